@@ -1,0 +1,198 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Makefile - builds, runs, tests and debugs the kernel.  `make help` lists
+# the targets.  One flat Makefile: the object lists below are the whole
+# kernel, and every output lands in build/.  One set of flags serves
+# run, test and gdb: the tested kernel is the debugged kernel.
+
+CC	:= gcc
+AS	:= nasm
+LD	:= ld
+OBJDUMP	:= objdump
+NM	:= nm
+QEMU	:= qemu-system-i386
+GDB	:= gdb
+PYTHON	:= /usr/bin/python3
+B	:= build
+
+# Quiet by default; `make V=1` shows every command.
+ifeq ($(V),1)
+Q :=
+quiet = @:
+else
+Q := @
+quiet = @printf '  %-7s %s\n'
+endif
+
+# -Og -g3 and frame pointers: GDB shows arguments, macros and every frame
+# (STYLE.md H13).  -mgeneral-regs-only: the kernel never touches the FPU.
+# -Wno-unused-parameter: handlers share signatures and ignore arguments.
+CFLAGS := -m32 -march=i686 -std=gnu11 -ffreestanding -fno-pie -fno-pic \
+	  -fno-stack-protector -nostdlib -fno-builtin-printf \
+	  -fno-omit-frame-pointer -fno-optimize-sibling-calls \
+	  -fno-asynchronous-unwind-tables -fno-common -mgeneral-regs-only \
+	  -g3 -Og -Wall -Wextra -Werror -Wno-unused-parameter \
+	  -Iinclude -Iarch/x86/include -I$(B)/include -MMD -MP
+ASFLAGS := -f elf32 -g -F dwarf -Iarch/x86/
+LDFLAGS := -m elf_i386 -T linker.ld -nostdlib -z noexecstack \
+	   -z max-page-size=0x1000
+LIBGCC := $(shell $(CC) -m32 -print-libgcc-file-name)
+
+OBJS-boot   := boot/head.o
+OBJS-arch   := arch/x86/gdt.o arch/x86/idt.o arch/x86/entry.o \
+	       arch/x86/traps.o arch/x86/doublefault.o arch/x86/dumpstack.o \
+	       arch/x86/irq.o arch/x86/i8259.o arch/x86/i8253.o \
+	       arch/x86/tsc.o arch/x86/setup.o arch/x86/reboot.o \
+	       arch/x86/init_task.o arch/x86/asm-offsets.o
+OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
+	       kernel/params.o kernel/panic.o kernel/timer.o \
+	       kernel/softirq.o kernel/ktest.o
+OBJS-mm     := mm/fault.o
+OBJS-drv    := drivers/serial.o drivers/vga.o
+OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o
+OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o
+
+KOBJS := $(addprefix $(B)/,$(OBJS-boot) $(OBJS-arch) $(OBJS-kernel) \
+	 $(OBJS-mm) $(OBJS-drv) $(OBJS-lib) $(OBJS-ktest))
+
+KERNEL := $(B)/kernel.elf
+ISO    := $(B)/kernel.iso
+
+# What `make run` and the tests give QEMU.  CMDLINE adds kernel options:
+#   make run CMDLINE="ktest=all loglevel=4"
+CMDLINE ?=
+MEM	?= 128
+QEMU_FLAGS := -m $(MEM) -display none -no-reboot \
+	      -device isa-debug-exit,iobase=0xf4,iosize=0x04
+# The gdb stub's port: per user, so that two people on one machine can
+# both debug (make gdb GDBPORT=... to choose).
+GDBPORT ?= $(shell expr 26000 + $$(id -u) % 5000)
+
+.PHONY: all run iso run-iso gdb test unit clean help deps
+# Keep intermediate objects: they are reused by the next build.
+.SECONDARY:
+all: $(KERNEL) $(B)/kernel.asm $(B)/kernel.sym
+
+## Tools --------------------------------------------------------------
+# Installs what is missing (or says how); quick when nothing is.
+deps:
+	$(Q)tools/install-deps.sh
+
+## The kernel ---------------------------------------------------------
+$(B)/include/asm-offsets.h: arch/x86/asm-offsets.inc
+	$(quiet) GEN $@
+	$(Q)mkdir -p $(dir $@)
+	$(Q)sed -n 's/^%define \([A-Za-z_0-9]*\)[[:space:]]*\(.*\)/#define ASM_\1 \2/p' $< > $@
+
+$(B)/arch/x86/asm-offsets.o: $(B)/include/asm-offsets.h
+
+$(B)/%.o: %.c
+	$(quiet) CC $<
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+
+$(B)/%.o: %.asm arch/x86/asm-offsets.inc
+	$(quiet) AS $<
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(AS) $(ASFLAGS) -MD $(@:.o=.d) $< -o $@
+
+$(KERNEL): $(KOBJS) linker.ld
+	$(quiet) LD $@
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(KOBJS) $(LIBGCC)
+
+$(B)/kernel.asm: $(KERNEL)
+	$(quiet) OBJDUMP $@
+	$(Q)$(OBJDUMP) -S -M intel $< > $@
+
+$(B)/kernel.sym: $(KERNEL)
+	$(quiet) NM $@
+	$(Q)$(NM) -n $< > $@
+
+## Running -------------------------------------------------------------
+run: deps all
+	$(QEMU) $(QEMU_FLAGS) -serial mon:stdio -kernel $(KERNEL) \
+		-append "$(CMDLINE)"
+
+$(ISO): $(KERNEL) boot/grub.cfg
+	$(quiet) ISO $@
+	$(Q)rm -rf $(B)/iso && mkdir -p $(B)/iso/boot/grub
+	$(Q)cp $(KERNEL) $(B)/iso/boot/kernel.elf
+	$(Q)cp boot/grub.cfg $(B)/iso/boot/grub/grub.cfg
+	$(Q)grub-mkrescue -o $@ $(B)/iso 2> $(B)/grub-mkrescue.log || \
+		{ cat $(B)/grub-mkrescue.log; exit 1; }
+
+iso: deps $(ISO)
+
+run-iso: deps $(ISO)
+	$(QEMU) $(QEMU_FLAGS) -serial mon:stdio -cdrom $(ISO)
+
+gdb: deps all
+	@echo "QEMU waits for gdb on port $(GDBPORT); quit gdb to stop QEMU."
+	$(Q)$(QEMU) $(QEMU_FLAGS) -serial file:$(B)/gdb-serial.log \
+		-kernel $(KERNEL) -append "$(CMDLINE)" \
+		-gdb tcp::$(GDBPORT) -S & \
+	$(GDB) -q -x .gdbinit -ex "target remote :$(GDBPORT)" $(KERNEL); \
+	kill %1 2>/dev/null; true
+
+## Tests ---------------------------------------------------------------
+# Host unit tests: the pure parts of the kernel (lib/) built for the host
+# with the address and undefined-behaviour sanitizers.
+HOSTCC	:= gcc
+HOSTCFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
+	      -fsanitize=address,undefined -fno-sanitize-recover=all
+# lib/ is built against the kernel's headers; the tests against the
+# host's, with the kernel's headers only where the host has none.
+HOSTCFLAGS_LIB  := -Iinclude -Iarch/x86/include
+HOSTCFLAGS_TEST := -Itests/unit -idirafter include -idirafter arch/x86/include
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/tests/unit/%,\
+	      $(filter-out tests/unit/unit.c,$(wildcard tests/unit/*_test.c)))
+
+# lib/ defines memcpy, snprintf and others that the host C library has
+# too: in the host build they are renamed kernel_memcpy, kernel_snprintf
+# (tests/unit/host-renames.txt), definitions and calls alike.
+$(B)/host/lib/%.o: lib/%.c tests/unit/host-renames.txt
+	$(quiet) HOSTCC $<
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOSTCFLAGS_LIB) -fno-builtin -MMD -MP \
+		-c $< -o $@.tmp
+	$(Q)objcopy --redefine-syms=tests/unit/host-renames.txt $@.tmp $@
+	$(Q)rm $@.tmp
+
+$(B)/host/tests/%.o: tests/%.c
+	$(quiet) HOSTCC $<
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOSTCFLAGS_TEST) -MMD -MP -c $< -o $@
+
+$(B)/tests/unit/%: $(B)/host/tests/unit/%.o $(B)/host/tests/unit/unit.o \
+		   $(B)/host/lib/string.o $(B)/host/lib/vsprintf.o \
+		   $(B)/host/lib/cmdline.o
+	$(quiet) HOSTLD $@
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $^ -o $@
+
+unit: $(UNIT_TESTS)
+
+# Everything: host unit tests, then the system tests (QEMU, GRUB, GDB)
+# under pytest.  Ends with one line "N passed, N failed".
+test: deps all $(ISO) unit
+	$(Q)$(PYTHON) -m pytest -q -p no:cacheprovider \
+		--junitxml=$(B)/test-results.xml tests; \
+	$(PYTHON) tests/summary.py $(B)/test-results.xml
+
+clean:
+	rm -rf $(B)
+
+help:
+	@echo "make all      build build/kernel.elf (+ kernel.asm, kernel.sym)"
+	@echo "make run      boot it in QEMU, serial console on this terminal"
+	@echo "              (CMDLINE=\"...\" adds kernel options; Ctrl-A X quits)"
+	@echo "make iso      build build/kernel.iso, a GRUB rescue CD"
+	@echo "make run-iso  boot that ISO in QEMU through real GRUB"
+	@echo "make gdb      QEMU stopped at the first instruction + gdb attached"
+	@echo "make test     host unit tests, in-kernel tests, boot and GDB tests"
+	@echo "make unit     build the host unit tests only"
+	@echo "make deps     install missing tools (tools/install-deps.sh)"
+	@echo "make clean    remove build/"
+	@echo "make help     this list"
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * arch/x86/dumpstack.c - oops output: registers, stack words, backtrace.
+ *
+ * Linux 2.6: show_registers(), show_trace(), die() in
+ * arch/i386/kernel/traps.c.
+ * die() is where every fatal exception in kernel mode ends: it prints
+ * the exception's name and error code, all registers (with CR2 for page
+ * faults), the words at the top of the stack and the chain of return
+ * addresses, then panics.  The output follows Linux 2.6's layout, so a
+ * reader who knows one can read the other.
+ */
+#include <asm/irqflags.h>
+#include <asm/processor.h>
+#include <asm/ptrace.h>
+#include <asm/segment.h>
+#include <kernel.h>
+#include <sched.h>
+#include <stacktrace.h>
+
+#define STACK_WORDS_SHOWN 24
+
+static bool frame_ok(struct thread_info *ti, unsigned long fp)
+{
+	unsigned long low = (unsigned long)(ti + 1);
+	unsigned long high = (unsigned long)ti + THREAD_SIZE;
+
+	return !(fp & 3) && fp >= low && fp + 2 * sizeof(long) <= high;
+}
+
+/**
+ * walk_stack - follow a frame-pointer chain inside one kernel stack
+ * @ti: thread_info at the bottom of the stack the frames must lie in
+ * @ebp: first frame pointer
+ * @fn: called with each return address, innermost first
+ * @data: passed to @fn
+ *
+ * Context: any; reads only inside @ti's stack, never faults.
+ * Return: the number of return addresses found.
+ */
+int walk_stack(struct thread_info *ti, unsigned long ebp, stack_fn_t fn,
+	       void *data)
+{
+	int depth = 0;
+
+	while (depth < STACKTRACE_MAX_DEPTH && frame_ok(ti, ebp)) {
+		unsigned long *frame = (unsigned long *)ebp;
+		unsigned long next = frame[0];
+
+		if (!frame[1])
+			break;		/* the fake 0 that ends a thread's stack */
+		fn(data, frame[1]);
+		depth++;
+		/* Frames move up the stack; anything else is corruption. */
+		if (next <= ebp)
+			break;
+		ebp = next;
+	}
+	return depth;
+}
+
+static void print_trace_entry(void *data, unsigned long addr)
+{
+	printk(KERN_EMERG " [<%08lx>] %pS\n", addr, (void *)addr);
+}
+
+/**
+ * show_trace - print the return addresses of a stack
+ * @ti: the stack's thread_info
+ * @ebp: frame to start from
+ *
+ * Context: any.
+ */
+void show_trace(struct thread_info *ti, unsigned long ebp)
+{
+	printk(KERN_EMERG "Call Trace:\n");
+	walk_stack(ti, ebp, print_trace_entry, NULL);
+}
+
+/**
+ * dump_stack - print a backtrace of the caller
+ *
+ * Context: any.
+ */
+void dump_stack(void)
+{
+	unsigned long ebp;
+
+	__asm__ __volatile__("movl %%ebp, %0" : "=r"(ebp));
+	show_trace(current_thread_info(), ebp);
+}
+
+static void show_stack_words(struct thread_info *ti, unsigned long *esp)
+{
+	unsigned long *top = (unsigned long *)((char *)ti + THREAD_SIZE);
+
+	printk(KERN_EMERG "Stack:");
+	for (int i = 0; i < STACK_WORDS_SHOWN && esp < top; i++, esp++) {
+		if (i && i % 8 == 0)
+			printk("\n      ");
+		printk(" %08lx", *esp);
+	}
+	printk("\n");
+}
+
+/**
+ * show_regs - print the registers of an interrupted context
+ * @regs: saved by the entry code
+ *
+ * Context: any.
+ */
+void show_regs(struct pt_regs *regs)
+{
+	struct thread_info *ti = current_thread_info();
+	struct task_struct *tsk = ti->task;
+	unsigned long esp;
+	int ss;
+
+	/* From kernel mode the CPU pushed no esp/ss: the stack went on. */
+	if (user_mode(regs)) {
+		esp = regs->esp;
+		ss = regs->xss & 0xFFFF;
+	} else {
+		esp = (unsigned long)&regs->esp;
+		ss = __KERNEL_DS;
+	}
+
+	printk(KERN_EMERG "EIP:    %04x:[<%08lx>]    EFLAGS: %08lx\n",
+	       regs->xcs & 0xFFFF, regs->eip, regs->eflags);
+	printk(KERN_EMERG "EIP is at %pS\n", (void *)regs->eip);
+	printk(KERN_EMERG "eax: %08lx   ebx: %08lx   ecx: %08lx   edx: %08lx\n",
+	       regs->eax, regs->ebx, regs->ecx, regs->edx);
+	printk(KERN_EMERG "esi: %08lx   edi: %08lx   ebp: %08lx   esp: %08lx\n",
+	       regs->esi, regs->edi, regs->ebp, esp);
+	printk(KERN_EMERG "ds: %04x   es: %04x   ss: %04x\n",
+	       regs->xds & 0xFFFF, regs->xes & 0xFFFF, ss);
+	printk(KERN_EMERG "CR0: %08lx   CR2: %08lx   CR3: %08lx   CR4: %08lx\n",
+	       read_cr0(), read_cr2(), read_cr3(), read_cr4());
+	printk(KERN_EMERG "Process %s (pid: %d, threadinfo=%p task=%p)\n",
+	       tsk ? tsk->comm : "?", tsk ? tsk->pid : -1, ti, tsk);
+	if (!user_mode(regs)) {
+		show_stack_words(ti, (unsigned long *)esp);
+		printk(KERN_EMERG "Call Trace:\n");
+		print_trace_entry(NULL, regs->eip);
+		walk_stack(ti, regs->ebp, print_trace_entry, NULL);
+	}
+}
+
+/**
+ * die - report a fatal kernel-mode exception and panic
+ * @str: the exception's name ("Oops" for page faults)
+ * @regs: the faulting context
+ * @err: the CPU's error code (0 if it pushes none)
+ *
+ * Context: exception handler.
+ */
+void die(const char *str, struct pt_regs *regs, long err)
+{
+	static int die_counter;
+
+	local_irq_disable();
+	oops_in_progress = 1;
+	console_loglevel = DEFAULT_CONSOLE_LOGLEVEL;
+	printk(KERN_EMERG "%s: %04lx [#%d]\n", str, err & 0xFFFF,
+	       ++die_counter);
+	show_regs(regs);
+	panic("Fatal exception");
+}

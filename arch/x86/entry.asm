@@ -1,0 +1,219 @@
+; SPDX-License-Identifier: GPL-2.0
+;
+; arch/x86/entry.asm - every way into the kernel and the one way out.
+;
+; Linux 2.6: arch/i386/kernel/entry.S.
+; Exceptions and hardware interrupts arrive here through the IDT
+; (arch/x86/idt.c).  Each entry saves the interrupted registers as a
+; struct pt_regs on the current kernel stack; changing the push order
+; below changes struct pt_regs (include/asm/ptrace.h) and
+; arch/x86/asm-offsets.inc.  Stack layout at the C call, from esp up:
+;
+;	0x00 ebx   0x04 ecx   0x08 edx   0x0C esi   0x10 edi   0x14 ebp
+;	0x18 eax   0x1C ds    0x20 es    0x24 orig_eax
+;	0x28 eip   0x2C cs    0x30 eflags           <- pushed by the CPU
+;	0x34 esp   0x38 ss                          <- only from user mode
+;
+; All paths leave through ret_from_intr / ret_from_exception, which look
+; at where the interrupt came from (the saved CS) and then restore_all.
+; The C handlers are called with a frame whose return address is the
+; interrupted eip, so both GDB and the kernel's own stack walker continue
+; from the handler into the code that was interrupted.
+
+%include "asm-offsets.inc"
+
+section .note.GNU-stack noalloc noexec nowrite progbits
+
+section .text
+
+; Push the registers the CPU did not save, completing a struct pt_regs
+; (the CPU frame and orig_eax are already on the stack).
+%macro SAVE_ALL 0
+	cld
+	push es
+	push ds
+	push eax
+	push ebp
+	push edi
+	push esi
+	push edx
+	push ecx
+	push ebx
+	mov edx, __USER_DS		; Linux i386 runs the kernel on the
+	mov ds, edx			; flat user data segment (DPL 3
+	mov es, edx			; data is loadable at CPL 0)
+%endmacro
+
+; Call a C handler: void handler(struct pt_regs *regs, long arg).
+; In: %1 = register holding the handler, %2 = register holding arg,
+;     esp = the pt_regs.
+%macro CALL_HANDLER 2
+	mov eax, esp
+	push dword [eax + PT_EIP]	; fake return address: the interrupted
+	push ebp			; eip and ebp, so the frame chain goes on
+	mov ebp, esp			; into the interrupted code
+	push %2
+	push eax
+	call %1
+	mov esp, ebp
+	pop ebp
+	add esp, 4
+%endmacro
+
+; Exceptions: Intel SDM vol. 3A, table 6-1.  The CPU pushes an error code
+; for some vectors; the others push a 0 so that the frame is the same.
+%macro EXCEPTION_NOERR 2		; stub name, C handler
+global %1:function (%1.end - %1)
+extern %2
+%1:
+	push dword 0
+	push dword %2
+	jmp error_code
+.end:
+%endmacro
+
+%macro EXCEPTION_ERR 2
+global %1:function (%1.end - %1)
+extern %2
+%1:
+	push dword %2
+	jmp error_code
+.end:
+%endmacro
+
+EXCEPTION_NOERR divide_error, do_divide_error			; 0
+EXCEPTION_NOERR debug, do_debug					; 1
+EXCEPTION_NOERR nmi, do_nmi					; 2
+EXCEPTION_NOERR int3, do_int3					; 3
+EXCEPTION_NOERR overflow, do_overflow				; 4
+EXCEPTION_NOERR bounds, do_bounds				; 5
+EXCEPTION_NOERR invalid_op, do_invalid_op			; 6
+EXCEPTION_NOERR device_not_available, do_device_not_available	; 7
+; 8, double fault: a task gate, see arch/x86/traps.c
+EXCEPTION_NOERR coprocessor_segment_overrun, do_coprocessor_segment_overrun ; 9
+EXCEPTION_ERR invalid_TSS, do_invalid_TSS			; 10
+EXCEPTION_ERR segment_not_present, do_segment_not_present	; 11
+EXCEPTION_ERR stack_segment, do_stack_segment			; 12
+EXCEPTION_ERR general_protection, do_general_protection		; 13
+EXCEPTION_ERR page_fault, do_page_fault				; 14
+EXCEPTION_NOERR spurious_interrupt_bug, do_spurious_interrupt_bug ; 15
+EXCEPTION_NOERR coprocessor_error, do_coprocessor_error		; 16
+EXCEPTION_ERR alignment_check, do_alignment_check		; 17
+EXCEPTION_NOERR machine_check, do_machine_check			; 18
+EXCEPTION_NOERR simd_coprocessor_error, do_simd_coprocessor_error ; 19
+EXCEPTION_NOERR virtualization_exception, do_reserved		; 20
+EXCEPTION_ERR control_protection, do_reserved			; 21
+EXCEPTION_NOERR reserved_exception, do_reserved			; 22-28, 31
+EXCEPTION_ERR vmm_communication, do_reserved			; 29
+EXCEPTION_ERR security_exception, do_reserved			; 30
+
+; error_code - common exception path.
+; In: stack = [handler] [error code] [CPU frame].  The handler address
+; sits where es belongs and the error code where orig_eax belongs: save
+; the rest, swap es into its slot, and call
+; handler(struct pt_regs *regs, long error_code).
+global error_code:function (error_code.end - error_code)
+error_code:
+	push ds
+	push eax
+	push ebp
+	push edi
+	push esi
+	push edx
+	push ecx
+	push ebx
+	cld
+	mov edi, [esp + PT_ES]		; the C handler
+	mov edx, [esp + PT_ORIG_EAX]	; the error code
+	mov dword [esp + PT_ORIG_EAX], -1 ; not a system call
+	mov ecx, es
+	mov [esp + PT_ES], ecx
+	mov ecx, __USER_DS
+	mov ds, ecx
+	mov es, ecx
+	CALL_HANDLER edi, edx
+	jmp ret_from_exception
+.end:
+
+; Hardware interrupts 0-15 (the two 8259 PICs, remapped to 0x20-0x2F by
+; arch/x86/i8259.c).  orig_eax = ~irq: negative, so never a syscall.
+%macro IRQ_STUB 1
+global irq%1_interrupt:function (irq%1_interrupt.end - irq%1_interrupt)
+irq%1_interrupt:
+	push dword ~%1
+	jmp common_interrupt
+.end:
+%endmacro
+
+%assign i 0
+%rep 16
+IRQ_STUB i
+%assign i i + 1
+%endrep
+
+; The table arch/x86/irq.c installs into the IDT.
+section .rodata
+global irq_entries
+irq_entries:
+%assign i 0
+%rep 16
+	dd irq %+ i %+ _interrupt
+%assign i i + 1
+%endrep
+
+section .text
+
+; common_interrupt - save pt_regs and call do_IRQ(regs, irq).
+global common_interrupt:function (common_interrupt.end - common_interrupt)
+extern do_IRQ
+common_interrupt:
+	SAVE_ALL
+	mov ecx, [esp + PT_ORIG_EAX]
+	not ecx				; the IRQ number
+	mov edi, do_IRQ
+	CALL_HANDLER edi, ecx
+	jmp ret_from_intr
+.end:
+
+; ret_from_exception / ret_from_intr - the one way out of the kernel.
+; Back to user mode or back into the kernel: decided by the privilege
+; level in the saved CS.
+global ret_from_exception:function (ret_from_intr.end - ret_from_exception)
+global ret_from_intr:function (ret_from_intr.end - ret_from_intr)
+ret_from_exception:
+ret_from_intr:
+	mov eax, [esp + PT_CS]
+	test eax, 3
+	jz resume_kernel
+	jmp resume_userspace
+.end:
+
+; resume_userspace - returning to ring 3.
+global resume_userspace:function (resume_userspace.end - resume_userspace)
+resume_userspace:
+	cli
+	jmp restore_all
+.end:
+
+; resume_kernel - returning to interrupted kernel code.
+global resume_kernel:function (resume_kernel.end - resume_kernel)
+resume_kernel:
+	cli
+	jmp restore_all
+.end:
+
+; restore_all - pop the pt_regs and iret.
+global restore_all:function (restore_all.end - restore_all)
+restore_all:
+	pop ebx
+	pop ecx
+	pop edx
+	pop esi
+	pop edi
+	pop ebp
+	pop eax
+	pop ds
+	pop es
+	add esp, 4			; orig_eax
+	iret
+.end:

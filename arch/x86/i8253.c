@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * arch/x86/i8253.c - the programmable interval timer: the kernel's tick.
+ *
+ * Linux 2.6: arch/i386/kernel/i8253.c and time.c (timer_interrupt).
+ * Channel 0 counts down 1.193182 MHz and raises IRQ 0 each time it
+ * reaches zero; loaded with LATCH it does so HZ (100) times a second.
+ * Every tick goes to do_timer() (kernel/timer.c), which advances jiffies
+ * and drives the scheduler and the timers.  Registers: the Intel 8254
+ * datasheet.
+ */
+#include <asm/io.h>
+#include <irq.h>
+#include <kernel.h>
+#include <time.h>
+
+#define PIT_CH0		0x40	/* channel 0 data: the tick */
+#define PIT_MODE	0x43	/* mode/command register (write only) */
+#define  PIT_SEL_CH0	 0x00	/* select channel 0 */
+#define  PIT_ACCESS_LOHI 0x30	/* low byte, then high byte */
+#define  PIT_MODE_RATE	 0x04	/* mode 2: rate generator */
+#define  PIT_BINARY	 0x00	/* 16-bit binary counting */
+
+#define CLOCK_TICK_RATE	1193182	/* PIT input clock, Hz */
+#define LATCH		((CLOCK_TICK_RATE + HZ / 2) / HZ)	/* 11932 */
+
+static void timer_interrupt(int irq, struct pt_regs *regs, void *dev_id)
+{
+	do_timer();
+}
+
+/**
+ * time_init - calibrate the TSC, then start the 100 Hz tick
+ *
+ * Context: boot, interrupts off (the first tick comes after sti).
+ */
+void time_init(void)
+{
+	tsc_calibrate();
+
+	outb(PIT_MODE, PIT_SEL_CH0 | PIT_ACCESS_LOHI | PIT_MODE_RATE |
+		       PIT_BINARY);
+	outb(PIT_CH0, LATCH & 0xFF);
+	outb(PIT_CH0, LATCH >> 8);
+	if (request_irq(0, timer_interrupt, "timer", NULL))
+		panic("time_init: IRQ 0 is taken");
+	printk(KERN_INFO "PIT: channel 0 at %d Hz (LATCH %d)\n", HZ, LATCH);
+}

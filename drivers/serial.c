@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * drivers/serial.c - the 16550 UART on COM1: the kernel's main console.
+ *
+ * Linux 2.6: drivers/serial/8250.c (much reduced), and the early
+ * serial console of arch/i386.
+ * Output polls the transmit-holding-register-empty bit, so it works with
+ * interrupts off, in an oops, before anything else is set up.  QEMU's
+ * -serial connects this port to the terminal or a file: the tests read
+ * everything the kernel says from here.  Registers: the National
+ * Semiconductor PC16550D datasheet.
+ */
+#include <asm/io.h>
+#include <kernel.h>
+#include <serial.h>
+
+#define COM1_BASE	0x3F8
+#define UART_CLOCK	115200		/* base clock / 16, in baud */
+#define SERIAL_BAUD	115200
+
+#define UART_RX		0	/* receive buffer (read, DLAB=0) */
+#define UART_TX		0	/* transmit holding (write, DLAB=0) */
+#define UART_DLL	0	/* divisor latch low (DLAB=1) */
+#define UART_IER	1	/* interrupt enable (DLAB=0) */
+#define  UART_IER_RDI	 0x01	/* interrupt when data is received */
+#define UART_DLM	1	/* divisor latch high (DLAB=1) */
+#define UART_FCR	2	/* FIFO control (write) */
+#define  UART_FCR_ENABLE 0x01	/* FIFOs on */
+#define  UART_FCR_CLEAR	 0x06	/* clear receive and transmit FIFOs */
+#define  UART_FCR_TRIG1	 0x00	/* receive interrupt after 1 byte */
+#define UART_LCR	3	/* line control */
+#define  UART_LCR_WLEN8	 0x03	/* 8 data bits, 1 stop bit, no parity */
+#define  UART_LCR_DLAB	 0x80	/* divisor latch access */
+#define UART_MCR	4	/* modem control */
+#define  UART_MCR_DTR	 0x01
+#define  UART_MCR_RTS	 0x02
+#define  UART_MCR_OUT2	 0x08	/* gates the IRQ line to the PIC */
+#define UART_LSR	5	/* line status */
+#define  UART_LSR_DR	 0x01	/* a received byte is waiting */
+#define  UART_LSR_THRE	 0x20	/* transmit holding register empty */
+
+static void serial_putc(char c)
+{
+	while (!(inb(COM1_BASE + UART_LSR) & UART_LSR_THRE))
+		;
+	outb(COM1_BASE + UART_TX, c);
+}
+
+static void serial_console_write(struct console *con, const char *s,
+				 unsigned int len)
+{
+	for (unsigned int i = 0; i < len; i++) {
+		if (s[i] == '\n')
+			serial_putc('\r');	/* terminals want CR LF */
+		serial_putc(s[i]);
+	}
+}
+
+static struct console serial_console = {
+	.name = "ttyS0",
+	.write = serial_console_write,
+};
+
+/**
+ * serial_init - program COM1 for 115200 8N1 and register it as a console
+ *
+ * Context: boot, first thing in start_kernel().
+ */
+void serial_init(void)
+{
+	unsigned int divisor = UART_CLOCK / SERIAL_BAUD;
+
+	outb(COM1_BASE + UART_IER, 0);
+	outb(COM1_BASE + UART_LCR, UART_LCR_DLAB);
+	outb(COM1_BASE + UART_DLL, divisor & 0xFF);
+	outb(COM1_BASE + UART_DLM, divisor >> 8);
+	outb(COM1_BASE + UART_LCR, UART_LCR_WLEN8);
+	outb(COM1_BASE + UART_FCR,
+	     UART_FCR_ENABLE | UART_FCR_CLEAR | UART_FCR_TRIG1);
+	outb(COM1_BASE + UART_MCR, UART_MCR_DTR | UART_MCR_RTS | UART_MCR_OUT2);
+	register_console(&serial_console);
+}
+
+/**
+ * serial_write_raw - write bytes straight to COM1, bypassing printk
+ * @s: bytes
+ * @len: how many
+ *
+ * For machine-read output that must not carry timestamps (the scheduler
+ * trace dump) and for the last words of a panic.
+ * Context: any.
+ */
+void serial_write_raw(const char *s, unsigned int len)
+{
+	serial_console_write(&serial_console, s, len);
+}

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * include/compiler.h - attributes and helpers every file may use.
+ *
+ * Linux 2.6: include/linux/compiler.h, compiler-gcc.h, stddef.h.
+ * Kept tiny on purpose: each macro here is one gcc feature with a name.
+ */
+#ifndef _COMPILER_H
+#define _COMPILER_H
+
+#include <stddef.h>
+
+#define __section(s)	__attribute__((section(s)))
+#define __used		__attribute__((used))
+#define __unused	__attribute__((unused))
+#define __noreturn	__attribute__((noreturn))
+#define __aligned(x)	__attribute__((aligned(x)))
+#define __packed	__attribute__((packed))
+#define __printf(a, b)	__attribute__((format(printf, a, b)))
+#define __weak		__attribute__((weak))
+#define noinline	__attribute__((noinline))
+/* Entry points called from assembly: arguments always on the stack. */
+#define asmlinkage	__attribute__((regparm(0)))
+
+#define likely(x)	__builtin_expect(!!(x), 1)
+#define unlikely(x)	__builtin_expect(!!(x), 0)
+
+/* Stops the compiler from moving memory accesses across this point. */
+#define barrier()	__asm__ __volatile__("" ::: "memory")
+
+/* Forces exactly one load/store: for data another context may change. */
+#define READ_ONCE(x)	 (*(const volatile __typeof__(x) *)&(x))
+#define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
+
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
+#define container_of(ptr, type, member) \
+	((type *)((char *)(ptr) - offsetof(type, member)))
+
+#define BUILD_BUG_ON(cond) _Static_assert(!(cond), #cond)
+
+#endif /* _COMPILER_H */

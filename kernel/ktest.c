@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/ktest.c - the in-kernel test runner.
+ *
+ * Tests are registered with KTEST() (include/ktest.h) anywhere in the
+ * kernel, mostly in tests/ktest/; the linker gathers them between
+ * __start_ktest and __stop_ktest.  ktest_run() runs the ones the ktest=
+ * option asks for, in link order, prints the protocol of docs/testing.md
+ * and ends QEMU with a status that says pass or fail.  The tested kernel
+ * is the one `make run` boots: only the command line differs.
+ */
+#include <init.h>
+#include <kernel.h>
+#include <ktest.h>
+#include <reboot.h>
+#include <string.h>
+
+static char ktest_list[COMMAND_LINE_SIZE];
+static bool current_failed;
+static char fail_reason[256];
+
+static int ktest_setup(char *val)
+{
+	if (!*val)
+		return -EINVAL;
+	strlcpy(ktest_list, val, sizeof(ktest_list));
+	return 0;
+}
+__setup("ktest=", ktest_setup);
+
+/**
+ * ktest_fail - record why the running test failed
+ * @file: source file of the check
+ * @line: its line
+ * @fmt: reason, printf-style
+ *
+ * Only the first failure of a test is kept.
+ * Context: a test function.
+ */
+void ktest_fail(const char *file, int line, const char *fmt, ...)
+{
+	va_list args;
+	int n;
+
+	if (current_failed)
+		return;
+	current_failed = true;
+	n = scnprintf(fail_reason, sizeof(fail_reason), "%s:%d: ", file, line);
+	va_start(args, fmt);
+	vscnprintf(fail_reason + n, sizeof(fail_reason) - n, fmt, args);
+	va_end(args);
+}
+
+/* Return: whether the running test has failed so far. */
+bool ktest_failed(void)
+{
+	return current_failed;
+}
+
+/* Return: whether ktest= was given. */
+bool ktest_requested(void)
+{
+	return ktest_list[0] != '\0';
+}
+
+static const struct ktest *find_ktest(const char *name, size_t len)
+{
+	for (const struct ktest *t = __start_ktest; t < __stop_ktest; t++)
+		if (strlen(t->name) == len && !strncmp(t->name, name, len))
+			return t;
+	return NULL;
+}
+
+static void run_one(const struct ktest *t, const char *name, size_t len,
+		    int nr, int *passed, int *failed)
+{
+	if (!t) {
+		printk(KERN_INFO "ktest: not ok %d - %.*s: no such test\n", nr,
+		       (int)len, name);
+		(*failed)++;
+		return;
+	}
+	current_failed = false;
+	t->fn();
+	if (current_failed) {
+		printk(KERN_INFO "ktest: not ok %d - %s: %s\n", nr, t->name,
+		       fail_reason);
+		(*failed)++;
+	} else {
+		printk(KERN_INFO "ktest: ok %d - %s\n", nr, t->name);
+		(*passed)++;
+	}
+}
+
+/**
+ * ktest_run - run the tests named by ktest= and leave QEMU
+ *
+ * Context: process (pid 1), interrupts on, may sleep.  Does not return
+ * when QEMU has an isa-debug-exit device.
+ */
+void ktest_run(void)
+{
+	int passed = 0, failed = 0, nr = 0;
+	const char *p = ktest_list;
+
+	if (!strcmp(ktest_list, "all")) {
+		int total = 0;
+
+		for (const struct ktest *t = __start_ktest; t < __stop_ktest; t++)
+			total += !(t->flags & KTEST_EXPLICIT);
+		printk(KERN_INFO "ktest: 1..%d\n", total);
+		for (const struct ktest *t = __start_ktest; t < __stop_ktest; t++)
+			if (!(t->flags & KTEST_EXPLICIT))
+				run_one(t, t->name, strlen(t->name), ++nr,
+					&passed, &failed);
+	} else {
+		int total = 1;
+
+		for (const char *c = ktest_list; *c; c++)
+			total += *c == ',';
+		printk(KERN_INFO "ktest: 1..%d\n", total);
+		while (*p) {
+			const char *end = strchr(p, ',');
+			size_t len = end ? (size_t)(end - p) : strlen(p);
+
+			run_one(find_ktest(p, len), p, len, ++nr, &passed,
+				&failed);
+			p += len + (end ? 1 : 0);
+		}
+	}
+
+	printk(KERN_INFO "ktest: %d passed, %d failed\n", passed, failed);
+	machine_debug_exit(failed ? EXIT_KTEST_FAIL : EXIT_KTEST_PASS);
+}

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/panic.c - when the kernel cannot go on: panic, BUG, WARN.
+ *
+ * Linux 2.6: kernel/panic.c, include/asm-generic/bug.h.
+ * panic() prints why and stops this CPU for good.  Under the test harness
+ * it also ends QEMU with the EXIT_PANIC status, so a crash is a visible
+ * failure rather than a hang.  BUG_ON() reports the file and line and a
+ * backtrace before panicking; WARN_ON() prints the same and carries on.
+ */
+#include <asm/irqflags.h>
+#include <kernel.h>
+#include <reboot.h>
+#include <stdarg.h>
+
+/* Set while an oops or panic prints: printk must not wait for locks. */
+int oops_in_progress;
+
+/**
+ * panic - print a message and halt for good
+ * @fmt: why, printf-style
+ *
+ * Context: any.
+ */
+void panic(const char *fmt, ...)
+{
+	static char buf[256];
+	va_list args;
+
+	local_irq_disable();
+	oops_in_progress = 1;
+	va_start(args, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", buf);
+	machine_debug_exit(EXIT_PANIC);
+	for (;;)
+		halt();
+}
+
+void __bug(const char *file, int line, const char *cond)
+{
+	local_irq_disable();
+	oops_in_progress = 1;
+	printk(KERN_EMERG "kernel BUG at %s:%d!%s%s\n", file, line,
+	       cond ? " " : "", cond ? cond : "");
+	dump_stack();
+	panic("BUG");
+}
+
+void __warn(const char *file, int line, const char *cond)
+{
+	printk(KERN_WARNING "WARNING: at %s:%d %s\n", file, line, cond);
+	dump_stack();
+}

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/printk.c - printk(): format, timestamp, log, show.
+ *
+ * Linux 2.6: kernel/printk.c.
+ * Every message is formatted once, prefixed with the time since boot
+ * ("[    0.012345] ", from the TSC), appended to the log ring log_buf
+ * (which the shell's dmesg and GDB's kdmesg read back) and, if its level
+ * is below console_loglevel, written to every registered console (the
+ * 16550 serial port and the VGA text screen).  All of it happens under
+ * logbuf_lock with interrupts off, so printk() works from any context,
+ * interrupt handlers included.  During an oops the lock is only tried:
+ * a crash inside printk must still be able to print.
+ */
+#include <init.h>
+#include <kernel.h>
+#include <spinlock.h>
+#include <string.h>
+#include <time.h>
+
+#define LOG_BUF_MASK	(LOG_BUF_LEN - 1)
+#define LOG_BUF(idx)	(log_buf[(idx) & LOG_BUF_MASK])
+#define PRINTK_LINE_MAX	1024
+
+int console_loglevel = DEFAULT_CONSOLE_LOGLEVEL;
+
+/*
+ * The log ring: log_end counts every character ever logged; the last
+ * LOG_BUF_LEN of them are in log_buf at log_end & LOG_BUF_MASK.
+ */
+char log_buf[LOG_BUF_LEN];
+unsigned long log_end;
+
+static DEFINE_SPINLOCK(logbuf_lock);
+static struct console *console_drivers;
+static bool printk_at_line_start = true;
+static char printk_buf[PRINTK_LINE_MAX];
+
+static int loglevel_setup(char *val)
+{
+	unsigned long level;
+
+	if (kstrtoul(val, 10, &level) || level > 8)
+		return -EINVAL;
+	console_loglevel = level;
+	return 0;
+}
+__setup("loglevel=", loglevel_setup);
+
+/**
+ * register_console - add a console that printk() writes to
+ * @con: the console; must stay valid forever
+ *
+ * The new console first gets everything already in the log ring, so
+ * messages printed before it existed are not lost.
+ * Context: boot.
+ */
+void register_console(struct console *con)
+{
+	unsigned long flags, start;
+
+	spin_lock_irqsave(&logbuf_lock, flags);
+	con->next = console_drivers;
+	console_drivers = con;
+	start = log_end > LOG_BUF_LEN ? log_end - LOG_BUF_LEN : 0;
+	for (unsigned long i = start; i < log_end; i++)
+		con->write(con, &LOG_BUF(i), 1);
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+}
+
+static void emit(const char *s, unsigned int len, bool show)
+{
+	for (unsigned int i = 0; i < len; i++)
+		LOG_BUF(log_end++) = s[i];
+	if (!show)
+		return;
+	for (struct console *con = console_drivers; con; con = con->next)
+		con->write(con, s, len);
+}
+
+/**
+ * vprintk - print a message to the log and the consoles
+ * @fmt: format, optionally starting with a KERN_* level
+ * @args: arguments
+ *
+ * Context: any; never sleeps.
+ * Return: the number of characters of the message.
+ */
+int vprintk(const char *fmt, va_list args)
+{
+	unsigned long flags;
+	int level = DEFAULT_MESSAGE_LOGLEVEL;
+	bool locked;
+	bool show;
+	char *p;
+	int len;
+
+	local_irq_save(flags);
+	if (oops_in_progress) {
+		locked = spin_trylock(&logbuf_lock);
+	} else {
+		spin_lock(&logbuf_lock);
+		locked = true;
+	}
+
+	len = vscnprintf(printk_buf, sizeof(printk_buf), fmt, args);
+	p = printk_buf;
+	if (p[0] == '<' && p[1] >= '0' && p[1] <= '7' && p[2] == '>') {
+		level = p[1] - '0';
+		p += 3;
+		len -= 3;
+	}
+	show = level < console_loglevel;
+
+	while (*p) {
+		char *eol = strchr(p, '\n');
+		unsigned int n = eol ? (unsigned int)(eol - p + 1) : strlen(p);
+
+		if (printk_at_line_start) {
+			char stamp[24];
+			u64 ns = sched_clock();
+			int m = scnprintf(stamp, sizeof(stamp), "[%5lu.%06lu] ",
+					  (unsigned long)(ns / 1000000000),
+					  (unsigned long)(ns % 1000000000) / 1000);
+
+			emit(stamp, m, show);
+		}
+		emit(p, n, show);
+		printk_at_line_start = eol != NULL;
+		p += n;
+	}
+
+	if (locked)
+		spin_unlock(&logbuf_lock);
+	local_irq_restore(flags);
+	return len;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list args;
+	int n;
+
+	va_start(args, fmt);
+	n = vprintk(fmt, args);
+	va_end(args);
+	return n;
+}
+
+/**
+ * log_buf_copy - copy the newest part of the log ring
+ * @dest: buffer
+ * @len: its size; at most the last @len bytes are copied
+ *
+ * Context: process; takes logbuf_lock with interrupts off.
+ * Return: the number of bytes copied.
+ */
+unsigned long log_buf_copy(char *dest, unsigned long len)
+{
+	unsigned long flags, start, n = 0;
+
+	spin_lock_irqsave(&logbuf_lock, flags);
+	start = log_end > LOG_BUF_LEN ? log_end - LOG_BUF_LEN : 0;
+	if (log_end - start > len)
+		start = log_end - len;
+	for (unsigned long i = start; i < log_end; i++)
+		dest[n++] = LOG_BUF(i);
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+	return n;
+}

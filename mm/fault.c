@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/fault.c - page faults.
+ *
+ * Linux 2.6: arch/i386/mm/fault.c (do_page_fault).
+ * CR2 holds the address that faulted; the error code says whether the
+ * page was present, whether it was a write, and whether the CPU was in
+ * user mode.  A fault the kernel did not expect is a kernel bug: it is
+ * reported in Linux's words and ends in die().
+ */
+#include <asm/processor.h>
+#include <asm/ptrace.h>
+#include <kernel.h>
+#include <param.h>
+#include <traps.h>
+
+/* Page-fault error code bits (Intel SDM vol. 3A, 4.7) */
+#define PF_PROT		0x1	/* 0: page not present, 1: protection */
+#define PF_WRITE	0x2	/* 0: read, 1: write */
+#define PF_USER		0x4	/* 0: kernel mode, 1: user mode */
+
+/**
+ * do_page_fault - handle a page fault
+ * @regs: the faulting context
+ * @error_code: the CPU's PF_* bits
+ *
+ * Context: exception, interrupts off.
+ */
+asmlinkage void do_page_fault(struct pt_regs *regs, long error_code)
+{
+	unsigned long address = read_cr2();
+
+	printk(KERN_ALERT "BUG: unable to handle kernel %s at virtual address "
+	       "%08lx\n", address < PAGE_SIZE ? "NULL pointer dereference"
+					      : "paging request", address);
+	printk(KERN_ALERT "%s for a %s in %s mode\n",
+	       error_code & PF_PROT ? "protection violation" : "no page",
+	       error_code & PF_WRITE ? "write" : "read",
+	       error_code & PF_USER ? "user" : "kernel");
+	die("Oops", regs, error_code);
+}

@@ -1,0 +1,198 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Shared helpers for the system tests: boot the kernel in QEMU, collect
+what it prints on the serial port, and never wait forever.
+
+Every QEMU run has a hard timeout; on a timeout or an unexpected status
+the test fails with the tail of the serial log, so the reason is visible
+in the pytest report.  Boot times are collected and printed at the end of
+the run as information (they are never asserted).
+"""
+import os
+import re
+import subprocess
+import threading
+import time
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD = os.path.join(ROOT, "build")
+KERNEL = os.path.join(BUILD, "kernel.elf")
+ISO = os.path.join(BUILD, "kernel.iso")
+QEMU = "qemu-system-i386"
+
+# isa-debug-exit statuses (include/reboot.h): (code << 1) | 1
+EXIT_KTEST_PASS = (0x10 << 1) | 1
+EXIT_KTEST_FAIL = (0x11 << 1) | 1
+EXIT_PANIC = (0x12 << 1) | 1
+
+BANNER = "kt26 version"
+
+boot_times = []
+
+
+class Boot:
+    """The result of one QEMU run."""
+
+    def __init__(self, argv, output, status, timed_out, t_banner, t_end):
+        self.argv = argv
+        self.output = output
+        self.status = status
+        self.timed_out = timed_out
+        self.t_banner = t_banner
+        self.t_end = t_end
+
+    @property
+    def lines(self):
+        return self.output.splitlines()
+
+    def tail(self, n=40):
+        return "\n".join(self.lines[-n:])
+
+    def explain(self, what):
+        return "%s\nqemu: %s\nstatus: %s%s\n--- serial output (last lines) ---\n%s" % (
+            what, " ".join(self.argv), self.status,
+            " (timed out)" if self.timed_out else "", self.tail())
+
+    def expect(self, pattern):
+        """Assert that a line matches the regex; return the match."""
+        m = re.search(pattern, self.output, re.M)
+        if not m:
+            pytest.fail(self.explain("missing pattern: %r" % pattern))
+        return m
+
+
+def qemu_argv(cmdline="", mem=128, iso=False, extra=()):
+    argv = [QEMU, "-m", str(mem), "-display", "none", "-no-reboot",
+            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+            "-serial", "stdio", "-monitor", "none"]
+    if iso:
+        argv += ["-cdrom", ISO]
+    else:
+        argv += ["-kernel", KERNEL, "-append", cmdline]
+    return argv + list(extra)
+
+
+def run_qemu(argv, timeout=60, end_pattern=None, stdin_data=None, label=None,
+             stop_at_end=False):
+    """Run QEMU until it exits (or the timeout kills it).
+
+    end_pattern: a regex; the time it first appears is recorded as the
+    end of the boot (for the boot-time report).  With stop_at_end, QEMU is
+    stopped as soon as it appears (for boots that would idle forever).
+    """
+    start = time.monotonic()
+    proc = subprocess.Popen(argv, stdin=subprocess.PIPE if stdin_data else
+                            subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    chunks = []
+    marks = {"banner": None, "end": None}
+    end_re = re.compile(end_pattern) if end_pattern else None
+
+    def reader():
+        for raw in iter(proc.stdout.readline, b""):
+            line = raw.decode("utf-8", "replace").replace("\r", "")
+            chunks.append(line)
+            now = time.monotonic() - start
+            if marks["banner"] is None and BANNER in line:
+                marks["banner"] = now
+            if end_re and marks["end"] is None and end_re.search(line):
+                marks["end"] = now
+                if stop_at_end:
+                    proc.kill()
+
+    t = threading.Thread(target=reader, daemon=True)
+    t.start()
+    if stdin_data:
+        proc.stdin.write(stdin_data)
+        proc.stdin.close()
+    timed_out = False
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        timed_out = True
+        proc.kill()
+        proc.wait()
+    t.join(timeout=5)
+    boot = Boot(argv, "".join(chunks), proc.returncode, timed_out,
+                marks["banner"], marks["end"])
+    if label:
+        boot_times.append((label, boot.t_banner, boot.t_end))
+    return boot
+
+
+def boot_kernel(cmdline="", timeout=60, mem=128, extra=(), label=None,
+                end_pattern=r"ktest: \d+ passed"):
+    return run_qemu(qemu_argv(cmdline, mem=mem, extra=extra), timeout=timeout,
+                    end_pattern=end_pattern, label=label)
+
+
+_ktest_cache = {}
+
+
+def ktest_boot(cmdline="ktest=all", timeout=240, mem=128, extra=()):
+    """Boot once per distinct command line; later callers share it."""
+    key = (cmdline, mem, tuple(extra))
+    if key not in _ktest_cache:
+        _ktest_cache[key] = boot_kernel(cmdline, timeout=timeout, mem=mem,
+                                        extra=extra, label=cmdline)
+    return _ktest_cache[key]
+
+
+KTEST_LINE = re.compile(r"ktest: (ok|not ok) (\d+) - ([A-Za-z0-9_]+)(?:: (.*))?$")
+
+
+def ktest_results(boot):
+    """{name: (ok, reason)} from a boot's ktest lines."""
+    results = {}
+    for line in boot.lines:
+        m = KTEST_LINE.search(line)
+        if m:
+            results[m.group(3)] = (m.group(1) == "ok", m.group(4) or "")
+    return results
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not boot_times:
+        return
+    tr = terminalreporter
+    tr.write_sep("-", "boot times (information, not asserted)")
+    for label, banner, end in boot_times:
+        tr.write_line("%-44s banner %s   end %s" % (
+            label[:44],
+            "%6.3f s" % banner if banner is not None else "     -  ",
+            "%6.3f s" % end if end is not None else "   -"))
+
+
+def free_port():
+    import socket
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def symbol_address(name):
+    """A symbol's address in build/kernel.elf, from nm."""
+    out = subprocess.run(["nm", KERNEL], capture_output=True, text=True,
+                         check=True).stdout
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[2] == name:
+            return int(parts[0], 16)
+    raise KeyError(name)
+
+
+def wait_listening(port, timeout=20):
+    """Wait until something listens on a local TCP port, without
+    connecting to it (QEMU's gdb stub takes a single connection)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with open("/proc/net/tcp") as f:
+            for line in f.readlines()[1:]:
+                local, state = line.split()[1], line.split()[3]
+                if state == "0A" and int(local.split(":")[1], 16) == port:
+                    return True
+        time.sleep(0.05)
+    return False

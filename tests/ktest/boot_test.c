@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tests/ktest/boot_test.c - what start_kernel() set up: the tick, the
+ * higher-half mapping, the boot information; and the oops self-tests.
+ */
+#include <asm/irqflags.h>
+#include <asm/processor.h>
+#include <asm/thread_info.h>
+#include <irq.h>
+#include <kernel.h>
+#include <ktest.h>
+#include <mm.h>
+#include <sched.h>
+#include <setup.h>
+#include <time.h>
+
+/* The PIT must tick HZ times per second of TSC time. */
+KTEST(timer_rate_vs_tsc)
+{
+	const unsigned long ticks = 20;	/* 200 ms */
+	unsigned long start, irqs;
+	u64 t0, ns;
+
+	KTEST_ASSERT(!irqs_disabled());
+	KTEST_ASSERT(tsc_khz > 0);
+	/* Start on a tick boundary. */
+	start = jiffies;
+	while (jiffies == start)
+		cpu_relax();
+	start = jiffies;
+	irqs = irq_count_of(0);
+	t0 = rdtsc();
+	while (jiffies - start < ticks)
+		cpu_relax();
+	ns = cycles_to_ns(rdtsc() - t0);
+
+	printk(KERN_INFO "ktest: %lu ticks took %llu us of TSC time\n", ticks,
+	       ns / 1000);
+	KTEST_EXPECT_EQ(irq_count_of(0) - irqs, ticks);
+	/* 200 ms nominal; a loaded host may deliver ticks late, never early. */
+	if (ns < 180000000ULL || ns > 300000000ULL)
+		KTEST_FAIL("%lu ticks = %llu ns, expected about 200 ms", ticks,
+			   ns);
+}
+
+/* Kernel addresses are physical + PAGE_OFFSET; low addresses are gone. */
+KTEST(page_offset_mapping)
+{
+	extern char _text[], _end[];
+	const char *marker = "vga-mapping-marker";
+	volatile u16 *vga = __va(0xB8000);
+	int found = 0;
+
+	KTEST_EXPECT_EQ((unsigned long)_text, PAGE_OFFSET + PHYS_LOAD_ADDR);
+	KTEST_EXPECT_EQ(__pa(_text), PHYS_LOAD_ADDR);
+	KTEST_ASSERT((unsigned long)__va(__pa(_end)) == (unsigned long)_end);
+	/* printk's VGA console writes through the direct mapping too. */
+	printk(KERN_INFO "%s\n", marker);
+	for (int i = 0; i < 80 * 25 && !found; i += 80) {
+		int j = 0;
+
+		while (marker[j] && (vga[i + 15 + j] & 0xFF) == marker[j])
+			j++;
+		found = !marker[j];
+	}
+	KTEST_ASSERT(found);
+	KTEST_EXPECT_EQ(read_cr3() & 0xFFF, 0);
+	KTEST_ASSERT(read_cr0() & X86_CR0_PG);
+}
+
+/* Process 0 runs on init_thread_union, found by masking esp. */
+KTEST(init_thread_union_is_stack)
+{
+	struct thread_info *ti = current_thread_info();
+
+	KTEST_ASSERT(ti == &init_thread_union.thread_info ||
+		     current->pid != 0);
+	KTEST_EXPECT_EQ((unsigned long)&init_thread_union % THREAD_SIZE, 0);
+	KTEST_EXPECT_EQ(init_task.pid, 0);
+	KTEST_ASSERT(init_thread_union.thread_info.task == &init_task);
+}
+
+KTEST(multiboot_memory_map)
+{
+	u64 total = e820_ram_total();
+
+	KTEST_ASSERT(e820.nr_map > 0);
+	/* QEMU's -m is at least 16 MiB in every test. */
+	KTEST_ASSERT(total >= (15ULL << 20));
+}
+
+/* Crash on purpose: the system tests check the oops that follows. */
+KTEST_NAMED_ONLY(oops_selftest)
+{
+	printk(KERN_INFO "ktest: writing to a NULL pointer\n");
+	*(volatile int *)0 = 1;
+	KTEST_FAIL("the NULL write did not fault");
+}
+
+KTEST_NAMED_ONLY(oops_divide_error)
+{
+	unsigned int quotient, divisor = 0;
+
+	printk(KERN_INFO "ktest: dividing by zero\n");
+	/* In asm: gcc may turn a C division by a known value into a compare. */
+	__asm__ __volatile__("divl %2"
+			     : "=a"(quotient)
+			     : "a"(1), "r"(divisor), "d"(0));
+	KTEST_FAIL("the division did not fault (quotient %u)", quotient);
+}

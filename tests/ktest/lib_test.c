@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tests/ktest/lib_test.c - lib/ inside the kernel: formatting, the
+ * command line parser, and printk's log ring.
+ *
+ * The host unit tests (tests/unit/) cover these functions in depth; these
+ * check that the copies built with the kernel's flags behave the same.
+ */
+#include <init.h>
+#include <kernel.h>
+#include <ktest.h>
+#include <string.h>
+
+KTEST(vsnprintf_formats)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), "%5d|%-5d|%05d|%x|%#x|%X", 42, 42, -42,
+		 0xbeef, 255, 0xabc);
+	KTEST_ASSERT(!strcmp(buf, "   42|42   |-0042|beef|0xff|ABC"));
+	snprintf(buf, sizeof(buf), "%s|%.3s|%8s|%c|%%", "abc", "abcdef", "r",
+		 'z');
+	KTEST_ASSERT(!strcmp(buf, "abc|abc|       r|z|%"));
+	snprintf(buf, sizeof(buf), "%llu|%lld|%lu", 18446744073709551615ULL,
+		 -9223372036854775807LL - 1, 4294967295UL);
+	KTEST_ASSERT(!strcmp(buf, "18446744073709551615|-9223372036854775808|"
+				  "4294967295"));
+	/* Truncation keeps the terminating NUL and reports the full length. */
+	KTEST_EXPECT_EQ(snprintf(buf, 4, "abcdef"), 6);
+	KTEST_ASSERT(!strcmp(buf, "abc"));
+}
+
+static unsigned long test_value;
+
+static int test_value_setup(char *val)
+{
+	return kstrtoul(val, 0, &test_value);
+}
+
+static const struct obs_kernel_param test_params[] = {
+	{ "value=", test_value_setup },
+};
+
+KTEST(cmdline_parse)
+{
+	char line[] = "value=0x10 bare \"q=a b\"";
+	char *args = line, *param, *val;
+
+	args = next_arg(args, &param, &val);
+	KTEST_ASSERT(!strcmp(param, "value") && !strcmp(val, "0x10"));
+	KTEST_EXPECT_EQ(parse_one(param, val, test_params, test_params + 1),
+			PARAM_OK);
+	KTEST_EXPECT_EQ(test_value, 16);
+	args = next_arg(args, &param, &val);
+	KTEST_ASSERT(!strcmp(param, "bare") && val == NULL);
+	KTEST_EXPECT_EQ(parse_one(param, val, test_params, test_params + 1),
+			PARAM_UNKNOWN);
+	args = next_arg(args, &param, &val);
+	KTEST_ASSERT(!strcmp(param, "q") && !strcmp(val, "a b"));
+	KTEST_ASSERT(*args == '\0');
+
+	char bad[] = "value=12abc";
+	args = next_arg(bad, &param, &val);
+	KTEST_EXPECT_EQ(parse_one(param, val, test_params, test_params + 1),
+			PARAM_INVALID);
+	KTEST_EXPECT_EQ(memparse("64M", NULL), 64ULL << 20);
+}
+
+KTEST(printk_log_ring)
+{
+	unsigned long before = log_end;
+	char tail[64];
+	unsigned long n;
+
+	printk(KERN_DEBUG "ktest marker %d\n", 12345);
+	/* A timestamp, then the text, then a newline. */
+	KTEST_ASSERT(log_end > before + strlen("ktest marker 12345\n"));
+	n = log_buf_copy(tail, sizeof(tail) - 1);
+	tail[n] = '\0';
+	KTEST_ASSERT(n >= strlen("] ktest marker 12345\n"));
+	KTEST_ASSERT(!strcmp(tail + n - strlen("] ktest marker 12345\n"),
+			     "] ktest marker 12345\n"));
+}

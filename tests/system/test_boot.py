@@ -1,0 +1,110 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Boot tests: the kernel boots through QEMU's multiboot loader and
+through real GRUB, its in-kernel tests pass one by one, bad command lines
+are survived, and faults produce an oops instead of a silent reset."""
+import os
+import subprocess
+
+import pytest
+
+from conftest import (EXIT_KTEST_PASS, EXIT_PANIC, ISO, KERNEL, boot_kernel,
+                      ktest_boot, ktest_results, qemu_argv, run_qemu)
+
+
+def pytest_generate_tests(metafunc):
+    if "ktest_name" in metafunc.fixturenames:
+        names = sorted(ktest_results(ktest_boot()))
+        metafunc.parametrize("ktest_name", names or ["no_ktest_output"])
+
+
+def test_ktest(ktest_name):
+    """One result per `ktest: ok/not ok N - name` line of ktest=all."""
+    boot = ktest_boot()
+    results = ktest_results(boot)
+    assert ktest_name in results, boot.explain("the kernel printed no ktest lines")
+    ok, reason = results[ktest_name]
+    assert ok, "%s: %s" % (ktest_name, reason)
+
+
+def test_ktest_run_completes():
+    """ktest=all prints a plan, one line per test, a summary, and leaves
+    QEMU with the pass status."""
+    boot = ktest_boot()
+    plan = int(boot.expect(r"ktest: 1\.\.(\d+)").group(1))
+    m = boot.expect(r"ktest: (\d+) passed, (\d+) failed")
+    assert int(m.group(1)) + int(m.group(2)) == plan, boot.explain("count mismatch")
+    assert len(ktest_results(boot)) == plan, boot.explain("missing ktest lines")
+    assert boot.status == EXIT_KTEST_PASS, boot.explain("exit status is not pass")
+
+
+def test_multiboot_header():
+    """GRUB's own checker accepts the kernel as multiboot."""
+    subprocess.run(["grub-file", "--is-x86-multiboot", KERNEL], check=True)
+
+
+def test_boot_prints_banner_memory_map_and_cmdline():
+    boot = boot_kernel("ktest=vsnprintf_formats", timeout=30,
+                       label="-kernel, one ktest")
+    boot.expect(r"kt26 version \S+")
+    boot.expect(r"BIOS-e820: 0000000000100000 - [0-9a-f]{16} \(usable\)")
+    boot.expect(r"Memory: \d+k usable RAM")
+    boot.expect(r"Kernel command line: ktest=vsnprintf_formats$")
+    boot.expect(r"PIT: channel 0 at 100 Hz")
+    assert boot.status == EXIT_KTEST_PASS, boot.explain("bad status")
+
+
+def test_grub_iso_boot():
+    """Real GRUB (grub-mkrescue ISO) loads the kernel with grub.cfg's line."""
+    assert os.path.exists(ISO), "build/kernel.iso missing: make iso"
+    boot = run_qemu(qemu_argv(iso=True), timeout=60,
+                    end_pattern=r"PIT: channel 0", label="GRUB ISO",
+                    stop_at_end=True)
+    assert not boot.timed_out, boot.explain("GRUB boot did not finish")
+    boot.expect(r"Boot loader: GRUB")
+    boot.expect(r"kt26 version")
+    boot.expect(r"Kernel command line: loglevel=7$")
+    boot.expect(r"BIOS-e820: .*\(usable\)")
+    boot.expect(r"PIT: channel 0 at 100 Hz")
+
+
+GARBAGE = 'loglevel=banana =x ktest= mem= novalue=1 "unterminated ===== \x7f'
+
+
+def test_garbage_cmdline_warns_and_boots():
+    boot = boot_kernel("ktest=cmdline_parse " + GARBAGE, timeout=30,
+                       label="garbage command line")
+    boot.expect(r'Malformed kernel command line parameter "loglevel=banana", ignored')
+    boot.expect(r'Unknown kernel command line parameter "novalue=1", ignored')
+    boot.expect(r'Unknown kernel command line parameter "=x", ignored')
+    boot.expect(r'Malformed kernel command line parameter "ktest=", ignored')
+    boot.expect(r"ktest: ok 1 - cmdline_parse")
+    assert boot.status == EXIT_KTEST_PASS, boot.explain("bad status")
+
+
+def test_unknown_ktest_name_fails():
+    boot = boot_kernel("ktest=no_such_test", timeout=30)
+    boot.expect(r"ktest: not ok 1 - no_such_test: no such test")
+    assert boot.status != EXIT_KTEST_PASS, boot.explain("should have failed")
+
+
+def test_oops_null_pointer():
+    """A NULL write in the kernel: oops with name, error code, CR2, EIP,
+    registers and a backtrace, then panic with the failure status."""
+    boot = boot_kernel("ktest=oops_selftest", timeout=30)
+    boot.expect(r"BUG: unable to handle kernel NULL pointer dereference at "
+                r"virtual address 00000000")
+    boot.expect(r"Oops: 0002 \[#1\]")
+    boot.expect(r"EIP:    0060:\[<c0[0-9a-f]{6}>\]")
+    boot.expect(r"CR2: 00000000")
+    boot.expect(r"eax: [0-9a-f]{8}   ebx: [0-9a-f]{8}")
+    boot.expect(r"Call Trace:\n.*\[<c0[0-9a-f]{6}>\]")
+    boot.expect(r"Kernel panic - not syncing: Fatal exception")
+    assert boot.status == EXIT_PANIC, boot.explain("status is not the panic status")
+
+
+def test_oops_divide_error():
+    boot = boot_kernel("ktest=oops_divide_error", timeout=30)
+    boot.expect(r"divide error: 0000 \[#1\]")
+    boot.expect(r"EIP:    0060:\[<c0[0-9a-f]{6}>\]")
+    boot.expect(r"Kernel panic - not syncing: Fatal exception")
+    assert boot.status == EXIT_PANIC, boot.explain("status is not the panic status")

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tests/unit/string_test.c - lib/string.c against the host's libc.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "kernel_lib.h"
+#include "unit.h"
+
+UNIT_TEST(string_compare_and_length)
+{
+	CHECK_EQ(kernel_strlen(""), 0);
+	CHECK_EQ(kernel_strlen("kernel"), 6);
+	CHECK_EQ(kernel_strnlen("kernel", 3), 3);
+	CHECK(kernel_strcmp("abc", "abd") < 0);
+	CHECK(kernel_strcmp("b", "abc") > 0);
+	CHECK_EQ(kernel_strcmp("same", "same"), 0);
+	CHECK_EQ(kernel_strncmp("abcX", "abcY", 3), 0);
+	CHECK(kernel_strncmp("ab", "abc", 5) < 0);
+	CHECK(kernel_strchr("a=b", '=') != NULL);
+	CHECK(kernel_strchr("ab", 'z') == NULL);
+	CHECK(*kernel_strchr("ab", '\0') == '\0');
+	/* Bytes compare as unsigned. */
+	CHECK(kernel_memcmp("\x80", "\x01", 1) > 0);
+}
+
+UNIT_TEST(string_copies_match_libc)
+{
+	unsigned char a[256], b[256], src[256];
+
+	srand(7);
+	for (int round = 0; round < 2000; round++) {
+		size_t off = rand() % 64, len = rand() % 128;
+		size_t dst = rand() % 64;
+
+		for (size_t i = 0; i < sizeof(src); i++)
+			src[i] = (unsigned char)rand();
+		memcpy(a, src, sizeof(a));
+		memcpy(b, src, sizeof(b));
+		/* Overlapping moves in both directions. */
+		memmove(a + dst, a + off, len);
+		kernel_memmove(b + dst, b + off, len);
+		CHECK(memcmp(a, b, sizeof(a)) == 0);
+		memset(a + off, round, len);
+		kernel_memset(b + off, round, len);
+		CHECK(memcmp(a, b, sizeof(a)) == 0);
+	}
+}
+
+UNIT_TEST(strlcpy_truncates)
+{
+	char buf[4];
+
+	CHECK_EQ(kernel_strlcpy(buf, "toolong", sizeof(buf)), 7);
+	CHECK_STR(buf, "too");
+	CHECK_EQ(kernel_strlcpy(buf, "ok", sizeof(buf)), 2);
+	CHECK_STR(buf, "ok");
+}
