@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * include/uapi/kt26.h - the user/kernel interface: system call numbers,
+ * flags, signals, and the teaching calls' structures.
+ *
+ * Linux 2.6: include/asm-i386/unistd.h, asm-i386/fcntl.h, asm-i386/signal.h.
+ * Shared by the kernel and by user/ (built with -ffreestanding: this file
+ * may include nothing).  The Linux numbers are Linux's own, so the user
+ * programs also run unchanged on a Linux host (tests use that).  The
+ * teaching calls are numbered from 400, above anything Linux 2.6 used.
+ */
+#ifndef _UAPI_KT26_H
+#define _UAPI_KT26_H
+
+/* System calls: int $0x80, number in eax, arguments in ebx ecx edx esi edi. */
+#define __NR_exit		1
+#define __NR_fork		2
+#define __NR_read		3
+#define __NR_write		4
+#define __NR_open		5
+#define __NR_close		6
+#define __NR_waitpid		7
+#define __NR_execve		11
+#define __NR_lseek		19
+#define __NR_getpid		20
+#define __NR_sync		36
+#define __NR_kill		37
+#define __NR_times		43	/* (struct tms *buf) -> clock ticks since boot (HZ) */
+#define __NR_brk		45
+#define __NR_dup2		63
+#define __NR_getppid		64
+#define __NR_reboot		88
+#define __NR_syslog		103	/* (int type, char *buf, int len): dmesg */
+#define __NR_sched_yield	158
+#define __NR_nanosleep		162
+
+/* Teaching calls: what the shell needs to show the kernel's insides. */
+#define __NR_kt_tasks		400	/* (struct kt_task_info *buf, int max) -> count */
+#define __NR_kt_meminfo		401	/* (char *buf, int len) -> bytes of report text */
+#define __NR_kt_pressure	402	/* (int pages) -> pages kswapd reclaimed */
+#define __NR_kt_stack		403	/* (int pid, char *buf, int len) -> bytes of text */
+#define __NR_kt_trace		404	/* (void) -> dumps the scheduler trace on ttyS0 */
+
+/* syslog(2) types */
+#define SYSLOG_ACTION_READ_ALL	3	/* copy the whole log ring, don't clear */
+
+/* reboot(2): magic numbers and commands, as Linux */
+#define LINUX_REBOOT_MAGIC1	0xfee1dead
+#define LINUX_REBOOT_MAGIC2	672274793
+#define LINUX_REBOOT_CMD_POWER_OFF 0x4321FEDC
+
+/* open(2) flags */
+#define O_RDONLY	00
+#define O_WRONLY	01
+#define O_RDWR		02
+#define O_ACCMODE	03
+#define O_CREAT		0100
+#define O_TRUNC		01000
+#define O_APPEND	02000
+
+/* lseek(2) whence */
+#define SEEK_SET	0
+#define SEEK_CUR	1
+#define SEEK_END	2
+
+/* Signals (the i386 numbers) */
+#define SIGHUP		1
+#define SIGINT		2
+#define SIGQUIT		3
+#define SIGILL		4
+#define SIGTRAP		5
+#define SIGABRT		6
+#define SIGBUS		7
+#define SIGFPE		8
+#define SIGKILL		9
+#define SIGUSR1		10
+#define SIGSEGV		11
+#define SIGUSR2		12
+#define SIGPIPE		13
+#define SIGALRM		14
+#define SIGTERM		15
+#define SIGCHLD		17
+#define SIGCONT		18
+#define SIGSTOP		19
+#define _NSIG		32
+
+/* waitpid(2) status words, as Linux encodes them */
+#define WNOHANG		1
+#define WIFEXITED(s)	(((s) & 0x7f) == 0)
+#define WEXITSTATUS(s)	(((s) >> 8) & 0xff)
+#define WIFSIGNALED(s)	(((s) & 0x7f) != 0 && ((s) & 0x7f) != 0x7f)
+#define WTERMSIG(s)	((s) & 0x7f)
+
+struct kt_timespec {
+	long tv_sec;
+	long tv_nsec;
+};
+
+/* Process flags shown by ps (task_struct->flags) */
+#define KT_PF_EXITING	0x00000004	/* getting shut down */
+#define KT_PF_KTHREAD	0x00200000	/* a kernel thread */
+
+/* One task, as the kt_tasks call reports it (ps). */
+struct kt_task_info {
+	int pid;
+	int ppid;
+	char state;		/* R running, S sleeping, D uninterruptible, Z zombie */
+	char pad[3];
+	unsigned int flags;	/* task_struct->flags: KT_PF_* */
+	unsigned int mm;	/* kernel address of the mm_struct, 0 for none */
+	unsigned int active_mm;	/* the mm it runs on (borrowed by kernel threads) */
+	int prio;		/* 0..139, lower runs first */
+	int static_prio;	/* 120 + nice */
+	unsigned int utime;	/* ticks spent in user mode */
+	unsigned int stime;	/* ticks spent in kernel mode */
+	unsigned int nvcsw;	/* voluntary context switches */
+	unsigned int nivcsw;	/* involuntary (preempted) switches */
+	char comm[16];		/* name, NUL-terminated */
+};
+
+#endif /* _UAPI_KT26_H */
