@@ -46,14 +46,18 @@ OBJS-arch   := arch/x86/gdt.o arch/x86/idt.o arch/x86/entry.o \
 	       arch/x86/init_task.o arch/x86/asm-offsets.o
 OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/params.o kernel/panic.o kernel/timer.o \
-	       kernel/softirq.o kernel/ktest.o
-OBJS-mm     := mm/fault.o
+	       kernel/softirq.o kernel/ktest.o kernel/bench.o
+OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
+	       mm/paging.o mm/mm_struct.o mm/mmu_context.o mm/meminfo.o \
+	       mm/vmscan.o
 OBJS-drv    := drivers/serial.o drivers/vga.o
-OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o
-OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o
+OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o
+OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
+	       tests/ktest/mm_test.o
+OBJS-bench  := tests/bench/mm_bench.o
 
 KOBJS := $(addprefix $(B)/,$(OBJS-boot) $(OBJS-arch) $(OBJS-kernel) \
-	 $(OBJS-mm) $(OBJS-drv) $(OBJS-lib) $(OBJS-ktest))
+	 $(OBJS-mm) $(OBJS-drv) $(OBJS-lib) $(OBJS-ktest) $(OBJS-bench))
 
 KERNEL := $(B)/kernel.elf
 ISO    := $(B)/kernel.iso
@@ -68,7 +72,7 @@ QEMU_FLAGS := -m $(MEM) -display none -no-reboot \
 # both debug (make gdb GDBPORT=... to choose).
 GDBPORT ?= $(shell expr 26000 + $$(id -u) % 5000)
 
-.PHONY: all run iso run-iso gdb test unit clean help deps
+.PHONY: all run iso run-iso gdb test unit bench clean help deps
 # Keep intermediate objects: they are reused by the next build.
 .SECONDARY:
 all: $(KERNEL) $(B)/kernel.asm $(B)/kernel.sym
@@ -163,9 +167,31 @@ $(B)/host/tests/%.o: tests/%.c
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOSTCFLAGS_TEST) -MMD -MP -c $< -o $@
 
-$(B)/tests/unit/%: $(B)/host/tests/unit/%.o $(B)/host/tests/unit/unit.o \
-		   $(B)/host/lib/string.o $(B)/host/lib/vsprintf.o \
-		   $(B)/host/lib/cmdline.o
+# mm/ for the host: the same sources, over the fake machine of
+# tests/unit/mm_host.c, with the shims of tests/unit/host/ first on the
+# include path (spinlocks without an x86 stack, PAGE_OFFSET at an arena).
+HOSTCFLAGS_MM := -Itests/unit/host -Iinclude -Iarch/x86/include
+$(B)/host/mm/%.o: mm/%.c tests/unit/host-renames.txt
+	$(quiet) HOSTCC $<
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOSTCFLAGS_MM) -fno-builtin -MMD -MP \
+		-c $< -o $@.tmp
+	$(Q)objcopy --redefine-syms=tests/unit/host-renames.txt $@.tmp $@
+	$(Q)rm $@.tmp
+
+$(B)/host/tests/unit/mm_host.o $(B)/host/tests/unit/buddy_test.o \
+$(B)/host/tests/unit/slab_test.o: HOSTCFLAGS_TEST := -Itests/unit \
+	-Itests/unit/host -idirafter include -idirafter arch/x86/include
+
+HOST_LIB := $(B)/host/tests/unit/unit.o $(B)/host/lib/string.o \
+	    $(B)/host/lib/vsprintf.o $(B)/host/lib/cmdline.o \
+	    $(B)/host/lib/int_sqrt.o
+HOST_MM  := $(B)/host/tests/unit/mm_host.o $(B)/host/mm/page_alloc.o \
+	    $(B)/host/mm/slab.o
+
+$(B)/tests/unit/buddy_test $(B)/tests/unit/slab_test: $(HOST_MM)
+
+$(B)/tests/unit/%: $(B)/host/tests/unit/%.o $(HOST_LIB)
 	$(quiet) HOSTLD $@
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(HOSTCC) $(HOSTCFLAGS) $^ -o $@
@@ -179,6 +205,11 @@ test: deps all $(ISO) unit
 		--junitxml=$(B)/test-results.xml tests; \
 	$(PYTHON) tests/summary.py $(B)/test-results.xml
 
+# In-kernel benchmarks: one boot with real time, one under -icount
+# shift=0 (guest time = instructions), printed side by side.
+bench: deps all
+	$(Q)$(PYTHON) tools/bench.py
+
 clean:
 	rm -rf $(B)
 
@@ -190,6 +221,7 @@ help:
 	@echo "make run-iso  boot that ISO in QEMU through real GRUB"
 	@echo "make gdb      QEMU stopped at the first instruction + gdb attached"
 	@echo "make test     host unit tests, in-kernel tests, boot and GDB tests"
+	@echo "make bench    in-kernel benchmarks, one table (TSC and -icount)"
 	@echo "make unit     build the host unit tests only"
 	@echo "make deps     install missing tools (tools/install-deps.sh)"
 	@echo "make clean    remove build/"

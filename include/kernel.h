@@ -26,6 +26,9 @@
 #define ALIGN_DOWN(x, a) ((x) & ~((a) - 1))
 #define DIV_ROUND_UP(n, d) (((n) + (d) - 1) / (d))
 
+/* lib/int_sqrt.c */
+unsigned long int_sqrt(unsigned long x);
+
 /* kernel/panic.c */
 extern int oops_in_progress;
 void panic(const char *fmt, ...) __printf(1, 2) __noreturn;

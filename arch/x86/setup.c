@@ -91,7 +91,7 @@ static void read_memory_map(struct multiboot_info *info)
 	} else {
 		panic("setup_arch: the boot loader gave no memory size");
 	}
-	printk(KERN_INFO "Memory: %lluk usable RAM\n", e820_ram_total() >> 10);
+	printk(KERN_INFO "e820: %lluk usable RAM in all\n", e820_ram_total() >> 10);
 }
 
 static void read_modules(struct multiboot_info *info)

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * include/atomic.h - counters that are safe against interrupts and other
+ * CPUs.
+ *
+ * Linux 2.6: include/asm-i386/atomic.h.  A lock prefix makes each
+ * read-modify-write one indivisible bus operation.  Reference counts
+ * (mm_users, mm_count, task usage, fs/files/sighand counts) use these.
+ */
+#ifndef _ATOMIC_H
+#define _ATOMIC_H
+
+#include <compiler.h>
+
+typedef struct {
+	volatile int counter;
+} atomic_t;
+
+#define ATOMIC_INIT(i)	{ (i) }
+
+static inline int atomic_read(const atomic_t *v)
+{
+	return READ_ONCE(v->counter);
+}
+
+static inline void atomic_set(atomic_t *v, int i)
+{
+	WRITE_ONCE(v->counter, i);
+}
+
+static inline void atomic_add(int i, atomic_t *v)
+{
+	__asm__ __volatile__("lock; addl %1, %0" : "+m"(v->counter) : "ir"(i)
+			     : "memory");
+}
+
+static inline void atomic_sub(int i, atomic_t *v)
+{
+	__asm__ __volatile__("lock; subl %1, %0" : "+m"(v->counter) : "ir"(i)
+			     : "memory");
+}
+
+static inline void atomic_inc(atomic_t *v)
+{
+	atomic_add(1, v);
+}
+
+static inline void atomic_dec(atomic_t *v)
+{
+	atomic_sub(1, v);
+}
+
+/* Return: true if the counter became zero. */
+static inline bool atomic_dec_and_test(atomic_t *v)
+{
+	unsigned char zero;
+
+	__asm__ __volatile__("lock; decl %0; sete %1"
+			     : "+m"(v->counter), "=qm"(zero) : : "memory");
+	return zero;
+}
+
+/* Return: the new value. */
+static inline int atomic_add_return(int i, atomic_t *v)
+{
+	int old = i;
+
+	__asm__ __volatile__("lock; xaddl %0, %1"
+			     : "+r"(old), "+m"(v->counter) : : "memory");
+	return old + i;
+}
+
+#endif /* _ATOMIC_H */

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * include/mm_types.h - struct mm_struct, an address space.
+ *
+ * Linux 2.6: struct mm_struct in include/linux/sched.h.
+ * Two reference counts, as in Linux:
+ *	mm_users  tasks that own this address space (a process and the
+ *	          threads sharing it with CLONE_VM); at 0 the user
+ *	          mappings go (mmput)
+ *	mm_count  references to the struct itself: all users together
+ *	          hold one, and every kernel thread running on it in lazy
+ *	          TLB mode holds one more; at 0 the page directory and the
+ *	          struct go (mmdrop)
+ * So a kernel thread that borrowed a dying process's mm keeps its page
+ * directory (whose kernel half it runs on) alive until it switches away.
+ */
+#ifndef _MM_TYPES_H
+#define _MM_TYPES_H
+
+#include <atomic.h>
+#include <pgtable.h>
+#include <spinlock.h>
+
+struct mm_struct {
+	pgd_t *pgd;			/* page directory (CR3 = __pa(pgd)) */
+	atomic_t mm_users;		/* address space users */
+	atomic_t mm_count;		/* references to this struct */
+	spinlock_t page_table_lock;	/* protects the user page tables */
+};
+
+/* Process 0's mm: swapper_pg_dir (mm/mm_struct.c). */
+extern struct mm_struct init_mm;
+
+/* mm/mm_struct.c */
+void mm_struct_init(void);
+struct mm_struct *mm_alloc(void);
+void mmput(struct mm_struct *mm);
+void __mmdrop(struct mm_struct *mm);
+
+/**
+ * mmdrop - drop a reference to the struct (mm_count)
+ * @mm: the mm
+ *
+ * Context: process or scheduler (finish_task_switch()).
+ */
+static inline void mmdrop(struct mm_struct *mm)
+{
+	if (atomic_dec_and_test(&mm->mm_count))
+		__mmdrop(mm);
+}
+
+/* mm/mmu_context.c */
+#define TLBSTATE_OK	1	/* the running task owns the loaded mm */
+#define TLBSTATE_LAZY	2	/* a kernel thread borrows it */
+void switch_mm(struct mm_struct *prev, struct mm_struct *next);
+void enter_lazy_tlb(struct mm_struct *mm);
+unsigned long cr3_load_count(void);
+
+#endif /* _MM_TYPES_H */

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/mmu_context.c - switching address spaces, and lazy TLB.
+ *
+ * Linux 2.6: include/asm-i386/mmu_context.h (switch_mm, enter_lazy_tlb).
+ * switch_mm() loads CR3, which also throws away the TLB: the cost every
+ * switch between two processes pays.  A kernel thread never uses user
+ * addresses, and the kernel half is the same in every page directory, so
+ * the scheduler does not call switch_mm() for it: it keeps running on the
+ * previous task's page directory ("lazy TLB mode", enter_lazy_tlb()).  The
+ * per-CPU count of CR3 loads lets tests check that a switch between
+ * kernel threads loads CR3 zero times.
+ */
+#include <asm/processor.h>
+#include <mm.h>
+#include <mm_types.h>
+#include <percpu.h>
+
+static DEFINE_PER_CPU(unsigned long, cr3_loads);
+
+/*
+ * What this CPU's TLB holds: TLBSTATE_OK while a task that owns the mm
+ * runs, TLBSTATE_LAZY while a kernel thread borrows it.  With SMP a flush
+ * request for an mm can skip lazy CPUs (they switch CR3 before touching
+ * user addresses again).
+ */
+DEFINE_PER_CPU(int, cpu_tlbstate);
+
+/**
+ * switch_mm - run on another address space
+ * @prev: the mm in use
+ * @next: the mm to use
+ *
+ * Context: scheduler, interrupts off.
+ */
+void switch_mm(struct mm_struct *prev, struct mm_struct *next)
+{
+	this_cpu(cpu_tlbstate) = TLBSTATE_OK;
+	if (prev == next)
+		return;
+	write_cr3(__pa(next->pgd));
+	this_cpu(cr3_loads)++;
+}
+
+/**
+ * enter_lazy_tlb - a kernel thread starts running on a borrowed mm
+ * @mm: the mm it borrows
+ *
+ * CR3 stays as it is; the CPU is only marked lazy.
+ * Context: scheduler, interrupts off.
+ */
+void enter_lazy_tlb(struct mm_struct *mm)
+{
+	this_cpu(cpu_tlbstate) = TLBSTATE_LAZY;
+}
+
+/* Return: how many times this CPU has loaded CR3 through switch_mm(). */
+unsigned long cr3_load_count(void)
+{
+	return this_cpu(cr3_loads);
+}
