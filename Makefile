@@ -43,20 +43,24 @@ OBJS-arch   := arch/x86/gdt.o arch/x86/idt.o arch/x86/entry.o \
 	       arch/x86/traps.o arch/x86/doublefault.o arch/x86/dumpstack.o \
 	       arch/x86/irq.o arch/x86/i8259.o arch/x86/i8253.o \
 	       arch/x86/tsc.o arch/x86/setup.o arch/x86/reboot.o \
-	       arch/x86/init_task.o arch/x86/asm-offsets.o
+	       arch/x86/init_task.o arch/x86/asm-offsets.o arch/x86/process.o \
+	       arch/x86/switch_to.o
 OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/params.o kernel/panic.o kernel/timer.o \
-	       kernel/softirq.o kernel/ktest.o kernel/bench.o
+	       kernel/softirq.o kernel/ktest.o kernel/bench.o kernel/pid.o \
+	       kernel/fork.o kernel/exit.o kernel/files.o kernel/signal.o \
+	       kernel/kthread.o kernel/show_tasks.o
+OBJS-sched  := sched/core.o sched/idle.o sched/wait.o sched/completion.o
 OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/paging.o mm/mm_struct.o mm/mmu_context.o mm/meminfo.o \
-	       mm/vmscan.o
+	       mm/vmscan.o mm/memory.o
 OBJS-drv    := drivers/serial.o drivers/vga.o
 OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o
 OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
-	       tests/ktest/mm_test.o
+	       tests/ktest/mm_test.o tests/ktest/sched_test.o
 OBJS-bench  := tests/bench/mm_bench.o
 
-KOBJS := $(addprefix $(B)/,$(OBJS-boot) $(OBJS-arch) $(OBJS-kernel) \
+KOBJS := $(addprefix $(B)/,$(OBJS-boot) $(OBJS-arch) $(OBJS-kernel) $(OBJS-sched) \
 	 $(OBJS-mm) $(OBJS-drv) $(OBJS-lib) $(OBJS-ktest) $(OBJS-bench))
 
 KERNEL := $(B)/kernel.elf

@@ -11,6 +11,7 @@
 #define _ATOMIC_H
 
 #include <compiler.h>
+#include <types.h>
 
 typedef struct {
 	volatile int counter;

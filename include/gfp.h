@@ -36,6 +36,9 @@ void __free_pages(struct page *page, unsigned int order);
 unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order);
 void free_pages(unsigned long addr, unsigned int order);
 unsigned long nr_free_pages(void);
+void fail_alloc_after(unsigned long n);
+bool fail_alloc_pending(void);
+bool should_fail_alloc(void);
 
 #define alloc_page(gfp)		alloc_pages(gfp, 0)
 #define __get_free_page(gfp)	__get_free_pages(gfp, 0)

@@ -62,6 +62,10 @@ void __warn(const char *file, int line, const char *cond);
 		unlikely(__w);					\
 	})
 
+/* sched/core.c: complain if code that may sleep runs where it must not */
+void __might_sleep(const char *file, int line);
+#define might_sleep() __might_sleep(__FILE__, __LINE__)
+
 /* arch/x86/dumpstack.c */
 struct pt_regs;
 void dump_stack(void);

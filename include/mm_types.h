@@ -26,10 +26,23 @@ struct mm_struct {
 	atomic_t mm_users;		/* address space users */
 	atomic_t mm_count;		/* references to this struct */
 	spinlock_t page_table_lock;	/* protects the user page tables */
+	unsigned long rss;		/* user pages mapped */
+
+	/* The layout execve() gave it (mm/memory.c maps it eagerly): */
+	unsigned long start_code, end_code;	/* the program's segments */
+	unsigned long start_brk, brk;		/* the heap */
+	unsigned long start_stack;		/* lowest stack address */
 };
 
 /* Process 0's mm: swapper_pg_dir (mm/mm_struct.c). */
 extern struct mm_struct init_mm;
+
+/* mm/memory.c */
+int map_user_page(struct mm_struct *mm, unsigned long addr, bool writable);
+void unmap_user_range(struct mm_struct *mm, unsigned long start,
+		      unsigned long end);
+void exit_mmap(struct mm_struct *mm);
+struct mm_struct *dup_mm(struct mm_struct *oldmm);
 
 /* mm/mm_struct.c */
 void mm_struct_init(void);
@@ -54,6 +67,8 @@ static inline void mmdrop(struct mm_struct *mm)
 #define TLBSTATE_LAZY	2	/* a kernel thread borrows it */
 void switch_mm(struct mm_struct *prev, struct mm_struct *next);
 void enter_lazy_tlb(struct mm_struct *mm);
+void use_mm(struct mm_struct *mm);
+void unuse_mm(struct mm_struct *mm);
 unsigned long cr3_load_count(void);
 
 #endif /* _MM_TYPES_H */

@@ -63,6 +63,22 @@
 		sub_preempt_count(1);		\
 	} while (0)
 
-#define preempt_enable() preempt_enable_no_resched()
+/* sched/core.c: schedule() if a reschedule is due and nothing forbids it */
+asmlinkage void preempt_schedule(void);
+
+#define preempt_check_resched()						\
+	do {								\
+		if (unlikely(test_ti_thread_flag(current_thread_info(),	\
+						 TIF_NEED_RESCHED)))	\
+			preempt_schedule();				\
+	} while (0)
+
+/* A preemption point: the end of a non-preemptible section. */
+#define preempt_enable()						\
+	do {								\
+		preempt_enable_no_resched();				\
+		barrier();						\
+		preempt_check_resched();				\
+	} while (0)
 
 #endif /* _PREEMPT_H */

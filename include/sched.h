@@ -1,26 +1,259 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * include/sched.h - the task: struct task_struct and `current`.
+ * include/sched.h - the task: struct task_struct, its states, and the
+ * scheduler's interface.
  *
  * Linux 2.6: include/linux/sched.h.
+ * Every thread of execution, kernel thread or process, is a task_struct.
+ * Its kernel stack and low-level flags are a separate 8 KiB thread_union
+ * (include/asm/thread_info.h) that points back at it; `current` is found
+ * from the stack pointer.  Process 0 (init_task) is static; every other
+ * task comes from do_fork() (kernel/fork.c).
  */
 #ifndef _SCHED_H
 #define _SCHED_H
 
+#include <asm/ptrace.h>
 #include <asm/thread_info.h>
+#include <atomic.h>
+#include <list.h>
+#include <preempt.h>
 #include <types.h>
+
+struct mm_struct;
+struct fs_struct;
+struct files_struct;
+struct sighand_struct;
+struct signal_struct;
+struct prio_array;
+struct completion;
+
+/* task->state: what the task is doing (ps's S column). */
+#define TASK_RUNNING		0	/* running or on a run queue */
+#define TASK_INTERRUPTIBLE	1	/* sleeping; a signal wakes it */
+#define TASK_UNINTERRUPTIBLE	2	/* sleeping; only its event wakes it */
+#define TASK_STOPPED		4
+#define TASK_DEAD		64	/* its last schedule(), in do_exit() */
+#define TASK_NORMAL		(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+
+/* task->exit_state */
+#define EXIT_ZOMBIE		16	/* exited, waiting for its parent */
+#define EXIT_DEAD		32	/* reaped */
+
+/* task->flags */
+#define PF_EXITING	0x00000004	/* getting shut down */
+#define PF_FORKNOEXEC	0x00000040	/* forked but didn't exec */
+#define PF_MEMALLOC	0x00000800	/* reclaiming: may use the reserves */
+#define PF_FLUSHER	0x00001000	/* a writeback thread (pdflush) */
+#define PF_KSWAPD	0x00040000	/* kswapd */
+#define PF_KTHREAD	0x00200000	/* a kernel thread */
+
+/* The clone flags of do_fork() */
+#define CSIGNAL		0x000000ff	/* signal sent to the parent at exit */
+#define CLONE_VM	0x00000100	/* share the address space */
+#define CLONE_FS	0x00000200	/* share umask and directories */
+#define CLONE_FILES	0x00000400	/* share the open file table */
+#define CLONE_SIGHAND	0x00000800	/* share signal handlers */
+#define CLONE_UNTRACED	0x00800000	/* no tracer may force CLONE_PTRACE */
+#define CLONE_KERNEL	(CLONE_FS | CLONE_FILES | CLONE_SIGHAND)
+
+/* Priorities: 0..99 real time, 100..139 normal (120 + nice), 140 idle. */
+#define MAX_RT_PRIO		100
+#define MAX_PRIO		(MAX_RT_PRIO + 40)
+#define NICE_TO_PRIO(nice)	(MAX_RT_PRIO + (nice) + 20)
+#define PRIO_TO_NICE(prio)	((prio) - MAX_RT_PRIO - 20)
+#define TASK_NICE(p)		PRIO_TO_NICE((p)->static_prio)
 
 #define TASK_COMM_LEN	16
 
+/*
+ * What switch_to() (arch/x86/switch_to.asm) saves.  Mirrored in
+ * arch/x86/asm-offsets.inc (TASK_THREAD_*).
+ */
+struct thread_struct {
+	unsigned long esp0;	/* top of the kernel stack: TSS.esp0 */
+	unsigned long eip;	/* where the task resumes */
+	unsigned long esp;	/* its kernel stack pointer while switched out */
+};
+
 struct task_struct {
-	struct thread_info *thread_info;	/* its stack and low-level flags */
+	volatile long state;		/* TASK_*: -1 unrunnable, 0 runnable */
+	struct thread_info *thread_info; /* its stack */
+	atomic_t usage;			/* references; freed at 0 */
+	unsigned long flags;		/* PF_* */
+	/* First, at a fixed offset: switch_to.asm uses it (asm-offsets.inc). */
+	struct thread_struct thread;	/* CPU state saved by switch_to */
+
+	/* The scheduler's (rq->lock): */
+	int prio, static_prio;		/* effective priority, 120 + nice */
+	struct list_head run_list;	/* on a priority array's queue */
+	struct prio_array *array;	/* the array it is queued on, or NULL */
+	unsigned int time_slice;	/* ticks left in this slice */
+	unsigned int first_time_slice;	/* still on the slice fork gave it */
+
+	/* All tasks and the family (tasklist_lock): */
+	struct list_head tasks;		/* on init_task.tasks */
 	pid_t pid;
-	char comm[TASK_COMM_LEN];		/* name, without the path */
+	pid_t tgid;
+	struct task_struct *parent;	/* who gets told when it exits */
+	struct list_head children;	/* its children */
+	struct list_head sibling;	/* in the parent's children */
+	int exit_state;			/* EXIT_ZOMBIE, EXIT_DEAD */
+	long exit_code;			/* do_exit()'s argument */
+	int exit_signal;		/* sent to the parent at exit; 0: none */
+	unsigned long clone_flags;	/* how it was created (CLONE_*) */
+
+	/* Memory: mm is its own address space (NULL for a kernel thread);
+	 * active_mm is the one the CPU uses while it runs (borrowed by a
+	 * kernel thread from the task before it). */
+	struct mm_struct *mm, *active_mm;
+
+	/* Accounting, in ticks and switches: */
+	unsigned long utime, stime;	/* user and system ticks */
+	unsigned long nvcsw, nivcsw;	/* voluntary, involuntary switches */
+	unsigned long start_time;	/* jiffies at fork */
+
+	char comm[TASK_COMM_LEN];	/* name, without the path */
+
+	struct fs_struct *fs;		/* umask */
+	struct files_struct *files;	/* open files; NULL for kthreads */
+	struct signal_struct *signal;	/* shared by a thread group */
+	struct sighand_struct *sighand;	/* signal handlers */
+	unsigned long pending;		/* signals pending (bit = signal) */
+	unsigned long blocked;		/* signals blocked */
+
+	/* Completed at exit: kthread_stop() waits on it (kernel/kthread.c). */
+	struct completion *vfork_done;
 };
 
 /* Process 0, statically built (arch/x86/init_task.c). */
 extern struct task_struct init_task;
 
 #define current (current_thread_info()->task)
+
+#define task_thread_info(p)	((p)->thread_info)
+#define task_cpu(p)		(task_thread_info(p)->cpu)
+
+static inline void set_tsk_need_resched(struct task_struct *p)
+{
+	set_ti_thread_flag(task_thread_info(p), TIF_NEED_RESCHED);
+}
+
+static inline void clear_tsk_need_resched(struct task_struct *p)
+{
+	clear_ti_thread_flag(task_thread_info(p), TIF_NEED_RESCHED);
+}
+
+static inline bool test_tsk_need_resched(struct task_struct *p)
+{
+	return test_ti_thread_flag(task_thread_info(p), TIF_NEED_RESCHED);
+}
+
+static inline bool need_resched(void)
+{
+	return test_ti_thread_flag(current_thread_info(), TIF_NEED_RESCHED);
+}
+
+static inline bool signal_pending(struct task_struct *p)
+{
+	return test_ti_thread_flag(task_thread_info(p), TIF_SIGPENDING);
+}
+
+/*
+ * Setting the state before testing the condition (and a full barrier
+ * between them) is what makes sleeping race-free: see include/wait.h.
+ */
+#define __set_current_state(s)	do { current->state = (s); } while (0)
+#define set_current_state(s)						\
+	do {								\
+		current->state = (s);					\
+		__asm__ __volatile__("lock; addl $0, 0(%%esp)" ::: "memory"); \
+	} while (0)
+
+static inline void get_task_struct(struct task_struct *p)
+{
+	atomic_inc(&p->usage);
+}
+
+void __put_task_struct(struct task_struct *p);
+
+static inline void put_task_struct(struct task_struct *p)
+{
+	if (atomic_dec_and_test(&p->usage))
+		__put_task_struct(p);
+}
+
+/* The bottom of the kernel stack holds the task's saved user registers. */
+static inline struct pt_regs *task_pt_regs(struct task_struct *p)
+{
+	return (struct pt_regs *)((char *)task_thread_info(p) + THREAD_SIZE) - 1;
+}
+
+#define for_each_process(p) \
+	list_for_each_entry(p, &init_task.tasks, tasks)
+
+enum system_states {
+	SYSTEM_BOOTING,
+	SYSTEM_RUNNING,
+};
+extern enum system_states system_state;
+
+/* sched/core.c */
+void sched_init(void);
+asmlinkage void schedule(void);
+asmlinkage void preempt_schedule(void);
+asmlinkage void preempt_schedule_irq(void);
+asmlinkage void schedule_tail(struct task_struct *prev);
+void scheduler_tick(int user_tick);
+int wake_up_process(struct task_struct *p);
+int try_to_wake_up(struct task_struct *p, unsigned int state);
+void wake_up_new_task(struct task_struct *p, unsigned long clone_flags);
+void sched_fork(struct task_struct *p);
+void set_user_nice(struct task_struct *p, long nice);
+void yield(void);
+unsigned long nr_running(void);
+unsigned long long nr_context_switches(void);
+struct task_struct *idle_task(int cpu);
+bool task_on_runqueue(struct task_struct *p);
+
+/* sched/idle.c */
+void __noreturn cpu_idle(void);
+
+/* kernel/fork.c */
+extern int nr_threads;
+long do_fork(unsigned long clone_flags, unsigned long stack_start,
+	     struct pt_regs *regs, unsigned long stack_size);
+int kernel_thread(int (*fn)(void *), void *arg, unsigned long flags);
+void fork_init(void);
+struct task_struct *find_task_by_pid(pid_t pid);
+void set_task_comm(struct task_struct *tsk, const char *name);
+
+/* kernel/exit.c */
+extern struct task_struct *child_reaper;
+void __noreturn do_exit(long code);
+long do_wait(pid_t pid, long *exit_code, int options);
+void release_task(struct task_struct *p);
+
+/* kernel/pid.c */
+int alloc_pidmap(void);
+void free_pidmap(int pid);
+bool pid_in_use(int pid);
+
+/* kernel/show_tasks.c */
+char task_state_char(const struct task_struct *p);
+void show_tasks(void);
+
+/* arch/x86/process.c */
+void copy_thread(unsigned long clone_flags, unsigned long esp,
+		 struct task_struct *p, struct pt_regs *regs);
+struct task_struct *__switch_to(struct task_struct *prev,
+				struct task_struct *next)
+	__attribute__((regparm(2)));
+
+/* arch/x86/switch_to.asm, arch/x86/entry.asm */
+struct task_struct *switch_to(struct task_struct *prev,
+			      struct task_struct *next);
+void ret_from_fork(void);
+void kernel_thread_helper(void);
 
 #endif /* _SCHED_H */

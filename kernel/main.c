@@ -14,18 +14,71 @@
 #include <asm/irqflags.h>
 #include <bench.h>
 #include <init.h>
+#include <kthread.h>
+#include <signal.h>
+#include <timer.h>
+#include <wait.h>
 #include <irq.h>
 #include <kernel.h>
 #include <ktest.h>
 #include <mm.h>
 #include <mm_types.h>
 #include <multiboot.h>
+#include <sched.h>
 #include <serial.h>
 #include <setup.h>
 #include <slab.h>
 #include <time.h>
 #include <traps.h>
 #include <version.h>
+
+/*
+ * pid 1.  It finishes the set-up that may sleep (and so cannot run in
+ * process 0): the in-kernel tests and benchmarks when asked.  Then it
+ * adopts orphans and reaps them.
+ */
+static int init(void *unused)
+{
+	child_reaper = current;
+	set_task_comm(current, "init");
+	system_state = SYSTEM_RUNNING;
+
+	if (ktest_requested())
+		ktest_run();
+	if (bench_requested())
+		bench_run();
+
+	printk(KERN_INFO "init: no user space to run; reaping orphans\n");
+	for (;;) {
+		wait_event_interruptible(current->signal->wait_chldexit,
+					 !list_empty(&current->children));
+		do_wait(-1, NULL, 0);
+	}
+	return 0;
+}
+
+/*
+ * The end of start_kernel(): process 0 makes pid 1 (init) and pid 2
+ * (kthreadd) with kernel_thread(), exactly as Linux 2.6 does, and becomes
+ * the idle task.  noinline: it must stay a frame of its own in
+ * backtraces of process 0.
+ */
+static noinline void __noreturn rest_init(void)
+{
+	int pid;
+
+	pid = kernel_thread(init, NULL, CLONE_FS | CLONE_SIGHAND);
+	printk(KERN_INFO "rest_init: pid %d (init) created\n", pid);
+	pid = kernel_thread(kthreadd, NULL, CLONE_FS | CLONE_FILES);
+	kthreadd_task = find_task_by_pid(pid);
+	printk(KERN_INFO "rest_init: pid %d (kthreadd) created\n", pid);
+
+	/* The boot thread must run schedule() once to hand over. */
+	preempt_enable_no_resched();
+	schedule();
+	preempt_disable();
+	cpu_idle();
+}
 
 /**
  * start_kernel - the first C function
@@ -55,15 +108,12 @@ asmlinkage void __noreturn start_kernel(unsigned long magic,
 	mm_struct_init();
 	show_mem();
 
+	sched_init();
+	init_timers();
+	fork_init();
 	init_IRQ();
 	time_init();
 	local_irq_enable();
 
-	if (ktest_requested())
-		ktest_run();
-	if (bench_requested())
-		bench_run();
-
-	for (;;)
-		safe_halt();
+	rest_init();
 }

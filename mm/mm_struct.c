@@ -75,11 +75,15 @@ void __mmdrop(struct mm_struct *mm)
  * mmput - a task stops using an address space
  * @mm: the mm
  *
- * The last user takes the users' shared mm_count reference with it.
+ * The last user unmaps the user pages and takes the users' shared
+ * mm_count reference with it; the page directory lives on while a kernel
+ * thread still borrows it.
  * Context: process.
  */
 void mmput(struct mm_struct *mm)
 {
-	if (atomic_dec_and_test(&mm->mm_users))
+	if (atomic_dec_and_test(&mm->mm_users)) {
+		exit_mmap(mm);
 		mmdrop(mm);
+	}
 }

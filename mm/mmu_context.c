@@ -15,6 +15,7 @@
 #include <mm.h>
 #include <mm_types.h>
 #include <percpu.h>
+#include <sched.h>
 
 static DEFINE_PER_CPU(unsigned long, cr3_loads);
 
@@ -52,6 +53,48 @@ void switch_mm(struct mm_struct *prev, struct mm_struct *next)
 void enter_lazy_tlb(struct mm_struct *mm)
 {
 	this_cpu(cpu_tlbstate) = TLBSTATE_LAZY;
+}
+
+/**
+ * use_mm - let the current kernel thread run on a user address space
+ * @mm: the address space; the caller holds an mm_users reference
+ *
+ * For kernel threads that must act in a process's address space (Linux
+ * uses this for asynchronous I/O).  The mm becomes the thread's own until
+ * unuse_mm().
+ * Context: process (a kernel thread).
+ */
+void use_mm(struct mm_struct *mm)
+{
+	struct task_struct *tsk = current;
+	struct mm_struct *active_mm;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	active_mm = tsk->active_mm;
+	if (active_mm != mm) {
+		atomic_inc(&mm->mm_count);
+		tsk->active_mm = mm;
+	}
+	tsk->mm = mm;
+	switch_mm(active_mm, mm);
+	local_irq_restore(flags);
+	if (active_mm != mm)
+		mmdrop(active_mm);
+}
+
+/**
+ * unuse_mm - give back the address space use_mm() took
+ * @mm: that address space
+ *
+ * The thread stays on it lazily, like any kernel thread, until it is
+ * switched out.
+ * Context: process (a kernel thread).
+ */
+void unuse_mm(struct mm_struct *mm)
+{
+	current->mm = NULL;
+	enter_lazy_tlb(mm);
 }
 
 /* Return: how many times this CPU has loaded CR3 through switch_mm(). */

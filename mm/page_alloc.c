@@ -42,6 +42,48 @@ static int min_free_kbytes_setup(char *val)
 }
 __setup("min_free_kbytes=", min_free_kbytes_setup);
 
+/*
+ * Fault injection for the tests: the n-th allocation (page or slab
+ * object) from now on fails, once.  0: off.
+ */
+static unsigned long fail_alloc_countdown;
+static DEFINE_SPINLOCK(fail_alloc_lock);
+
+/**
+ * fail_alloc_after - make the @n-th allocation from now fail
+ * @n: 1 for the very next; 0 cancels
+ *
+ * For tests of error paths: every failure path must free what it took.
+ */
+void fail_alloc_after(unsigned long n)
+{
+	WRITE_ONCE(fail_alloc_countdown, n);
+}
+
+/* Return: whether an injected failure is still to come. */
+bool fail_alloc_pending(void)
+{
+	return READ_ONCE(fail_alloc_countdown) != 0;
+}
+
+/**
+ * should_fail_alloc - is this the allocation that must fail?
+ *
+ * Context: any (called by alloc_pages() and kmem_cache_alloc()).
+ * Return: true once, for the allocation fail_alloc_after() chose.
+ */
+bool should_fail_alloc(void)
+{
+	unsigned long flags;
+	bool fail = false;
+
+	spin_lock_irqsave(&fail_alloc_lock, flags);
+	if (fail_alloc_countdown && !--fail_alloc_countdown)
+		fail = true;
+	spin_unlock_irqrestore(&fail_alloc_lock, flags);
+	return fail;
+}
+
 static void bad_page(const char *function, struct page *page)
 {
 	printk(KERN_EMERG "Bad page state in %s: page %p (pfn %#lx) flags "
@@ -230,6 +272,10 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 
 	if (WARN_ON(order >= MAX_ORDER))
 		return NULL;
+	if (gfp_mask & __GFP_WAIT)
+		might_sleep();
+	if (should_fail_alloc())
+		goto nopage;
 
 	/* First try: leave the zone above pages_low. */
 	page = get_page_from_freelist(zone, order, zone->pages_low, 0);
@@ -249,6 +295,7 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	if (page)
 		goto got_pg;
 
+nopage:
 	vm_events.allocfail++;
 	if (!(gfp_mask & __GFP_NOWARN))
 		printk(KERN_WARNING "page allocation failure: order:%u, "

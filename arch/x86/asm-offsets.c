@@ -49,5 +49,9 @@ CHECK(ASM_TI_FLAGS, offsetof(struct thread_info, flags));
 CHECK(ASM_TI_CPU, offsetof(struct thread_info, cpu));
 CHECK(ASM_TI_PREEMPT_COUNT, offsetof(struct thread_info, preempt_count));
 
+CHECK(ASM_TASK_THREAD_ESP0, offsetof(struct task_struct, thread.esp0));
+CHECK(ASM_TASK_THREAD_EIP, offsetof(struct task_struct, thread.eip));
+CHECK(ASM_TASK_THREAD_ESP, offsetof(struct task_struct, thread.esp));
+
 CHECK(ASM_TIF_SIGPENDING, TIF_SIGPENDING);
 CHECK(ASM_TIF_NEED_RESCHED, TIF_NEED_RESCHED);

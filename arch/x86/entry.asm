@@ -22,6 +22,8 @@
 
 %include "asm-offsets.inc"
 
+X86_EFLAGS_IF	equ 0x200		; interrupts were on
+
 section .note.GNU-stack noalloc noexec nowrite progbits
 
 section .text
@@ -188,18 +190,48 @@ ret_from_intr:
 	jmp resume_userspace
 .end:
 
-; resume_userspace - returning to ring 3.
+; resume_userspace - returning to ring 3: first do the work flagged in
+; thread_info (a reschedule is due), with interrupts off so that no new
+; work can be flagged between the check and the iret.
 global resume_userspace:function (resume_userspace.end - resume_userspace)
+extern schedule
 resume_userspace:
 	cli
-	jmp restore_all
+	mov ecx, esp
+	and ecx, -THREAD_SIZE			; thread_info
+	test dword [ecx + TI_FLAGS], 1 << TIF_NEED_RESCHED
+	jz restore_all
+	sti
+	call schedule
+	jmp resume_userspace
 .end:
 
-; resume_kernel - returning to interrupted kernel code.
+; resume_kernel - returning to interrupted kernel code: kernel preemption.
+; If the interrupted code could be preempted (preempt_count 0 and
+; interrupts on when it was interrupted) and a reschedule is due, switch
+; now, in the middle of whatever it was doing.  preempt_schedule_irq()
+; marks the switch PREEMPT_ACTIVE, so a task caught between setting a
+; sleeping state and calling schedule() stays on the run queue.
 global resume_kernel:function (resume_kernel.end - resume_kernel)
+extern preempt_schedule_irq
 resume_kernel:
 	cli
-	jmp restore_all
+.need_resched:
+	mov ecx, esp
+	and ecx, -THREAD_SIZE			; thread_info
+	cmp dword [ecx + TI_PREEMPT_COUNT], 0
+	jnz restore_all
+	test dword [ecx + TI_FLAGS], 1 << TIF_NEED_RESCHED
+	jz restore_all
+	test dword [esp + PT_EFLAGS], X86_EFLAGS_IF
+	jz restore_all				; it had interrupts off
+	mov eax, esp
+	push dword [eax + PT_EIP]		; a frame that leads the backtrace
+	push dword [eax + PT_EBP]		; of the preempted task into the
+	mov ebp, esp				; code it was running
+	call preempt_schedule_irq
+	add esp, 8
+	jmp .need_resched
 .end:
 
 ; restore_all - pop the pt_regs and iret.
@@ -216,4 +248,40 @@ restore_all:
 	pop es
 	add esp, 4			; orig_eax
 	iret
+.end:
+
+; ret_from_fork - where a new task's first switch_to() lands.
+; In: eax = prev (from __switch_to), esp = the pt_regs copy_thread() put at
+; the top of the stack.  schedule_tail() finishes the switch (releases the
+; run queue lock taken by prev's schedule(), turns interrupts on, drops a
+; borrowed mm) before anything else; then the registers are popped and
+; iret goes to kernel_thread_helper (a kernel thread) or back to user
+; mode with eax = 0 (a forked process).  ebp = 0 ends every backtrace here.
+global ret_from_fork:function (ret_from_fork.end - ret_from_fork)
+extern schedule_tail
+ret_from_fork:
+	xor ebp, ebp
+	push eax
+	call schedule_tail
+	add esp, 4
+	jmp ret_from_exception
+.end:
+
+; kernel_thread_helper - the first instruction of every kernel thread
+; (seed 004).  In: ebx = fn, edx = arg (from kernel_thread()'s pt_regs).
+; The argument goes in eax and on the stack so that fn works with either
+; calling convention; fn's return value becomes do_exit()'s argument: a
+; kernel thread that returns exits with that code.  The 0 pushed first is
+; a fake return address that ends backtraces; ud2 traps if do_exit()
+; ever returned.
+global kernel_thread_helper:function (kernel_thread_helper.end - kernel_thread_helper)
+extern do_exit
+kernel_thread_helper:
+	push dword 0
+	mov eax, edx
+	push edx
+	call ebx
+	push eax
+	call do_exit
+	ud2
 .end:

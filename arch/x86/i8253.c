@@ -5,14 +5,16 @@
  * Linux 2.6: arch/i386/kernel/i8253.c and time.c (timer_interrupt).
  * Channel 0 counts down 1.193182 MHz and raises IRQ 0 each time it
  * reaches zero; loaded with LATCH it does so HZ (100) times a second.
- * Every tick goes to do_timer() (kernel/timer.c), which advances jiffies
- * and drives the scheduler and the timers.  Registers: the Intel 8254
+ * Every tick goes to do_timer() (kernel/timer.c), which advances
+ * jiffies, and update_process_times(), which charges the running task and
+ * runs the timers.  Registers: the Intel 8254
  * datasheet.
  */
 #include <asm/io.h>
 #include <irq.h>
 #include <kernel.h>
 #include <time.h>
+#include <timer.h>
 
 #define PIT_CH0		0x40	/* channel 0 data: the tick */
 #define PIT_MODE	0x43	/* mode/command register (write only) */
@@ -27,6 +29,7 @@
 static void timer_interrupt(int irq, struct pt_regs *regs, void *dev_id)
 {
 	do_timer();
+	update_process_times(user_mode(regs));
 }
 
 /**

@@ -53,6 +53,10 @@ void __warn(const char *file, int line, const char *cond)
 	fprintf(stderr, "WARNING at %s:%d: %s\n", file, line, cond);
 }
 
+void __might_sleep(const char *file, int line)
+{
+}
+
 void wakeup_kswapd(struct zone *zone, unsigned int order)
 {
 	host_kswapd_wakeups++;

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * arch/x86/process.c - the i386 parts of making and switching tasks:
+ * kernel_thread(), copy_thread(), __switch_to().
+ *
+ * Linux 2.6: arch/i386/kernel/process.c.
+ *
+ * kernel_thread() (seed 004) fills a struct pt_regs as if the new thread
+ * had been interrupted at kernel_thread_helper with ebx = fn and edx = arg,
+ * and forks with CLONE_VM | CLONE_UNTRACED: no page tables are copied (a
+ * kernel thread never touches user addresses) and no tracer can attach.
+ * copy_thread() puts a copy of those registers at the top of the child's
+ * stack and points thread.esp at them and thread.eip at ret_from_fork.
+ * The child's first switch_to() "returns" into ret_from_fork, which pops
+ * the registers and irets into kernel_thread_helper (arch/x86/entry.asm):
+ * fn(arg), then do_exit(fn's return value).  docs/processes.md walks
+ * through it.
+ */
+#include <asm/desc.h>
+#include <asm/irqflags.h>
+#include <asm/ptrace.h>
+#include <asm/segment.h>
+#include <kernel.h>
+#include <sched.h>
+#include <string.h>
+
+#define X86_EFLAGS_SF	0x00000080	/* sign flag */
+#define X86_EFLAGS_PF	0x00000004	/* parity flag */
+#define X86_EFLAGS_FIXED 0x00000002	/* bit 1 always reads as 1 */
+
+/**
+ * kernel_thread - create a kernel thread running fn(arg)
+ * @fn: the function; its return value becomes the thread's exit code
+ * @arg: its argument
+ * @flags: CLONE_* flags to add, and the exit signal in the low byte
+ *
+ * Most code should use kthread_create(), which gives the thread a clean
+ * context through kthreadd; this is the primitive underneath.
+ * Context: process, may sleep.
+ * Return: the new thread's pid, or a negative error.
+ */
+int kernel_thread(int (*fn)(void *), void *arg, unsigned long flags)
+{
+	struct pt_regs regs;
+
+	memset(&regs, 0, sizeof(regs));
+	regs.ebx = (unsigned long)fn;
+	regs.edx = (unsigned long)arg;
+	regs.xds = __USER_DS;
+	regs.xes = __USER_DS;
+	regs.orig_eax = -1;			/* not a system call */
+	regs.eip = (unsigned long)kernel_thread_helper;
+	regs.xcs = __KERNEL_CS;
+	/* Interrupts on from its first instruction; SF/PF as Linux. */
+	regs.eflags = X86_EFLAGS_IF | X86_EFLAGS_SF | X86_EFLAGS_PF |
+		      X86_EFLAGS_FIXED;
+
+	return do_fork(flags | CLONE_VM | CLONE_UNTRACED, 0, &regs, 0);
+}
+
+/**
+ * copy_thread - prepare a new task's stack for its first switch_to()
+ * @clone_flags: unused on i386
+ * @esp: the child's user stack pointer (0: the same as the parent's)
+ * @p: the child
+ * @regs: the registers it starts with
+ *
+ * Context: process (copy_process()).
+ */
+void copy_thread(unsigned long clone_flags, unsigned long esp,
+		 struct task_struct *p, struct pt_regs *regs)
+{
+	struct pt_regs *childregs = task_pt_regs(p);
+
+	*childregs = *regs;
+	childregs->eax = 0;		/* fork() returns 0 in the child */
+	if (esp)
+		childregs->esp = esp;
+
+	p->thread.esp = (unsigned long)childregs;
+	p->thread.esp0 = (unsigned long)(childregs + 1);
+	p->thread.eip = (unsigned long)ret_from_fork;
+}
+
+/**
+ * __switch_to - the C half of switch_to
+ * @prev: the task switched away from (eax)
+ * @next: the task switched to (edx), whose stack we are on
+ *
+ * The CPU takes the kernel stack for interrupts from user mode out of
+ * the TSS: it must be next's.  Nothing here may print or wake anyone: the
+ * run queue lock is held and we are between two tasks.
+ * Context: switch_to, interrupts off.
+ * Return: @prev, which switch_to hands to next as "last".
+ */
+__attribute__((regparm(2)))
+struct task_struct *__switch_to(struct task_struct *prev,
+				struct task_struct *next)
+{
+	load_esp0(next->thread.esp0);
+	return prev;
+}

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * include/file.h - open files and the per-process file table
+ * (kernel/files.c).
+ *
+ * Linux 2.6: include/linux/fs.h (struct file, file_operations),
+ * include/linux/file.h (files_struct).
+ * An open file is a struct file: its operations, position and flags,
+ * reference-counted because fork() and dup2() share it.  A process's
+ * file table maps small integers (fds) to files; CLONE_FILES shares the
+ * table, otherwise fork copies it.  Kernel threads have none.
+ */
+#ifndef _FILE_H
+#define _FILE_H
+
+#include <atomic.h>
+#include <spinlock.h>
+#include <types.h>
+
+#define NR_OPEN_DEFAULT	32	/* fds per process */
+
+struct file;
+struct task_struct;
+
+struct file_operations {
+	ssize_t (*read)(struct file *f, char *ubuf, size_t count);
+	ssize_t (*write)(struct file *f, const char *ubuf, size_t count);
+	off_t (*llseek)(struct file *f, off_t offset, int whence);
+	void (*release)(struct file *f);
+};
+
+struct file {
+	atomic_t f_count;
+	const struct file_operations *f_op;
+	unsigned int f_flags;		/* O_RDONLY, O_WRONLY, O_RDWR, ... */
+	off_t f_pos;
+	void *private_data;		/* the object behind the file */
+};
+
+struct files_struct {
+	atomic_t count;			/* tasks sharing it (CLONE_FILES) */
+	spinlock_t file_lock;		/* protects fd[] */
+	struct file *fd[NR_OPEN_DEFAULT];
+};
+
+extern struct files_struct init_files;
+
+static inline struct file *get_file(struct file *f)
+{
+	atomic_inc(&f->f_count);
+	return f;
+}
+
+/* kernel/files.c */
+void files_init(void);
+void fput(struct file *f);
+struct files_struct *dup_files(struct files_struct *oldf);
+void put_files_struct(struct files_struct *files);
+void exit_files(struct task_struct *tsk);
+
+#endif /* _FILE_H */

@@ -1,0 +1,331 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/fork.c - do_fork(): making a new task.
+ *
+ * Linux 2.6: kernel/fork.c.
+ * A new task starts as a copy of the current one: dup_task_struct()
+ * copies the task_struct and thread_info into fresh memory (a task_struct
+ * from its slab cache, an 8 KiB thread_union from the page allocator).
+ * copy_process() then makes it a task of its own: a pid, empty family
+ * lists, and for each resource (fs, files, sighand, signal, mm) either a
+ * shared reference or a copy, as the CLONE_* flags say.  copy_thread()
+ * (arch/x86/process.c) prepares its stack so that its first switch_to()
+ * lands in ret_from_fork.  do_fork() finally puts it on a run queue.
+ *
+ * kernel_thread() (arch/x86/process.c) is do_fork() with CLONE_VM: the
+ * child shares the caller's mm, which for a kernel thread is none.
+ *
+ * Every failure unwinds through goto labels named for what they undo,
+ * and frees exactly what was taken: the tests inject failures at every
+ * allocation (fail_alloc) and check that the free page count is the same.
+ */
+#include <file.h>
+#include <fs_struct.h>
+#include <gfp.h>
+#include <kernel.h>
+#include <mm_types.h>
+#include <sched.h>
+#include <signal.h>
+#include <slab.h>
+#include <spinlock.h>
+#include <string.h>
+#include <time.h>
+
+/* Protects the task list and every task's parent/children/sibling. */
+DEFINE_SPINLOCK(tasklist_lock);
+int nr_threads;			/* tasks in the task list, process 0 aside */
+static unsigned long total_forks;
+
+static struct kmem_cache *task_struct_cachep;
+static struct kmem_cache *fs_cachep;
+
+/**
+ * fork_init - create the caches do_fork() allocates from
+ *
+ * Context: boot.
+ */
+void fork_init(void)
+{
+	task_struct_cachep = kmem_cache_create("task_struct",
+					       sizeof(struct task_struct), 0,
+					       SLAB_HWCACHE_ALIGN, NULL);
+	fs_cachep = kmem_cache_create("fs_cache", sizeof(struct fs_struct),
+				      0, 0, NULL);
+	if (!task_struct_cachep || !fs_cachep)
+		panic("fork_init: no memory");
+	files_init();
+	signals_init();
+}
+
+/**
+ * find_task_by_pid - the task with pid @pid
+ * @pid: the pid
+ *
+ * Context: process.  The result is only safe to use while the task cannot
+ * be reaped (the caller's own child, or with tasklist_lock held).
+ * Return: the task, or NULL.
+ */
+struct task_struct *find_task_by_pid(pid_t pid)
+{
+	struct task_struct *p, *found = NULL;
+	unsigned long flags;
+
+	if (pid == 0)
+		return &init_task;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p)
+		if (p->pid == pid) {
+			found = p;
+			break;
+		}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return found;
+}
+
+/**
+ * set_task_comm - name a task
+ * @tsk: the task
+ * @name: the name; cut to TASK_COMM_LEN - 1 characters
+ */
+void set_task_comm(struct task_struct *tsk, const char *name)
+{
+	strlcpy(tsk->comm, name, sizeof(tsk->comm));
+}
+
+static struct task_struct *dup_task_struct(struct task_struct *orig)
+{
+	struct task_struct *tsk;
+	struct thread_info *ti;
+
+	tsk = kmem_cache_alloc(task_struct_cachep, GFP_KERNEL);
+	if (!tsk)
+		return NULL;
+	/* Order 1: two pages, naturally aligned to their size, 8 KiB. */
+	ti = (struct thread_info *)__get_free_pages(GFP_KERNEL, 1);
+	if (!ti) {
+		kmem_cache_free(task_struct_cachep, tsk);
+		return NULL;
+	}
+	*tsk = *orig;
+	*ti = *orig->thread_info;
+	tsk->thread_info = ti;
+	ti->task = tsk;
+	/* One reference for running, one for the parent that reaps it. */
+	atomic_set(&tsk->usage, 2);
+	return tsk;
+}
+
+/**
+ * __put_task_struct - free a task whose last reference went
+ * @tsk: the task; dead and switched away from
+ *
+ * Context: any but the task itself (its stack is freed here).
+ */
+void __put_task_struct(struct task_struct *tsk)
+{
+	BUG_ON(tsk == current);
+	BUG_ON(tsk->state != TASK_DEAD && tsk->exit_state != EXIT_DEAD);
+	free_pages((unsigned long)tsk->thread_info, 1);
+	kmem_cache_free(task_struct_cachep, tsk);
+}
+
+static int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct fs_struct *fs;
+
+	if (clone_flags & CLONE_FS) {
+		atomic_inc(&current->fs->count);
+		return 0;
+	}
+	fs = kmem_cache_alloc(fs_cachep, GFP_KERNEL);
+	if (!fs)
+		return -ENOMEM;
+	atomic_set(&fs->count, 1);
+	fs->umask = current->fs->umask;
+	tsk->fs = fs;
+	return 0;
+}
+
+/**
+ * put_fs_struct - drop a reference to an fs_struct
+ * @fs: it; freed on the last reference
+ */
+void put_fs_struct(struct fs_struct *fs)
+{
+	if (atomic_dec_and_test(&fs->count)) {
+		BUG_ON(fs == &init_fs);
+		kmem_cache_free(fs_cachep, fs);
+	}
+}
+
+static int copy_files(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct files_struct *oldf = current->files;
+
+	if (!oldf)		/* a kernel thread: nothing to share or copy */
+		return 0;
+	if (clone_flags & CLONE_FILES) {
+		atomic_inc(&oldf->count);
+		return 0;
+	}
+	tsk->files = dup_files(oldf);
+	return tsk->files ? 0 : -ENOMEM;
+}
+
+static int copy_sighand(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct sighand_struct *sh;
+
+	if (clone_flags & CLONE_SIGHAND) {
+		atomic_inc(&current->sighand->count);
+		return 0;
+	}
+	sh = sighand_alloc();
+	if (!sh)
+		return -ENOMEM;
+	memcpy(sh->action, current->sighand->action, sizeof(sh->action));
+	tsk->sighand = sh;
+	return 0;
+}
+
+static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
+{
+	/* Without threads (CLONE_THREAD), every task gets its own. */
+	tsk->signal = signal_alloc();
+	return tsk->signal ? 0 : -ENOMEM;
+}
+
+static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
+{
+	struct mm_struct *oldmm = current->mm, *mm;
+
+	tsk->mm = NULL;
+	tsk->active_mm = NULL;
+	/* A kernel thread's child: nothing to share; it will borrow. */
+	if (!oldmm)
+		return 0;
+	if (clone_flags & CLONE_VM) {
+		atomic_inc(&oldmm->mm_users);
+		mm = oldmm;
+	} else {
+		mm = dup_mm(oldmm);
+		if (!mm)
+			return -ENOMEM;
+	}
+	tsk->mm = mm;
+	tsk->active_mm = mm;
+	return 0;
+}
+
+static struct task_struct *copy_process(unsigned long clone_flags,
+					unsigned long stack_start,
+					struct pt_regs *regs,
+					unsigned long stack_size)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int retval = -ENOMEM;
+
+	/* Shared handlers need a shared address space (as in Linux). */
+	if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
+		return ERR_PTR(-EINVAL);
+
+	p = dup_task_struct(current);
+	if (!p)
+		goto fork_out;
+
+	retval = alloc_pidmap();
+	if (retval < 0)
+		goto bad_fork_free;
+	p->pid = p->tgid = retval;
+
+	p->flags &= ~PF_EXITING;
+	p->flags |= PF_FORKNOEXEC;
+	p->clone_flags = clone_flags;
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	INIT_LIST_HEAD(&p->run_list);
+	p->array = NULL;
+	p->exit_state = 0;
+	p->exit_code = 0;
+	p->utime = p->stime = 0;
+	p->nvcsw = p->nivcsw = 0;
+	p->start_time = jiffies;
+	p->pending = 0;
+	p->vfork_done = NULL;
+	clear_ti_thread_flag(task_thread_info(p), TIF_SIGPENDING);
+	clear_ti_thread_flag(task_thread_info(p), TIF_NEED_RESCHED);
+
+	retval = copy_files(clone_flags, p);
+	if (retval)
+		goto bad_fork_free_pid;
+	retval = copy_fs(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_files;
+	retval = copy_sighand(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_fs;
+	retval = copy_signal(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_sighand;
+	retval = copy_mm(clone_flags, p);
+	if (retval)
+		goto bad_fork_cleanup_signal;
+	copy_thread(clone_flags, stack_start, p, regs);
+
+	p->exit_signal = clone_flags & CSIGNAL;
+	sched_fork(p);
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p->parent = current;
+	list_add_tail(&p->sibling, &current->children);
+	list_add_tail(&p->tasks, &init_task.tasks);
+	nr_threads++;
+	total_forks++;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return p;
+
+bad_fork_cleanup_signal:
+	signal_put(p->signal);
+bad_fork_cleanup_sighand:
+	sighand_put(p->sighand);
+bad_fork_cleanup_fs:
+	put_fs_struct(p->fs);
+bad_fork_cleanup_files:
+	if (p->files)
+		put_files_struct(p->files);
+bad_fork_free_pid:
+	free_pidmap(p->pid);
+bad_fork_free:
+	free_pages((unsigned long)p->thread_info, 1);
+	kmem_cache_free(task_struct_cachep, p);
+fork_out:
+	return ERR_PTR(retval);
+}
+
+/**
+ * do_fork - create a task
+ * @clone_flags: CLONE_* sharing flags, and in the low byte the signal
+ *               the parent gets when the child exits
+ * @stack_start: the child's user stack pointer (0: the parent's)
+ * @regs: registers the child starts with (it returns 0 in eax)
+ * @stack_size: unused, as on i386 Linux
+ *
+ * Context: process, may sleep.
+ * Return: the child's pid, or a negative error: -ENOMEM, -EAGAIN (no pid),
+ * -EINVAL (bad flags).
+ */
+long do_fork(unsigned long clone_flags, unsigned long stack_start,
+	     struct pt_regs *regs, unsigned long stack_size)
+{
+	struct task_struct *p;
+	pid_t pid;
+
+	might_sleep();
+	p = copy_process(clone_flags, stack_start, regs, stack_size);
+	if (IS_ERR(p))
+		return PTR_ERR(p);
+	pid = p->pid;
+	wake_up_new_task(p, clone_flags);
+	return pid;
+}

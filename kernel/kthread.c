@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/kthread.c - kthreadd and the kthread API.
+ *
+ * Linux 2.6: kernel/kthread.c (2.6.22+, with the per-thread struct kthread
+ * of later kernels).
+ * Every kernel thread after the first two is made by kthreadd (pid 2), not
+ * by its requester: kthread_create() queues a request and wakes kthreadd,
+ * which forks the thread with kernel_thread().  So every kernel thread is
+ * a child of kthreadd, starts from the same clean state (no address space,
+ * no files, all signals ignored, nice 0) whoever asked for it, and is
+ * reaped by kthreadd's SIGCHLD-ignoring exit path when it ends.
+ *
+ * A new thread runs kthread(), which reports back and sleeps until it is
+ * woken (kthread_run() does that) or stopped (kthread_stop() before the
+ * first wake-up: the function never runs and the result is -EINTR).
+ * Seed 000: kthreadd is event-driven, sleeping in
+ * wait_event_interruptible() until a request arrives.
+ */
+#include <completion.h>
+#include <file.h>
+#include <kernel.h>
+#include <kthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <spinlock.h>
+#include <stdarg.h>
+#include <wait.h>
+
+struct kthread_create_info {
+	int (*threadfn)(void *data);
+	void *data;
+	struct completion done;		/* the thread exists (or failed) */
+	struct task_struct *result;	/* the thread, or ERR_PTR() */
+	struct list_head list;		/* on kthread_create_list */
+};
+
+/* Per thread, on the thread's own stack for its whole life. */
+struct kthread {
+	bool should_stop;
+	struct completion exited;	/* task->vfork_done points here */
+};
+
+struct task_struct *kthreadd_task;
+static DEFINE_SPINLOCK(kthread_create_lock);
+static LIST_HEAD(kthread_create_list);
+static DECLARE_WAIT_QUEUE_HEAD(kthreadd_wait);
+
+static struct kthread *to_kthread(struct task_struct *k)
+{
+	return container_of(k->vfork_done, struct kthread, exited);
+}
+
+/* The first function of every kthread_create()d thread. */
+static int kthread(void *_create)
+{
+	struct kthread_create_info *create = _create;
+	int (*threadfn)(void *data) = create->threadfn;
+	void *data = create->data;
+	struct kthread self;
+	int ret;
+
+	self.should_stop = false;
+	init_completion(&self.exited);
+	current->vfork_done = &self.exited;
+	/* Seed 000: a kernel thread has no file table. */
+	exit_files(current);
+
+	/* Tell the creator, then sleep until woken or stopped. */
+	create->result = current;
+	__set_current_state(TASK_UNINTERRUPTIBLE);
+	complete(&create->done);	/* from here on *create is gone */
+	schedule();
+
+	ret = -EINTR;
+	if (!self.should_stop)
+		ret = threadfn(data);
+	do_exit(ret);
+}
+
+static void create_kthread(struct kthread_create_info *create)
+{
+	int pid = kernel_thread(kthread, create,
+				CLONE_FS | CLONE_FILES | SIGCHLD);
+
+	if (pid < 0) {
+		create->result = ERR_PTR(pid);
+		complete(&create->done);
+	}
+}
+
+/**
+ * kthreadd - pid 2: makes the kernel threads others ask for
+ * @unused: nothing
+ *
+ * Context: kernel thread, forever.
+ * Return: never.
+ */
+int kthreadd(void *unused)
+{
+	struct task_struct *tsk = current;
+
+	set_task_comm(tsk, "kthreadd");
+	tsk->flags |= PF_KTHREAD;
+	/* Ignoring SIGCHLD also means its children reap themselves. */
+	ignore_signals(tsk);
+	set_user_nice(tsk, -5);
+
+	for (;;) {
+		wait_event_interruptible(kthreadd_wait,
+					 !list_empty(&kthread_create_list));
+		spin_lock(&kthread_create_lock);
+		while (!list_empty(&kthread_create_list)) {
+			struct kthread_create_info *create;
+
+			create = list_first_entry(&kthread_create_list,
+						  struct kthread_create_info,
+						  list);
+			list_del_init(&create->list);
+			spin_unlock(&kthread_create_lock);
+			create_kthread(create);
+			spin_lock(&kthread_create_lock);
+		}
+		spin_unlock(&kthread_create_lock);
+	}
+	return 0;
+}
+
+/**
+ * kthread_create - ask kthreadd for a new kernel thread
+ * @threadfn: the function it runs; its return value is the thread's exit
+ *            code (and what kthread_stop() returns)
+ * @data: its argument; must outlive the thread
+ * @namefmt: printf-style name (TASK_COMM_LEN - 1 characters at most)
+ *
+ * The thread is created asleep: wake_up_process() starts it
+ * (kthread_run() does both).  It has mm == NULL, PF_KTHREAD, no files,
+ * ignores signals, and is a child of kthreadd.
+ * Context: process, may sleep.
+ * Return: the task, or ERR_PTR(-ENOMEM / -EAGAIN).
+ */
+struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
+				   const char *namefmt, ...)
+{
+	struct kthread_create_info create;
+	va_list args;
+
+	create.threadfn = threadfn;
+	create.data = data;
+	init_completion(&create.done);
+
+	spin_lock(&kthread_create_lock);
+	list_add_tail(&create.list, &kthread_create_list);
+	spin_unlock(&kthread_create_lock);
+	wake_up(&kthreadd_wait);
+	wait_for_completion(&create.done);
+
+	if (!IS_ERR(create.result)) {
+		va_start(args, namefmt);
+		vsnprintf(create.result->comm, sizeof(create.result->comm),
+			  namefmt, args);
+		va_end(args);
+	}
+	return create.result;
+}
+
+/**
+ * kthread_should_stop - has kthread_stop() been called on this thread?
+ *
+ * Context: a kthread_create()d thread.
+ * Return: true if the thread should return now.
+ */
+bool kthread_should_stop(void)
+{
+	return READ_ONCE(to_kthread(current)->should_stop);
+}
+
+/**
+ * kthread_stop - stop a kernel thread and collect its return value
+ * @k: a thread from kthread_create() that has not exited by itself
+ *
+ * Sets the thread's should_stop, wakes it, and waits for it to exit.  A
+ * thread that may be stopped must not return before kthread_should_stop()
+ * says so (its struct kthread is gone once it has).
+ * Context: process, may sleep.
+ * Return: the thread function's return value, or -EINTR if the thread
+ * was stopped before it was ever woken.
+ */
+int kthread_stop(struct task_struct *k)
+{
+	struct kthread *kthread = to_kthread(k);
+	int ret;
+
+	get_task_struct(k);	/* keep the task (and its stack) until we read */
+	WRITE_ONCE(kthread->should_stop, true);
+	wake_up_process(k);
+	wait_for_completion(&kthread->exited);
+	ret = k->exit_code;
+	put_task_struct(k);
+	return ret;
+}

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/show_tasks.c - the task list as a table (sysrq-t, ps).
+ *
+ * Linux 2.6: show_state() in kernel/sched.c, and what procps' ps prints.
+ * One line per task: pid, parent, state, flags, its mm and the mm it runs
+ * on, priority, ticks, switches, and the name, in [brackets] for kernel
+ * threads (they have no command line to show, as ps puts it).  A kernel
+ * thread's mm is always "-" while active_mm names the address space it
+ * borrowed: lazy TLB made visible.
+ */
+#include <kernel.h>
+#include <sched.h>
+#include <spinlock.h>
+
+extern spinlock_t tasklist_lock;
+
+/**
+ * task_state_char - the one-letter state ps shows
+ * @p: the task
+ *
+ * Return: R (running or runnable), S (interruptible sleep), D
+ * (uninterruptible sleep), T (stopped), Z (zombie), X (dead).
+ */
+char task_state_char(const struct task_struct *p)
+{
+	if (p->exit_state == EXIT_ZOMBIE)
+		return 'Z';
+	if (p->exit_state == EXIT_DEAD || p->state == TASK_DEAD)
+		return 'X';
+	if (p->state == TASK_RUNNING)
+		return 'R';
+	if (p->state & TASK_INTERRUPTIBLE)
+		return 'S';
+	if (p->state & TASK_UNINTERRUPTIBLE)
+		return 'D';
+	return 'T';
+}
+
+static void show_task(struct task_struct *p)
+{
+	char mm[12], name[TASK_COMM_LEN + 2];
+
+	if (p->mm)
+		snprintf(mm, sizeof(mm), "%08lx", (unsigned long)p->mm);
+	else
+		snprintf(mm, sizeof(mm), "%8s", "-");
+	snprintf(name, sizeof(name), (p->flags & PF_KTHREAD) ? "[%s]" : "%s",
+		 p->comm);
+	printk(KERN_INFO "%5d %5d %c %08lx %s %08lx %3d %6lu %7lu %s\n",
+	       p->pid, p->parent ? p->parent->pid : 0, task_state_char(p),
+	       p->flags, mm, (unsigned long)p->active_mm, p->prio,
+	       p->utime + p->stime, p->nvcsw + p->nivcsw, name);
+}
+
+/**
+ * show_tasks - print every task (process 0 first)
+ *
+ * Context: any; takes tasklist_lock.
+ */
+void show_tasks(void)
+{
+	struct task_struct *p;
+	unsigned long flags;
+
+	printk(KERN_INFO "  PID  PPID S    FLAGS       MM ACTIVEMM PRI  TICKS "
+	       "SWITCHES COMMAND\n");
+	spin_lock_irqsave(&tasklist_lock, flags);
+	show_task(&init_task);
+	for_each_process(p)
+		show_task(p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/signal.c - signals: sending, ignoring, the handler tables.
+ *
+ * Linux 2.6: kernel/signal.c.
+ * A signal is a bit in the target's pending mask plus TIF_SIGPENDING,
+ * which makes the target act on it on its way back to user mode (or wakes
+ * it from an interruptible sleep).  A signal whose action is SIG_IGN is
+ * dropped when it is sent.  Kernel threads ignore all signals: kthreadd
+ * calls ignore_signals() and the threads it creates copy its table.
+ */
+#include <kernel.h>
+#include <sched.h>
+#include <signal.h>
+#include <slab.h>
+#include <string.h>
+
+struct sighand_struct init_sighand = {
+	.count = ATOMIC_INIT(1),
+	.siglock = __SPIN_LOCK_UNLOCKED,
+};
+
+struct signal_struct init_signals = {
+	.count = ATOMIC_INIT(1),
+	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(
+		init_signals.wait_chldexit),
+};
+
+static struct kmem_cache *sighand_cachep, *signal_cachep;
+
+/**
+ * signals_init - create the sighand and signal caches
+ *
+ * Context: boot.
+ */
+void signals_init(void)
+{
+	sighand_cachep = kmem_cache_create("sighand_cache",
+					   sizeof(struct sighand_struct), 0,
+					   0, NULL);
+	signal_cachep = kmem_cache_create("signal_cache",
+					  sizeof(struct signal_struct), 0, 0,
+					  NULL);
+	if (!sighand_cachep || !signal_cachep)
+		panic("signals_init: no memory");
+}
+
+/**
+ * sighand_alloc - a handler table with one reference
+ *
+ * Return: the table, or NULL.
+ */
+struct sighand_struct *sighand_alloc(void)
+{
+	struct sighand_struct *sh = kmem_cache_zalloc(sighand_cachep,
+						      GFP_KERNEL);
+
+	if (sh) {
+		atomic_set(&sh->count, 1);
+		spin_lock_init(&sh->siglock);
+	}
+	return sh;
+}
+
+/**
+ * sighand_put - drop a reference to a handler table
+ * @sighand: the table
+ */
+void sighand_put(struct sighand_struct *sighand)
+{
+	if (atomic_dec_and_test(&sighand->count)) {
+		BUG_ON(sighand == &init_sighand);
+		kmem_cache_free(sighand_cachep, sighand);
+	}
+}
+
+/**
+ * signal_alloc - a signal_struct with one reference
+ *
+ * Return: it, or NULL.
+ */
+struct signal_struct *signal_alloc(void)
+{
+	struct signal_struct *sig = kmem_cache_zalloc(signal_cachep,
+						      GFP_KERNEL);
+
+	if (sig) {
+		atomic_set(&sig->count, 1);
+		init_waitqueue_head(&sig->wait_chldexit);
+	}
+	return sig;
+}
+
+/**
+ * signal_put - drop a reference to a signal_struct
+ * @sig: it
+ */
+void signal_put(struct signal_struct *sig)
+{
+	if (atomic_dec_and_test(&sig->count)) {
+		BUG_ON(sig == &init_signals);
+		kmem_cache_free(signal_cachep, sig);
+	}
+}
+
+/**
+ * ignore_signals - make a task ignore every signal (kernel threads)
+ * @t: the task; its handler table must not be shared
+ */
+void ignore_signals(struct task_struct *t)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&t->sighand->siglock, flags);
+	for (int sig = 1; sig < _NSIG; sig++)
+		t->sighand->action[sig].handler = SIG_IGN;
+	spin_unlock_irqrestore(&t->sighand->siglock, flags);
+	flush_signals(t);
+}
+
+/**
+ * allow_signal - let the current kernel thread receive @sig after all
+ * @sig: the signal
+ *
+ * The thread must check signal_pending() itself: kernel threads never
+ * return to user mode, where signals are acted on.
+ */
+void allow_signal(int sig)
+{
+	unsigned long flags;
+
+	if (sig < 1 || sig >= _NSIG)
+		return;
+	spin_lock_irqsave(&current->sighand->siglock, flags);
+	current->sighand->action[sig].handler = SIG_DFL;
+	spin_unlock_irqrestore(&current->sighand->siglock, flags);
+}
+
+/**
+ * flush_signals - forget every pending signal of @t
+ * @t: the task
+ */
+void flush_signals(struct task_struct *t)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&t->sighand->siglock, flags);
+	t->pending = 0;
+	clear_ti_thread_flag(task_thread_info(t), TIF_SIGPENDING);
+	spin_unlock_irqrestore(&t->sighand->siglock, flags);
+}
+
+/**
+ * send_sig - post signal @sig to task @p
+ * @sig: 1 .. _NSIG - 1
+ * @p: the target
+ *
+ * An ignored signal is dropped.  SIGKILL cannot be ignored by a process,
+ * but kernel threads ignore it too (as in Linux).
+ * Context: any.
+ * Return: 0 (also when the signal was ignored), -EINVAL for a bad number.
+ */
+int send_sig(int sig, struct task_struct *p)
+{
+	unsigned long flags;
+
+	if (sig < 1 || sig >= _NSIG)
+		return -EINVAL;
+	spin_lock_irqsave(&p->sighand->siglock, flags);
+	if (p->sighand->action[sig].handler == SIG_IGN &&
+	    (sig != SIGKILL || (p->flags & PF_KTHREAD))) {
+		spin_unlock_irqrestore(&p->sighand->siglock, flags);
+		return 0;
+	}
+	p->pending |= sigmask(sig);
+	set_ti_thread_flag(task_thread_info(p), TIF_SIGPENDING);
+	spin_unlock_irqrestore(&p->sighand->siglock, flags);
+	/* An interruptible sleeper must come back to notice. */
+	try_to_wake_up(p, TASK_INTERRUPTIBLE);
+	return 0;
+}
+
+/**
+ * kill_pid - kill(2): send @sig to the task with pid @pid
+ * @pid: the target; no process groups here, so it must be > 0
+ * @sig: the signal; 0 only checks that the task exists
+ *
+ * Context: process.
+ * Return: 0, -EINVAL (bad signal or pid <= 0), -ESRCH (no such task).
+ */
+int kill_pid(pid_t pid, int sig)
+{
+	struct task_struct *p;
+
+	if (pid <= 0 || sig < 0 || sig >= _NSIG)
+		return -EINVAL;
+	p = find_task_by_pid(pid);
+	if (!p)
+		return -ESRCH;
+	if (!sig)
+		return 0;
+	return send_sig(sig, p);
+}

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mm/memory.c - user address spaces: mapping, copying, tearing down.
+ *
+ * Linux 2.6: mm/memory.c (copy_page_range, zap_page_range), mm/mmap.c
+ * (exit_mmap), kernel/fork.c (dup_mm).
+ * User memory here is mapped eagerly: execve() maps every page of the
+ * program, its stack and its heap when they are created or grown, so a
+ * page fault at a user address is always an error (SIGSEGV) and there
+ * are no VMAs to consult.  fork copies every user page (no copy-on-write:
+ * the programs are small).  Only the user half of a page directory
+ * (entries 0..767) is ever touched here; the kernel half belongs to
+ * swapper_pg_dir.
+ */
+#include <asm/processor.h>
+#include <gfp.h>
+#include <kernel.h>
+#include <mm.h>
+#include <mm_types.h>
+#include <pgtable.h>
+#include <sched.h>
+#include <string.h>
+
+#define _PAGE_USER_RW	(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER)
+#define _PAGE_USER_RO	(_PAGE_PRESENT | _PAGE_USER)
+
+/* Forget a stale translation; only the loaded mm can have one (one CPU). */
+static void flush_tlb_page(struct mm_struct *mm, unsigned long addr)
+{
+	if (current->active_mm == mm)
+		__flush_tlb_one(addr);
+}
+
+/* The PTE for @addr in @mm, making its page table if @create. */
+static pte_t *user_pte(struct mm_struct *mm, unsigned long addr, bool create)
+{
+	pgd_t *pde = &mm->pgd[pgd_index(addr)];
+
+	if (!(*pde & _PAGE_PRESENT)) {
+		unsigned long table;
+
+		if (!create)
+			return NULL;
+		table = get_zeroed_page(GFP_KERNEL);
+		if (!table)
+			return NULL;
+		*pde = __pa(table) | _PAGE_TABLE;
+	}
+	return (pte_t *)__va(*pde & PAGE_MASK) + pte_index(addr);
+}
+
+/**
+ * map_user_page - give @mm a zeroed page at @addr
+ * @mm: the address space
+ * @addr: a page-aligned user address (below TASK_SIZE)
+ * @writable: map it writable
+ *
+ * Context: process, may sleep.
+ * Return: 0, -ENOMEM, -EEXIST (already mapped) or -EFAULT (not a user
+ * address).
+ */
+int map_user_page(struct mm_struct *mm, unsigned long addr, bool writable)
+{
+	unsigned long page;
+	pte_t *pte;
+
+	if (addr >= TASK_SIZE || (addr & ~PAGE_MASK))
+		return -EFAULT;
+	pte = user_pte(mm, addr, true);
+	if (!pte)
+		return -ENOMEM;
+	if (*pte & _PAGE_PRESENT)
+		return -EEXIST;
+	page = get_zeroed_page(GFP_KERNEL);
+	if (!page)
+		return -ENOMEM;
+	*pte = __pa(page) | (writable ? _PAGE_USER_RW : _PAGE_USER_RO);
+	mm->rss++;
+	return 0;
+}
+
+/**
+ * unmap_user_range - free the user pages of @mm in [@start, @end)
+ * @mm: the address space (current's or one no CPU uses)
+ * @start: page-aligned
+ * @end: page-aligned
+ *
+ * Page tables are kept; exit_mmap() frees them.
+ */
+void unmap_user_range(struct mm_struct *mm, unsigned long start,
+		      unsigned long end)
+{
+	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
+		pte_t *pte = user_pte(mm, addr, false);
+
+		if (!pte || !(*pte & _PAGE_PRESENT))
+			continue;
+		free_page((unsigned long)__va(*pte & PAGE_MASK));
+		*pte = 0;
+		mm->rss--;
+		flush_tlb_page(mm, addr);
+	}
+}
+
+/**
+ * exit_mmap - free every user page and page table of @mm
+ * @mm: an address space nobody will run user code in again
+ *
+ * Context: process (mmput()).
+ */
+void exit_mmap(struct mm_struct *mm)
+{
+	for (unsigned long i = 0; i < USER_PTRS_PER_PGD; i++) {
+		pte_t *table;
+
+		if (!(mm->pgd[i] & _PAGE_PRESENT))
+			continue;
+		table = __va(mm->pgd[i] & PAGE_MASK);
+		for (int j = 0; j < PTRS_PER_PTE; j++)
+			if (table[j] & _PAGE_PRESENT)
+				free_page((unsigned long)__va(table[j] &
+							      PAGE_MASK));
+		free_page((unsigned long)table);
+		mm->pgd[i] = 0;
+	}
+	mm->rss = 0;
+}
+
+/**
+ * dup_mm - a copy of an address space, for fork() without CLONE_VM
+ * @oldmm: the parent's
+ *
+ * Every user page is copied (no copy-on-write).
+ * Context: process, may sleep.
+ * Return: the new mm (mm_users = mm_count = 1), or NULL.
+ */
+struct mm_struct *dup_mm(struct mm_struct *oldmm)
+{
+	struct mm_struct *mm = mm_alloc();
+
+	if (!mm)
+		return NULL;
+	mm->start_code = oldmm->start_code;
+	mm->end_code = oldmm->end_code;
+	mm->start_brk = oldmm->start_brk;
+	mm->brk = oldmm->brk;
+	mm->start_stack = oldmm->start_stack;
+
+	for (unsigned long i = 0; i < USER_PTRS_PER_PGD; i++) {
+		pte_t *table;
+
+		if (!(oldmm->pgd[i] & _PAGE_PRESENT))
+			continue;
+		table = __va(oldmm->pgd[i] & PAGE_MASK);
+		for (unsigned long j = 0; j < PTRS_PER_PTE; j++) {
+			unsigned long addr = (i << PGDIR_SHIFT) |
+					     (j << PAGE_SHIFT);
+			pte_t *pte;
+
+			if (!(table[j] & _PAGE_PRESENT))
+				continue;
+			if (map_user_page(mm, addr, table[j] & _PAGE_RW))
+				goto fail;
+			pte = user_pte(mm, addr, false);
+			memcpy(__va(*pte & PAGE_MASK),
+			       __va(table[j] & PAGE_MASK), PAGE_SIZE);
+		}
+	}
+	return mm;
+
+fail:
+	mmput(mm);
+	return NULL;
+}

@@ -1,0 +1,575 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sched/core.c - the O(1) scheduler: run queues, schedule(), wake-ups,
+ * time slices, preemption, context_switch().
+ *
+ * Linux 2.6: kernel/sched.c (2.6.11, Ingo Molnar's O(1) scheduler).
+ * Each CPU has a run queue with two priority arrays, active and expired.
+ * An array has one list per priority (0-139) and a bitmap of the
+ * non-empty lists, so picking the next task is "first set bit, first
+ * entry": the same cost for 1 runnable task or 1,000.  A task runs for
+ * its time slice (task_timeslice(): 100 ms at nice 0, from 5 ms at nice
+ * 19 to 800 ms at nice -20), then scheduler_tick() moves it to the
+ * expired array with a new slice; when the active array is empty the two
+ * swap.  So every runnable task gets the CPU within one round, and
+ * higher priorities run first within a round.  (Linux 2.6 also moves
+ * priorities up and down with a "sleep average" bonus for interactive
+ * tasks; this scheduler leaves that out: prio == static_prio.)
+ *
+ * The kernel is preemptive: a wake-up of a higher-priority task or an
+ * expired slice sets TIF_NEED_RESCHED, and the return from the interrupt
+ * (arch/x86/entry.asm, resume_kernel) calls preempt_schedule_irq() if
+ * preempt_count is 0, even in the middle of kernel code.
+ *
+ * Process 0 is the idle task: never on an array, picked only when
+ * nr_running is 0 (sched/idle.c).  Next: context_switch() below, then
+ * arch/x86/switch_to.asm.
+ */
+#include <asm/irqflags.h>
+#include <kernel.h>
+#include <mm_types.h>
+#include <percpu.h>
+#include <sched.h>
+#include <spinlock.h>
+#include <time.h>
+
+#define DEF_TIMESLICE	(100 * HZ / 1000)	/* 100 ms = 10 ticks */
+#define MIN_TIMESLICE	max(5 * HZ / 1000, 1)	/* 5 ms, at least a tick */
+#define MAX_USER_PRIO	40
+#define BITMAP_SIZE	((MAX_PRIO + 1 + 31) / 32)	/* 140 bits + sentinel */
+
+struct prio_array {
+	unsigned int nr_active;
+	unsigned long bitmap[BITMAP_SIZE];
+	struct list_head queue[MAX_PRIO];
+};
+
+struct runqueue {
+	/* rq->lock, interrupts off: */
+	spinlock_t lock;
+	unsigned long nr_running;	/* tasks on the arrays */
+	unsigned long long nr_switches;
+	struct task_struct *curr, *idle;
+	struct mm_struct *prev_mm;	/* dropped after the switch */
+	struct prio_array *active, *expired, arrays[2];
+	unsigned long idle_ticks;	/* ticks the idle task had the CPU */
+};
+
+static DEFINE_PER_CPU(struct runqueue, runqueues);
+enum system_states system_state;
+
+#define cpu_rq(cpu)	(&per_cpu(runqueues, (cpu)))
+#define this_rq()	(&this_cpu(runqueues))
+#define task_rq(p)	cpu_rq(task_cpu(p))
+
+/*
+ * SCALE_PRIO of Linux 2.6: the slice shrinks linearly from the top of the
+ * nice range to the bottom, never below MIN_TIMESLICE.
+ */
+static unsigned int scale_prio(unsigned int x, int prio)
+{
+	return max(x * (MAX_PRIO - prio) / (MAX_USER_PRIO / 2),
+		   (unsigned int)MIN_TIMESLICE);
+}
+
+static unsigned int task_timeslice(struct task_struct *p)
+{
+	if (p->static_prio < NICE_TO_PRIO(0))
+		return scale_prio(DEF_TIMESLICE * 4, p->static_prio);
+	return scale_prio(DEF_TIMESLICE, p->static_prio);
+}
+
+static void __set_bit(int nr, unsigned long *map)
+{
+	map[nr / 32] |= 1UL << (nr % 32);
+}
+
+static void __clear_bit(int nr, unsigned long *map)
+{
+	map[nr / 32] &= ~(1UL << (nr % 32));
+}
+
+/* The first set bit: the sentinel at MAX_PRIO guarantees there is one. */
+static int sched_find_first_bit(const unsigned long *map)
+{
+	for (int i = 0;; i++)
+		if (map[i])
+			return i * 32 + __builtin_ctzl(map[i]);
+}
+
+static void dequeue_task(struct task_struct *p, struct prio_array *array)
+{
+	array->nr_active--;
+	list_del(&p->run_list);
+	if (list_empty(&array->queue[p->prio]))
+		__clear_bit(p->prio, array->bitmap);
+}
+
+static void enqueue_task(struct task_struct *p, struct prio_array *array)
+{
+	list_add_tail(&p->run_list, &array->queue[p->prio]);
+	__set_bit(p->prio, array->bitmap);
+	array->nr_active++;
+	p->array = array;
+}
+
+static void activate_task(struct task_struct *p, struct runqueue *rq)
+{
+	enqueue_task(p, rq->active);
+	rq->nr_running++;
+}
+
+static void deactivate_task(struct task_struct *p, struct runqueue *rq)
+{
+	rq->nr_running--;
+	dequeue_task(p, p->array);
+	p->array = NULL;
+}
+
+/* Ask @p to call schedule() soon (at the next interrupt return). */
+static void resched_task(struct task_struct *p)
+{
+	set_tsk_need_resched(p);
+}
+
+static struct runqueue *task_rq_lock(struct task_struct *p,
+				     unsigned long *flags)
+{
+	struct runqueue *rq = task_rq(p);
+
+	spin_lock_irqsave(&rq->lock, *flags);
+	return rq;
+}
+
+static void task_rq_unlock(struct runqueue *rq, unsigned long *flags)
+{
+	spin_unlock_irqrestore(&rq->lock, *flags);
+}
+
+/**
+ * try_to_wake_up - make a sleeping task runnable
+ * @p: the task
+ * @state: wake it only if its state is in this mask
+ *
+ * If @p has a higher priority than the running task, the running task is
+ * asked to reschedule: it is preempted at the next interrupt return or
+ * preempt_enable().
+ * Context: any.
+ * Return: 1 if @p was woken, 0 if it was not sleeping in @state.
+ */
+int try_to_wake_up(struct task_struct *p, unsigned int state)
+{
+	unsigned long flags;
+	struct runqueue *rq = task_rq_lock(p, &flags);
+	int success = 0;
+
+	if (!(p->state & state))
+		goto out;
+	if (!p->array) {
+		activate_task(p, rq);
+		if (p->prio < rq->curr->prio)
+			resched_task(rq->curr);
+		success = 1;
+	}
+	/* Queued already (it had not reached schedule()): just run on. */
+	p->state = TASK_RUNNING;
+out:
+	task_rq_unlock(rq, &flags);
+	return success;
+}
+
+/**
+ * wake_up_process - wake @p from any sleep
+ * @p: the task
+ *
+ * Return: 1 if it was woken.
+ */
+int wake_up_process(struct task_struct *p)
+{
+	return try_to_wake_up(p, TASK_NORMAL | TASK_STOPPED);
+}
+
+/**
+ * sched_fork - scheduler set-up of a task do_fork() is creating
+ * @p: the new task (not yet visible to anyone)
+ *
+ * The child takes half of the parent's remaining slice, so forking does
+ * not buy CPU time.  Its preempt_count is 1: it first runs inside
+ * schedule(), holding the run queue lock, which schedule_tail() releases.
+ * Context: process.
+ */
+void sched_fork(struct task_struct *p)
+{
+	unsigned long flags;
+
+	p->state = TASK_RUNNING;
+	INIT_LIST_HEAD(&p->run_list);
+	p->array = NULL;
+	task_thread_info(p)->preempt_count = 1;
+
+	local_irq_save(flags);
+	p->time_slice = (current->time_slice + 1) / 2;
+	current->time_slice /= 2;
+	if (!current->time_slice)
+		current->time_slice = 1;
+	p->first_time_slice = 1;
+	local_irq_restore(flags);
+	if (current == this_rq()->idle) {
+		/* Process 0 has no slice or priority to share. */
+		p->prio = p->static_prio = NICE_TO_PRIO(0);
+		p->time_slice = task_timeslice(p);
+	}
+}
+
+/**
+ * wake_up_new_task - put a new task on the run queue for the first time
+ * @p: the task from copy_process()
+ * @clone_flags: its clone flags
+ *
+ * Context: process.
+ */
+void wake_up_new_task(struct task_struct *p, unsigned long clone_flags)
+{
+	unsigned long flags;
+	struct runqueue *rq = task_rq_lock(p, &flags);
+
+	p->prio = p->static_prio;
+	activate_task(p, rq);
+	if (p->prio < rq->curr->prio)
+		resched_task(rq->curr);
+	task_rq_unlock(rq, &flags);
+}
+
+/**
+ * scheduler_tick - charge the running task one tick
+ * @user_tick: the tick interrupted user mode
+ *
+ * Context: timer interrupt, interrupts off.
+ */
+void scheduler_tick(int user_tick)
+{
+	struct runqueue *rq = this_rq();
+	struct task_struct *p = current;
+
+	if (user_tick)
+		p->utime++;
+	else
+		p->stime++;
+	if (p == rq->idle) {
+		rq->idle_ticks++;
+		return;
+	}
+
+	spin_lock(&rq->lock);
+	/* Its slice ran out while it sat in the expired array: just go. */
+	if (p->array != rq->active) {
+		resched_task(p);
+		goto out;
+	}
+	if (!--p->time_slice) {
+		dequeue_task(p, rq->active);
+		resched_task(p);
+		p->time_slice = task_timeslice(p);
+		p->first_time_slice = 0;
+		enqueue_task(p, rq->expired);
+	}
+out:
+	spin_unlock(&rq->lock);
+}
+
+/*
+ * The second half of a switch, run by the task switched to: release the
+ * run queue lock (taken by the task that switched away), drop an mm that
+ * a kernel thread borrowed, and free a task that has died.
+ */
+static void finish_task_switch(struct runqueue *rq, struct task_struct *prev)
+{
+	struct mm_struct *mm = rq->prev_mm;
+	long prev_state = prev->state;
+
+	rq->prev_mm = NULL;
+	spin_unlock_irq(&rq->lock);
+	if (mm)
+		mmdrop(mm);
+	if (unlikely(prev_state == TASK_DEAD))
+		put_task_struct(prev);
+}
+
+/**
+ * schedule_tail - the first thing a new task does (from ret_from_fork)
+ * @prev: the task that switched to it
+ *
+ * Context: a new task, interrupts off, run queue locked.
+ */
+asmlinkage void schedule_tail(struct task_struct *prev)
+{
+	finish_task_switch(this_rq(), prev);
+}
+
+/*
+ * Switch the address space and the stack.  A kernel thread (next->mm ==
+ * NULL) borrows prev's active_mm and holds one mm_count on it: CR3 is not
+ * touched (lazy TLB).  If prev was a kernel thread, the mm it borrowed is
+ * dropped by the next task after the switch (rq->prev_mm), once no CPU
+ * runs on it.
+ */
+static struct task_struct *context_switch(struct runqueue *rq,
+					  struct task_struct *prev,
+					  struct task_struct *next)
+{
+	struct mm_struct *mm = next->mm;
+	struct mm_struct *oldmm = prev->active_mm;
+
+	if (!mm) {
+		next->active_mm = oldmm;
+		atomic_inc(&oldmm->mm_count);
+		enter_lazy_tlb(oldmm);
+	} else {
+		switch_mm(oldmm, mm);
+	}
+	if (!prev->mm) {
+		prev->active_mm = NULL;
+		WARN_ON(rq->prev_mm);
+		rq->prev_mm = oldmm;
+	}
+	/*
+	 * switch_to() returns in next's context; "prev" is then whichever
+	 * task switched to us, which need not be the one we switched to.
+	 */
+	return switch_to(prev, next);
+}
+
+/**
+ * schedule - give the CPU to the best runnable task
+ *
+ * A task that set a sleeping state before calling schedule() leaves the
+ * run queue here, unless the call comes from preemption (PREEMPT_ACTIVE):
+ * a task preempted between setting its state and sleeping must stay
+ * runnable, or it would sleep with nobody to wake it.
+ * Context: process, preemption enabled, no locks held.
+ */
+asmlinkage void schedule(void)
+{
+	struct task_struct *prev, *next;
+	unsigned long *switch_count;
+	struct prio_array *array;
+	struct runqueue *rq;
+
+need_resched:
+	if (unlikely(in_atomic() && current->state != TASK_DEAD))
+		panic("scheduling while atomic: %s/%d/%#x", current->comm,
+		      current->pid, preempt_count());
+	preempt_disable();
+	prev = current;
+	rq = this_rq();
+	if (unlikely(prev == rq->idle && prev->state != TASK_RUNNING))
+		panic("bad: scheduling from the idle thread!");
+
+	spin_lock_irq(&rq->lock);
+	switch_count = &prev->nivcsw;
+	if (prev->state && !(preempt_count() & PREEMPT_ACTIVE)) {
+		switch_count = &prev->nvcsw;
+		if (unlikely((prev->state & TASK_INTERRUPTIBLE) &&
+			     signal_pending(prev)))
+			prev->state = TASK_RUNNING;
+		else
+			deactivate_task(prev, rq);
+	}
+
+	if (!rq->nr_running) {
+		next = rq->idle;
+		goto switch_tasks;
+	}
+	array = rq->active;
+	if (unlikely(!array->nr_active)) {
+		/* Everyone used their slice: a new round begins. */
+		rq->active = rq->expired;
+		rq->expired = array;
+		array = rq->active;
+	}
+	next = list_first_entry(&array->queue[sched_find_first_bit(array->bitmap)],
+				struct task_struct, run_list);
+
+switch_tasks:
+	clear_tsk_need_resched(prev);
+	if (likely(prev != next)) {
+		rq->nr_switches++;
+		rq->curr = next;
+		++*switch_count;
+		prev = context_switch(rq, prev, next);
+		barrier();
+		finish_task_switch(this_rq(), prev);
+	} else {
+		spin_unlock_irq(&rq->lock);
+	}
+	preempt_enable_no_resched();
+	if (unlikely(need_resched()))
+		goto need_resched;
+}
+
+/**
+ * preempt_schedule - preemption at preempt_enable()
+ *
+ * Context: process, from preempt_enable() when preempt_count reached 0
+ * and TIF_NEED_RESCHED is set.
+ */
+asmlinkage void preempt_schedule(void)
+{
+	if (likely(preempt_count() || irqs_disabled()))
+		return;
+	do {
+		add_preempt_count(PREEMPT_ACTIVE);
+		schedule();
+		sub_preempt_count(PREEMPT_ACTIVE);
+		barrier();
+	} while (unlikely(need_resched()));
+}
+
+/**
+ * preempt_schedule_irq - preemption on the way out of an interrupt
+ *
+ * Called by resume_kernel (arch/x86/entry.asm) when the interrupted
+ * kernel code had preempt_count 0 and interrupts on.
+ * Context: interrupt return path, interrupts off.
+ */
+asmlinkage void preempt_schedule_irq(void)
+{
+	BUG_ON(preempt_count() || !irqs_disabled());
+	do {
+		add_preempt_count(PREEMPT_ACTIVE);
+		local_irq_enable();
+		schedule();
+		local_irq_disable();
+		sub_preempt_count(PREEMPT_ACTIVE);
+		barrier();
+	} while (unlikely(need_resched()));
+}
+
+/**
+ * set_user_nice - change a task's nice value (its static priority)
+ * @p: the task
+ * @nice: -20 (most CPU) .. 19 (least)
+ *
+ * Context: process.
+ */
+void set_user_nice(struct task_struct *p, long nice)
+{
+	struct prio_array *array;
+	unsigned long flags;
+	struct runqueue *rq;
+	int old_prio;
+
+	nice = clamp(nice, -20L, 19L);
+	rq = task_rq_lock(p, &flags);
+	array = p->array;
+	if (array)
+		dequeue_task(p, array);
+	old_prio = p->prio;
+	p->static_prio = p->prio = NICE_TO_PRIO(nice);
+	if (array) {
+		enqueue_task(p, array);
+		/* Better than the running task, or the running task got worse. */
+		if (p->prio < rq->curr->prio ||
+		    (p == rq->curr && p->prio > old_prio))
+			resched_task(rq->curr);
+	}
+	task_rq_unlock(rq, &flags);
+}
+
+/**
+ * yield - give up the rest of this round
+ *
+ * The task goes to the expired array: every other runnable task runs
+ * before it again (Linux 2.6 semantics).
+ * Context: process.
+ */
+void yield(void)
+{
+	struct runqueue *rq = this_rq();
+	struct task_struct *p = current;
+
+	spin_lock_irq(&rq->lock);
+	if (p->array) {
+		dequeue_task(p, rq->active);
+		enqueue_task(p, rq->expired);
+	}
+	spin_unlock_irq(&rq->lock);
+	schedule();
+}
+
+/**
+ * __might_sleep - complain if a function that sleeps is called atomically
+ * @file: the caller's file
+ * @line: and line
+ */
+void __might_sleep(const char *file, int line)
+{
+	static bool warned;
+
+	if ((in_atomic() || irqs_disabled()) &&
+	    system_state == SYSTEM_RUNNING && !warned) {
+		warned = true;
+		printk(KERN_ERR "BUG: sleeping function called from invalid "
+		       "context at %s:%d\n", file, line);
+		printk(KERN_ERR "in_atomic():%d, irqs_disabled():%d\n",
+		       in_atomic(), irqs_disabled());
+		dump_stack();
+	}
+}
+
+/* Return: runnable tasks on this CPU (the idle task not counted). */
+unsigned long nr_running(void)
+{
+	return READ_ONCE(this_rq()->nr_running);
+}
+
+/* Return: context switches on this CPU since boot. */
+unsigned long long nr_context_switches(void)
+{
+	return this_rq()->nr_switches;
+}
+
+/* Return: the idle task (process 0) of @cpu. */
+struct task_struct *idle_task(int cpu)
+{
+	return cpu_rq(cpu)->idle;
+}
+
+/* Return: whether @p is queued on a priority array. */
+bool task_on_runqueue(struct task_struct *p)
+{
+	return READ_ONCE(p->array) != NULL;
+}
+
+/**
+ * sched_init - empty run queues; the boot thread becomes the idle task
+ *
+ * Context: boot, process 0.
+ */
+void sched_init(void)
+{
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu) {
+		struct runqueue *rq = cpu_rq(cpu);
+
+		spin_lock_init(&rq->lock);
+		rq->active = &rq->arrays[0];
+		rq->expired = &rq->arrays[1];
+		for (int a = 0; a < 2; a++) {
+			struct prio_array *array = &rq->arrays[a];
+
+			for (int k = 0; k < MAX_PRIO; k++)
+				INIT_LIST_HEAD(&array->queue[k]);
+			/* The sentinel: sched_find_first_bit() always stops. */
+			__set_bit(MAX_PRIO, array->bitmap);
+		}
+	}
+
+	/* Process 0: runs on init_mm lazily, below every real priority. */
+	atomic_inc(&init_mm.mm_count);
+	enter_lazy_tlb(&init_mm);
+	current->prio = MAX_PRIO;
+	current->array = NULL;
+	this_rq()->curr = this_rq()->idle = current;
+}

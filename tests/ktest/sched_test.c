@@ -1,0 +1,448 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tests/ktest/sched_test.c - processes and the scheduler: fork, exit and
+ * reaping, a thousand threads, leaks under fault injection, preemption,
+ * the idle task, lazy TLB, wake-up preemption, sleeping, kthreads.
+ *
+ * The tests run in pid 1 (init), a kernel thread.  Threads made with
+ * kernel_thread() here are init's children and are reaped with
+ * do_wait(); kthread_create() threads belong to kthreadd.
+ */
+#include <completion.h>
+#include <gfp.h>
+#include <kernel.h>
+#include <kthread.h>
+#include <ktest.h>
+#include <mm_types.h>
+#include <sched.h>
+#include <slab.h>
+#include <string.h>
+#include <timer.h>
+#include <wait.h>
+
+extern spinlock_t tasklist_lock;
+
+/* Free pages with the slab's cached empty slabs given back. */
+static unsigned long settled_free_pages(void)
+{
+	kmem_cache_shrink_all();
+	return nr_free_pages();
+}
+
+static int return_arg(void *arg)
+{
+	return (int)(long)arg;
+}
+
+static int exit_seven(void *arg)
+{
+	do_exit(7);
+}
+
+KTEST(kernel_thread_return_value_reaches_do_exit)
+{
+	long code = 0;
+	int pid = kernel_thread(return_arg, (void *)42, 0);
+
+	KTEST_ASSERT(pid > 0);
+	KTEST_EXPECT_EQ(do_wait(pid, &code, 0), pid);
+	KTEST_EXPECT_EQ(code, 42);
+	/* The pid went back to the bitmap when the child was reaped. */
+	KTEST_ASSERT(!pid_in_use(pid));
+}
+
+KTEST(fork_exit_codes_and_wait)
+{
+	static const long codes[] = { 0, 255, -5, 123456 };
+	int pids[ARRAY_SIZE(codes) + 1];
+	long code;
+	int left;
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(codes); i++) {
+		pids[i] = kernel_thread(return_arg, (void *)codes[i], 0);
+		KTEST_ASSERT(pids[i] > 0);
+	}
+	pids[ARRAY_SIZE(codes)] = kernel_thread(exit_seven, NULL, 0);
+	/* Reap in any order: each pid comes back with its own code. */
+	for (left = ARRAY_SIZE(codes) + 1; left; left--) {
+		long pid = do_wait(-1, &code, 0);
+		unsigned int i;
+
+		KTEST_ASSERT(pid > 0);
+		for (i = 0; i < ARRAY_SIZE(pids) && pids[i] != pid; i++)
+			;
+		KTEST_ASSERT(i < ARRAY_SIZE(pids));
+		KTEST_EXPECT_EQ(code, i < ARRAY_SIZE(codes) ? codes[i] : 7);
+		pids[i] = 0;
+	}
+	KTEST_EXPECT_EQ(do_wait(-1, &code, 0), -ECHILD);
+	KTEST_EXPECT_EQ(do_wait(2, &code, 0), -ECHILD);	/* not a child */
+}
+
+static DECLARE_WAIT_QUEUE_HEAD(hold_wq);
+static bool hold_release;
+static atomic_t hold_alive;
+
+static int hold_until_released(void *arg)
+{
+	atomic_inc(&hold_alive);
+	wait_event(hold_wq, READ_ONCE(hold_release));
+	atomic_dec(&hold_alive);
+	return (int)(long)arg;
+}
+
+#define MANY 1000
+
+KTEST(thousand_kernel_threads_alive_at_once)
+{
+	static int pids[MANY];
+	int threads_before = nr_threads;
+	long code;
+
+	WRITE_ONCE(hold_release, false);
+	atomic_set(&hold_alive, 0);
+	for (int i = 0; i < MANY; i++) {
+		pids[i] = kernel_thread(hold_until_released, (void *)(long)i,
+					0);
+		KTEST_ASSERT(pids[i] > 0);
+	}
+	for (int waited = 0; atomic_read(&hold_alive) < MANY; waited++) {
+		KTEST_ASSERT(waited < 1000);
+		msleep(10);
+	}
+	KTEST_EXPECT_EQ(nr_threads, threads_before + MANY);
+	WRITE_ONCE(hold_release, true);
+	wake_up_all(&hold_wq);
+	for (int i = 0; i < MANY; i++) {
+		KTEST_EXPECT_EQ(do_wait(pids[i], &code, 0), pids[i]);
+		KTEST_EXPECT_EQ(code, i);
+	}
+	KTEST_EXPECT_EQ(nr_threads, threads_before);
+}
+
+KTEST(ten_thousand_create_exit_cycles_leak_nothing)
+{
+	unsigned long before = settled_free_pages();
+	unsigned long objects = kmem_cache_active_objects();
+	long code;
+
+	for (int i = 0; i < 10000; i++) {
+		int pid = kernel_thread(return_arg, (void *)(long)i, 0);
+
+		KTEST_ASSERT(pid > 0);
+		KTEST_EXPECT_EQ(do_wait(pid, &code, 0), pid);
+		KTEST_EXPECT_EQ(code, i);
+	}
+	KTEST_EXPECT_EQ(kmem_cache_active_objects(), objects);
+	KTEST_EXPECT_EQ(settled_free_pages(), before);
+}
+
+KTEST(failed_forks_leak_nothing)
+{
+	int failures = 0, n;
+
+	for (n = 1; n < 100; n++) {
+		unsigned long before = settled_free_pages();
+		unsigned long objects = kmem_cache_active_objects();
+		int threads = nr_threads;
+		int pid;
+
+		fail_alloc_after(n);
+		pid = kernel_thread(return_arg, NULL, 0);
+		if (pid > 0) {
+			KTEST_EXPECT_EQ(do_wait(pid, NULL, 0), pid);
+			if (fail_alloc_pending()) {
+				/* Every allocation of a fork has been failed. */
+				fail_alloc_after(0);
+				break;
+			}
+		} else {
+			KTEST_EXPECT_EQ(pid, -ENOMEM);
+			failures++;
+		}
+		fail_alloc_after(0);
+		KTEST_EXPECT_EQ(nr_threads, threads);
+		if (kmem_cache_active_objects() != objects)
+			KTEST_FAIL("failing allocation %d of a fork leaked %ld "
+				   "slab objects", n,
+				   (long)kmem_cache_active_objects() -
+				   (long)objects);
+		if (settled_free_pages() != before)
+			KTEST_FAIL("failing allocation %d of a fork leaked %ld "
+				   "pages", n,
+				   (long)before - (long)settled_free_pages());
+	}
+	printk(KERN_INFO "ktest: a fork makes %d allocations; each failure "
+	       "was unwound\n", failures);
+	/* task_struct, stack, files, fs, sighand, signal at least */
+	KTEST_ASSERT(failures >= 6);
+	KTEST_ASSERT(n < 100);
+}
+
+static bool spin_stop;
+
+static int spin_forever(void *arg)
+{
+	/* A kernel thread that never sleeps, interrupts on: for(;;). */
+	while (!READ_ONCE(spin_stop))
+		;
+	return 0;
+}
+
+#define PERIODS 20
+static unsigned long period_stamps[PERIODS];
+
+static int periodic_every_10ms(void *arg)
+{
+	for (int i = 0; i < PERIODS; i++) {
+		msleep(10);
+		period_stamps[i] = jiffies;
+	}
+	return 0;
+}
+
+KTEST(preemption_spinner_cannot_stop_periodic_thread)
+{
+	struct task_struct *periodic;
+	int spinner_pid, periodic_pid;
+
+	WRITE_ONCE(spin_stop, false);
+	spinner_pid = kernel_thread(spin_forever, NULL, 0);
+	periodic_pid = kernel_thread(periodic_every_10ms, NULL, 0);
+	KTEST_ASSERT(spinner_pid > 0 && periodic_pid > 0);
+	periodic = find_task_by_pid(periodic_pid);
+	/* A daemon's priority (kthreadd and events run at nice -5 too). */
+	set_user_nice(periodic, -5);
+
+	/* We sleep; the spinner has the CPU except when preempted. */
+	KTEST_EXPECT_EQ(do_wait(periodic_pid, NULL, 0), periodic_pid);
+	WRITE_ONCE(spin_stop, true);
+	KTEST_EXPECT_EQ(do_wait(spinner_pid, NULL, 0), spinner_pid);
+
+	/* msleep(10) is 2 ticks; a third for the wake-up to be served. */
+	for (int i = 1; i < PERIODS; i++) {
+		unsigned long gap = period_stamps[i] - period_stamps[i - 1];
+
+		if (gap > 3)
+			KTEST_FAIL("period %d took %lu ticks: the spinner was "
+				   "not preempted", i, gap);
+	}
+}
+
+KTEST(idle_task_gets_ticks_only_when_nothing_runs)
+{
+	struct task_struct *idle = idle_task(0);
+	unsigned long idle_before;
+	int pid;
+
+	WRITE_ONCE(spin_stop, false);
+	pid = kernel_thread(spin_forever, NULL, 0);
+	KTEST_ASSERT(pid > 0);
+	idle_before = idle->stime;
+	msleep(100);			/* the spinner runs, not idle */
+	KTEST_EXPECT_EQ(idle->stime, idle_before);
+	WRITE_ONCE(spin_stop, true);
+	KTEST_EXPECT_EQ(do_wait(pid, NULL, 0), pid);
+
+	idle_before = idle->stime;
+	msleep(100);			/* nothing runnable: idle's turn */
+	KTEST_ASSERT(idle->stime - idle_before >= 5);
+}
+
+static DECLARE_WAIT_QUEUE_HEAD(ping_wq);
+static DECLARE_WAIT_QUEUE_HEAD(pong_wq);
+static int turn;
+
+#define ROUNDS 5000
+
+static int ping(void *arg)
+{
+	for (int i = 0; i < ROUNDS; i++) {
+		wait_event(ping_wq, READ_ONCE(turn) == 0);
+		WRITE_ONCE(turn, 1);
+		wake_up(&pong_wq);
+	}
+	return 0;
+}
+
+static int pong(void *arg)
+{
+	for (int i = 0; i < ROUNDS; i++) {
+		wait_event(pong_wq, READ_ONCE(turn) == 1);
+		WRITE_ONCE(turn, 0);
+		wake_up(&ping_wq);
+	}
+	return 0;
+}
+
+/*
+ * 10,000 switches between two kernel threads, while the address space
+ * they borrow is a process's, not init_mm: a kernel thread must keep
+ * running on whatever is loaded (lazy TLB), so CR3 is loaded zero times.
+ */
+KTEST(ping_pong_switches_load_cr3_zero_times)
+{
+	struct mm_struct *mm = mm_alloc();
+	unsigned long long switches;
+	unsigned long loads;
+	int a, b;
+
+	KTEST_ASSERT(mm != NULL);
+	use_mm(mm);
+	WRITE_ONCE(turn, 0);
+	loads = cr3_load_count();
+	switches = nr_context_switches();
+	a = kernel_thread(ping, NULL, 0);
+	b = kernel_thread(pong, NULL, 0);
+	KTEST_ASSERT(a > 0 && b > 0);
+	KTEST_EXPECT_EQ(do_wait(a, NULL, 0), a);
+	KTEST_EXPECT_EQ(do_wait(b, NULL, 0), b);
+	KTEST_EXPECT_EQ(cr3_load_count(), loads);
+	KTEST_ASSERT(nr_context_switches() - switches >= 2 * ROUNDS);
+	unuse_mm(mm);
+	mmput(mm);
+}
+
+static DECLARE_WAIT_QUEUE_HEAD(urgent_wq);
+static bool urgent_go, urgent_ran;
+
+static int urgent(void *arg)
+{
+	wait_event(urgent_wq, READ_ONCE(urgent_go));
+	WRITE_ONCE(urgent_ran, true);
+	return 0;
+}
+
+KTEST(higher_priority_wakeup_preempts_at_once)
+{
+	struct task_struct *t;
+	int pid;
+
+	urgent_go = urgent_ran = false;
+	pid = kernel_thread(urgent, NULL, 0);
+	KTEST_ASSERT(pid > 0);
+	t = find_task_by_pid(pid);
+	set_user_nice(t, -10);		/* preempts us: it runs and sleeps */
+	KTEST_EXPECT_EQ(t->state, TASK_UNINTERRUPTIBLE);
+	WRITE_ONCE(urgent_go, true);
+	wake_up(&urgent_wq);
+	/* No sleep, no yield in between: the wake-up itself switched. */
+	KTEST_ASSERT(READ_ONCE(urgent_ran));
+	KTEST_EXPECT_EQ(do_wait(pid, NULL, 0), pid);
+}
+
+KTEST(msleep_100ms_at_most_two_ticks_late)
+{
+	unsigned long start = jiffies;
+	u64 t0 = sched_clock(), ns;
+	unsigned long ticks;
+
+	msleep(100);
+	ticks = jiffies - start;
+	ns = sched_clock() - t0;
+	printk(KERN_INFO "ktest: msleep(100) took %lu ticks, %llu us\n", ticks,
+	       ns / 1000);
+	KTEST_ASSERT(ns >= 100000000ULL);
+	KTEST_ASSERT(ticks >= 10 && ticks <= 12);
+}
+
+static int stoppable(void *arg)
+{
+	while (!kthread_should_stop())
+		msleep(5);
+	return 77;
+}
+
+KTEST(kthread_stop_returns_value)
+{
+	struct task_struct *k = kthread_run(stoppable, NULL, "ktest-stop/%d",
+					    3);
+
+	KTEST_ASSERT(!IS_ERR(k));
+	KTEST_ASSERT(!strcmp(k->comm, "ktest-stop/3"));
+	/* What makes it a kernel thread, as seed 000 lists it. */
+	KTEST_ASSERT(k->mm == NULL);
+	KTEST_ASSERT(k->flags & PF_KTHREAD);
+	KTEST_ASSERT(k->files == NULL);
+	KTEST_ASSERT(k->parent == kthreadd_task);
+	KTEST_ASSERT(k->clone_flags & CLONE_VM);
+	KTEST_ASSERT(k->clone_flags & CLONE_UNTRACED);
+	msleep(20);
+	KTEST_EXPECT_EQ(kthread_stop(k), 77);
+}
+
+static int must_not_run(void *arg)
+{
+	*(bool *)arg = true;
+	return 0;
+}
+
+KTEST(kthread_stop_before_wakeup_gives_eintr)
+{
+	static bool ran;
+	struct task_struct *k = kthread_create(must_not_run, &ran, "ktest-eintr");
+
+	KTEST_ASSERT(!IS_ERR(k));
+	KTEST_EXPECT_EQ(k->state, TASK_UNINTERRUPTIBLE);
+	KTEST_EXPECT_EQ(kthread_stop(k), -EINTR);
+	KTEST_ASSERT(!ran);
+}
+
+KTEST(init_task_is_pid0_and_never_queued)
+{
+	KTEST_EXPECT_EQ(init_task.pid, 0);
+	KTEST_ASSERT(!strcmp(init_task.comm, "swapper/0"));
+	KTEST_ASSERT(idle_task(0) == &init_task);
+	KTEST_ASSERT(!task_on_runqueue(&init_task));
+	KTEST_ASSERT(init_task.mm == NULL);
+	KTEST_ASSERT(init_task.thread_info == &init_thread_union.thread_info);
+	KTEST_EXPECT_EQ(init_task.prio, MAX_PRIO);
+	/* We are pid 1, running: on the run queue, a child of process 0. */
+	KTEST_EXPECT_EQ(current->pid, 1);
+	KTEST_ASSERT(task_on_runqueue(current));
+	KTEST_ASSERT(current->parent == &init_task);
+	KTEST_ASSERT(kthreadd_task && kthreadd_task->pid == 2);
+}
+
+static bool timer_fired;
+static unsigned long timer_fired_at;
+
+static void note_timer(unsigned long data)
+{
+	timer_fired = true;
+	timer_fired_at = jiffies;
+}
+
+KTEST(timers_fire_and_can_be_cancelled)
+{
+	struct timer_list t, never;
+	unsigned long start = jiffies;
+
+	timer_fired = false;
+	setup_timer(&t, note_timer, 0);
+	t.expires = start + 5;
+	add_timer(&t);
+	setup_timer(&never, note_timer, 0);
+	mod_timer(&never, start + 3);
+	KTEST_EXPECT_EQ(mod_timer(&never, start + 4), 1);
+	KTEST_EXPECT_EQ(del_timer(&never), 1);
+	KTEST_EXPECT_EQ(del_timer(&never), 0);
+	msleep(100);
+	KTEST_ASSERT(timer_fired);
+	KTEST_ASSERT(time_after_eq(timer_fired_at, start + 5));
+	KTEST_ASSERT(!timer_pending(&t));
+}
+
+KTEST(wait_event_timeout_and_completions)
+{
+	static DECLARE_WAIT_QUEUE_HEAD(never_wq);
+	struct completion done;
+	unsigned long start = jiffies;
+
+	KTEST_EXPECT_EQ(wait_event_timeout(never_wq, false, 5), 0);
+	KTEST_ASSERT(jiffies - start >= 5);
+	init_completion(&done);
+	complete(&done);		/* before anyone waits: remembered */
+	KTEST_EXPECT_EQ(wait_for_completion_timeout(&done, 100) > 0, 1);
+	KTEST_EXPECT_EQ(wait_for_completion_timeout(&done, 3), 0);
+}
