@@ -341,6 +341,10 @@ def parse_trace(lines, block=None):
     else:
         raise TraceError("dump %d asked for, but the log holds %d" %
                          (block, len(blocks)))
+    if chosen < len(blocks) - 1 and block is None:
+        notes.append("the last dump (line %d) was cut short, so dump %d "
+                     "is converted; --block %d converts what there is" %
+                     (blocks[-1].begin_line, chosen + 1, len(blocks)))
     trace = _convert_block(blocks[chosen], chosen + 1, len(blocks))
     trace.warnings[:0] = notes
     return trace
@@ -437,7 +441,8 @@ def to_svg(trace, width=DEFAULT_WIDTH):
     """to_svg - a self-contained SVG timeline of the trace.
 
     One <g class="task-row" data-pid="PID"> per task that ran, ordered by
-    pid, labelled "comm (pid)"; one titled <rect> per slice; a dark bar
+    pid, labelled "comm (pid)"; a titled <rect class="slice"> per slice
+    on a titled background <rect> (the task's totals); a dark bar
     where a task was preempted; a triangle where it was woken up; a ms
     time axis on top.  Every <rect> has a <title> (the browser's tooltip).
     Return: the SVG document as a string.
@@ -490,8 +495,8 @@ def to_svg(trace, width=DEFAULT_WIDTH):
         for s in mine:
             x, end = x_of(s.start_ns), x_of(s.end_ns)
             out.append(
-                '<rect x="%.2f" y="%d" width="%.2f" height="%d" fill="%s">'
-                '<title>%s\nstart %.6f ms, ran %s\nthen %s%s</title></rect>'
+                '<rect class="slice" x="%.2f" y="%d" width="%.2f" '
+                'height="%d" fill="%s"><title>%s\nstart %.6f ms, ran %s\nthen %s%s</title></rect>'
                 % (x, top + 2, max(end - x, MIN_SLICE_WIDTH),
                    ROW_HEIGHT - 4, task_colour(pid),
                    escape("%s (%d)" % (s.comm, pid)), s.start_ns / 1e6,
