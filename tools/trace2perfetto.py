@@ -433,7 +433,14 @@ ROW_PITCH = 26
 LEGEND_HEIGHT = 44
 LEGEND_WIDTH = 680  # the legend is one line of fixed-place items
 TICK_SPACING = 90  # at least this far apart, so labels do not collide
-MIN_SLICE_WIDTH = 1.0  # a 2 µs slice in a 1 s trace still shows
+# A 20 µs run in a 2 s trace is 0.01 px wide: draw it 1 px wide so it is
+# seen (a dense stretch then looks busier than it was; tooltips and
+# Perfetto give the truth).
+MIN_SLICE_WIDTH = 1.0
+# Markers are drawn only where they stay readable: a preemption bar on a
+# slice at least this wide, wakeup triangles at least this far apart.
+MARKER_MIN_SLICE = 6
+MARKER_SPACING = 8
 DEFAULT_WIDTH = 1200
 
 
@@ -478,11 +485,17 @@ def to_svg(trace, width=DEFAULT_WIDTH):
         out.append('<text x="%.2f" y="62" text-anchor="middle">%.*f</text>'
                    % (x, decimals, tick / 1e6))
 
-    comms = trace.comms
+    slices_of = {pid: [] for pid in rows}
+    for s in trace.slices:
+        slices_of[s.pid].append(s)
+    wakeups_of = {pid: [] for pid in rows}
+    for i in trace.instants:
+        if i.kind == "wakeup" and i.pid in wakeups_of:
+            wakeups_of[i.pid].append(i)
     for row, pid in enumerate(rows):
         top = ROWS_TOP + row * ROW_PITCH
-        name = "%s (%d)" % (comms[pid], pid)
-        mine = [s for s in trace.slices if s.pid == pid]
+        name = "%s (%d)" % (trace.comms[pid], pid)
+        mine = slices_of[pid]
         ran = sum(s.end_ns - s.start_ns for s in mine)
         out.append('<g class="task-row" data-pid="%d">' % pid)
         out.append('<rect x="%d" y="%d" width="%d" height="%d" fill="%s">'
@@ -494,28 +507,32 @@ def to_svg(trace, width=DEFAULT_WIDTH):
                    (LABEL_WIDTH - 8, top + 14, escape(name)))
         for s in mine:
             x, end = x_of(s.start_ns), x_of(s.end_ns)
-            out.append(
-                '<rect class="slice" x="%.2f" y="%d" width="%.2f" '
-                'height="%d" fill="%s"><title>%s\nstart %.6f ms, ran %s\nthen %s%s</title></rect>'
-                % (x, top + 2, max(end - x, MIN_SLICE_WIDTH),
-                   ROW_HEIGHT - 4, task_colour(pid),
-                   escape("%s (%d)" % (s.comm, pid)), s.start_ns / 1e6,
-                   _duration(s.end_ns - s.start_ns),
-                   STATE_MEANING[s.end_state],
-                   "\n(clipped by the recording's edge)" if s.clipped
-                   else ""))
-            if s.preempted:
+            tooltip = "%s (%d)\nstart %.6f ms, ran %s\nthen %s" % (
+                s.comm, pid, s.start_ns / 1e6,
+                _duration(s.end_ns - s.start_ns), STATE_MEANING[s.end_state])
+            if s.clipped:
+                tooltip += "\n(cut by the edge of the recording)"
+            out.append('<rect class="slice" x="%.2f" y="%d" width="%.2f" '
+                       'height="%d" fill="%s"><title>%s</title></rect>' %
+                       (x, top + 2, max(end - x, MIN_SLICE_WIDTH),
+                        ROW_HEIGHT - 4, task_colour(pid), escape(tooltip)))
+            # The idle task is "preempted" every time anything else
+            # runs: marking that would only hide the other marks.
+            if (s.preempted and pid != IDLE_PID and
+                    end - x >= MARKER_MIN_SLICE):
                 out.append('<line x1="%.2f" y1="%d" x2="%.2f" y2="%d" '
                            'stroke="#222" stroke-width="2"/>' %
                            (end, top, end, top + ROW_HEIGHT))
-        for i in trace.instants:
-            if i.pid == pid and i.kind == "wakeup":
-                x = x_of(i.ts_ns)
-                out.append('<path d="M%.2f %d h8 l-4 6 z" fill="#222">'
-                           '<title>woken by %s (%d) at %.6f ms</title>'
-                           '</path>' % (x - 4, top - 3,
-                                        escape(i.args["by_comm"]),
-                                        i.args["by"], i.ts_ns / 1e6))
+        last_marker = float("-inf")
+        for i in wakeups_of[pid]:
+            x = x_of(i.ts_ns)
+            if x - last_marker < MARKER_SPACING:
+                continue
+            last_marker = x
+            out.append('<path d="M%.2f %d h8 l-4 6 z" fill="#222">'
+                       '<title>woken by %s (%d) at %.6f ms</title></path>' %
+                       (x - 4, top - 3, escape(i.args["by_comm"]),
+                        i.args["by"], i.ts_ns / 1e6))
         out.append('</g>')
 
     if not rows:
