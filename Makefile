@@ -115,7 +115,7 @@ $(B)/kernel.sym: $(KERNEL)
 # user/include, the ABI from include/uapi, and a static ELF at 0x08048000
 # (user/user.ld).  Each program is $(B)/user/<name>, with symbols for GDB;
 # the initramfs will get copies without debug info.
-USER_PROGS := init sh hello cat dd spin echo
+USER_PROGS := init sh hello cat dd spin usertests fuzz echo
 USER_BINS  := $(addprefix $(B)/user/,$(USER_PROGS))
 # The libc: crt0 is linked first in every program, the rest from an
 # archive, so a program carries only the objects it uses.  lib/string.c
