@@ -116,6 +116,107 @@ $(B)/kernel.sym: $(KERNEL)
 	$(quiet) NM $@
 	$(Q)$(NM) -n $< > $@
 
+## User programs and the initramfs -------------------------------------
+# user/ holds the ring-3 programs and their tiny C library.  Same compiler
+# and debug flags as the kernel, but: no host C library at all (-nostdinc,
+# only gcc's freestanding stdarg.h/stddef.h/stdint.h), our headers from
+# user/include, the ABI from include/uapi, and a static ELF at 0x08048000
+# (user/user.ld).  Each program is $(B)/user/<name>, with symbols for GDB;
+# the initramfs gets copies without debug info.
+USER_PROGS := init sh hello cat dd spin usertests fuzz echo
+USER_BINS  := $(addprefix $(B)/user/,$(USER_PROGS))
+# The libc: crt0 is linked first in every program, the rest from an
+# archive, so a program carries only the objects it uses.  lib/string.c
+# and lib/vsprintf.c are the kernel's own files, compiled a second time
+# ($(B)/user/klib/), not copied.
+USER_CRT0  := $(B)/user/lib/crt0.o
+USER_LIBC_OBJS := $(addprefix $(B)/user/lib/,syscall.o stdio.o stdlib.o \
+		  malloc.o strerror.o) \
+		  $(addprefix $(B)/user/klib/,string.o vsprintf.o)
+USER_LIBC  := $(B)/user/libc.a
+GCC_INCLUDE := $(shell $(CC) -m32 -print-file-name=include)
+
+USER_CFLAGS_COMMON := -m32 -march=i686 -std=gnu11 -ffreestanding -fno-pie \
+	-fno-pic -fno-stack-protector -fno-omit-frame-pointer \
+	-fno-optimize-sibling-calls -fno-asynchronous-unwind-tables \
+	-fno-common -g -Og -Wall -Wextra -Werror -Wno-unused-parameter \
+	-nostdinc -isystem $(GCC_INCLUDE) -MMD -MP
+USER_CFLAGS := $(USER_CFLAGS_COMMON) -Iuser/include -Iinclude/uapi
+# lib/*.c include the kernel's <string.h> and <vsprintf.h>: build them
+# against the kernel's headers, exactly as in the kernel.
+USER_KLIB_CFLAGS := $(USER_CFLAGS_COMMON) -Iinclude
+USER_LDFLAGS := -m elf_i386 -T user/user.ld -nostdlib -static \
+		-z noexecstack -z max-page-size=0x1000
+
+$(B)/user/klib/%.o: lib/%.c
+	$(quiet) CC $@
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(USER_KLIB_CFLAGS) -c $< -o $@
+
+$(B)/user/%.o: user/%.c
+	$(quiet) CC $<
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(CC) $(USER_CFLAGS) -c $< -o $@
+
+$(B)/user/%.o: user/%.asm
+	$(quiet) AS $<
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(AS) -f elf32 -g -F dwarf -MD $(@:.o=.d) $< -o $@
+
+$(USER_LIBC): $(USER_LIBC_OBJS)
+	$(quiet) AR $@
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
+
+$(USER_BINS): $(B)/user/%: $(B)/user/%.o $(USER_CRT0) $(USER_LIBC) user/user.ld
+	$(quiet) LD $@
+	$(Q)$(LD) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $< $(USER_LIBC) $(LIBGCC)
+
+# Broken inputs for the loaders' error paths: an ELF file the kernel's
+# execve must refuse with ENOEXEC, and an archive its initramfs unpacker
+# must reject (tools/mkbroken.py says exactly what is wrong with each).
+$(B)/user/badelf: tools/mkbroken.py
+	$(quiet) GEN $@
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(PYTHON) tools/mkbroken.py badelf $@
+	$(Q)chmod 755 $@
+
+# The initramfs, in the "newc" cpio format Linux unpacks
+# (Documentation/early-userspace/buffer-format.txt): directories first,
+# member names without a leading '/', owned by root.
+INITRAMFS := $(B)/initramfs.cpio
+INITRAMFS_DIR := $(B)/initramfs
+INITRAMFS_MEMBERS := bin etc sbin sbin/init \
+	$(addprefix bin/,$(filter-out init,$(USER_PROGS)) badelf) etc/motd
+
+$(INITRAMFS): $(USER_BINS) $(B)/user/badelf user/motd
+	$(quiet) CPIO $@
+	$(Q)rm -rf $(INITRAMFS_DIR)
+	$(Q)mkdir -p $(INITRAMFS_DIR)/bin $(INITRAMFS_DIR)/etc \
+		$(INITRAMFS_DIR)/sbin
+	$(Q)objcopy --strip-debug $(B)/user/init $(INITRAMFS_DIR)/sbin/init
+	$(Q)for p in $(filter-out init,$(USER_PROGS)); do \
+		objcopy --strip-debug $(B)/user/$$p $(INITRAMFS_DIR)/bin/$$p \
+		|| exit 1; done
+	$(Q)cp $(B)/user/badelf $(INITRAMFS_DIR)/bin/badelf
+	$(Q)cp user/motd $(INITRAMFS_DIR)/etc/motd
+	$(Q)chmod 755 $(INITRAMFS_DIR)/*/ $(INITRAMFS_DIR)/bin/* \
+		$(INITRAMFS_DIR)/sbin/*
+	$(Q)chmod 644 $(INITRAMFS_DIR)/etc/motd
+	$(Q)cd $(INITRAMFS_DIR) && printf '%s\n' $(INITRAMFS_MEMBERS) | \
+		cpio --quiet -o -H newc --owner=0:0 --reproducible \
+		> $(abspath $@).tmp
+	$(Q)mv $@.tmp $@
+
+$(B)/initramfs-corrupt.cpio: $(INITRAMFS) tools/mkbroken.py
+	$(quiet) GEN $@
+	$(Q)$(PYTHON) tools/mkbroken.py corrupt-cpio $< $@
+
+.PHONY: user
+# The programs are named too: the host tests run them from $(B)/user/.
+user: $(USER_BINS) $(B)/user/badelf $(INITRAMFS) $(B)/initramfs-corrupt.cpio
+all: user
+
 ## Running -------------------------------------------------------------
 run: deps all
 	$(QEMU) $(QEMU_FLAGS) -serial mon:stdio -kernel $(KERNEL) \
@@ -218,7 +319,8 @@ clean:
 	rm -rf $(B)
 
 help:
-	@echo "make all      build build/kernel.elf (+ kernel.asm, kernel.sym)"
+	@echo "make all      build build/kernel.elf (+ kernel.asm, kernel.sym), user"
+	@echo "make user     build the user programs and build/initramfs.cpio"
 	@echo "make run      boot it in QEMU, serial console on this terminal"
 	@echo "              (CMDLINE=\"...\" adds kernel options; Ctrl-A X quits)"
 	@echo "make iso      build build/kernel.iso, a GRUB rescue CD"

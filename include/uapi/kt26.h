@@ -96,6 +96,55 @@ struct kt_timespec {
 	long tv_nsec;
 };
 
+/*
+ * times(2): the rate of its return value and of the kt_task_info utime and
+ * stime counters.  As on Linux (USER_HZ), it equals the kernel's HZ.
+ */
+#define USER_HZ		100
+
+/* times(2) fills this, in USER_HZ ticks (Linux: struct tms). */
+struct kt_tms {
+	long tms_utime;		/* user time of the caller */
+	long tms_stime;		/* kernel time of the caller */
+	long tms_cutime;	/* user time of its waited-for children */
+	long tms_cstime;	/* kernel time of its waited-for children */
+};
+
+/*
+ * Error numbers: a failed call returns -E in eax (libc turns that into
+ * -1 and errno = E).  Linux's numbers, the same as the kernel's
+ * include/errno.h (Linux: include/uapi/asm-generic/errno-base.h).
+ */
+#define EPERM		1	/* Operation not permitted */
+#define ENOENT		2	/* No such file or directory */
+#define ESRCH		3	/* No such process */
+#define EINTR		4	/* Interrupted system call */
+#define EIO		5	/* I/O error */
+#define ENXIO		6	/* No such device or address */
+#define E2BIG		7	/* Argument list too long */
+#define ENOEXEC		8	/* Exec format error */
+#define EBADF		9	/* Bad file number */
+#define ECHILD		10	/* No child processes */
+#define EAGAIN		11	/* Try again */
+#define ENOMEM		12	/* Out of memory */
+#define EACCES		13	/* Permission denied */
+#define EFAULT		14	/* Bad address */
+#define EBUSY		16	/* Device or resource busy */
+#define EEXIST		17	/* File exists */
+#define ENODEV		19	/* No such device */
+#define ENOTDIR		20	/* Not a directory */
+#define EISDIR		21	/* Is a directory */
+#define EINVAL		22	/* Invalid argument */
+#define EMFILE		24	/* Too many open files */
+#define ENOTTY		25	/* Not a typewriter */
+#define EFBIG		27	/* File too large */
+#define ENOSPC		28	/* No space left on device */
+#define ESPIPE		29	/* Illegal seek */
+#define EROFS		30	/* Read-only file system */
+#define ERANGE		34	/* Math result not representable */
+#define ENAMETOOLONG	36	/* File name too long */
+#define ENOSYS		38	/* Function not implemented */
+
 /* Process flags shown by ps (task_struct->flags) */
 #define KT_PF_EXITING	0x00000004	/* getting shut down */
 #define KT_PF_KTHREAD	0x00200000	/* a kernel thread */

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * user/include/sys/wait.h - waitpid(2); the W* macros that decode its
+ * status word are the ABI's (<kt26.h>).
+ *
+ * Linux 2.6 + a C library: <sys/wait.h>.
+ */
+#ifndef _USER_SYS_WAIT_H
+#define _USER_SYS_WAIT_H
+
+#include <kt26.h>
+#include <sys/types.h>
+
+pid_t waitpid(pid_t pid, int *status, int options);
+
+#endif /* _USER_SYS_WAIT_H */

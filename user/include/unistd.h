@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * user/include/unistd.h - the process and file-descriptor system calls.
+ *
+ * Linux 2.6 + a C library: <unistd.h>.  Every function here is one
+ * int $0x80 (user/lib/syscall.c) except sbrk, which keeps the current
+ * break so that callers can grow the heap by an increment.
+ */
+#ifndef _USER_UNISTD_H
+#define _USER_UNISTD_H
+
+#include <kt26.h>
+#include <sys/types.h>
+
+#define STDIN_FILENO	0
+#define STDOUT_FILENO	1
+#define STDERR_FILENO	2
+
+/* The environment the program was started with (set by crt0). */
+extern char **environ;
+
+ssize_t read(int fd, void *buf, size_t count);
+ssize_t write(int fd, const void *buf, size_t count);
+int close(int fd);
+off_t lseek(int fd, off_t offset, int whence);
+int dup2(int oldfd, int newfd);
+pid_t fork(void);
+int execve(const char *path, char *const argv[], char *const envp[]);
+void _exit(int status) __attribute__((noreturn));
+pid_t getpid(void);
+pid_t getppid(void);
+void sync(void);
+int sched_yield(void);
+int brk(void *addr);
+void *sbrk(intptr_t increment);
+
+/* Any call by number: returns what the kernel returned (-E on error). */
+long raw_syscall(long nr, long a1, long a2, long a3, long a4, long a5);
+
+#endif /* _USER_UNISTD_H */

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * user/lib/strerror.c - names for numbers: error messages and signal
+ * names.
+ *
+ * Linux 2.6 + a C library: glibc's strerror() and sigabbrev_np().  The
+ * messages are the C library's, so "cat: x: No such file or directory"
+ * reads the same on kt26 as on Linux.  Only the numbers the ABI defines
+ * (include/uapi/kt26.h) have entries.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const error_messages[] = {
+	[EPERM] = "Operation not permitted",
+	[ENOENT] = "No such file or directory",
+	[ESRCH] = "No such process",
+	[EINTR] = "Interrupted system call",
+	[EIO] = "Input/output error",
+	[ENXIO] = "No such device or address",
+	[E2BIG] = "Argument list too long",
+	[ENOEXEC] = "Exec format error",
+	[EBADF] = "Bad file descriptor",
+	[ECHILD] = "No child processes",
+	[EAGAIN] = "Resource temporarily unavailable",
+	[ENOMEM] = "Cannot allocate memory",
+	[EACCES] = "Permission denied",
+	[EFAULT] = "Bad address",
+	[EBUSY] = "Device or resource busy",
+	[EEXIST] = "File exists",
+	[ENODEV] = "No such device",
+	[ENOTDIR] = "Not a directory",
+	[EISDIR] = "Is a directory",
+	[EINVAL] = "Invalid argument",
+	[EMFILE] = "Too many open files",
+	[ENOTTY] = "Inappropriate ioctl for device",
+	[EFBIG] = "File too large",
+	[ENOSPC] = "No space left on device",
+	[ESPIPE] = "Illegal seek",
+	[EROFS] = "Read-only file system",
+	[ERANGE] = "Numerical result out of range",
+	[ENAMETOOLONG] = "File name too long",
+	[ENOSYS] = "Function not implemented",
+};
+
+#define NR_ERROR_MESSAGES \
+	(int)(sizeof(error_messages) / sizeof(error_messages[0]))
+
+/**
+ * strerror - the message for an error number
+ * @errnum: an errno value
+ *
+ * Return: a constant string; for a number without an entry, "Unknown
+ * error N" in a static buffer that the next such call overwrites.
+ */
+const char *strerror(int errnum)
+{
+	static char unknown[32];
+
+	if (errnum > 0 && errnum < NR_ERROR_MESSAGES && error_messages[errnum])
+		return error_messages[errnum];
+	snprintf(unknown, sizeof(unknown), "Unknown error %d", errnum);
+	return unknown;
+}
+
+static const char *const signal_names[_NSIG] = {
+	[SIGHUP] = "SIGHUP",   [SIGINT] = "SIGINT",   [SIGQUIT] = "SIGQUIT",
+	[SIGILL] = "SIGILL",   [SIGTRAP] = "SIGTRAP", [SIGABRT] = "SIGABRT",
+	[SIGBUS] = "SIGBUS",   [SIGFPE] = "SIGFPE",   [SIGKILL] = "SIGKILL",
+	[SIGUSR1] = "SIGUSR1", [SIGSEGV] = "SIGSEGV", [SIGUSR2] = "SIGUSR2",
+	[SIGPIPE] = "SIGPIPE", [SIGALRM] = "SIGALRM", [SIGTERM] = "SIGTERM",
+	[SIGCHLD] = "SIGCHLD", [SIGCONT] = "SIGCONT", [SIGSTOP] = "SIGSTOP",
+};
+
+/**
+ * signal_name - the name of a signal
+ * @sig: a signal number
+ *
+ * Return: "SIGSEGV" and the like, or NULL for a number without a name.
+ */
+const char *signal_name(int sig)
+{
+	if (sig > 0 && sig < _NSIG)
+		return signal_names[sig];
+	return NULL;
+}

@@ -1,0 +1,472 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * user/lib/syscall.c - the system call wrappers: one int $0x80 and a
+ * C function for every call in include/uapi/kt26.h.
+ *
+ * Linux 2.6 + a C library: glibc's sysdeps/unix/sysv/linux/i386/syscall.S
+ * and INLINE_SYSCALL; the kernel side is system_call in
+ * arch/i386/kernel/entry.S.  The number goes in eax, up to five
+ * arguments in ebx ecx edx esi edi, and the result comes back in eax: a
+ * value in [-4095, -1] is -errno, anything else is success.  Each wrapper
+ * turns an error into errno and -1, so programs read like C on Linux.
+ * Next: the kernel's syscall entry (arch/x86/).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <kt.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <string.h>
+#include <sys/klog.h>
+#include <sys/reboot.h>
+#include <sys/times.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/* The largest errno a call can return (Linux: MAX_ERRNO). */
+#define MAX_ERRNO	4095
+
+int errno;
+
+/**
+ * raw_syscall - make system call @nr with five arguments
+ * @nr: call number (__NR_*)
+ * @a1: first argument, in ebx; @a2 .. @a5 go in ecx, edx, esi, edi
+ *
+ * Calls with fewer arguments ignore the extra registers, so passing 0
+ * for them is always safe.  Linux takes a sixth argument in ebp; no call
+ * here needs one, so ebp stays the frame pointer GDB walks.
+ *
+ * Return: what the kernel put in eax: -E on error, errno untouched.
+ */
+long raw_syscall(long nr, long a1, long a2, long a3, long a4, long a5)
+{
+	long ret;
+
+	asm volatile("int $0x80"
+		     : "=a"(ret)
+		     : "0"(nr), "b"(a1), "c"(a2), "d"(a3), "S"(a4), "D"(a5)
+		     : "memory");
+	return ret;
+}
+
+static long syscall_result(long ret)
+{
+	if ((unsigned long)ret >= (unsigned long)-MAX_ERRNO) {
+		errno = -ret;
+		return -1;
+	}
+	return ret;
+}
+
+static long call0(long nr)
+{
+	return syscall_result(raw_syscall(nr, 0, 0, 0, 0, 0));
+}
+
+static long call1(long nr, long a1)
+{
+	return syscall_result(raw_syscall(nr, a1, 0, 0, 0, 0));
+}
+
+static long call2(long nr, long a1, long a2)
+{
+	return syscall_result(raw_syscall(nr, a1, a2, 0, 0, 0));
+}
+
+static long call3(long nr, long a1, long a2, long a3)
+{
+	return syscall_result(raw_syscall(nr, a1, a2, a3, 0, 0));
+}
+
+static long call4(long nr, long a1, long a2, long a3, long a4)
+{
+	return syscall_result(raw_syscall(nr, a1, a2, a3, a4, 0));
+}
+
+/* The Linux calls, in the order of their numbers. */
+
+/**
+ * _exit - end the calling process at once
+ * @status: exit code for the parent's waitpid (only the low 8 bits count)
+ *
+ * Return: does not return.
+ */
+void _exit(int status)
+{
+	raw_syscall(__NR_exit, status, 0, 0, 0, 0);
+	/* Unreachable unless the kernel is broken: make that loud. */
+	__builtin_trap();
+}
+
+/**
+ * fork - create a child process, a copy of the caller
+ *
+ * Return: the child's pid in the parent, 0 in the child, -1 on error.
+ */
+pid_t fork(void)
+{
+	return call0(__NR_fork);
+}
+
+/**
+ * read - read up to @count bytes from @fd into @buf
+ * @fd: open file descriptor
+ * @buf: destination
+ * @count: room in @buf
+ *
+ * On the console the kernel returns one typed line at a time.
+ * Return: bytes read, 0 at end of file, -1 on error.
+ */
+ssize_t read(int fd, void *buf, size_t count)
+{
+	return call3(__NR_read, fd, (long)buf, count);
+}
+
+/**
+ * write - write up to @count bytes from @buf to @fd
+ * @fd: open file descriptor
+ * @buf: source
+ * @count: bytes to write
+ *
+ * Return: bytes written (may be fewer than @count), -1 on error.
+ */
+ssize_t write(int fd, const void *buf, size_t count)
+{
+	return call3(__NR_write, fd, (long)buf, count);
+}
+
+/**
+ * open - open a file and return a new descriptor for it
+ * @path: file name
+ * @flags: O_RDONLY, O_WRONLY or O_RDWR, optionally | O_CREAT, O_TRUNC,
+ *	O_APPEND
+ *
+ * With O_CREAT a third argument, the new file's mode, is read.
+ * Return: the lowest free descriptor, -1 on error.
+ */
+int open(const char *path, int flags, ...)
+{
+	int mode = 0;
+
+	if (flags & O_CREAT) {
+		va_list args;
+
+		va_start(args, flags);
+		mode = va_arg(args, int);
+		va_end(args);
+	}
+	return call3(__NR_open, (long)path, flags, mode);
+}
+
+/**
+ * close - release file descriptor @fd
+ * @fd: open file descriptor
+ *
+ * Return: 0, or -1 on error (EBADF).
+ */
+int close(int fd)
+{
+	return call1(__NR_close, fd);
+}
+
+/**
+ * waitpid - wait for a child to end and reap it
+ * @pid: the child, or -1 for any child
+ * @status: where to store the status word (decode with W* macros), or NULL
+ * @options: 0 to wait, WNOHANG to return 0 at once if no child has ended
+ *
+ * Return: the reaped child's pid, 0 (WNOHANG, none ended), -1 on error
+ * (ECHILD: no such child).
+ */
+pid_t waitpid(pid_t pid, int *status, int options)
+{
+	return call3(__NR_waitpid, pid, (long)status, options);
+}
+
+/**
+ * execve - replace the calling program with the one in @path
+ * @path: executable file (a static ELF)
+ * @argv: argument strings, NULL-terminated; argv[0] is the program's name
+ * @envp: environment strings, NULL-terminated
+ *
+ * Return: does not return on success; -1 on error (ENOENT, ENOEXEC ...).
+ */
+int execve(const char *path, char *const argv[], char *const envp[])
+{
+	return call3(__NR_execve, (long)path, (long)argv, (long)envp);
+}
+
+/**
+ * lseek - move the file position of @fd
+ * @fd: open file descriptor
+ * @offset: byte offset
+ * @whence: SEEK_SET, SEEK_CUR or SEEK_END: what @offset is relative to
+ *
+ * Return: the new position, -1 on error (ESPIPE on the console).
+ */
+off_t lseek(int fd, off_t offset, int whence)
+{
+	return call3(__NR_lseek, fd, offset, whence);
+}
+
+/**
+ * getpid - the caller's process id
+ *
+ * Return: the pid; never fails.
+ */
+pid_t getpid(void)
+{
+	return call0(__NR_getpid);
+}
+
+/**
+ * sync - start writing every dirty buffer back to disk
+ */
+void sync(void)
+{
+	call0(__NR_sync);
+}
+
+/**
+ * kill - send signal @sig to process @pid
+ * @pid: target process
+ * @sig: SIG* number; 0 only checks that @pid exists
+ *
+ * Return: 0, or -1 on error (ESRCH: no such process; EINVAL: bad @sig).
+ */
+int kill(pid_t pid, int sig)
+{
+	return call2(__NR_kill, pid, sig);
+}
+
+/**
+ * times - the clock, and the caller's CPU time
+ * @buf: filled with user and kernel ticks of the caller and its children
+ *
+ * The tick count is unsigned in spirit and may wrap into [-4095, -1], so
+ * it is not checked for an error; with a valid @buf the call cannot
+ * fail (glibc does the same).
+ * Return: clock ticks (USER_HZ per second) since an arbitrary start.
+ */
+clock_t times(struct kt_tms *buf)
+{
+	return raw_syscall(__NR_times, (long)buf, 0, 0, 0, 0);
+}
+
+/*
+ * The raw brk call never returns an error code: it returns the new break,
+ * or the old one when it refused.  The last answer is kept for sbrk().
+ */
+static char *current_break;
+
+/**
+ * brk - set the end of the heap (the program break) to @addr
+ * @addr: new break
+ *
+ * Return: 0, or -1 with ENOMEM when the kernel refused.
+ */
+int brk(void *addr)
+{
+	current_break = (char *)raw_syscall(__NR_brk, (long)addr, 0, 0, 0, 0);
+	if (current_break != addr) {
+		errno = ENOMEM;
+		return -1;
+	}
+	return 0;
+}
+
+/**
+ * sbrk - move the program break by @increment bytes
+ * @increment: bytes to add (negative to give memory back)
+ *
+ * Return: the old break, i.e. the start of the new memory; (void *)-1
+ * with errno ENOMEM when the kernel refused.
+ */
+void *sbrk(intptr_t increment)
+{
+	char *old;
+
+	if (!current_break)
+		current_break = (char *)raw_syscall(__NR_brk, 0, 0, 0, 0, 0);
+	old = current_break;
+	if (increment && brk(old + increment) < 0)
+		return (void *)-1;
+	return old;
+}
+
+/**
+ * dup2 - make @newfd refer to the same open file as @oldfd
+ * @oldfd: open file descriptor
+ * @newfd: descriptor to (re)use; closed first if it was open
+ *
+ * Return: @newfd, or -1 on error.
+ */
+int dup2(int oldfd, int newfd)
+{
+	return call2(__NR_dup2, oldfd, newfd);
+}
+
+/**
+ * getppid - the parent's process id
+ *
+ * Return: the parent's pid (1 once the parent has died); never fails.
+ */
+pid_t getppid(void)
+{
+	return call0(__NR_getppid);
+}
+
+/**
+ * reboot - power off or restart the machine
+ * @magic1: LINUX_REBOOT_MAGIC1
+ * @magic2: LINUX_REBOOT_MAGIC2
+ * @cmd: LINUX_REBOOT_CMD_POWER_OFF
+ * @arg: unused by the commands above
+ *
+ * Return: does not return on success; -1 on error.
+ */
+int reboot(unsigned int magic1, unsigned int magic2, unsigned int cmd,
+	   void *arg)
+{
+	return call4(__NR_reboot, magic1, magic2, cmd, (long)arg);
+}
+
+/**
+ * klogctl - read the kernel log (system call "syslog")
+ * @type: SYSLOG_ACTION_READ_ALL
+ * @buf: destination
+ * @len: room in @buf
+ *
+ * Return: bytes copied (the newest part of the log if it is longer), -1
+ * on error.
+ */
+int klogctl(int type, char *buf, int len)
+{
+	return call3(__NR_syslog, type, (long)buf, len);
+}
+
+/**
+ * sched_yield - let another runnable task have the CPU
+ *
+ * Return: 0.
+ */
+int sched_yield(void)
+{
+	return call0(__NR_sched_yield);
+}
+
+/**
+ * nanosleep - sleep for the time in @req
+ * @req: how long
+ * @rem: if not NULL, the time left when the sleep was interrupted
+ *
+ * Return: 0, or -1 on error (EINVAL: bad @req, EINTR).
+ */
+int nanosleep(const struct kt_timespec *req, struct kt_timespec *rem)
+{
+	return call2(__NR_nanosleep, (long)req, (long)rem);
+}
+
+/* The teaching calls (include/uapi/kt26.h). */
+
+/* Room for the whole task list of a freshly booted kt26. */
+#define PROBE_TASKS	64
+
+/**
+ * kt26_running - is this kernel kt26?
+ *
+ * Asks for the task list and looks for pid 0, "swapper/0".  On Linux
+ * i386, call 400 is msgsnd, which fails (EFAULT: the second argument is
+ * a count, not a message); a kernel without the call says ENOSYS.
+ * Programs trust this answer before they do what only kt26 survives
+ * (kill pid 0, random system calls), so it asks for a real task list,
+ * not merely a call that did not fail.  The answer cannot change: it is
+ * worked out once.
+ *
+ * Return: 1 on kt26, 0 otherwise.
+ */
+int kt26_running(void)
+{
+	static struct kt_task_info probe[PROBE_TASKS];
+	static int answer = -1;	/* -1: not asked yet */
+	long count;
+
+	if (answer >= 0)
+		return answer;
+	answer = 0;
+	count = raw_syscall(__NR_kt_tasks, (long)probe, PROBE_TASKS, 0, 0, 0);
+	for (long i = 0; i < count && i < PROBE_TASKS; i++)
+		if (probe[i].pid == 0 && !strcmp(probe[i].comm, "swapper/0"))
+			answer = 1;
+	return answer;
+}
+
+/* Fails with ENOSYS instead of making a call that means something else. */
+static long kt_call(long nr, long a1, long a2, long a3)
+{
+	if (!kt26_running()) {
+		errno = ENOSYS;
+		return -1;
+	}
+	return call3(nr, a1, a2, a3);
+}
+
+/**
+ * kt_tasks - list every task, kernel threads included (ps)
+ * @buf: array of @max entries
+ * @max: room in @buf
+ *
+ * Return: entries filled in, -1 on error (ENOSYS: not kt26).
+ */
+int kt_tasks(struct kt_task_info *buf, int max)
+{
+	return kt_call(__NR_kt_tasks, (long)buf, max, 0);
+}
+
+/**
+ * kt_meminfo - the memory report (free), text in /proc/meminfo style
+ * @buf: destination
+ * @len: room in @buf
+ *
+ * Return: bytes of text, -1 on error (ENOSYS: not kt26).
+ */
+int kt_meminfo(char *buf, int len)
+{
+	return kt_call(__NR_kt_meminfo, (long)buf, len, 0);
+}
+
+/**
+ * kt_pressure - allocate and free @pages pages, so that kswapd must run
+ * @pages: how many
+ *
+ * Return: pages kswapd reclaimed meanwhile, -1 on error (ENOSYS: not kt26).
+ */
+int kt_pressure(int pages)
+{
+	return kt_call(__NR_kt_pressure, pages, 0, 0);
+}
+
+/**
+ * kt_stack - the kernel stack of task @pid, as backtrace text
+ * @pid: task
+ * @buf: destination
+ * @len: room in @buf
+ *
+ * Return: bytes of text, -1 on error (ESRCH; ENOSYS: not kt26).
+ */
+int kt_stack(pid_t pid, char *buf, int len)
+{
+	return kt_call(__NR_kt_stack, pid, (long)buf, len);
+}
+
+/**
+ * kt_trace - dump the scheduler trace on the serial port
+ *
+ * Return: 0, -1 on error (ENOSYS: not kt26).
+ */
+int kt_trace(void)
+{
+	return kt_call(__NR_kt_trace, 0, 0, 0);
+}

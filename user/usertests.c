@@ -1,0 +1,710 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * user/usertests.c - /bin/usertests: the system call layer tested from
+ * ring 3, in the same TAP shape as the kernel's in-kernel tests.
+ *
+ * Linux 2.6: no counterpart in the tree (LTP tests these calls on
+ * Linux); xv6's user/usertests.c is the model.  Each test checks one
+ * promise of the ABI (include/uapi/kt26.h): exit statuses reach the
+ * parent, bad pointers give EFAULT instead of a crash, a fault in user
+ * mode becomes the signal Linux sends, sleeping and killing work, and
+ * the kernel's own threads cannot be killed from user space.  Faults are
+ * provoked in forked children, so one failure does not stop the run.
+ *
+ * Every test but the kt26-only ones also passes on a Linux host, where
+ * the same binary runs: that checks the tests themselves before the
+ * kernel implements the calls.  The kt26-only ones (teaching calls, pid
+ * 2, the fuzzer) report "# SKIP not kt26" there.  As pid 1 (init=
+ * /bin/usertests) it powers the machine off at the end; otherwise its
+ * exit status says whether everything passed.
+ *
+ * Output: "usertests: 1..N", one "usertests: ok N - name" or
+ * "usertests: not ok N - name: reason" per test, then
+ * "usertests: P passed, F failed" (skipped tests count as passed).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <kt.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/reboot.h>
+#include <sys/times.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define KERNEL_ADDRESS	((void *)0xC0100000)	/* PAGE_OFFSET + 1 MiB */
+#define WILD_ADDRESS	((void *)0x7fff0000)	/* nothing mapped there */
+#define NO_SUCH_PID	0x40000000		/* > any pid_max (Linux: 2^22) */
+#define BRK_GROWTH	(64 * 1024)
+#define PAGE_SIZE	4096
+#define MAX_TASKS	128
+#define BADELF_PATH	"/bin/badelf"
+#define FUZZ_PATH	"/bin/fuzz"
+
+enum test_result {
+	TEST_PASS,
+	TEST_FAIL,
+	TEST_SKIP,
+};
+
+struct test {
+	const char *name;
+	enum test_result (*run)(void);
+};
+
+/* Why the current test failed or was skipped. */
+static char reason[200];
+
+static enum test_result __attribute__((format(printf, 1, 2)))
+fail(const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(reason, sizeof(reason), fmt, args);
+	va_end(args);
+	return TEST_FAIL;
+}
+
+static enum test_result skip_not_kt26(void)
+{
+	snprintf(reason, sizeof(reason), "not kt26");
+	return TEST_SKIP;
+}
+
+static const char *signal_label(int sig)
+{
+	const char *name = signal_name(sig);
+
+	return name ? name : "unknown signal";
+}
+
+/* Describes a waitpid status word, for failure messages. */
+static const char *describe(int status)
+{
+	static char text[48];
+
+	if (WIFSIGNALED(status))
+		snprintf(text, sizeof(text), "killed by %s",
+			 signal_label(WTERMSIG(status)));
+	else
+		snprintf(text, sizeof(text), "exited with status %d",
+			 WEXITSTATUS(status));
+	return text;
+}
+
+/*
+ * Runs @child in a new process (which exits 0 if @child returns) and
+ * stores its status word; -1 if fork or waitpid failed.
+ */
+static int run_in_child(void (*child)(void), int *status)
+{
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		child();
+		_exit(0);
+	}
+	return waitpid(pid, status, 0) == pid ? 0 : -1;
+}
+
+static enum test_result expect_signal(void (*child)(void), int sig)
+{
+	int status;
+
+	if (run_in_child(child, &status) < 0)
+		return fail("fork/waitpid: %s", strerror(errno));
+	if (!WIFSIGNALED(status) || WTERMSIG(status) != sig)
+		return fail("child %s, expected %s", describe(status),
+			    signal_label(sig));
+	return TEST_PASS;
+}
+
+/* Expects the call just made to have returned @ret == -1 and @err. */
+static enum test_result expect_error(const char *call, long ret, int err)
+{
+	if (ret != -1)
+		return fail("%s returned %ld, expected -1", call, ret);
+	if (errno != err)
+		return fail("%s failed with \"%s\", expected \"%s\"", call,
+			    strerror(errno), strerror(err));
+	return TEST_PASS;
+}
+
+static enum test_result test_fork_wait_exit_status(void)
+{
+	static const int codes[] = { 0, 7, 255 };
+
+	for (int i = 0; i < 3; i++) {
+		int status;
+		pid_t pid = fork();
+
+		if (pid < 0)
+			return fail("fork: %s", strerror(errno));
+		if (pid == 0)
+			_exit(codes[i]);
+		if (waitpid(pid, &status, 0) != pid)
+			return fail("waitpid(%d): %s", pid, strerror(errno));
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != codes[i])
+			return fail("child %s, expected exit status %d",
+				    describe(status), codes[i]);
+	}
+	return TEST_PASS;
+}
+
+static enum test_result test_waitpid_non_child_echild(void)
+{
+	int status;
+
+	/* We are never our own child; and there are no children left. */
+	if (expect_error("waitpid(self)", waitpid(getpid(), &status, 0),
+			 ECHILD) != TEST_PASS)
+		return TEST_FAIL;
+	return expect_error("waitpid(-1)", waitpid(-1, &status, 0), ECHILD);
+}
+
+static enum test_result test_execve_missing_enoent(void)
+{
+	char *argv[] = { "no-such-program", NULL };
+
+	return expect_error("execve", execve("/bin/no-such-program", argv,
+					     environ), ENOENT);
+}
+
+static enum test_result test_execve_badelf_enoexec(void)
+{
+	/* On a host the file is in the build tree: BADELF=path. */
+	const char *path = getenv("BADELF") ? getenv("BADELF") : BADELF_PATH;
+	char *argv[] = { "badelf", NULL };
+	int status, fd = open(path, O_RDONLY);
+	pid_t pid;
+
+	if (fd < 0) {
+		snprintf(reason, sizeof(reason), "no %s (set BADELF=path)",
+			 path);
+		return TEST_SKIP;
+	}
+	close(fd);
+	/* In a child: if the kernel wrongly ran the file, only it dies. */
+	pid = fork();
+	if (pid < 0)
+		return fail("fork: %s", strerror(errno));
+	if (pid == 0) {
+		execve(path, argv, environ);
+		_exit(errno);
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		return fail("waitpid: %s", strerror(errno));
+	if (WIFSIGNALED(status))
+		return fail("execve ran the bad file: child %s",
+			    describe(status));
+	if (WEXITSTATUS(status) != ENOEXEC)
+		return fail("execve failed with \"%s\", expected \"%s\"",
+			    strerror(WEXITSTATUS(status)), strerror(ENOEXEC));
+	return TEST_PASS;
+}
+
+static enum test_result test_write_kernel_address_efault(void)
+{
+	return expect_error("write", write(STDOUT_FILENO, KERNEL_ADDRESS, 10),
+			    EFAULT);
+}
+
+static enum test_result test_write_unmapped_address_efault(void)
+{
+	return expect_error("write", write(STDOUT_FILENO, WILD_ADDRESS, 10),
+			    EFAULT);
+}
+
+static enum test_result test_read_kernel_address_efault(void)
+{
+	/* /bin/sh exists on kt26 and on any Linux host. */
+	int fd = open("/bin/sh", O_RDONLY);
+	enum test_result result;
+
+	if (fd < 0)
+		return fail("open /bin/sh: %s", strerror(errno));
+	result = expect_error("read", read(fd, KERNEL_ADDRESS, 16), EFAULT);
+	close(fd);
+	return result;
+}
+
+static void write_to_null(void)
+{
+	*(volatile int *)0 = 1;
+}
+
+static void run_hlt(void)
+{
+	asm volatile("hlt");
+}
+
+static void run_cli(void)
+{
+	asm volatile("cli");
+}
+
+static void run_ud2(void)
+{
+	asm volatile("ud2");
+}
+
+static void divide_by_zero(void)
+{
+	unsigned int zero = 0, quotient, remainder;
+
+	/* In asm, so that the compiler can neither fold nor drop it. */
+	asm volatile("divl %2"
+		     : "=a"(quotient), "=d"(remainder)
+		     : "r"(zero), "0"(1), "1"(0));
+}
+
+/* #PF, #GP (privileged instructions), #UD and #DE, as Linux maps them. */
+static enum test_result test_null_write_sigsegv(void)
+{
+	return expect_signal(write_to_null, SIGSEGV);
+}
+
+static enum test_result test_hlt_sigsegv(void)
+{
+	return expect_signal(run_hlt, SIGSEGV);
+}
+
+static enum test_result test_cli_sigsegv(void)
+{
+	return expect_signal(run_cli, SIGSEGV);
+}
+
+static enum test_result test_ud2_sigill(void)
+{
+	return expect_signal(run_ud2, SIGILL);
+}
+
+static enum test_result test_divide_error_sigfpe(void)
+{
+	return expect_signal(divide_by_zero, SIGFPE);
+}
+
+/* Set before the child that touches it is forked. */
+static volatile char *released_memory;
+
+static void touch_released_memory(void)
+{
+	*released_memory = 1;
+}
+
+static enum test_result test_brk_grow_shrink(void)
+{
+	char *start = sbrk(0), *p = sbrk(BRK_GROWTH);
+
+	if (p == (void *)-1)
+		return fail("sbrk(+%d): %s", BRK_GROWTH, strerror(errno));
+	if (p != start)
+		return fail("sbrk(+%d) returned %p, the break was %p",
+			    BRK_GROWTH, p, start);
+	for (int i = 0; i < BRK_GROWTH; i += PAGE_SIZE)
+		p[i] = (char)(i / PAGE_SIZE + 1);
+	for (int i = 0; i < BRK_GROWTH; i += PAGE_SIZE)
+		if (p[i] != (char)(i / PAGE_SIZE + 1))
+			return fail("heap byte at %p changed", p + i);
+	if (sbrk(-BRK_GROWTH) == (void *)-1)
+		return fail("sbrk(-%d): %s", BRK_GROWTH, strerror(errno));
+	if (sbrk(0) != start)
+		return fail("the break is %p after shrinking, expected %p",
+			    sbrk(0), start);
+	/* Pages wholly above the break must be gone. */
+	released_memory = start + BRK_GROWTH / 2;
+	return expect_signal(touch_released_memory, SIGSEGV);
+}
+
+/*
+ * The C library's heap, which lives on brk.  Random mallocs and frees,
+ * each block filled with its own byte and checked before it is freed:
+ * a block handed out twice, or a merge that swallows a neighbour, shows
+ * up as a changed byte or as free() aborting on a clobbered header.  In
+ * a child, so that a broken heap cannot take the other tests with it.
+ */
+#define MALLOC_SLOTS	64
+#define MALLOC_ROUNDS	4000
+#define MALLOC_MAX	3000
+#define HEAP_CORRUPT	1	/* malloc_stress's exit codes */
+#define HEAP_FULL	2
+
+static void malloc_stress(void)
+{
+	unsigned char *block[MALLOC_SLOTS] = { NULL };
+	size_t size[MALLOC_SLOTS];
+	unsigned char fill[MALLOC_SLOTS];
+	unsigned int random = 1;
+
+	for (int round = 0; round < MALLOC_ROUNDS + MALLOC_SLOTS; round++) {
+		int i;
+
+		/* A linear congruential generator (the C standard's). */
+		random = random * 1103515245 + 12345;
+		/* The last rounds visit every slot: all is freed at the end. */
+		if (round < MALLOC_ROUNDS)
+			i = (random >> 16) % MALLOC_SLOTS;
+		else
+			i = round - MALLOC_ROUNDS;
+		if (block[i]) {
+			for (size_t j = 0; j < size[i]; j++)
+				if (block[i][j] != fill[i])
+					_exit(HEAP_CORRUPT);
+			free(block[i]);
+			block[i] = NULL;
+		} else if (round < MALLOC_ROUNDS) {
+			size[i] = 1 + (random >> 8) % MALLOC_MAX;
+			fill[i] = round;
+			block[i] = malloc(size[i]);
+			if (!block[i])
+				_exit(HEAP_FULL);
+			memset(block[i], fill[i], size[i]);
+		}
+	}
+}
+
+static void free_twice(void)
+{
+	char *p = malloc(32);
+
+	close(STDERR_FILENO);	/* free's complaint is expected: keep quiet */
+	free(p);
+	free(p);
+}
+
+static enum test_result test_malloc_free_keep_data(void)
+{
+	int status;
+
+	if (run_in_child(malloc_stress, &status) < 0)
+		return fail("fork/waitpid: %s", strerror(errno));
+	if (WIFSIGNALED(status) || WEXITSTATUS(status) == HEAP_CORRUPT)
+		return fail("heap corrupted: child %s", describe(status));
+	if (WEXITSTATUS(status) == HEAP_FULL)
+		return fail("malloc returned NULL");
+	return expect_signal(free_twice, SIGABRT);
+}
+
+static enum test_result test_nanosleep_200ms(void)
+{
+	struct kt_timespec duration = { 0, 200 * 1000 * 1000 };
+	struct kt_tms tms;
+	clock_t start = times(&tms);
+	long ms;
+
+	if (nanosleep(&duration, NULL) < 0)
+		return fail("nanosleep: %s", strerror(errno));
+	ms = (times(&tms) - start) * 1000 / USER_HZ;
+	if (ms < 190 || ms > 400)
+		return fail("slept %ld ms, expected 190..400", ms);
+	return TEST_PASS;
+}
+
+static void spin_forever(void)
+{
+	for (;;)
+		;
+}
+
+static enum test_result kill_spinning_child(int sig)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return fail("fork: %s", strerror(errno));
+	if (pid == 0)
+		spin_forever();
+	if (kill(pid, sig) < 0) {
+		int err = errno;
+
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+		return fail("kill(%s): %s", signal_label(sig), strerror(err));
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		return fail("waitpid: %s", strerror(errno));
+	if (!WIFSIGNALED(status) || WTERMSIG(status) != sig)
+		return fail("child %s, expected %s", describe(status),
+			    signal_label(sig));
+	return TEST_PASS;
+}
+
+static enum test_result test_kill_sigkill_spinning_child(void)
+{
+	return kill_spinning_child(SIGKILL);
+}
+
+static enum test_result test_kill_sigterm_spinning_child(void)
+{
+	return kill_spinning_child(SIGTERM);
+}
+
+static enum test_result test_kill_bad_pid_or_signal_fails(void)
+{
+	long ret = kill(NO_SUCH_PID, SIGTERM);
+
+	if (ret != -1 || (errno != ESRCH && errno != EINVAL))
+		return fail("kill(%d) returned %ld (%s), expected ESRCH",
+			    NO_SUCH_PID, ret, strerror(errno));
+	/* Aimed at ourselves: had it been delivered, we would know. */
+	return expect_error("kill(self, 1000)", kill(getpid(), 1000), EINVAL);
+}
+
+/* The kt26-only tests: the teaching calls, and pid 0 and 2. */
+
+/* Finds @pid in a fresh task list; 0 if listed, -1 if not or on error. */
+static int find_task(pid_t pid, struct kt_task_info *found)
+{
+	static struct kt_task_info tasks[MAX_TASKS];
+	int count = kt_tasks(tasks, MAX_TASKS);
+
+	for (int i = 0; i < count && i < MAX_TASKS; i++) {
+		if (tasks[i].pid == pid) {
+			*found = tasks[i];
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int is_alive(char state)
+{
+	return state == 'R' || state == 'S' || state == 'D';
+}
+
+static void kill_pid0(void)
+{
+	int ret = kill(0, SIGKILL);
+
+	_exit(ret == -1 && (errno == ESRCH || errno == EINVAL) ? 0 : 1);
+}
+
+static enum test_result test_kill_pid0_fails_harmlessly(void)
+{
+	struct kt_task_info swapper;
+	int status;
+
+	if (!kt26_running())
+		return skip_not_kt26();
+	/* On Linux pid 0 means "my process group": be sure first. */
+	if (find_task(0, &swapper) < 0 || strcmp(swapper.comm, "swapper/0"))
+		return fail("pid 0 is not swapper/0: is this kt26?");
+	if (run_in_child(kill_pid0, &status) < 0)
+		return fail("fork/waitpid: %s", strerror(errno));
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return fail("kill(0, SIGKILL) did not fail with ESRCH/EINVAL: "
+			    "child %s", describe(status));
+	if (find_task(0, &swapper) < 0)
+		return fail("pid 0 is no longer listed");
+	return TEST_PASS;
+}
+
+static enum test_result test_kill_kthreadd_survives(void)
+{
+	struct kt_task_info before, after;
+	struct kt_timespec pause = { 0, 50 * 1000 * 1000 };
+	int ret;
+
+	if (!kt26_running())
+		return skip_not_kt26();
+	if (find_task(2, &before) < 0 || strcmp(before.comm, "kthreadd"))
+		return fail("pid 2 is not kthreadd");
+	/* Linux says 0 (delivered, then ignored) as root, EPERM as not. */
+	ret = kill(2, SIGKILL);
+	nanosleep(&pause, NULL);	/* time to die, if it were going to */
+	if (find_task(2, &after) < 0)
+		return fail("kthreadd is gone after kill (kill returned %d)",
+			    ret);
+	if (is_alive(after.state) != is_alive(before.state))
+		return fail("kthreadd went from state %c to %c", before.state,
+			    after.state);
+	return TEST_PASS;
+}
+
+/* A kernel thread lives in the kernel half only: it owns no mm. */
+static enum test_result every_kthread_without_mm(void)
+{
+	static struct kt_task_info tasks[MAX_TASKS];
+	int count = kt_tasks(tasks, MAX_TASKS);
+
+	if (count < 0)
+		return fail("kt_tasks: %s", strerror(errno));
+	for (int i = 0; i < count && i < MAX_TASKS; i++)
+		if ((tasks[i].flags & KT_PF_KTHREAD) && tasks[i].mm)
+			return fail("kernel thread %d (%.16s) has mm %#x",
+				    tasks[i].pid, tasks[i].comm, tasks[i].mm);
+	return TEST_PASS;
+}
+
+static enum test_result test_kt_tasks_lists_kernel_threads(void)
+{
+	struct kt_task_info swapper, init, kthreadd;
+
+	if (!kt26_running())
+		return skip_not_kt26();
+	if (find_task(0, &swapper) < 0 || strcmp(swapper.comm, "swapper/0"))
+		return fail("pid 0 swapper/0 is not listed");
+	if (find_task(1, &init) < 0)
+		return fail("pid 1 is not listed");
+	if (find_task(2, &kthreadd) < 0 || strcmp(kthreadd.comm, "kthreadd"))
+		return fail("pid 2 kthreadd is not listed");
+	if (swapper.mm || kthreadd.mm)
+		return fail("kernel threads have an mm: swapper %#x, kthreadd "
+			    "%#x", swapper.mm, kthreadd.mm);
+	if (!(kthreadd.flags & KT_PF_KTHREAD))
+		return fail("kthreadd lacks KT_PF_KTHREAD (flags %#x)",
+			    kthreadd.flags);
+	/* By now pid 1 runs a program (init or this one): it has an mm. */
+	if (!init.mm)
+		return fail("pid 1 has no mm");
+	return every_kthread_without_mm();
+}
+
+/* MemFree, in kB, from kt_meminfo's "MemFree:   1234 kB" line; -1 if none. */
+static long mem_free_kb(void)
+{
+	static char text[2048];
+	int len = kt_meminfo(text, sizeof(text) - 1);
+	char *line = text;
+
+	if (len < 0)
+		return -1;
+	text[len < (int)sizeof(text) - 1 ? len : (int)sizeof(text) - 1] = 0;
+	while (line) {
+		if (!strncmp(line, "MemFree:", 8))
+			return strtol(line + 8, NULL, 10);
+		line = strchr(line, '\n');
+		if (line)
+			line++;
+	}
+	return -1;
+}
+
+/* Runs /bin/fuzz with @count calls (NULL: its default); it must exit 0. */
+static enum test_result run_fuzz(char *count)
+{
+	char *argv[] = { "fuzz", count, NULL };
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return fail("fork: %s", strerror(errno));
+	if (pid == 0) {
+		execve(FUZZ_PATH, argv, environ);
+		dprintf(STDERR_FILENO, "usertests: %s: %s\n", FUZZ_PATH,
+			strerror(errno));
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		return fail("waitpid: %s", strerror(errno));
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return fail("fuzz %s %s", count ? count : "", describe(status));
+	return TEST_PASS;
+}
+
+static enum test_result test_fuzz_keeps_free_pages(void)
+{
+	struct kt_timespec pause = { 0, 50 * 1000 * 1000 };
+	long before, after;
+
+	if (!kt26_running())
+		return skip_not_kt26();
+	/*
+	 * A first run of no calls loads /bin/fuzz and warms the caches
+	 * (page cache, slabs), which rightly keep their pages.
+	 */
+	if (run_fuzz("0") != TEST_PASS)
+		return TEST_FAIL;
+	before = mem_free_kb();
+	if (before < 0)
+		return fail("no MemFree line in kt_meminfo's report");
+	if (run_fuzz(NULL) != TEST_PASS)
+		return TEST_FAIL;
+	/* Freeing may finish in kernel threads just after the exit. */
+	for (int tries = 0; tries < 20; tries++) {
+		after = mem_free_kb();
+		if (after == before)
+			return TEST_PASS;
+		nanosleep(&pause, NULL);
+	}
+	return fail("MemFree was %ld kB before fuzz, %ld kB after", before,
+		    after);
+}
+
+#define TEST(name) { #name, test_##name }
+
+static const struct test tests[] = {
+	TEST(fork_wait_exit_status),
+	TEST(waitpid_non_child_echild),
+	TEST(execve_missing_enoent),
+	TEST(execve_badelf_enoexec),
+	TEST(write_kernel_address_efault),
+	TEST(write_unmapped_address_efault),
+	TEST(read_kernel_address_efault),
+	TEST(null_write_sigsegv),
+	TEST(hlt_sigsegv),
+	TEST(cli_sigsegv),
+	TEST(ud2_sigill),
+	TEST(divide_error_sigfpe),
+	TEST(brk_grow_shrink),
+	TEST(malloc_free_keep_data),
+	TEST(nanosleep_200ms),
+	TEST(kill_sigkill_spinning_child),
+	TEST(kill_sigterm_spinning_child),
+	TEST(kill_bad_pid_or_signal_fails),
+	TEST(kill_pid0_fails_harmlessly),
+	TEST(kill_kthreadd_survives),
+	TEST(kt_tasks_lists_kernel_threads),
+	TEST(fuzz_keeps_free_pages),
+};
+
+#define NR_TESTS	(int)(sizeof(tests) / sizeof(tests[0]))
+
+/* As init there is nobody to exit to: power off (or stay, if refused). */
+static void __attribute__((noreturn)) power_off(void)
+{
+	struct kt_timespec forever = { 3600, 0 };
+
+	sync();
+	reboot(LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2,
+	       LINUX_REBOOT_CMD_POWER_OFF, NULL);
+	printf("usertests: reboot: %s\n", strerror(errno));
+	for (;;)
+		nanosleep(&forever, NULL);
+}
+
+int main(void)
+{
+	int passed = 0, failed = 0;
+
+	printf("usertests: 1..%d\n", NR_TESTS);
+	for (int i = 0; i < NR_TESTS; i++) {
+		enum test_result result;
+
+		reason[0] = '\0';
+		result = tests[i].run();
+		if (result == TEST_FAIL) {
+			failed++;
+			printf("usertests: not ok %d - %s: %s\n", i + 1,
+			       tests[i].name, reason);
+		} else {
+			passed++;
+			printf("usertests: ok %d - %s%s%s\n", i + 1,
+			       tests[i].name,
+			       result == TEST_SKIP ? " # SKIP " : "",
+			       result == TEST_SKIP ? reason : "");
+		}
+	}
+	printf("usertests: %d passed, %d failed\n", passed, failed);
+	if (getpid() == 1)
+		power_off();
+	return failed ? 1 : 0;
+}
