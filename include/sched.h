@@ -64,6 +64,12 @@ struct completion;
 #define PRIO_TO_NICE(prio)	((prio) - MAX_RT_PRIO - 20)
 #define TASK_NICE(p)		PRIO_TO_NICE((p)->static_prio)
 
+/* Scheduling policies: the real-time ones run before every normal task. */
+#define SCHED_NORMAL	0	/* time slices by nice value */
+#define SCHED_FIFO	1	/* real time, runs until it sleeps or yields */
+#define SCHED_RR	2	/* real time, round robin among equals */
+#define rt_task(p)	((p)->prio < MAX_RT_PRIO)
+
 #define TASK_COMM_LEN	16
 
 /*
@@ -86,6 +92,8 @@ struct task_struct {
 
 	/* The scheduler's (rq->lock): */
 	int prio, static_prio;		/* effective priority, 120 + nice */
+	unsigned int policy;		/* SCHED_NORMAL, SCHED_FIFO, SCHED_RR */
+	unsigned int rt_priority;	/* 1..99 for the real-time policies */
 	struct list_head run_list;	/* on a priority array's queue */
 	struct prio_array *array;	/* the array it is queued on, or NULL */
 	unsigned int time_slice;	/* ticks left in this slice */
@@ -210,6 +218,8 @@ int try_to_wake_up(struct task_struct *p, unsigned int state);
 void wake_up_new_task(struct task_struct *p, unsigned long clone_flags);
 void sched_fork(struct task_struct *p);
 void set_user_nice(struct task_struct *p, long nice);
+int sched_setscheduler(struct task_struct *p, unsigned int policy,
+		       unsigned int rt_priority);
 void yield(void);
 unsigned long nr_running(void);
 unsigned long long nr_context_switches(void);

@@ -114,3 +114,20 @@ size_t strlcpy(char *dst, const char *src, size_t size)
 	}
 	return len;
 }
+
+/**
+ * strstr - find the first occurrence of @needle in @haystack
+ * @haystack: the string searched
+ * @needle: the string looked for ("" matches at once)
+ *
+ * Return: a pointer to the match, or NULL.
+ */
+char *strstr(const char *haystack, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *haystack; haystack++)
+		if (!strncmp(haystack, needle, n))
+			return (char *)haystack;
+	return n ? NULL : (char *)haystack;
+}

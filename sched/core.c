@@ -12,7 +12,9 @@
  * 19 to 800 ms at nice -20), then scheduler_tick() moves it to the
  * expired array with a new slice; when the active array is empty the two
  * swap.  So every runnable task gets the CPU within one round, and
- * higher priorities run first within a round.  (Linux 2.6 also moves
+ * higher priorities run first within a round.  Real-time tasks
+ * (SCHED_FIFO, SCHED_RR: priorities 0-99) never expire: they run until
+ * they sleep, yield, or (RR) hand over to an equal.  (Linux 2.6 also moves
  * priorities up and down with a "sleep average" bonus for interactive
  * tasks; this scheduler leaves that out: prio == static_prio.)
  *
@@ -95,6 +97,14 @@ static int sched_find_first_bit(const unsigned long *map)
 	for (int i = 0;; i++)
 		if (map[i])
 			return i * 32 + __builtin_ctzl(map[i]);
+}
+
+/* The priority a task's policy and nice value give it. */
+static int normal_prio(struct task_struct *p)
+{
+	if (p->policy != SCHED_NORMAL)
+		return MAX_RT_PRIO - 1 - p->rt_priority;
+	return p->static_prio;
 }
 
 static void dequeue_task(struct task_struct *p, struct prio_array *array)
@@ -233,7 +243,7 @@ void wake_up_new_task(struct task_struct *p, unsigned long clone_flags)
 	unsigned long flags;
 	struct runqueue *rq = task_rq_lock(p, &flags);
 
-	p->prio = p->static_prio;
+	p->prio = normal_prio(p);
 	activate_task(p, rq);
 	if (p->prio < rq->curr->prio)
 		resched_task(rq->curr);
@@ -264,6 +274,15 @@ void scheduler_tick(int user_tick)
 	/* Its slice ran out while it sat in the expired array: just go. */
 	if (p->array != rq->active) {
 		resched_task(p);
+		goto out;
+	}
+	if (rt_task(p)) {
+		/* FIFO runs on; RR goes to the back of its own queue. */
+		if (p->policy == SCHED_RR && !--p->time_slice) {
+			p->time_slice = task_timeslice(p);
+			resched_task(p);
+			list_move_tail(&p->run_list, &rq->active->queue[p->prio]);
+		}
 		goto out;
 	}
 	if (!--p->time_slice) {
@@ -465,7 +484,8 @@ void set_user_nice(struct task_struct *p, long nice)
 	if (array)
 		dequeue_task(p, array);
 	old_prio = p->prio;
-	p->static_prio = p->prio = NICE_TO_PRIO(nice);
+	p->static_prio = NICE_TO_PRIO(nice);
+	p->prio = normal_prio(p);
 	if (array) {
 		enqueue_task(p, array);
 		/* Better than the running task, or the running task got worse. */
@@ -477,10 +497,48 @@ void set_user_nice(struct task_struct *p, long nice)
 }
 
 /**
+ * sched_setscheduler - change a task's scheduling policy
+ * @p: the task
+ * @policy: SCHED_NORMAL, SCHED_FIFO or SCHED_RR
+ * @rt_priority: 1..99 (higher runs first) for the real-time policies,
+ *               0 for SCHED_NORMAL
+ *
+ * Context: process.
+ * Return: 0, or -EINVAL for a bad policy or priority.
+ */
+int sched_setscheduler(struct task_struct *p, unsigned int policy,
+		       unsigned int rt_priority)
+{
+	struct prio_array *array;
+	unsigned long flags;
+	struct runqueue *rq;
+
+	if (policy > SCHED_RR ||
+	    (policy == SCHED_NORMAL) != (rt_priority == 0) ||
+	    rt_priority > MAX_RT_PRIO - 1)
+		return -EINVAL;
+	rq = task_rq_lock(p, &flags);
+	array = p->array;
+	if (array)
+		deactivate_task(p, rq);
+	p->policy = policy;
+	p->rt_priority = rt_priority;
+	p->prio = normal_prio(p);
+	if (array) {
+		activate_task(p, rq);
+		if (p->prio < rq->curr->prio)
+			resched_task(rq->curr);
+	}
+	task_rq_unlock(rq, &flags);
+	return 0;
+}
+
+/**
  * yield - give up the rest of this round
  *
  * The task goes to the expired array: every other runnable task runs
- * before it again (Linux 2.6 semantics).
+ * before it again (Linux 2.6 semantics); a real-time task only goes
+ * behind the others of its priority.
  * Context: process.
  */
 void yield(void)
@@ -491,7 +549,7 @@ void yield(void)
 	spin_lock_irq(&rq->lock);
 	if (p->array) {
 		dequeue_task(p, rq->active);
-		enqueue_task(p, rq->expired);
+		enqueue_task(p, rt_task(p) ? rq->active : rq->expired);
 	}
 	spin_unlock_irq(&rq->lock);
 	schedule();

@@ -41,8 +41,9 @@ def run(extra, cmdline="bench=all"):
     for line in out.decode("utf-8", "replace").splitlines():
         m = ROW.search(line.replace("\r", ""))
         if m:
-            rows[m.group(1)] = (int(m.group(2)), m.group(3))
-            order.append(m.group(1))
+            key = (m.group(1), m.group(3))
+            rows[key] = (int(m.group(2)), m.group(3))
+            order.append(key)
     if "bench: end" not in out.decode("utf-8", "replace"):
         print("bench: the run did not finish; last output:\n" +
               "\n".join(out.decode("utf-8", "replace").splitlines()[-15:]),
@@ -58,7 +59,7 @@ def main():
         print("bench: no rows", file=sys.stderr)
         return 1
 
-    width = max(len(r) for r in order)
+    width = max(len(r[0]) for r in order)
     print("%-*s  %18s  %22s  %s" % (width, "benchmark", "real time (TSC)",
                                     "-icount shift=0", "icount runs"))
     print("%-*s  %18s  %22s  %s" % (width, "", "", "(1 ns = 1 insn)", "agree?"))
@@ -71,7 +72,7 @@ def main():
         same = i1 is not None and i1 == i2
         disagree += not same
         icol = "%d %s" % i1 if i1 else "-"
-        print("%-*s  %18s  %22s  %s" % (width, row, "%d %s" % (value, unit),
+        print("%-*s  %18s  %22s  %s" % (width, row[0], "%d %s" % (value, unit),
                                         icol, "yes" if same else
                                         "NO (%s)" % (i2,)))
     print("-" * (width + 60))

@@ -446,3 +446,47 @@ KTEST(wait_event_timeout_and_completions)
 	KTEST_EXPECT_EQ(wait_for_completion_timeout(&done, 100) > 0, 1);
 	KTEST_EXPECT_EQ(wait_for_completion_timeout(&done, 3), 0);
 }
+
+static bool fifo_ran;
+
+static int note_fifo_run(void *arg)
+{
+	WRITE_ONCE(fifo_ran, true);
+	return 0;
+}
+
+KTEST(sched_fifo_runs_before_normal_tasks)
+{
+	struct task_struct *t;
+	int pid;
+
+	fifo_ran = false;
+	pid = kernel_thread(note_fifo_run, NULL, 0);
+	KTEST_ASSERT(pid > 0);
+	t = find_task_by_pid(pid);
+	KTEST_EXPECT_EQ(sched_setscheduler(t, SCHED_FIFO, 0), -EINVAL);
+	KTEST_EXPECT_EQ(sched_setscheduler(t, SCHED_NORMAL, 3), -EINVAL);
+	KTEST_EXPECT_EQ(sched_setscheduler(t, 7, 1), -EINVAL);
+	KTEST_ASSERT(!READ_ONCE(fifo_ran));
+	KTEST_EXPECT_EQ(sched_setscheduler(t, SCHED_FIFO, 20), 0);
+	/* Real time beats nice 0 at once: it has run already. */
+	KTEST_ASSERT(READ_ONCE(fifo_ran));
+	KTEST_EXPECT_EQ(do_wait(pid, NULL, 0), pid);
+}
+
+KTEST(show_tasks_lists_processes_and_kernel_threads)
+{
+	static char tail[4096];
+	unsigned long n;
+
+	msleep(20);			/* let kthreadd run and name itself */
+	show_tasks();
+	n = log_buf_copy(tail, sizeof(tail) - 1);
+	tail[n] = '\0';
+	KTEST_ASSERT(strstr(tail, "  PID  PPID S    FLAGS       MM ACTIVEMM"));
+	/* Process 0 and kthreadd are kernel threads: [name], no mm. */
+	KTEST_ASSERT(strstr(tail, "[swapper/0]"));
+	KTEST_ASSERT(strstr(tail, "[kthreadd]"));
+	KTEST_ASSERT(strstr(tail, "    2     0 S 00200000        - "));
+	KTEST_ASSERT(strstr(tail, "    1     0 R "));
+}

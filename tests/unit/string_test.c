@@ -20,6 +20,11 @@ UNIT_TEST(string_compare_and_length)
 	CHECK(kernel_strchr("a=b", '=') != NULL);
 	CHECK(kernel_strchr("ab", 'z') == NULL);
 	CHECK(*kernel_strchr("ab", '\0') == '\0');
+	CHECK(kernel_strstr("kernel thread", "thread") == strstr("kernel thread", "thread"));
+	CHECK(kernel_strstr("abc", "abd") == NULL);
+	CHECK(kernel_strstr("abc", "") != NULL);
+	CHECK(kernel_strstr("", "a") == NULL);
+	CHECK(kernel_strstr("aab", "ab") != NULL);
 	/* Bytes compare as unsigned. */
 	CHECK(kernel_memcmp("\x80", "\x01", 1) > 0);
 }
