@@ -7,6 +7,7 @@ Each helper lives in the file of its mechanism, next to this one:
 
   kt26_utils.py   types, container_of, the task list, ps-style names
   kt26_tasks.py   kps, kcurrent, kthreadinfo, $task_by_pid(), $current()
+  kt26_stack.py   kbt PID: backtrace of a task from its saved context
 
 Sourcing this file again reloads them all, so a student can edit a
 helper and try it without restarting GDB.  `help user-defined` lists the
@@ -19,7 +20,7 @@ import sys
 import gdb
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-MODULES = ["kt26_utils", "kt26_tasks"]
+MODULES = ["kt26_utils", "kt26_tasks", "kt26_stack"]
 
 if HERE not in sys.path:
     sys.path.insert(0, HERE)
@@ -41,5 +42,5 @@ if not getattr(gdb, "_kt26_events_connected", False):
     gdb.events.new_objfile.connect(_on_new_objfile)
     gdb._kt26_events_connected = True
 
-gdb.write("kt26: kps kcurrent kthreadinfo "
+gdb.write("kt26: kps kcurrent kthreadinfo kbt "
           "$task_by_pid() $current() loaded (help user-defined)\n")
