@@ -8,6 +8,7 @@ Each helper lives in the file of its mechanism, next to this one:
   kt26_utils.py   types, container_of, the task list, ps-style names
   kt26_tasks.py   kps, kcurrent, kthreadinfo, $task_by_pid(), $current()
   kt26_stack.py   kbt PID: backtrace of a task from its saved context
+  kt26_sched.py   krunqueue, kswitch
 
 Sourcing this file again reloads them all, so a student can edit a
 helper and try it without restarting GDB.  `help user-defined` lists the
@@ -20,7 +21,7 @@ import sys
 import gdb
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-MODULES = ["kt26_utils", "kt26_tasks", "kt26_stack"]
+MODULES = ["kt26_utils", "kt26_tasks", "kt26_stack", "kt26_sched"]
 
 if HERE not in sys.path:
     sys.path.insert(0, HERE)
@@ -38,9 +39,14 @@ def _on_new_objfile(event):
     sys.modules["kt26_utils"].forget_symbols(event)
 
 
+def _on_breakpoint_deleted(bp):
+    sys.modules["kt26_sched"].on_breakpoint_deleted(bp)
+
+
 if not getattr(gdb, "_kt26_events_connected", False):
     gdb.events.new_objfile.connect(_on_new_objfile)
+    gdb.events.breakpoint_deleted.connect(_on_breakpoint_deleted)
     gdb._kt26_events_connected = True
 
-gdb.write("kt26: kps kcurrent kthreadinfo kbt "
+gdb.write("kt26: kps kcurrent kthreadinfo kbt krunqueue kswitch "
           "$task_by_pid() $current() loaded (help user-defined)\n")
