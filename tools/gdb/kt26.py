@@ -9,6 +9,7 @@ Each helper lives in the file of its mechanism, next to this one:
   kt26_tasks.py   kps, kcurrent, kthreadinfo, $task_by_pid(), $current()
   kt26_stack.py   kbt PID: backtrace of a task from its saved context
   kt26_sched.py   krunqueue, kswitch
+  kt26_dmesg.py   kdmesg: the printk log ring
 
 Sourcing this file again reloads them all, so a student can edit a
 helper and try it without restarting GDB.  `help user-defined` lists the
@@ -21,7 +22,8 @@ import sys
 import gdb
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-MODULES = ["kt26_utils", "kt26_tasks", "kt26_stack", "kt26_sched"]
+MODULES = ["kt26_utils", "kt26_tasks", "kt26_stack", "kt26_sched",
+           "kt26_dmesg"]
 
 if HERE not in sys.path:
     sys.path.insert(0, HERE)
@@ -48,5 +50,5 @@ if not getattr(gdb, "_kt26_events_connected", False):
     gdb.events.breakpoint_deleted.connect(_on_breakpoint_deleted)
     gdb._kt26_events_connected = True
 
-gdb.write("kt26: kps kcurrent kthreadinfo kbt krunqueue kswitch "
+gdb.write("kt26: kps kcurrent kthreadinfo kbt krunqueue kswitch kdmesg "
           "$task_by_pid() $current() loaded (help user-defined)\n")
