@@ -35,19 +35,14 @@ for _name in MODULES:
         importlib.import_module(_name)
 
 
-# Event handlers are connected once per GDB session and look up the
-# current module each time, so a reload needs no reconnection.
+# The handler is connected once per GDB session and looks up the current
+# module each time, so a reload needs no reconnection.
 def _on_new_objfile(event):
     sys.modules["kt26_utils"].forget_symbols(event)
 
 
-def _on_breakpoint_deleted(bp):
-    sys.modules["kt26_sched"].on_breakpoint_deleted(bp)
-
-
 if not getattr(gdb, "_kt26_events_connected", False):
     gdb.events.new_objfile.connect(_on_new_objfile)
-    gdb.events.breakpoint_deleted.connect(_on_breakpoint_deleted)
     gdb._kt26_events_connected = True
 
 gdb.write("kt26: kps kcurrent kthreadinfo kbt krunqueue kswitch kdmesg "

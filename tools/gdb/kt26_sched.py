@@ -7,10 +7,12 @@ Linux: $lx_per_cpu("runqueues") in scripts/gdb/linux/cpus.py; there is
 no kswitch in Linux's helpers, students set `break context_switch`.
 The run queue is per_cpu__runqueues[cpu] (sched/core.c, static there, so
 GDB finds it by name in that file's scope).  kswitch is two breakpoints:
-an internal one at the entry of context_switch() that notes CR3 *before*
-switch_mm() (it never stops), and the visible one at switch_to, where
-the address space of next is already loaded and the stack is still
-prev's.  So the CR3 line compares two real register values, and says
+a silent one at the entry of context_switch() that notes CR3 *before*
+switch_mm() (it never stops), and the one at switch_to, where the
+address space of next is already loaded and the stack is still prev's.
+Both are ordinary, numbered breakpoints, so `delete` removes them like
+any other (an internal one would outlive `delete`, and deleting it from
+GDB's breakpoint-deleted event crashes GDB 13).  So the CR3 line compares two real register values, and says
 why they are equal or not: lazy TLB for a kernel thread, the same mm, or
 a CR3 load; a measurement that contradicts the reason is flagged with
 "!!".  Next: kt26_dmesg.py.
@@ -142,15 +144,18 @@ swap).  The running task stays queued while it runs.  Inconsistencies
 
 
 class ContextSwitchEntry(gdb.Breakpoint):
-    """Internal, never stops: notes CR3 before switch_mm(), at the first
-    instruction of context_switch(), where prev is still `current`."""
+    """Never stops: notes CR3 before switch_mm(), at the first instruction
+    of context_switch(), where prev is still `current`."""
 
     def __init__(self, kswitch):
-        super().__init__("*context_switch", internal=True)
+        super().__init__("*context_switch")
+        self.silent = True
         self.kswitch = kswitch
         self.kt26_kswitch = True
 
     def stop(self):
+        if not self.kswitch.is_valid():
+            return False	# its switch_to breakpoint was deleted
         try:
             prev = utils.current_task()[0]
             self.kswitch.before = (utils.ulong(prev.address),
@@ -178,14 +183,15 @@ class SwitchToBreakpoint(gdb.Breakpoint):
     """
 
     def __init__(self, stop_each):
-        super().__init__("*switch_to")
-        self.stop_each = stop_each
+        # The entry breakpoint first: its number comes first in the list.
         self.before = None
-        self.last_switch = None
-        self.kt26_kswitch = True
         self.entry = None
         if utils.symbol_address("context_switch") is not None:
             self.entry = ContextSwitchEntry(self)
+        super().__init__("*switch_to")
+        self.stop_each = stop_each
+        self.last_switch = None
+        self.kt26_kswitch = True
 
     def stop(self):
         try:
@@ -247,17 +253,6 @@ def kswitch_breakpoints():
     return [bp for bp in gdb.breakpoints() if getattr(bp, "kt26_kswitch", False)]
 
 
-def on_breakpoint_deleted(bp):
-    """The user deleted the kswitch breakpoint (`delete`, or kswitch off):
-    its internal partner at context_switch goes too."""
-    try:
-        entry = getattr(bp, "entry", None)
-        if entry is not None and entry.is_valid():
-            entry.delete()
-    except RuntimeError:
-        pass	# an internal breakpoint that is already gone
-
-
 class KernelSwitch(gdb.Command):
     """Stop at every context switch: kswitch [on|log|off]
 
@@ -273,8 +268,8 @@ thread (mm -) borrows the previous mm and CR3 stays (lazy TLB).
 Then GDB stops in switch_to: `continue` goes to the next switch,
 `continue N` prints N switches and stops at the last one, and stepi
 walks through the switch itself (kcurrent changes at `mov esp, ...`).
-kswitch log prints the same lines without stopping; kswitch off removes
-the breakpoints."""
+kswitch log prints the same lines without stopping; kswitch off (or
+delete) removes the two breakpoints."""
 
     def __init__(self):
         super().__init__("kswitch", gdb.COMMAND_USER)
@@ -284,8 +279,7 @@ the breakpoints."""
         if mode not in ("on", "log", "off"):
             raise gdb.GdbError("usage: kswitch [on|log|off]")
         for bp in kswitch_breakpoints():
-            if bp.is_valid():	# (deleting one deletes its partner)
-                bp.delete()
+            bp.delete()
         if mode == "off":
             gdb.write("kswitch: off\n")
             return
@@ -293,11 +287,15 @@ the breakpoints."""
             raise gdb.GdbError("no switch_to in the symbol table: is "
                                "build/kernel.elf loaded?")
         bp = SwitchToBreakpoint(stop_each=(mode == "on"))
-        gdb.write("kswitch: breakpoint %d at switch_to%s; %s\n" % (
-            bp.number, "" if bp.entry else
-            " (no context_switch symbol: CR3 before the switch unknown)",
-            "each switch stops there" if mode == "on" else
-            "switches are printed, nothing stops"))
+        if bp.entry:
+            entry = "breakpoint %d at context_switch notes CR3 (silent), " \
+                % bp.entry.number
+        else:
+            entry = "no context_switch symbol: CR3 before the switch " \
+                "unknown; "
+        gdb.write("kswitch: %sbreakpoint %d at switch_to %s\n" % (
+            entry, bp.number, "stops at each switch" if mode == "on" else
+            "prints each switch, nothing stops"))
 
 
 KernelRunqueue()
