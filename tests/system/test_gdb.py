@@ -315,6 +315,12 @@ def test_kthreadinfo_shows_stack_of_kthreadd(running):
                   r"<thread_return>", text)
     assert m and ti < int(m.group(1), 16) < ti + 8192, \
         running.explain("thread.esp is not inside kthreadd's stack")
+    esp = int(m.group(1), 16)
+    m = re.search(r"^  (0x[0-9a-f]+): 0x[0-9a-f]{8} <context_switch\+\d+>  "
+                  r"return address$", text, re.M)
+    assert m and int(m.group(1), 16) == esp + 16, \
+        running.explain("the return address switch_to left is not at "
+                        "thread.esp + 16")
 
 
 def test_kdmesg_prints_banner_and_the_whole_console_log(running):

@@ -105,9 +105,10 @@ class KernelThreadInfo(gdb.Command):
 
 Without PID: the task on the CPU.  Prints the 8 KiB thread_union (the
 thread_info at its bottom, the stack growing down from the top, esp0),
-how much of the stack is in use, and where the task resumes
-(thread.eip: thread_return, or ret_from_fork for a task that never ran).
-Look at the stack itself with x/16a ADDRESS."""
+how much of the stack is in use, where the task resumes (thread.eip:
+thread_return, or ret_from_fork for a task that never ran), then the
+words at the top of its stack with what they are: the registers
+switch_to pushed, or the pt_regs copy_thread() built for a new task."""
 
     def __init__(self):
         super().__init__("kthreadinfo", gdb.COMMAND_USER)
@@ -148,6 +149,44 @@ Look at the stack itself with x/16a ADDRESS."""
             gdb.write("switched out: thread.esp 0x%08x, %d bytes of stack in "
                       "use, resumes at thread.eip 0x%08x <%s>\n" % (
                           esp, top - esp, eip, utils.symbol_at(eip)))
+        show_stack_words(esp, top, stack_labels(running, task))
+
+
+# What switch_to (arch/x86/switch_to.asm) leaves at thread.esp.
+SWITCH_TO_WORDS = ["saved edi", "saved esi", "saved ebx",
+                   "saved ebp: context_switch's frame",
+                   "return address", "switch_to's prev", "switch_to's next"]
+STACK_WORDS = 8
+
+
+def stack_labels(running, task):
+    """Names for the words at the top of @task's stack, or []."""
+    if running:
+        return []
+    eip = utils.ulong(task["thread"]["eip"])
+    if eip == utils.symbol_address("ret_from_fork"):
+        fields = utils.lookup_type("struct pt_regs").fields()
+        return ["pt_regs.%s" % field.name for field in fields]
+    if eip == utils.symbol_address("thread_return"):
+        return SWITCH_TO_WORDS
+    return []
+
+
+def show_stack_words(esp, top, labels):
+    """The first words from @esp up (at most to @top), with symbols."""
+    count = max(min(max(STACK_WORDS, len(labels)), (top - esp) // 4), 0)
+    try:
+        data = bytes(gdb.selected_inferior().read_memory(esp, 4 * count))
+    except gdb.MemoryError:
+        return
+    gdb.write("stack from 0x%08x up:\n" % esp)
+    for i in range(count):
+        word = int.from_bytes(data[4 * i:4 * i + 4], "little")
+        symbol = utils.symbol_at(word) if word >= utils.PAGE_OFFSET else "??"
+        gdb.write("  0x%08x: 0x%08x%s%s\n" % (
+            esp + 4 * i, word,
+            "" if symbol == "??" else " <%s>" % symbol,
+            "  " + labels[i] if i < len(labels) else ""))
 
 
 class TaskByPid(gdb.Function):
