@@ -56,16 +56,29 @@ def functions_at(pc):
     return names
 
 
-def format_frame(number, pc, lookup_pc, note=""):
-    """'#1  0xc0104b0a in context_switch () at sched/core.c:351', like bt."""
+def format_frames(number, pc, lookup_pc, note=""):
+    """Lines like bt's for one return address, numbered from @number:
+    '#1  0xc0104ac8 in context_switch () at sched/core.c:339', then one
+    line without an address per function the code was inlined into, as
+    GDB prints inlined frames ('#2  cpu_idle () at sched/idle.c')."""
     names = functions_at(lookup_pc)
-    where = "%s ()" % names[0]
-    if len(names) > 1:
-        where += " [inlined into %s ()]" % " <- ".join(names[1:])
+    where = ""
     sal = gdb.find_pc_line(lookup_pc)
     if sal.symtab is not None and sal.line:
-        where += " at %s:%d" % (sal.symtab.filename, sal.line)
-    return "#%-2d 0x%08x in %s%s\n" % (number, pc, where, note)
+        where = " at %s:%d" % (sal.symtab.filename, sal.line)
+    lines = ["#%-2d 0x%08x in %s ()%s%s\n" % (number, pc, names[0], where,
+                                              note)]
+    block = gdb.block_for_pc(lookup_pc) if len(names) > 1 else None
+    outer = []
+    while block is not None and not block.is_static and not block.is_global:
+        if block.function is not None and block.function.symtab is not None:
+            outer.append(block.function.symtab.filename)
+        block = block.superblock
+    for i, name in enumerate(names[1:], start=1):
+        filename = outer[i] if i < len(outer) else "??"
+        lines.append("#%-2d %s () at %s  (inlined call)\n" % (
+            number + i, name, filename))
+    return lines
 
 
 def saved_backtrace(task):
@@ -81,7 +94,7 @@ def saved_backtrace(task):
     if eip == utils.symbol_address("ret_from_fork"):
         regs = gdb.Value(esp).cast(
             utils.lookup_type("struct pt_regs").pointer()).dereference()
-        lines.append(format_frame(0, eip, eip, "  (never ran)"))
+        lines += format_frames(0, eip, eip, "  (never ran)")
         lines.append("    its first switch_to() lands in ret_from_fork, "
                      "which irets to 0x%08x <%s>" % (
                          utils.ulong(regs["eip"]),
@@ -92,14 +105,14 @@ def saved_backtrace(task):
         lines[-1] += "\n"
         return lines
     note = "  (thread.eip = %s: it resumes here)" % utils.symbol_at(eip)
-    lines.append(format_frame(0, eip, eip, note))
+    lines += format_frames(0, eip, eip, note)
     frame = esp + SWITCH_TO_FRAME
-    for number in range(1, MAX_FRAMES):
+    while len(lines) < MAX_FRAMES:
         ret = read_word(frame + 4)
         if ret == 0:
             lines.append("    (return address 0: the thread's first frame)\n")
             return lines
-        lines.append(format_frame(number, ret, ret - 1))
+        lines += format_frames(len(lines), ret, ret - 1)
         caller = read_word(frame)
         if caller == 0:
             return lines

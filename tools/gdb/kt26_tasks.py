@@ -146,6 +146,10 @@ switch_to pushed, or the pt_regs copy_thread() built for a new task."""
         else:
             esp = utils.ulong(task["thread"]["esp"])
             eip = utils.ulong(task["thread"]["eip"])
+            if not ti_address < esp <= top:
+                gdb.write("no saved context: thread.esp 0x%08x is not in its "
+                          "stack (it never switched out)\n" % esp)
+                return
             gdb.write("switched out: thread.esp 0x%08x, %d bytes of stack in "
                       "use, resumes at thread.eip 0x%08x <%s>\n" % (
                           esp, top - esp, eip, utils.symbol_at(eip)))
