@@ -235,13 +235,19 @@ iso: deps $(ISO)
 run-iso: deps $(ISO)
 	$(QEMU) $(QEMU_FLAGS) -serial mon:stdio -cdrom $(ISO)
 
+# QEMU stopped at its first instruction (-S), its gdb stub on GDBPORT,
+# the console in build/gdb-serial.log; gdb with .gdbinit (set architecture
+# i386, the helpers of tools/gdb/: docs/gdb.md).  The -iex keeps a
+# .gdbinit that auto-load allows from being read a second time.
 gdb: deps all
-	@echo "QEMU waits for gdb on port $(GDBPORT); quit gdb to stop QEMU."
+	@echo "QEMU waits for gdb on port $(GDBPORT), console in $(B)/gdb-serial.log;"
+	@echo "quit gdb to stop QEMU."
 	$(Q)$(QEMU) $(QEMU_FLAGS) -serial file:$(B)/gdb-serial.log \
 		-kernel $(KERNEL) -append "$(CMDLINE)" \
-		-gdb tcp::$(GDBPORT) -S & \
-	$(GDB) -q -x .gdbinit -ex "target remote :$(GDBPORT)" $(KERNEL); \
-	kill %1 2>/dev/null; true
+		-gdb tcp::$(GDBPORT) -S & qemu=$$!; \
+	$(GDB) -q -iex "set auto-load local-gdbinit off" -x .gdbinit \
+		-ex "target remote :$(GDBPORT)" $(KERNEL); \
+	kill $$qemu 2>/dev/null; true
 
 ## Tests ---------------------------------------------------------------
 # Host unit tests: the pure parts of the kernel (lib/) built for the host

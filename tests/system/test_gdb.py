@@ -1,0 +1,591 @@
+# SPDX-License-Identifier: GPL-2.0
+"""The GDB path: .gdbinit and the helpers of tools/gdb/ against a live
+kernel in QEMU, the way docs/gdb.md uses them.
+
+Each session starts QEMU with its gdb stub on a free port and runs
+`gdb -batch -nx -x .gdbinit` with the commands of the test, every run
+under a hard timeout.  Sections of the output are delimited by echoed
+markers (=== name ===) so that each assertion reads only its part.  Four
+sessions cover everything:
+  early      QEMU stopped at the first instruction: the helpers explain
+             that paging is off; at start_kernel, process 0 is current
+  running    the kernel left to boot, GDB attached afterwards: kps, kbt,
+             kdmesg, kthreadinfo on a settled system
+  switches   ktest=ping_pong_switches_load_cr3_zero_times with kswitch
+             from the first switch: pairs, CR3, the run queue
+  stepping   stepi through switch_to, into a new task and a resumed one
+"""
+import os
+import re
+import subprocess
+import tempfile
+import time
+
+import pytest
+
+from conftest import KERNEL, ROOT, free_port, qemu_argv, wait_listening
+
+GDB_TIMEOUT = 60
+PF_KTHREAD = 0x00200000
+
+# One row of kps (tools/gdb/kt26_tasks.py).
+KPS_ROW = re.compile(r"^([> ]) (0x[0-9a-f]{8})\s+(\d+)\s+(-?\d+) ([RSDTZX]) "
+                     r"([0-9a-f]{8}) (\S+)\s+(\S+)\s+(\d+) (.+)$", re.M)
+# One line of kswitch (tools/gdb/kt26_sched.py).
+KSWITCH = re.compile(r"^kswitch #(\d+): pid (\d+) (\S+) ([RSDTZX]) -> "
+                     r"pid (\d+) (\S+) ([RSDTZX]); cr3 (\S+) -> (0x[0-9a-f]+)"
+                     r"(?: (unchanged|loaded))? \((.*?)\)(.*)$", re.M)
+# One frame of kbt or bt.
+FRAME = re.compile(r"^#(\d+)\s+(?:0x[0-9a-f]+ in )?(\S+) \(", re.M)
+
+
+class Session:
+    """What one QEMU + GDB run printed."""
+
+    def __init__(self, gdb_argv, output, serial, timed_out):
+        self.gdb_argv = gdb_argv
+        self.stdout = output		# stdout and stderr, interleaved
+        self.serial = serial
+        self.timed_out = timed_out
+
+    def explain(self, what):
+        return "%s\n--- gdb%s: %s\n--- gdb output ---\n%s\n" \
+            "--- serial (last lines) ---\n%s" % (
+                what, " (TIMED OUT)" if self.timed_out else "",
+                " ".join(self.gdb_argv), self.stdout,
+                "\n".join(self.serial.splitlines()[-20:]))
+
+    def section(self, name):
+        """The output between `=== name ===` and the next marker."""
+        m = re.search(r"^=== %s ===\n(.*?)(?=^=== |\Z)" % re.escape(name),
+                      self.stdout, re.S | re.M)
+        assert m, self.explain("no section %r in gdb's output" % name)
+        return m.group(1)
+
+    def check_clean(self):
+        """No helper may end in a Python traceback, whatever the state."""
+        assert "Traceback" not in self.stdout and \
+            "Python Exception" not in self.stdout, \
+            self.explain("a helper raised a Python exception")
+        assert not self.timed_out, self.explain("gdb timed out")
+
+
+def section(name):
+    return "echo === %s ===\\n" % name
+
+
+def gdb_session(steps, cmdline="", attach_after=None, settle=1.0,
+                timeout=GDB_TIMEOUT):
+    """Run QEMU and `gdb -batch -nx -x .gdbinit` with @steps.
+
+    Each step is one GDB command (-ex), or a multi-line script (written
+    to a file and given with -x at that place: `python ... end` blocks).
+    QEMU starts stopped at its first instruction (-S), unless
+    @attach_after is a regex: then it runs, and GDB attaches @settle
+    seconds after the serial console printed a line matching it.
+    """
+    port = free_port()
+    extra = ["-gdb", "tcp:127.0.0.1:%d" % port]
+    if attach_after is None:
+        extra.append("-S")
+    with tempfile.TemporaryDirectory() as tmp:
+        serial_path = os.path.join(tmp, "serial.log")
+        with open(serial_path, "wb") as serial_file:
+            qemu = subprocess.Popen(qemu_argv(cmdline, extra=extra),
+                                    stdin=subprocess.DEVNULL,
+                                    stdout=serial_file,
+                                    stderr=subprocess.STDOUT)
+        try:
+            assert wait_listening(port), "QEMU's gdb stub did not start"
+            if attach_after is not None:
+                deadline = time.monotonic() + timeout
+                while not re.search(attach_after, read_text(serial_path), re.M):
+                    assert time.monotonic() < deadline, \
+                        "no %r on the serial console:\n%s" % (
+                            attach_after, read_text(serial_path))
+                    assert qemu.poll() is None, "QEMU exited:\n%s" % \
+                        read_text(serial_path)
+                    time.sleep(0.05)
+                time.sleep(settle)
+            argv = ["gdb", "-q", "-nx", "-batch", "-x", ".gdbinit",
+                    "-ex", "target remote 127.0.0.1:%d" % port]
+            for number, step in enumerate(steps):
+                if "\n" in step:
+                    path = os.path.join(tmp, "step%d.gdb" % number)
+                    with open(path, "w") as f:
+                        f.write(step)
+                    argv += ["-x", path]
+                else:
+                    argv += ["-ex", step]
+            argv += ["-ex", "kill", KERNEL]
+            timed_out = False
+            try:
+                # Errors (stderr) in place among the output, as on a terminal.
+                gdb = subprocess.run(argv, cwd=ROOT, stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, text=True,
+                                     timeout=timeout)
+                output = gdb.stdout
+            except subprocess.TimeoutExpired as e:
+                timed_out = True
+                output = e.stdout or ""
+                if isinstance(output, bytes):
+                    output = output.decode("utf-8", "replace")
+        finally:
+            qemu.kill()
+            qemu.wait()
+        return Session(argv, output, read_text(serial_path), timed_out)
+
+
+def read_text(path):
+    with open(path, "rb") as f:
+        return f.read().decode("utf-8", "replace").replace("\r", "")
+
+
+def kps_rows(text):
+    """{pid: row dict} from kps output."""
+    rows = {}
+    for m in KPS_ROW.finditer(text):
+        rows[int(m.group(3))] = {
+            "current": m.group(1) == ">", "task": m.group(2),
+            "ppid": int(m.group(4)), "state": m.group(5),
+            "flags": int(m.group(6), 16), "mm": m.group(7),
+            "active_mm": m.group(8), "prio": int(m.group(9)),
+            "name": m.group(10).strip()}
+    return rows
+
+
+def frames(text):
+    """[function, ...] of a kbt or bt listing, frame #0 first."""
+    found = [(int(n), name) for n, name in FRAME.findall(text)]
+    assert [n for n, _ in found] == list(range(len(found))), \
+        "frames are not numbered 0, 1, 2...:\n" + text
+    return [name for _, name in found]
+
+
+## Early: paging off, then start_kernel ---------------------------------
+
+@pytest.fixture(scope="module")
+def early():
+    return gdb_session([
+        section("paging off"), "kps", "kcurrent", "kdmesg", "krunqueue",
+        "kbt 1", "kthreadinfo", "p $current()",
+        "break start_kernel", "continue",
+        section("start_kernel"), "kcurrent", "kps", "krunqueue",
+        "p $current()->pid", "p $task_by_pid(0)->comm",
+    ])
+
+
+def test_helpers_before_paging_explain_instead_of_crashing(early):
+    """At the first instruction (real mode, no page tables) every helper
+    says that paging is off; none raises a Python exception."""
+    early.check_clean()
+    text = early.section("paging off")
+    assert len(re.findall(r"paging is off", text)) >= 7, \
+        early.explain("not every helper said 'paging is off'")
+
+
+def test_kcurrent_at_start_kernel_is_swapper(early):
+    """`break start_kernel` works while paging is still off (QEMU matches
+    breakpoints on the virtual pc), and there process 0 is current and
+    alone on the task list."""
+    early.check_clean()
+    text = early.section("start_kernel")
+    assert re.search(r"^current: pid 0 \[swapper/0\] R  task 0x[0-9a-f]+  "
+                     r"thread_info 0x[0-9a-f]+  \(esp 0x[0-9a-f]+ & ~0x1fff\)$",
+                     text, re.M), early.explain("kcurrent is not swapper/0")
+    rows = kps_rows(text)
+    assert list(rows) == [0] and rows[0]["current"], \
+        early.explain("kps at start_kernel is not just process 0")
+    assert re.search(r"^1 task$", text, re.M), early.explain("no '1 task'")
+    assert "no run queue set up yet" in text, early.explain("krunqueue")
+    assert re.search(r"^\$\d+ = 0$", text, re.M) and \
+        re.search(r'^\$\d+ = "swapper/0', text, re.M), \
+        early.explain("$current()/$task_by_pid() are wrong")
+
+
+## Running: attach to a booted kernel ------------------------------------
+
+KBT_SLEEPERS = """python
+import kt26_utils
+for task in kt26_utils.task_list():
+    if kt26_utils.task_state_char(task) in "SD":
+        gdb.write("=== kbt %d ===\\n" % int(task["pid"]))
+        gdb.execute("kbt %d" % int(task["pid"]))
+end
+"""
+
+
+@pytest.fixture(scope="module")
+def running():
+    return gdb_session([
+        section("kps"), "kps",
+        section("nr_threads"), "p nr_threads",
+        section("kcurrent"), "kcurrent",
+        section("kthreadinfo 2"), "kthreadinfo 2",
+        section("kdmesg"), "kdmesg",
+        section("kdmesg 2"), "kdmesg 2",
+        section("task_by_pid"), "p $task_by_pid(2)->comm",
+        KBT_SLEEPERS,
+    ], attach_after=r"rest_init: pid 2 \(kthreadd\) created")
+
+
+def test_kps_lists_pid_0_1_2_and_kernel_threads_have_no_mm(running):
+    running.check_clean()
+    rows = kps_rows(running.section("kps"))
+    assert {0, 1, 2} <= set(rows), running.explain("pids 0, 1, 2 not all listed")
+    assert rows[0]["name"] == "[swapper/0]", running.explain("pid 0")
+    assert rows[1]["name"] in ("init", "[init]"), running.explain("pid 1")
+    assert rows[2]["name"] == "[kthreadd]", running.explain("pid 2")
+    assert rows[2]["state"] == "S", running.explain("kthreadd is not S")
+    assert rows[2]["ppid"] == 0, running.explain("kthreadd's parent")
+    assert sum(row["current"] for row in rows.values()) == 1, \
+        running.explain("not exactly one task marked current")
+    for pid, row in rows.items():
+        kthread = bool(row["flags"] & PF_KTHREAD)
+        assert row["name"].startswith("[") == kthread, \
+            running.explain("pid %d: brackets do not follow PF_KTHREAD" % pid)
+        if kthread:
+            assert row["mm"] == "-", running.explain(
+                "kernel thread pid %d has an mm" % pid)
+        if pid > 0:
+            assert row["ppid"] in rows, running.explain(
+                "pid %d: parent %d not listed" % (pid, row["ppid"]))
+    assert re.search(r'= "kthreadd\\000', running.section("task_by_pid")), \
+        running.explain("$task_by_pid(2) is not kthreadd")
+
+
+def test_kps_lists_every_task_the_kernel_counts(running):
+    """As many rows as nr_threads (tasks on the list) + process 0."""
+    text = running.section("kps")
+    rows = kps_rows(text)
+    nr_threads = int(re.search(r"^\$\d+ = (\d+)$", running.section("nr_threads"),
+                               re.M).group(1))
+    assert len(rows) == nr_threads + 1, running.explain(
+        "%d rows, nr_threads %d" % (len(rows), nr_threads))
+    assert re.search(r"^%d tasks$" % len(rows), text, re.M), \
+        running.explain("the count line")
+
+
+def test_kcurrent_agrees_with_kps(running):
+    current = re.search(r"^current: pid (\d+) ", running.section("kcurrent"),
+                        re.M)
+    assert current, running.explain("no kcurrent line")
+    rows = kps_rows(running.section("kps"))
+    assert rows[int(current.group(1))]["current"], \
+        running.explain("kps marks another task current")
+
+
+def test_kbt_of_sleeping_kthreadd_shows_schedule(running):
+    """kbt walks a sleeping task's stack from its saved context: from
+    switch_to through schedule() to the function that slept, down to the
+    first frame of every kernel thread, kernel_thread_helper."""
+    running.check_clean()
+    text = running.section("kbt 2")
+    names = frames(text)
+    assert names[:3] == ["switch_to", "context_switch", "schedule"], \
+        running.explain("kbt 2 does not start switch_to, context_switch, "
+                        "schedule")
+    assert "kthreadd" in names, running.explain("kthreadd() not in kbt 2")
+    assert names[-1] == "kernel_thread_helper", \
+        running.explain("kbt 2 does not end at kernel_thread_helper")
+    assert "thread.eip = thread_return" in text, running.explain("frame #0")
+
+
+def test_kbt_of_every_sleeping_task_reaches_its_first_frame(running):
+    sleepers = [pid for pid, row in kps_rows(running.section("kps")).items()
+                if row["state"] in "SD"]
+    assert sleepers, running.explain("no sleeping task")
+    for pid in sleepers:
+        names = frames(running.section("kbt %d" % pid))
+        assert "schedule" in names, running.explain("pid %d: no schedule" % pid)
+        assert names[-1] in ("kernel_thread_helper", "_start"), \
+            running.explain("pid %d: the walk stopped early" % pid)
+
+
+def test_kthreadinfo_shows_stack_of_kthreadd(running):
+    text = running.section("kthreadinfo 2")
+    m = re.search(r"^thread_info (0x[0-9a-f]+): task (0x[0-9a-f]+) ", text, re.M)
+    assert m, running.explain("no thread_info line")
+    ti = int(m.group(1), 16)
+    assert ti % 8192 == 0, running.explain("thread_info not 8 KiB aligned")
+    assert int(kps_rows(running.section("kps"))[2]["task"], 16) == \
+        int(m.group(2), 16), running.explain("thread_info->task is not kthreadd")
+    m = re.search(r"switched out: thread\.esp (0x[0-9a-f]+), (\d+) bytes of "
+                  r"stack in use, resumes at thread\.eip 0x[0-9a-f]+ "
+                  r"<thread_return>", text)
+    assert m and ti < int(m.group(1), 16) < ti + 8192, \
+        running.explain("thread.esp is not inside kthreadd's stack")
+    esp = int(m.group(1), 16)
+    m = re.search(r"^  (0x[0-9a-f]+): 0x[0-9a-f]{8} <context_switch\+\d+>  "
+                  r"return address$", text, re.M)
+    assert m and int(m.group(1), 16) == esp + 16, \
+        running.explain("the return address switch_to left is not at "
+                        "thread.esp + 16")
+
+
+def test_kdmesg_prints_banner_and_the_whole_console_log(running):
+    running.check_clean()
+    text = running.section("kdmesg")
+    assert "kt26 version" in text, running.explain("no banner in kdmesg")
+    log = text.splitlines()
+    for line in running.serial.splitlines():
+        if line.startswith("["):	# a printk line (QEMU adds none)
+            assert line in log, running.explain("console line %r not in "
+                                                "kdmesg" % line)
+    assert running.section("kdmesg 2").splitlines() == log[-2:], \
+        running.explain("kdmesg 2 is not the last two lines")
+
+
+## Switches: kswitch over ping-pong kernel threads -----------------------
+
+SWITCHES = 60
+
+
+@pytest.fixture(scope="module")
+def switches():
+    return gdb_session([
+        "p &init_mm",
+        "kswitch", "continue",
+        section("krunqueue first"), "krunqueue",
+        "continue %d" % (SWITCHES - 1),
+        section("krunqueue"), "krunqueue",
+        section("next"), "p ((struct task_struct **)$esp)[2]->pid",
+        # A fault injected from GDB: CR3 changed between context_switch()
+        # and switch_to, as a bug in switch_mm() would (swapper_pg_dir
+        # maps the kernel like every page directory: safe to run on).
+        "tbreak switch_mm", "continue",
+        "set $saved_cr3 = $cr3",
+        "set $cr3 = (unsigned long)swapper_pg_dir - 0xc0000000",
+        section("injected"), "p/x $cr3", "continue",
+        "set $cr3 = $saved_cr3",
+        "delete",
+        section("after delete"), "maint info breakpoints",
+        section("again"), "kswitch", "kswitch off",
+        section("after off"), "maint info breakpoints",
+    ], cmdline="ktest=ping_pong_switches_load_cr3_zero_times")
+
+
+def kswitch_lines(session):
+    """The kswitch lines of the SWITCHES-long window."""
+    lines = [m.groups() for m in KSWITCH.finditer(
+        session.stdout.split("=== krunqueue ===")[0])]
+    assert lines, session.explain("no kswitch lines")
+    return lines
+
+
+def test_kswitch_reports_real_prev_next_pairs(switches):
+    """Every switch once, in order: numbered by nr_switches without gaps,
+    prev != next, and each next is the prev of the following switch."""
+    switches.check_clean()
+    lines = kswitch_lines(switches)
+    assert len(lines) == SWITCHES, switches.explain(
+        "%d kswitch lines, expected %d" % (len(lines), SWITCHES))
+    numbers = [int(line[0]) for line in lines]
+    assert numbers == list(range(numbers[0], numbers[0] + SWITCHES)), \
+        switches.explain("switch numbers are not consecutive")
+    for line in lines:
+        assert line[1] != line[4], switches.explain("prev pid == next pid")
+    for this, following in zip(lines, lines[1:]):
+        assert this[4] == following[1], switches.explain(
+            "switch #%s goes to pid %s, but #%s leaves pid %s" % (
+                this[0], this[4], following[0], following[1]))
+    pairs = {(line[1], line[4]) for line in lines}
+    assert len(pairs) >= 4, switches.explain("too few distinct pairs")
+    stopped_next = re.search(r"\$\d+ = (\d+)", switches.section("next")).group(1)
+    assert stopped_next == lines[-1][4], switches.explain(
+        "GDB stopped at another switch than the last one printed")
+
+
+def test_kswitch_cr3_is_measured_and_unchanged_between_kernel_threads(switches):
+    """CR3 before (at context_switch) and after (at switch_to) are real
+    register values; a switch to a thread without mm borrows (lazy TLB,
+    init_mm at boot) and never loads CR3, nor does one between kernel
+    threads sharing an mm (the ping-pong threads)."""
+    lines = kswitch_lines(switches)
+    init_mm = re.search(r"\(struct mm_struct \*\) (0x[0-9a-f]+) <init_mm>",
+                        switches.stdout).group(1)
+    lazy = 0
+    for line in lines:
+        before, after, verdict, why, rest = line[7], line[8], line[9], line[10], line[11]
+        text = "kswitch #%s: %s" % (line[0], line)
+        assert before.startswith("0x"), switches.explain(
+            "CR3 before not measured: " + text)
+        assert verdict == ("unchanged" if int(before, 16) == int(after, 16)
+                           else "loaded"), switches.explain(text)
+        assert "!!" not in rest, switches.explain("prediction failed: " + text)
+        if line[2].startswith("[") and line[5].startswith("["):
+            assert verdict == "unchanged", switches.explain(
+                "CR3 loaded between kernel threads: " + text)
+        if why.startswith("lazy TLB"):
+            lazy += 1
+            assert verdict == "unchanged", switches.explain(text)
+            if lazy == 1:
+                assert why.endswith("borrows active_mm %s" % init_mm), \
+                    switches.explain("the first borrowed mm is not init_mm")
+    assert lazy, switches.explain("no lazy-TLB switch seen at boot")
+    assert any(why.startswith("same mm") for *_, why, _ in lines), \
+        switches.explain("no switch between the ping-pong threads")
+
+
+def test_kswitch_measures_cr3_and_flags_an_unexpected_load(switches):
+    """With CR3 changed behind the scheduler's back, kswitch reports the
+    two real values, "loaded", and that the reason expected no load."""
+    switches.check_clean()
+    injected = [m.groups() for m in KSWITCH.finditer(
+        switches.section("injected"))]
+    assert len(injected) == 1, switches.explain("no switch after the injection")
+    before, after, verdict, rest = injected[0][7], injected[0][8], \
+        injected[0][9], injected[0][11]
+    written = re.search(r"^\$\d+ = (0x[0-9a-f]+)$", switches.section("injected"),
+                        re.M).group(1)
+    assert int(after, 16) == int(written, 16), \
+        switches.explain("CR3 after is not the value GDB wrote")
+    assert verdict == "loaded" and int(before, 16) != int(after, 16), \
+        switches.explain("the injected CR3 change was not measured")
+    assert "!! expected CR3 unchanged" in rest, \
+        switches.explain("kswitch did not flag the unexpected load")
+
+
+@pytest.mark.parametrize("how", ["off", "delete"])
+def test_kswitch_off_or_delete_removes_both_breakpoints(switches, how):
+    """kswitch off, or GDB's own delete: the breakpoint at switch_to and
+    its internal partner at context_switch both go (maint info
+    breakpoints lists internal breakpoints too)."""
+    text = switches.section("after " + how)
+    assert "switch_to" not in text and "context_switch" not in text, \
+        switches.explain("a kswitch breakpoint is left after %s" % how)
+
+
+@pytest.mark.parametrize("when", ["first", "last"])
+def test_krunqueue_is_consistent(switches, when):
+    """At a switch (the first one, init and kthreadd runnable, and the
+    last one of the window): every queued task is listed once, R;
+    nr_running is the number listed; rq->curr and nr_switches are those
+    of the switch; next is queued."""
+    switches.check_clean()
+    text = switches.section("krunqueue" + (" first" if when == "first" else ""))
+    assert "warning" not in text, switches.explain("krunqueue warnings")
+    m = re.search(r"^cpu 0: nr_running (\d+), nr_switches (\d+), curr pid (\d+) ",
+                  text, re.M)
+    assert m, switches.explain("no cpu 0 line")
+    nr_running = int(m.group(1))
+    listed = re.findall(r"pid (\d+) \S+ ([RSDTZX])",
+                        "\n".join(l for l in text.splitlines()
+                                  if l.strip().startswith("prio")))
+    assert len(listed) == nr_running, switches.explain(
+        "nr_running %d, %d tasks listed" % (nr_running, len(listed)))
+    assert len(set(pid for pid, _ in listed)) == len(listed), \
+        switches.explain("a task is listed twice")
+    assert all(state == "R" for _, state in listed), \
+        switches.explain("a queued task is not R")
+    assert re.search(r"^  %d tasks? queued, nr_running %d$" % (nr_running,
+                                                                nr_running),
+                     text, re.M), switches.explain("the summary line")
+    nr_active = sum(int(n) for n in re.findall(r"nr_active (\d+)", text))
+    assert nr_active == nr_running, switches.explain("nr_active sum")
+    lines = kswitch_lines(switches)
+    switch = lines[0] if when == "first" else lines[-1]
+    assert m.group(3) == switch[4], switches.explain("rq->curr is not next")
+    assert int(m.group(2)) == int(switch[0]), switches.explain("nr_switches")
+    if switch[4] != "0":
+        assert switch[4] in [pid for pid, _ in listed], \
+            switches.explain("next is not on the run queue")
+    if when == "first":
+        assert nr_running >= 2, switches.explain("init and kthreadd not queued")
+
+
+## Stepping through switch_to --------------------------------------------
+
+STEP_INTO_NEXT = """python
+import kt26_utils as u
+
+def step_until(done, limit):
+    for count in range(1, limit + 1):
+        gdb.execute("stepi", to_string=True)
+        if done():
+            return count
+    raise gdb.GdbError("not reached in %d stepi" % limit)
+
+# Stop at a switch whose next has run before (thread_return) or not.
+WANT = "{want}"
+for attempt in range(50):
+    gdb.execute("continue", to_string=True)
+    esp = u.register("esp")
+    next = gdb.parse_and_eval("*(struct task_struct **)%d" % (esp + 8))
+    resume = u.symbol_at(u.ulong(next["thread"]["eip"]))
+    if resume == WANT:
+        break
+pid = int(next["pid"])
+low = u.ulong(next["thread_info"])
+gdb.write("=== {want} next ===\\npid %d\\n" % pid)
+gdb.write("=== {want} kbt ===\\n")
+gdb.execute("kbt %d" % pid)
+gdb.write("=== {want} before ===\\nprev %d\\n" % int(gdb.parse_and_eval(
+    "*(struct task_struct **)%d" % (esp + 4))["pid"]))
+gdb.execute("kcurrent")
+steps = step_until(lambda: low <= u.register("esp") < low + 8192, 20)
+pc = u.register("eip")
+arch = gdb.selected_frame().architecture()
+sw = u.symbol_address("switch_to")
+before = [i for i in arch.disassemble(sw, pc) if i["addr"] < pc][-1]
+gdb.write("=== {want} after mov ===\\nsteps %d\\nlast %s\\n" % (steps, before["asm"]))
+gdb.execute("kcurrent")
+step_until(lambda: u.register("eip") == u.symbol_address(WANT), 2000)
+gdb.write("=== {want} arrived ===\\n")
+gdb.execute("kcurrent")
+if WANT == "thread_return":
+    step_until(lambda: not u.symbol_at(u.register("eip"), False).startswith("switch_to"), 5)
+    gdb.write("=== {want} bt ===\\n")
+    gdb.execute("bt")
+end
+"""
+
+
+@pytest.fixture(scope="module")
+def stepping():
+    return gdb_session([
+        "kswitch",
+        STEP_INTO_NEXT.format(want="ret_from_fork"),
+        STEP_INTO_NEXT.format(want="thread_return"),
+    ])
+
+
+@pytest.mark.parametrize("resume", ["ret_from_fork", "thread_return"])
+def test_stepi_through_switch_to_arrives_in_next(stepping, resume):
+    """stepi from switch_to's first instruction: `current` becomes next
+    right after `mov esp, [next->thread.esp]`, and stepping on reaches
+    next's resume address (ret_from_fork for a new task)."""
+    stepping.check_clean()
+    pid = re.search(r"pid (\d+)", stepping.section(resume + " next")).group(1)
+    before = stepping.section(resume + " before")
+    prev = re.search(r"^prev (\d+)$", before, re.M).group(1)
+    assert re.search(r"^current: pid %s .*\(esp 0x[0-9a-f]+ & ~0x1fff\)$" % prev,
+                     before, re.M), \
+        stepping.explain("kcurrent at switch_to is not prev (pid %s)" % prev)
+    assert re.search(r"^run queue curr: pid %s " % pid, before, re.M), \
+        stepping.explain("kcurrent does not show rq->curr = next")
+    after = stepping.section(resume + " after mov")
+    assert re.search(r"^last mov\s+esp,DWORD PTR \[edx\+0x[0-9a-f]+\]$", after,
+                     re.M), stepping.explain("esp changed at another instruction")
+    assert re.search(r"^current: pid %s " % pid, after, re.M), \
+        stepping.explain("kcurrent after the mov is not next (pid %s)" % pid)
+    assert re.search(r"^current: pid %s " % pid,
+                     stepping.section(resume + " arrived"), re.M), \
+        stepping.explain("kcurrent at %s is not next" % resume)
+
+
+def test_kbt_of_new_task_says_it_never_ran(stepping):
+    text = stepping.section("ret_from_fork kbt")
+    assert "(never ran)" in text and "kernel_thread_helper" in text, \
+        stepping.explain("kbt of a new task")
+
+
+def test_kbt_matches_the_real_stack_after_the_switch(stepping):
+    """The stack kbt reconstructs before the switch is the one GDB unwinds
+    once next runs: context_switch, schedule, ... the same functions."""
+    saved = frames(stepping.section("thread_return kbt"))
+    live = frames(stepping.section("thread_return bt"))
+    assert saved[0] == "switch_to" and live[0] == "context_switch", \
+        stepping.explain("unexpected first frames")
+    assert saved[1:] == live, stepping.explain(
+        "kbt %s != bt %s" % (saved[1:], live))

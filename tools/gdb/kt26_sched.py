@@ -1,0 +1,302 @@
+# SPDX-License-Identifier: GPL-2.0
+"""tools/gdb/kt26_sched.py - the scheduler seen from GDB: krunqueue (the
+priority arrays) and kswitch (stop at every context switch and say who
+leaves, who comes, and what happens to CR3).
+
+Linux: $lx_per_cpu("runqueues") in scripts/gdb/linux/cpus.py; there is
+no kswitch in Linux's helpers, students set `break context_switch`.
+The run queue is per_cpu__runqueues[cpu] (sched/core.c, static there, so
+GDB finds it by name in that file's scope).  kswitch is two breakpoints:
+a silent one at the entry of context_switch() that notes CR3 *before*
+switch_mm() (it never stops), and the one at switch_to, where the
+address space of next is already loaded and the stack is still prev's.
+Both are ordinary, numbered breakpoints, so `delete` removes them like
+any other (an internal one would outlive `delete`, and deleting it from
+GDB's breakpoint-deleted event crashes GDB 13).  So the CR3 line compares two real register values, and says
+why they are equal or not: lazy TLB for a kernel thread, the same mm, or
+a CR3 load; a measurement that contradicts the reason is flagged with
+"!!".  Next: kt26_dmesg.py.
+"""
+import gdb
+
+import kt26_utils as utils
+
+MAX_PRIO = 140
+
+
+def runqueue(cpu):
+    try:
+        return utils.fetch(gdb.parse_and_eval("&per_cpu__runqueues[%d]" % cpu),
+                           "per_cpu__runqueues[%d]" % cpu)
+    except gdb.error as error:
+        if isinstance(error, utils.KernelReadError):
+            raise
+        raise utils.KernelReadError("no per_cpu__runqueues: %s" % error)
+
+
+def nr_cpus():
+    return gdb.parse_and_eval("per_cpu__runqueues").type.range()[1] + 1
+
+
+def list_entries(head_address, head, struct_type, member, limit=100000):
+    """The struct_type values on the list whose head is at head_address."""
+    entries = []
+    node = utils.ulong(head["next"])
+    while node != head_address and len(entries) < limit:
+        if node == 0:
+            gdb.write("warning: NULL in the list at 0x%08x\n" % head_address)
+            break
+        entry = utils.fetch(utils.container_of(gdb.Value(node), struct_type,
+                                               member), str(struct_type))
+        entries.append(entry)
+        node = utils.ulong(entry[member]["next"])
+    return entries
+
+
+def bit_is_set(bitmap, nr):
+    return bool((utils.ulong(bitmap[nr // 32]) >> (nr % 32)) & 1)
+
+
+def show_array(rq, index, label, warnings):
+    """Print one prio_array; return how many tasks it holds."""
+    array = rq["arrays"][index]
+    address = utils.ulong(array.address)
+    ttype = utils.task_type()
+    queue_offset = utils.offset_of(array.type.strip_typedefs(), "queue")
+    head_size = array["queue"][0].type.sizeof
+    nr_active = int(array["nr_active"])
+    gdb.write("  %s = arrays[%d] (0x%08x): nr_active %d\n" % (
+        label, index, address, nr_active))
+    total = 0
+    for prio in range(MAX_PRIO):
+        head = array["queue"][prio]
+        head_address = address + queue_offset + prio * head_size
+        queued = bit_is_set(array["bitmap"], prio)
+        empty = utils.ulong(head["next"]) == head_address
+        if empty and not queued:
+            continue
+        tasks = list_entries(head_address, head, ttype, "run_list")
+        gdb.write("    prio %3d: %s\n" % (prio, ", ".join(
+            utils.describe(t) for t in tasks) or "(empty)"))
+        for task in tasks:
+            if utils.ulong(task["array"]) != address:
+                warnings.append("%s is on arrays[%d] but its ->array is "
+                                "0x%08x" % (utils.describe(task), index,
+                                            utils.ulong(task["array"])))
+        if queued != bool(tasks):
+            warnings.append("arrays[%d] prio %d: bitmap bit %d but the list "
+                            "is %s" % (index, prio, queued,
+                                       "non-empty" if tasks else "empty"))
+        total += len(tasks)
+    if total != nr_active:
+        warnings.append("arrays[%d]: nr_active %d but %d tasks queued" % (
+            index, nr_active, total))
+    return total
+
+
+class KernelRunqueue(gdb.Command):
+    """Show each CPU's run queue: krunqueue
+
+For every CPU whose run queue is set up: nr_running, nr_switches, curr
+(the task schedule() last picked), idle (process 0, never queued),
+prev_mm (a borrowed mm to drop after the switch), then the active and
+the expired priority array with every non-empty priority list, highest
+priority (lowest number) first: the task schedule() picks next is the
+first one of the active array (unless it is empty: then the arrays
+swap).  The running task stays queued while it runs.  Inconsistencies
+(bitmap vs lists, nr_active, nr_running) are printed as warnings."""
+
+    def __init__(self):
+        super().__init__("krunqueue", gdb.COMMAND_USER)
+
+    def invoke(self, arg, from_tty):
+        shown = 0
+        for cpu in range(nr_cpus()):
+            rq = runqueue(cpu)
+            if utils.ulong(rq["idle"]) == 0:
+                continue	# not set up (sched_init() not run, or no CPU)
+            shown += 1
+            self.show(cpu, rq)
+        if not shown:
+            gdb.write("no run queue set up yet (sched_init() has not run)\n")
+
+    def show(self, cpu, rq):
+        warnings = []
+        curr = utils.fetch(rq["curr"], "rq->curr")
+        idle = utils.fetch(rq["idle"], "rq->idle")
+        nr_running = int(rq["nr_running"])
+        gdb.write("cpu %d: nr_running %d, nr_switches %d, curr %s, idle %s, "
+                  "prev_mm %s\n" % (cpu, nr_running, int(rq["nr_switches"]),
+                                    utils.describe(curr), utils.describe(idle),
+                                    utils.mm_text(rq["prev_mm"])))
+        active = utils.ulong(rq["active"])
+        order = [0, 1] if active == utils.ulong(rq["arrays"][0].address) else [1, 0]
+        total = 0
+        for index, label in zip(order, ["active", "expired"]):
+            total += show_array(rq, index, label, warnings)
+        gdb.write("  %d task%s queued, nr_running %d\n" % (
+            total, "" if total == 1 else "s", nr_running))
+        if total != nr_running:
+            warnings.append("nr_running %d but %d tasks queued" % (
+                nr_running, total))
+        for warning in warnings:
+            gdb.write("warning: %s\n" % warning)
+
+
+class ContextSwitchEntry(gdb.Breakpoint):
+    """Never stops: notes CR3 before switch_mm(), at the first instruction
+    of context_switch(), where prev is still `current`."""
+
+    def __init__(self, kswitch):
+        super().__init__("*context_switch")
+        self.silent = True
+        self.kswitch = kswitch
+        self.kt26_kswitch = True
+
+    def stop(self):
+        if not self.kswitch.is_valid():
+            return False	# its switch_to breakpoint was deleted
+        try:
+            prev = utils.current_task()[0]
+            self.kswitch.before = (utils.ulong(prev.address),
+                                   utils.register("cr3"))
+        except gdb.GdbError:
+            self.kswitch.before = None
+        return False
+
+
+def task_at(address, what):
+    """The task_struct whose pointer is stored at @address."""
+    tptr = utils.task_type().pointer()
+    return utils.fetch(gdb.Value(address).cast(tptr.pointer()).dereference(),
+                       what)
+
+
+class SwitchToBreakpoint(gdb.Breakpoint):
+    """The visible kswitch breakpoint, at the first instruction of
+    switch_to: prev at [esp + 4], next at [esp + 8] (cdecl).
+
+    QEMU's gdb stub now and then reports one breakpoint hit twice (GDB
+    steps over the breakpoint and the step does not move).  A switch is
+    known by its number, rq->nr_switches, so a repeat is neither printed
+    nor counted as a stop.
+    """
+
+    def __init__(self, stop_each):
+        # The entry breakpoint first: its number comes first in the list.
+        self.before = None
+        self.entry = None
+        if utils.symbol_address("context_switch") is not None:
+            self.entry = ContextSwitchEntry(self)
+        super().__init__("*switch_to")
+        self.stop_each = stop_each
+        self.last_switch = None
+        self.kt26_kswitch = True
+
+    def stop(self):
+        try:
+            key, line = self.describe_switch()
+        except gdb.GdbError as error:
+            gdb.write("kswitch: %s\n" % error)
+            return self.stop_each
+        if key == self.last_switch:
+            return False
+        self.last_switch = key
+        gdb.write(line)
+        return self.stop_each
+
+    def describe_switch(self):
+        """(a key naming this switch, the line to print)."""
+        esp = utils.register("esp")
+        prev = task_at(esp + 4, "prev")
+        next = task_at(esp + 8, "next")
+        cpu = int(utils.fetch(prev["thread_info"])["cpu"])
+        rq = runqueue(cpu)
+        number = int(rq["nr_switches"])
+        key = (cpu, number, utils.ulong(prev.address), utils.ulong(next.address))
+        line = "kswitch #%d: %s -> %s; " % (number, utils.describe(prev),
+                                            utils.describe(next))
+        # The mm prev ran on: context_switch() moved it from a kernel
+        # thread's active_mm to rq->prev_mm, to be dropped after the switch.
+        oldmm = utils.ulong(prev["active_mm"] if utils.ulong(prev["mm"])
+                            else rq["prev_mm"])
+        next_mm = utils.ulong(next["mm"])
+        after = utils.register("cr3")
+        if self.before is not None and self.before[0] == key[2]:
+            before = self.before[1]
+            line += "cr3 0x%08x -> 0x%08x %s" % (
+                before, after, "unchanged" if before == after else "loaded")
+            changed = before != after
+        else:
+            line += "cr3 ? -> 0x%08x" % after
+            changed = None
+        if next_mm == 0:
+            why = "lazy TLB: %s has no mm, borrows active_mm 0x%08x" % (
+                utils.task_name(next), utils.ulong(next["active_mm"]))
+        elif next_mm == oldmm:
+            why = "same mm 0x%08x" % next_mm
+        else:
+            why = "switch_mm loads mm 0x%08x" % next_mm
+        expected = next_mm not in (0, oldmm)
+        line += " (%s)" % why
+        if changed is not None and changed != expected:
+            line += " !! expected CR3 %s" % ("loaded" if expected else
+                                            "unchanged")
+        if utils.ulong(next["thread"]["eip"]) == \
+                utils.symbol_address("ret_from_fork"):
+            line += "; next never ran: it starts in ret_from_fork"
+        self.before = None
+        return key, line + "\n"
+
+
+def kswitch_breakpoints():
+    return [bp for bp in gdb.breakpoints() if getattr(bp, "kt26_kswitch", False)]
+
+
+class KernelSwitch(gdb.Command):
+    """Stop at every context switch: kswitch [on|log|off]
+
+kswitch (or kswitch on) sets a breakpoint at switch_to; at each switch
+it prints
+
+  kswitch #N: pid P NAME S -> pid Q NAME S; cr3 OLD -> NEW unchanged|loaded (why)
+
+N is the run queue's switch count, S the state letters (prev's S or D:
+it is going to sleep; R: preempted or yielding).  OLD is CR3 when
+context_switch() began, NEW is CR3 now, after switch_mm(): a kernel
+thread (mm -) borrows the previous mm and CR3 stays (lazy TLB).
+Then GDB stops in switch_to: `continue` goes to the next switch,
+`continue N` prints N switches and stops at the last one, and stepi
+walks through the switch itself (kcurrent changes at `mov esp, ...`).
+kswitch log prints the same lines without stopping; kswitch off (or
+delete) removes the two breakpoints."""
+
+    def __init__(self):
+        super().__init__("kswitch", gdb.COMMAND_USER)
+
+    def invoke(self, arg, from_tty):
+        mode = arg.strip() or "on"
+        if mode not in ("on", "log", "off"):
+            raise gdb.GdbError("usage: kswitch [on|log|off]")
+        for bp in kswitch_breakpoints():
+            bp.delete()
+        if mode == "off":
+            gdb.write("kswitch: off\n")
+            return
+        if utils.symbol_address("switch_to") is None:
+            raise gdb.GdbError("no switch_to in the symbol table: is "
+                               "build/kernel.elf loaded?")
+        bp = SwitchToBreakpoint(stop_each=(mode == "on"))
+        if bp.entry:
+            entry = "breakpoint %d at context_switch notes CR3 (silent), " \
+                % bp.entry.number
+        else:
+            entry = "no context_switch symbol: CR3 before the switch " \
+                "unknown; "
+        gdb.write("kswitch: %sbreakpoint %d at switch_to %s\n" % (
+            entry, bp.number, "stops at each switch" if mode == "on" else
+            "prints each switch, nothing stops"))
+
+
+KernelRunqueue()
+KernelSwitch()
