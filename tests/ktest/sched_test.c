@@ -487,6 +487,6 @@ KTEST(show_tasks_lists_processes_and_kernel_threads)
 	/* Process 0 and kthreadd are kernel threads: [name], no mm. */
 	KTEST_ASSERT(strstr(tail, "[swapper/0]"));
 	KTEST_ASSERT(strstr(tail, "[kthreadd]"));
-	KTEST_ASSERT(strstr(tail, "    2     0 S 00200000        - "));
+	KTEST_ASSERT(strstr(tail, "    2     0 S 00200040        - "));
 	KTEST_ASSERT(strstr(tail, "    1     0 R "));
 }
