@@ -49,7 +49,7 @@ OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/params.o kernel/panic.o kernel/timer.o \
 	       kernel/softirq.o kernel/ktest.o kernel/bench.o kernel/pid.o \
 	       kernel/fork.o kernel/exit.o kernel/files.o kernel/signal.o \
-	       kernel/kthread.o kernel/show_tasks.o
+	       kernel/kthread.o kernel/show_tasks.o kernel/kallsyms.o
 OBJS-sched  := sched/core.o sched/idle.o sched/wait.o sched/completion.o
 OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/paging.o mm/mm_struct.o mm/mmu_context.o mm/meminfo.o \
@@ -104,9 +104,32 @@ $(B)/%.o: %.asm arch/x86/asm-offsets.inc
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(AS) $(ASFLAGS) -MD $(@:.o=.d) $< -o $@
 
-$(KERNEL): $(KOBJS) linker.ld
+# Two links, as Linux does for kallsyms: the first with an empty symbol
+# table, then tools/kallsyms.py turns its text symbols into a table that the
+# second link includes.  The table sits in .rodata, after all code, so no
+# function moves; --check fails the build if one did.
+$(B)/kallsyms0.c: tools/kallsyms.py
+	$(quiet) GEN $@
+	$(Q)$(PYTHON) tools/kallsyms.py --empty < /dev/null > $@
+
+$(B)/kernel1.elf: $(KOBJS) $(B)/kallsyms0.o linker.ld
 	$(quiet) LD $@
-	$(Q)$(LD) $(LDFLAGS) -o $@ $(KOBJS) $(LIBGCC)
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(KOBJS) $(B)/kallsyms0.o $(LIBGCC)
+
+$(B)/kallsyms.c: $(B)/kernel1.elf tools/kallsyms.py
+	$(quiet) KSYMS $@
+	$(Q)$(NM) -n $< > $(B)/kernel1.nm
+	$(Q)$(PYTHON) tools/kallsyms.py < $(B)/kernel1.nm > $@
+
+$(B)/kallsyms.o $(B)/kallsyms0.o: $(B)/%.o: $(B)/%.c
+	$(quiet) CC $<
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+
+$(KERNEL): $(KOBJS) $(B)/kallsyms.o linker.ld
+	$(quiet) LD $@
+	$(Q)$(LD) $(LDFLAGS) -o $@ $(KOBJS) $(B)/kallsyms.o $(LIBGCC)
+	$(Q)$(NM) -n $@ > $(B)/kernel.nm
+	$(Q)$(PYTHON) tools/kallsyms.py --check $(B)/kernel1.nm $(B)/kernel.nm
 
 $(B)/kernel.asm: $(KERNEL)
 	$(quiet) OBJDUMP $@

@@ -14,6 +14,7 @@
 #include <asm/irqflags.h>
 #include <bench.h>
 #include <init.h>
+#include <kallsyms.h>
 #include <kthread.h>
 #include <signal.h>
 #include <timer.h>
@@ -91,6 +92,7 @@ asmlinkage void __noreturn start_kernel(unsigned long magic,
 					unsigned long info_phys)
 {
 	cpu_init();
+	kallsyms_init();
 	serial_init();
 	vga_init();
 	printk(KERN_NOTICE "%s\n", linux_banner);

@@ -99,7 +99,12 @@ def test_oops_null_pointer():
     boot.expect(r"EIP:    0060:\[<c0[0-9a-f]{6}>\]")
     boot.expect(r"CR2: 00000000")
     boot.expect(r"eax: [0-9a-f]{8}   ebx: [0-9a-f]{8}")
-    boot.expect(r"Call Trace:\n.*\[<c0[0-9a-f]{6}>\]")
+    # Symbolized (kallsyms): the faulting function, then its callers down
+    # to the thread's first frame.
+    boot.expect(r"EIP is at ktest_fn_oops_selftest\+0x[0-9a-f]+/0x[0-9a-f]+")
+    boot.expect(r"Call Trace:\n.*\[<c0[0-9a-f]{6}>\] ktest_fn_oops_selftest\+")
+    boot.expect(r"\[<c0[0-9a-f]{6}>\] ktest_run\+0x[0-9a-f]+/0x[0-9a-f]+")
+    boot.expect(r"\[<c0[0-9a-f]{6}>\] kernel_thread_helper\+")
     boot.expect(r"Kernel panic - not syncing: Fatal exception")
     assert boot.status == EXIT_PANIC, boot.explain("status is not the panic status")
 
