@@ -49,7 +49,8 @@ OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/params.o kernel/panic.o kernel/timer.o \
 	       kernel/softirq.o kernel/ktest.o kernel/bench.o kernel/pid.o \
 	       kernel/fork.o kernel/exit.o kernel/files.o kernel/signal.o \
-	       kernel/kthread.o kernel/show_tasks.o kernel/kallsyms.o
+	       kernel/kthread.o kernel/show_tasks.o kernel/kallsyms.o \
+	       kernel/tasklet.o kernel/workqueue.o
 OBJS-sched  := sched/core.o sched/idle.o sched/wait.o sched/completion.o
 OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/paging.o mm/mm_struct.o mm/mmu_context.o mm/meminfo.o \
@@ -57,7 +58,8 @@ OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 OBJS-drv    := drivers/serial.o drivers/vga.o
 OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o
 OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
-	       tests/ktest/mm_test.o tests/ktest/sched_test.o
+	       tests/ktest/mm_test.o tests/ktest/sched_test.o \
+	       tests/ktest/deferred_test.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o
 
 KOBJS := $(addprefix $(B)/,$(OBJS-boot) $(OBJS-arch) $(OBJS-kernel) $(OBJS-sched) \

@@ -23,6 +23,7 @@ typedef void (*irq_handler_t)(int irq, struct pt_regs *regs, void *dev_id);
 /* arch/x86/irq.c */
 int request_irq(unsigned int irq, irq_handler_t handler, const char *name,
 		void *dev_id);
+void free_irq(unsigned int irq, void *dev_id);
 void init_IRQ(void);
 asmlinkage void do_IRQ(struct pt_regs *regs, int irq);
 unsigned long irq_count_of(unsigned int irq);

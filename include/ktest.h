@@ -42,7 +42,12 @@ struct ktest {
 
 extern const struct ktest __start_ktest[], __stop_ktest[];
 
+#define KTEST_IRQ	5	/* the line ktest_fake_interrupt() uses */
+
 /* kernel/ktest.c */
+struct pt_regs;
+void ktest_fake_interrupt(void (*handler)(int irq, struct pt_regs *regs,
+					  void *dev_id));
 void ktest_fail(const char *file, int line, const char *fmt, ...)
 	__printf(3, 4);
 bool ktest_failed(void);

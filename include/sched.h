@@ -221,6 +221,7 @@ void set_user_nice(struct task_struct *p, long nice);
 int sched_setscheduler(struct task_struct *p, unsigned int policy,
 		       unsigned int rt_priority);
 void yield(void);
+int cond_resched(void);
 unsigned long nr_running(void);
 unsigned long long nr_context_switches(void);
 struct task_struct *idle_task(int cpu);

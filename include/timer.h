@@ -5,7 +5,7 @@
  *
  * Linux 2.6: include/linux/timer.h.
  * A timer_list calls function(data) once jiffies reaches expires, in
- * interrupt context (it must not sleep).  schedule_timeout() puts the
+ * softirq context (it must not sleep).  schedule_timeout() puts the
  * current task to sleep with such a timer as its alarm clock; msleep()
  * and msleep_interruptible() are built on it.
  */
@@ -51,7 +51,6 @@ void add_timer(struct timer_list *timer);
 int mod_timer(struct timer_list *timer, unsigned long expires);
 int del_timer(struct timer_list *timer);
 int del_timer_sync(struct timer_list *timer);
-void run_timers(void);
 void update_process_times(int user_tick);
 long schedule_timeout(long timeout);
 long schedule_timeout_interruptible(long timeout);

@@ -10,6 +10,7 @@
  * is the one `make run` boots: only the command line differs.
  */
 #include <init.h>
+#include <irq.h>
 #include <kernel.h>
 #include <ktest.h>
 #include <reboot.h>
@@ -27,6 +28,27 @@ static int ktest_setup(char *val)
 	return 0;
 }
 __setup("ktest=", ktest_setup);
+
+/**
+ * ktest_fake_interrupt - run @handler in hard-interrupt context, now
+ * @handler: called from do_IRQ() like a device's handler
+ *
+ * For tests of what happens "in an interrupt": the handler is installed
+ * on IRQ line KTEST_IRQ (no device uses it under QEMU) and `int` raises
+ * that line's vector, which enters through the same stub, do_IRQ() and
+ * irq_exit() as a device interrupt.  When this returns, the interrupt and
+ * the softirqs it raised have run.
+ * Context: process, interrupts on.
+ */
+void ktest_fake_interrupt(irq_handler_t handler)
+{
+	if (request_irq(KTEST_IRQ, handler, "ktest", NULL))
+		panic("ktest_fake_interrupt: IRQ %d is taken", KTEST_IRQ);
+	__asm__ __volatile__("int %0"
+			     : : "i"(FIRST_EXTERNAL_VECTOR + KTEST_IRQ)
+			     : "memory");
+	free_irq(KTEST_IRQ, NULL);
+}
 
 /**
  * ktest_fail - record why the running test failed

@@ -160,6 +160,8 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 		vsnprintf(create.result->comm, sizeof(create.result->comm),
 			  namefmt, args);
 		va_end(args);
+		printk(KERN_INFO "kthread_create: pid %d (%s)\n",
+		       create.result->pid, create.result->comm);
 	}
 	return create.result;
 }

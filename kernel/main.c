@@ -14,11 +14,13 @@
 #include <asm/irqflags.h>
 #include <bench.h>
 #include <init.h>
+#include <interrupt.h>
 #include <kallsyms.h>
 #include <kthread.h>
 #include <signal.h>
 #include <timer.h>
 #include <wait.h>
+#include <workqueue.h>
 #include <irq.h>
 #include <kernel.h>
 #include <ktest.h>
@@ -34,15 +36,27 @@
 #include <version.h>
 
 /*
+ * The set-up that needs a process context: kernel threads are created
+ * with kthread_create(), which sleeps until kthreadd has made them.
+ */
+static void do_basic_setup(void)
+{
+	if (spawn_ksoftirqd())
+		panic("do_basic_setup: cannot start ksoftirqd");
+	init_workqueues();
+}
+
+/*
  * pid 1.  It finishes the set-up that may sleep (and so cannot run in
- * process 0): the in-kernel tests and benchmarks when asked.  Then it
- * adopts orphans and reaps them.
+ * process 0), then runs the in-kernel tests and benchmarks when asked.
+ * Then it adopts orphans and reaps them.
  */
 static int init(void *unused)
 {
 	child_reaper = current;
 	set_task_comm(current, "init");
 	system_state = SYSTEM_RUNNING;
+	do_basic_setup();
 
 	if (ktest_requested())
 		ktest_run();
@@ -111,6 +125,7 @@ asmlinkage void __noreturn start_kernel(unsigned long magic,
 	show_mem();
 
 	sched_init();
+	softirq_init();
 	init_timers();
 	fork_init();
 	init_IRQ();

@@ -1,17 +1,219 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/softirq.c - leaving interrupt context.
+ * kernel/softirq.c - softirqs and ksoftirqd: work deferred from
+ * interrupt handlers.
  *
- * Linux 2.6: kernel/softirq.c (irq_exit).
+ * Linux 2.6: kernel/softirq.c.
+ * raise_softirq(nr) sets bit nr in this CPU's pending mask.  When the
+ * last interrupt handler returns, irq_exit() runs the pending softirqs
+ * (__do_softirq()) with interrupts on, still in interrupt context (the
+ * softirq count of preempt_count is raised: nothing may sleep or be
+ * preempted), before the interrupted code resumes.  A softirq raised while
+ * they run is run again right away, but at most MAX_SOFTIRQ_RESTART
+ * times: after that the rest is handed to ksoftirqd/N, a kernel thread at
+ * nice 19, which runs softirqs in process context where the scheduler can
+ * preempt it.  So a flood of softirqs slows the machine down but cannot
+ * stop tasks from running.
  */
+#include <asm/irqflags.h>
 #include <hardirq.h>
+#include <interrupt.h>
+#include <kernel.h>
+#include <kthread.h>
+#include <percpu.h>
+#include <sched.h>
+
+static struct softirq_action softirq_vec[NR_SOFTIRQS];
+static DEFINE_PER_CPU(unsigned long, softirq_pending);
+static DEFINE_PER_CPU(struct task_struct *, ksoftirqd);
+/* How many times each softirq ran (for tests and the memory report). */
+static unsigned long softirq_runs[NR_SOFTIRQS];
 
 /**
- * irq_exit - leave hard interrupt context
+ * open_softirq - install the handler of softirq @nr
+ * @nr: HI_SOFTIRQ, TIMER_SOFTIRQ, ...
+ * @action: called with interrupts on, in softirq context
+ * @data: stored in the softirq_action passed to @action
+ *
+ * Context: boot.
+ */
+void open_softirq(int nr, void (*action)(struct softirq_action *),
+		  void *data)
+{
+	softirq_vec[nr].action = action;
+	softirq_vec[nr].data = data;
+}
+
+/* Return: this CPU's pending softirqs, one bit each. */
+unsigned long local_softirq_pending(void)
+{
+	return READ_ONCE(this_cpu(softirq_pending));
+}
+
+/* Return: how many times softirq @nr has run. */
+unsigned long softirq_count_of(unsigned int nr)
+{
+	return nr < NR_SOFTIRQS ? READ_ONCE(softirq_runs[nr]) : 0;
+}
+
+static void wakeup_softirqd(void)
+{
+	struct task_struct *tsk = this_cpu(ksoftirqd);
+
+	if (tsk && tsk->state != TASK_RUNNING)
+		wake_up_process(tsk);
+}
+
+/**
+ * __do_softirq - run the pending softirqs
+ *
+ * Context: interrupts off on entry and exit (on while handlers run);
+ * preempt_count's softirq bits are raised for the duration.
+ */
+asmlinkage void __do_softirq(void)
+{
+	int max_restart = MAX_SOFTIRQ_RESTART;
+	unsigned long pending = local_softirq_pending();
+
+	add_preempt_count(SOFTIRQ_OFFSET);
+restart:
+	this_cpu(softirq_pending) = 0;
+	local_irq_enable();
+	for (struct softirq_action *h = softirq_vec; pending; h++, pending >>= 1)
+		if ((pending & 1) && h->action) {
+			softirq_runs[h - softirq_vec]++;
+			h->action(h);
+		}
+	local_irq_disable();
+
+	pending = local_softirq_pending();
+	if (pending && --max_restart)
+		goto restart;
+	/* Still more: let ksoftirqd do it, where tasks get their turn. */
+	if (pending)
+		wakeup_softirqd();
+	sub_preempt_count(SOFTIRQ_OFFSET);
+}
+
+/**
+ * do_softirq - run pending softirqs unless we are in interrupt context
+ *
+ * Context: any.
+ */
+asmlinkage void do_softirq(void)
+{
+	unsigned long flags;
+
+	if (in_interrupt())
+		return;
+	local_irq_save(flags);
+	if (local_softirq_pending())
+		__do_softirq();
+	local_irq_restore(flags);
+}
+
+/**
+ * raise_softirq_irqoff - mark softirq @nr pending
+ * @nr: the softirq
+ *
+ * From an interrupt handler it runs at irq_exit(); from process context
+ * nobody is about to run it, so ksoftirqd is woken.
+ * Context: interrupts off.
+ */
+void raise_softirq_irqoff(unsigned int nr)
+{
+	this_cpu(softirq_pending) |= 1UL << nr;
+	if (!in_interrupt())
+		wakeup_softirqd();
+}
+
+/**
+ * raise_softirq - raise_softirq_irqoff() from any context
+ * @nr: the softirq
+ */
+void raise_softirq(unsigned int nr)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	raise_softirq_irqoff(nr);
+	local_irq_restore(flags);
+}
+
+/**
+ * irq_exit - leave hard interrupt context, running pending softirqs
  *
  * Context: end of do_IRQ(), interrupts off.
  */
 void irq_exit(void)
 {
 	sub_preempt_count(HARDIRQ_OFFSET);
+	if (!in_interrupt() && local_softirq_pending())
+		__do_softirq();
+}
+
+/**
+ * local_bh_disable - keep softirqs from running on this CPU
+ *
+ * For data shared between process context and a softirq or tasklet.
+ * Counted in preempt_count, so it nests and also disables preemption.
+ */
+void local_bh_disable(void)
+{
+	add_preempt_count(SOFTIRQ_OFFSET);
+	barrier();
+}
+
+/**
+ * local_bh_enable - allow softirqs again, running any that are pending
+ */
+void local_bh_enable(void)
+{
+	WARN_ON_ONCE(in_irq() || irqs_disabled());
+	sub_preempt_count(SOFTIRQ_OFFSET - 1);
+	if (unlikely(!in_interrupt() && local_softirq_pending()))
+		do_softirq();
+	preempt_enable();
+}
+
+static int ksoftirqd(void *unused)
+{
+	set_user_nice(current, 19);
+	while (!kthread_should_stop()) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!local_softirq_pending())
+			schedule();
+		__set_current_state(TASK_RUNNING);
+
+		while (local_softirq_pending()) {
+			/* Preemption off: stay on this CPU's pending mask. */
+			preempt_disable();
+			do_softirq();
+			preempt_enable_no_resched();
+			cond_resched();
+		}
+	}
+	return 0;
+}
+
+/**
+ * spawn_ksoftirqd - start ksoftirqd/N for every CPU
+ *
+ * Context: pid 1, boot.
+ * Return: 0, or the error of kthread_create().
+ */
+int spawn_ksoftirqd(void)
+{
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu) {
+		struct task_struct *p = kthread_create(ksoftirqd, NULL,
+						       "ksoftirqd/%u", cpu);
+
+		if (IS_ERR(p))
+			return PTR_ERR(p);
+		per_cpu(ksoftirqd, cpu) = p;
+		wake_up_process(p);
+	}
+	return 0;
 }

@@ -5,7 +5,9 @@
  * Linux 2.6: kernel/timer.c.
  * The PIT interrupt (arch/x86/i8253.c) calls do_timer() and
  * update_process_times() HZ times a second: jiffies advances, the running
- * task is charged a tick (scheduler_tick()), and expired timers run.
+ * task is charged a tick (scheduler_tick()), and TIMER_SOFTIRQ is raised;
+ * expired timers run from that softirq, with interrupts on, as soon as the
+ * interrupt handler has returned.
  *
  * Pending timers are kept on one list sorted by expiry time, so the tick
  * only looks at the head.  (Linux uses a "timer wheel" of hashed lists so
@@ -13,6 +15,7 @@
  * schedule_timeout() is how a task sleeps for a time: an on-stack timer
  * whose function wakes the task, then schedule().
  */
+#include <interrupt.h>
 #include <kernel.h>
 #include <percpu.h>
 #include <sched.h>
@@ -29,6 +32,8 @@ struct timer_base {
 
 static DEFINE_PER_CPU(struct timer_base, timer_bases);
 
+static void run_timer_softirq(struct softirq_action *h);
+
 /**
  * init_timers - empty timer lists
  *
@@ -42,6 +47,7 @@ void init_timers(void)
 		spin_lock_init(&per_cpu(timer_bases, cpu).lock);
 		INIT_LIST_HEAD(&per_cpu(timer_bases, cpu).pending);
 	}
+	open_softirq(TIMER_SOFTIRQ, run_timer_softirq, NULL);
 }
 
 /* Insert in expiry order, after timers with the same expiry (FIFO). */
@@ -138,17 +144,16 @@ int del_timer_sync(struct timer_list *timer)
 	}
 }
 
-/**
- * run_timers - call the function of every timer that has expired
- *
- * Functions run with the base unlocked, so they may re-arm their timer.
- * Context: interrupt (the tick), interrupts off.
+/*
+ * Call the function of every timer that has expired.  Functions run with
+ * the base unlocked and interrupts on, so they may re-arm their timer.
+ * Context: TIMER_SOFTIRQ.
  */
-void run_timers(void)
+static void run_timer_softirq(struct softirq_action *h)
 {
 	struct timer_base *base = &this_cpu(timer_bases);
 
-	spin_lock(&base->lock);
+	spin_lock_irq(&base->lock);
 	while (!list_empty(&base->pending)) {
 		struct timer_list *timer = list_first_entry(&base->pending,
 							   struct timer_list,
@@ -160,12 +165,12 @@ void run_timers(void)
 			break;
 		__del_timer(timer);
 		base->running_timer = timer;
-		spin_unlock(&base->lock);
+		spin_unlock_irq(&base->lock);
 		fn(data);
-		spin_lock(&base->lock);
+		spin_lock_irq(&base->lock);
 		base->running_timer = NULL;
 	}
-	spin_unlock(&base->lock);
+	spin_unlock_irq(&base->lock);
 }
 
 /**
@@ -187,7 +192,7 @@ void do_timer(void)
 void update_process_times(int user_tick)
 {
 	scheduler_tick(user_tick);
-	run_timers();
+	raise_softirq(TIMER_SOFTIRQ);
 }
 
 static void process_timeout(unsigned long data)

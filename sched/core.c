@@ -465,6 +465,24 @@ asmlinkage void preempt_schedule_irq(void)
 }
 
 /**
+ * cond_resched - a voluntary preemption point
+ *
+ * For long loops in kernel code: give way if a reschedule is due.  The
+ * task stays runnable (PREEMPT_ACTIVE), whatever state it set.
+ * Context: process, preemptible.
+ * Return: 1 if it scheduled, 0 if not.
+ */
+int cond_resched(void)
+{
+	if (!need_resched() || preempt_count())
+		return 0;
+	add_preempt_count(PREEMPT_ACTIVE);
+	schedule();
+	sub_preempt_count(PREEMPT_ACTIVE);
+	return 1;
+}
+
+/**
  * set_user_nice - change a task's nice value (its static priority)
  * @p: the task
  * @nice: -20 (most CPU) .. 19 (least)

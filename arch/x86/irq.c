@@ -64,6 +64,21 @@ int request_irq(unsigned int irq, irq_handler_t handler, const char *name,
 }
 
 /**
+ * free_irq - remove the handler of a line and mask it
+ * @irq: line 0-15
+ * @dev_id: what request_irq() was given (must match)
+ *
+ * Context: process.
+ */
+void free_irq(unsigned int irq, void *dev_id)
+{
+	if (irq >= NR_IRQS || irq_desc[irq].dev_id != dev_id)
+		return;
+	disable_8259A_irq(irq);
+	irq_desc[irq].handler = NULL;
+}
+
+/**
  * irq_count_of - how many interrupts a line has delivered
  * @irq: line 0-15
  *

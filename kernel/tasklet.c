@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/tasklet.c - tasklets: functions run from the tasklet softirqs.
+ *
+ * Linux 2.6: the tasklet half of kernel/softirq.c.
+ * tasklet_schedule() puts a tasklet on this CPU's list (once: the SCHED
+ * bit stops a second insertion) and raises TASKLET_SOFTIRQ (HI_SOFTIRQ for
+ * tasklet_hi_schedule()).  The softirq takes the whole list and runs each
+ * tasklet whose RUN bit it can take: a tasklet never runs on two CPUs at
+ * once, which is what makes tasklets easier to write than softirqs.  A
+ * disabled tasklet, or one running elsewhere, goes back on the list and
+ * the softirq is raised again.
+ */
+#include <asm/irqflags.h>
+#include <interrupt.h>
+#include <kernel.h>
+#include <percpu.h>
+#include <sched.h>
+
+struct tasklet_head {
+	struct tasklet_struct *list;
+};
+
+static DEFINE_PER_CPU(struct tasklet_head, tasklet_vec);
+static DEFINE_PER_CPU(struct tasklet_head, tasklet_hi_vec);
+
+/**
+ * tasklet_init - set up a tasklet
+ * @t: the tasklet
+ * @func: what it runs, in softirq context (no sleeping)
+ * @data: the argument of @func
+ */
+void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long),
+		  unsigned long data)
+{
+	t->next = NULL;
+	t->state = 0;
+	atomic_set(&t->count, 0);
+	t->func = func;
+	t->data = data;
+}
+
+static void add_to(struct tasklet_head *head, struct tasklet_struct *t,
+		   unsigned int softirq)
+{
+	unsigned long flags;
+
+	local_irq_save(flags);
+	t->next = head->list;
+	head->list = t;
+	raise_softirq_irqoff(softirq);
+	local_irq_restore(flags);
+}
+
+void __tasklet_schedule(struct tasklet_struct *t)
+{
+	add_to(&this_cpu(tasklet_vec), t, TASKLET_SOFTIRQ);
+}
+
+void __tasklet_hi_schedule(struct tasklet_struct *t)
+{
+	add_to(&this_cpu(tasklet_hi_vec), t, HI_SOFTIRQ);
+}
+
+static void run_tasklets(struct tasklet_head *head, unsigned int softirq)
+{
+	struct tasklet_struct *list;
+
+	local_irq_disable();
+	list = head->list;
+	head->list = NULL;
+	local_irq_enable();
+
+	while (list) {
+		struct tasklet_struct *t = list;
+
+		list = list->next;
+		if (!test_and_set_bit(TASKLET_STATE_RUN, &t->state)) {
+			if (!atomic_read(&t->count)) {
+				/* Cleared first: the function may reschedule. */
+				if (!test_and_clear_bit(TASKLET_STATE_SCHED,
+							&t->state))
+					BUG();
+				t->func(t->data);
+				clear_bit(TASKLET_STATE_RUN, &t->state);
+				continue;
+			}
+			clear_bit(TASKLET_STATE_RUN, &t->state);
+		}
+		/* Disabled or running elsewhere: try again later. */
+		local_irq_disable();
+		t->next = head->list;
+		head->list = t;
+		raise_softirq_irqoff(softirq);
+		local_irq_enable();
+	}
+}
+
+static void tasklet_action(struct softirq_action *a)
+{
+	run_tasklets(&this_cpu(tasklet_vec), TASKLET_SOFTIRQ);
+}
+
+static void tasklet_hi_action(struct softirq_action *a)
+{
+	run_tasklets(&this_cpu(tasklet_hi_vec), HI_SOFTIRQ);
+}
+
+/**
+ * tasklet_kill - wait until @t is neither scheduled nor running
+ * @t: the tasklet; nobody may schedule it again meanwhile
+ *
+ * Context: process, may sleep.
+ */
+void tasklet_kill(struct tasklet_struct *t)
+{
+	BUG_ON(in_interrupt());
+	while (test_and_set_bit(TASKLET_STATE_SCHED, &t->state))
+		while (test_bit(TASKLET_STATE_SCHED, &t->state))
+			yield();
+	while (test_bit(TASKLET_STATE_RUN, &t->state))
+		cpu_relax();
+	clear_bit(TASKLET_STATE_SCHED, &t->state);
+}
+
+/**
+ * softirq_init - install the tasklet softirqs
+ *
+ * Context: boot.
+ */
+void softirq_init(void)
+{
+	open_softirq(TASKLET_SOFTIRQ, tasklet_action, NULL);
+	open_softirq(HI_SOFTIRQ, tasklet_hi_action, NULL);
+}
