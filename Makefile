@@ -50,21 +50,24 @@ OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/softirq.o kernel/ktest.o kernel/bench.o kernel/pid.o \
 	       kernel/fork.o kernel/exit.o kernel/files.o kernel/signal.o \
 	       kernel/kthread.o kernel/show_tasks.o kernel/kallsyms.o \
-	       kernel/tasklet.o kernel/workqueue.o
+	       kernel/tasklet.o kernel/workqueue.o kernel/reboot.o
 OBJS-sched  := sched/core.o sched/idle.o sched/wait.o sched/completion.o
 OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/paging.o mm/mm_struct.o mm/mmu_context.o mm/meminfo.o \
-	       mm/vmscan.o mm/memory.o
-OBJS-drv    := drivers/serial.o drivers/vga.o
+	       mm/vmscan.o mm/memory.o mm/swap.o mm/buffer.o mm/pdflush.o \
+	       mm/page-writeback.o mm/pressure.o
+OBJS-block  := block/ll_rw_blk.o block/elevator.o
+OBJS-drv    := drivers/serial.o drivers/vga.o drivers/ata.o
 OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o
 OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/mm_test.o tests/ktest/sched_test.o \
-	       tests/ktest/deferred_test.o
+	       tests/ktest/deferred_test.o tests/ktest/disk_test.o \
+	       tests/ktest/vmscan_test.o tests/ktest/writeback_test.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
-	       tests/bench/deferred_bench.o
+	       tests/bench/deferred_bench.o tests/bench/disk_bench.o
 
 KOBJS := $(addprefix $(B)/,$(OBJS-boot) $(OBJS-arch) $(OBJS-kernel) $(OBJS-sched) \
-	 $(OBJS-mm) $(OBJS-drv) $(OBJS-lib) $(OBJS-ktest) $(OBJS-bench))
+	 $(OBJS-mm) $(OBJS-block) $(OBJS-drv) $(OBJS-lib) $(OBJS-ktest) $(OBJS-bench))
 
 KERNEL := $(B)/kernel.elf
 ISO    := $(B)/kernel.iso
@@ -73,8 +76,13 @@ ISO    := $(B)/kernel.iso
 #   make run CMDLINE="ktest=all loglevel=4"
 CMDLINE ?=
 MEM	?= 128
+# The disk: a raw image, the primary IDE master (hda).  Made empty
+# (sparse, all zeros) when missing; never overwritten.
+DISK	:= $(B)/disk.img
+DISK_MB	:= 32
 QEMU_FLAGS := -m $(MEM) -display none -no-reboot \
-	      -device isa-debug-exit,iobase=0xf4,iosize=0x04
+	      -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+	      -drive file=$(DISK),format=raw,if=ide,index=0
 # The gdb stub's port: per user, so that two people on one machine can
 # both debug (make gdb GDBPORT=... to choose).
 GDBPORT ?= $(shell expr 26000 + $$(id -u) % 5000)
@@ -82,7 +90,7 @@ GDBPORT ?= $(shell expr 26000 + $$(id -u) % 5000)
 .PHONY: all run iso run-iso gdb test unit bench clean help deps
 # Keep intermediate objects: they are reused by the next build.
 .SECONDARY:
-all: $(KERNEL) $(B)/kernel.asm $(B)/kernel.sym
+all: $(KERNEL) $(B)/kernel.asm $(B)/kernel.sym $(DISK)
 
 ## Tools --------------------------------------------------------------
 # Installs what is missing (or says how); quick when nothing is.
@@ -141,6 +149,11 @@ $(B)/kernel.asm: $(KERNEL)
 $(B)/kernel.sym: $(KERNEL)
 	$(quiet) NM $@
 	$(Q)$(NM) -n $< > $@
+
+$(DISK):
+	$(quiet) DISK $@
+	$(Q)mkdir -p $(dir $@)
+	$(Q)truncate -s $(DISK_MB)M $@
 
 ## User programs and the initramfs -------------------------------------
 # user/ holds the ring-3 programs and their tiny C library.  Same compiler
@@ -354,7 +367,8 @@ help:
 	@echo "make all      build build/kernel.elf (+ kernel.asm, kernel.sym), user"
 	@echo "make user     build the user programs and build/initramfs.cpio"
 	@echo "make run      boot it in QEMU, serial console on this terminal"
-	@echo "              (CMDLINE=\"...\" adds kernel options; Ctrl-A X quits)"
+	@echo "              (CMDLINE=\"...\" adds kernel options; Ctrl-A X quits;"
+	@echo "              build/disk.img is the disk hda)"
 	@echo "make iso      build build/kernel.iso, a GRUB rescue CD"
 	@echo "make run-iso  boot that ISO in QEMU through real GRUB"
 	@echo "make gdb      QEMU stopped at the first instruction + gdb attached"

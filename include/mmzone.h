@@ -20,6 +20,7 @@
 #include <gfp.h>
 #include <list.h>
 #include <spinlock.h>
+#include <wait.h>
 
 struct free_area {
 	struct list_head free_list;	/* heads of free 2^order blocks */
@@ -31,6 +32,16 @@ struct zone {
 	spinlock_t lock;
 	unsigned long free_pages;
 	struct free_area free_area[MAX_ORDER];
+
+	/*
+	 * zone->lru_lock: the buffer cache's pages (mm/swap.c), newest at
+	 * the head.  Pages used since kswapd last looked (PG_referenced)
+	 * get a second chance; PG_active marks the active list.
+	 */
+	spinlock_t lru_lock;
+	struct list_head active_list;
+	struct list_head inactive_list;
+	unsigned long nr_active, nr_inactive;
 
 	/* Set at boot, read without the lock: */
 	unsigned long pages_min, pages_low, pages_high;
@@ -46,18 +57,34 @@ struct zone {
 
 struct pglist_data {
 	struct zone node_zones[MAX_NR_ZONES];
+	wait_queue_head_t kswapd_wait;	/* kswapd0 sleeps here */
+	struct task_struct *kswapd;	/* NULL until kswapd_init() */
 };
 
 extern struct pglist_data contig_page_data;
 #define NODE_DATA(nid)		(&contig_page_data)
 #define zone_normal()		(&contig_page_data.node_zones[ZONE_NORMAL])
 
-/* Allocator events, for show_mem() and the tests (mm/page_alloc.c). */
+/*
+ * Memory events, for show_mem() and the tests (mm/page_alloc.c,
+ * mm/vmscan.c).  Linux 2.6: struct page_state, /proc/vmstat.
+ */
 struct vm_event_counts {
 	unsigned long pgalloc;		/* pages handed out */
 	unsigned long pgfree;		/* pages given back */
 	unsigned long allocfail;	/* allocations that returned NULL */
 	unsigned long kswapd_wakeup_requests; /* found free < pages_low */
+	unsigned long allocstall;	/* allocations that reclaimed directly */
+	unsigned long kswapd_wakeups;	/* times kswapd0 woke up */
+	unsigned long kswapd_periodic;	/* ...of those, by its timer */
+	unsigned long pageoutrun;	/* balance_pgdat() runs */
+	unsigned long pgscan_kswapd;	/* inactive pages kswapd looked at */
+	unsigned long pgscan_direct;	/* ...direct reclaim looked at */
+	unsigned long kswapd_steal;	/* pages kswapd freed */
+	unsigned long pgsteal;		/* pages reclaim freed, in all */
+	unsigned long pgactivate;	/* inactive -> active (referenced) */
+	unsigned long pgdeactivate;	/* active -> inactive */
+	unsigned long slabs_scanned;	/* objects shrinkers were asked for */
 };
 
 extern struct vm_event_counts vm_events;

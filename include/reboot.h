@@ -5,6 +5,7 @@
  * Under QEMU the kernel can end the emulator with a status the host
  * sees: the isa-debug-exit device (the tests add it at port 0xf4) turns
  * a byte v written to it into the exit status (v << 1) | 1.
+ * kernel_power_off() is the clean way out: it syncs the disks first.
  */
 #ifndef _REBOOT_H
 #define _REBOOT_H
@@ -19,5 +20,8 @@
 /* arch/x86/reboot.c */
 void machine_debug_exit(u8 code);
 void machine_power_off(void) __noreturn;
+
+/* kernel/reboot.c */
+void kernel_power_off(void) __noreturn;
 
 #endif /* _REBOOT_H */

@@ -33,6 +33,7 @@ void *kmem_cache_zalloc(struct kmem_cache *cache, gfp_t flags);
 void kmem_cache_free(struct kmem_cache *cache, void *obj);
 unsigned long kmem_cache_shrink(struct kmem_cache *cache);
 unsigned long kmem_cache_shrink_all(void);
+unsigned long kmem_cache_free_slab_pages(void);
 unsigned long kmem_cache_active_objects(void);
 
 void *kmalloc(size_t size, gfp_t flags);

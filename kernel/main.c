@@ -12,7 +12,10 @@
  */
 #include <asm/desc.h>
 #include <asm/irqflags.h>
+#include <ata.h>
 #include <bench.h>
+#include <blkdev.h>
+#include <buffer_head.h>
 #include <init.h>
 #include <interrupt.h>
 #include <kallsyms.h>
@@ -31,9 +34,11 @@
 #include <serial.h>
 #include <setup.h>
 #include <slab.h>
+#include <swap.h>
 #include <time.h>
 #include <traps.h>
 #include <version.h>
+#include <writeback.h>
 
 /*
  * The set-up that needs a process context: kernel threads are created
@@ -44,6 +49,20 @@ static void do_basic_setup(void)
 	if (spawn_ksoftirqd())
 		panic("do_basic_setup: cannot start ksoftirqd");
 	init_workqueues();
+
+	/*
+	 * The disk and the memory daemons (docs/memory-daemons.md):
+	 * kblockd/0 first (the disk's queue is unplugged through it), then
+	 * the disk, the buffer cache over it, and the threads that keep
+	 * the cache in check: kswapd0 frees its clean pages when memory
+	 * runs low, two pdflush threads write its dirty ones back.
+	 */
+	blk_dev_init();
+	ata_init();
+	buffer_init();
+	kswapd_init();
+	pdflush_init();
+	page_writeback_init();
 }
 
 /*

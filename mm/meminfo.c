@@ -5,17 +5,23 @@
  * Linux 2.6: show_free_areas() in mm/page_alloc.c, /proc/meminfo,
  * /proc/slabinfo.
  * One text report, built by meminfo_report(): the totals first in
- * /proc/meminfo's format (MemTotal, MemFree), then the zone's watermarks
- * and free blocks per order, the allocator's counters, and one line per
- * slab cache.  printk'd at boot and by the sysrq key, returned to user
- * space by the kt_meminfo system call (the shell's `free`).
+ * /proc/meminfo's format (MemTotal, MemFree, then the buffer cache:
+ * Buffers, Active, Inactive, Dirty, Writeback), then the zone's
+ * watermarks and free blocks per order, the allocator's counters, what
+ * the memory daemons did (kswapd's reclaim, pdflush's writeback, the
+ * disk's queue), and one line per slab cache.  printk'd at boot and by
+ * the sysrq key, returned to user space by the kt_meminfo system call
+ * (the shell's `free`), which parses the first two lines.
  */
+#include <blkdev.h>
+#include <buffer_head.h>
 #include <kernel.h>
 #include <mm.h>
 #include <mmzone.h>
 #include <slab.h>
 #include <spinlock.h>
 #include <string.h>
+#include <writeback.h>
 
 #define K(pages) ((pages) << (PAGE_SHIFT - 10))
 
@@ -30,15 +36,27 @@
 int meminfo_report(char *buf, int len)
 {
 	struct zone *zone = zone_normal();
+	struct block_device *bdev = lookup_bdev("hda");
+	struct blk_queue_stats qs = { 0 };
 	int n;
 
+	if (bdev)
+		qs = bdev->queue->stats;
 	n = scnprintf(buf, len,
 		      "MemTotal:     %8lu kB\n"
 		      "MemFree:      %8lu kB\n"
+		      "Buffers:      %8lu kB\n"
+		      "Active:       %8lu kB\n"
+		      "Inactive:     %8lu kB\n"
+		      "Dirty:        %8lu kB\n"
+		      "Writeback:    %8lu kB\n"
 		      "Zone %s: free %lu pages, pages_min %lu, pages_low %lu, "
 		      "pages_high %lu, managed %lu, spanned %lu\n"
 		      "Free blocks by order:",
-		      K(zone->managed_pages), K(nr_free_pages()), zone->name,
+		      K(zone->managed_pages), K(nr_free_pages()),
+		      K(buffer_stats.nr_buffers), K(zone->nr_active),
+		      K(zone->nr_inactive), K(buffer_stats.nr_dirty),
+		      K(qs.bhs[WRITE] - qs.done[WRITE]), zone->name,
 		      zone->free_pages, zone->pages_min, zone->pages_low,
 		      zone->pages_high, zone->managed_pages,
 		      zone->spanned_pages);
@@ -50,6 +68,40 @@ int meminfo_report(char *buf, int len)
 		       "kswapd_wakeup_requests %lu, slab_errors %lu\n",
 		       vm_events.pgalloc, vm_events.pgfree, vm_events.allocfail,
 		       vm_events.kswapd_wakeup_requests, slab_errors);
+	n += scnprintf(buf + n, len - n,
+		       "kswapd0: wakeups %lu (periodic %lu), balance runs %lu, "
+		       "scanned %lu, reclaimed %lu; direct reclaim: allocstall "
+		       "%lu, scanned %lu; reclaimed in all %lu, activated %lu, "
+		       "deactivated %lu, shrinker objects %lu\n",
+		       vm_events.kswapd_wakeups, vm_events.kswapd_periodic,
+		       vm_events.pageoutrun, vm_events.pgscan_kswapd,
+		       vm_events.kswapd_steal, vm_events.allocstall,
+		       vm_events.pgscan_direct, vm_events.pgsteal,
+		       vm_events.pgactivate, vm_events.pgdeactivate,
+		       vm_events.slabs_scanned);
+	n += scnprintf(buf + n, len - n,
+		       "pdflush: kupdate runs %lu wrote %lu, background runs %lu "
+		       "wrote %lu; sync runs %lu wrote %lu\n",
+		       wb_stats.kupdate_runs, wb_stats.kupdate_written,
+		       wb_stats.background_runs, wb_stats.background_written,
+		       wb_stats.syncs, wb_stats.sync_written);
+	n += scnprintf(buf + n, len - n,
+		       "Buffer cache: lookups %lu, hits %lu, blocks read %lu, "
+		       "written %lu, I/O errors %lu\n",
+		       buffer_stats.lookups, buffer_stats.hits,
+		       buffer_stats.reads, buffer_stats.writes,
+		       buffer_stats.io_errors);
+	if (bdev)
+		n += scnprintf(buf + n, len - n,
+			       "Disk %s: buffers read %lu written %lu, requests "
+			       "%lu/%lu, merged %lu/%lu, errors %lu; unplugs by "
+			       "kblockd %lu (timer %lu, threshold %lu, waiter "
+			       "%lu)\n",
+			       bdev->name, qs.done[READ], qs.done[WRITE],
+			       qs.dispatched[READ], qs.dispatched[WRITE],
+			       qs.merges[READ], qs.merges[WRITE], qs.errors,
+			       qs.unplug_runs, qs.unplug_timer,
+			       qs.unplug_thresh, qs.unplug_wait);
 	n += slab_report(buf + n, len - n);
 	return n;
 }

@@ -15,14 +15,18 @@
  * Before taking pages, an allocation checks the zone's watermarks
  * (include/mmzone.h): the first try keeps free pages above pages_low;
  * if that fails kswapd is woken and the second try may go down to
- * pages_min (GFP_ATOMIC further still).  Next: mm/slab.c builds small
- * objects on top of these pages; mm/vmscan.c refills the free lists.
+ * pages_min (GFP_ATOMIC further still).  Reclaim itself (PF_MEMALLOC)
+ * may take the last pages; an allocation that may sleep reclaims pages
+ * itself before it gives up.  Next: mm/slab.c builds small objects on
+ * top of these pages; mm/vmscan.c refills the free lists.
  */
 #include <gfp.h>
 #include <init.h>
 #include <kernel.h>
 #include <mmzone.h>
+#include <sched.h>
 #include <string.h>
+#include <swap.h>
 
 struct pglist_data contig_page_data;
 struct vm_event_counts vm_events;
@@ -259,8 +263,9 @@ static void prep_new_page(struct page *page, unsigned int order,
  * @gfp_mask: GFP_KERNEL, GFP_ATOMIC, optionally | __GFP_ZERO, __GFP_NOWARN
  * @order: 0 for one page, 1 for two (a thread_union), ...
  *
- * Context: GFP_KERNEL: process context, may sleep (for reclaim).
- * GFP_ATOMIC: any context, never sleeps.
+ * Context: GFP_KERNEL: process context, may sleep (it reclaims cache
+ * pages itself when memory is exhausted).  GFP_ATOMIC: any context,
+ * never sleeps.
  * Return: the first page of the block with _count 1, or NULL (nothing
  * changed).
  */
@@ -294,6 +299,28 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 				      alloc_flags);
 	if (page)
 		goto got_pg;
+
+	/*
+	 * Reclaim's own allocations (kswapd, a direct reclaimer) take what
+	 * is left: they are what will free memory.  Not in an interrupt,
+	 * which merely borrows the task it interrupted.
+	 */
+	if ((current->flags & PF_MEMALLOC) && !in_interrupt()) {
+		page = get_page_from_freelist(zone, order, 0, 0);
+		if (page)
+			goto got_pg;
+		goto nopage;
+	}
+	if (!(gfp_mask & __GFP_WAIT))
+		goto nopage;
+
+	/* Direct reclaim: free cache pages ourselves, then try once more. */
+	if (try_to_free_pages(zone, order, gfp_mask)) {
+		page = get_page_from_freelist(zone, order, zone->pages_min,
+					      alloc_flags);
+		if (page)
+			goto got_pg;
+	}
 
 nopage:
 	vm_events.allocfail++;
@@ -380,6 +407,10 @@ void free_area_init(unsigned long start_pfn, unsigned long end_pfn)
 	struct zone *zone = zone_normal();
 
 	spin_lock_init(&zone->lock);
+	spin_lock_init(&zone->lru_lock);
+	INIT_LIST_HEAD(&zone->active_list);
+	INIT_LIST_HEAD(&zone->inactive_list);
+	zone->nr_active = zone->nr_inactive = 0;
 	zone->name = "Normal";
 	zone->zone_start_pfn = start_pfn;
 	zone->spanned_pages = end_pfn - start_pfn;

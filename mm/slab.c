@@ -399,6 +399,29 @@ unsigned long kmem_cache_shrink_all(void)
 }
 
 /**
+ * kmem_cache_free_slab_pages - pages kmem_cache_shrink_all() would free
+ *
+ * For the slab's shrinker (mm/vmscan.c): how much memory it can give.
+ * Return: the pages of the empty slabs every cache keeps.
+ */
+unsigned long kmem_cache_free_slab_pages(void)
+{
+	struct kmem_cache *cache;
+	unsigned long pages = 0, irqflags;
+	struct slab *slab;
+
+	spin_lock(&cache_chain_lock);
+	list_for_each_entry(cache, &cache_chain, next) {
+		spin_lock_irqsave(&cache->lock, irqflags);
+		list_for_each_entry(slab, &cache->slabs_free, list)
+			pages += 1UL << cache->gfporder;
+		spin_unlock_irqrestore(&cache->lock, irqflags);
+	}
+	spin_unlock(&cache_chain_lock);
+	return pages;
+}
+
+/**
  * kmem_cache_active_objects - objects handed out by every cache together
  *
  * For leak checks: a leaked object may hide in a slab that has room, so

@@ -1,12 +1,412 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * mm/vmscan.c - page reclaim.
+ * mm/vmscan.c - page reclaim: kswapd0, the LRU scan, shrinkers, and
+ * direct reclaim.
  *
- * Linux 2.6: mm/vmscan.c.
- * The allocator calls wakeup_kswapd() when an allocation would leave the
- * zone below pages_low.
+ * Linux 2.6: mm/vmscan.c (kswapd, balance_pgdat, shrink_zone,
+ * refill_inactive_zone, shrink_cache, try_to_free_pages, shrink_slab).
+ * The allocator (mm/page_alloc.c) calls wakeup_kswapd() when an
+ * allocation would leave the zone below pages_low.  kswapd0 — a kernel
+ * thread that sleeps on pgdat->kswapd_wait — wakes, and balance_pgdat()
+ * frees cache pages until the zone is back above pages_high.  It also
+ * wakes every kswapd_interval_ms on its own to look at the watermarks:
+ * both kinds of kernel thread of seed 000 in one, event-driven with a
+ * periodic check.
+ *
+ * The scan works on the two LRU lists of mm/swap.c, from the tail (the
+ * oldest), at a "priority" from DEF_PRIORITY (12: look at 1/4096 of each
+ * list) down to 0 (all of it), so that a little pressure disturbs little:
+ *
+ *  - refill_inactive_zone(): an active page used since the last look
+ *    (PG_referenced) stays active, its bit cleared; the others move to
+ *    the inactive list.
+ *  - shrink_inactive_list(): a referenced inactive page goes to the active
+ *    list (its second chance); an unreferenced one is freed if its buffer
+ *    is clean and unused (try_to_free_buffers()), else it goes back on
+ *    the list; dirty ones are counted, and pdflush is asked to write
+ *    that many (wakeup_pdflush()).
+ *  - shrink_slab(): each registered shrinker (the slab's empty pages) is
+ *    asked for its share too.
+ *
+ * An allocation that finds memory exhausted does the same work itself in
+ * try_to_free_pages() ("direct reclaim", counted as allocstall) before it
+ * fails.  kswapd0 and direct reclaimers run with PF_MEMALLOC: their own
+ * allocations may go below pages_min, so that reclaim can always proceed.
+ * Next: mm/buffer.c, which owns the pages; mm/page-writeback.c, which
+ * cleans the dirty ones.
  */
+#include <buffer_head.h>
+#include <init.h>
+#include <kernel.h>
+#include <kthread.h>
 #include <mmzone.h>
+#include <sched.h>
+#include <slab.h>
+#include <swap.h>
+#include <timer.h>
+#include <wait.h>
+#include <writeback.h>
+
+/* kswapd_interval= (milliseconds): its periodic look; 0 turns it off. */
+unsigned int kswapd_interval_ms = 1000;
+
+static int kswapd_interval_setup(char *val)
+{
+	unsigned long ms;
+
+	if (kstrtoul(val, 0, &ms) || ms > 60 * 60 * 1000)
+		return -EINVAL;
+	kswapd_interval_ms = ms;
+	return 0;
+}
+__setup("kswapd_interval=", kswapd_interval_setup);
+
+struct scan_control {
+	int priority;			/* DEF_PRIORITY .. 0 */
+	bool kswapd;			/* for the counters */
+	gfp_t gfp_mask;
+	unsigned long nr_to_reclaim;	/* stop after this many */
+	unsigned long nr_scanned;	/* inactive pages looked at */
+	unsigned long nr_reclaimed;	/* pages freed */
+	unsigned long nr_dirty;		/* dirty pages met */
+};
+
+/* shrinker_lock: the registered shrinkers, and calls into them. */
+static LIST_HEAD(shrinker_list);
+static DEFINE_SPINLOCK(shrinker_lock);
+
+/**
+ * register_shrinker - let reclaim ask a cache for memory
+ * @shrinker: with ->shrink set; must stay valid until unregistered
+ *
+ * Context: process.
+ */
+void register_shrinker(struct shrinker *shrinker)
+{
+	spin_lock(&shrinker_lock);
+	list_add_tail(&shrinker->list, &shrinker_list);
+	spin_unlock(&shrinker_lock);
+}
+
+/**
+ * unregister_shrinker - stop asking a cache
+ * @shrinker: a registered shrinker; no call runs when this returns
+ *
+ * Context: process.
+ */
+void unregister_shrinker(struct shrinker *shrinker)
+{
+	spin_lock(&shrinker_lock);
+	list_del(&shrinker->list);
+	spin_unlock(&shrinker_lock);
+}
+
+/*
+ * Ask every shrinker for its share at @priority: (count >> priority) + 1
+ * objects, as the LRU scan looks at (pages >> priority) + 1.  (Linux 2.6
+ * weighs the share by the LRU pages scanned and the cache's "seeks".)
+ * Return: objects freed.
+ */
+static unsigned long shrink_slab(int priority, gfp_t gfp_mask)
+{
+	struct shrinker *shrinker;
+	unsigned long freed = 0;
+
+	spin_lock(&shrinker_lock);
+	list_for_each_entry(shrinker, &shrinker_list, list) {
+		int count = shrinker->shrink(0, gfp_mask);
+		int nr, left;
+
+		if (count <= 0)
+			continue;
+		nr = min((count >> priority) + 1, count);
+		vm_events.slabs_scanned += nr;
+		left = shrinker->shrink(nr, gfp_mask);
+		if (left < count)
+			freed += count - left;
+	}
+	spin_unlock(&shrinker_lock);
+	return freed;
+}
+
+/* The slab's shrinker: its objects are the empty slabs' pages. */
+static int shrink_slab_caches(int nr_to_scan, gfp_t gfp_mask)
+{
+	if (nr_to_scan)
+		kmem_cache_shrink_all();
+	return kmem_cache_free_slab_pages();
+}
+
+static struct shrinker slab_shrinker = {
+	.shrink = shrink_slab_caches,
+};
+
+/*
+ * Move up to @nr_scan pages from the active list's tail: referenced ones
+ * back to its head (bit cleared), the others to the inactive list.
+ */
+static void refill_inactive_zone(struct zone *zone, unsigned long nr_scan)
+{
+	spin_lock(&zone->lru_lock);
+	while (nr_scan-- && !list_empty(&zone->active_list)) {
+		struct page *page = list_entry(zone->active_list.prev,
+					       struct page, lru);
+
+		if (PageFlag(page, PG_referenced)) {
+			ClearPageFlag(page, PG_referenced);
+			list_move(&page->lru, &zone->active_list);
+		} else {
+			ClearPageFlag(page, PG_active);
+			list_move(&page->lru, &zone->inactive_list);
+			zone->nr_active--;
+			zone->nr_inactive++;
+			vm_events.pgdeactivate++;
+		}
+		/* Let others at the lock now and then. */
+		if (!(nr_scan % SWAP_CLUSTER_MAX)) {
+			spin_unlock(&zone->lru_lock);
+			spin_lock(&zone->lru_lock);
+		}
+	}
+	spin_unlock(&zone->lru_lock);
+}
+
+/*
+ * Take up to @nr pages off the inactive list's tail onto @page_list,
+ * oldest first, giving the referenced ones their second chance on the
+ * way.  Return: pages looked at.
+ */
+static unsigned long isolate_lru_pages(struct zone *zone, unsigned long nr,
+				       struct list_head *page_list)
+{
+	unsigned long scanned = 0;
+
+	spin_lock(&zone->lru_lock);
+	while (scanned < nr && !list_empty(&zone->inactive_list)) {
+		struct page *page = list_entry(zone->inactive_list.prev,
+					       struct page, lru);
+
+		scanned++;
+		if (PageFlag(page, PG_referenced)) {
+			ClearPageFlag(page, PG_referenced);
+			SetPageFlag(page, PG_active);
+			list_move(&page->lru, &zone->active_list);
+			zone->nr_inactive--;
+			zone->nr_active++;
+			vm_events.pgactivate++;
+			continue;
+		}
+		ClearPageFlag(page, PG_lru);
+		list_move_tail(&page->lru, page_list);
+		zone->nr_inactive--;
+	}
+	spin_unlock(&zone->lru_lock);
+	return scanned;
+}
+
+/*
+ * Give pages back to the inactive list: busy ones (in use, dirty) to
+ * its head, to be looked at again last; ones not looked at because
+ * enough was freed back to its tail, oldest last, where they were.
+ */
+static void putback_lru_pages(struct zone *zone, struct list_head *pages,
+			      bool to_tail)
+{
+	spin_lock(&zone->lru_lock);
+	while (!list_empty(pages)) {
+		struct page *page = list_entry(pages->prev, struct page, lru);
+
+		SetPageFlag(page, PG_lru);
+		if (to_tail)
+			list_move_tail(&page->lru, &zone->inactive_list);
+		else
+			list_move(&page->lru, &zone->inactive_list);
+		zone->nr_inactive++;
+	}
+	spin_unlock(&zone->lru_lock);
+}
+
+/* Free what can be freed of the inactive list's last @nr_scan pages. */
+static void shrink_inactive_list(struct zone *zone, unsigned long nr_scan,
+				 struct scan_control *sc)
+{
+	while (nr_scan && sc->nr_reclaimed < sc->nr_to_reclaim) {
+		LIST_HEAD(page_list);
+		LIST_HEAD(busy);
+		unsigned long scanned;
+
+		scanned = isolate_lru_pages(zone, min(nr_scan,
+						      (unsigned long)SWAP_CLUSTER_MAX),
+					    &page_list);
+		if (!scanned)
+			break;
+		nr_scan -= scanned;
+		sc->nr_scanned += scanned;
+
+		while (!list_empty(&page_list) &&
+		       sc->nr_reclaimed < sc->nr_to_reclaim) {
+			struct page *page = list_first_entry(&page_list,
+							     struct page, lru);
+			bool dirty;
+
+			list_del_init(&page->lru);
+			if (try_to_free_buffers(page, &dirty)) {
+				__free_page(page);
+				sc->nr_reclaimed++;
+				continue;
+			}
+			if (dirty)
+				sc->nr_dirty++;
+			list_add_tail(&page->lru, &busy);
+		}
+		putback_lru_pages(zone, &busy, false);
+		putback_lru_pages(zone, &page_list, true);
+	}
+}
+
+/* One pass over the zone at sc->priority. */
+static void shrink_zone(struct zone *zone, struct scan_control *sc)
+{
+	unsigned long nr_active = (zone->nr_active >> sc->priority) + 1;
+	unsigned long nr_inactive = (zone->nr_inactive >> sc->priority) + 1;
+
+	refill_inactive_zone(zone, nr_active);
+	shrink_inactive_list(zone, nr_inactive, sc);
+	if (sc->kswapd) {
+		vm_events.pgscan_kswapd += sc->nr_scanned;
+		vm_events.kswapd_steal += sc->nr_reclaimed;
+	} else {
+		vm_events.pgscan_direct += sc->nr_scanned;
+	}
+	vm_events.pgsteal += sc->nr_reclaimed;
+	/* Dirty pages cannot be freed until written: ask pdflush. */
+	if (sc->nr_dirty)
+		wakeup_pdflush(sc->nr_dirty);
+}
+
+/*
+ * Reclaim at falling priority until @done says enough or nothing is
+ * left.  Between passes that met only dirty pages, give writeback a
+ * moment (Linux: blk_congestion_wait(WRITE, HZ/10)).
+ * Return: pages freed, plus objects the shrinkers freed.
+ */
+static unsigned long do_reclaim(struct zone *zone, struct scan_control *sc,
+				unsigned long target, unsigned int order)
+{
+	unsigned long total = 0;
+
+	for (int priority = DEF_PRIORITY; priority >= 0; priority--) {
+		if (sc->kswapd &&
+		    zone_watermark_ok(zone, order, zone->pages_high, 0))
+			break;
+		sc->priority = priority;
+		sc->nr_to_reclaim = target - total;
+		sc->nr_scanned = sc->nr_reclaimed = sc->nr_dirty = 0;
+		shrink_zone(zone, sc);
+		total += sc->nr_reclaimed;
+		total += shrink_slab(priority, sc->gfp_mask);
+		if (total >= target)
+			break;
+		if (sc->nr_dirty && priority < DEF_PRIORITY - 2)
+			schedule_timeout_uninterruptible(HZ / 10);
+	}
+	return total;
+}
+
+/*
+ * kswapd's work: free pages until the zone is above pages_high.  Each
+ * round that frees SWAP_CLUSTER_MAX pages starts again at DEF_PRIORITY,
+ * gently; a round that frees less has nothing left to give: stop.
+ */
+static void balance_pgdat(struct zone *zone)
+{
+	struct scan_control sc = { .kswapd = true, .gfp_mask = GFP_KERNEL };
+
+	vm_events.pageoutrun++;
+	while (!zone_watermark_ok(zone, 0, zone->pages_high, 0) &&
+	       do_reclaim(zone, &sc, SWAP_CLUSTER_MAX, 0) >= SWAP_CLUSTER_MAX)
+		cond_resched();
+}
+
+/**
+ * try_to_free_pages - direct reclaim: an allocation found memory exhausted
+ * @zone: the zone
+ * @order: the size of the allocation
+ * @gfp_mask: its flags (it may sleep: __GFP_WAIT)
+ *
+ * The allocating task reclaims SWAP_CLUSTER_MAX pages itself, with
+ * PF_MEMALLOC set so that its own allocations cannot recurse into here.
+ * Context: process, may sleep.
+ * Return: pages (and shrinker objects) freed; 0: nothing could be.
+ */
+unsigned long try_to_free_pages(struct zone *zone, unsigned int order,
+				gfp_t gfp_mask)
+{
+	struct scan_control sc = { .gfp_mask = gfp_mask };
+	unsigned long saved = current->flags & PF_MEMALLOC, freed;
+
+	might_sleep();
+	vm_events.allocstall++;
+	current->flags |= PF_MEMALLOC;
+	freed = do_reclaim(zone, &sc, SWAP_CLUSTER_MAX, order);
+	current->flags = (current->flags & ~PF_MEMALLOC) | saved;
+	return freed;
+}
+
+/**
+ * shrink_all_memory - reclaim up to @nr_pages cache pages now
+ * @nr_pages: how many
+ *
+ * Linux 2.6: for software suspend; here for the tests, which watch the
+ * LRU's second chance at work.
+ * Context: process, may sleep.
+ * Return: pages (and shrinker objects) freed.
+ */
+unsigned long shrink_all_memory(unsigned long nr_pages)
+{
+	struct scan_control sc = { .gfp_mask = GFP_KERNEL };
+	unsigned long saved = current->flags & PF_MEMALLOC, freed;
+
+	current->flags |= PF_MEMALLOC;
+	freed = do_reclaim(zone_normal(), &sc, nr_pages, 0);
+	current->flags = (current->flags & ~PF_MEMALLOC) | saved;
+	return freed;
+}
+
+/*
+ * kswapd0.  Sleeps on kswapd_wait until wakeup_kswapd() or its timer;
+ * then, if the zone is below pages_low, balance_pgdat().
+ */
+static int kswapd(void *p)
+{
+	struct pglist_data *pgdat = p;
+	struct zone *zone = &pgdat->node_zones[ZONE_NORMAL];
+	DEFINE_WAIT(wait);
+
+	/*
+	 * Reclaim may need memory itself (a slab object, a request); the
+	 * reserve below pages_min is there for it.  PF_MEMALLOC lets it
+	 * in and keeps reclaim from recursing.
+	 */
+	current->flags |= PF_MEMALLOC | PF_KSWAPD;
+	for (;;) {
+		long timeout = kswapd_interval_ms ?
+			       (long)msecs_to_jiffies(kswapd_interval_ms) :
+			       MAX_SCHEDULE_TIMEOUT;
+
+		prepare_to_wait(&pgdat->kswapd_wait, &wait,
+				TASK_INTERRUPTIBLE);
+		timeout = schedule_timeout(timeout);
+		finish_wait(&pgdat->kswapd_wait, &wait);
+
+		vm_events.kswapd_wakeups++;
+		if (!timeout)
+			vm_events.kswapd_periodic++;
+		if (!zone_watermark_ok(zone, 0, zone->pages_low, 0))
+			balance_pgdat(zone);
+	}
+	return 0;
+}
 
 /**
  * wakeup_kswapd - an allocation found the zone below pages_low
@@ -17,5 +417,32 @@
  */
 void wakeup_kswapd(struct zone *zone, unsigned int order)
 {
+	struct pglist_data *pgdat = NODE_DATA(0);
+
 	vm_events.kswapd_wakeup_requests++;
+	if (!READ_ONCE(pgdat->kswapd) ||
+	    zone_watermark_ok(zone, order, zone->pages_low, 0))
+		return;
+	if (waitqueue_active(&pgdat->kswapd_wait))
+		wake_up_interruptible(&pgdat->kswapd_wait);
+}
+
+/**
+ * kswapd_init - start kswapd0 and register the slab's shrinker
+ *
+ * Context: pid 1, boot.
+ */
+void kswapd_init(void)
+{
+	struct pglist_data *pgdat = NODE_DATA(0);
+	struct task_struct *p;
+
+	init_waitqueue_head(&pgdat->kswapd_wait);
+	register_shrinker(&slab_shrinker);
+	p = kthread_run(kswapd, pgdat, "kswapd0");
+	if (IS_ERR(p))
+		panic("kswapd_init: cannot start kswapd0 (%ld)", PTR_ERR(p));
+	WRITE_ONCE(pgdat->kswapd, p);
+	printk(KERN_INFO "kswapd0 started: wakes below pages_low, looks every "
+	       "%u ms, reclaims up to pages_high\n", kswapd_interval_ms);
 }

@@ -121,6 +121,59 @@ UNIT_TEST(buddy_exhaustion_returns_null)
 	mm_host_exit();
 }
 
+UNIT_TEST(buddy_direct_reclaim_before_failing)
+{
+	static struct page *held[PAGES], *cache[2 * SWAP_CLUSTER_MAX];
+	unsigned long n = 0, low_water;
+
+	fresh();
+	/* Pages the stub try_to_free_pages() may free: "clean cache". */
+	for (int i = 0; i < 2 * SWAP_CLUSTER_MAX; i++)
+		cache[i] = alloc_pages(GFP_KERNEL, 0);
+	host_reclaimable = cache;
+	host_nr_reclaimable = 2 * SWAP_CLUSTER_MAX;
+	low_water = nr_free_pages() - zone_normal()->pages_min;
+	while ((held[n] = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0)))
+		n++;
+	/* Twice the allocator reclaimed 32 pages and went on; the third
+	 * time nothing was left and it failed. */
+	CHECK_EQ(host_direct_reclaims, 3);
+	CHECK_EQ(host_nr_reclaimable, 0);
+	CHECK(n >= low_water + 2 * SWAP_CLUSTER_MAX - 1);
+	/* GFP_ATOMIC may not sleep: it never reclaims. */
+	held[n] = alloc_pages(GFP_ATOMIC | __GFP_NOWARN, 0);
+	CHECK(held[n] != NULL);
+	n++;
+	CHECK_EQ(host_direct_reclaims, 3);
+	while (n)
+		__free_pages(held[--n], 0);
+	CHECK_EQ(nr_free_pages(), free_before);
+	mm_host_exit();
+}
+
+UNIT_TEST(buddy_pf_memalloc_takes_the_last_pages)
+{
+	static struct page *held[PAGES];
+	unsigned long n = 0;
+
+	fresh();
+	while ((held[n] = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0)))
+		n++;
+	CHECK(nr_free_pages() <= zone_normal()->pages_min + 1);
+	CHECK_EQ(host_direct_reclaims, 1);
+	/* Reclaim itself allocating: down to the last page, no recursion. */
+	host_task.flags = PF_MEMALLOC;
+	while ((held[n] = alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0)))
+		n++;
+	host_task.flags = 0;
+	CHECK_EQ(nr_free_pages(), 0);
+	CHECK_EQ(host_direct_reclaims, 1);
+	while (n)
+		__free_pages(held[--n], 0);
+	CHECK_EQ(nr_free_pages(), free_before);
+	mm_host_exit();
+}
+
 struct block {
 	struct page *page;
 	unsigned int order;

@@ -10,6 +10,10 @@
 
 unsigned long host_page_offset;
 unsigned long host_kswapd_wakeups;
+unsigned long host_direct_reclaims;
+struct page **host_reclaimable;
+unsigned long host_nr_reclaimable;
+struct task_struct host_task;
 unsigned long host_bad_reports;
 struct page *mem_map;
 unsigned long max_pfn, max_low_pfn;
@@ -62,6 +66,24 @@ void wakeup_kswapd(struct zone *zone, unsigned int order)
 	host_kswapd_wakeups++;
 }
 
+/*
+ * Direct reclaim: "frees cache pages" by freeing the pages a test left
+ * in host_reclaimable, SWAP_CLUSTER_MAX at a time, as the kernel's
+ * try_to_free_pages() frees clean cache pages.
+ */
+unsigned long try_to_free_pages(struct zone *zone, unsigned int order,
+				gfp_t gfp_mask)
+{
+	unsigned long freed = 0;
+
+	host_direct_reclaims++;
+	while (host_nr_reclaimable && freed < SWAP_CLUSTER_MAX) {
+		__free_pages(host_reclaimable[--host_nr_reclaimable], 0);
+		freed++;
+	}
+	return freed;
+}
+
 void mm_host_init(unsigned long pages, unsigned long reserved)
 {
 	mm_host_exit();		/* a test that failed early left one behind */
@@ -71,7 +93,10 @@ void mm_host_init(unsigned long pages, unsigned long reserved)
 	max_pfn = max_low_pfn = pages;
 	memset(&contig_page_data, 0, sizeof(contig_page_data));
 	memset(&vm_events, 0, sizeof(vm_events));
-	host_kswapd_wakeups = host_bad_reports = 0;
+	host_kswapd_wakeups = host_bad_reports = host_direct_reclaims = 0;
+	host_reclaimable = NULL;
+	host_nr_reclaimable = 0;
+	host_task.flags = 0;
 	free_area_init(0, pages);
 	for (unsigned long pfn = 0; pfn < pages; pfn++) {
 		struct page *page = &mem_map[pfn];

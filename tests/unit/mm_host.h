@@ -9,6 +9,8 @@
 
 #include <gfp.h>
 #include <mmzone.h>
+#include <sched.h>
+#include <swap.h>
 
 /* Fresh allocator over @pages frames; frames below @reserved stay out. */
 void mm_host_init(unsigned long pages, unsigned long reserved);
@@ -17,6 +19,10 @@ void mm_host_exit(void);
 void mm_host_free_area(unsigned long counts[MAX_ORDER]);
 
 extern unsigned long host_kswapd_wakeups;
+/* try_to_free_pages() calls; the pages it may free, and how many. */
+extern unsigned long host_direct_reclaims;
+extern struct page **host_reclaimable;
+extern unsigned long host_nr_reclaimable;
 extern unsigned long host_bad_reports;
 
 #endif /* _MM_HOST_H */

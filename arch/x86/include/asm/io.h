@@ -49,6 +49,20 @@ static inline u32 inl(u16 port)
 	return value;
 }
 
+/* @count 16-bit words from @port into @buf: a disk's PIO data phase. */
+static inline void insw(u16 port, void *buf, unsigned long count)
+{
+	__asm__ __volatile__("rep insw"
+			     : "+D"(buf), "+c"(count) : "d"(port) : "memory");
+}
+
+/* @count 16-bit words from @buf out to @port. */
+static inline void outsw(u16 port, const void *buf, unsigned long count)
+{
+	__asm__ __volatile__("rep outsw"
+			     : "+S"(buf), "+c"(count) : "d"(port) : "memory");
+}
+
 /* Port 0x80 is the POST-code port: writing it takes about 1 us. */
 static inline void io_delay(void)
 {

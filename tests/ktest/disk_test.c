@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tests/ktest/disk_test.c - the ATA driver, the request queue with
+ * kblockd, and the buffer cache, against QEMU's IDE disk.
+ *
+ * The tests boot with a 32 MiB disk image as hda (tests/conftest.py) and
+ * each uses blocks of its own.  Counters (queue, driver, cache) prove
+ * what went to the disk: a test that "reads back" must see the read.
+ */
+#include <asm/irqflags.h>
+#include <ata.h>
+#include <blkdev.h>
+#include <buffer_head.h>
+#include <gfp.h>
+#include <irq.h>
+#include <kernel.h>
+#include <kthread.h>
+#include <ktest.h>
+#include <sched.h>
+#include <string.h>
+#include <timer.h>
+#include <writeback.h>
+#include "disk_test.h"
+
+#define ATA_IRQ_LINE	14
+
+KTEST(ata_found_hda_and_kblockd_runs)
+{
+	struct block_device *bdev = lookup_bdev("hda");
+	struct task_struct *kblockd = kblockd_thread();
+
+	KTEST_ASSERT(bdev != NULL);
+	KTEST_ASSERT(!strcmp(bdev->name, "hda"));
+	KTEST_EXPECT_EQ(bdev->nr_sectors, 32 * 1024 * 2);	/* 32 MiB */
+	KTEST_ASSERT(lookup_bdev("hdb") == NULL);
+	KTEST_ASSERT(kblockd && !strcmp(kblockd->comm, "kblockd/0"));
+	KTEST_ASSERT(kblockd->mm == NULL && (kblockd->flags & PF_KTHREAD));
+	KTEST_ASSERT(kblockd->parent == kthreadd_task);
+}
+
+KTEST(buffer_cache_pattern_survives_sync_drop_and_reread)
+{
+	struct block_device *bdev = lookup_bdev("hda");
+	enum { FIRST = 100, NR = 32, SEED = 0x1234 };
+	unsigned long reads, dropped;
+	struct ata_stats before, after;
+
+	KTEST_ASSERT(bdev != NULL);
+	for (int i = 0; i < NR; i++) {
+		struct buffer_head *bh = dirty_pattern_block(bdev, FIRST + i,
+							     SEED);
+
+		KTEST_ASSERT(bh != NULL);
+		KTEST_ASSERT(buffer_dirty(bh));
+		brelse(bh);
+	}
+	ata_get_stats(&before);
+	KTEST_EXPECT_EQ(sync_all(), 0);
+	ata_get_stats(&after);
+	KTEST_ASSERT(after.commands > before.commands);
+	KTEST_EXPECT_EQ(buffer_stats.nr_dirty, 0);
+
+	/* Forget the cached copies: the next reads must go to the disk. */
+	dropped = invalidate_bdev(bdev);
+	KTEST_ASSERT(dropped >= NR);
+	for (int i = 0; i < NR; i++)
+		KTEST_ASSERT(__find_get_block(bdev, FIRST + i) == NULL);
+	reads = buffer_stats.reads;
+	for (int i = 0; i < NR; i++) {
+		struct buffer_head *bh = bread(bdev, FIRST + i);
+
+		KTEST_ASSERT(bh != NULL);
+		if (!pattern_ok(bh, SEED))
+			KTEST_FAIL("block %d came back different", FIRST + i);
+		brelse(bh);
+	}
+	KTEST_EXPECT_EQ(buffer_stats.reads, reads + NR);
+	/* Now cached: no more reads. */
+	brelse(bread(bdev, FIRST));
+	KTEST_EXPECT_EQ(buffer_stats.reads, reads + NR);
+}
+
+KTEST(block_eight_adjacent_writes_become_one_request)
+{
+	struct block_device *bdev = lookup_bdev("hda");
+	/* Out of order, with gaps filled last: front, back and request
+	 * merges all happen. */
+	static const int order[8] = { 0, 2, 4, 6, 1, 3, 5, 7 };
+	enum { FIRST = 200, SEED = 0x77 };
+	struct buffer_head *bhs[8];
+	struct blk_queue_stats before, after;
+	struct ata_stats ata_before, ata_after;
+
+	KTEST_ASSERT(bdev != NULL);
+	for (int i = 0; i < 8; i++) {
+		bhs[i] = dirty_pattern_block(bdev, FIRST + order[i], SEED);
+		KTEST_ASSERT(bhs[i] != NULL);
+	}
+	before = bdev->queue->stats;
+	ata_get_stats(&ata_before);
+	fifo_enter();
+	ll_rw_block(WRITE, 8, bhs);
+	fifo_leave();
+	for (int i = 0; i < 8; i++) {
+		wait_on_buffer(bhs[i]);
+		KTEST_ASSERT(buffer_uptodate(bhs[i]) && !buffer_dirty(bhs[i]));
+		brelse(bhs[i]);
+	}
+	after = bdev->queue->stats;
+	ata_get_stats(&ata_after);
+	printk(KERN_INFO "ktest: 8 writes: %lu requests made, %lu merges, "
+	       "%lu dispatched, %lu ATA commands\n",
+	       after.requests[WRITE] - before.requests[WRITE],
+	       after.merges[WRITE] - before.merges[WRITE],
+	       after.dispatched[WRITE] - before.dispatched[WRITE],
+	       ata_after.commands - ata_before.commands);
+	KTEST_EXPECT_EQ(after.bhs[WRITE] - before.bhs[WRITE], 8);
+	KTEST_EXPECT_EQ(after.dispatched[WRITE] - before.dispatched[WRITE], 1);
+	KTEST_EXPECT_EQ(after.merges[WRITE] - before.merges[WRITE], 7);
+	KTEST_EXPECT_EQ(ata_after.commands - ata_before.commands, 1);
+	KTEST_EXPECT_EQ(after.sectors[WRITE] - before.sectors[WRITE],
+			8 * BLOCK_SECTORS);
+}
+
+static sector_t end_order[8];
+static int ended;
+
+static void record_end_io(struct buffer_head *bh, int uptodate)
+{
+	end_order[ended++] = bh->b_blocknr;
+	end_buffer_read_sync(bh, uptodate);
+}
+
+KTEST(elevator_dispatches_in_one_way_sweep)
+{
+	struct block_device *bdev = lookup_bdev("hda");
+	/* The head will be at 301: 290 is behind it, the rest ahead. */
+	static const sector_t blocks[4] = { 330, 290, 310, 320 };
+	static const sector_t expect[4] = { 310, 320, 330, 290 };
+	struct buffer_head *bhs[4];
+
+	KTEST_ASSERT(bdev != NULL);
+	invalidate_bdev(bdev);
+	brelse(bread(bdev, 300));		/* the head ends at block 301 */
+	invalidate_bdev(bdev);
+	for (int i = 0; i < 4; i++) {
+		bhs[i] = getblk(bdev, blocks[i]);
+		KTEST_ASSERT(bhs[i] && !buffer_uptodate(bhs[i]));
+	}
+	ended = 0;
+	fifo_enter();
+	for (int i = 0; i < 4; i++) {
+		lock_buffer(bhs[i]);
+		get_bh(bhs[i]);
+		bhs[i]->b_end_io = record_end_io;
+		submit_bh(READ, bhs[i]);
+	}
+	fifo_leave();
+	for (int i = 0; i < 4; i++) {
+		wait_on_buffer(bhs[i]);
+		KTEST_ASSERT(buffer_uptodate(bhs[i]));
+		brelse(bhs[i]);
+	}
+	KTEST_EXPECT_EQ(ended, 4);
+	for (int i = 0; i < 4; i++)
+		KTEST_EXPECT_EQ(end_order[i], expect[i]);
+}
+
+KTEST(kblockd_unplugs_a_queue_nobody_waits_on)
+{
+	struct block_device *bdev = lookup_bdev("hda");
+	struct blk_queue_stats before, after;
+	struct buffer_head *bh;
+	unsigned long start;
+
+	KTEST_ASSERT(bdev != NULL);
+	bh = dirty_pattern_block(bdev, 460, 1);
+	KTEST_ASSERT(bh != NULL);
+	before = bdev->queue->stats;
+	start = jiffies;
+	ll_rw_block(WRITE, 1, &bh);		/* no wait_on_buffer() */
+	while (buffer_locked(bh) && jiffies - start < HZ)
+		schedule_timeout_uninterruptible(1);
+	after = bdev->queue->stats;
+	KTEST_ASSERT(!buffer_locked(bh) && buffer_uptodate(bh));
+	brelse(bh);
+	/* The 3 ms plug timer (one tick) handed the unplug to kblockd/0. */
+	KTEST_EXPECT_EQ(after.unplug_timer - before.unplug_timer, 1);
+	KTEST_EXPECT_EQ(after.unplug_wait - before.unplug_wait, 0);
+	KTEST_EXPECT_EQ(after.unplug_runs - before.unplug_runs, 1);
+	KTEST_ASSERT(jiffies - start <= 4);
+}
+
+KTEST(io_error_bad_sector_gives_eio_and_queue_goes_on)
+{
+	struct block_device *bdev = lookup_bdev("hda");
+	enum { BAD_BLOCK = 400 };
+	struct buffer_head *bhs[5], *bh;
+	unsigned long io_errors = buffer_stats.io_errors;
+	struct ata_stats before, after;
+
+	KTEST_ASSERT(bdev != NULL);
+	invalidate_bdev(bdev);
+	ata_get_stats(&before);
+	ata_set_bad_sector(BAD_BLOCK * BLOCK_SECTORS + 3);
+
+	/* A read of the block fails; the device says UNC. */
+	KTEST_ASSERT(bread(bdev, BAD_BLOCK) == NULL);
+	KTEST_EXPECT_EQ(buffer_stats.io_errors, io_errors + 1);
+
+	/* In one request with its neighbours, only it fails. */
+	for (int i = 0; i < 5; i++) {
+		bhs[i] = getblk(bdev, BAD_BLOCK - 2 + i);
+		KTEST_ASSERT(bhs[i] != NULL);
+	}
+	fifo_enter();
+	ll_rw_block(READ, 5, bhs);
+	fifo_leave();
+	for (int i = 0; i < 5; i++) {
+		wait_on_buffer(bhs[i]);
+		KTEST_EXPECT_EQ(buffer_uptodate(bhs[i]), i != 2);
+		brelse(bhs[i]);
+	}
+
+	/* A write of it fails too, and says so. */
+	bh = dirty_pattern_block(bdev, BAD_BLOCK, 5);
+	KTEST_ASSERT(bh != NULL);
+	KTEST_EXPECT_EQ(sync_dirty_buffer(bh), -EIO);
+	KTEST_ASSERT(!buffer_dirty(bh) && !buffer_uptodate(bh));
+	brelse(bh);
+	ata_get_stats(&after);
+	KTEST_EXPECT_EQ(after.errors - before.errors, 3);
+
+	/* The sector is readable again: so is the block. */
+	ata_set_bad_sector(-1);
+	bh = bread(bdev, BAD_BLOCK);
+	KTEST_ASSERT(bh != NULL);
+	brelse(bh);
+	KTEST_EXPECT_EQ(buffer_stats.io_errors, io_errors + 3);
+}
+
+KTEST(io_error_block_past_the_end_gives_eio)
+{
+	struct block_device *bdev = lookup_bdev("hda");
+	sector_t end;
+	struct buffer_head *bh;
+	unsigned long errors;
+
+	KTEST_ASSERT(bdev != NULL);
+	end = bdev->nr_sectors / BLOCK_SECTORS;
+	errors = buffer_stats.io_errors;
+	KTEST_ASSERT(bread(bdev, end) == NULL);
+	KTEST_ASSERT(bread(bdev, end + 1000) == NULL);
+	bh = dirty_pattern_block(bdev, end, 9);
+	KTEST_ASSERT(bh != NULL);
+	KTEST_EXPECT_EQ(sync_dirty_buffer(bh), -EIO);
+	brelse(bh);
+	KTEST_EXPECT_EQ(buffer_stats.io_errors, errors + 3);
+	/* The last block is fine, and the queue works. */
+	bh = bread(bdev, end - 1);
+	KTEST_ASSERT(bh != NULL);
+	brelse(bh);
+}
+
+KTEST(ata_lost_interrupt_times_out_and_resets)
+{
+	struct block_device *bdev = lookup_bdev("hda");
+	struct ata_stats before, after;
+	struct buffer_head *bh;
+	unsigned long start, took;
+
+	KTEST_ASSERT(bdev != NULL);
+	invalidate_bdev(bdev);
+	ata_get_stats(&before);
+	/* The disk interrupts, but the PIC keeps it from us. */
+	disable_8259A_irq(ATA_IRQ_LINE);
+	start = jiffies;
+	bh = bread(bdev, 450);
+	took = jiffies - start;
+	enable_8259A_irq(ATA_IRQ_LINE);
+	ata_get_stats(&after);
+	KTEST_ASSERT(bh == NULL);
+	KTEST_EXPECT_EQ(after.timeouts - before.timeouts, 1);
+	KTEST_ASSERT(took >= 2 * HZ && took <= 2 * HZ + 10);
+	/* After the reset the disk works again. */
+	bh = bread(bdev, 450);
+	KTEST_ASSERT(bh != NULL);
+	brelse(bh);
+}
+
+KTEST(getblk_without_memory_fails_cleanly)
+{
+	struct block_device *bdev = lookup_bdev("hda");
+	unsigned long buffers = buffer_stats.nr_buffers, free;
+	struct buffer_head *bh;
+
+	KTEST_ASSERT(bdev != NULL);
+	invalidate_bdev(bdev);
+	buffers = buffer_stats.nr_buffers;
+	free = nr_free_pages();
+	fail_alloc_after(1);			/* the page */
+	KTEST_ASSERT(getblk(bdev, 470) == NULL);
+	fail_alloc_after(2);			/* the buffer_head */
+	KTEST_ASSERT(getblk(bdev, 470) == NULL);
+	KTEST_EXPECT_EQ(buffer_stats.nr_buffers, buffers);
+	KTEST_EXPECT_EQ(nr_free_pages(), free);
+
+	/* A brelse() too many is reported, not counted below zero. */
+	bh = getblk(bdev, 470);
+	KTEST_ASSERT(bh != NULL);
+	brelse(bh);
+	brelse(bh);
+	KTEST_EXPECT_EQ(atomic_read(&bh->b_count), 0);
+}

@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tests/ktest/vmscan_test.c - kswapd0, the LRU's second chance,
+ * shrinkers, direct reclaim and the pressure helper.
+ *
+ * Each test fills the buffer cache with clean blocks read from hda, then
+ * takes free memory away and watches who gives it back.  Times are
+ * measured in ticks, with tick-level bounds only.
+ */
+#include <ata.h>
+#include <blkdev.h>
+#include <buffer_head.h>
+#include <gfp.h>
+#include <kernel.h>
+#include <kthread.h>
+#include <ktest.h>
+#include <mmzone.h>
+#include <sched.h>
+#include <slab.h>
+#include <string.h>
+#include <swap.h>
+#include <timer.h>
+#include "disk_test.h"
+
+/* Pages taken from the allocator, chained through page->lru. */
+static LIST_HEAD(held);
+
+static bool hold_page(gfp_t gfp)
+{
+	struct page *page = alloc_page(gfp | __GFP_NOWARN);
+
+	if (!page)
+		return false;
+	list_add(&page->lru, &held);
+	return true;
+}
+
+static void release_held(void)
+{
+	while (!list_empty(&held)) {
+		struct page *page = list_first_entry(&held, struct page, lru);
+
+		list_del(&page->lru);
+		__free_page(page);
+	}
+}
+
+static struct task_struct *kswapd_task(void)
+{
+	return NODE_DATA(0)->kswapd;
+}
+
+KTEST(kswapd_reclaims_from_pages_low_to_pages_high)
+{
+	struct block_device *bdev = lookup_bdev("hda");
+	struct zone *zone = zone_normal();
+	struct task_struct *kswapd = kswapd_task();
+	unsigned long wakeups, stolen, stalls, start, low, high, took;
+
+	KTEST_ASSERT(bdev != NULL);
+	KTEST_ASSERT(kswapd && !strcmp(kswapd->comm, "kswapd0"));
+	KTEST_ASSERT((kswapd->flags & (PF_MEMALLOC | PF_KSWAPD | PF_KTHREAD)) ==
+		     (PF_MEMALLOC | PF_KSWAPD | PF_KTHREAD));
+	KTEST_ASSERT(kswapd->mm == NULL);
+	KTEST_EXPECT_EQ(read_blocks(bdev, 2000, 1000), 0);
+	KTEST_ASSERT(buffer_stats.nr_buffers >= 1000);
+
+	/* Down to pages_low exactly: no wake-up yet. */
+	while (nr_free_pages() > zone->pages_low && hold_page(GFP_KERNEL))
+		;
+	low = nr_free_pages();
+	wakeups = vm_events.kswapd_wakeups;
+	stolen = vm_events.kswapd_steal;
+	stalls = vm_events.allocstall;
+	/*
+	 * One page more crosses pages_low: the allocator wakes kswapd0
+	 * (nice -5, like every kthread: it preempts us at once).
+	 */
+	hold_page(GFP_KERNEL);
+	start = jiffies;
+	while (nr_free_pages() < zone->pages_high && jiffies - start < HZ)
+		schedule_timeout_uninterruptible(1);
+	high = nr_free_pages();
+	took = jiffies - start;
+	release_held();
+	printk(KERN_INFO "ktest: kswapd0 brought free pages from %lu to %lu "
+	       "(pages_low %lu, pages_high %lu) in %lu ticks, reclaiming %lu\n",
+	       low, high, zone->pages_low, zone->pages_high, took,
+	       vm_events.kswapd_steal - stolen);
+	KTEST_EXPECT_EQ(low, zone->pages_low);
+	KTEST_ASSERT(high >= zone->pages_high);
+	KTEST_ASSERT(vm_events.kswapd_wakeups > wakeups);
+	/* Cache pages, most of it (the slab's empty pages count too). */
+	KTEST_ASSERT(vm_events.kswapd_steal - stolen >=
+		     (zone->pages_high - zone->pages_low) / 2);
+	/* It was kswapd, not the allocating task. */
+	KTEST_EXPECT_EQ(vm_events.allocstall, stalls);
+}
+
+KTEST(kswapd_sleeps_when_memory_is_fine)
+{
+	struct task_struct *kswapd = kswapd_task();
+	unsigned long ticks, runs, wakeups, periodic;
+
+	KTEST_ASSERT(kswapd != NULL);
+	KTEST_ASSERT(nr_free_pages() > zone_normal()->pages_high);
+	msleep(50);
+	ticks = kswapd->utime + kswapd->stime;
+	runs = vm_events.pageoutrun;
+	wakeups = vm_events.kswapd_wakeups;
+	periodic = vm_events.kswapd_periodic;
+	msleep(500);
+	KTEST_EXPECT_EQ(task_state_char(kswapd), 'S');
+	KTEST_EXPECT_EQ(kswapd->utime + kswapd->stime, ticks);
+	KTEST_EXPECT_EQ(vm_events.pageoutrun, runs);
+	/* At most its periodic looks, which found nothing to do. */
+	KTEST_EXPECT_EQ(vm_events.kswapd_wakeups - wakeups,
+			vm_events.kswapd_periodic - periodic);
+	KTEST_ASSERT(vm_events.kswapd_periodic - periodic <=
+		     (kswapd_interval_ms ? 500 / kswapd_interval_ms + 1 : 0));
+}
+
+/* Run with kswapd_interval=50: ten looks in half a second. */
+KTEST_NAMED_ONLY(kswapd_looks_periodically)
+{
+	unsigned long periodic = vm_events.kswapd_periodic;
+	unsigned long runs = vm_events.pageoutrun;
+
+	KTEST_EXPECT_EQ(kswapd_interval_ms, 50);
+	msleep(500);
+	printk(KERN_INFO "ktest: kswapd0 woke %lu times by its timer in "
+	       "500 ms\n", vm_events.kswapd_periodic - periodic);
+	KTEST_ASSERT(vm_events.kswapd_periodic - periodic >= 7);
+	KTEST_ASSERT(vm_events.kswapd_periodic - periodic <= 11);
+	KTEST_EXPECT_EQ(vm_events.pageoutrun, runs);
+}
+
+/*
+ * The allocating thread: SCHED_FIFO, so kswapd0 cannot run until it has
+ * given everything back and exited.
+ */
+static int allocate_beyond_free(void *arg)
+{
+	unsigned long extra = (unsigned long)arg, target, i;
+
+	sched_setscheduler(current, SCHED_FIFO, 1);
+	target = nr_free_pages() - zone_normal()->pages_min + extra;
+	for (i = 0; i < target; i++)
+		if (!hold_page(GFP_KERNEL))
+			break;
+	release_held();
+	return i == target ? 0 : -ENOMEM;
+}
+
+KTEST(direct_reclaim_frees_clean_cache_instead_of_failing)
+{
+	struct block_device *bdev = lookup_bdev("hda");
+	unsigned long stalls = vm_events.allocstall;
+	unsigned long stolen = vm_events.kswapd_steal;
+	unsigned long steal = vm_events.pgsteal;
+	long code;
+	int pid;
+
+	KTEST_ASSERT(bdev != NULL);
+	KTEST_EXPECT_EQ(read_blocks(bdev, 3000, 1000), 0);
+	/* 500 pages more than are free: reclaim must find them. */
+	pid = kernel_thread(allocate_beyond_free, (void *)500UL, 0);
+	KTEST_ASSERT(pid > 0);
+	KTEST_EXPECT_EQ(do_wait(pid, &code, 0), pid);
+	printk(KERN_INFO "ktest: direct reclaim: %lu stalls, %lu pages\n",
+	       vm_events.allocstall - stalls, vm_events.pgsteal - steal);
+	KTEST_EXPECT_EQ(code, 0);
+	KTEST_ASSERT(vm_events.allocstall > stalls);
+	KTEST_ASSERT(vm_events.pgsteal - steal >= 500);
+	KTEST_EXPECT_EQ(vm_events.kswapd_steal, stolen);
+}
+
+KTEST(lru_referenced_pages_get_a_second_chance)
+{
+	struct block_device *bdev = lookup_bdev("hda");
+	enum { FIRST = 1000, NR = 64 };
+	unsigned long activated = vm_events.pgactivate;
+	int kept = 0, freed = 0;
+
+	KTEST_ASSERT(bdev != NULL);
+	drop_pagecache();
+	kmem_cache_shrink_all();
+	KTEST_EXPECT_EQ(read_blocks(bdev, FIRST, NR), 0);
+	/* Use the odd blocks again: PG_referenced. */
+	for (int i = 1; i < NR; i += 2)
+		brelse(__find_get_block(bdev, FIRST + i));
+	KTEST_ASSERT(shrink_all_memory(NR / 2) >= NR / 2);
+	for (int i = 0; i < NR; i++) {
+		struct buffer_head *bh = __find_get_block(bdev, FIRST + i);
+
+		if (i % 2 && !bh)
+			KTEST_FAIL("referenced block %d was reclaimed", i);
+		kept += bh && !(i % 2);
+		freed += !bh;
+		brelse(bh);
+	}
+	printk(KERN_INFO "ktest: second chance: %d unreferenced blocks freed, "
+	       "%d kept; %lu activated\n", freed, kept,
+	       vm_events.pgactivate - activated);
+	KTEST_ASSERT(freed >= NR / 2 - 4);
+	KTEST_ASSERT(vm_events.pgactivate - activated >= NR / 2);
+}
+
+static int test_objects, test_calls;
+
+static int test_shrink(int nr_to_scan, gfp_t gfp_mask)
+{
+	if (nr_to_scan) {
+		test_calls++;
+		test_objects -= min(nr_to_scan, test_objects);
+	}
+	return test_objects;
+}
+
+static struct shrinker test_shrinker = { .shrink = test_shrink };
+
+KTEST(shrinkers_are_asked_for_memory)
+{
+	struct kmem_cache *cache;
+	void *objs[4];
+
+	/* An empty slab the cache keeps: the slab's shrinker frees it. */
+	cache = kmem_cache_create("ktest_shrink", 1024, 0, 0, NULL);
+	KTEST_ASSERT(cache != NULL);
+	for (int i = 0; i < 4; i++)
+		objs[i] = kmem_cache_alloc(cache, GFP_KERNEL);
+	for (int i = 0; i < 4; i++)
+		kmem_cache_free(cache, objs[i]);
+	KTEST_ASSERT(kmem_cache_free_slab_pages() >= 1);
+
+	test_objects = 1000;
+	test_calls = 0;
+	register_shrinker(&test_shrinker);
+	drop_pagecache();
+	/* No cache pages: everything must come from the shrinkers. */
+	KTEST_ASSERT(shrink_all_memory(2000) >= 1000);
+	unregister_shrinker(&test_shrinker);
+	KTEST_ASSERT(test_calls >= 2);		/* a share at a time */
+	KTEST_EXPECT_EQ(test_objects, 0);
+	KTEST_EXPECT_EQ(kmem_cache_free_slab_pages(), 0);
+	KTEST_EXPECT_EQ(kmem_cache_destroy(cache), 0);
+}
+
+KTEST(mm_pressure_makes_kswapd_reclaim)
+{
+	struct block_device *bdev = lookup_bdev("hda");
+	unsigned long wakeups = vm_events.kswapd_wakeups;
+	long reclaimed;
+
+	KTEST_ASSERT(bdev != NULL);
+	KTEST_EXPECT_EQ(mm_pressure(0), -EINVAL);
+	KTEST_EXPECT_EQ(mm_pressure(zone_normal()->managed_pages + 1),
+			-EINVAL);
+	reclaimed = mm_pressure(1000);
+	printk(KERN_INFO "ktest: mm_pressure(1000): kswapd0 reclaimed %ld "
+	       "pages in %lu wake-ups\n", reclaimed,
+	       vm_events.kswapd_wakeups - wakeups);
+	KTEST_ASSERT(reclaimed >= 500);
+	KTEST_ASSERT(vm_events.kswapd_wakeups > wakeups);
+	KTEST_ASSERT(nr_free_pages() >= zone_normal()->pages_high);
+
+	/* Its errors: no memory for the cache, a block that cannot be read */
+	drop_pagecache();
+	fail_alloc_after(1);
+	KTEST_EXPECT_EQ(mm_pressure(16), -ENOMEM);
+	ata_set_bad_sector(5 * BLOCK_SECTORS);
+	KTEST_EXPECT_EQ(mm_pressure(16), -EIO);
+	ata_set_bad_sector(-1);
+}
