@@ -271,8 +271,9 @@ $(ISO): $(KERNEL) boot/grub.cfg
 
 iso: deps $(ISO)
 
-run-iso: deps $(ISO)
-	$(QEMU) $(QEMU_FLAGS) -serial mon:stdio -cdrom $(ISO)
+# -boot d: the CD first (the disk is blank, nothing to boot from there).
+run-iso: deps $(ISO) $(DISK)
+	$(QEMU) $(QEMU_FLAGS) -serial mon:stdio -cdrom $(ISO) -boot d
 
 # QEMU stopped at its first instruction (-S), its gdb stub on GDBPORT,
 # the console in build/gdb-serial.log; gdb with .gdbinit (set architecture

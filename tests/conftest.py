@@ -6,10 +6,18 @@ Every QEMU run has a hard timeout; on a timeout or an unexpected status
 the test fails with the tail of the serial log, so the reason is visible
 in the pytest report.  Boot times are collected and printed at the end of
 the run as information (they are never asserted).
+
+Every boot gets a disk, the primary IDE master (hda), as `make run` does:
+by default a fresh, empty 32 MiB image of its own (sparse: made in no
+time), so that no test sees what another wrote.  disk=PATH boots with
+that image (to look at it afterwards), disk=None with no disk at all.
 """
+import atexit
 import os
 import re
+import shutil
 import subprocess
+import tempfile
 import threading
 import time
 
@@ -28,7 +36,31 @@ EXIT_PANIC = (0x12 << 1) | 1
 
 BANNER = "kt26 version"
 
+DISK_BYTES = 32 << 20           # as build/disk.img (Makefile DISK_MB)
+BLOCK_SIZE = 4096               # a buffer-cache block: 8 sectors
+FRESH_DISK = object()           # qemu_argv()'s default: a new blank image
+
 boot_times = []
+
+_disk_dir = None
+
+
+def new_disk_image(name="disk.img"):
+    """A blank (all zero, sparse) 32 MiB raw image in a private temporary
+    directory that is removed when the test run ends."""
+    global _disk_dir
+    if _disk_dir is None:
+        _disk_dir = tempfile.mkdtemp(prefix="kt26-disks-")
+        atexit.register(shutil.rmtree, _disk_dir, True)
+    fd, path = tempfile.mkstemp(prefix=name + ".", dir=_disk_dir)
+    os.ftruncate(fd, DISK_BYTES)
+    os.close(fd)
+    return path
+
+
+def disk_argv(path):
+    """QEMU arguments attaching a raw image as the primary IDE master."""
+    return ["-drive", "file=%s,format=raw,if=ide,index=0" % path]
 
 
 class Boot:
@@ -62,14 +94,19 @@ class Boot:
         return m
 
 
-def qemu_argv(cmdline="", mem=128, iso=False, extra=()):
+def qemu_argv(cmdline="", mem=128, iso=False, extra=(), disk=FRESH_DISK):
+    """disk: FRESH_DISK (a new blank image), a path, or None (no disk)."""
     argv = [QEMU, "-m", str(mem), "-display", "none", "-no-reboot",
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
             "-serial", "stdio", "-monitor", "none"]
     if iso:
-        argv += ["-cdrom", ISO]
+        argv += ["-cdrom", ISO, "-boot", "d"]
     else:
         argv += ["-kernel", KERNEL, "-append", cmdline]
+    if disk is FRESH_DISK:
+        disk = new_disk_image()
+    if disk is not None:
+        argv += disk_argv(disk)
     return argv + list(extra)
 
 
@@ -122,9 +159,9 @@ def run_qemu(argv, timeout=60, end_pattern=None, stdin_data=None, label=None,
 
 
 def boot_kernel(cmdline="", timeout=60, mem=128, extra=(), label=None,
-                end_pattern=r"ktest: \d+ passed"):
-    return run_qemu(qemu_argv(cmdline, mem=mem, extra=extra), timeout=timeout,
-                    end_pattern=end_pattern, label=label)
+                end_pattern=r"ktest: \d+ passed", disk=FRESH_DISK):
+    return run_qemu(qemu_argv(cmdline, mem=mem, extra=extra, disk=disk),
+                    timeout=timeout, end_pattern=end_pattern, label=label)
 
 
 _ktest_cache = {}

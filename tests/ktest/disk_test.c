@@ -312,3 +312,21 @@ KTEST(getblk_without_memory_fails_cleanly)
 	brelse(bh);
 	KTEST_EXPECT_EQ(atomic_read(&bh->b_count), 0);
 }
+
+/*
+ * Booted with sector 3203 bad, by ata_bad_sector=3203 or by QEMU's
+ * blkdebug failing it in the device (tests/system/test_disk.py): block
+ * 400 cannot be read, its neighbour can, and the queue goes on.
+ */
+KTEST_NAMED_ONLY(block_400_unreadable_401_fine)
+{
+	struct block_device *bdev = lookup_bdev("hda");
+	struct buffer_head *bh;
+
+	KTEST_ASSERT(bdev != NULL);
+	KTEST_ASSERT(bread(bdev, 400) == NULL);
+	bh = bread(bdev, 401);
+	KTEST_ASSERT(bh != NULL);
+	brelse(bh);
+	KTEST_ASSERT(bread(bdev, 400) == NULL);
+}

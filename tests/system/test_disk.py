@@ -1,0 +1,182 @@
+# SPDX-License-Identifier: GPL-2.0
+"""The disk seen from the host: what the kernel writes (with sync, with
+only pdflush, at power-off) is in the image file at the right offset;
+the kernel boots without a disk, or with a CD-ROM where the disk should
+be; I/O errors (the ata_bad_sector= option, or a real device error that
+QEMU's blkdebug injects) reach the caller as -EIO; the memory-daemon
+tunables are taken from the command line, and bad values are refused."""
+import os
+import re
+import struct
+
+import pytest
+
+from conftest import (BLOCK_SIZE, EXIT_KTEST_PASS, ISO, boot_kernel,
+                      new_disk_image)
+
+# tests/ktest/disk_test.h: word i of block b, seed s.
+PATTERN_MAGIC = 0x6b743236
+HOST_SEED = 0xd15c              # tests/ktest/writeback_test.c
+HOST_BLOCKS = 4
+FAST_WRITEBACK = "dirty_expire_centisecs=100 dirty_writeback_centisecs=50"
+
+
+def expected_block(block, seed):
+    return struct.pack("<1024I", *[
+        (PATTERN_MAGIC ^ seed ^ (block << 12) ^ i) & 0xffffffff
+        for i in range(BLOCK_SIZE // 4)])
+
+
+def assert_pattern_on_disk(path, first, boot):
+    with open(path, "rb") as f:
+        for block in range(first, first + HOST_BLOCKS):
+            f.seek(block * BLOCK_SIZE)
+            data = f.read(BLOCK_SIZE)
+            assert data == expected_block(block, HOST_SEED), boot.explain(
+                "block %d of %s does not hold the pattern (first words %s)"
+                % (block, path, data[:16].hex()))
+        # Nothing spilled into the neighbours.
+        for block in (first - 1, first + HOST_BLOCKS):
+            f.seek(block * BLOCK_SIZE)
+            assert f.read(BLOCK_SIZE) == bytes(BLOCK_SIZE), boot.explain(
+                "block %d was written too" % block)
+
+
+def test_pattern_on_disk_after_sync():
+    disk = new_disk_image()
+    boot = boot_kernel("ktest=disk_pattern_written_by_sync", disk=disk,
+                       timeout=30, label="disk: pattern + sync")
+    assert boot.status == EXIT_KTEST_PASS, boot.explain("ktest failed")
+    assert_pattern_on_disk(disk, 600, boot)
+
+
+def test_pattern_on_disk_written_by_pdflush_without_sync():
+    disk = new_disk_image()
+    boot = boot_kernel(FAST_WRITEBACK + " ktest=disk_pattern_written_by_pdflush",
+                       disk=disk, timeout=30,
+                       label="disk: pattern, pdflush only")
+    assert boot.status == EXIT_KTEST_PASS, boot.explain("ktest failed")
+    assert_pattern_on_disk(disk, 610, boot)
+
+
+def test_pdflush_writes_expired_buffers():
+    boot = boot_kernel(FAST_WRITEBACK + " ktest=pdflush_writes_expired_buffers",
+                       timeout=30)
+    boot.expect(r"pdflush: 2 threads; dirty_writeback_centisecs 50, "
+                r"dirty_expire_centisecs 100")
+    boot.expect(r"ktest: pdflush wrote the buffer \d+ ticks after")
+    assert boot.status == EXIT_KTEST_PASS, boot.explain("ktest failed")
+
+
+def test_power_off_syncs_first():
+    disk = new_disk_image()
+    boot = boot_kernel("ktest=power_off_syncs_first", disk=disk, timeout=30,
+                       end_pattern=r"Power down")
+    boot.expect(r"System halted: syncing disks\.\.\. done\. Power down\.")
+    # ACPI soft-off: QEMU exits normally, not through isa-debug-exit.
+    assert boot.status == 0, boot.explain("QEMU did not power off")
+    assert_pattern_on_disk(disk, 620, boot)
+
+
+def test_boot_without_a_disk():
+    boot = boot_kernel("ktest=mm_pressure_without_a_disk,vsnprintf_formats",
+                       disk=None, timeout=30, label="no disk")
+    boot.expect(r"ata: primary IDE master: no device; running without a disk")
+    boot.expect(r"kswapd0 started")
+    assert boot.status == EXIT_KTEST_PASS, boot.explain("ktests failed")
+
+
+def test_cdrom_instead_of_a_disk():
+    boot = boot_kernel("ktest=vsnprintf_formats", disk=None, timeout=30,
+                       extra=["-drive", "file=%s,format=raw,if=ide,index=0,"
+                              "media=cdrom,readonly=on" % ISO])
+    boot.expect(r"ata: primary IDE master: an ATAPI device \(CD-ROM\), not a "
+                r"disk; running without a disk")
+    assert boot.status == EXIT_KTEST_PASS, boot.explain("ktest failed")
+
+
+def test_boot_reports_disk_and_daemons():
+    boot = boot_kernel("ktest=vsnprintf_formats", timeout=30)
+    boot.expect(r"ata: hda: QEMU HARDDISK, 65536 sectors \(32 MiB\), IRQ 14")
+    boot.expect(r"kthread_create: pid \d+ \(kblockd/0\)")
+    boot.expect(r"kthread_create: pid \d+ \(kswapd0\)")
+    assert len(re.findall(r"kthread_create: pid \d+ \(pdflush\)",
+                          boot.output)) == 2, boot.explain("not 2 pdflush")
+    boot.expect(r"kswapd0 started: wakes below pages_low, looks every 1000 ms")
+    boot.expect(r"pdflush: 2 threads; dirty_writeback_centisecs 500, "
+                r"dirty_expire_centisecs 3000, dirty_background_ratio 10%")
+    # The memory report keeps its first two lines for user space.
+    boot.expect(r"MemTotal: +\d+ kB\n.*MemFree: +\d+ kB\n.*Buffers: +0 kB")
+    assert boot.status == EXIT_KTEST_PASS, boot.explain("ktest failed")
+
+
+BAD_SECTOR_LINES = [
+    r"hda: read_intr: status=0x41 \{ DriveReady Error \}",
+    r"Buffer I/O error on device hda, logical block 400",
+]
+
+
+def test_bad_sector_option_fails_one_block():
+    boot = boot_kernel("ata_bad_sector=3203 ktest=block_400_unreadable_401_fine",
+                       timeout=30)
+    for line in BAD_SECTOR_LINES:
+        boot.expect(line)
+    boot.expect(r"hda: read_intr: error=0x40 \{ UncorrectableError \}, "
+                r"LBAsect=3203")
+    assert boot.status == EXIT_KTEST_PASS, boot.explain("ktest failed")
+
+
+def test_device_error_from_qemu_blkdebug(tmp_path):
+    """A real error in the emulated device: QEMU's blkdebug fails every
+    read of sector 3203 with EIO, and the IDE model reports ERR/ABRT."""
+    config = tmp_path / "blkdebug.cfg"
+    config.write_text('[inject-error]\nevent = "read_aio"\nerrno = "5"\n'
+                      'sector = "3203"\n')
+    drive = ("driver=raw,file.driver=blkdebug,file.config=%s,"
+             "file.image.filename=%s,if=ide,index=0"
+             % (config, new_disk_image()))
+    boot = boot_kernel("ktest=block_400_unreadable_401_fine", disk=None,
+                       extra=["-drive", drive], timeout=30)
+    for line in BAD_SECTOR_LINES:
+        boot.expect(line)
+    boot.expect(r"hda: read_intr: error=0x4 \{ DriveStatusError \}, "
+                r"LBAsect=3203")
+    assert boot.status == EXIT_KTEST_PASS, boot.explain("ktest failed")
+
+
+def test_kswapd_looks_periodically():
+    boot = boot_kernel("kswapd_interval=50 ktest=kswapd_looks_periodically",
+                       timeout=30)
+    boot.expect(r"kswapd0 started: wakes below pages_low, looks every 50 ms")
+    assert boot.status == EXIT_KTEST_PASS, boot.explain("ktest failed")
+
+
+def test_tunables_from_the_command_line():
+    boot = boot_kernel("dirty_writeback_centisecs=0 dirty_expire_centisecs=6000 "
+                       "dirty_background_ratio=5 kswapd_interval=0 "
+                       "ktest=vsnprintf_formats", timeout=30)
+    boot.expect(r"looks every 0 ms")
+    boot.expect(r"dirty_writeback_centisecs 0, dirty_expire_centisecs 6000, "
+                r"dirty_background_ratio 5%")
+    assert boot.status == EXIT_KTEST_PASS, boot.explain("ktest failed")
+
+
+@pytest.mark.parametrize("option", [
+    "ata_bad_sector=-5", "ata_bad_sector=x", "dirty_expire_centisecs=abc",
+    "dirty_writeback_centisecs=9999999", "dirty_background_ratio=101",
+    "kswapd_interval=-1"])
+def test_bad_daemon_option_warned_and_ignored(option):
+    boot = boot_kernel(option + " ktest=vsnprintf_formats", timeout=30)
+    boot.expect(r'Malformed kernel command line parameter "%s", ignored'
+                % re.escape(option))
+    # The defaults apply.
+    boot.expect(r"looks every 1000 ms")
+    boot.expect(r"dirty_writeback_centisecs 500, dirty_expire_centisecs 3000, "
+                r"dirty_background_ratio 10%")
+    assert boot.status == EXIT_KTEST_PASS, boot.explain("ktest failed")
+
+
+def test_make_disk_image_is_32_mib():
+    """The Makefile made build/disk.img, the disk `make run` attaches."""
+    path = os.path.join(os.path.dirname(ISO), "disk.img")
+    assert os.path.getsize(path) == 32 << 20
