@@ -14,20 +14,24 @@
  *
  * Requests arrive through the queue's request_fn, ata_request_fn(), which
  * kblockd/0 (unplug) or BLOCK_SOFTIRQ (the previous request ended) calls.
- * One request becomes one READ SECTORS or WRITE SECTORS command for all
- * its sectors (up to 128).  The device then interrupts once per sector:
- * for a read when the sector's data is ready, for a write when it has
- * taken the sector.  The data phase is `rep insw`/`rep outsw` of 256
- * words; the first sector of a write goes out as soon as DRQ is up, with
- * no interrupt (the PIO data-out protocol).  When the last sector has
- * moved, the request goes to blk_complete_request() and BLOCK_SOFTIRQ.
+ * One request becomes one READ MULTIPLE or WRITE MULTIPLE command for all
+ * its sectors (up to 128).  The device moves data in "DRQ blocks" of
+ * dev->mult sectors (SET MULTIPLE MODE at boot; 16 on QEMU) and
+ * interrupts once per block: for a read when the block's data is ready,
+ * for a write when it has taken the block.  (A disk without the
+ * MULTIPLE commands gets READ/WRITE SECTORS: blocks of one sector.)  The
+ * data phase is `rep insw`/`rep outsw` of 256 words a sector; the first
+ * block of a write goes out as soon as DRQ is up, with no interrupt (the
+ * PIO data-out protocol).  When the last block has moved, the request
+ * goes to blk_complete_request() and BLOCK_SOFTIRQ.
  *
  * Errors: a status with ERR (or DF) is printed with its error register,
- * the buffer being transferred fails with -EIO, and the command is issued
- * again for the rest of the request: one bad sector costs one buffer.  A
- * command that never interrupts is stopped by a timer, a software reset,
- * and the same path.  The option ata_bad_sector=N makes sector N fail as
- * an unreadable sector does (status ERR, error UNC), for tests.
+ * the buffers of the failed block fail with -EIO, and the command is
+ * issued again for the rest of the request: a bad sector costs its
+ * buffer, not the request.  A command that never interrupts is stopped by
+ * a timer, a software reset, and the same path.  The option
+ * ata_bad_sector=N makes sector N fail as an unreadable sector does
+ * (status ERR, error UNC), for tests.
  * Next: block/ll_rw_blk.c, where the request came from and goes back.
  */
 #include <asm/io.h>
@@ -68,6 +72,9 @@
 #define ATA_REG_COMMAND		(ATA_IOBASE + 7) /* write: start a command */
 #define  ATA_CMD_READ		 0x20	/* READ SECTORS (PIO, LBA28) */
 #define  ATA_CMD_WRITE		 0x30	/* WRITE SECTORS (PIO, LBA28) */
+#define  ATA_CMD_READ_MULTIPLE	 0xC4	/* READ MULTIPLE: IRQ per block */
+#define  ATA_CMD_WRITE_MULTIPLE	 0xC5	/* WRITE MULTIPLE: IRQ per block */
+#define  ATA_CMD_SET_MULTIPLE	 0xC6	/* block size (sectors) in NSECT */
 #define  ATA_CMD_IDENTIFY	 0xEC	/* IDENTIFY DEVICE: 256 words */
 /* Control block register. */
 #define ATA_REG_ALTSTATUS	0x3F6	/* read: status, INTRQ untouched */
@@ -83,6 +90,7 @@
 /* IDENTIFY DEVICE data, in 16-bit words (ATA/ATAPI-6 table 27). */
 #define ID_MODEL		27	/* words 27-46: model, ASCII */
 #define ID_MODEL_LEN		40	/* characters, two per word, high first */
+#define ID_MAX_MULTIPLE		47	/* bits 7-0: largest DRQ block */
 #define ID_CAPABILITY		49
 #define  ID_CAP_LBA		 0x0200	/* bit 9: LBA supported */
 #define ID_LBA_SECTORS		60	/* words 60-61: LBA28 sectors */
@@ -94,6 +102,7 @@
 struct ata_device {
 	struct block_device bdev;
 	char model[ID_MODEL_LEN + 1];
+	unsigned int mult;		/* sectors per DRQ block, 1 or more */
 
 	/* bdev.queue->queue_lock: the command in flight */
 	struct request *rq;		/* the request, or NULL: idle */
@@ -212,15 +221,22 @@ static void ata_next_buffer(struct ata_device *dev)
 	dev->buf = dev->bh->b_data;
 }
 
+/* Sectors in the next DRQ block (at least one: the failing sector). */
+static unsigned int ata_block_sectors(struct ata_device *dev)
+{
+	return max(min(dev->nsect, dev->mult), 1U);
+}
+
 /*
- * The device (or the bad-sector hook) says the transfer at dev->sector
- * failed: report it as Linux's IDE driver does, fail that buffer and
- * skip the rest of it.  The command is over.
+ * The device (or the bad-sector hook) says the DRQ block at dev->sector
+ * failed: report it as Linux's IDE driver does, fail the buffers it
+ * touches and skip past them.  The command is over.
  */
-static void ata_fail_buffer(struct ata_device *dev, u8 status, u8 error,
-			    const char *why)
+static void ata_fail_block(struct ata_device *dev, u8 status, u8 error,
+			   const char *why)
 {
 	const char *fn = dev->rq->cmd == WRITE ? "write_intr" : "read_intr";
+	sector_t end = dev->sector + ata_block_sectors(dev);
 	char bits[128];
 
 	decode_bits(bits, sizeof(bits), status, status_names);
@@ -233,14 +249,18 @@ static void ata_fail_buffer(struct ata_device *dev, u8 status, u8 error,
 		       (unsigned long)dev->sector);
 	}
 	dev->stats.errors++;
-	dev->rq->failed |= 1UL << dev->bh_index;
 	dev->nsect = 0;
-	ata_next_buffer(dev);
+	while (dev->sector < end &&
+	       dev->sector < dev->rq->sector + dev->rq->nr_sectors) {
+		dev->rq->failed |= 1UL << dev->bh_index;
+		ata_next_buffer(dev);
+	}
 }
 
-/* Program the task file and start READ or WRITE SECTORS. */
+/* Program the task file and start the read or write command. */
 static void ata_command(struct ata_device *dev, unsigned int count)
 {
+	bool multiple = dev->mult > 1, write = dev->rq->cmd == WRITE;
 	sector_t lba = dev->sector;
 
 	dev->nsect = count;
@@ -251,9 +271,54 @@ static void ata_command(struct ata_device *dev, unsigned int count)
 	outb(ATA_REG_DEVICE, ATA_DEV_OBS | ATA_DEV_LBA | ((lba >> 24) & 0xf));
 	dev->deadline = jiffies + ATA_TIMEOUT;
 	mod_timer(&dev->timer, dev->deadline);
-	outb(ATA_REG_COMMAND, dev->rq->cmd == WRITE ? ATA_CMD_WRITE
-						    : ATA_CMD_READ);
+	if (write)
+		outb(ATA_REG_COMMAND, multiple ? ATA_CMD_WRITE_MULTIPLE
+					       : ATA_CMD_WRITE);
+	else
+		outb(ATA_REG_COMMAND, multiple ? ATA_CMD_READ_MULTIPLE
+					       : ATA_CMD_READ);
 	dev->stats.commands++;
+}
+
+/* Past the sector just moved; into the next buffer at a boundary. */
+static void ata_advance(struct ata_device *dev)
+{
+	dev->sector++;
+	dev->buf += SECTOR_SIZE;
+	dev->nsect--;
+	if (dev->sector == bh_sector(dev->bh) + BLOCK_SECTORS &&
+	    dev->bh->b_reqnext)
+		ata_next_buffer(dev);
+}
+
+/* Read the DRQ block the device has ready; the cursor moves past it. */
+static void ata_read_block(struct ata_device *dev)
+{
+	for (unsigned int n = ata_block_sectors(dev); n; n--) {
+		insw(ATA_REG_DATA, dev->buf, SECTOR_WORDS);
+		ata_advance(dev);
+	}
+}
+
+/*
+ * Hand the device the next DRQ block to write.  The cursor stays: it
+ * moves when the interrupt says the block was taken, so that an error
+ * fails the right buffers.
+ */
+static void ata_write_block(struct ata_device *dev)
+{
+	struct buffer_head *bh = dev->bh;
+	sector_t sector = dev->sector;
+	char *buf = dev->buf;
+
+	for (unsigned int n = ata_block_sectors(dev); n; n--) {
+		outsw(ATA_REG_DATA, buf, SECTOR_WORDS);
+		buf += SECTOR_SIZE;
+		if (++sector == bh_sector(bh) + BLOCK_SECTORS && bh->b_reqnext) {
+			bh = bh->b_reqnext;
+			buf = bh->b_data;
+		}
+	}
 }
 
 /* The request is done: hand it to BLOCK_SOFTIRQ. */
@@ -287,9 +352,8 @@ static void ata_issue(struct ata_device *dev)
 		/* LBA28: every sector number fits in a long. */
 		if (bad >= (long)dev->sector && bad < (long)end) {
 			if (bad == (long)dev->sector) {
-				ata_fail_buffer(dev, ATA_DRDY | ATA_ERR,
-						ATA_ER_UNC,
-						" (ata_bad_sector)");
+				ata_fail_block(dev, ATA_DRDY | ATA_ERR,
+					       ATA_ER_UNC, " (ata_bad_sector)");
 				continue;
 			}
 			count = bad - dev->sector;	/* stop before it */
@@ -299,11 +363,11 @@ static void ata_issue(struct ata_device *dev)
 			return;		/* IRQ 14 says when data is ready */
 		status = ata_poll(ATA_DRQ);
 		if (!(status & (ATA_ERR | ATA_DF)) && (status & ATA_DRQ)) {
-			outsw(ATA_REG_DATA, dev->buf, SECTOR_WORDS);
+			ata_write_block(dev);
 			return;		/* IRQ 14 says when it is taken */
 		}
-		ata_fail_buffer(dev, status, inb(ATA_REG_ERROR),
-				" (no DRQ for write)");
+		ata_fail_block(dev, status, inb(ATA_REG_ERROR),
+			       " (no DRQ for write)");
 	}
 }
 
@@ -328,18 +392,7 @@ static void ata_request_fn(struct request_queue *q)
 	}
 }
 
-/* Advance past the sector just moved. */
-static void ata_advance(struct ata_device *dev)
-{
-	dev->sector++;
-	dev->buf += SECTOR_SIZE;
-	dev->nsect--;
-	if (dev->sector == bh_sector(dev->bh) + BLOCK_SECTORS &&
-	    dev->bh->b_reqnext)
-		ata_next_buffer(dev);
-}
-
-/* IRQ 14: a sector is ready (read) or was taken (write), or an error. */
+/* IRQ 14: a block is ready (read) or was taken (write), or an error. */
 static void ata_intr(int irq, struct pt_regs *regs, void *dev_id)
 {
 	struct ata_device *dev = dev_id;
@@ -354,22 +407,24 @@ static void ata_intr(int irq, struct pt_regs *regs, void *dev_id)
 	}
 	dev->stats.interrupts++;
 	if (status & (ATA_ERR | ATA_DF)) {
-		ata_fail_buffer(dev, status, inb(ATA_REG_ERROR), "");
+		ata_fail_block(dev, status, inb(ATA_REG_ERROR), "");
 		goto next_command;
 	}
 	if (dev->rq->cmd == READ) {
 		if (!(status & ATA_DRQ)) {
-			ata_fail_buffer(dev, status, 0, " (no data)");
+			ata_fail_block(dev, status, 0, " (no data)");
 			goto next_command;
 		}
-		insw(ATA_REG_DATA, dev->buf, SECTOR_WORDS);
+		ata_read_block(dev);
+	} else {
+		for (unsigned int n = ata_block_sectors(dev); n; n--)
+			ata_advance(dev);	/* the device has it */
 	}
-	ata_advance(dev);
 	if (dev->nsect) {
 		dev->deadline = jiffies + ATA_TIMEOUT;
 		mod_timer(&dev->timer, dev->deadline);
 		if (dev->rq->cmd == WRITE)
-			outsw(ATA_REG_DATA, dev->buf, SECTOR_WORDS);
+			ata_write_block(dev);
 		goto out;
 	}
 next_command:
@@ -409,7 +464,7 @@ static void ata_timeout(unsigned long data)
 	printk(KERN_ERR "%s: lost interrupt: status=%#x; resetting\n",
 	       dev->bdev.name, status);
 	status = ata_reset();
-	ata_fail_buffer(dev, status, 0, " (timeout)");
+	ata_fail_block(dev, status, 0, " (timeout)");
 	ata_issue(dev);
 out:
 	spin_unlock_irqrestore(&q->queue_lock, flags);
@@ -450,6 +505,22 @@ static const char *ata_identify(u16 *id)
 	return NULL;
 }
 
+/*
+ * SET MULTIPLE MODE to the largest DRQ block the disk offers (polling,
+ * like IDENTIFY).  Return: sectors per block; 1 if it has none or says
+ * no (then READ/WRITE SECTORS are used).
+ */
+static unsigned int ata_set_multiple(unsigned int max)
+{
+	if (max < 2)
+		return 1;
+	outb(ATA_REG_NSECT, max);
+	outb(ATA_REG_DEVICE, ATA_DEV_OBS);
+	outb(ATA_REG_COMMAND, ATA_CMD_SET_MULTIPLE);
+	ata_delay_400ns();
+	return ata_poll(0) & (ATA_BSY | ATA_ERR) ? 1 : max;
+}
+
 /* Words 27-46 hold the model two characters a word, high byte first. */
 static void ata_model(char *model, const u16 *id)
 {
@@ -484,6 +555,7 @@ void ata_init(void)
 	ata_model(dev->model, id);
 	dev->bdev.nr_sectors = id[ID_LBA_SECTORS] |
 			       (u32)id[ID_LBA_SECTORS + 1] << 16;
+	dev->mult = ata_set_multiple(id[ID_MAX_MULTIPLE] & 0xff);
 	setup_timer(&dev->timer, ata_timeout, (unsigned long)dev);
 	dev->bdev.queue = blk_init_queue(ata_request_fn, dev);
 	if (!dev->bdev.queue)
@@ -494,7 +566,8 @@ void ata_init(void)
 	inb(ATA_REG_STATUS);			/* nothing pending... */
 	outb(ATA_REG_CTL, 0);			/* ...then interrupts on */
 	add_disk(&dev->bdev);
-	printk(KERN_INFO "ata: %s: %s, %lu sectors (%lu MiB), IRQ %d\n",
-	       dev->bdev.name, dev->model, (unsigned long)dev->bdev.nr_sectors,
-	       (unsigned long)dev->bdev.nr_sectors >> 11, ATA_IRQ);
+	printk(KERN_INFO "ata: %s: %s, %lu sectors (%lu MiB), IRQ %d, PIO, "
+	       "%u sectors per interrupt\n", dev->bdev.name, dev->model,
+	       (unsigned long)dev->bdev.nr_sectors,
+	       (unsigned long)dev->bdev.nr_sectors >> 11, ATA_IRQ, dev->mult);
 }
