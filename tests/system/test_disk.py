@@ -128,7 +128,8 @@ def test_bad_sector_option_fails_one_block():
 
 def test_device_error_from_qemu_blkdebug(tmp_path):
     """A real error in the emulated device: QEMU's blkdebug fails every
-    read of sector 3203 with EIO, and the IDE model reports ERR/ABRT."""
+    read of sector 3203 with EIO, and the IDE model reports ERR/ABRT for
+    the DRQ block holding it: block 400, sectors 3200-3207."""
     config = tmp_path / "blkdebug.cfg"
     config.write_text('[inject-error]\nevent = "read_aio"\nerrno = "5"\n'
                       'sector = "3203"\n')
@@ -140,7 +141,7 @@ def test_device_error_from_qemu_blkdebug(tmp_path):
     for line in BAD_SECTOR_LINES:
         boot.expect(line)
     boot.expect(r"hda: read_intr: error=0x4 \{ DriveStatusError \}, "
-                r"LBAsect=3203")
+                r"LBAsect=3200")
     assert boot.status == EXIT_KTEST_PASS, boot.explain("ktest failed")
 
 
