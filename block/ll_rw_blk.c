@@ -54,16 +54,11 @@ int kblockd_schedule_work(struct work_struct *work)
 }
 
 /**
- * kblockd_flush - wait until kblockd/0 has run everything queued so far
+ * kblockd_thread - the kblockd/0 worker
  *
- * Context: process, may sleep.
+ * Context: any, after blk_dev_init().
+ * Return: its task (for the tests).
  */
-void kblockd_flush(void)
-{
-	flush_workqueue(kblockd_workqueue);
-}
-
-/* Return: the kblockd/0 thread (for the tests and ps). */
 struct task_struct *kblockd_thread(void)
 {
 	return workqueue_thread(kblockd_workqueue, 0);

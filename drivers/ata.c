@@ -8,9 +8,10 @@
  *
  * At boot, ata_init() sends IDENTIFY DEVICE to the master of the primary
  * channel (polling: the interrupt is not ours yet), reads the model and
- * the LBA28 size, asks for IRQ 14 and registers the disk as "hda".  No
- * disk, or a device that is not an ATA disk, is reported and the kernel
- * runs on without one.
+ * the LBA28 size, sets the DRQ block size, asks for IRQ 14 and registers
+ * the disk as "hda".  No disk, or a device that is not an ATA disk (a
+ * CD-ROM answers IDENTIFY DEVICE with an abort), is reported and the
+ * kernel runs on without one.
  *
  * Requests arrive through the queue's request_fn, ata_request_fn(), which
  * kblockd/0 (unplug) or BLOCK_SOFTIRQ (the previous request ended) calls.
@@ -18,8 +19,8 @@
  * its sectors (up to 128).  The device moves data in "DRQ blocks" of
  * dev->mult sectors (SET MULTIPLE MODE at boot; 16 on QEMU) and
  * interrupts once per block: for a read when the block's data is ready,
- * for a write when it has taken the block.  (A disk without the
- * MULTIPLE commands gets READ/WRITE SECTORS: blocks of one sector.)  The
+ * for a write when it has taken the block.  (READ/WRITE SECTORS would
+ * interrupt for every sector: four times slower under QEMU.)  The
  * data phase is `rep insw`/`rep outsw` of 256 words a sector; the first
  * block of a write goes out as soon as DRQ is up, with no interrupt (the
  * PIO data-out protocol).  When the last block has moved, the request
@@ -70,10 +71,8 @@
 #define  ATA_DRDY		 0x40	/* ready for commands */
 #define  ATA_BSY		 0x80	/* busy: other bits invalid */
 #define ATA_REG_COMMAND		(ATA_IOBASE + 7) /* write: start a command */
-#define  ATA_CMD_READ		 0x20	/* READ SECTORS (PIO, LBA28) */
-#define  ATA_CMD_WRITE		 0x30	/* WRITE SECTORS (PIO, LBA28) */
-#define  ATA_CMD_READ_MULTIPLE	 0xC4	/* READ MULTIPLE: IRQ per block */
-#define  ATA_CMD_WRITE_MULTIPLE	 0xC5	/* WRITE MULTIPLE: IRQ per block */
+#define  ATA_CMD_READ_MULTIPLE	 0xC4	/* PIO, LBA28, an IRQ per block */
+#define  ATA_CMD_WRITE_MULTIPLE	 0xC5	/* PIO, LBA28, an IRQ per block */
 #define  ATA_CMD_SET_MULTIPLE	 0xC6	/* block size (sectors) in NSECT */
 #define  ATA_CMD_IDENTIFY	 0xEC	/* IDENTIFY DEVICE: 256 words */
 /* Control block register. */
@@ -83,16 +82,10 @@
 #define  ATA_CTL_SRST		 0x04	/* software reset */
 #define ATA_IRQ			14	/* the primary channel's line */
 
-/* The "signature" an ATAPI device leaves in LBA mid/high (7.2.4). */
-#define ATAPI_SIG_LBAM		0x14
-#define ATAPI_SIG_LBAH		0xEB
-
 /* IDENTIFY DEVICE data, in 16-bit words (ATA/ATAPI-6 table 27). */
 #define ID_MODEL		27	/* words 27-46: model, ASCII */
-#define ID_MODEL_LEN		40	/* characters, two per word, high first */
+#define ID_MODEL_LEN		40	/* characters, 2 a word, high first */
 #define ID_MAX_MULTIPLE		47	/* bits 7-0: largest DRQ block */
-#define ID_CAPABILITY		49
-#define  ID_CAP_LBA		 0x0200	/* bit 9: LBA supported */
 #define ID_LBA_SECTORS		60	/* words 60-61: LBA28 sectors */
 
 #define SECTOR_WORDS		(SECTOR_SIZE / 2) /* one rep insw/outsw */
@@ -102,7 +95,7 @@
 struct ata_device {
 	struct block_device bdev;
 	char model[ID_MODEL_LEN + 1];
-	unsigned int mult;		/* sectors per DRQ block, 1 or more */
+	unsigned int mult;		/* sectors per DRQ block */
 
 	/* bdev.queue->queue_lock: the command in flight */
 	struct request *rq;		/* the request, or NULL: idle */
@@ -221,7 +214,7 @@ static void ata_next_buffer(struct ata_device *dev)
 	dev->buf = dev->bh->b_data;
 }
 
-/* Sectors in the next DRQ block (at least one: the failing sector). */
+/* Sectors in the next DRQ block (at least one: a failing sector). */
 static unsigned int ata_block_sectors(struct ata_device *dev)
 {
 	return max(min(dev->nsect, dev->mult), 1U);
@@ -257,10 +250,9 @@ static void ata_fail_block(struct ata_device *dev, u8 status, u8 error,
 	}
 }
 
-/* Program the task file and start the read or write command. */
+/* Program the task file and start READ or WRITE MULTIPLE. */
 static void ata_command(struct ata_device *dev, unsigned int count)
 {
-	bool multiple = dev->mult > 1, write = dev->rq->cmd == WRITE;
 	sector_t lba = dev->sector;
 
 	dev->nsect = count;
@@ -271,12 +263,8 @@ static void ata_command(struct ata_device *dev, unsigned int count)
 	outb(ATA_REG_DEVICE, ATA_DEV_OBS | ATA_DEV_LBA | ((lba >> 24) & 0xf));
 	dev->deadline = jiffies + ATA_TIMEOUT;
 	mod_timer(&dev->timer, dev->deadline);
-	if (write)
-		outb(ATA_REG_COMMAND, multiple ? ATA_CMD_WRITE_MULTIPLE
-					       : ATA_CMD_WRITE);
-	else
-		outb(ATA_REG_COMMAND, multiple ? ATA_CMD_READ_MULTIPLE
-					       : ATA_CMD_READ);
+	outb(ATA_REG_COMMAND, dev->rq->cmd == WRITE ? ATA_CMD_WRITE_MULTIPLE
+						    : ATA_CMD_READ_MULTIPLE);
 	dev->stats.commands++;
 }
 
@@ -314,7 +302,8 @@ static void ata_write_block(struct ata_device *dev)
 	for (unsigned int n = ata_block_sectors(dev); n; n--) {
 		outsw(ATA_REG_DATA, buf, SECTOR_WORDS);
 		buf += SECTOR_SIZE;
-		if (++sector == bh_sector(bh) + BLOCK_SECTORS && bh->b_reqnext) {
+		sector++;
+		if (sector == bh_sector(bh) + BLOCK_SECTORS && bh->b_reqnext) {
 			bh = bh->b_reqnext;
 			buf = bh->b_data;
 		}
@@ -470,8 +459,14 @@ out:
 	spin_unlock_irqrestore(&q->queue_lock, flags);
 }
 
-/* IDENTIFY DEVICE by polling.  Return: 0, or a reason for no disk. */
-static const char *ata_identify(u16 *id)
+/*
+ * Is there an ATA disk?  IDENTIFY DEVICE and SET MULTIPLE MODE, by
+ * polling.  LBA addressing and the MULTIPLE commands are assumed: CHS
+ * is obsolete since ATA/ATAPI-6, READ/WRITE MULTIPLE are mandatory for
+ * disks, and QEMU's disks have both.
+ * Return: NULL with @id filled and dev->mult set, or why not.
+ */
+static const char *ata_probe(struct ata_device *dev, u16 *id)
 {
 	u8 status;
 
@@ -489,36 +484,20 @@ static const char *ata_identify(u16 *id)
 	outb(ATA_REG_COMMAND, ATA_CMD_IDENTIFY);
 	ata_delay_400ns();
 	status = ata_poll(0);
-	if (status & ATA_BSY)
-		return "device stays busy";
-	if (inb(ATA_REG_LBAM) == ATAPI_SIG_LBAM &&
-	    inb(ATA_REG_LBAH) == ATAPI_SIG_LBAH)
-		return "an ATAPI device (CD-ROM), not a disk";
-	if (status & ATA_ERR)
-		return "IDENTIFY DEVICE failed";
-	status = ata_poll(ATA_DRQ);
-	if (!(status & ATA_DRQ))
-		return "no IDENTIFY data";
+	/* An ATAPI device (a CD-ROM) aborts it: ERR, no data. */
+	if ((status & (ATA_BSY | ATA_ERR)) || !(status & ATA_DRQ))
+		return "not an ATA disk (IDENTIFY DEVICE aborted: a CD-ROM?)";
 	insw(ATA_REG_DATA, id, SECTOR_WORDS);
-	if (!(id[ID_CAPABILITY] & ID_CAP_LBA))
-		return "a disk without LBA";
-	return NULL;
-}
 
-/*
- * SET MULTIPLE MODE to the largest DRQ block the disk offers (polling,
- * like IDENTIFY).  Return: sectors per block; 1 if it has none or says
- * no (then READ/WRITE SECTORS are used).
- */
-static unsigned int ata_set_multiple(unsigned int max)
-{
-	if (max < 2)
-		return 1;
-	outb(ATA_REG_NSECT, max);
+	dev->mult = id[ID_MAX_MULTIPLE] & 0xff;
+	outb(ATA_REG_NSECT, dev->mult);
 	outb(ATA_REG_DEVICE, ATA_DEV_OBS);
 	outb(ATA_REG_COMMAND, ATA_CMD_SET_MULTIPLE);
 	ata_delay_400ns();
-	return ata_poll(0) & (ATA_BSY | ATA_ERR) ? 1 : max;
+	status = ata_poll(0);
+	if (dev->mult < 2 || (status & (ATA_BSY | ATA_ERR)))
+		return "an ATA disk without READ/WRITE MULTIPLE";
+	return NULL;
 }
 
 /* Words 27-46 hold the model two characters a word, high byte first. */
@@ -544,7 +523,7 @@ void ata_init(void)
 {
 	static u16 id[SECTOR_WORDS];
 	struct ata_device *dev = &hda;
-	const char *why = ata_identify(id);
+	const char *why = ata_probe(dev, id);
 	int err;
 
 	if (why) {
@@ -555,7 +534,6 @@ void ata_init(void)
 	ata_model(dev->model, id);
 	dev->bdev.nr_sectors = id[ID_LBA_SECTORS] |
 			       (u32)id[ID_LBA_SECTORS + 1] << 16;
-	dev->mult = ata_set_multiple(id[ID_MAX_MULTIPLE] & 0xff);
 	setup_timer(&dev->timer, ata_timeout, (unsigned long)dev);
 	dev->bdev.queue = blk_init_queue(ata_request_fn, dev);
 	if (!dev->bdev.queue)

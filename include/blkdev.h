@@ -118,7 +118,6 @@ int generic_make_request(int rw, struct buffer_head *bh);
 void blk_run_queue_async(struct request_queue *q);
 void blk_complete_request(struct request *rq);
 int kblockd_schedule_work(struct work_struct *work);
-void kblockd_flush(void);
 struct task_struct *kblockd_thread(void);
 
 /* block/elevator.c */

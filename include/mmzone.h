@@ -74,7 +74,7 @@ struct vm_event_counts {
 	unsigned long pgfree;		/* pages given back */
 	unsigned long allocfail;	/* allocations that returned NULL */
 	unsigned long kswapd_wakeup_requests; /* found free < pages_low */
-	unsigned long allocstall;	/* allocations that reclaimed directly */
+	unsigned long allocstall;	/* allocations that reclaimed */
 	unsigned long kswapd_wakeups;	/* times kswapd0 woke up */
 	unsigned long kswapd_periodic;	/* ...of those, by its timer */
 	unsigned long pageoutrun;	/* balance_pgdat() runs */

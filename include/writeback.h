@@ -40,7 +40,7 @@ extern struct writeback_stats wb_stats;
 /* mm/page-writeback.c */
 void page_writeback_init(void);
 void balance_dirty_pages(void);
-int wakeup_pdflush(unsigned long nr_pages);
+void wakeup_pdflush(unsigned long nr_pages);
 unsigned long background_thresh(void);
 int sync_all(void);
 

@@ -296,8 +296,9 @@ void end_buffer_write_sync(struct buffer_head *bh, int uptodate)
  * @bh: locked, with b_end_io set; b_end_io unlocks it when the I/O ends
  *
  * Context: process, may sleep.
- * Return: 0, or -EIO if the block is past the end of the disk (b_end_io
- * has then already run with an error).
+ * Return: 0, or -EIO if the block is past the end of the disk.  b_end_io
+ * has then already run with the error, which is how every I/O error is
+ * delivered: callers that wait on the buffer need not look at this.
  */
 int submit_bh(int rw, struct buffer_head *bh)
 {

@@ -80,8 +80,8 @@ int meminfo_report(char *buf, int len)
 		       vm_events.pgactivate, vm_events.pgdeactivate,
 		       vm_events.slabs_scanned);
 	n += scnprintf(buf + n, len - n,
-		       "pdflush: kupdate runs %lu wrote %lu, background runs %lu "
-		       "wrote %lu; sync runs %lu wrote %lu\n",
+		       "pdflush: kupdate runs %lu wrote %lu, background runs "
+		       "%lu wrote %lu; sync runs %lu wrote %lu\n",
 		       wb_stats.kupdate_runs, wb_stats.kupdate_written,
 		       wb_stats.background_runs, wb_stats.background_written,
 		       wb_stats.syncs, wb_stats.sync_written);
@@ -93,10 +93,10 @@ int meminfo_report(char *buf, int len)
 		       buffer_stats.io_errors);
 	if (bdev)
 		n += scnprintf(buf + n, len - n,
-			       "Disk %s: buffers read %lu written %lu, requests "
-			       "%lu/%lu, merged %lu/%lu, errors %lu; unplugs by "
-			       "kblockd %lu (timer %lu, threshold %lu, waiter "
-			       "%lu)\n",
+			       "Disk %s: buffers read %lu written %lu, "
+			       "requests %lu/%lu, merged %lu/%lu, errors %lu; "
+			       "unplugs by kblockd %lu (timer %lu, threshold "
+			       "%lu, waiter %lu)\n",
 			       bdev->name, qs.done[READ], qs.done[WRITE],
 			       qs.dispatched[READ], qs.dispatched[WRITE],
 			       qs.merges[READ], qs.merges[WRITE], qs.errors,

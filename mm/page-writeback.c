@@ -119,19 +119,17 @@ static void background_writeout(unsigned long min_pages)
  * @nr_pages: write at least this many of the oldest dirty buffers (0:
  *            just get below the background threshold)
  *
+ * Nothing happens if background writeback runs already, or if both
+ * pdflush threads are busy (writing, then): the caller asks again the
+ * next time it meets dirty buffers, as in Linux.
  * Context: process.
- * Return: 0 if writeback runs (now or already), -1 if no pdflush thread
- * was idle.
  */
-int wakeup_pdflush(unsigned long nr_pages)
+void wakeup_pdflush(unsigned long nr_pages)
 {
 	if (test_and_set_bit(BACKGROUND_BUSY, &writeback_state))
-		return 0;
-	if (pdflush_operation(background_writeout, nr_pages) < 0) {
+		return;
+	if (pdflush_operation(background_writeout, nr_pages) < 0)
 		clear_bit(BACKGROUND_BUSY, &writeback_state);
-		return -1;
-	}
-	return 0;
 }
 
 /**
@@ -153,9 +151,11 @@ void balance_dirty_pages(void)
  */
 static void wb_kupdate(unsigned long unused)
 {
-	unsigned long start = jiffies, next, n, written = 0;
-	unsigned long oldest = start -
-			       centisecs_to_jiffies(dirty_expire_centisecs);
+	unsigned long expire = centisecs_to_jiffies(dirty_expire_centisecs);
+	unsigned long interval =
+		centisecs_to_jiffies(dirty_writeback_centisecs);
+	unsigned long start = jiffies, oldest = start - expire;
+	unsigned long next, n, written = 0;
 
 	do {
 		n = write_dirty_buffers(MAX_WRITEBACK_PAGES, oldest, false);
@@ -164,11 +164,11 @@ static void wb_kupdate(unsigned long unused)
 	wb_stats.kupdate_runs++;
 	wb_stats.kupdate_written += written;
 
-	if (!dirty_writeback_centisecs)
+	if (!interval)
 		return;
-	next = start + centisecs_to_jiffies(dirty_writeback_centisecs);
+	next = start + interval;
 	if (time_before_eq(next, jiffies))	/* writing took that long */
-		next = jiffies + centisecs_to_jiffies(dirty_writeback_centisecs);
+		next = jiffies + interval;
 	mod_timer(&wb_timer, next);
 }
 

@@ -231,13 +231,12 @@ static void shrink_inactive_list(struct zone *zone, unsigned long nr_scan,
 				 struct scan_control *sc)
 {
 	while (nr_scan && sc->nr_reclaimed < sc->nr_to_reclaim) {
+		unsigned long batch = min(nr_scan, SWAP_CLUSTER_MAX + 0UL);
 		LIST_HEAD(page_list);
 		LIST_HEAD(busy);
 		unsigned long scanned;
 
-		scanned = isolate_lru_pages(zone, min(nr_scan,
-						      (unsigned long)SWAP_CLUSTER_MAX),
-					    &page_list);
+		scanned = isolate_lru_pages(zone, batch, &page_list);
 		if (!scanned)
 			break;
 		nr_scan -= scanned;

@@ -19,7 +19,7 @@
 #include <time.h>
 #include <writeback.h>
 
-#define BENCH_FIRST	4096			/* block: the disk's second half */
+#define BENCH_FIRST	4096	/* first block: the disk's second half */
 #define BENCH_BLOCKS	(4 * 1024 * 1024 / BLOCK_SIZE)	/* 4 MiB */
 #define BATCH		(BLK_MAX_SECTORS / BLOCK_SECTORS)
 

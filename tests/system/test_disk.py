@@ -90,8 +90,8 @@ def test_cdrom_instead_of_a_disk():
     boot = boot_kernel("ktest=vsnprintf_formats", disk=None, timeout=30,
                        extra=["-drive", "file=%s,format=raw,if=ide,index=0,"
                               "media=cdrom,readonly=on" % ISO])
-    boot.expect(r"ata: primary IDE master: an ATAPI device \(CD-ROM\), not a "
-                r"disk; running without a disk")
+    boot.expect(r"ata: primary IDE master: not an ATA disk \(IDENTIFY DEVICE "
+                r"aborted: a CD-ROM\?\); running without a disk")
     assert boot.status == EXIT_KTEST_PASS, boot.explain("ktest failed")
 
 
