@@ -263,6 +263,7 @@ KTEST(mm_pressure_makes_kswapd_reclaim)
 	printk(KERN_INFO "ktest: mm_pressure(1000): kswapd0 reclaimed %ld "
 	       "pages in %lu wake-ups\n", reclaimed,
 	       vm_events.kswapd_wakeups - wakeups);
+	show_mem();			/* the counters, for people to read */
 	KTEST_ASSERT(reclaimed >= 500);
 	KTEST_ASSERT(vm_events.kswapd_wakeups > wakeups);
 	KTEST_ASSERT(nr_free_pages() >= zone_normal()->pages_high);
