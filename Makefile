@@ -365,7 +365,8 @@ clean:
 	rm -rf $(B)
 
 help:
-	@echo "make all      build build/kernel.elf (+ kernel.asm, kernel.sym), user"
+	@echo "make all      build build/kernel.elf (+ kernel.asm, kernel.sym), user,"
+	@echo "              build/disk.img (if missing)"
 	@echo "make user     build the user programs and build/initramfs.cpio"
 	@echo "make run      boot it in QEMU, serial console on this terminal"
 	@echo "              (CMDLINE=\"...\" adds kernel options; Ctrl-A X quits;"
