@@ -44,18 +44,19 @@ OBJS-arch   := arch/x86/gdt.o arch/x86/idt.o arch/x86/entry.o \
 	       arch/x86/irq.o arch/x86/i8259.o arch/x86/i8253.o \
 	       arch/x86/tsc.o arch/x86/setup.o arch/x86/reboot.o \
 	       arch/x86/init_task.o arch/x86/asm-offsets.o arch/x86/process.o \
-	       arch/x86/switch_to.o
+	       arch/x86/switch_to.o arch/x86/usercopy.o arch/x86/extable.o
 OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/params.o kernel/panic.o kernel/timer.o \
 	       kernel/softirq.o kernel/ktest.o kernel/bench.o kernel/pid.o \
 	       kernel/fork.o kernel/exit.o kernel/files.o kernel/signal.o \
 	       kernel/kthread.o kernel/show_tasks.o kernel/kallsyms.o \
-	       kernel/tasklet.o kernel/workqueue.o
+	       kernel/tasklet.o kernel/workqueue.o kernel/syscalls.o \
+	       kernel/fs.o kernel/exec.o kernel/binfmt_elf.o kernel/initramfs.o
 OBJS-sched  := sched/core.o sched/idle.o sched/wait.o sched/completion.o
 OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/paging.o mm/mm_struct.o mm/mmu_context.o mm/meminfo.o \
 	       mm/vmscan.o mm/memory.o
-OBJS-drv    := drivers/serial.o drivers/vga.o
+OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/keyboard.o
 OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o
 OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/mm_test.o tests/ktest/sched_test.o \
@@ -96,6 +97,9 @@ $(B)/include/asm-offsets.h: arch/x86/asm-offsets.inc
 	$(Q)sed -n 's/^%define \([A-Za-z_0-9]*\)[[:space:]]*\(.*\)/#define ASM_\1 \2/p' $< > $@
 
 $(B)/arch/x86/asm-offsets.o: $(B)/include/asm-offsets.h
+$(B)/kernel/syscalls.o: $(B)/include/asm-offsets.h
+# The system call table overrides a default in every slot on purpose.
+$(B)/kernel/syscalls.o: CFLAGS += -Wno-override-init
 
 $(B)/%.o: %.c
 	$(quiet) CC $<
@@ -246,12 +250,13 @@ all: user
 ## Running -------------------------------------------------------------
 run: deps all
 	$(QEMU) $(QEMU_FLAGS) -serial mon:stdio -kernel $(KERNEL) \
-		-append "$(CMDLINE)"
+		-initrd $(INITRAMFS) -append "$(CMDLINE)"
 
-$(ISO): $(KERNEL) boot/grub.cfg
+$(ISO): $(KERNEL) $(INITRAMFS) boot/grub.cfg
 	$(quiet) ISO $@
 	$(Q)rm -rf $(B)/iso && mkdir -p $(B)/iso/boot/grub
 	$(Q)cp $(KERNEL) $(B)/iso/boot/kernel.elf
+	$(Q)cp $(INITRAMFS) $(B)/iso/boot/initramfs.cpio
 	$(Q)cp boot/grub.cfg $(B)/iso/boot/grub/grub.cfg
 	$(Q)grub-mkrescue -o $@ $(B)/iso 2> $(B)/grub-mkrescue.log || \
 		{ cat $(B)/grub-mkrescue.log; exit 1; }
@@ -269,7 +274,7 @@ gdb: deps all
 	@echo "QEMU waits for gdb on port $(GDBPORT), console in $(B)/gdb-serial.log;"
 	@echo "quit gdb to stop QEMU."
 	$(Q)$(QEMU) $(QEMU_FLAGS) -serial file:$(B)/gdb-serial.log \
-		-kernel $(KERNEL) -append "$(CMDLINE)" \
+		-kernel $(KERNEL) -initrd $(INITRAMFS) -append "$(CMDLINE)" \
 		-gdb tcp::$(GDBPORT) -S & qemu=$$!; \
 	$(GDB) -q -iex "set auto-load local-gdbinit off" -x .gdbinit \
 		-ex "target remote :$(GDBPORT)" $(KERNEL); \

@@ -188,6 +188,11 @@ long do_wait(pid_t pid, long *exit_code, int options)
 			retval = found->pid;
 			if (exit_code)
 				*exit_code = found->exit_code;
+			/* times(2): children's time counts once reaped. */
+			tsk->signal->cutime += found->utime +
+					       found->signal->cutime;
+			tsk->signal->cstime += found->stime +
+					       found->signal->cstime;
 			release_task(found);
 			break;
 		}

@@ -62,7 +62,10 @@ class Boot:
         return m
 
 
-def qemu_argv(cmdline="", mem=128, iso=False, extra=()):
+INITRAMFS = os.path.join(BUILD, "initramfs.cpio")
+
+
+def qemu_argv(cmdline="", mem=128, iso=False, extra=(), initrd=INITRAMFS):
     argv = [QEMU, "-m", str(mem), "-display", "none", "-no-reboot",
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
             "-serial", "stdio", "-monitor", "none"]
@@ -70,6 +73,8 @@ def qemu_argv(cmdline="", mem=128, iso=False, extra=()):
         argv += ["-cdrom", ISO]
     else:
         argv += ["-kernel", KERNEL, "-append", cmdline]
+        if initrd:
+            argv += ["-initrd", initrd]
     return argv + list(extra)
 
 
@@ -122,9 +127,11 @@ def run_qemu(argv, timeout=60, end_pattern=None, stdin_data=None, label=None,
 
 
 def boot_kernel(cmdline="", timeout=60, mem=128, extra=(), label=None,
-                end_pattern=r"ktest: \d+ passed"):
-    return run_qemu(qemu_argv(cmdline, mem=mem, extra=extra), timeout=timeout,
-                    end_pattern=end_pattern, label=label)
+                end_pattern=r"ktest: \d+ passed", initrd=INITRAMFS,
+                stdin_data=None):
+    return run_qemu(qemu_argv(cmdline, mem=mem, extra=extra, initrd=initrd),
+                    timeout=timeout, end_pattern=end_pattern, label=label,
+                    stdin_data=stdin_data)
 
 
 _ktest_cache = {}
