@@ -22,9 +22,14 @@
 
 extern spinlock_t tasklist_lock;
 
-/* Free pages with the slab's cached empty slabs given back. */
+/*
+ * Free pages with the slab's cached empty slabs given back.  The sleep
+ * first lets a reaped child that was preempted between exit_notify() and
+ * its last schedule() finish: its task_struct and stack go only then.
+ */
 static unsigned long settled_free_pages(void)
 {
+	msleep(10);
 	kmem_cache_shrink_all();
 	return nr_free_pages();
 }
@@ -133,8 +138,8 @@ KTEST(ten_thousand_create_exit_cycles_leak_nothing)
 		KTEST_EXPECT_EQ(do_wait(pid, &code, 0), pid);
 		KTEST_EXPECT_EQ(code, i);
 	}
-	KTEST_EXPECT_EQ(kmem_cache_active_objects(), objects);
 	KTEST_EXPECT_EQ(settled_free_pages(), before);
+	KTEST_EXPECT_EQ(kmem_cache_active_objects(), objects);
 }
 
 KTEST(failed_forks_leak_nothing)
@@ -162,15 +167,15 @@ KTEST(failed_forks_leak_nothing)
 		}
 		fail_alloc_after(0);
 		KTEST_EXPECT_EQ(nr_threads, threads);
+		if (settled_free_pages() != before)
+			KTEST_FAIL("failing allocation %d of a fork leaked %ld "
+				   "pages", n,
+				   (long)before - (long)settled_free_pages());
 		if (kmem_cache_active_objects() != objects)
 			KTEST_FAIL("failing allocation %d of a fork leaked %ld "
 				   "slab objects", n,
 				   (long)kmem_cache_active_objects() -
 				   (long)objects);
-		if (settled_free_pages() != before)
-			KTEST_FAIL("failing allocation %d of a fork leaked %ld "
-				   "pages", n,
-				   (long)before - (long)settled_free_pages());
 	}
 	printk(KERN_INFO "ktest: a fork makes %d allocations; each failure "
 	       "was unwound\n", failures);
