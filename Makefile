@@ -60,7 +60,7 @@ OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/keyboard.o
 OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o
 OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/mm_test.o tests/ktest/sched_test.o \
-	       tests/ktest/deferred_test.o
+	       tests/ktest/deferred_test.o tests/ktest/uaccess_test.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
 	       tests/bench/deferred_bench.o
 

@@ -1,0 +1,181 @@
+# SPDX-License-Identifier: GPL-2.0
+"""User mode: pid 1 becomes /sbin/init, the shell works over the serial
+port like a terminal, usertests (init=/bin/usertests) passes line by
+line, and a missing or corrupt initramfs leaves a kernel that says so and
+keeps running."""
+import os
+import re
+import subprocess
+import threading
+import time
+
+import pytest
+
+from conftest import BUILD, KERNEL, boot_kernel, qemu_argv, run_qemu
+
+CORRUPT = os.path.join(BUILD, "initramfs-corrupt.cpio")
+USERTEST_LINE = re.compile(r"usertests: (ok|not ok) (\d+) - (\w+)(.*)$")
+
+_usertests = {}
+
+
+def usertests_boot():
+    if "boot" not in _usertests:
+        _usertests["boot"] = run_qemu(
+            qemu_argv("loglevel=4 init=/bin/usertests"), timeout=180,
+            end_pattern=r"usertests: \d+ passed", label="init=/bin/usertests",
+            stop_at_end=True)
+    return _usertests["boot"]
+
+
+def usertest_results(boot):
+    results = {}
+    for line in boot.lines:
+        m = USERTEST_LINE.search(line)
+        if m:
+            results[m.group(3)] = (m.group(1) == "ok", m.group(4))
+    return results
+
+
+def pytest_generate_tests(metafunc):
+    if "usertest_name" in metafunc.fixturenames:
+        names = sorted(usertest_results(usertests_boot()))
+        metafunc.parametrize("usertest_name", names or ["no_usertests_output"])
+
+
+def test_usertest(usertest_name):
+    """One result per `usertests: ok/not ok N - name` line."""
+    boot = usertests_boot()
+    results = usertest_results(boot)
+    assert usertest_name in results, boot.explain("no usertests lines")
+    ok, rest = results[usertest_name]
+    assert ok, "%s%s" % (usertest_name, rest)
+    assert "# SKIP" not in rest, "%s was skipped on kt26%s" % (usertest_name, rest)
+
+
+def test_usertests_complete():
+    boot = usertests_boot()
+    plan = int(boot.expect(r"usertests: 1\.\.(\d+)").group(1))
+    m = boot.expect(r"usertests: (\d+) passed, (\d+) failed")
+    assert int(m.group(1)) == plan and m.group(2) == "0", boot.explain("failures")
+    boot.expect(r"init: executing /bin/usertests|usertests: 1\.\.")
+
+
+class Terminal:
+    """QEMU with the serial port on a pipe: type lines, read the screen."""
+
+    def __init__(self, cmdline="loglevel=4", initrd=None):
+        argv = qemu_argv(cmdline, **({"initrd": initrd} if initrd else {}))
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT)
+        self.out = []
+        self.lock = threading.Lock()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for raw in iter(lambda: self.proc.stdout.read1(4096), b""):
+            with self.lock:
+                self.out.append(raw.decode("utf-8", "replace").replace("\r", ""))
+
+    def text(self):
+        with self.lock:
+            return "".join(self.out)
+
+    def wait_for(self, pattern, timeout=20, start=0):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            m = re.search(pattern, self.text()[start:], re.M)
+            if m:
+                return m
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        pytest.fail("missing %r in the terminal:\n%s" % (pattern,
+                                                          self.text()[-3000:]))
+
+    def run(self, line, expect, timeout=20):
+        """Type a command and wait for its output and the next prompt."""
+        start = len(self.text())
+        self.proc.stdin.write(line.encode() + b"\n")
+        self.proc.stdin.flush()
+        m = self.wait_for(expect, timeout, start)
+        self.wait_for(r"^# ", timeout, start + m.end())
+        return self.text()[start:]
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+
+
+@pytest.fixture
+def terminal():
+    t = Terminal()
+    t.wait_for(r"init: running in ring 3 \(cs=0x73\), pid 1")
+    t.wait_for(r"^# ")
+    yield t
+    t.close()
+
+
+def test_shell_like_a_person(terminal):
+    t = terminal
+    ps = t.run("ps", r"\[events/0\]")
+    rows = {}
+    for line in ps.splitlines():
+        f = line.split()
+        if len(f) >= 9 and f[0].isdigit():
+            rows[int(f[0])] = f
+    assert rows[0][-1] == "[swapper/0]" and rows[0][4] == "-", ps
+    assert rows[1][-1] == "init" and rows[1][4] != "-", ps
+    assert rows[2][-1] == "[kthreadd]" and rows[2][4] == "-", ps
+    names = {f[-1] for f in rows.values()}
+    assert {"[ksoftirqd/0]", "[events/0]", "sh"} <= names, ps
+    for f in rows.values():
+        if f[-1].startswith("["):
+            assert f[4] == "-", "a kernel thread with an mm:\n" + ps
+    # The kernel's line discipline echoes what is typed, once.
+    assert ps.count("ps\n") == 1, ps
+
+    free = t.run("free", r"MemFree:\s+\d+ kB")
+    assert "MemTotal:" in free and "pages_low" in free, free
+    t0 = time.monotonic()
+    t.run("sleep 1", r"sleep 1\n")
+    assert time.monotonic() - t0 >= 0.9
+    out = t.run("nosuchcommand", r"sh: nosuchcommand: command not found")
+    out = t.run("hello", r"hello, world from pid \d+")
+    out = t.run("cat /etc/motd", r"Welcome to kt26")
+    out = t.run("dmesg", r"kt26 version")
+    assert "init: executing /sbin/init" in out
+
+
+def test_shell_backspace_edits_the_line(terminal):
+    out = terminal.run("echo abX\x7fc", r"^abc$")
+    assert "abXc" not in out.split("\n")[-3:], out
+
+
+def test_corrupt_initramfs_keeps_kernel_alive():
+    boot = run_qemu(qemu_argv("", initrd=CORRUPT), timeout=5,
+                    label="corrupt initramfs")
+    boot.expect(r"initramfs: bad magic at offset \d+")
+    boot.expect(r"initramfs: corrupt cpio archive")
+    boot.expect(r"init: cannot execute /sbin/init \(error -2\); pid 1 stays a "
+                r"kernel thread")
+    assert "Kernel panic" not in boot.output, boot.explain("panicked")
+    assert boot.timed_out, boot.explain("the kernel did not keep running")
+
+
+def test_missing_initramfs_keeps_kernel_alive():
+    boot = run_qemu(qemu_argv("", initrd=None), timeout=5)
+    boot.expect(r"initramfs: no boot module: no user space")
+    boot.expect(r"init: cannot execute /sbin/init")
+    assert "Kernel panic" not in boot.output, boot.explain("panicked")
+    assert boot.timed_out, boot.explain("the kernel did not keep running")
+
+
+def test_bad_init_option():
+    boot = run_qemu(qemu_argv("init=/bin/nonexistent"), timeout=5)
+    boot.expect(r"init: cannot execute /bin/nonexistent \(error -2\)")
+    boot = run_qemu(qemu_argv("init=relative"), timeout=5)
+    boot.expect(r'Malformed kernel command line parameter "init=relative"')
+    boot.expect(r"init: running in ring 3")
