@@ -51,7 +51,8 @@ OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/fork.o kernel/exit.o kernel/files.o kernel/signal.o \
 	       kernel/kthread.o kernel/show_tasks.o kernel/kallsyms.o \
 	       kernel/tasklet.o kernel/workqueue.o kernel/syscalls.o \
-	       kernel/fs.o kernel/exec.o kernel/binfmt_elf.o kernel/initramfs.o
+	       kernel/fs.o kernel/exec.o kernel/binfmt_elf.o kernel/initramfs.o \
+	       kernel/trace.o
 OBJS-sched  := sched/core.o sched/idle.o sched/wait.o sched/completion.o
 OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/paging.o mm/mm_struct.o mm/mmu_context.o mm/meminfo.o \
@@ -80,7 +81,7 @@ QEMU_FLAGS := -m $(MEM) -display none -no-reboot \
 # both debug (make gdb GDBPORT=... to choose).
 GDBPORT ?= $(shell expr 26000 + $$(id -u) % 5000)
 
-.PHONY: all run iso run-iso gdb test unit bench clean help deps
+.PHONY: all run iso run-iso gdb test unit bench trace clean help deps
 # Keep intermediate objects: they are reused by the next build.
 .SECONDARY:
 all: $(KERNEL) $(B)/kernel.asm $(B)/kernel.sym
@@ -125,7 +126,7 @@ $(B)/kernel1.elf: $(KOBJS) $(B)/kallsyms0.o linker.ld
 
 $(B)/kallsyms.c: $(B)/kernel1.elf tools/kallsyms.py
 	$(quiet) KSYMS $@
-	$(Q)$(NM) -n $< > $(B)/kernel1.nm
+	$(Q)$(NM) -n -S $< > $(B)/kernel1.nm
 	$(Q)$(PYTHON) tools/kallsyms.py < $(B)/kernel1.nm > $@
 
 $(B)/kallsyms.o $(B)/kallsyms0.o: $(B)/%.o: $(B)/%.c
@@ -135,7 +136,7 @@ $(B)/kallsyms.o $(B)/kallsyms0.o: $(B)/%.o: $(B)/%.c
 $(KERNEL): $(KOBJS) $(B)/kallsyms.o linker.ld
 	$(quiet) LD $@
 	$(Q)$(LD) $(LDFLAGS) -o $@ $(KOBJS) $(B)/kallsyms.o $(LIBGCC)
-	$(Q)$(NM) -n $@ > $(B)/kernel.nm
+	$(Q)$(NM) -n -S $@ > $(B)/kernel.nm
 	$(Q)$(PYTHON) tools/kallsyms.py --check $(B)/kernel1.nm $(B)/kernel.nm
 
 $(B)/kernel.asm: $(KERNEL)
@@ -352,6 +353,11 @@ test: deps all $(ISO) unit
 bench: deps all
 	$(Q)$(PYTHON) tools/bench.py
 
+# A scenario with the scheduler trace on: build/trace.json (Perfetto,
+# chrome://tracing) and build/trace.svg (a timeline, one row per task).
+trace: deps all
+	$(Q)$(PYTHON) tools/trace.py --out-dir $(B)
+
 clean:
 	rm -rf $(B)
 
@@ -365,6 +371,7 @@ help:
 	@echo "make gdb      QEMU stopped at the first instruction + gdb attached"
 	@echo "make test     host unit tests, in-kernel tests, boot and GDB tests"
 	@echo "make bench    in-kernel benchmarks, one table (TSC and -icount)"
+	@echo "make trace    scheduler timeline: build/trace.json + build/trace.svg"
 	@echo "make unit     build the host unit tests only"
 	@echo "make deps     install missing tools (tools/install-deps.sh)"
 	@echo "make clean    remove build/"

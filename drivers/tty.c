@@ -6,8 +6,9 @@
  * Linux 2.6: drivers/char/n_tty.c ("canonical mode"), drivers/char/tty_io.c.
  * Characters arrive one at a time from interrupt handlers (the serial
  * port, drivers/serial.c, and the PS/2 keyboard, drivers/keyboard.c) and
- * go to tty_receive_char().  It edits the line being typed -- echo,
- * backspace, ^U to erase the line -- and when Enter completes it, moves
+ * go to tty_receive_char().  It answers the magic keys (^P task list,
+ * ^F memory report, ^B every task's stack), edits the line being typed --
+ * echo, backspace, ^U to erase the line -- and when Enter completes it, moves
  * the line to the read buffer and wakes readers.  read() on the console
  * sleeps in wait_event_interruptible() until a whole line is there, so a
  * program reading from the keyboard uses no CPU while a person thinks.
@@ -16,6 +17,7 @@
 #include <asm/uaccess.h>
 #include <errno.h>
 #include <kernel.h>
+#include <mm.h>
 #include <sched.h>
 #include <spinlock.h>
 #include <string.h>
@@ -29,6 +31,14 @@
 #define KEY_ERASE	0x7F	/* DEL, what terminals send for backspace */
 #define KEY_BS		'\b'
 #define KEY_KILL	CTRL('U')	/* erase the whole line */
+
+/*
+ * Magic keys, like Linux's SysRq and xv6's ^P: answered at once, in the
+ * interrupt, whatever the system is doing.
+ */
+#define KEY_SHOW_TASKS	CTRL('P')	/* the task list (show_tasks) */
+#define KEY_SHOW_MEM	CTRL('F')	/* the memory report (show_mem) */
+#define KEY_SHOW_STACKS	CTRL('B')	/* every task's kernel stack */
 
 /* tty_lock, interrupts off (characters arrive in interrupts): */
 static DEFINE_SPINLOCK(tty_lock);
@@ -54,6 +64,18 @@ void tty_receive_char(char c)
 {
 	unsigned long flags;
 	bool line_done = false;
+
+	switch (c) {
+	case KEY_SHOW_TASKS:
+		show_tasks();
+		return;
+	case KEY_SHOW_MEM:
+		show_mem();
+		return;
+	case KEY_SHOW_STACKS:
+		show_all_stacks();
+		return;
+	}
 
 	spin_lock_irqsave(&tty_lock, flags);
 	if (c == '\r')

@@ -33,6 +33,8 @@ asmlinkage long sys_times(struct kt_tms *tbuf);
 asmlinkage long sys_syslog(int type, char *buf, int len);
 asmlinkage long sys_kt_tasks(struct kt_task_info *ubuf, int max);
 asmlinkage long sys_kt_meminfo(char *ubuf, int len);
+asmlinkage long sys_kt_stack(pid_t pid, char *ubuf, int len);
+asmlinkage long sys_kt_trace(void);
 
 /* kernel/fs.c */
 asmlinkage long sys_open(const char *filename, int flags, int mode);

@@ -34,6 +34,7 @@
 #include <setup.h>
 #include <slab.h>
 #include <syscalls.h>
+#include <trace.h>
 #include <tty.h>
 #include <time.h>
 #include <traps.h>
@@ -161,6 +162,7 @@ asmlinkage void __noreturn start_kernel(unsigned long magic,
 	mem_init();
 	kmem_cache_init();
 	mm_struct_init();
+	trace_init();
 	show_mem();
 
 	sched_init();

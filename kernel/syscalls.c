@@ -26,9 +26,11 @@
 #include <signal.h>
 #include <slab.h>
 #include <spinlock.h>
+#include <stacktrace.h>
 #include <string.h>
 #include <syscalls.h>
 #include <timer.h>
+#include <trace.h>
 
 extern spinlock_t tasklist_lock;
 
@@ -222,6 +224,38 @@ asmlinkage long sys_kt_meminfo(char *ubuf, int len)
 	return n;
 }
 
+/* Teaching call: a task's kernel stack (ps -s); Return: bytes written. */
+asmlinkage long sys_kt_stack(pid_t pid, char *ubuf, int len)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	char *text;
+	long n;
+
+	if (len < 0)
+		return -EINVAL;
+	text = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!text)
+		return -ENOMEM;
+	/* tasklist_lock keeps the task from being freed while we look. */
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_pid_locked(pid);
+	n = p ? sprint_task_stack(p, text, PAGE_SIZE) : -ESRCH;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (n > len)
+		n = len;
+	if (n > 0 && copy_to_user(ubuf, text, n))
+		n = -EFAULT;
+	kfree(text);
+	return n;
+}
+
+/* Teaching call: dump the scheduler trace on the console. */
+asmlinkage long sys_kt_trace(void)
+{
+	return trace_dump();
+}
+
 /*
  * The table.  Every slot starts as sys_ni_syscall and the calls this
  * kernel has override theirs (which is why this file is built with
@@ -254,6 +288,8 @@ const sys_call_ptr_t sys_call_table[] = {
 	SYSCALL(__NR_nanosleep, sys_nanosleep),
 	SYSCALL(__NR_kt_tasks, sys_kt_tasks),
 	SYSCALL(__NR_kt_meminfo, sys_kt_meminfo),
+	SYSCALL(__NR_kt_stack, sys_kt_stack),
+	SYSCALL(__NR_kt_trace, sys_kt_trace),
 };
 
 _Static_assert(ARRAY_SIZE(sys_call_table) == ASM_NR_syscalls,

@@ -57,15 +57,17 @@ int meminfo_report(char *buf, int len)
 /**
  * show_mem - print the memory report on the console
  *
- * Context: process.
+ * Context: any.
  */
 void show_mem(void)
 {
 	static char report[4096];
 	static DEFINE_SPINLOCK(report_lock);
+	unsigned long flags;
 	char *line;
 
-	spin_lock(&report_lock);
+	/* Also called from the magic key, in an interrupt. */
+	spin_lock_irqsave(&report_lock, flags);
 	meminfo_report(report, sizeof(report));
 	line = report;
 	while (*line) {
@@ -78,5 +80,5 @@ void show_mem(void)
 			break;
 		line = eol + 1;
 	}
-	spin_unlock(&report_lock);
+	spin_unlock_irqrestore(&report_lock, flags);
 }
