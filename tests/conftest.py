@@ -203,3 +203,51 @@ def wait_listening(port, timeout=20):
                     return True
         time.sleep(0.05)
     return False
+
+
+class Terminal:
+    """QEMU with the serial port on a pipe: type lines, read the screen."""
+
+    def __init__(self, cmdline="loglevel=4", initrd=None):
+        argv = qemu_argv(cmdline, **({"initrd": initrd} if initrd else {}))
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT)
+        self.out = []
+        self.lock = threading.Lock()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for raw in iter(lambda: self.proc.stdout.read1(4096), b""):
+            with self.lock:
+                self.out.append(raw.decode("utf-8", "replace").replace("\r", ""))
+
+    def text(self):
+        with self.lock:
+            return "".join(self.out)
+
+    def wait_for(self, pattern, timeout=20, start=0):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            m = re.search(pattern, self.text()[start:], re.M)
+            if m:
+                return m
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        pytest.fail("missing %r in the terminal:\n%s" % (pattern,
+                                                          self.text()[-3000:]))
+
+    def run(self, line, expect, timeout=20):
+        """Type a command and wait for its output and the next prompt."""
+        start = len(self.text())
+        self.proc.stdin.write(line.encode() + b"\n")
+        self.proc.stdin.flush()
+        m = self.wait_for(expect, timeout, start)
+        self.wait_for(r"^# ", timeout, start + m.end())
+        return self.text()[start:]
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()

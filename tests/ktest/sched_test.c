@@ -16,6 +16,7 @@
 #include <mm_types.h>
 #include <sched.h>
 #include <slab.h>
+#include <stacktrace.h>
 #include <string.h>
 #include <timer.h>
 #include <wait.h>
@@ -494,4 +495,63 @@ KTEST(show_tasks_lists_processes_and_kernel_threads)
 	KTEST_ASSERT(strstr(tail, "[kthreadd]"));
 	KTEST_ASSERT(strstr(tail, "    2     0 S 00200040        - "));
 	KTEST_ASSERT(strstr(tail, "    1     0 R "));
+}
+
+static bool names_in(const char *text, const char *const names[])
+{
+	for (int i = 0; names[i]; i++)
+		if (!strstr(text, names[i]))
+			return false;
+	return true;
+}
+
+KTEST(task_stack_of_sleeping_kthread_shows_kernel_functions)
+{
+	static const char *const expected[] = {
+		"] switch_to+", "] schedule+", "] kthreadd+",
+		"] kernel_thread_helper+", NULL,
+	};
+	static char text[2048];
+
+	msleep(20);		/* kthreadd asleep, waiting for requests */
+	KTEST_EXPECT_EQ(task_state_char(kthreadd_task), 'S');
+	KTEST_ASSERT(sprint_task_stack(kthreadd_task, text, sizeof(text)) > 0);
+	if (!names_in(text, expected))
+		KTEST_FAIL("unexpected stack:\n%s", text);
+	/* Nothing but kernel addresses on a kernel thread's stack. */
+	for (const char *p = text; (p = strstr(p, "[<")); p += 2)
+		KTEST_ASSERT(p[2] == 'c');
+}
+
+static void count_frame(void *data, unsigned long addr)
+{
+	(*(int *)data)++;
+}
+
+/* Frames that point anywhere: the walk must stop, never fault. */
+KTEST(stack_walk_survives_a_corrupt_chain)
+{
+	struct thread_info *ti =
+		(struct thread_info *)__get_free_pages(GFP_KERNEL, 1);
+	unsigned long *stack = (unsigned long *)ti;
+	unsigned long top = (unsigned long)ti + THREAD_SIZE;
+	int words = THREAD_SIZE / sizeof(long), frames = 0;
+
+	KTEST_ASSERT(ti != NULL);
+	/* A loop: frame A -> frame B -> frame A. */
+	stack[words - 8] = (unsigned long)&stack[words - 4];
+	stack[words - 7] = (unsigned long)schedule;
+	stack[words - 4] = (unsigned long)&stack[words - 8];
+	stack[words - 3] = (unsigned long)schedule;
+	KTEST_ASSERT(walk_stack(ti, (unsigned long)&stack[words - 8],
+				count_frame, &frames) <= 2);
+	/* Pointers out of the stack, unaligned, into the thread_info. */
+	KTEST_EXPECT_EQ(walk_stack(ti, 0xdeadbeef, count_frame, &frames), 0);
+	KTEST_EXPECT_EQ(walk_stack(ti, top - 2, count_frame, &frames), 0);
+	KTEST_EXPECT_EQ(walk_stack(ti, (unsigned long)ti, count_frame,
+				   &frames), 0);
+	stack[words - 8] = 0x12345678;	/* leads outside: one frame, stop */
+	KTEST_EXPECT_EQ(walk_stack(ti, (unsigned long)&stack[words - 8],
+				   count_frame, &frames), 1);
+	free_pages((unsigned long)ti, 1);
 }

@@ -5,13 +5,11 @@ line, and a missing or corrupt initramfs leaves a kernel that says so and
 keeps running."""
 import os
 import re
-import subprocess
-import threading
 import time
 
 import pytest
 
-from conftest import BUILD, KERNEL, boot_kernel, qemu_argv, run_qemu
+from conftest import BUILD, KERNEL, Terminal, boot_kernel, qemu_argv, run_qemu
 
 CORRUPT = os.path.join(BUILD, "initramfs-corrupt.cpio")
 USERTEST_LINE = re.compile(r"usertests: (ok|not ok) (\d+) - (\w+)(.*)$")
@@ -59,54 +57,6 @@ def test_usertests_complete():
     m = boot.expect(r"usertests: (\d+) passed, (\d+) failed")
     assert int(m.group(1)) == plan and m.group(2) == "0", boot.explain("failures")
     boot.expect(r"init: executing /bin/usertests|usertests: 1\.\.")
-
-
-class Terminal:
-    """QEMU with the serial port on a pipe: type lines, read the screen."""
-
-    def __init__(self, cmdline="loglevel=4", initrd=None):
-        argv = qemu_argv(cmdline, **({"initrd": initrd} if initrd else {}))
-        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT)
-        self.out = []
-        self.lock = threading.Lock()
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self):
-        for raw in iter(lambda: self.proc.stdout.read1(4096), b""):
-            with self.lock:
-                self.out.append(raw.decode("utf-8", "replace").replace("\r", ""))
-
-    def text(self):
-        with self.lock:
-            return "".join(self.out)
-
-    def wait_for(self, pattern, timeout=20, start=0):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            m = re.search(pattern, self.text()[start:], re.M)
-            if m:
-                return m
-            if self.proc.poll() is not None:
-                break
-            time.sleep(0.05)
-        pytest.fail("missing %r in the terminal:\n%s" % (pattern,
-                                                          self.text()[-3000:]))
-
-    def run(self, line, expect, timeout=20):
-        """Type a command and wait for its output and the next prompt."""
-        start = len(self.text())
-        self.proc.stdin.write(line.encode() + b"\n")
-        self.proc.stdin.flush()
-        m = self.wait_for(expect, timeout, start)
-        self.wait_for(r"^# ", timeout, start + m.end())
-        return self.text()[start:]
-
-    def close(self):
-        if self.proc.poll() is None:
-            self.proc.kill()
-        self.proc.wait()
 
 
 @pytest.fixture
