@@ -129,3 +129,31 @@ def test_bad_init_option():
     boot = run_qemu(qemu_argv("init=relative"), timeout=5)
     boot.expect(r'Malformed kernel command line parameter "init=relative"')
     boot.expect(r"init: running in ring 3")
+
+
+def test_magic_keys(terminal):
+    """^P prints the task list, ^F the memory report, ^B every task's
+    kernel stack, from the interrupt, whatever the shell is doing."""
+    t = terminal
+    start = len(t.text())
+    t.proc.stdin.write(b"\x10")
+    t.proc.stdin.flush()
+    t.wait_for(r"PID  PPID S    FLAGS       MM ACTIVEMM.*\n(.*\n)*.*\[kthreadd\]",
+               start=start)
+    t.proc.stdin.write(b"\x06")
+    t.proc.stdin.flush()
+    t.wait_for(r"MemFree:\s+\d+ kB", start=start)
+    t.proc.stdin.write(b"\x02")
+    t.proc.stdin.flush()
+    m = t.wait_for(r"kthreadd \(pid 2\), state S:\n(.*\n){1,6}.*"
+                   r"kernel_thread_helper\+", start=start)
+    assert "schedule+" in m.group(0), m.group(0)
+
+
+def test_boot_log_names_the_first_tasks():
+    boot = run_qemu(qemu_argv("ktest=init_task_is_pid0_and_never_queued"),
+                    timeout=30)
+    boot.expect(r"rest_init: pid 1 \(init\) created")
+    boot.expect(r"rest_init: pid 2 \(kthreadd\) created")
+    boot.expect(r"kthread_create: pid 3 \(ksoftirqd/0\)")
+    boot.expect(r"kthread_create: pid 4 \(events/0\)")
