@@ -60,6 +60,16 @@ static void echo(const char *s, unsigned int len)
  *
  * Context: interrupt.
  */
+static void magic_key(void (*show)(void))
+{
+	int loglevel = console_loglevel;
+
+	/* Asked for on the console: shown there, whatever loglevel= says. */
+	console_loglevel = DEFAULT_CONSOLE_LOGLEVEL;
+	show();
+	console_loglevel = loglevel;
+}
+
 void tty_receive_char(char c)
 {
 	unsigned long flags;
@@ -67,13 +77,13 @@ void tty_receive_char(char c)
 
 	switch (c) {
 	case KEY_SHOW_TASKS:
-		show_tasks();
+		magic_key(show_tasks);
 		return;
 	case KEY_SHOW_MEM:
-		show_mem();
+		magic_key(show_mem);
 		return;
 	case KEY_SHOW_STACKS:
-		show_all_stacks();
+		magic_key(show_all_stacks);
 		return;
 	}
 
