@@ -148,6 +148,30 @@ int printk(const char *fmt, ...)
 }
 
 /**
+ * printk_lines - printk a multi-line text, one message per line
+ * @level: KERN_* for every line
+ * @indent: put before each line
+ * @text: the text; its newlines are replaced by NULs
+ *
+ * For reports built in a buffer (the memory report, a task's stack):
+ * each line gets its own timestamp.
+ * Context: any.
+ */
+void printk_lines(const char *level, const char *indent, char *text)
+{
+	while (*text) {
+		char *eol = strchr(text, '\n');
+
+		if (eol)
+			*eol = '\0';
+		printk("%s%s%s\n", level, indent, text);
+		if (!eol)
+			break;
+		text = eol + 1;
+	}
+}
+
+/**
  * console_write - write bytes to every console, as they are
  * @s: the bytes
  * @len: how many

@@ -94,82 +94,59 @@ static void copy_comm(char *dst, const struct task_struct *p)
 		strlcpy(dst, "?", TASK_COMM_LEN);
 }
 
-static struct trace_event *record(enum trace_type type)
+/*
+ * Record one event.  @ta and @tb name the tasks whose names the event
+ * carries (NULL: none).
+ */
+static void record(enum trace_type type, pid_t a, pid_t b,
+		   const struct task_struct *ta, const struct task_struct *tb,
+		   char state, long code)
 {
-	struct trace_event *ev = &events[head % nr_slots];
+	struct trace_event *ev;
+	unsigned long flags;
 
+	spin_lock_irqsave(&trace_lock, flags);
+	ev = &events[head % nr_slots];
 	if (head >= nr_slots)
 		lost++;
 	head++;
 	ev->tsc = rdtsc();
 	ev->type = type;
-	return ev;
+	ev->a = a;
+	ev->b = b;
+	ev->state = state;
+	ev->code = code;
+	if (ta)
+		copy_comm(ev->comm_a, ta);
+	if (tb)
+		copy_comm(ev->comm_b, tb);
+	spin_unlock_irqrestore(&trace_lock, flags);
 }
 
 void __trace_sched_switch(struct task_struct *prev, struct task_struct *next)
 {
-	unsigned long flags;
-	struct trace_event *ev;
-
-	spin_lock_irqsave(&trace_lock, flags);
-	ev = record(EV_SWITCH);
-	ev->a = prev->pid;
-	ev->b = next->pid;
-	ev->state = prev->state == TASK_DEAD ? 'Z' : task_state_char(prev);
-	copy_comm(ev->comm_a, prev);
-	copy_comm(ev->comm_b, next);
-	spin_unlock_irqrestore(&trace_lock, flags);
+	record(EV_SWITCH, prev->pid, next->pid, prev, next,
+	       prev->state == TASK_DEAD ? 'Z' : task_state_char(prev), 0);
 }
 
 void __trace_sched_wakeup(struct task_struct *p)
 {
-	unsigned long flags;
-	struct trace_event *ev;
-
-	spin_lock_irqsave(&trace_lock, flags);
-	ev = record(EV_WAKEUP);
-	ev->a = p->pid;
-	ev->b = current->pid;
-	copy_comm(ev->comm_a, p);
-	spin_unlock_irqrestore(&trace_lock, flags);
+	record(EV_WAKEUP, p->pid, current->pid, p, NULL, 0, 0);
 }
 
 void __trace_sched_fork(struct task_struct *parent, struct task_struct *child)
 {
-	unsigned long flags;
-	struct trace_event *ev;
-
-	spin_lock_irqsave(&trace_lock, flags);
-	ev = record(EV_FORK);
-	ev->a = parent->pid;
-	ev->b = child->pid;
-	copy_comm(ev->comm_b, child);
-	spin_unlock_irqrestore(&trace_lock, flags);
+	record(EV_FORK, parent->pid, child->pid, NULL, child, 0, 0);
 }
 
 void __trace_sched_exit(struct task_struct *p, long code)
 {
-	unsigned long flags;
-	struct trace_event *ev;
-
-	spin_lock_irqsave(&trace_lock, flags);
-	ev = record(EV_EXIT);
-	ev->a = p->pid;
-	ev->code = code;
-	copy_comm(ev->comm_a, p);
-	spin_unlock_irqrestore(&trace_lock, flags);
+	record(EV_EXIT, p->pid, 0, p, NULL, 0, code);
 }
 
 void __trace_sched_comm(struct task_struct *p)
 {
-	unsigned long flags;
-	struct trace_event *ev;
-
-	spin_lock_irqsave(&trace_lock, flags);
-	ev = record(EV_COMM);
-	ev->a = p->pid;
-	copy_comm(ev->comm_a, p);
-	spin_unlock_irqrestore(&trace_lock, flags);
+	record(EV_COMM, p->pid, 0, p, NULL, 0, 0);
 }
 
 static void dump_line(const char *fmt, ...)

@@ -15,7 +15,6 @@
 #include <mmzone.h>
 #include <slab.h>
 #include <spinlock.h>
-#include <string.h>
 
 #define K(pages) ((pages) << (PAGE_SHIFT - 10))
 
@@ -64,21 +63,10 @@ void show_mem(void)
 	static char report[4096];
 	static DEFINE_SPINLOCK(report_lock);
 	unsigned long flags;
-	char *line;
 
 	/* Also called from the magic key, in an interrupt. */
 	spin_lock_irqsave(&report_lock, flags);
 	meminfo_report(report, sizeof(report));
-	line = report;
-	while (*line) {
-		char *eol = strchr(line, '\n');
-
-		if (eol)
-			*eol = '\0';
-		printk(KERN_INFO "%s\n", line);
-		if (!eol)
-			break;
-		line = eol + 1;
-	}
+	printk_lines(KERN_INFO, "", report);
 	spin_unlock_irqrestore(&report_lock, flags);
 }

@@ -18,7 +18,6 @@
 #include <sched.h>
 #include <spinlock.h>
 #include <stacktrace.h>
-#include <string.h>
 
 #define STACK_WORDS_SHOWN 24
 
@@ -153,22 +152,12 @@ void show_task_stack(struct task_struct *p)
 	static char buf[2048];
 	static DEFINE_SPINLOCK(buf_lock);
 	unsigned long flags;
-	char *line;
 
 	spin_lock_irqsave(&buf_lock, flags);
 	sprint_task_stack(p, buf, sizeof(buf));
 	printk(KERN_INFO "%s (pid %d), state %c:\n", p->comm, p->pid,
 	       task_state_char(p));
-	for (line = buf; *line;) {
-		char *eol = strchr(line, '\n');
-
-		if (eol)
-			*eol = '\0';
-		printk(KERN_INFO " %s\n", line);
-		if (!eol)
-			break;
-		line = eol + 1;
-	}
+	printk_lines(KERN_INFO, " ", buf);
 	spin_unlock_irqrestore(&buf_lock, flags);
 }
 
