@@ -44,25 +44,29 @@ OBJS-arch   := arch/x86/gdt.o arch/x86/idt.o arch/x86/entry.o \
 	       arch/x86/irq.o arch/x86/i8259.o arch/x86/i8253.o \
 	       arch/x86/tsc.o arch/x86/setup.o arch/x86/reboot.o \
 	       arch/x86/init_task.o arch/x86/asm-offsets.o arch/x86/process.o \
-	       arch/x86/switch_to.o
+	       arch/x86/switch_to.o arch/x86/usercopy.o arch/x86/extable.o
 OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/params.o kernel/panic.o kernel/timer.o \
 	       kernel/softirq.o kernel/ktest.o kernel/bench.o kernel/pid.o \
 	       kernel/fork.o kernel/exit.o kernel/files.o kernel/signal.o \
 	       kernel/kthread.o kernel/show_tasks.o kernel/kallsyms.o \
-	       kernel/tasklet.o kernel/workqueue.o kernel/reboot.o
+	       kernel/tasklet.o kernel/workqueue.o kernel/syscalls.o \
+	       kernel/fs.o kernel/exec.o kernel/binfmt_elf.o kernel/initramfs.o \
+	       kernel/trace.o kernel/reboot.o
 OBJS-sched  := sched/core.o sched/idle.o sched/wait.o sched/completion.o
 OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/paging.o mm/mm_struct.o mm/mmu_context.o mm/meminfo.o \
 	       mm/vmscan.o mm/memory.o mm/swap.o mm/buffer.o mm/pdflush.o \
 	       mm/page-writeback.o mm/pressure.o
 OBJS-block  := block/ll_rw_blk.o block/elevator.o
-OBJS-drv    := drivers/serial.o drivers/vga.o drivers/ata.o
+OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/keyboard.o \
+	       drivers/ata.o
 OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o
 OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/mm_test.o tests/ktest/sched_test.o \
-	       tests/ktest/deferred_test.o tests/ktest/disk_test.o \
-	       tests/ktest/vmscan_test.o tests/ktest/writeback_test.o
+	       tests/ktest/deferred_test.o tests/ktest/uaccess_test.o \
+	       tests/ktest/disk_test.o tests/ktest/vmscan_test.o \
+	       tests/ktest/writeback_test.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
 	       tests/bench/deferred_bench.o tests/bench/disk_bench.o
 
@@ -87,7 +91,7 @@ QEMU_FLAGS := -m $(MEM) -display none -no-reboot \
 # both debug (make gdb GDBPORT=... to choose).
 GDBPORT ?= $(shell expr 26000 + $$(id -u) % 5000)
 
-.PHONY: all run iso run-iso gdb test unit bench clean help deps
+.PHONY: all run iso run-iso gdb test unit bench trace clean help deps
 # Keep intermediate objects: they are reused by the next build.
 .SECONDARY:
 all: $(KERNEL) $(B)/kernel.asm $(B)/kernel.sym $(DISK)
@@ -104,6 +108,9 @@ $(B)/include/asm-offsets.h: arch/x86/asm-offsets.inc
 	$(Q)sed -n 's/^%define \([A-Za-z_0-9]*\)[[:space:]]*\(.*\)/#define ASM_\1 \2/p' $< > $@
 
 $(B)/arch/x86/asm-offsets.o: $(B)/include/asm-offsets.h
+$(B)/kernel/syscalls.o: $(B)/include/asm-offsets.h
+# The system call table overrides a default in every slot on purpose.
+$(B)/kernel/syscalls.o: CFLAGS += -Wno-override-init
 
 $(B)/%.o: %.c
 	$(quiet) CC $<
@@ -129,7 +136,7 @@ $(B)/kernel1.elf: $(KOBJS) $(B)/kallsyms0.o linker.ld
 
 $(B)/kallsyms.c: $(B)/kernel1.elf tools/kallsyms.py
 	$(quiet) KSYMS $@
-	$(Q)$(NM) -n $< > $(B)/kernel1.nm
+	$(Q)$(NM) -n -S $< > $(B)/kernel1.nm
 	$(Q)$(PYTHON) tools/kallsyms.py < $(B)/kernel1.nm > $@
 
 $(B)/kallsyms.o $(B)/kallsyms0.o: $(B)/%.o: $(B)/%.c
@@ -139,7 +146,7 @@ $(B)/kallsyms.o $(B)/kallsyms0.o: $(B)/%.o: $(B)/%.c
 $(KERNEL): $(KOBJS) $(B)/kallsyms.o linker.ld
 	$(quiet) LD $@
 	$(Q)$(LD) $(LDFLAGS) -o $@ $(KOBJS) $(B)/kallsyms.o $(LIBGCC)
-	$(Q)$(NM) -n $@ > $(B)/kernel.nm
+	$(Q)$(NM) -n -S $@ > $(B)/kernel.nm
 	$(Q)$(PYTHON) tools/kallsyms.py --check $(B)/kernel1.nm $(B)/kernel.nm
 
 $(B)/kernel.asm: $(KERNEL)
@@ -259,12 +266,13 @@ all: user
 ## Running -------------------------------------------------------------
 run: deps all
 	$(QEMU) $(QEMU_FLAGS) -serial mon:stdio -kernel $(KERNEL) \
-		-append "$(CMDLINE)"
+		-initrd $(INITRAMFS) -append "$(CMDLINE)"
 
-$(ISO): $(KERNEL) boot/grub.cfg
+$(ISO): $(KERNEL) $(INITRAMFS) boot/grub.cfg
 	$(quiet) ISO $@
 	$(Q)rm -rf $(B)/iso && mkdir -p $(B)/iso/boot/grub
 	$(Q)cp $(KERNEL) $(B)/iso/boot/kernel.elf
+	$(Q)cp $(INITRAMFS) $(B)/iso/boot/initramfs.cpio
 	$(Q)cp boot/grub.cfg $(B)/iso/boot/grub/grub.cfg
 	$(Q)grub-mkrescue -o $@ $(B)/iso 2> $(B)/grub-mkrescue.log || \
 		{ cat $(B)/grub-mkrescue.log; exit 1; }
@@ -283,7 +291,7 @@ gdb: deps all
 	@echo "QEMU waits for gdb on port $(GDBPORT), console in $(B)/gdb-serial.log;"
 	@echo "quit gdb to stop QEMU."
 	$(Q)$(QEMU) $(QEMU_FLAGS) -serial file:$(B)/gdb-serial.log \
-		-kernel $(KERNEL) -append "$(CMDLINE)" \
+		-kernel $(KERNEL) -initrd $(INITRAMFS) -append "$(CMDLINE)" \
 		-gdb tcp::$(GDBPORT) -S & qemu=$$!; \
 	$(GDB) -q -iex "set auto-load local-gdbinit off" -x .gdbinit \
 		-ex "target remote :$(GDBPORT)" $(KERNEL); \
@@ -361,6 +369,11 @@ test: deps all $(ISO) unit
 bench: deps all
 	$(Q)$(PYTHON) tools/bench.py
 
+# A scenario with the scheduler trace on: build/trace.json (Perfetto,
+# chrome://tracing) and build/trace.svg (a timeline, one row per task).
+trace: deps all
+	$(Q)$(PYTHON) tools/trace.py --out-dir $(B)
+
 clean:
 	rm -rf $(B)
 
@@ -376,6 +389,7 @@ help:
 	@echo "make gdb      QEMU stopped at the first instruction + gdb attached"
 	@echo "make test     host unit tests, in-kernel tests, boot and GDB tests"
 	@echo "make bench    in-kernel benchmarks, one table (TSC and -icount)"
+	@echo "make trace    scheduler timeline: build/trace.json + build/trace.svg"
 	@echo "make unit     build the host unit tests only"
 	@echo "make deps     install missing tools (tools/install-deps.sh)"
 	@echo "make clean    remove build/"

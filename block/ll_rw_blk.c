@@ -35,6 +35,7 @@
 
 static struct workqueue_struct *kblockd_workqueue;
 
+/* Interrupts off: the memory report looks up hda from a magic key. */
 static LIST_HEAD(all_disks);
 static DEFINE_SPINLOCK(all_disks_lock);
 
@@ -330,9 +331,11 @@ struct request_queue *blk_init_queue(request_fn_proc *rfn, void *queuedata)
  */
 void add_disk(struct block_device *bdev)
 {
-	spin_lock(&all_disks_lock);
+	unsigned long flags;
+
+	spin_lock_irqsave(&all_disks_lock, flags);
 	list_add_tail(&bdev->list, &all_disks);
-	spin_unlock(&all_disks_lock);
+	spin_unlock_irqrestore(&all_disks_lock, flags);
 }
 
 /**
@@ -345,14 +348,15 @@ void add_disk(struct block_device *bdev)
 struct block_device *lookup_bdev(const char *name)
 {
 	struct block_device *bdev, *found = NULL;
+	unsigned long flags;
 
-	spin_lock(&all_disks_lock);
+	spin_lock_irqsave(&all_disks_lock, flags);
 	list_for_each_entry(bdev, &all_disks, list)
 		if (!strcmp(bdev->name, name)) {
 			found = bdev;
 			break;
 		}
-	spin_unlock(&all_disks_lock);
+	spin_unlock_irqrestore(&all_disks_lock, flags);
 	return found;
 }
 

@@ -5,16 +5,21 @@
  * Linux 2.6: drivers/serial/8250.c (much reduced), and the early
  * serial console of arch/i386.
  * Output polls the transmit-holding-register-empty bit, so it works with
- * interrupts off, in an oops, before anything else is set up.  QEMU's
+ * interrupts off, in an oops, before anything else is set up.  Input is
+ * interrupt-driven: IRQ 4 fires for each received byte, which goes to the
+ * terminal's line discipline (drivers/tty.c).  QEMU's
  * -serial connects this port to the terminal or a file: the tests read
  * everything the kernel says from here.  Registers: the National
  * Semiconductor PC16550D datasheet.
  */
 #include <asm/io.h>
+#include <irq.h>
 #include <kernel.h>
 #include <serial.h>
+#include <tty.h>
 
 #define COM1_BASE	0x3F8
+#define COM1_IRQ	4
 #define UART_CLOCK	115200		/* base clock / 16, in baud */
 #define SERIAL_BAUD	115200
 
@@ -79,6 +84,24 @@ void serial_init(void)
 	     UART_FCR_ENABLE | UART_FCR_CLEAR | UART_FCR_TRIG1);
 	outb(COM1_BASE + UART_MCR, UART_MCR_DTR | UART_MCR_RTS | UART_MCR_OUT2);
 	register_console(&serial_console);
+}
+
+static void serial_interrupt(int irq, struct pt_regs *regs, void *dev_id)
+{
+	while (inb(COM1_BASE + UART_LSR) & UART_LSR_DR)
+		tty_receive_char(inb(COM1_BASE + UART_RX));
+}
+
+/**
+ * serial_input_init - take input from COM1 by interrupt
+ *
+ * Context: boot, after init_IRQ().
+ */
+void serial_input_init(void)
+{
+	if (request_irq(COM1_IRQ, serial_interrupt, "serial", NULL))
+		panic("serial_input_init: IRQ %d is taken", COM1_IRQ);
+	outb(COM1_BASE + UART_IER, UART_IER_RDI);
 }
 
 /**

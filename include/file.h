@@ -58,4 +58,7 @@ struct files_struct *dup_files(struct files_struct *oldf);
 void put_files_struct(struct files_struct *files);
 void exit_files(struct task_struct *tsk);
 
+/* kernel/fs.c */
+struct file *fget(unsigned int fd);
+
 #endif /* _FILE_H */

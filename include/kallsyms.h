@@ -23,6 +23,6 @@ void kallsyms_init(void);
 const char *kallsyms_lookup(unsigned long addr, unsigned long *size,
 			    unsigned long *offset);
 unsigned long kallsyms_lookup_name(const char *name);
-int sprint_symbol(char *buf, size_t size, unsigned long addr);
+int sprint_symbol(char *buf, size_t size, unsigned long addr, bool backtrace);
 
 #endif /* _KALLSYMS_H */

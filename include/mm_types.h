@@ -39,6 +39,9 @@ extern struct mm_struct init_mm;
 
 /* mm/memory.c */
 int map_user_page(struct mm_struct *mm, unsigned long addr, bool writable);
+int make_user_page_writable(struct mm_struct *mm, unsigned long addr);
+int access_process_vm(struct mm_struct *mm, unsigned long addr, void *buf,
+		      int len, bool write);
 void unmap_user_range(struct mm_struct *mm, unsigned long start,
 		      unsigned long end);
 void exit_mmap(struct mm_struct *mm);

@@ -44,6 +44,8 @@ extern unsigned long log_end;
 int printk(const char *fmt, ...) __printf(1, 2);
 int vprintk(const char *fmt, va_list args);
 void register_console(struct console *con);
+void console_write(const char *s, unsigned int len);
+void printk_lines(const char *level, const char *indent, char *text);
 unsigned long log_buf_copy(char *dest, unsigned long len);
 
 #endif /* _PRINTK_H */

@@ -237,6 +237,7 @@ long do_fork(unsigned long clone_flags, unsigned long stack_start,
 int kernel_thread(int (*fn)(void *), void *arg, unsigned long flags);
 void fork_init(void);
 struct task_struct *find_task_by_pid(pid_t pid);
+struct task_struct *find_task_by_pid_locked(pid_t pid);
 void set_task_comm(struct task_struct *tsk, const char *name);
 
 /* kernel/exit.c */
@@ -253,6 +254,7 @@ bool pid_in_use(int pid);
 /* kernel/show_tasks.c */
 char task_state_char(const struct task_struct *p);
 void show_tasks(void);
+void show_all_stacks(void);
 
 /* arch/x86/process.c */
 void copy_thread(unsigned long clone_flags, unsigned long esp,

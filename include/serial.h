@@ -8,6 +8,7 @@
 
 /* drivers/serial.c */
 void serial_init(void);
+void serial_input_init(void);
 void serial_write_raw(const char *s, unsigned int len);
 
 /* drivers/vga.c */

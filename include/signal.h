@@ -35,6 +35,7 @@ struct sighand_struct {
 struct signal_struct {
 	atomic_t count;
 	wait_queue_head_t wait_chldexit;	/* do_wait() sleeps here */
+	unsigned long cutime, cstime;		/* reaped children's ticks */
 };
 
 extern struct sighand_struct init_sighand;
@@ -45,6 +46,7 @@ struct task_struct;
 /* kernel/signal.c */
 void signals_init(void);
 int send_sig(int sig, struct task_struct *p);
+void force_sig(int sig, struct task_struct *p);
 int kill_pid(pid_t pid, int sig);
 void ignore_signals(struct task_struct *t);
 void allow_signal(int sig);

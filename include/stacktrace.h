@@ -18,7 +18,14 @@
 
 typedef void (*stack_fn_t)(void *data, unsigned long return_address);
 
+struct task_struct;
+
+/* arch/x86/switch_to.asm: where a switched-out task resumes */
+void thread_return(void);
+
 /* arch/x86/dumpstack.c */
+int sprint_task_stack(struct task_struct *p, char *buf, int len);
+void show_task_stack(struct task_struct *p);
 int walk_stack(struct thread_info *ti, unsigned long ebp, stack_fn_t fn,
 	       void *data);
 void show_trace(struct thread_info *ti, unsigned long ebp);

@@ -20,6 +20,7 @@ int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 char *strchr(const char *s, int c);
 char *strstr(const char *haystack, const char *needle);
+char *strrchr(const char *s, int c);
 size_t strlcpy(char *dst, const char *src, size_t size);
 
 #endif /* _STRING_H */

@@ -36,6 +36,7 @@ void control_protection(void);
 void reserved_exception(void);
 void vmm_communication(void);
 void security_exception(void);
+void system_call(void);
 
 /* arch/x86/traps.c */
 void trap_init(void);

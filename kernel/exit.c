@@ -21,6 +21,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <spinlock.h>
+#include <trace.h>
 
 extern spinlock_t tasklist_lock;
 void put_fs_struct(struct fs_struct *fs);
@@ -134,6 +135,7 @@ void do_exit(long code)
 	exit_files(tsk);
 	exit_fs(tsk);
 	tsk->exit_code = code;
+	trace_sched_exit(tsk, code);
 	if (tsk->vfork_done)
 		complete(tsk->vfork_done);
 	if (exit_notify(tsk))
@@ -188,6 +190,11 @@ long do_wait(pid_t pid, long *exit_code, int options)
 			retval = found->pid;
 			if (exit_code)
 				*exit_code = found->exit_code;
+			/* times(2): children's time counts once reaped. */
+			tsk->signal->cutime += found->utime +
+					       found->signal->cutime;
+			tsk->signal->cstime += found->stime +
+					       found->signal->cstime;
 			release_task(found);
 			break;
 		}

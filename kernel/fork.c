@@ -30,6 +30,7 @@
 #include <spinlock.h>
 #include <string.h>
 #include <time.h>
+#include <trace.h>
 
 /* Protects the task list and every task's parent/children/sibling. */
 DEFINE_SPINLOCK(tasklist_lock);
@@ -67,19 +68,31 @@ void fork_init(void)
  */
 struct task_struct *find_task_by_pid(pid_t pid)
 {
-	struct task_struct *p, *found = NULL;
+	struct task_struct *p;
 	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_pid_locked(pid);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return p;
+}
+
+/**
+ * find_task_by_pid_locked - find_task_by_pid() with tasklist_lock held
+ * @pid: the pid
+ *
+ * Return: the task (safe while the lock is held), or NULL.
+ */
+struct task_struct *find_task_by_pid_locked(pid_t pid)
+{
+	struct task_struct *p;
 
 	if (pid == 0)
 		return &init_task;
-	spin_lock_irqsave(&tasklist_lock, flags);
 	for_each_process(p)
-		if (p->pid == pid) {
-			found = p;
-			break;
-		}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	return found;
+		if (p->pid == pid)
+			return p;
+	return NULL;
 }
 
 /**
@@ -90,6 +103,7 @@ struct task_struct *find_task_by_pid(pid_t pid)
 void set_task_comm(struct task_struct *tsk, const char *name)
 {
 	strlcpy(tsk->comm, name, sizeof(tsk->comm));
+	trace_sched_comm(tsk);
 }
 
 static struct task_struct *dup_task_struct(struct task_struct *orig)

@@ -68,17 +68,21 @@ unsigned long kallsyms_lookup_name(const char *name)
  * @buf: where to write
  * @size: its size
  * @addr: the address
+ * @backtrace: @addr is a return address: look up the byte before it,
+ *             which is still in the calling function even when the call
+ *             was its last instruction (a call to a noreturn function)
  *
  * Return: the length written; an unknown address is printed in hex.
  */
-int sprint_symbol(char *buf, size_t size, unsigned long addr)
+int sprint_symbol(char *buf, size_t size, unsigned long addr, bool backtrace)
 {
 	unsigned long symsize, offset;
-	const char *name = kallsyms_lookup(addr, &symsize, &offset);
+	const char *name = kallsyms_lookup(addr - backtrace, &symsize, &offset);
 
 	if (!name)
 		return scnprintf(buf, size, "0x%08lx", addr);
-	return scnprintf(buf, size, "%s+%#lx/%#lx", name, offset, symsize);
+	return scnprintf(buf, size, "%s+%#lx/%#lx", name, offset + backtrace,
+			 symsize);
 }
 
 /**

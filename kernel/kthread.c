@@ -25,6 +25,7 @@
 #include <signal.h>
 #include <spinlock.h>
 #include <stdarg.h>
+#include <trace.h>
 #include <wait.h>
 
 struct kthread_create_info {
@@ -160,6 +161,7 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 		vsnprintf(create.result->comm, sizeof(create.result->comm),
 			  namefmt, args);
 		va_end(args);
+		trace_sched_comm(create.result);
 		printk(KERN_INFO "kthread_create: pid %d (%s)\n",
 		       create.result->pid, create.result->comm);
 	}

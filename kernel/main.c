@@ -14,9 +14,11 @@
 #include <asm/irqflags.h>
 #include <ata.h>
 #include <bench.h>
+#include <binfmts.h>
 #include <blkdev.h>
 #include <buffer_head.h>
 #include <init.h>
+#include <initramfs.h>
 #include <interrupt.h>
 #include <kallsyms.h>
 #include <kthread.h>
@@ -35,6 +37,9 @@
 #include <setup.h>
 #include <slab.h>
 #include <swap.h>
+#include <syscalls.h>
+#include <trace.h>
+#include <tty.h>
 #include <time.h>
 #include <traps.h>
 #include <version.h>
@@ -65,24 +70,59 @@ static void do_basic_setup(void)
 	page_writeback_init();
 }
 
+static const char *execute_command = "/sbin/init";	/* init= */
+
+static int init_setup(char *path)
+{
+	if (path[0] != '/')
+		return -EINVAL;
+	execute_command = path;
+	return 0;
+}
+__setup("init=", init_setup);
+
+/*
+ * Seed 004's process 1: execve() the init program, and the kernel thread
+ * becomes an ordinary process with its own address space.  Its first
+ * three file descriptors are the console, as for any Unix init.
+ */
+static int run_init_process(const char *path)
+{
+	static const char *envp[] = { "HOME=/", "TERM=linux", NULL };
+	const char *argv[] = { path, NULL };
+
+	return kernel_execve(path, argv, envp);
+}
+
 /*
  * pid 1.  It finishes the set-up that may sleep (and so cannot run in
- * process 0), then runs the in-kernel tests and benchmarks when asked.
- * Then it adopts orphans and reaps them.
+ * process 0), runs the in-kernel tests and benchmarks when asked, and
+ * then becomes the first user process.  If there is nothing to execute
+ * it says why and stays a kernel thread that adopts and reaps orphans:
+ * the kernel keeps running.
  */
 static int init(void *unused)
 {
+	int err;
+
 	child_reaper = current;
 	set_task_comm(current, "init");
 	system_state = SYSTEM_RUNNING;
 	do_basic_setup();
+	populate_initramfs();
 
 	if (ktest_requested())
 		ktest_run();
 	if (bench_requested())
 		bench_run();
 
-	printk(KERN_INFO "init: no user space to run; reaping orphans\n");
+	if (do_sys_open("/dev/console", O_RDWR) != 0 || sys_dup2(0, 1) != 1 ||
+	    sys_dup2(0, 2) != 2)
+		printk(KERN_WARNING "init: unable to open an initial console\n");
+	printk(KERN_INFO "init: executing %s\n", execute_command);
+	err = run_init_process(execute_command);
+	printk(KERN_ERR "init: cannot execute %s (error %d); pid 1 stays a "
+	       "kernel thread, reaping orphans\n", execute_command, err);
 	for (;;) {
 		wait_event_interruptible(current->signal->wait_chldexit,
 					 !list_empty(&current->children));
@@ -141,6 +181,7 @@ asmlinkage void __noreturn start_kernel(unsigned long magic,
 	mem_init();
 	kmem_cache_init();
 	mm_struct_init();
+	trace_init();
 	show_mem();
 
 	sched_init();
@@ -149,6 +190,8 @@ asmlinkage void __noreturn start_kernel(unsigned long magic,
 	fork_init();
 	init_IRQ();
 	time_init();
+	serial_input_init();
+	keyboard_init();
 	local_irq_enable();
 
 	rest_init();

@@ -148,6 +148,50 @@ int printk(const char *fmt, ...)
 }
 
 /**
+ * printk_lines - printk a multi-line text, one message per line
+ * @level: KERN_* for every line
+ * @indent: put before each line
+ * @text: the text; its newlines are replaced by NULs
+ *
+ * For reports built in a buffer (the memory report, a task's stack):
+ * each line gets its own timestamp.
+ * Context: any.
+ */
+void printk_lines(const char *level, const char *indent, char *text)
+{
+	while (*text) {
+		char *eol = strchr(text, '\n');
+
+		if (eol)
+			*eol = '\0';
+		printk("%s%s%s\n", level, indent, text);
+		if (!eol)
+			break;
+		text = eol + 1;
+	}
+}
+
+/**
+ * console_write - write bytes to every console, as they are
+ * @s: the bytes
+ * @len: how many
+ *
+ * For what user programs write to the console and for the terminal's
+ * echo: no timestamp, no log ring.  Serialised with printk by
+ * logbuf_lock, so a line of output is never cut by a kernel message.
+ * Context: any.
+ */
+void console_write(const char *s, unsigned int len)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&logbuf_lock, flags);
+	for (struct console *con = console_drivers; con; con = con->next)
+		con->write(con, s, len);
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+}
+
+/**
  * log_buf_copy - copy the newest part of the log ring
  * @dest: buffer
  * @len: its size; at most the last @len bytes are copied

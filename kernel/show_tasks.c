@@ -12,6 +12,7 @@
 #include <kernel.h>
 #include <sched.h>
 #include <spinlock.h>
+#include <stacktrace.h>
 
 extern spinlock_t tasklist_lock;
 
@@ -51,6 +52,23 @@ static void show_task(struct task_struct *p)
 	       p->pid, p->parent ? p->parent->pid : 0, task_state_char(p),
 	       p->flags, mm, (unsigned long)p->active_mm, p->prio,
 	       p->utime + p->stime, p->nvcsw + p->nivcsw, name);
+}
+
+/**
+ * show_all_stacks - print the kernel stack of every task
+ *
+ * Context: any; takes tasklist_lock.
+ */
+void show_all_stacks(void)
+{
+	struct task_struct *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	show_task_stack(&init_task);
+	for_each_process(p)
+		show_task_stack(p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
 /**

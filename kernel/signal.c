@@ -4,11 +4,17 @@
  *
  * Linux 2.6: kernel/signal.c.
  * A signal is a bit in the target's pending mask plus TIF_SIGPENDING,
- * which makes the target act on it on its way back to user mode (or wakes
- * it from an interruptible sleep).  A signal whose action is SIG_IGN is
- * dropped when it is sent.  Kernel threads ignore all signals: kthreadd
- * calls ignore_signals() and the threads it creates copy its table.
+ * which makes the target act on it on its way back to user mode
+ * (do_notify_resume(), called from resume_userspace in
+ * arch/x86/entry.asm) or wakes it from an interruptible sleep.  There
+ * are no user handlers: a signal's action is its default (end the
+ * process, with the signal number as its wait status; SIGCHLD and SIGCONT
+ * are ignored) or SIG_IGN.  A signal whose action is SIG_IGN is dropped
+ * when it is sent.  Kernel threads ignore all signals: kthreadd calls
+ * ignore_signals() and the threads it creates copy its table.  init
+ * (pid 1) cannot be killed by a default action, as in Linux.
  */
+#include <asm/ptrace.h>
 #include <kernel.h>
 #include <sched.h>
 #include <signal.h>
@@ -156,7 +162,8 @@ void flush_signals(struct task_struct *t)
  * @p: the target
  *
  * An ignored signal is dropped.  SIGKILL cannot be ignored by a process,
- * but kernel threads ignore it too (as in Linux).
+ * but kernel threads ignore it too, and init drops every signal it has
+ * no handler for (as in Linux).
  * Context: any.
  * Return: 0 (also when the signal was ignored), -EINVAL for a bad number.
  */
@@ -167,8 +174,9 @@ int send_sig(int sig, struct task_struct *p)
 	if (sig < 1 || sig >= _NSIG)
 		return -EINVAL;
 	spin_lock_irqsave(&p->sighand->siglock, flags);
-	if (p->sighand->action[sig].handler == SIG_IGN &&
-	    (sig != SIGKILL || (p->flags & PF_KTHREAD))) {
+	if ((p->sighand->action[sig].handler == SIG_IGN &&
+	     (sig != SIGKILL || (p->flags & PF_KTHREAD))) ||
+	    (p == child_reaper && p->sighand->action[sig].handler == SIG_DFL)) {
 		spin_unlock_irqrestore(&p->sighand->siglock, flags);
 		return 0;
 	}
@@ -178,6 +186,74 @@ int send_sig(int sig, struct task_struct *p)
 	/* An interruptible sleeper must come back to notice. */
 	try_to_wake_up(p, TASK_INTERRUPTIBLE);
 	return 0;
+}
+
+/**
+ * force_sig - post a signal that cannot be ignored (a fault's SIGSEGV)
+ * @sig: the signal
+ * @p: the task, normally current
+ *
+ * Context: exception handler.
+ */
+void force_sig(int sig, struct task_struct *p)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&p->sighand->siglock, flags);
+	p->sighand->action[sig].handler = SIG_DFL;
+	p->blocked &= ~sigmask(sig);
+	p->pending |= sigmask(sig);
+	set_ti_thread_flag(task_thread_info(p), TIF_SIGPENDING);
+	spin_unlock_irqrestore(&p->sighand->siglock, flags);
+}
+
+static bool sig_default_ignored(int sig)
+{
+	return sig == SIGCHLD || sig == SIGCONT;
+}
+
+/* The lowest pending, unblocked signal, taken off the mask; 0 if none. */
+static int dequeue_signal(struct task_struct *tsk)
+{
+	unsigned long flags, ready;
+	int sig = 0;
+
+	spin_lock_irqsave(&tsk->sighand->siglock, flags);
+	ready = tsk->pending & ~tsk->blocked;
+	if (ready) {
+		sig = __builtin_ctzl(ready) + 1;
+		tsk->pending &= ~sigmask(sig);
+	}
+	if (!(tsk->pending & ~tsk->blocked))
+		clear_ti_thread_flag(task_thread_info(tsk), TIF_SIGPENDING);
+	spin_unlock_irqrestore(&tsk->sighand->siglock, flags);
+	return sig;
+}
+
+/**
+ * do_notify_resume - act on pending signals before returning to user mode
+ * @regs: the user context about to be restored
+ *
+ * A signal whose action is the default ends the process (do_exit() with
+ * the signal number: the status waitpid() reports as "killed by").  If a
+ * system call was interrupted by a signal that turned out to be ignored,
+ * it is restarted: eip is moved back over the two-byte int $0x80.
+ * Context: process, interrupts on, from resume_userspace.
+ */
+asmlinkage void do_notify_resume(struct pt_regs *regs)
+{
+	int sig;
+
+	while ((sig = dequeue_signal(current))) {
+		if (current->sighand->action[sig].handler == SIG_IGN ||
+		    sig_default_ignored(sig) || current == child_reaper)
+			continue;
+		do_exit(sig);
+	}
+	if (regs->orig_eax >= 0 && regs->eax == -ERESTARTSYS) {
+		regs->eax = regs->orig_eax;
+		regs->eip -= 2;
+	}
 }
 
 /**

@@ -131,3 +131,21 @@ char *strstr(const char *haystack, const char *needle)
 			return (char *)haystack;
 	return n ? NULL : (char *)haystack;
 }
+
+/**
+ * strrchr - the last occurrence of @c in @s
+ * @s: the string
+ * @c: the character (may be '\0')
+ *
+ * Return: a pointer to it, or NULL.
+ */
+char *strrchr(const char *s, int c)
+{
+	const char *last = NULL;
+
+	do {
+		if (*s == (char)c)
+			last = s;
+	} while (*s++);
+	return (char *)last;
+}

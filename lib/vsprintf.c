@@ -12,7 +12,8 @@
 #include <string.h>
 #include <vsprintf.h>
 
-int (*vsprintf_symbol_hook)(char *buf, size_t size, unsigned long addr);
+int (*vsprintf_symbol_hook)(char *buf, size_t size, unsigned long addr,
+			    bool backtrace);
 
 struct out {
 	char *buf;
@@ -200,15 +201,22 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		case 'p': {
 			unsigned long addr = (unsigned long)va_arg(args, void *);
 
-			if (fmt[1] == 'S' && vsprintf_symbol_hook) {
+			/*
+			 * %pS: a symbol.  %pB: a return address, looked up
+			 * one byte back, for a call that is the last
+			 * instruction of a function (a noreturn callee).
+			 */
+			if ((fmt[1] == 'S' || fmt[1] == 'B') &&
+			    vsprintf_symbol_hook) {
 				char sym[64];
 
 				fmt++;
-				vsprintf_symbol_hook(sym, sizeof(sym), addr);
+				vsprintf_symbol_hook(sym, sizeof(sym), addr,
+						     *fmt == 'B');
 				emit_string(&o, sym, width, -1, flags);
 				continue;
 			}
-			if (fmt[1] == 'S')
+			if (fmt[1] == 'S' || fmt[1] == 'B')
 				fmt++;
 			/* %p: fixed 8 hex digits, as Linux i386 prints */
 			emit_number(&o, addr, false, 16, 8, -1,

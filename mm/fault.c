@@ -5,13 +5,20 @@
  * Linux 2.6: arch/i386/mm/fault.c (do_page_fault).
  * CR2 holds the address that faulted; the error code says whether the
  * page was present, whether it was a write, and whether the CPU was in
- * user mode.  A fault the kernel did not expect is a kernel bug: it is
- * reported in Linux's words and ends in die().
+ * user mode.  User memory is mapped eagerly (mm/memory.c), so a fault
+ * from user mode is always the program's error: SIGSEGV, and a
+ * "segfault at" line like Linux's.  In kernel mode, a fault at one of the
+ * user-copy instructions continues at its fixup (copy_from_user() returns
+ * an error); any other is a kernel bug, reported in Linux's words, and
+ * ends in die().
  */
 #include <asm/processor.h>
 #include <asm/ptrace.h>
+#include <asm/uaccess.h>
 #include <kernel.h>
 #include <param.h>
+#include <sched.h>
+#include <signal.h>
 #include <traps.h>
 
 /* Page-fault error code bits (Intel SDM vol. 3A, 4.7) */
@@ -29,6 +36,16 @@
 asmlinkage void do_page_fault(struct pt_regs *regs, long error_code)
 {
 	unsigned long address = read_cr2();
+
+	if (error_code & PF_USER) {
+		printk(KERN_INFO "%s[%d]: segfault at %lx ip %08lx sp %08lx "
+		       "error %lx\n", current->comm, current->pid, address,
+		       regs->eip, regs->esp, error_code);
+		force_sig(SIGSEGV, current);
+		return;
+	}
+	if (fixup_exception(regs))
+		return;
 
 	printk(KERN_ALERT "BUG: unable to handle kernel %s at virtual address "
 	       "%08lx\n", address < PAGE_SIZE ? "NULL pointer dereference"

@@ -20,7 +20,6 @@
 #include <mmzone.h>
 #include <slab.h>
 #include <spinlock.h>
-#include <string.h>
 #include <writeback.h>
 
 #define K(pages) ((pages) << (PAGE_SHIFT - 10))
@@ -30,7 +29,7 @@
  * @buf: where to write
  * @len: its size
  *
- * Context: process.
+ * Context: any (show_mem() runs it from a magic key's interrupt).
  * Return: bytes written (the report is cut short if @buf is too small).
  */
 int meminfo_report(char *buf, int len)
@@ -109,26 +108,17 @@ int meminfo_report(char *buf, int len)
 /**
  * show_mem - print the memory report on the console
  *
- * Context: process.
+ * Context: any.
  */
 void show_mem(void)
 {
 	static char report[4096];
 	static DEFINE_SPINLOCK(report_lock);
-	char *line;
+	unsigned long flags;
 
-	spin_lock(&report_lock);
+	/* Also called from the magic key, in an interrupt. */
+	spin_lock_irqsave(&report_lock, flags);
 	meminfo_report(report, sizeof(report));
-	line = report;
-	while (*line) {
-		char *eol = strchr(line, '\n');
-
-		if (eol)
-			*eol = '\0';
-		printk(KERN_INFO "%s\n", line);
-		if (!eol)
-			break;
-		line = eol + 1;
-	}
-	spin_unlock(&report_lock);
+	printk_lines(KERN_INFO, "", report);
+	spin_unlock_irqrestore(&report_lock, flags);
 }

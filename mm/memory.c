@@ -80,12 +80,107 @@ int map_user_page(struct mm_struct *mm, unsigned long addr, bool writable)
 }
 
 /**
+ * make_user_page_writable - let the user write a page already mapped
+ * @mm: the address space
+ * @addr: a mapped, page-aligned user address
+ *
+ * Return: 0, or -EFAULT if nothing is mapped there.
+ */
+int make_user_page_writable(struct mm_struct *mm, unsigned long addr)
+{
+	pte_t *pte = user_pte(mm, addr, false);
+
+	if (!pte || !(*pte & _PAGE_PRESENT))
+		return -EFAULT;
+	*pte |= _PAGE_RW;
+	flush_tlb_page(mm, addr);
+	return 0;
+}
+
+/**
+ * access_process_vm - read or write another address space's memory
+ * @mm: the address space (need not be the current one)
+ * @addr: user address
+ * @buf: kernel buffer
+ * @len: bytes
+ * @write: true to copy @buf into @mm, false to copy out of it
+ *
+ * Goes through the page tables and the kernel's direct mapping of each
+ * page, so it works on an mm no CPU has loaded: execve() fills the new
+ * program's memory this way before switching to it.
+ * Context: process.
+ * Return: the number of bytes copied (less than @len at an unmapped page).
+ */
+int access_process_vm(struct mm_struct *mm, unsigned long addr, void *buf,
+		      int len, bool write)
+{
+	int done = 0;
+
+	while (done < len) {
+		unsigned long offset = (addr + done) & ~PAGE_MASK;
+		int n = min((unsigned long)(len - done), PAGE_SIZE - offset);
+		pte_t *pte = (addr + done < TASK_SIZE) ?
+			     user_pte(mm, addr + done, false) : NULL;
+		char *page;
+
+		if (!pte || !(*pte & _PAGE_PRESENT))
+			break;
+		page = (char *)__va(*pte & PAGE_MASK) + offset;
+		if (write)
+			memcpy(page, (char *)buf + done, n);
+		else
+			memcpy((char *)buf + done, page, n);
+		done += n;
+	}
+	return done;
+}
+
+/**
+ * sys_brk - brk(2): move the end of the heap
+ * @brk: the new end; 0 (or anything outside the heap's range) only asks
+ *
+ * The pages between the old and the new end are mapped or unmapped at
+ * once.  The heap may grow up to one page below the stack, and not by
+ * more pages than are free.
+ * Context: process (a system call).
+ * Return: the new end, or the old one if the request was refused.
+ */
+asmlinkage unsigned long sys_brk(unsigned long brk)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long old, new;
+
+	if (!mm)
+		return 0;
+	/* Check before rounding: PAGE_ALIGN(0xffffffff) wraps to 0. */
+	if (brk < mm->start_brk || brk >= mm->start_stack - PAGE_SIZE)
+		return mm->brk;
+	old = PAGE_ALIGN(mm->brk);
+	new = PAGE_ALIGN(brk);
+	/* Like Linux's overcommit heuristic: refuse what cannot fit at all. */
+	if (new > old && (new - old) / PAGE_SIZE > nr_free_pages())
+		return mm->brk;
+	if (new < old) {
+		unmap_user_range(mm, new, old);
+	} else {
+		for (unsigned long addr = old; addr < new; addr += PAGE_SIZE)
+			if (map_user_page(mm, addr, true)) {
+				unmap_user_range(mm, old, addr);
+				return mm->brk;
+			}
+	}
+	mm->brk = brk;
+	return brk;
+}
+
+/**
  * unmap_user_range - free the user pages of @mm in [@start, @end)
  * @mm: the address space (current's or one no CPU uses)
  * @start: page-aligned
  * @end: page-aligned
  *
  * Page tables are kept; exit_mmap() frees them.
+ * Context: process.
  */
 void unmap_user_range(struct mm_struct *mm, unsigned long start,
 		      unsigned long end)

@@ -66,6 +66,7 @@ unsigned long slab_errors;
 static struct kmem_cache cache_cache;
 static struct kmem_cache slab_desc_cache;
 static LIST_HEAD(cache_chain);
+/* Interrupts off: the memory report (a magic key) walks the chain. */
 static DEFINE_SPINLOCK(cache_chain_lock);
 
 static const size_t kmalloc_sizes[] = { 32, 64, 128, 256, 512, 1024, 2048,
@@ -106,6 +107,8 @@ static void cache_estimate(struct kmem_cache *cache)
 static void cache_setup(struct kmem_cache *cache, const char *name,
 			size_t size, size_t align, void (*ctor)(void *))
 {
+	unsigned long flags;
+
 	spin_lock_init(&cache->lock);
 	INIT_LIST_HEAD(&cache->slabs_full);
 	INIT_LIST_HEAD(&cache->slabs_partial);
@@ -121,9 +124,9 @@ static void cache_setup(struct kmem_cache *cache, const char *name,
 	cache->ctor = ctor;
 	cache_estimate(cache);
 
-	spin_lock(&cache_chain_lock);
+	spin_lock_irqsave(&cache_chain_lock, flags);
 	list_add_tail(&cache->next, &cache_chain);
-	spin_unlock(&cache_chain_lock);
+	spin_unlock_irqrestore(&cache_chain_lock, flags);
 }
 
 /* Get a slab's pages and descriptor, and thread its objects. */
@@ -388,13 +391,13 @@ unsigned long kmem_cache_shrink(struct kmem_cache *cache)
 unsigned long kmem_cache_shrink_all(void)
 {
 	struct kmem_cache *cache;
-	unsigned long pages = 0;
+	unsigned long pages = 0, flags;
 
-	spin_lock(&cache_chain_lock);
+	spin_lock_irqsave(&cache_chain_lock, flags);
 	list_for_each_entry(cache, &cache_chain, next)
 		if (cache != &slab_desc_cache)
 			pages += kmem_cache_shrink(cache);
-	spin_unlock(&cache_chain_lock);
+	spin_unlock_irqrestore(&cache_chain_lock, flags);
 	return pages + kmem_cache_shrink(&slab_desc_cache);
 }
 
@@ -407,17 +410,17 @@ unsigned long kmem_cache_shrink_all(void)
 unsigned long kmem_cache_free_slab_pages(void)
 {
 	struct kmem_cache *cache;
-	unsigned long pages = 0, irqflags;
+	unsigned long pages = 0, flags;
 	struct slab *slab;
 
-	spin_lock(&cache_chain_lock);
+	spin_lock_irqsave(&cache_chain_lock, flags);
 	list_for_each_entry(cache, &cache_chain, next) {
-		spin_lock_irqsave(&cache->lock, irqflags);
+		spin_lock(&cache->lock);
 		list_for_each_entry(slab, &cache->slabs_free, list)
 			pages += 1UL << cache->gfporder;
-		spin_unlock_irqrestore(&cache->lock, irqflags);
+		spin_unlock(&cache->lock);
 	}
-	spin_unlock(&cache_chain_lock);
+	spin_unlock_irqrestore(&cache_chain_lock, flags);
 	return pages;
 }
 
@@ -431,12 +434,12 @@ unsigned long kmem_cache_free_slab_pages(void)
 unsigned long kmem_cache_active_objects(void)
 {
 	struct kmem_cache *cache;
-	unsigned long objs = 0;
+	unsigned long objs = 0, flags;
 
-	spin_lock(&cache_chain_lock);
+	spin_lock_irqsave(&cache_chain_lock, flags);
 	list_for_each_entry(cache, &cache_chain, next)
 		objs += READ_ONCE(cache->active_objs);
-	spin_unlock(&cache_chain_lock);
+	spin_unlock_irqrestore(&cache_chain_lock, flags);
 	return objs;
 }
 
@@ -476,15 +479,17 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
  */
 int kmem_cache_destroy(struct kmem_cache *cache)
 {
+	unsigned long flags;
+
 	if (cache->active_objs) {
 		printk(KERN_ERR "kmem_cache_destroy: cache `%s' still has %lu "
 		       "objects\n", cache->name, cache->active_objs);
 		return -EBUSY;
 	}
 	kmem_cache_shrink(cache);
-	spin_lock(&cache_chain_lock);
+	spin_lock_irqsave(&cache_chain_lock, flags);
 	list_del(&cache->next);
-	spin_unlock(&cache_chain_lock);
+	spin_unlock_irqrestore(&cache_chain_lock, flags);
 	kmem_cache_free(&cache_cache, cache);
 	return 0;
 }
@@ -603,22 +608,23 @@ void kmem_cache_init(void)
  * @buf: where to write
  * @len: its size
  *
- * Context: process.
+ * Context: any (a magic key shows it from an interrupt).
  * Return: bytes written.
  */
 int slab_report(char *buf, int len)
 {
 	struct kmem_cache *cache;
+	unsigned long flags;
 	int n = scnprintf(buf, len, "%-12s %7s %7s %6s %6s\n", "cache",
 			  "active", "total", "size", "pages");
 
-	spin_lock(&cache_chain_lock);
+	spin_lock_irqsave(&cache_chain_lock, flags);
 	list_for_each_entry(cache, &cache_chain, next)
 		n += scnprintf(buf + n, len - n, "%-12s %7lu %7lu %6u %6lu\n",
 			       cache->name, cache->active_objs,
 			       cache->num_slabs * cache->num,
 			       (unsigned int)cache->size,
 			       cache->num_slabs << cache->gfporder);
-	spin_unlock(&cache_chain_lock);
+	spin_unlock_irqrestore(&cache_chain_lock, flags);
 	return n;
 }

@@ -34,6 +34,7 @@
 #include <sched.h>
 #include <spinlock.h>
 #include <time.h>
+#include <trace.h>
 
 #define DEF_TIMESLICE	(100 * HZ / 1000)	/* 100 ms = 10 ticks */
 #define MIN_TIMESLICE	max(5 * HZ / 1000, 1)	/* 5 ms, at least a tick */
@@ -175,6 +176,7 @@ int try_to_wake_up(struct task_struct *p, unsigned int state)
 
 	if (!(p->state & state))
 		goto out;
+	trace_sched_wakeup(p);
 	if (!p->array) {
 		activate_task(p, rq);
 		if (p->prio < rq->curr->prio)
@@ -245,6 +247,7 @@ void wake_up_new_task(struct task_struct *p, unsigned long clone_flags)
 
 	p->prio = normal_prio(p);
 	activate_task(p, rq);
+	trace_sched_fork(current, p);
 	if (p->prio < rq->curr->prio)
 		resched_task(rq->curr);
 	task_rq_unlock(rq, &flags);
@@ -351,6 +354,7 @@ static struct task_struct *context_switch(struct runqueue *rq,
 		WARN_ON(rq->prev_mm);
 		rq->prev_mm = oldmm;
 	}
+	trace_sched_switch(prev, next);
 	/*
 	 * switch_to() returns in next's context; "prev" is then whichever
 	 * task switched to us, which need not be the one we switched to.

@@ -94,7 +94,11 @@ class Boot:
         return m
 
 
-def qemu_argv(cmdline="", mem=128, iso=False, extra=(), disk=FRESH_DISK):
+INITRAMFS = os.path.join(BUILD, "initramfs.cpio")
+
+
+def qemu_argv(cmdline="", mem=128, iso=False, extra=(), initrd=INITRAMFS,
+              disk=FRESH_DISK):
     """disk: FRESH_DISK (a new blank image), a path, or None (no disk)."""
     argv = [QEMU, "-m", str(mem), "-display", "none", "-no-reboot",
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
@@ -103,6 +107,8 @@ def qemu_argv(cmdline="", mem=128, iso=False, extra=(), disk=FRESH_DISK):
         argv += ["-cdrom", ISO, "-boot", "d"]
     else:
         argv += ["-kernel", KERNEL, "-append", cmdline]
+        if initrd:
+            argv += ["-initrd", initrd]
     if disk is FRESH_DISK:
         disk = new_disk_image()
     if disk is not None:
@@ -159,9 +165,12 @@ def run_qemu(argv, timeout=60, end_pattern=None, stdin_data=None, label=None,
 
 
 def boot_kernel(cmdline="", timeout=60, mem=128, extra=(), label=None,
-                end_pattern=r"ktest: \d+ passed", disk=FRESH_DISK):
-    return run_qemu(qemu_argv(cmdline, mem=mem, extra=extra, disk=disk),
-                    timeout=timeout, end_pattern=end_pattern, label=label)
+                end_pattern=r"ktest: \d+ passed", initrd=INITRAMFS,
+                stdin_data=None, disk=FRESH_DISK):
+    return run_qemu(qemu_argv(cmdline, mem=mem, extra=extra, initrd=initrd,
+                              disk=disk),
+                    timeout=timeout, end_pattern=end_pattern, label=label,
+                    stdin_data=stdin_data)
 
 
 _ktest_cache = {}
@@ -233,3 +242,51 @@ def wait_listening(port, timeout=20):
                     return True
         time.sleep(0.05)
     return False
+
+
+class Terminal:
+    """QEMU with the serial port on a pipe: type lines, read the screen."""
+
+    def __init__(self, cmdline="loglevel=4", initrd=None):
+        argv = qemu_argv(cmdline, **({"initrd": initrd} if initrd else {}))
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT)
+        self.out = []
+        self.lock = threading.Lock()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for raw in iter(lambda: self.proc.stdout.read1(4096), b""):
+            with self.lock:
+                self.out.append(raw.decode("utf-8", "replace").replace("\r", ""))
+
+    def text(self):
+        with self.lock:
+            return "".join(self.out)
+
+    def wait_for(self, pattern, timeout=20, start=0):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            m = re.search(pattern, self.text()[start:], re.M)
+            if m:
+                return m
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        pytest.fail("missing %r in the terminal:\n%s" % (pattern,
+                                                          self.text()[-3000:]))
+
+    def run(self, line, expect, timeout=20):
+        """Type a command and wait for its output and the next prompt."""
+        start = len(self.text())
+        self.proc.stdin.write(line.encode() + b"\n")
+        self.proc.stdin.flush()
+        m = self.wait_for(expect, timeout, start)
+        self.wait_for(r"^# ", timeout, start + m.end())
+        return self.text()[start:]
+
+    def close(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()

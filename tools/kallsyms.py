@@ -3,7 +3,7 @@
 """tools/kallsyms.py - the kernel's own symbol table, like Linux's
 scripts/kallsyms.
 
-Reads `nm -n build/kernel1.elf` (the first link) on stdin and writes a C
+Reads `nm -n -S build/kernel1.elf` (the first link) on stdin and writes a C
 file with every text symbol (functions and assembly labels): their
 addresses in order, and their names.  kernel/kallsyms.c searches it so that
 oopses and stack dumps print `switch_to+0x1c/0x2a` instead of a bare
@@ -12,8 +12,8 @@ move any function: the second link's text symbols are the first link's
 (`--check` verifies that, and the build fails if not).
 
 Usage:
-    nm -n kernel1.elf | tools/kallsyms.py > kallsyms.c
-    nm -n kernel1.elf | tools/kallsyms.py --empty > kallsyms0.c
+    nm -n -S kernel1.elf | tools/kallsyms.py > kallsyms.c
+    tools/kallsyms.py --empty > kallsyms0.c
     tools/kallsyms.py --check kernel1.nm kernel.nm
 """
 import sys
@@ -22,15 +22,23 @@ TEXT_TYPES = "tTwW"
 
 
 def text_symbols(lines):
-    syms = []
+    """(address, name) of every function, from `nm -n -S` output.
+
+    A label without a size inside a sized function (NASM's local labels
+    such as system_call.store, and thread_return inside switch_to) is not
+    a function of its own: the function it is in names the address.
+    """
+    sized, unsized = [], []
     for line in lines:
         parts = line.split()
-        if len(parts) != 3 or parts[1] not in TEXT_TYPES:
-            continue
-        addr, name = int(parts[0], 16), parts[2]
-        # NASM local labels (switch_to.end) and compiler-local labels
-        # (.L...) are not functions.
-        if name.startswith(".") or ".end" in name:
+        if len(parts) == 4 and parts[2] in TEXT_TYPES:
+            sized.append((int(parts[0], 16), int(parts[1], 16), parts[3]))
+        elif len(parts) == 3 and parts[1] in TEXT_TYPES:
+            unsized.append((int(parts[0], 16), parts[2]))
+    syms = [(addr, name) for addr, _, name in sized]
+    for addr, name in unsized:
+        if name.startswith(".") or any(a <= addr < a + size
+                                       for a, size, _ in sized):
             continue
         syms.append((addr, name))
     syms.sort()

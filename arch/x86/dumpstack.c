@@ -16,6 +16,7 @@
 #include <asm/segment.h>
 #include <kernel.h>
 #include <sched.h>
+#include <spinlock.h>
 #include <stacktrace.h>
 
 #define STACK_WORDS_SHOWN 24
@@ -61,7 +62,7 @@ int walk_stack(struct thread_info *ti, unsigned long ebp, stack_fn_t fn,
 
 static void print_trace_entry(void *data, unsigned long addr)
 {
-	printk(KERN_EMERG " [<%08lx>] %pS\n", addr, (void *)addr);
+	printk(KERN_EMERG " [<%08lx>] %pB\n", addr, (void *)addr);
 }
 
 /**
@@ -88,6 +89,76 @@ void dump_stack(void)
 
 	__asm__ __volatile__("movl %%ebp, %0" : "=r"(ebp));
 	show_trace(current_thread_info(), ebp);
+}
+
+struct stack_buf {
+	char *buf;
+	int len, n;
+};
+
+static void sprint_entry(void *data, unsigned long addr)
+{
+	struct stack_buf *sb = data;
+
+	sb->n += scnprintf(sb->buf + sb->n, sb->len - sb->n, "[<%08lx>] %pB\n",
+			   addr, (void *)addr);
+}
+
+/**
+ * sprint_task_stack - a task's kernel stack as text, like /proc/PID/stack
+ * @p: the task; not running on another CPU
+ * @buf: where to write
+ * @len: its size
+ *
+ * A task that is not running was stopped by switch_to: its saved
+ * thread.eip says where it resumes (in switch_to, or ret_from_fork if it
+ * never ran) and the ebp switch_to saved (at thread.esp + 12) starts the
+ * frame chain.  For the current task the walk starts here.  Only kernel
+ * functions appear: a kernel thread's stack ends at kernel_thread_helper,
+ * a process's at the entry from user mode.
+ * Context: any; the caller keeps @p from being freed.
+ * Return: the bytes written.
+ */
+int sprint_task_stack(struct task_struct *p, char *buf, int len)
+{
+	struct stack_buf sb = { buf, len, 0 };
+	unsigned long ebp;
+
+	if (len > 0)
+		buf[0] = '\0';
+	if (p == current) {
+		__asm__ __volatile__("movl %%ebp, %0" : "=r"(ebp));
+	} else {
+		/* Where it resumes, not a return address: %pS. */
+		sb.n += scnprintf(buf, len, "[<%08lx>] %pS\n", p->thread.eip,
+				  (void *)p->thread.eip);
+		/* A task that never ran has no frames yet. */
+		if (p->thread.eip != (unsigned long)thread_return)
+			return sb.n;
+		ebp = *(unsigned long *)(p->thread.esp + 12);
+	}
+	walk_stack(task_thread_info(p), ebp, sprint_entry, &sb);
+	return sb.n;
+}
+
+/**
+ * show_task_stack - print a task's kernel stack
+ * @p: the task
+ *
+ * Context: any.
+ */
+void show_task_stack(struct task_struct *p)
+{
+	static char buf[2048];
+	static DEFINE_SPINLOCK(buf_lock);
+	unsigned long flags;
+
+	spin_lock_irqsave(&buf_lock, flags);
+	sprint_task_stack(p, buf, sizeof(buf));
+	printk(KERN_INFO "%s (pid %d), state %c:\n", p->comm, p->pid,
+	       task_state_char(p));
+	printk_lines(KERN_INFO, " ", buf);
+	spin_unlock_irqrestore(&buf_lock, flags);
 }
 
 static void show_stack_words(struct thread_info *ti, unsigned long *esp)
@@ -141,7 +212,8 @@ void show_regs(struct pt_regs *regs)
 	if (!user_mode(regs)) {
 		show_stack_words(ti, (unsigned long *)esp);
 		printk(KERN_EMERG "Call Trace:\n");
-		print_trace_entry(NULL, regs->eip);
+		printk(KERN_EMERG " [<%08lx>] %pS\n", regs->eip,
+		       (void *)regs->eip);
 		walk_stack(ti, regs->ebp, print_trace_entry, NULL);
 	}
 }

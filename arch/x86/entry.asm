@@ -191,19 +191,59 @@ ret_from_intr:
 .end:
 
 ; resume_userspace - returning to ring 3: first do the work flagged in
-; thread_info (a reschedule is due), with interrupts off so that no new
-; work can be flagged between the check and the iret.
+; thread_info -- a reschedule is due (schedule()), a signal is pending
+; (do_notify_resume(), which may end the process) -- with interrupts off
+; between the last check and the iret, so no new work can slip in.
 global resume_userspace:function (resume_userspace.end - resume_userspace)
 extern schedule
+extern do_notify_resume
 resume_userspace:
 	cli
 	mov ecx, esp
 	and ecx, -THREAD_SIZE			; thread_info
-	test dword [ecx + TI_FLAGS], 1 << TIF_NEED_RESCHED
+	mov edx, [ecx + TI_FLAGS]
+	test edx, (1 << TIF_NEED_RESCHED) | (1 << TIF_SIGPENDING)
 	jz restore_all
 	sti
+	test edx, 1 << TIF_NEED_RESCHED
+	jz .signal
 	call schedule
 	jmp resume_userspace
+.signal:
+	mov eax, esp
+	push dword [eax + PT_EIP]		; frame into the user code
+	push dword [eax + PT_EBP]
+	mov ebp, esp
+	push eax				; do_notify_resume(regs)
+	call do_notify_resume
+	add esp, 12
+	jmp resume_userspace
+.end:
+
+; system_call - int $0x80 from user mode.
+; In: eax = system call number, ebx ecx edx esi edi ebp = arguments.
+; The number is saved as orig_eax (the syscall's identity even after eax
+; is overwritten with the result), the rest as pt_regs.  The handler is
+; called with esp pointing at the pt_regs, so a C handler declared
+; asmlinkage long sys_x(a1, a2, a3) finds ebx, ecx, edx exactly where
+; its stack arguments belong, and one declared sys_x(struct pt_regs regs)
+; sees (and may change) all of them.  The result goes back in eax.
+global system_call:function (system_call.end - system_call)
+extern sys_call_table
+extern sys_ni_syscall
+system_call:
+	push eax				; orig_eax
+	SAVE_ALL
+	sti				; an interrupt gate turned them off
+	cmp eax, NR_syscalls
+	jae .badsys
+	call [sys_call_table + eax * 4]
+.store:
+	mov [esp + PT_EAX], eax
+	jmp ret_from_exception
+.badsys:
+	call sys_ni_syscall
+	jmp .store
 .end:
 
 ; resume_kernel - returning to interrupted kernel code: kernel preemption.
@@ -264,6 +304,18 @@ ret_from_fork:
 	push eax
 	call schedule_tail
 	add esp, 4
+	jmp ret_from_exception
+.end:
+
+; start_user_mode - a kernel thread leaves for user mode (kernel_execve()).
+; void start_user_mode(struct pt_regs *regs): regs is the pt_regs at the
+; top of the task's stack, already filled with the user program's
+; registers.  Everything below it on the stack is discarded; the common
+; exit path returns to ring 3 exactly as after a system call.
+global start_user_mode:function (start_user_mode.end - start_user_mode)
+start_user_mode:
+	mov esp, [esp + 4]
+	xor ebp, ebp
 	jmp ret_from_exception
 .end:
 

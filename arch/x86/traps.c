@@ -5,49 +5,66 @@
  * Linux 2.6: arch/i386/kernel/traps.c.
  * trap_init() points IDT vectors 0-31 at the stubs of
  * arch/x86/entry.asm, which call the do_<name>() handlers below with the
- * saved registers and the error code.  An exception in kernel mode is a
- * kernel bug: die() prints an oops and panics.  (Page faults go to
- * mm/fault.c.)  The double fault, which usually means the kernel stack is
+ * saved registers and the error code.  An exception in user mode is the
+ * program's fault: it gets the signal Linux sends (SIGFPE for a divide
+ * error, SIGILL for an invalid opcode, SIGSEGV for a protection fault
+ * such as hlt or cli in ring 3) and a line in the log, and everything
+ * else goes on.  In kernel mode an exception is a kernel bug -- unless it
+ * hit one of the user-copy instructions listed in the exception table
+ * (arch/x86/extable.c) -- and die() prints an oops and panics.  (Page
+ * faults go to mm/fault.c.)  Vector 0x80 is the system call gate.  The double fault, which usually means the kernel stack is
  * gone, arrives through a task gate on a stack of its own
  * (arch/x86/doublefault.c), so even it is reported and never becomes a
  * silent triple fault.
  */
 #include <asm/desc.h>
 #include <asm/ptrace.h>
+#include <asm/uaccess.h>
 #include <irq.h>
 #include <kernel.h>
+#include <sched.h>
+#include <signal.h>
 #include <traps.h>
 
-static void do_trap(int trapnr, const char *str, struct pt_regs *regs,
-		    long error_code)
+static void do_trap(int trapnr, int signr, const char *str,
+		    struct pt_regs *regs, long error_code)
 {
+	if (user_mode(regs)) {
+		printk(KERN_INFO "%s[%d] trap %s ip:%08lx sp:%08lx error:%lx\n",
+		       current->comm, current->pid, str, regs->eip, regs->esp,
+		       error_code);
+		force_sig(signr, current);
+		return;
+	}
+	if (fixup_exception(regs))
+		return;
 	die(str, regs, error_code);
 }
 
-#define DO_ERROR(trapnr, str, name)					\
+#define DO_ERROR(trapnr, signr, str, name)				\
 	asmlinkage void do_##name(struct pt_regs *regs, long error_code)	\
 	{								\
-		do_trap(trapnr, str, regs, error_code);			\
+		do_trap(trapnr, signr, str, regs, error_code);		\
 	}
 
-DO_ERROR(0, "divide error", divide_error)
-DO_ERROR(1, "debug", debug)
-DO_ERROR(3, "int3", int3)
-DO_ERROR(4, "overflow", overflow)
-DO_ERROR(5, "bounds", bounds)
-DO_ERROR(6, "invalid opcode", invalid_op)
-DO_ERROR(7, "device not available", device_not_available)
-DO_ERROR(9, "coprocessor segment overrun", coprocessor_segment_overrun)
-DO_ERROR(10, "invalid TSS", invalid_TSS)
-DO_ERROR(11, "segment not present", segment_not_present)
-DO_ERROR(12, "stack segment", stack_segment)
-DO_ERROR(13, "general protection fault", general_protection)
-DO_ERROR(15, "spurious interrupt bug", spurious_interrupt_bug)
-DO_ERROR(16, "coprocessor error", coprocessor_error)
-DO_ERROR(17, "alignment check", alignment_check)
-DO_ERROR(18, "machine check", machine_check)
-DO_ERROR(19, "SIMD coprocessor error", simd_coprocessor_error)
-DO_ERROR(20, "reserved exception", reserved)
+DO_ERROR(0, SIGFPE, "divide error", divide_error)
+DO_ERROR(1, SIGTRAP, "debug", debug)
+DO_ERROR(3, SIGTRAP, "int3", int3)
+DO_ERROR(4, SIGSEGV, "overflow", overflow)
+DO_ERROR(5, SIGSEGV, "bounds", bounds)
+DO_ERROR(6, SIGILL, "invalid opcode", invalid_op)
+DO_ERROR(7, SIGSEGV, "device not available", device_not_available)
+DO_ERROR(9, SIGFPE, "coprocessor segment overrun", coprocessor_segment_overrun)
+DO_ERROR(10, SIGSEGV, "invalid TSS", invalid_TSS)
+DO_ERROR(11, SIGBUS, "segment not present", segment_not_present)
+DO_ERROR(12, SIGBUS, "stack segment", stack_segment)
+DO_ERROR(13, SIGSEGV, "general protection fault", general_protection)
+DO_ERROR(15, SIGSEGV, "spurious interrupt bug", spurious_interrupt_bug)
+DO_ERROR(16, SIGFPE, "coprocessor error", coprocessor_error)
+DO_ERROR(17, SIGBUS, "alignment check", alignment_check)
+DO_ERROR(18, SIGBUS, "machine check", machine_check)
+DO_ERROR(19, SIGFPE, "SIMD coprocessor error", simd_coprocessor_error)
+DO_ERROR(20, SIGSEGV, "reserved exception", reserved)
 
 /* A non-maskable interrupt is a hardware report, not a kernel bug. */
 asmlinkage void do_nmi(struct pt_regs *regs, long error_code)
@@ -90,5 +107,6 @@ void trap_init(void)
 	set_intr_gate(29, vmm_communication);
 	set_intr_gate(30, security_exception);
 	set_intr_gate(31, reserved_exception);
+	set_system_gate(SYSCALL_VECTOR, system_call);
 	idt_init();
 }

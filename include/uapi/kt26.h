@@ -43,6 +43,7 @@
 
 /* syslog(2) types */
 #define SYSLOG_ACTION_READ_ALL	3	/* copy the whole log ring, don't clear */
+#define SYSLOG_ACTION_SIZE_BUFFER 10	/* the size of the log ring */
 
 /* reboot(2): magic numbers and commands, as Linux */
 #define LINUX_REBOOT_MAGIC1	0xfee1dead

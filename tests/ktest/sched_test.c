@@ -16,15 +16,21 @@
 #include <mm_types.h>
 #include <sched.h>
 #include <slab.h>
+#include <stacktrace.h>
 #include <string.h>
 #include <timer.h>
 #include <wait.h>
 
 extern spinlock_t tasklist_lock;
 
-/* Free pages with the slab's cached empty slabs given back. */
+/*
+ * Free pages with the slab's cached empty slabs given back.  The sleep
+ * first lets a reaped child that was preempted between exit_notify() and
+ * its last schedule() finish: its task_struct and stack go only then.
+ */
 static unsigned long settled_free_pages(void)
 {
+	msleep(10);
 	kmem_cache_shrink_all();
 	return nr_free_pages();
 }
@@ -133,8 +139,8 @@ KTEST(ten_thousand_create_exit_cycles_leak_nothing)
 		KTEST_EXPECT_EQ(do_wait(pid, &code, 0), pid);
 		KTEST_EXPECT_EQ(code, i);
 	}
-	KTEST_EXPECT_EQ(kmem_cache_active_objects(), objects);
 	KTEST_EXPECT_EQ(settled_free_pages(), before);
+	KTEST_EXPECT_EQ(kmem_cache_active_objects(), objects);
 }
 
 KTEST(failed_forks_leak_nothing)
@@ -162,15 +168,15 @@ KTEST(failed_forks_leak_nothing)
 		}
 		fail_alloc_after(0);
 		KTEST_EXPECT_EQ(nr_threads, threads);
+		if (settled_free_pages() != before)
+			KTEST_FAIL("failing allocation %d of a fork leaked %ld "
+				   "pages", n,
+				   (long)before - (long)settled_free_pages());
 		if (kmem_cache_active_objects() != objects)
 			KTEST_FAIL("failing allocation %d of a fork leaked %ld "
 				   "slab objects", n,
 				   (long)kmem_cache_active_objects() -
 				   (long)objects);
-		if (settled_free_pages() != before)
-			KTEST_FAIL("failing allocation %d of a fork leaked %ld "
-				   "pages", n,
-				   (long)before - (long)settled_free_pages());
 	}
 	printk(KERN_INFO "ktest: a fork makes %d allocations; each failure "
 	       "was unwound\n", failures);
@@ -489,4 +495,63 @@ KTEST(show_tasks_lists_processes_and_kernel_threads)
 	KTEST_ASSERT(strstr(tail, "[kthreadd]"));
 	KTEST_ASSERT(strstr(tail, "    2     0 S 00200040        - "));
 	KTEST_ASSERT(strstr(tail, "    1     0 R "));
+}
+
+static bool names_in(const char *text, const char *const names[])
+{
+	for (int i = 0; names[i]; i++)
+		if (!strstr(text, names[i]))
+			return false;
+	return true;
+}
+
+KTEST(task_stack_of_sleeping_kthread_shows_kernel_functions)
+{
+	static const char *const expected[] = {
+		"] switch_to+", "] schedule+", "] kthreadd+",
+		"] kernel_thread_helper+", NULL,
+	};
+	static char text[2048];
+
+	msleep(20);		/* kthreadd asleep, waiting for requests */
+	KTEST_EXPECT_EQ(task_state_char(kthreadd_task), 'S');
+	KTEST_ASSERT(sprint_task_stack(kthreadd_task, text, sizeof(text)) > 0);
+	if (!names_in(text, expected))
+		KTEST_FAIL("unexpected stack:\n%s", text);
+	/* Nothing but kernel addresses on a kernel thread's stack. */
+	for (const char *p = text; (p = strstr(p, "[<")); p += 2)
+		KTEST_ASSERT(p[2] == 'c');
+}
+
+static void count_frame(void *data, unsigned long addr)
+{
+	(*(int *)data)++;
+}
+
+/* Frames that point anywhere: the walk must stop, never fault. */
+KTEST(stack_walk_survives_a_corrupt_chain)
+{
+	struct thread_info *ti =
+		(struct thread_info *)__get_free_pages(GFP_KERNEL, 1);
+	unsigned long *stack = (unsigned long *)ti;
+	unsigned long top = (unsigned long)ti + THREAD_SIZE;
+	int words = THREAD_SIZE / sizeof(long), frames = 0;
+
+	KTEST_ASSERT(ti != NULL);
+	/* A loop: frame A -> frame B -> frame A. */
+	stack[words - 8] = (unsigned long)&stack[words - 4];
+	stack[words - 7] = (unsigned long)schedule;
+	stack[words - 4] = (unsigned long)&stack[words - 8];
+	stack[words - 3] = (unsigned long)schedule;
+	KTEST_ASSERT(walk_stack(ti, (unsigned long)&stack[words - 8],
+				count_frame, &frames) <= 2);
+	/* Pointers out of the stack, unaligned, into the thread_info. */
+	KTEST_EXPECT_EQ(walk_stack(ti, 0xdeadbeef, count_frame, &frames), 0);
+	KTEST_EXPECT_EQ(walk_stack(ti, top - 2, count_frame, &frames), 0);
+	KTEST_EXPECT_EQ(walk_stack(ti, (unsigned long)ti, count_frame,
+				   &frames), 0);
+	stack[words - 8] = 0x12345678;	/* leads outside: one frame, stop */
+	KTEST_EXPECT_EQ(walk_stack(ti, (unsigned long)&stack[words - 8],
+				   count_frame, &frames), 1);
+	free_pages((unsigned long)ti, 1);
 }

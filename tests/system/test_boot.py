@@ -115,3 +115,20 @@ def test_oops_divide_error():
     boot.expect(r"EIP:    0060:\[<c0[0-9a-f]{6}>\]")
     boot.expect(r"Kernel panic - not syncing: Fatal exception")
     assert boot.status == EXIT_PANIC, boot.explain("status is not the panic status")
+
+
+def test_ktest_log_has_no_unexpected_errors():
+    """The in-kernel tests provoke a few reports on purpose (a double free,
+    a foreign kfree, user access from a kernel thread); anything else in
+    that log -- a bad page, another slab error, a BUG, a warning
+    elsewhere -- is a bug that a passing test did not notice."""
+    boot = ktest_boot()
+    slab_errors = [l for l in boot.lines if "slab error" in l]
+    assert len(slab_errors) == 2, boot.explain("slab errors: %s" % slab_errors)
+    for bad in ("Bad page state", "kernel BUG", "BUG: ", "Oops",
+                "sleeping function called from invalid context"):
+        hits = [l for l in boot.lines if bad in l]
+        assert not hits, boot.explain("unexpected %r: %s" % (bad, hits))
+    warnings = [l for l in boot.lines if "WARNING: at" in l]
+    assert all("usercopy.c" in w for w in warnings), \
+        boot.explain("unexpected warnings: %s" % warnings)

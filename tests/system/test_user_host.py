@@ -369,7 +369,16 @@ def test_sh_spin_starts_in_background_and_is_reaped():
         started = proc.stdout.readline().decode()
         child = int(re.fullmatch(r"spin: started pid (\d+)\n",
                                  started).group(1))
-        time.sleep(0.5)                 # the child fails and exits
+        # Wait (on a busy host, a while) until the child has failed and
+        # become a zombie; the next prompt must then reap it.
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                if " Z " in open("/proc/%d/stat" % child).read():
+                    break
+            except FileNotFoundError:
+                break
+            time.sleep(0.05)
         proc.stdin.write(b"echo next\n")
         proc.stdin.flush()
         assert proc.stdout.readline() == b"next\n"

@@ -19,6 +19,7 @@ int kernel_strcmp(const char *a, const char *b);
 int kernel_strncmp(const char *a, const char *b, size_t n);
 char *kernel_strchr(const char *s, int c);
 char *kernel_strstr(const char *haystack, const char *needle);
+char *kernel_strrchr(const char *s, int c);
 size_t kernel_strlcpy(char *dst, const char *src, size_t size);
 int kernel_vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
 int kernel_snprintf(char *buf, size_t size, const char *fmt, ...)

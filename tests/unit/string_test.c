@@ -25,6 +25,9 @@ UNIT_TEST(string_compare_and_length)
 	CHECK(kernel_strstr("abc", "") != NULL);
 	CHECK(kernel_strstr("", "a") == NULL);
 	CHECK(kernel_strstr("aab", "ab") != NULL);
+	CHECK(kernel_strrchr("/bin/sh", '/') == strrchr("/bin/sh", '/'));
+	CHECK(kernel_strrchr("sh", '/') == NULL);
+	CHECK(*kernel_strrchr("ab", '\0') == '\0');
 	/* Bytes compare as unsigned. */
 	CHECK(kernel_memcmp("\x80", "\x01", 1) > 0);
 }

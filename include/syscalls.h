@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * include/syscalls.h - every system call handler.
+ *
+ * Linux 2.6: include/linux/syscalls.h.  The handlers are asmlinkage: they
+ * take their arguments from the stack, where system_call
+ * (arch/x86/entry.asm) left the user's registers.  The table is in
+ * kernel/syscalls.c.
+ */
+#ifndef _SYSCALLS_H
+#define _SYSCALLS_H
+
+#include <asm/ptrace.h>
+#include <asm-offsets.h>
+#include <compiler.h>
+#include <types.h>
+#include <uapi/kt26.h>
+
+#define NR_syscalls	ASM_NR_syscalls
+
+/* kernel/syscalls.c */
+asmlinkage long sys_ni_syscall(void);
+asmlinkage long sys_exit(int error_code);
+asmlinkage long sys_fork(struct pt_regs regs);
+asmlinkage long sys_waitpid(pid_t pid, int *stat_addr, int options);
+asmlinkage long sys_getpid(void);
+asmlinkage long sys_getppid(void);
+asmlinkage long sys_kill(pid_t pid, int sig);
+asmlinkage long sys_sched_yield(void);
+asmlinkage long sys_nanosleep(const struct kt_timespec *rqtp,
+			      struct kt_timespec *rmtp);
+asmlinkage long sys_times(struct kt_tms *tbuf);
+asmlinkage long sys_syslog(int type, char *buf, int len);
+asmlinkage long sys_kt_tasks(struct kt_task_info *ubuf, int max);
+asmlinkage long sys_kt_meminfo(char *ubuf, int len);
+asmlinkage long sys_kt_stack(pid_t pid, char *ubuf, int len);
+asmlinkage long sys_kt_trace(void);
+
+/* kernel/fs.c */
+asmlinkage long sys_open(const char *filename, int flags, int mode);
+asmlinkage long sys_close(unsigned int fd);
+asmlinkage ssize_t sys_read(unsigned int fd, char *buf, size_t count);
+asmlinkage ssize_t sys_write(unsigned int fd, const char *buf, size_t count);
+asmlinkage off_t sys_lseek(unsigned int fd, off_t offset, unsigned int whence);
+asmlinkage long sys_dup2(unsigned int oldfd, unsigned int newfd);
+long do_sys_open(const char *path, int flags);
+
+/* kernel/exec.c */
+asmlinkage long sys_execve(struct pt_regs regs);
+
+/* mm/memory.c */
+asmlinkage unsigned long sys_brk(unsigned long brk);
+
+#endif /* _SYSCALLS_H */

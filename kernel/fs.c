@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/fs.c - the file system calls: open, close, read, write, lseek,
+ * dup2, over the few kinds of file this kernel has.
+ *
+ * Linux 2.6: fs/open.c, fs/read_write.c, fs/fcntl.c (dup2).
+ * There is no directory tree: a path names the console (/dev/console),
+ * the disk (/dev/hda), or a file of the initramfs (read-only).  open()
+ * makes a struct file with that kind's operations and puts it in the
+ * lowest free slot of the process's file table; read() and write() check
+ * the descriptor, the access mode and the user buffer, then call the
+ * file's operation.  Kernel threads have no file table (seed 000): these
+ * calls fail with -EBADF for them.
+ */
+#include <asm/uaccess.h>
+#include <errno.h>
+#include <file.h>
+#include <initramfs.h>
+#include <kernel.h>
+#include <sched.h>
+#include <slab.h>
+#include <string.h>
+#include <tty.h>
+
+#define PATH_MAX	128
+#define MAX_RW_COUNT	(~0UL >> 2)	/* keeps counts positive as ssize_t */
+
+static struct file *alloc_file(const struct file_operations *fops,
+			       unsigned int flags, void *private_data)
+{
+	struct file *f = kzalloc(sizeof(*f), GFP_KERNEL);
+
+	if (!f)
+		return NULL;
+	atomic_set(&f->f_count, 1);
+	f->f_op = fops;
+	f->f_flags = flags;
+	f->private_data = private_data;
+	return f;
+}
+
+/* Make the struct file for @path; Return: it, or ERR_PTR(). */
+static struct file *open_path(const char *path, int flags)
+{
+	const struct initramfs_file *ifile;
+	int accmode = flags & O_ACCMODE;
+	struct file *f;
+
+	if (accmode == O_ACCMODE)
+		return ERR_PTR(-EINVAL);
+	if (!strcmp(path, "/dev/console")) {
+		f = alloc_file(&tty_fops, flags, NULL);
+		return f ? f : ERR_PTR(-ENOMEM);
+	}
+
+	ifile = initramfs_lookup(path);
+	if (!ifile)
+		return ERR_PTR(flags & O_CREAT ? -EROFS : -ENOENT);
+	if (accmode != O_RDONLY || (flags & O_TRUNC))
+		return ERR_PTR(-EROFS);
+	f = alloc_file(&initramfs_fops, flags, (void *)ifile);
+	return f ? f : ERR_PTR(-ENOMEM);
+}
+
+/* The lowest free descriptor of @files, taken with @f; or -EMFILE. */
+static int fd_install_lowest(struct files_struct *files, struct file *f)
+{
+	int fd;
+
+	spin_lock(&files->file_lock);
+	for (fd = 0; fd < NR_OPEN_DEFAULT; fd++)
+		if (!files->fd[fd]) {
+			files->fd[fd] = f;
+			break;
+		}
+	spin_unlock(&files->file_lock);
+	return fd < NR_OPEN_DEFAULT ? fd : -EMFILE;
+}
+
+/**
+ * do_sys_open - open a file by a kernel-space path
+ * @path: the path
+ * @flags: O_RDONLY / O_WRONLY / O_RDWR, | O_CREAT, O_TRUNC, O_APPEND
+ *
+ * Context: process with a file table.
+ * Return: the new descriptor, or -ENOENT, -EROFS, -EINVAL, -EMFILE,
+ * -ENXIO (no disk), -EBADF (no file table), -ENOMEM.
+ */
+long do_sys_open(const char *path, int flags)
+{
+	struct file *f;
+	int fd;
+
+	if (!current->files)
+		return -EBADF;
+	f = open_path(path, flags);
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	fd = fd_install_lowest(current->files, f);
+	if (fd < 0)
+		fput(f);
+	return fd;
+}
+
+/**
+ * fget - the open file behind a descriptor, with a reference
+ * @fd: the descriptor
+ *
+ * Return: the file (fput() it when done), or NULL.
+ */
+struct file *fget(unsigned int fd)
+{
+	struct files_struct *files = current->files;
+	struct file *f = NULL;
+
+	if (!files || fd >= NR_OPEN_DEFAULT)
+		return NULL;
+	spin_lock(&files->file_lock);
+	f = files->fd[fd];
+	if (f)
+		get_file(f);
+	spin_unlock(&files->file_lock);
+	return f;
+}
+
+asmlinkage long sys_open(const char *filename, int flags, int mode)
+{
+	char path[PATH_MAX];
+	long len = strncpy_from_user(path, filename, sizeof(path));
+
+	if (len < 0)
+		return len;
+	if (len == sizeof(path))
+		return -ENAMETOOLONG;
+	return do_sys_open(path, flags);
+}
+
+asmlinkage long sys_close(unsigned int fd)
+{
+	struct files_struct *files = current->files;
+	struct file *f;
+
+	if (!files || fd >= NR_OPEN_DEFAULT)
+		return -EBADF;
+	spin_lock(&files->file_lock);
+	f = files->fd[fd];
+	files->fd[fd] = NULL;
+	spin_unlock(&files->file_lock);
+	if (!f)
+		return -EBADF;
+	fput(f);
+	return 0;
+}
+
+asmlinkage ssize_t sys_read(unsigned int fd, char *buf, size_t count)
+{
+	struct file *f = fget(fd);
+	ssize_t ret;
+
+	if (!f)
+		return -EBADF;
+	if ((f->f_flags & O_ACCMODE) == O_WRONLY)
+		ret = -EBADF;
+	else if (!f->f_op->read)
+		ret = -EINVAL;
+	else if (!access_ok(buf, count))
+		ret = -EFAULT;
+	else
+		ret = f->f_op->read(f, buf, min(count, MAX_RW_COUNT));
+	fput(f);
+	return ret;
+}
+
+asmlinkage ssize_t sys_write(unsigned int fd, const char *buf, size_t count)
+{
+	struct file *f = fget(fd);
+	ssize_t ret;
+
+	if (!f)
+		return -EBADF;
+	if ((f->f_flags & O_ACCMODE) == O_RDONLY)
+		ret = -EBADF;
+	else if (!f->f_op->write)
+		ret = -EINVAL;
+	else if (!access_ok(buf, count))
+		ret = -EFAULT;
+	else
+		ret = f->f_op->write(f, buf, min(count, MAX_RW_COUNT));
+	fput(f);
+	return ret;
+}
+
+asmlinkage off_t sys_lseek(unsigned int fd, off_t offset, unsigned int whence)
+{
+	struct file *f = fget(fd);
+	off_t ret;
+
+	if (!f)
+		return -EBADF;
+	if (whence > SEEK_END)
+		ret = -EINVAL;
+	else if (!f->f_op->llseek)
+		ret = -ESPIPE;		/* the console: no position */
+	else
+		ret = f->f_op->llseek(f, offset, whence);
+	fput(f);
+	return ret;
+}
+
+asmlinkage long sys_dup2(unsigned int oldfd, unsigned int newfd)
+{
+	struct files_struct *files = current->files;
+	struct file *f, *old = NULL;
+
+	if (newfd >= NR_OPEN_DEFAULT)
+		return -EBADF;
+	f = fget(oldfd);
+	if (!f)
+		return -EBADF;
+	if (oldfd == newfd) {
+		fput(f);
+		return newfd;
+	}
+	spin_lock(&files->file_lock);
+	old = files->fd[newfd];
+	files->fd[newfd] = f;		/* our reference goes to the table */
+	spin_unlock(&files->file_lock);
+	if (old)
+		fput(old);
+	return newfd;
+}

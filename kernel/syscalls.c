@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/syscalls.c - the system call table, the small calls, and the
+ * teaching calls.
+ *
+ * Linux 2.6: arch/i386/kernel/syscall_table.S, kernel/sys.c,
+ * kernel/timer.c (nanosleep), kernel/printk.c (syslog).
+ * system_call (arch/x86/entry.asm) indexes sys_call_table with eax and
+ * calls the handler with the saved registers as its arguments: ebx is
+ * the first, ecx the second, and so on (see include/uapi/kt26.h for the
+ * numbers, which are Linux's).  A number without a handler gets -ENOSYS.
+ *
+ * The teaching calls (400 and up, above anything Linux 2.6 used) let the
+ * shell show the kernel's insides: the task list (ps), the memory report
+ * (free), a task's kernel stack, the scheduler trace, memory pressure.
+ * Every pointer from user space goes through the uaccess functions: a bad
+ * one is -EFAULT, never a crash.
+ */
+#include <asm/uaccess.h>
+#include <asm-offsets.h>
+#include <binfmts.h>
+#include <errno.h>
+#include <kernel.h>
+#include <mm.h>
+#include <sched.h>
+#include <signal.h>
+#include <slab.h>
+#include <spinlock.h>
+#include <stacktrace.h>
+#include <string.h>
+#include <syscalls.h>
+#include <timer.h>
+#include <trace.h>
+
+extern spinlock_t tasklist_lock;
+
+asmlinkage long sys_ni_syscall(void)
+{
+	return -ENOSYS;
+}
+
+asmlinkage long sys_exit(int error_code)
+{
+	/* The wait status of a normal exit: the code in bits 8-15. */
+	do_exit((error_code & 0xff) << 8);
+}
+
+asmlinkage long sys_fork(struct pt_regs regs)
+{
+	/* The child returns to user mode with these registers, eax = 0. */
+	return do_fork(SIGCHLD, regs.esp, &regs, 0);
+}
+
+asmlinkage long sys_waitpid(pid_t pid, int *stat_addr, int options)
+{
+	long code, ret;
+
+	if (options & ~WNOHANG)
+		return -EINVAL;
+	/* No process groups here: 0 and < -1 mean any child, like -1. */
+	ret = do_wait(pid > 0 ? pid : -1, &code, options);
+	if (ret > 0 && stat_addr) {
+		int status = code;
+
+		if (copy_to_user(stat_addr, &status, sizeof(status)))
+			return -EFAULT;
+	}
+	return ret;
+}
+
+asmlinkage long sys_getpid(void)
+{
+	return current->tgid;
+}
+
+asmlinkage long sys_getppid(void)
+{
+	return current->parent->tgid;
+}
+
+asmlinkage long sys_kill(pid_t pid, int sig)
+{
+	return kill_pid(pid, sig);
+}
+
+asmlinkage long sys_sched_yield(void)
+{
+	yield();
+	return 0;
+}
+
+asmlinkage long sys_nanosleep(const struct kt_timespec *rqtp,
+			      struct kt_timespec *rmtp)
+{
+	struct kt_timespec t;
+	unsigned long timeout;
+
+	if (copy_from_user(&t, rqtp, sizeof(t)))
+		return -EFAULT;
+	if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= 1000000000L)
+		return -EINVAL;
+	/* Rounded up, plus the tick already under way: at least as long. */
+	timeout = t.tv_sec * HZ + DIV_ROUND_UP(t.tv_nsec, 1000000000L / HZ);
+	if (timeout)
+		timeout++;
+	timeout = schedule_timeout_interruptible(timeout);
+	if (!timeout)
+		return 0;
+	if (rmtp) {
+		t.tv_sec = timeout / HZ;
+		t.tv_nsec = (timeout % HZ) * (1000000000L / HZ);
+		if (copy_to_user(rmtp, &t, sizeof(t)))
+			return -EFAULT;
+	}
+	return -EINTR;
+}
+
+asmlinkage long sys_times(struct kt_tms *tbuf)
+{
+	if (tbuf) {
+		struct kt_tms t = {
+			.tms_utime = current->utime,
+			.tms_stime = current->stime,
+			.tms_cutime = current->signal->cutime,
+			.tms_cstime = current->signal->cstime,
+		};
+
+		if (copy_to_user(tbuf, &t, sizeof(t)))
+			return -EFAULT;
+	}
+	return jiffies - INITIAL_JIFFIES;	/* ticks since boot */
+}
+
+asmlinkage long sys_syslog(int type, char *buf, int len)
+{
+	unsigned long n;
+	char *kbuf;
+
+	switch (type) {
+	case SYSLOG_ACTION_SIZE_BUFFER:
+		return LOG_BUF_LEN;
+	case SYSLOG_ACTION_READ_ALL:
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (len < 0)
+		return -EINVAL;
+	if (!access_ok(buf, len))
+		return -EFAULT;
+	kbuf = kmalloc(LOG_BUF_LEN, GFP_KERNEL);
+	if (!kbuf)
+		return -ENOMEM;
+	n = log_buf_copy(kbuf, min((unsigned long)len,
+				   (unsigned long)LOG_BUF_LEN));
+	if (copy_to_user(buf, kbuf, n))
+		n = -EFAULT;
+	kfree(kbuf);
+	return n;
+}
+
+/* Teaching call: the task list for ps; Return: entries written. */
+asmlinkage long sys_kt_tasks(struct kt_task_info *ubuf, int max)
+{
+	struct kt_task_info *info;
+	struct task_struct *p;
+	unsigned long flags;
+	int n = 0, room;
+
+	if (max <= 0)
+		return -EINVAL;
+	room = min(max, 512);
+	if (!access_ok(ubuf, room * sizeof(*info)))
+		return -EFAULT;
+	info = kmalloc(room * sizeof(*info), GFP_KERNEL);
+	if (!info)
+		return -ENOMEM;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for (p = &init_task; n < room;
+	     p = list_entry(p->tasks.next, struct task_struct, tasks)) {
+		struct kt_task_info *t = &info[n++];
+
+		memset(t, 0, sizeof(*t));
+		t->pid = p->pid;
+		t->ppid = p == &init_task ? 0 : p->parent->pid;
+		t->state = task_state_char(p);
+		t->flags = p->flags;
+		t->mm = (unsigned long)p->mm;
+		t->active_mm = (unsigned long)p->active_mm;
+		t->prio = p->prio;
+		t->static_prio = p->static_prio;
+		t->utime = p->utime;
+		t->stime = p->stime;
+		t->nvcsw = p->nvcsw;
+		t->nivcsw = p->nivcsw;
+		strlcpy(t->comm, p->comm, sizeof(t->comm));
+		if (p->tasks.next == &init_task.tasks)
+			break;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+
+	if (copy_to_user(ubuf, info, n * sizeof(*info)))
+		n = -EFAULT;
+	kfree(info);
+	return n;
+}
+
+/* Teaching call: the memory report for free; Return: bytes written. */
+asmlinkage long sys_kt_meminfo(char *ubuf, int len)
+{
+	char *report;
+	long n;
+
+	if (len < 0)
+		return -EINVAL;
+	report = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!report)
+		return -ENOMEM;
+	n = min(meminfo_report(report, PAGE_SIZE), len);
+	if (copy_to_user(ubuf, report, n))
+		n = -EFAULT;
+	kfree(report);
+	return n;
+}
+
+/* Teaching call: a task's kernel stack (ps -s); Return: bytes written. */
+asmlinkage long sys_kt_stack(pid_t pid, char *ubuf, int len)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	char *text;
+	long n;
+
+	if (len < 0)
+		return -EINVAL;
+	text = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!text)
+		return -ENOMEM;
+	/* tasklist_lock keeps the task from being freed while we look. */
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_pid_locked(pid);
+	n = p ? sprint_task_stack(p, text, PAGE_SIZE) : -ESRCH;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (n > len)
+		n = len;
+	if (n > 0 && copy_to_user(ubuf, text, n))
+		n = -EFAULT;
+	kfree(text);
+	return n;
+}
+
+/* Teaching call: dump the scheduler trace on the console. */
+asmlinkage long sys_kt_trace(void)
+{
+	return trace_dump();
+}
+
+/*
+ * The table.  Every slot starts as sys_ni_syscall and the calls this
+ * kernel has override theirs (which is why this file is built with
+ * -Wno-override-init).
+ */
+/* void (*)(void) is the type gcc lets every function pointer cast to;
+ * entry.asm calls the entries with the right arguments on the stack. */
+typedef void (*sys_call_ptr_t)(void);
+#define SYSCALL(nr, fn) [nr] = (sys_call_ptr_t)(fn)
+
+const sys_call_ptr_t sys_call_table[] = {
+	[0 ... NR_syscalls - 1] = (sys_call_ptr_t)sys_ni_syscall,
+	SYSCALL(__NR_exit, sys_exit),
+	SYSCALL(__NR_fork, sys_fork),
+	SYSCALL(__NR_read, sys_read),
+	SYSCALL(__NR_write, sys_write),
+	SYSCALL(__NR_open, sys_open),
+	SYSCALL(__NR_close, sys_close),
+	SYSCALL(__NR_waitpid, sys_waitpid),
+	SYSCALL(__NR_execve, sys_execve),
+	SYSCALL(__NR_lseek, sys_lseek),
+	SYSCALL(__NR_getpid, sys_getpid),
+	SYSCALL(__NR_kill, sys_kill),
+	SYSCALL(__NR_times, sys_times),
+	SYSCALL(__NR_brk, sys_brk),
+	SYSCALL(__NR_dup2, sys_dup2),
+	SYSCALL(__NR_getppid, sys_getppid),
+	SYSCALL(__NR_syslog, sys_syslog),
+	SYSCALL(__NR_sched_yield, sys_sched_yield),
+	SYSCALL(__NR_nanosleep, sys_nanosleep),
+	SYSCALL(__NR_kt_tasks, sys_kt_tasks),
+	SYSCALL(__NR_kt_meminfo, sys_kt_meminfo),
+	SYSCALL(__NR_kt_stack, sys_kt_stack),
+	SYSCALL(__NR_kt_trace, sys_kt_trace),
+};
+
+_Static_assert(ARRAY_SIZE(sys_call_table) == ASM_NR_syscalls,
+	       "NR_syscalls in arch/x86/asm-offsets.inc");
+_Static_assert(__NR_kt_trace < ASM_NR_syscalls, "the table is too short");

@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kernel/trace.c - the scheduler trace: a ring buffer of events.
+ *
+ * Linux 2.6: the sched_switch tracer of kernel/trace/ (2.6.27+), reduced
+ * to a fixed-size array.
+ * With trace=sched on the command line, a 512 KiB buffer is taken at boot
+ * and the scheduler's hooks (include/trace.h) record every context
+ * switch, wake-up, fork, exit and rename, each with the TSC.  When the
+ * buffer is full the oldest events are overwritten (and counted as
+ * lost).  trace_dump() -- the kt_trace system call, the shell's `trace`,
+ * and power-off -- prints the events oldest first and empties the buffer:
+ *
+ *	sched-trace: begin tsc_khz=2600000 cpu=0 events=N lost=M
+ *	sched-trace: <tsc> switch prev=<pid>:<comm>:<state> next=<pid>:<comm>
+ *	sched-trace: <tsc> wakeup pid=<pid>:<comm> by=<pid>
+ *	sched-trace: <tsc> fork parent=<pid> child=<pid>:<comm>
+ *	sched-trace: <tsc> exit pid=<pid>:<comm> code=<code>
+ *	sched-trace: <tsc> comm pid=<pid>:<comm>
+ *	sched-trace: end
+ *
+ * tools/trace2perfetto.py turns that into a Perfetto/Chrome JSON trace and
+ * an SVG timeline (`make trace`, docs/trace.md).
+ */
+#include <asm/processor.h>
+#include <gfp.h>
+#include <init.h>
+#include <kernel.h>
+#include <sched.h>
+#include <spinlock.h>
+#include <string.h>
+#include <time.h>
+#include <trace.h>
+
+#define TRACE_ORDER	7	/* 2^7 pages: 512 KiB */
+
+enum trace_type { EV_SWITCH, EV_WAKEUP, EV_FORK, EV_EXIT, EV_COMM };
+
+struct trace_event {
+	u64 tsc;
+	u8 type;
+	char state;		/* EV_SWITCH: prev's state after the switch */
+	pid_t a, b;		/* switch: prev, next; fork: parent, child;
+				   wakeup: woken, waker */
+	long code;		/* EV_EXIT */
+	char comm_a[TASK_COMM_LEN], comm_b[TASK_COMM_LEN];
+};
+
+bool trace_sched_enabled;
+static bool trace_requested;
+static struct trace_event *events;
+static unsigned int nr_slots;
+static unsigned long head, lost;	/* events ever recorded, overwritten */
+static DEFINE_SPINLOCK(trace_lock);
+
+static int trace_setup(char *val)
+{
+	if (strcmp(val, "sched"))
+		return -EINVAL;
+	trace_requested = true;
+	return 0;
+}
+__setup("trace=", trace_setup);
+
+/**
+ * trace_init - take the buffer if trace=sched was given
+ *
+ * Context: boot, after the page allocator.
+ */
+void trace_init(void)
+{
+	if (!trace_requested)
+		return;
+	events = (struct trace_event *)__get_free_pages(GFP_KERNEL,
+						       TRACE_ORDER);
+	if (!events) {
+		printk(KERN_WARNING "trace: no memory for the buffer\n");
+		return;
+	}
+	nr_slots = (PAGE_SIZE << TRACE_ORDER) / sizeof(*events);
+	trace_sched_enabled = true;
+	printk(KERN_INFO "trace: recording scheduler events (%u slots)\n",
+	       nr_slots);
+}
+
+/* A name the dump format can carry: no spaces, no colons. */
+static void copy_comm(char *dst, const struct task_struct *p)
+{
+	strlcpy(dst, p->comm, TASK_COMM_LEN);
+	for (char *c = dst; *c; c++)
+		if (*c == ' ' || *c == ':')
+			*c = '_';
+	if (!*dst)
+		strlcpy(dst, "?", TASK_COMM_LEN);
+}
+
+/*
+ * Record one event.  @ta and @tb name the tasks whose names the event
+ * carries (NULL: none).
+ */
+static void record(enum trace_type type, pid_t a, pid_t b,
+		   const struct task_struct *ta, const struct task_struct *tb,
+		   char state, long code)
+{
+	struct trace_event *ev;
+	unsigned long flags;
+
+	spin_lock_irqsave(&trace_lock, flags);
+	ev = &events[head % nr_slots];
+	if (head >= nr_slots)
+		lost++;
+	head++;
+	ev->tsc = rdtsc();
+	ev->type = type;
+	ev->a = a;
+	ev->b = b;
+	ev->state = state;
+	ev->code = code;
+	if (ta)
+		copy_comm(ev->comm_a, ta);
+	if (tb)
+		copy_comm(ev->comm_b, tb);
+	spin_unlock_irqrestore(&trace_lock, flags);
+}
+
+void __trace_sched_switch(struct task_struct *prev, struct task_struct *next)
+{
+	record(EV_SWITCH, prev->pid, next->pid, prev, next,
+	       prev->state == TASK_DEAD ? 'Z' : task_state_char(prev), 0);
+}
+
+void __trace_sched_wakeup(struct task_struct *p)
+{
+	record(EV_WAKEUP, p->pid, current->pid, p, NULL, 0, 0);
+}
+
+void __trace_sched_fork(struct task_struct *parent, struct task_struct *child)
+{
+	record(EV_FORK, parent->pid, child->pid, NULL, child, 0, 0);
+}
+
+void __trace_sched_exit(struct task_struct *p, long code)
+{
+	record(EV_EXIT, p->pid, 0, p, NULL, 0, code);
+}
+
+void __trace_sched_comm(struct task_struct *p)
+{
+	record(EV_COMM, p->pid, 0, p, NULL, 0, 0);
+}
+
+static void dump_line(const char *fmt, ...)
+{
+	char line[128];
+	va_list args;
+	int n;
+
+	va_start(args, fmt);
+	n = vscnprintf(line, sizeof(line), fmt, args);
+	va_end(args);
+	console_write(line, n);
+}
+
+/**
+ * trace_dump - print the recorded events, oldest first, and start over
+ *
+ * Recording pauses while the buffer is printed.
+ * Context: process.
+ * Return: the number of events printed, or -ENODEV if tracing is off.
+ */
+long trace_dump(void)
+{
+	unsigned long flags, first, last, n;
+
+	if (!events)
+		return -ENODEV;
+	spin_lock_irqsave(&trace_lock, flags);
+	trace_sched_enabled = false;
+	last = head;
+	first = head > nr_slots ? head - nr_slots : 0;
+	spin_unlock_irqrestore(&trace_lock, flags);
+
+	n = last - first;
+	dump_line("sched-trace: begin tsc_khz=%lu cpu=0 events=%lu lost=%lu\n",
+		  tsc_khz, n, lost);
+	for (unsigned long i = first; i < last; i++) {
+		struct trace_event *ev = &events[i % nr_slots];
+
+		switch (ev->type) {
+		case EV_SWITCH:
+			dump_line("sched-trace: %llu switch prev=%d:%s:%c "
+				  "next=%d:%s\n", ev->tsc, ev->a, ev->comm_a,
+				  ev->state, ev->b, ev->comm_b);
+			break;
+		case EV_WAKEUP:
+			dump_line("sched-trace: %llu wakeup pid=%d:%s by=%d\n",
+				  ev->tsc, ev->a, ev->comm_a, ev->b);
+			break;
+		case EV_FORK:
+			dump_line("sched-trace: %llu fork parent=%d child=%d:%s\n",
+				  ev->tsc, ev->a, ev->b, ev->comm_b);
+			break;
+		case EV_EXIT:
+			dump_line("sched-trace: %llu exit pid=%d:%s code=%ld\n",
+				  ev->tsc, ev->a, ev->comm_a, ev->code);
+			break;
+		case EV_COMM:
+			dump_line("sched-trace: %llu comm pid=%d:%s\n", ev->tsc,
+				  ev->a, ev->comm_a);
+			break;
+		}
+	}
+	dump_line("sched-trace: end\n");
+
+	spin_lock_irqsave(&trace_lock, flags);
+	head = lost = 0;
+	trace_sched_enabled = true;
+	spin_unlock_irqrestore(&trace_lock, flags);
+	return n;
+}
