@@ -369,6 +369,8 @@ static void ata_request_fn(struct request_queue *q)
 	struct ata_device *dev = q->queuedata;
 	struct request *rq;
 
+	assert_spin_locked(&q->queue_lock);
+	BUG_ON(!irqs_disabled());
 	/* A request may end at once (its only sector is bad): go on. */
 	while (!dev->rq && (rq = elv_next_request(q))) {
 		blkdev_dequeue_request(rq);
