@@ -112,8 +112,9 @@ KTEST(background_writeout_above_dirty_background_ratio)
 
 /*
  * With dirty_expire_centisecs=100 dirty_writeback_centisecs=50: a dirty
- * buffer is written by pdflush between 1 and 1.5 s later (plus a tick
- * or two), with no sync, and what it wrote is on the disk.
+ * buffer is written by pdflush between 1 and 1.5 s later, with no sync,
+ * and what it wrote is on the disk.  The slack of a few ticks is the
+ * plug delay, the write itself and this test's polling.
  */
 KTEST_NAMED_ONLY(pdflush_writes_expired_buffers)
 {
@@ -142,7 +143,7 @@ KTEST_NAMED_ONLY(pdflush_writes_expired_buffers)
 	       interval);
 	KTEST_ASSERT(!buffer_dirty(bh) && buffer_uptodate(bh));
 	brelse(bh);
-	KTEST_ASSERT(took > expire && took <= expire + interval + 2);
+	KTEST_ASSERT(took > expire && took <= expire + interval + 5);
 	KTEST_ASSERT(wb_stats.kupdate_written > written);
 	KTEST_EXPECT_EQ(wb_stats.syncs, syncs);
 
