@@ -58,7 +58,7 @@ OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/paging.o mm/mm_struct.o mm/mmu_context.o mm/meminfo.o \
 	       mm/vmscan.o mm/memory.o mm/swap.o mm/buffer.o mm/pdflush.o \
 	       mm/page-writeback.o mm/pressure.o
-OBJS-block  := block/ll_rw_blk.o block/elevator.o
+OBJS-block  := block/ll_rw_blk.o block/elevator.o block/blkdev_file.o
 OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/keyboard.o \
 	       drivers/ata.o
 OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o

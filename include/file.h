@@ -60,5 +60,7 @@ void exit_files(struct task_struct *tsk);
 
 /* kernel/fs.c */
 struct file *fget(unsigned int fd);
+struct file *alloc_file(const struct file_operations *fops, unsigned int flags,
+			void *private_data);
 
 #endif /* _FILE_H */

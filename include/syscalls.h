@@ -34,6 +34,9 @@ asmlinkage long sys_syslog(int type, char *buf, int len);
 asmlinkage long sys_kt_tasks(struct kt_task_info *ubuf, int max);
 asmlinkage long sys_kt_meminfo(char *ubuf, int len);
 asmlinkage long sys_kt_stack(pid_t pid, char *ubuf, int len);
+asmlinkage long sys_sync(void);
+asmlinkage long sys_reboot(int magic1, int magic2, unsigned int cmd, void *arg);
+asmlinkage long sys_kt_pressure(int pages);
 asmlinkage long sys_kt_trace(void);
 
 /* kernel/fs.c */

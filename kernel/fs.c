@@ -13,6 +13,7 @@
  * calls fail with -EBADF for them.
  */
 #include <asm/uaccess.h>
+#include <blkdev.h>
 #include <errno.h>
 #include <file.h>
 #include <initramfs.h>
@@ -25,8 +26,16 @@
 #define PATH_MAX	128
 #define MAX_RW_COUNT	(~0UL >> 2)	/* keeps counts positive as ssize_t */
 
-static struct file *alloc_file(const struct file_operations *fops,
-			       unsigned int flags, void *private_data)
+/**
+ * alloc_file - a new open file
+ * @fops: its operations
+ * @flags: the open() flags
+ * @private_data: what the operations work on
+ *
+ * Return: the file with one reference, or NULL.
+ */
+struct file *alloc_file(const struct file_operations *fops, unsigned int flags,
+			void *private_data)
 {
 	struct file *f = kzalloc(sizeof(*f), GFP_KERNEL);
 
@@ -52,6 +61,8 @@ static struct file *open_path(const char *path, int flags)
 		f = alloc_file(&tty_fops, flags, NULL);
 		return f ? f : ERR_PTR(-ENOMEM);
 	}
+	if (!strcmp(path, "/dev/hda"))
+		return blkdev_open_file("hda", flags);
 
 	ifile = initramfs_lookup(path);
 	if (!ifile)

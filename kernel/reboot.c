@@ -4,13 +4,15 @@
  *
  * Linux 2.6: kernel_power_off() in kernel/sys.c (2.6.13 onwards).
  * Dirty buffers live only in memory until pdflush writes them; switching
- * off without writing them loses them.  kernel_power_off() first writes
- * everything (sync_all()), then asks the chipset to cut the power
+ * off without writing them loses them.  kernel_power_off() dumps the
+ * scheduler trace if trace=sched recorded one, writes everything
+ * (sync_all()), then asks the chipset to cut the power
  * (machine_power_off(), arch/x86/reboot.c).  The shell's poweroff and
  * the reboot(2) system call end here.
  */
 #include <kernel.h>
 #include <reboot.h>
+#include <trace.h>
 #include <writeback.h>
 
 /**
@@ -20,7 +22,10 @@
  */
 void kernel_power_off(void)
 {
-	int err = sync_all();
+	int err;
+
+	trace_dump();		/* trace=sched: the last events, before the end */
+	err = sync_all();
 
 	if (err)
 		printk(KERN_EMERG "System halted: syncing disks... failed "

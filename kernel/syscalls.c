@@ -22,15 +22,19 @@
 #include <errno.h>
 #include <kernel.h>
 #include <mm.h>
+#include <mmzone.h>
+#include <reboot.h>
 #include <sched.h>
 #include <signal.h>
 #include <slab.h>
 #include <spinlock.h>
 #include <stacktrace.h>
 #include <string.h>
+#include <swap.h>
 #include <syscalls.h>
 #include <timer.h>
 #include <trace.h>
+#include <writeback.h>
 
 extern spinlock_t tasklist_lock;
 
@@ -256,6 +260,29 @@ asmlinkage long sys_kt_trace(void)
 	return trace_dump();
 }
 
+asmlinkage long sys_sync(void)
+{
+	sync_all();
+	return 0;
+}
+
+asmlinkage long sys_reboot(int magic1, int magic2, unsigned int cmd,
+			   void *arg)
+{
+	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 ||
+	    magic2 != LINUX_REBOOT_MAGIC2 || cmd != LINUX_REBOOT_CMD_POWER_OFF)
+		return -EINVAL;
+	kernel_power_off();
+}
+
+/* Teaching call: drive kswapd (the shell's pressure N). */
+asmlinkage long sys_kt_pressure(int pages)
+{
+	if (pages <= 0 || (unsigned long)pages > zone_normal()->managed_pages)
+		return -EINVAL;
+	return mm_pressure(pages);
+}
+
 /*
  * The table.  Every slot starts as sys_ni_syscall and the calls this
  * kernel has override theirs (which is why this file is built with
@@ -285,6 +312,9 @@ const sys_call_ptr_t sys_call_table[] = {
 	SYSCALL(__NR_getppid, sys_getppid),
 	SYSCALL(__NR_syslog, sys_syslog),
 	SYSCALL(__NR_sched_yield, sys_sched_yield),
+	SYSCALL(__NR_sync, sys_sync),
+	SYSCALL(__NR_reboot, sys_reboot),
+	SYSCALL(__NR_kt_pressure, sys_kt_pressure),
 	SYSCALL(__NR_nanosleep, sys_nanosleep),
 	SYSCALL(__NR_kt_tasks, sys_kt_tasks),
 	SYSCALL(__NR_kt_meminfo, sys_kt_meminfo),

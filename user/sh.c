@@ -29,7 +29,7 @@
 #define MAX_WORDS	32	/* words in one command */
 #define MAX_TASKS	128	/* rows ps can show */
 #define STACK_TEXT	2048	/* one kernel backtrace as text */
-#define MEMINFO_TEXT	2048	/* the kt_meminfo report */
+#define MEMINFO_TEXT	4096	/* the kt_meminfo report (a page at most) */
 #define LOG_TEXT	32768	/* the kernel log ring (LOG_BUF_LEN) */
 
 /* What a built-in tells the loop: done, or "print my usage line". */

@@ -9,7 +9,8 @@ import time
 
 import pytest
 
-from conftest import BUILD, KERNEL, Terminal, boot_kernel, qemu_argv, run_qemu
+from conftest import (BUILD, KERNEL, Terminal, boot_kernel, new_disk_image,
+                      qemu_argv, run_qemu)
 
 CORRUPT = os.path.join(BUILD, "initramfs-corrupt.cpio")
 USERTEST_LINE = re.compile(r"usertests: (ok|not ok) (\d+) - (\w+)(.*)$")
@@ -80,7 +81,8 @@ def test_shell_like_a_person(terminal):
     assert rows[1][-1] == "init" and rows[1][4] != "-", ps
     assert rows[2][-1] == "[kthreadd]" and rows[2][4] == "-", ps
     names = {f[-1] for f in rows.values()}
-    assert {"[ksoftirqd/0]", "[events/0]", "sh"} <= names, ps
+    assert {"[ksoftirqd/0]", "[events/0]", "[kswapd0]", "[kblockd/0]",
+            "[pdflush]", "sh"} <= names, ps
     for f in rows.values():
         if f[-1].startswith("["):
             assert f[4] == "-", "a kernel thread with an mm:\n" + ps
@@ -97,6 +99,14 @@ def test_shell_like_a_person(terminal):
     out = t.run("cat /etc/motd", r"Welcome to kt26")
     out = t.run("dmesg", r"kt26 version")
     assert "init: executing /sbin/init" in out
+    out = t.run("pressure 2000", r"pressure: kswapd reclaimed \d+ pages",
+                timeout=60)
+    start = len(t.text())
+    t.proc.stdin.write(b"poweroff\n")
+    t.proc.stdin.flush()
+    t.wait_for(r"Power down\.", start=start)
+    assert t.proc.wait(timeout=20) == 0, "QEMU did not power off cleanly"
+
 
 
 def test_shell_backspace_edits_the_line(terminal):
@@ -157,3 +167,45 @@ def test_boot_log_names_the_first_tasks():
     boot.expect(r"rest_init: pid 2 \(kthreadd\) created")
     boot.expect(r"kthread_create: pid 3 \(ksoftirqd/0\)")
     boot.expect(r"kthread_create: pid 4 \(events/0\)")
+
+
+MOTD = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__)))), "user", "motd")
+
+
+def test_dd_to_dev_hda_sync_poweroff_reaches_the_disk_image():
+    """dd writes a pattern to /dev/hda through the buffer cache; sync and
+    poweroff put it on the disk; the host finds it at the right offset."""
+    disk = new_disk_image()
+    motd = open(MOTD, "rb").read()
+    t = Terminal(disk=disk)
+    try:
+        t.wait_for(r"^# ")
+        out = t.run("dd if=/etc/motd of=/dev/hda bs=512 seek=300",
+                    r"\d+ bytes copied")
+        assert "%d bytes copied" % len(motd) in out, out
+        # Read back through the cache, before any sync.
+        out = t.run("dd if=/dev/hda bs=512 skip=300 count=1",
+                    r"records out")
+        assert motd.decode().splitlines()[0] in out, out
+        t.run("sync", r"sync\n")
+        start = len(t.text())
+        t.proc.stdin.write(b"poweroff\n")
+        t.proc.stdin.flush()
+        t.wait_for(r"System halted: syncing disks\.\.\. done\. Power down\.",
+                   start=start)
+        assert t.proc.wait(timeout=20) == 0, "QEMU did not power off cleanly"
+    finally:
+        t.close()
+    with open(disk, "rb") as f:
+        f.seek(300 * 512)
+        assert f.read(len(motd)) == motd
+        f.seek(0)
+        assert f.read(300 * 512) == bytes(300 * 512), "bytes before it changed"
+
+
+def test_dev_hda_errors(terminal):
+    t = terminal
+    out = t.run("dd if=/dev/hda bs=512 skip=70000 count=1", r"records out")
+    assert "0+0 records in" in out, out
+    out = t.run("cat /dev/nosuchdevice", r"No such file")

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * block/blkdev_file.c - the whole disk as a file: /dev/hda.
+ *
+ * Linux 2.6: fs/block_dev.c (blkdev_file_operations), much reduced.
+ * open("/dev/hda") gives a file whose position is a byte offset on the
+ * disk.  read() and write() go through the buffer cache one 4 KiB block
+ * at a time: a read that finds the block cached never touches the disk;
+ * a write copies into the cached block and marks it dirty, and the disk
+ * sees it later -- when pdflush finds it old enough, when sync() or
+ * power-off writes everything, or when kswapd needs the page.  A write of
+ * a whole block does not read it first (getblk() instead of bread()).
+ */
+#include <asm/uaccess.h>
+#include <blkdev.h>
+#include <buffer_head.h>
+#include <errno.h>
+#include <file.h>
+#include <kernel.h>
+
+static off_t bdev_size(struct block_device *bdev)
+{
+	return (off_t)bdev->nr_sectors * SECTOR_SIZE;
+}
+
+static ssize_t blkdev_read(struct file *f, char *ubuf, size_t count)
+{
+	struct block_device *bdev = f->private_data;
+	size_t done = 0;
+
+	if (f->f_pos >= bdev_size(bdev))
+		return 0;
+	count = min(count, (size_t)(bdev_size(bdev) - f->f_pos));
+	while (done < count) {
+		size_t off = f->f_pos % BLOCK_SIZE;
+		size_t n = min(count - done, BLOCK_SIZE - off);
+		struct buffer_head *bh = bread(bdev, f->f_pos / BLOCK_SIZE);
+		bool fault;
+
+		if (!bh)
+			return done ? (ssize_t)done : -EIO;
+		fault = copy_to_user(ubuf + done, bh->b_data + off, n);
+		brelse(bh);
+		if (fault)
+			return done ? (ssize_t)done : -EFAULT;
+		f->f_pos += n;
+		done += n;
+	}
+	return done;
+}
+
+static ssize_t blkdev_write(struct file *f, const char *ubuf, size_t count)
+{
+	struct block_device *bdev = f->private_data;
+	size_t done = 0;
+
+	if (f->f_pos >= bdev_size(bdev))
+		return count ? -ENOSPC : 0;
+	count = min(count, (size_t)(bdev_size(bdev) - f->f_pos));
+	while (done < count) {
+		size_t off = f->f_pos % BLOCK_SIZE;
+		size_t n = min(count - done, BLOCK_SIZE - off);
+		sector_t block = f->f_pos / BLOCK_SIZE;
+		/* A partial block must be read first; a whole one need not. */
+		struct buffer_head *bh = n == BLOCK_SIZE ? getblk(bdev, block)
+							 : bread(bdev, block);
+
+		if (!bh)
+			return done ? (ssize_t)done : -EIO;
+		if (copy_from_user(bh->b_data + off, ubuf + done, n)) {
+			brelse(bh);
+			return done ? (ssize_t)done : -EFAULT;
+		}
+		set_buffer_uptodate(bh);
+		mark_buffer_dirty(bh);
+		brelse(bh);
+		f->f_pos += n;
+		done += n;
+	}
+	return done;
+}
+
+static off_t blkdev_llseek(struct file *f, off_t offset, int whence)
+{
+	struct block_device *bdev = f->private_data;
+	off_t pos;
+
+	switch (whence) {
+	case SEEK_SET:
+		pos = offset;
+		break;
+	case SEEK_CUR:
+		pos = f->f_pos + offset;
+		break;
+	case SEEK_END:
+		pos = bdev_size(bdev) + offset;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (pos < 0)
+		return -EINVAL;
+	f->f_pos = pos;
+	return pos;
+}
+
+static const struct file_operations blkdev_fops = {
+	.read = blkdev_read,
+	.write = blkdev_write,
+	.llseek = blkdev_llseek,
+};
+
+/**
+ * blkdev_open_file - open a whole disk as a file
+ * @name: the disk ("hda")
+ * @flags: the open() flags (O_CREAT and O_TRUNC mean nothing for a disk)
+ *
+ * Context: process.
+ * Return: the file, ERR_PTR(-ENXIO) if there is no such disk, or
+ * ERR_PTR(-ENOMEM).
+ */
+struct file *blkdev_open_file(const char *name, int flags)
+{
+	struct block_device *bdev = lookup_bdev(name);
+	struct file *f;
+
+	if (!bdev)
+		return ERR_PTR(-ENXIO);
+	f = alloc_file(&blkdev_fops, flags, bdev);
+	return f ? f : ERR_PTR(-ENOMEM);
+}
