@@ -98,6 +98,8 @@ struct task_struct {
 	struct prio_array *array;	/* the array it is queued on, or NULL */
 	unsigned int time_slice;	/* ticks left in this slice */
 	unsigned int first_time_slice;	/* still on the slice fork gave it */
+	unsigned long sleep_avg;	/* ticks of recent sleep: the bonus */
+	unsigned long timestamp;	/* jiffies when it last went to sleep */
 
 	/* All tasks and the family (tasklist_lock): */
 	struct list_head tasks;		/* on init_task.tasks */

@@ -181,7 +181,8 @@ long trace_dump(void)
 	spin_unlock_irqrestore(&trace_lock, flags);
 
 	n = last - first;
-	dump_line("sched-trace: begin tsc_khz=%lu cpu=0 events=%lu lost=%lu\n",
+	/* On a line of its own even if a prompt was left unfinished. */
+	dump_line("\nsched-trace: begin tsc_khz=%lu cpu=0 events=%lu lost=%lu\n",
 		  tsc_khz, n, lost);
 	for (unsigned long i = first; i < last; i++) {
 		struct trace_event *ev = &events[i % nr_slots];

@@ -14,9 +14,16 @@
  * swap.  So every runnable task gets the CPU within one round, and
  * higher priorities run first within a round.  Real-time tasks
  * (SCHED_FIFO, SCHED_RR: priorities 0-99) never expire: they run until
- * they sleep, yield, or (RR) hand over to an equal.  (Linux 2.6 also moves
- * priorities up and down with a "sleep average" bonus for interactive
- * tasks; this scheduler leaves that out: prio == static_prio.)
+ * they sleep, yield, or (RR) hand over to an equal.
+ *
+ * As in Linux 2.6, a normal task's priority moves up to 5 levels around
+ * its static priority (120 + nice) with its "sleep average": time spent
+ * asleep is credited on wake-up (up to MAX_SLEEP_AVG), each tick on the
+ * CPU is debited.  A task that mostly waits -- a shell, a daemon -- gets
+ * a better priority than a CPU hog of the same nice value, and so
+ * preempts it as soon as it wakes.  (Linux's further rule, that
+ * interactive tasks go back to the active array when their slice ends,
+ * is left out.)
  *
  * The kernel is preemptive: a wake-up of a higher-priority task or an
  * expired slice sets TIF_NEED_RESCHED, and the return from the interrupt
@@ -100,12 +107,32 @@ static int sched_find_first_bit(const unsigned long *map)
 			return i * 32 + __builtin_ctzl(map[i]);
 }
 
-/* The priority a task's policy and nice value give it. */
-static int normal_prio(struct task_struct *p)
+#define MAX_BONUS	10				/* priority levels */
+#define MAX_SLEEP_AVG	(DEF_TIMESLICE * MAX_BONUS)	/* 100 ticks: 1 s */
+#define CURRENT_BONUS(p) ((p)->sleep_avg * MAX_BONUS / MAX_SLEEP_AVG)
+
+/*
+ * The priority a task runs at: its real-time priority, or its static
+ * priority moved by its sleep average, from -5 (slept all the time) to
+ * +5 (never slept), as Linux 2.6's effective_prio().
+ */
+static int effective_prio(struct task_struct *p)
 {
+	int prio;
+
 	if (p->policy != SCHED_NORMAL)
 		return MAX_RT_PRIO - 1 - p->rt_priority;
-	return p->static_prio;
+	prio = p->static_prio - (CURRENT_BONUS(p) - MAX_BONUS / 2);
+	return clamp(prio, MAX_RT_PRIO, MAX_PRIO - 1);
+}
+
+/* Credit the sleep that is ending; recompute the priority (rq->lock). */
+static void recalc_task_prio(struct task_struct *p)
+{
+	unsigned long slept = jiffies - p->timestamp;
+
+	p->sleep_avg = min(p->sleep_avg + slept, (unsigned long)MAX_SLEEP_AVG);
+	p->prio = effective_prio(p);
 }
 
 static void dequeue_task(struct task_struct *p, struct prio_array *array)
@@ -178,6 +205,7 @@ int try_to_wake_up(struct task_struct *p, unsigned int state)
 		goto out;
 	trace_sched_wakeup(p);
 	if (!p->array) {
+		recalc_task_prio(p);
 		activate_task(p, rq);
 		if (p->prio < rq->curr->prio)
 			resched_task(rq->curr);
@@ -245,7 +273,7 @@ void wake_up_new_task(struct task_struct *p, unsigned long clone_flags)
 	unsigned long flags;
 	struct runqueue *rq = task_rq_lock(p, &flags);
 
-	p->prio = normal_prio(p);
+	p->prio = effective_prio(p);
 	activate_task(p, rq);
 	trace_sched_fork(current, p);
 	if (p->prio < rq->curr->prio)
@@ -288,9 +316,12 @@ void scheduler_tick(int user_tick)
 		}
 		goto out;
 	}
+	if (p->sleep_avg)
+		p->sleep_avg--;		/* a tick on the CPU: less of a sleeper */
 	if (!--p->time_slice) {
 		dequeue_task(p, rq->active);
 		resched_task(p);
+		p->prio = effective_prio(p);
 		p->time_slice = task_timeslice(p);
 		p->first_time_slice = 0;
 		enqueue_task(p, rq->expired);
@@ -393,10 +424,12 @@ need_resched:
 	if (prev->state && !(preempt_count() & PREEMPT_ACTIVE)) {
 		switch_count = &prev->nvcsw;
 		if (unlikely((prev->state & TASK_INTERRUPTIBLE) &&
-			     signal_pending(prev)))
+			     signal_pending(prev))) {
 			prev->state = TASK_RUNNING;
-		else
+		} else {
 			deactivate_task(prev, rq);
+			prev->timestamp = jiffies;	/* its sleep begins */
+		}
 	}
 
 	if (!rq->nr_running) {
@@ -507,7 +540,7 @@ void set_user_nice(struct task_struct *p, long nice)
 		dequeue_task(p, array);
 	old_prio = p->prio;
 	p->static_prio = NICE_TO_PRIO(nice);
-	p->prio = normal_prio(p);
+	p->prio = effective_prio(p);
 	if (array) {
 		enqueue_task(p, array);
 		/* Better than the running task, or the running task got worse. */
@@ -545,7 +578,7 @@ int sched_setscheduler(struct task_struct *p, unsigned int policy,
 		deactivate_task(p, rq);
 	p->policy = policy;
 	p->rt_priority = rt_priority;
-	p->prio = normal_prio(p);
+	p->prio = effective_prio(p);
 	if (array) {
 		activate_task(p, rq);
 		if (p->prio < rq->curr->prio)

@@ -5,7 +5,7 @@
 Boots build/kernel.elf with trace=sched, and types a scenario into the
 shell over the serial port: a CPU hog in the background (spin: watch it
 being preempted), memory pressure that wakes kswapd, a sleep while the
-daemons work; then `trace` dumps the ring buffer and `poweroff` ends it.
+daemons work; then `poweroff` dumps the ring buffer and ends it.
 The serial log goes to build/trace.log, and tools/trace2perfetto.py turns
 the dump into build/trace.json (open it in ui.perfetto.dev or
 chrome://tracing) and build/trace.svg (one row per task), and prints a
@@ -29,8 +29,7 @@ SCENARIO = [
     ("hello", 0.3),		# fork + exec + exit while the hog runs
     ("pressure 3000", 1.0),	# allocations cross pages_low: kswapd works
     ("sleep 1", 1.5),		# the hog and the daemons have the CPU
-    ("trace", 2.0),		# dump the scheduler trace
-    ("poweroff", 0),
+    ("poweroff", 0),		# dumps the trace, syncs, powers off
 ]
 
 

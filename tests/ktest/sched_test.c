@@ -555,3 +555,36 @@ KTEST(stack_walk_survives_a_corrupt_chain)
 				   count_frame, &frames), 1);
 	free_pages((unsigned long)ti, 1);
 }
+
+/*
+ * Same nice value, different behaviour: the hog's sleep average runs down
+ * and its priority with it, the thread that mostly sleeps gains a bonus
+ * and preempts the hog each time it wakes (Linux 2.6's interactivity).
+ */
+KTEST(sleep_average_lets_a_sleeper_preempt_a_hog)
+{
+	struct task_struct *hog;
+	int spinner_pid, periodic_pid;
+
+	WRITE_ONCE(spin_stop, false);
+	spinner_pid = kernel_thread(spin_forever, NULL, 0);
+	KTEST_ASSERT(spinner_pid > 0);
+	hog = find_task_by_pid(spinner_pid);
+	msleep(300);			/* its sleep average runs out */
+	KTEST_ASSERT(hog->prio > hog->static_prio);
+
+	periodic_pid = kernel_thread(periodic_every_10ms, NULL, 0);
+	KTEST_ASSERT(periodic_pid > 0);
+	KTEST_EXPECT_EQ(do_wait(periodic_pid, NULL, 0), periodic_pid);
+	KTEST_ASSERT(hog->prio > NICE_TO_PRIO(0));
+	WRITE_ONCE(spin_stop, true);
+	KTEST_EXPECT_EQ(do_wait(spinner_pid, NULL, 0), spinner_pid);
+
+	for (int i = 1; i < PERIODS; i++) {
+		unsigned long gap = period_stamps[i] - period_stamps[i - 1];
+
+		if (gap > 3)
+			KTEST_FAIL("period %d took %lu ticks: the sleeper waited "
+				   "for the hog's slice", i, gap);
+	}
+}
