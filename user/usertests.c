@@ -76,6 +76,12 @@ static enum test_result skip_not_kt26(void)
 	return TEST_SKIP;
 }
 
+static enum test_result skip_not_init(void)
+{
+	snprintf(reason, sizeof(reason), "not pid 1");
+	return TEST_SKIP;
+}
+
 static const char *signal_label(int sig)
 {
 	const char *name = signal_name(sig);
@@ -233,6 +239,121 @@ static enum test_result test_read_kernel_address_efault(void)
 	result = expect_error("read", read(fd, KERNEL_ADDRESS, 16), EFAULT);
 	close(fd);
 	return result;
+}
+
+/* Checks that the call just made failed with @err; returns on mismatch. */
+#define EXPECT_ERROR(call, err)						\
+	do {								\
+		enum test_result r = expect_error(#call, (long)(call), err); \
+		if (r != TEST_PASS)					\
+			return r;					\
+	} while (0)
+
+static enum test_result test_bad_descriptors_ebadf(void)
+{
+	char c;
+
+	EXPECT_ERROR(read(99, &c, 1), EBADF);
+	EXPECT_ERROR(write(99, &c, 1), EBADF);
+	EXPECT_ERROR(close(99), EBADF);
+	EXPECT_ERROR(dup2(99, 5), EBADF);
+	EXPECT_ERROR(dup2(0, 100000), EBADF);
+	EXPECT_ERROR(lseek(99, 0, SEEK_SET), EBADF);
+	return TEST_PASS;
+}
+
+/* The initramfs is read-only, /dev/console has no position (kt26). */
+static enum test_result test_initramfs_files_read_only(void)
+{
+	char buf[16];
+	int fd;
+
+	if (!kt26_running())
+		return skip_not_kt26();
+	EXPECT_ERROR(open("/etc/motd", O_WRONLY), EROFS);
+	EXPECT_ERROR(open("/etc/motd", O_RDWR), EROFS);
+	EXPECT_ERROR(open("/etc/new", O_WRONLY | O_CREAT), EROFS);
+	EXPECT_ERROR(open("/etc/none", O_RDONLY), ENOENT);
+	EXPECT_ERROR(open("/etc/motd", O_ACCMODE), EINVAL);
+	EXPECT_ERROR(lseek(STDIN_FILENO, 0, SEEK_SET), ESPIPE);
+	fd = open("/etc/motd", O_RDONLY);
+	if (fd < 0)
+		return fail("open /etc/motd: %s", strerror(errno));
+	EXPECT_ERROR(write(fd, "x", 1), EBADF);
+	EXPECT_ERROR(lseek(fd, -1, SEEK_SET), EINVAL);
+	EXPECT_ERROR(lseek(fd, 0, 7), EINVAL);
+	if (lseek(fd, 1000000, SEEK_SET) != 1000000)
+		return fail("lseek past the end: %s", strerror(errno));
+	if (read(fd, buf, sizeof(buf)) != 0)
+		return fail("read past the end did not return 0");
+	close(fd);
+	EXPECT_ERROR(close(fd), EBADF);
+	return TEST_PASS;
+}
+
+/* /dev/hda through the buffer cache: write, seek, read back (kt26). */
+static enum test_result test_dev_hda_read_write(void)
+{
+	static char out[4096 + 100], in[sizeof(out)];
+	long size;
+	int fd;
+
+	if (!kt26_running())
+		return skip_not_kt26();
+	fd = open("/dev/hda", O_RDWR);
+	if (fd < 0)
+		return fail("open /dev/hda: %s", strerror(errno));
+	for (size_t i = 0; i < sizeof(out); i++)
+		out[i] = (char)(i * 7 + 3);
+	/* Straddles two blocks, neither of them whole. */
+	if (lseek(fd, 3 * 4096 - 50, SEEK_SET) < 0 ||
+	    write(fd, out, sizeof(out)) != sizeof(out))
+		return fail("write /dev/hda: %s", strerror(errno));
+	if (lseek(fd, 3 * 4096 - 50, SEEK_SET) < 0 ||
+	    read(fd, in, sizeof(in)) != sizeof(in))
+		return fail("read /dev/hda: %s", strerror(errno));
+	if (memcmp(in, out, sizeof(out)))
+		return fail("read back something else than was written");
+	size = lseek(fd, 0, SEEK_END);
+	if (size <= 0 || size % 512)
+		return fail("lseek SEEK_END gave %ld", size);
+	EXPECT_ERROR(write(fd, out, 1), ENOSPC);
+	if (read(fd, in, 1) != 0)
+		return fail("read at the end of the disk did not return 0");
+	close(fd);
+	return TEST_PASS;
+}
+
+/* A grandchild whose parent exits goes to init, which reaps it. */
+static enum test_result test_orphans_go_to_init(void)
+{
+	int status;
+	pid_t child, orphan;
+
+	if (getpid() != 1)
+		return skip_not_init();
+	child = fork();
+	if (child < 0)
+		return fail("fork: %s", strerror(errno));
+	if (child == 0) {
+		if (fork() == 0) {
+			struct kt_timespec nap = { 0, 100 * 1000 * 1000 };
+
+			nanosleep(&nap, NULL);	/* the parent is gone by now */
+			_exit(getppid() == 1 ? 42 : 1);
+		}
+		_exit(0);
+	}
+	if (waitpid(child, &status, 0) != child)
+		return fail("waitpid child: %s", strerror(errno));
+	/* Now the orphan is our child: we are init. */
+	orphan = waitpid(-1, &status, 0);
+	if (orphan <= 0)
+		return fail("no orphan to reap: %s", strerror(errno));
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 42)
+		return fail("the orphan %s (42: its parent was init)",
+			    describe(status));
+	return TEST_PASS;
 }
 
 static void write_to_null(void)
@@ -651,6 +772,10 @@ static const struct test tests[] = {
 	TEST(write_kernel_address_efault),
 	TEST(write_unmapped_address_efault),
 	TEST(read_kernel_address_efault),
+	TEST(bad_descriptors_ebadf),
+	TEST(initramfs_files_read_only),
+	TEST(dev_hda_read_write),
+	TEST(orphans_go_to_init),
 	TEST(null_write_sigsegv),
 	TEST(hlt_sigsegv),
 	TEST(cli_sigsegv),

@@ -588,3 +588,24 @@ KTEST(sleep_average_lets_a_sleeper_preempt_a_hog)
 				   "for the hog's slice", i, gap);
 	}
 }
+
+static int orphan_pid;
+
+static int short_lived_parent(void *arg)
+{
+	/* Its child outlives it: init (pid 1, us) must adopt it. */
+	orphan_pid = kernel_thread(return_arg, (void *)99, 0);
+	return 0;
+}
+
+KTEST(orphans_are_reparented_to_init)
+{
+	long code;
+	int parent = kernel_thread(short_lived_parent, NULL, 0);
+
+	KTEST_ASSERT(parent > 0);
+	KTEST_EXPECT_EQ(do_wait(parent, &code, 0), parent);
+	KTEST_ASSERT(orphan_pid > 0);
+	KTEST_EXPECT_EQ(do_wait(orphan_pid, &code, 0), orphan_pid);
+	KTEST_EXPECT_EQ(code, 99);
+}
