@@ -82,26 +82,8 @@ static ssize_t blkdev_write(struct file *f, const char *ubuf, size_t count)
 
 static off_t blkdev_llseek(struct file *f, off_t offset, int whence)
 {
-	struct block_device *bdev = f->private_data;
-	off_t pos;
-
-	switch (whence) {
-	case SEEK_SET:
-		pos = offset;
-		break;
-	case SEEK_CUR:
-		pos = f->f_pos + offset;
-		break;
-	case SEEK_END:
-		pos = bdev_size(bdev) + offset;
-		break;
-	default:
-		return -EINVAL;
-	}
-	if (pos < 0)
-		return -EINVAL;
-	f->f_pos = pos;
-	return pos;
+	return generic_file_llseek_size(f, offset, whence,
+					bdev_size((struct block_device *)f->private_data));
 }
 
 static const struct file_operations blkdev_fops = {

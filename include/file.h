@@ -60,6 +60,8 @@ void exit_files(struct task_struct *tsk);
 
 /* kernel/fs.c */
 struct file *fget(unsigned int fd);
+off_t generic_file_llseek_size(struct file *f, off_t offset, int whence,
+			       off_t size);
 struct file *alloc_file(const struct file_operations *fops, unsigned int flags,
 			void *private_data);
 

@@ -73,6 +73,41 @@ static struct file *open_path(const char *path, int flags)
 	return f ? f : ERR_PTR(-ENOMEM);
 }
 
+/**
+ * generic_file_llseek_size - lseek() for a file of known size
+ * @f: the file
+ * @offset: the offset
+ * @whence: SEEK_SET, SEEK_CUR or SEEK_END
+ * @size: the file's size (for SEEK_END)
+ *
+ * A position past the end is allowed (a read there returns 0).
+ * Return: the new position, or -EINVAL for a bad @whence or a negative
+ * position.
+ */
+off_t generic_file_llseek_size(struct file *f, off_t offset, int whence,
+			       off_t size)
+{
+	off_t pos;
+
+	switch (whence) {
+	case SEEK_SET:
+		pos = offset;
+		break;
+	case SEEK_CUR:
+		pos = f->f_pos + offset;
+		break;
+	case SEEK_END:
+		pos = size + offset;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (pos < 0)
+		return -EINVAL;
+	f->f_pos = pos;
+	return pos;
+}
+
 /* The lowest free descriptor of @files, taken with @f; or -EMFILE. */
 static int fd_install_lowest(struct files_struct *files, struct file *f)
 {

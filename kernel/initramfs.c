@@ -181,26 +181,8 @@ static ssize_t initramfs_read(struct file *f, char *ubuf, size_t count)
 
 static off_t initramfs_llseek(struct file *f, off_t offset, int whence)
 {
-	const struct initramfs_file *ifile = f->private_data;
-	off_t pos;
-
-	switch (whence) {
-	case SEEK_SET:
-		pos = offset;
-		break;
-	case SEEK_CUR:
-		pos = f->f_pos + offset;
-		break;
-	case SEEK_END:
-		pos = ifile->size + offset;
-		break;
-	default:
-		return -EINVAL;
-	}
-	if (pos < 0)
-		return -EINVAL;
-	f->f_pos = pos;
-	return pos;
+	return generic_file_llseek_size(f, offset, whence,
+					((const struct initramfs_file *)f->private_data)->size);
 }
 
 /* Read-only: open() refuses write access, so there is no write. */
