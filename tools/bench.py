@@ -79,6 +79,9 @@ def main():
     print("%d rows; icount runs %s" % (
         len(order), "identical" if not disagree else
         "differ in %d rows" % disagree))
+    if disagree:
+        print("(rows with disk I/O differ even under -icount: QEMU's disk "
+              "emulation runs on host time)")
     return 0
 
 
