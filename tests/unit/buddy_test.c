@@ -127,7 +127,7 @@ UNIT_TEST(buddy_direct_reclaim_before_failing)
 	unsigned long n = 0, low_water;
 
 	fresh();
-	/* Pages the stub try_to_free_pages() may free: "clean cache". */
+	/* Pages try_to_free_pages() of mm_host.c may free: "clean cache". */
 	for (int i = 0; i < 2 * SWAP_CLUSTER_MAX; i++)
 		cache[i] = alloc_pages(GFP_KERNEL, 0);
 	host_reclaimable = cache;
