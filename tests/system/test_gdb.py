@@ -5,7 +5,7 @@ kernel in QEMU, the way docs/gdb.md uses them.
 Each session starts QEMU with its gdb stub on a free port and runs
 `gdb -batch -nx -x .gdbinit` with the commands of the test, every run
 under a hard timeout.  Sections of the output are delimited by echoed
-markers (=== name ===) so that each assertion reads only its part.  Four
+markers (=== name ===) so that each assertion reads only its part.  Five
 sessions cover everything:
   early      QEMU stopped at the first instruction: the helpers explain
              that paging is off; at start_kernel, process 0 is current
@@ -14,6 +14,9 @@ sessions cover everything:
   switches   ktest=ping_pong_switches_load_cr3_zero_times with kswitch
              from the first switch: pairs, CR3, the run queue
   stepping   stepi through switch_to, into a new task and a resumed one
+  userspace  the default boot from pid 1's execve() on: CR3 is loaded into
+             a process with its own mm, never into a kernel thread, which
+             borrows the process's mm (docs/gdb.md, section 8)
 """
 import os
 import re
@@ -593,3 +596,65 @@ def test_kbt_matches_the_real_stack_after_the_switch(stepping):
         stepping.explain("unexpected first frames")
     assert saved[1:] == live, stepping.explain(
         "kbt %s != bt %s" % (saved[1:], live))
+
+
+## User space: a process's own mm against a borrowed one -----------------
+
+USER_SWITCHES = 8
+
+
+@pytest.fixture(scope="module")
+def userspace():
+    """The default boot (initramfs, /sbin/init, sh), kswitch on from the
+    moment pid 1 calls execve(): the first switches into user processes
+    and the kernel threads that run after them, as in docs/gdb.md."""
+    return gdb_session([
+        "tbreak kernel_execve", "continue",
+        section("before"), "p per_cpu__cr3_loads[0]",
+        "kswitch", "continue", "continue %d" % (USER_SWITCHES - 1),
+        section("kps"), "kps",
+        section("after"), "p per_cpu__cr3_loads[0]",
+    ])
+
+
+def test_kswitch_loads_cr3_into_a_process_never_into_a_kernel_thread(userspace):
+    """Lazy TLB against switch_mm(): a switch into a process whose mm is
+    not the loaded one loads CR3 (measured: the register changed); a
+    switch into a kernel thread (or process 0) never does, and the thread
+    borrows the process's mm (ACTIVE_MM = a process's MM), not init_mm."""
+    userspace.check_clean()
+    lines = [m.groups() for m in KSWITCH.finditer(
+        userspace.stdout.split("=== kps ===")[0])]
+    assert len(lines) == USER_SWITCHES, userspace.explain(
+        "%d kswitch lines, expected %d" % (len(lines), USER_SWITCHES))
+    rows = kps_rows(userspace.section("kps"))
+    processes = {pid: row for pid, row in rows.items()
+                 if not row["flags"] & PF_KTHREAD}
+    assert processes, userspace.explain("no user process in kps")
+    for pid, row in processes.items():
+        assert not row["name"].startswith("[") and row["mm"] != "-" and \
+            row["mm"] == row["active_mm"], userspace.explain(
+                "process pid %d does not run on an mm of its own" % pid)
+    loads_into_process = 0
+    borrowed = set()
+    for line in lines:
+        before, after, verdict, why, rest = line[7:12]
+        text = "kswitch #%s: %s" % (line[0], line)
+        assert "!!" not in rest, userspace.explain("prediction failed: " + text)
+        if line[5].startswith("["):		# next is a kernel thread
+            assert verdict == "unchanged" and before == after and \
+                why.startswith("lazy TLB"), userspace.explain(
+                    "CR3 loaded for a kernel thread: " + text)
+            borrowed.add(why.rsplit(" ", 1)[1])
+        elif verdict == "loaded":
+            assert int(before, 16) != int(after, 16) and \
+                why.startswith("switch_mm loads mm 0x"), userspace.explain(text)
+            loads_into_process += 1
+    assert loads_into_process, userspace.explain(
+        "no switch into a process loaded CR3")
+    assert borrowed & {row["mm"] for row in processes.values()}, \
+        userspace.explain("no kernel thread borrowed a process's mm")
+    loads = [int(re.search(r"^\$\d+ = (\d+)$", userspace.section(name),
+                           re.M).group(1)) for name in ("before", "after")]
+    assert loads[1] > loads[0], userspace.explain(
+        "per_cpu__cr3_loads did not grow: %s" % loads)
