@@ -287,10 +287,13 @@ run-iso: deps $(ISO) $(DISK)
 # the console in build/gdb-serial.log; gdb with .gdbinit (set architecture
 # i386, the helpers of tools/gdb/: docs/gdb.md).  The -iex keeps a
 # .gdbinit that auto-load allows from being read a second time.
+# QEMU runs in its own session (setsid) and the shell ignores SIGINT, so
+# Ctrl-C at the terminal reaches gdb alone, which stops the kernel.
 gdb: deps all
 	@echo "QEMU waits for gdb on port $(GDBPORT), console in $(B)/gdb-serial.log;"
 	@echo "quit gdb to stop QEMU."
-	$(Q)$(QEMU) $(QEMU_FLAGS) -serial file:$(B)/gdb-serial.log \
+	$(Q)trap '' INT; \
+	setsid $(QEMU) $(QEMU_FLAGS) -serial file:$(B)/gdb-serial.log \
 		-kernel $(KERNEL) -initrd $(INITRAMFS) -append "$(CMDLINE)" \
 		-gdb tcp::$(GDBPORT) -S & qemu=$$!; \
 	$(GDB) -q -iex "set auto-load local-gdbinit off" -x .gdbinit \
