@@ -20,6 +20,7 @@
 #include <string.h>
 #include <swap.h>
 #include <timer.h>
+#include <writeback.h>
 #include "disk_test.h"
 
 /* Pages taken from the allocator, chained through page->lru. */
@@ -98,6 +99,64 @@ KTEST(kswapd_reclaims_from_pages_low_to_pages_high)
 		     (zone->pages_high - zone->pages_low) / 2);
 	/* It was kswapd, not the allocating task. */
 	KTEST_EXPECT_EQ(vm_events.allocstall, stalls);
+}
+
+/*
+ * A cache of nothing but dirty pages: kswapd0 cannot free one until it
+ * is written, so it must ask pdflush (wakeup_pdflush() in shrink_zone()).
+ * dirty_background_ratio 100 keeps balance_dirty_pages() from starting
+ * that writeback itself, and the 30 s expiry keeps wb_kupdate() out: the
+ * only writer left is the one kswapd0 asks for.
+ */
+KTEST(kswapd_asks_pdflush_to_clean_dirty_pages)
+{
+	struct block_device *bdev = lookup_bdev("hda");
+	struct zone *zone = zone_normal();
+	unsigned int saved_ratio = dirty_background_ratio;
+	unsigned long runs = wb_stats.background_runs;
+	unsigned long written = wb_stats.background_written;
+	unsigned long kupdate = wb_stats.kupdate_written;
+	unsigned long stolen = vm_events.kswapd_steal;
+	unsigned long dirtied = 0, high, start, took;
+	enum { FIRST = 5000, NR = 2000, SEED = 0x9d1e };
+
+	KTEST_ASSERT(bdev != NULL);
+	KTEST_EXPECT_EQ(sync_all(), 0);
+	drop_pagecache();
+	kmem_cache_shrink_all();
+	dirty_background_ratio = 100;
+	for (; dirtied < NR; dirtied++) {
+		struct buffer_head *bh;
+
+		bh = dirty_pattern_block(bdev, FIRST + dirtied, SEED);
+		if (!bh)
+			break;
+		brelse(bh);
+	}
+	while (nr_free_pages() > zone->pages_low && hold_page(GFP_KERNEL))
+		;
+	hold_page(GFP_KERNEL);		/* below pages_low: kswapd0 wakes */
+	start = jiffies;
+	while (nr_free_pages() < zone->pages_high && jiffies - start < 5 * HZ)
+		schedule_timeout_uninterruptible(1);
+	high = nr_free_pages();
+	took = jiffies - start;
+	release_held();
+	dirty_background_ratio = saved_ratio;
+	printk(KERN_INFO "ktest: %lu dirty blocks: free pages at %lu "
+	       "(pages_high %lu) after %lu ticks; %lu background runs "
+	       "wrote %lu, kswapd0 reclaimed %lu\n", dirtied, high,
+	       zone->pages_high, took, wb_stats.background_runs - runs,
+	       wb_stats.background_written - written,
+	       vm_events.kswapd_steal - stolen);
+	KTEST_EXPECT_EQ(sync_all(), 0);
+	KTEST_EXPECT_EQ(buffer_stats.nr_dirty, 0);
+	KTEST_EXPECT_EQ(dirtied, NR);
+	KTEST_ASSERT(high >= zone->pages_high);
+	KTEST_ASSERT(wb_stats.background_runs > runs);
+	KTEST_EXPECT_EQ(wb_stats.kupdate_written, kupdate);
+	KTEST_ASSERT(vm_events.kswapd_steal - stolen >=
+		     (zone->pages_high - zone->pages_low) / 2);
 }
 
 KTEST(kswapd_sleeps_when_memory_is_fine)
