@@ -57,6 +57,7 @@ KTEST(kswapd_reclaims_from_pages_low_to_pages_high)
 	struct zone *zone = zone_normal();
 	struct task_struct *kswapd = kswapd_task();
 	unsigned long wakeups, periodic, stolen, stalls, start, low, high, took;
+	unsigned long scanned;
 
 	KTEST_ASSERT(bdev != NULL);
 	KTEST_ASSERT(kswapd && !strcmp(kswapd->comm, "kswapd0"));
@@ -74,6 +75,7 @@ KTEST(kswapd_reclaims_from_pages_low_to_pages_high)
 	periodic = vm_events.kswapd_periodic;
 	stolen = vm_events.kswapd_steal;
 	stalls = vm_events.allocstall;
+	scanned = vm_events.pgscan_kswapd;
 	/*
 	 * One page more crosses pages_low: the allocator wakes kswapd0
 	 * (nice -5, like every kthread: it preempts us at once).
@@ -97,6 +99,7 @@ KTEST(kswapd_reclaims_from_pages_low_to_pages_high)
 	/* Cache pages, most of it (the slab's empty pages count too). */
 	KTEST_ASSERT(vm_events.kswapd_steal - stolen >=
 		     (zone->pages_high - zone->pages_low) / 2);
+	KTEST_ASSERT(vm_events.pgscan_kswapd > scanned);
 	/* It was kswapd, not the allocating task. */
 	KTEST_EXPECT_EQ(vm_events.allocstall, stalls);
 }
@@ -220,6 +223,7 @@ KTEST(direct_reclaim_frees_clean_cache_instead_of_failing)
 	unsigned long stalls = vm_events.allocstall;
 	unsigned long stolen = vm_events.kswapd_steal;
 	unsigned long steal = vm_events.pgsteal;
+	unsigned long scanned = vm_events.pgscan_direct;
 	long code;
 	int pid;
 
@@ -234,6 +238,7 @@ KTEST(direct_reclaim_frees_clean_cache_instead_of_failing)
 	KTEST_EXPECT_EQ(code, 0);
 	KTEST_ASSERT(vm_events.allocstall > stalls);
 	KTEST_ASSERT(vm_events.pgsteal - steal >= 500);
+	KTEST_ASSERT(vm_events.pgscan_direct > scanned);
 	KTEST_EXPECT_EQ(vm_events.kswapd_steal, stolen);
 }
 
