@@ -12,6 +12,7 @@
 #include <blkdev.h>
 #include <buffer_head.h>
 #include <gfp.h>
+#include <interrupt.h>
 #include <irq.h>
 #include <kernel.h>
 #include <kthread.h>
@@ -123,11 +124,17 @@ KTEST(block_eight_adjacent_writes_become_one_request)
 }
 
 static sector_t end_order[8];
-static int ended;
+static int ended, ended_in_softirq, ended_in_irq;
 
+/*
+ * Also where it ran: BLOCK_SOFTIRQ, never the disk's hard interrupt
+ * (which must stay short, and holds the queue lock).
+ */
 static void record_end_io(struct buffer_head *bh, int uptodate)
 {
 	end_order[ended++] = bh->b_blocknr;
+	ended_in_softirq += in_softirq();
+	ended_in_irq += in_irq();
 	end_buffer_read_sync(bh, uptodate);
 }
 
@@ -138,6 +145,7 @@ KTEST(elevator_dispatches_in_one_way_sweep)
 	static const sector_t blocks[4] = { 330, 290, 310, 320 };
 	static const sector_t expect[4] = { 310, 320, 330, 290 };
 	struct buffer_head *bhs[4];
+	unsigned long block_softirqs;
 
 	KTEST_ASSERT(bdev != NULL);
 	invalidate_bdev(bdev);
@@ -147,7 +155,8 @@ KTEST(elevator_dispatches_in_one_way_sweep)
 		bhs[i] = getblk(bdev, blocks[i]);
 		KTEST_ASSERT(bhs[i] && !buffer_uptodate(bhs[i]));
 	}
-	ended = 0;
+	ended = ended_in_softirq = ended_in_irq = 0;
+	block_softirqs = softirq_count_of(BLOCK_SOFTIRQ);
 	fifo_enter();
 	for (int i = 0; i < 4; i++) {
 		lock_buffer(bhs[i]);
@@ -164,6 +173,9 @@ KTEST(elevator_dispatches_in_one_way_sweep)
 	KTEST_EXPECT_EQ(ended, 4);
 	for (int i = 0; i < 4; i++)
 		KTEST_EXPECT_EQ(end_order[i], expect[i]);
+	KTEST_EXPECT_EQ(ended_in_irq, 0);
+	KTEST_EXPECT_EQ(ended_in_softirq, 4);
+	KTEST_ASSERT(softirq_count_of(BLOCK_SOFTIRQ) > block_softirqs);
 }
 
 KTEST(kblockd_unplugs_a_queue_nobody_waits_on)
