@@ -246,12 +246,13 @@ KTEST(lru_referenced_pages_get_a_second_chance)
 {
 	struct block_device *bdev = lookup_bdev("hda");
 	enum { FIRST = 1000, NR = 64 };
-	unsigned long activated = vm_events.pgactivate;
-	int kept = 0, freed = 0;
+	unsigned long activated = vm_events.pgactivate, deactivated, buffers;
+	int kept = 0, freed = 0, rounds = 0;
 
 	KTEST_ASSERT(bdev != NULL);
 	drop_pagecache();
 	kmem_cache_shrink_all();
+	buffers = buffer_stats.nr_buffers;
 	KTEST_EXPECT_EQ(read_blocks(bdev, FIRST, NR), 0);
 	/* Use the odd blocks again: PG_referenced. */
 	for (int i = 1; i < NR; i += 2)
@@ -271,6 +272,21 @@ KTEST(lru_referenced_pages_get_a_second_chance)
 	       vm_events.pgactivate - activated);
 	KTEST_ASSERT(freed >= NR / 2 - 4);
 	KTEST_ASSERT(vm_events.pgactivate - activated >= NR / 2);
+
+	/*
+	 * Active pages leave only through refill_inactive_zone(): it
+	 * clears the bit the lookups above set again, moves the pages to
+	 * the inactive list on its next look, and they are freed there.
+	 */
+	deactivated = vm_events.pgdeactivate;
+	for (; rounds < 4 && buffer_stats.nr_buffers > buffers; rounds++)
+		shrink_all_memory(NR);
+	printk(KERN_INFO "ktest: then %lu deactivated, %lu of the %d blocks "
+	       "left after %d more shrinks\n",
+	       vm_events.pgdeactivate - deactivated,
+	       buffer_stats.nr_buffers - buffers, NR, rounds);
+	KTEST_ASSERT(vm_events.pgdeactivate - deactivated >= NR / 2);
+	KTEST_EXPECT_EQ(buffer_stats.nr_buffers, buffers);
 }
 
 static int test_objects, test_calls;
