@@ -367,8 +367,10 @@ test: deps all $(ISO) unit
 		--junitxml=$(B)/test-results.xml tests; \
 	$(PYTHON) tests/summary.py $(B)/test-results.xml
 
-# In-kernel benchmarks: one boot with real time, one under -icount
-# shift=0 (guest time = instructions), printed side by side.
+# In-kernel benchmarks: one boot with real time, two under -icount
+# shift=0 (guest time = instructions), printed side by side.  Each boot
+# gets a fresh blank disk of its own: the disk benchmark writes to it,
+# and $(DISK) is the user's.
 bench: deps all
 	$(Q)$(PYTHON) tools/bench.py
 

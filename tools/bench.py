@@ -10,26 +10,39 @@ one nanosecond per instruction: there every "cycles" or "ns" value is an
 instruction count, and the two icount runs must agree exactly.  The table
 shows the real-time value, the icount value, and whether the icount runs
 agreed.  Nothing here is a pass/fail test; timings are never asserted.
+
+The disk benchmark writes 4 MiB in the middle of hda, so every boot gets
+a fresh blank (sparse) image of its own in a temporary directory, the
+size of build/disk.img: the user's build/disk.img is never attached, and
+each run starts from the same all-zero disk.
 """
 import os
 import re
 import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KERNEL = os.path.join(ROOT, "build", "kernel.elf")
 ROW = re.compile(r"bench: (.+?): (\d+) (\S+)\s*$")
 TIMEOUT = 300
+DISK_BYTES = 32 << 20           # as build/disk.img (Makefile DISK_MB)
 
 
 def run(extra, cmdline="bench=all"):
+    with tempfile.TemporaryDirectory(prefix="kt26-bench-") as tmp:
+        disk = os.path.join(tmp, "bench-disk.img")
+        with open(disk, "wb") as f:
+            f.truncate(DISK_BYTES)
+        return run_with_disk(disk, extra, cmdline)
+
+
+def run_with_disk(disk, extra, cmdline):
     argv = ["qemu-system-i386", "-m", "128", "-display", "none",
             "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
             "-serial", "stdio", "-monitor", "none", "-kernel", KERNEL,
-            "-append", cmdline] + extra
-    disk = os.path.join(ROOT, "build", "disk.img")
-    if os.path.exists(disk):
-        argv += ["-drive", "file=%s,format=raw,if=ide,index=0" % disk]
+            "-append", cmdline,
+            "-drive", "file=%s,format=raw,if=ide,index=0" % disk] + extra
     try:
         out = subprocess.run(argv, capture_output=True, timeout=TIMEOUT,
                              stdin=subprocess.DEVNULL).stdout
