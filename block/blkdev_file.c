@@ -18,9 +18,20 @@
 #include <file.h>
 #include <kernel.h>
 
+/*
+ * The largest file position is an off_t's, a long's: 2 GiB - 1.  A disk
+ * that big or bigger is seen up to the last whole block below that, as
+ * Linux shows a process without O_LARGEFILE at most 2 GiB - 1 of a
+ * file; the rest of it is reached only through the buffer cache.
+ */
+#define BDEV_FILE_MAX	((off_t)((~0UL >> 1) & ~(BLOCK_SIZE - 1)))
+
 static off_t bdev_size(struct block_device *bdev)
 {
-	return (off_t)bdev->nr_sectors * SECTOR_SIZE;
+	/* In 64 bits: nr_sectors * SECTOR_SIZE overflows a long. */
+	u64 bytes = (u64)bdev->nr_sectors * SECTOR_SIZE;
+
+	return bytes < (u64)BDEV_FILE_MAX ? (off_t)bytes : BDEV_FILE_MAX;
 }
 
 static ssize_t blkdev_read(struct file *f, char *ubuf, size_t count)
