@@ -45,15 +45,17 @@ boot_times = []
 _disk_dir = None
 
 
-def new_disk_image(name="disk.img"):
-    """A blank (all zero, sparse) 32 MiB raw image in a private temporary
-    directory that is removed when the test run ends."""
+def new_disk_image(name="disk.img", size=DISK_BYTES):
+    """A blank (all zero, sparse) raw image of `size` bytes, 32 MiB unless
+    told, in a private temporary directory that is removed when the test
+    run ends.  Sparse: even a 20 GiB image costs no time and no space
+    until the kernel writes to it."""
     global _disk_dir
     if _disk_dir is None:
         _disk_dir = tempfile.mkdtemp(prefix="kt26-disks-")
         atexit.register(shutil.rmtree, _disk_dir, True)
     fd, path = tempfile.mkstemp(prefix=name + ".", dir=_disk_dir)
-    os.ftruncate(fd, DISK_BYTES)
+    os.ftruncate(fd, size)
     os.close(fd)
     return path
 

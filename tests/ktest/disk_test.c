@@ -4,13 +4,16 @@
  * kblockd, and the buffer cache, against QEMU's IDE disk.
  *
  * The tests boot with a 32 MiB disk image as hda (tests/conftest.py) and
- * each uses blocks of its own.  Counters (queue, driver, cache) prove
- * what went to the disk: a test that "reads back" must see the read.
+ * each uses blocks of its own; ktest=all counts on that size.  The one
+ * that needs a large disk is named only (tests/system/test_disk.py gives
+ * it a 20 GiB sparse image).  Counters (queue, driver, cache) prove what
+ * went to the disk: a test that "reads back" must see the read.
  */
 #include <asm/irqflags.h>
 #include <ata.h>
 #include <blkdev.h>
 #include <buffer_head.h>
+#include <file.h>
 #include <gfp.h>
 #include <interrupt.h>
 #include <irq.h>
@@ -341,4 +344,62 @@ KTEST_NAMED_ONLY(block_400_unreadable_401_fine)
 	KTEST_ASSERT(bh != NULL);
 	brelse(bh);
 	KTEST_ASSERT(bread(bdev, 400) == NULL);
+}
+
+/*
+ * Blocks the host checks in a large image (tests/system/test_disk.py).
+ * The 32 MiB disk of the other tests has 65536 sectors: LBA bits 16-27
+ * (ATA_REG_LBAH and the device register's low nibble) are always 0
+ * there.  Block 0x202000 is sectors 0x1010000-0x1010007: bits 16 and 24.
+ */
+#define LBA28_HIGH_BLOCK	0x202000
+#define LBA28_HIGH_SEED		0x1b28
+#define LBA28_LAST_SEED		0x1a57
+
+/*
+ * Booted with a sparse disk of 8 GiB or more: a pattern goes to block
+ * LBA28_HIGH_BLOCK and to the last block, where the host looks for it.
+ */
+KTEST_NAMED_ONLY(ata_lba28_high_bits_on_a_large_disk)
+{
+	struct block_device *bdev = lookup_bdev("hda");
+	sector_t blocks[2], last;
+	static const u32 seeds[2] = { LBA28_HIGH_SEED, LBA28_LAST_SEED };
+	struct buffer_head *bh;
+	struct file *f;
+	off_t size;
+
+	KTEST_ASSERT(bdev != NULL);
+	last = bdev->nr_sectors / BLOCK_SECTORS - 1;
+	blocks[0] = LBA28_HIGH_BLOCK;
+	blocks[1] = last;
+	/* Both need the device register's LBA bits 24-27. */
+	KTEST_ASSERT(LBA28_HIGH_BLOCK < last);
+	KTEST_ASSERT((last * BLOCK_SECTORS) >> 24);
+	for (int i = 0; i < 2; i++) {
+		bh = dirty_pattern_block(bdev, blocks[i], seeds[i]);
+		KTEST_ASSERT(bh != NULL);
+		brelse(bh);
+	}
+	KTEST_EXPECT_EQ(sync_all(), 0);
+	/*
+	 * Read back from the disk.  A lost address bit would read back
+	 * from the same wrong sectors: only the host can tell that.
+	 */
+	KTEST_ASSERT(invalidate_bdev(bdev) >= 2);
+	for (int i = 0; i < 2; i++) {
+		bh = bread(bdev, blocks[i]);
+		KTEST_ASSERT(bh != NULL);
+		if (!pattern_ok(bh, seeds[i]))
+			KTEST_FAIL("block %lu came back different",
+				   (unsigned long)blocks[i]);
+		brelse(bh);
+	}
+
+	/* /dev/hda's size is an off_t, a long: at most 2 GiB shows. */
+	f = blkdev_open_file("hda", O_RDWR);
+	KTEST_ASSERT(!IS_ERR(f));
+	size = f->f_op->llseek(f, 0, SEEK_END);
+	fput(f);
+	KTEST_EXPECT_EQ(size, 0x80000000UL - BLOCK_SIZE);
 }

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
 """The disk seen from the host: what the kernel writes (with sync, with
 only pdflush, at power-off) is in the image file at the right offset;
-the kernel boots without a disk, or with a CD-ROM where the disk should
-be; I/O errors (the ata_bad_sector= option, or a real device error that
+LBA28 addresses with their high bits set reach the right sectors of a
+large (sparse) image; the kernel boots without a disk, or with a CD-ROM
+where the disk should be; I/O errors (the ata_bad_sector= option, or a real device error that
 QEMU's blkdebug injects) reach the caller as -EIO; the memory-daemon
 tunables are taken from the command line, and bad values are refused."""
 import os
@@ -40,6 +41,48 @@ def assert_pattern_on_disk(path, first, boot):
             f.seek(block * BLOCK_SIZE)
             assert f.read(BLOCK_SIZE) == bytes(BLOCK_SIZE), boot.explain(
                 "block %d was written too" % block)
+
+
+# tests/ktest/disk_test.c: block 0x202000 is sectors 0x1010000-0x1010007.
+LARGE_DISK_BYTES = 20 << 30
+LBA28_HIGH_BLOCK = 0x202000
+LBA28_HIGH_SEED = 0x1b28
+LBA28_LAST_SEED = 0x1a57
+
+
+def read_block(f, block):
+    f.seek(block * BLOCK_SIZE)
+    return f.read(BLOCK_SIZE)
+
+
+def test_lba28_high_bits_reach_a_large_disk():
+    """On the 32 MiB disk, ATA_REG_LBAH and the LBA bits 24-27 of the
+    device register are always 0.  On a 20 GiB image the kernel writes a
+    pattern to a block whose LBA has bits 16 and 24 set, and to the last
+    block (LBA 0x27ffff8); each must be at its offset, and nothing where
+    the write would land if the LBAH byte or the device register's LBA
+    nibble were lost, nor next to it."""
+    disk = new_disk_image(size=LARGE_DISK_BYTES)
+    boot = boot_kernel("ktest=ata_lba28_high_bits_on_a_large_disk",
+                       disk=disk, timeout=30, label="disk: 20 GiB, LBA28")
+    boot.expect(r"ata: hda: QEMU HARDDISK, 41943040 sectors \(20480 MiB\)")
+    assert boot.status == EXIT_KTEST_PASS, boot.explain("ktest failed")
+    last = LARGE_DISK_BYTES // BLOCK_SIZE - 1
+    written = {LBA28_HIGH_BLOCK: LBA28_HIGH_SEED, last: LBA28_LAST_SEED}
+    with open(disk, "rb") as f:
+        for block, seed in written.items():
+            data = read_block(f, block)
+            assert data == expected_block(block, seed), boot.explain(
+                "block %#x of %s does not hold the pattern (first words %s)"
+                % (block, disk, data[:16].hex()))
+            sector = block * (BLOCK_SIZE // 512)
+            others = {block - 1, block + 1}
+            for lost in (0xff << 16, 0xf << 24):   # LBAH, device nibble
+                others.add((sector & ~lost) // (BLOCK_SIZE // 512))
+            for other in sorted(others - set(written)):
+                if other <= last:
+                    assert read_block(f, other) == bytes(BLOCK_SIZE), \
+                        boot.explain("block %#x was written too" % other)
 
 
 def test_pattern_on_disk_after_sync():
