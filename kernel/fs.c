@@ -81,8 +81,8 @@ static struct file *open_path(const char *path, int flags)
  * @size: the file's size (for SEEK_END)
  *
  * A position past the end is allowed (a read there returns 0).
- * Return: the new position, or -EINVAL for a bad @whence or a negative
- * position.
+ * Return: the new position, -EINVAL for a bad @whence or a negative
+ * position, or -EOVERFLOW if the position does not fit in an off_t.
  */
 off_t generic_file_llseek_size(struct file *f, off_t offset, int whence,
 			       off_t size)
@@ -94,10 +94,12 @@ off_t generic_file_llseek_size(struct file *f, off_t offset, int whence,
 		pos = offset;
 		break;
 	case SEEK_CUR:
-		pos = f->f_pos + offset;
+		if (__builtin_add_overflow(f->f_pos, offset, &pos))
+			return -EOVERFLOW;
 		break;
 	case SEEK_END:
-		pos = size + offset;
+		if (__builtin_add_overflow(size, offset, &pos))
+			return -EOVERFLOW;
 		break;
 	default:
 		return -EINVAL;

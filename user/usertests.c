@@ -286,6 +286,7 @@ static enum test_result test_initramfs_files_read_only(void)
 		return fail("lseek past the end: %s", strerror(errno));
 	if (read(fd, buf, sizeof(buf)) != 0)
 		return fail("read past the end did not return 0");
+	EXPECT_ERROR(lseek(fd, 0x7fffffff, SEEK_CUR), EOVERFLOW);
 	close(fd);
 	EXPECT_ERROR(close(fd), EBADF);
 	return TEST_PASS;

@@ -145,6 +145,7 @@ struct kt_tms {
 #define ERANGE		34	/* Math result not representable */
 #define ENAMETOOLONG	36	/* File name too long */
 #define ENOSYS		38	/* Function not implemented */
+#define EOVERFLOW	75	/* Value too large for defined data type */
 
 /* Process flags shown by ps (task_struct->flags) */
 #define KT_PF_EXITING	0x00000004	/* getting shut down */

@@ -43,6 +43,7 @@ static const char *const error_messages[] = {
 	[ERANGE] = "Numerical result out of range",
 	[ENAMETOOLONG] = "File name too long",
 	[ENOSYS] = "Function not implemented",
+	[EOVERFLOW] = "Value too large for defined data type",
 };
 
 #define NR_ERROR_MESSAGES \
