@@ -288,17 +288,21 @@ run-iso: deps $(ISO) $(DISK)
 # i386, the helpers of tools/gdb/: docs/gdb.md).  The -iex keeps a
 # .gdbinit that auto-load allows from being read a second time.
 # QEMU runs in its own session (setsid) and the shell ignores SIGINT, so
-# Ctrl-C at the terminal reaches gdb alone, which stops the kernel.
+# Ctrl-C at the terminal reaches gdb alone, which stops the kernel.  Out
+# of the terminal's reach, QEMU is stopped by the shell's EXIT trap: when
+# gdb quits, or when the shell is hung up or terminated.  gdb runs in the
+# background on the terminal's input (fd 3) so that `wait` lets those
+# traps run at once, even while gdb waits for a running kernel.
 gdb: deps all
 	@echo "QEMU waits for gdb on port $(GDBPORT), console in $(B)/gdb-serial.log;"
 	@echo "quit gdb to stop QEMU."
-	$(Q)trap '' INT; \
+	$(Q)trap '' INT; exec 3<&0; \
 	setsid $(QEMU) $(QEMU_FLAGS) -serial file:$(B)/gdb-serial.log \
 		-kernel $(KERNEL) -initrd $(INITRAMFS) -append "$(CMDLINE)" \
 		-gdb tcp::$(GDBPORT) -S & qemu=$$!; \
+	trap 'kill $$qemu 2>/dev/null' EXIT; trap 'exit 1' HUP TERM; \
 	$(GDB) -q -iex "set auto-load local-gdbinit off" -x .gdbinit \
-		-ex "target remote :$(GDBPORT)" $(KERNEL); \
-	kill $$qemu 2>/dev/null; true
+		-ex "target remote :$(GDBPORT)" $(KERNEL) <&3 & wait $$!; true
 
 ## Tests ---------------------------------------------------------------
 # Host unit tests: the pure parts of the kernel (lib/) built for the host
