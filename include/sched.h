@@ -6,9 +6,9 @@
  * Linux 2.6: include/linux/sched.h.
  * Every thread of execution, kernel thread or process, is a task_struct.
  * Its kernel stack and low-level flags are a separate 8 KiB thread_union
- * (include/asm/thread_info.h) that points back at it; `current` is found
- * from the stack pointer.  Process 0 (init_task) is static; every other
- * task comes from do_fork() (kernel/fork.c).
+ * (arch/x86/include/asm/thread_info.h) that points back at it; `current`
+ * is found from the stack pointer.  Process 0 (init_task) is static; every
+ * other task comes from do_fork() (kernel/fork.c).
  */
 #ifndef _SCHED_H
 #define _SCHED_H

@@ -6,7 +6,7 @@
 ; Exceptions and hardware interrupts arrive here through the IDT
 ; (arch/x86/idt.c).  Each entry saves the interrupted registers as a
 ; struct pt_regs on the current kernel stack; changing the push order
-; below changes struct pt_regs (include/asm/ptrace.h) and
+; below changes struct pt_regs (arch/x86/include/asm/ptrace.h) and
 ; arch/x86/asm-offsets.inc.  Stack layout at the C call, from esp up:
 ;
 ;	0x00 ebx   0x04 ecx   0x08 edx   0x0C esi   0x10 edi   0x14 ebp

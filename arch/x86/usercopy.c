@@ -6,7 +6,7 @@
  * Each copy is one "rep movsb" (or a byte loop for strings) whose
  * faulting instructions are in the exception table: on a fault at an
  * unmapped user address, execution continues at the fixup label, with
- * ecx still counting the bytes not copied.  See include/asm/uaccess.h.
+ * ecx still counting the bytes not copied.  See arch/x86/include/asm/uaccess.h.
  *
  * Kernel threads have no user address space at all (seed 000: "a kernel
  * thread cannot access user space"): called from one, these fail with

@@ -240,7 +240,7 @@ def current_task():
     """(task, how) for the task on the CPU.
 
     `current` is ((struct thread_info *)(esp & ~8191))->task, exactly as
-    the kernel computes it (include/asm/thread_info.h).  The result is
+    the kernel computes it (arch/x86/include/asm/thread_info.h).  The result is
     checked (task->thread_info must point back); if esp is not on a task's
     kernel stack (paging off, user mode, a double-fault stack), the run
     queue's curr is used instead and @how says so.

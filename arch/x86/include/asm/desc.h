@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * include/asm/desc.h - GDT, IDT and TSS formats.
+ * arch/x86/include/asm/desc.h - GDT, IDT and TSS formats.
  *
  * Linux 2.6: include/asm-i386/desc.h, processor.h (struct tss_struct).
  * Formats from the Intel SDM vol. 3A: 3.4.5 (segment descriptors),

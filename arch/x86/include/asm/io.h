@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * include/asm/io.h - x86 port I/O.
+ * arch/x86/include/asm/io.h - x86 port I/O.
  *
  * Linux 2.6: include/asm-i386/io.h.  Only drivers touch ports; each
  * driver names its ports at the top of its file.

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * include/asm/irqflags.h - turning interrupts off and on (EFLAGS.IF).
+ * arch/x86/include/asm/irqflags.h - turning interrupts off and on (EFLAGS.IF).
  *
  * Linux 2.6: include/asm-i386/system.h (local_irq_*, safe_halt).
  */

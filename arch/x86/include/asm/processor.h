@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * include/asm/processor.h - control registers, the TSC, cpu_relax.
+ * arch/x86/include/asm/processor.h - control registers, the TSC, cpu_relax.
  *
  * Linux 2.6: include/asm-i386/processor.h, system.h, msr.h.
  */

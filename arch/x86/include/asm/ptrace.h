@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * include/asm/ptrace.h - struct pt_regs, the registers saved on entry.
+ * arch/x86/include/asm/ptrace.h - struct pt_regs, the registers saved on entry.
  *
  * Linux 2.6.11: include/asm-i386/ptrace.h, exactly.
  * Layout = push order in arch/x86/entry.asm (SAVE_ALL below the frame

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * include/asm/segment.h - the GDT layout and segment selectors.
+ * arch/x86/include/asm/segment.h - the GDT layout and segment selectors.
  *
  * Linux 2.6.11: include/asm-i386/segment.h.  The same entry numbers as
  * Linux, so selectors seen in GDB and in oopses (cs 0060, ds 007b) are

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * include/asm/thread_info.h - the low-level per-task data under the stack.
+ * arch/x86/include/asm/thread_info.h - the low-level per-task data under
+ * the stack.
  *
  * Linux 2.6: include/asm-i386/thread_info.h.
  * Every task owns an 8 KiB, 8 KiB-aligned block: struct thread_info at the

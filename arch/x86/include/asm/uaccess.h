@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * include/asm/uaccess.h - the kernel touching user memory
+ * arch/x86/include/asm/uaccess.h - the kernel touching user memory
  * (arch/x86/usercopy.c).
  *
  * Linux 2.6: include/asm-i386/uaccess.h, arch/i386/lib/usercopy.c.
