@@ -362,6 +362,17 @@ static void write_to_null(void)
 	*(volatile int *)0 = 1;
 }
 
+/* The kernel half is mapped in every process, but never for ring 3. */
+static void read_kernel_address(void)
+{
+	(void)*(volatile char *)KERNEL_ADDRESS;
+}
+
+static void write_kernel_address(void)
+{
+	*(volatile char *)KERNEL_ADDRESS = 1;
+}
+
 static void run_hlt(void)
 {
 	asm volatile("hlt");
@@ -391,6 +402,16 @@ static void divide_by_zero(void)
 static enum test_result test_null_write_sigsegv(void)
 {
 	return expect_signal(write_to_null, SIGSEGV);
+}
+
+static enum test_result test_kernel_address_read_sigsegv(void)
+{
+	return expect_signal(read_kernel_address, SIGSEGV);
+}
+
+static enum test_result test_kernel_address_write_sigsegv(void)
+{
+	return expect_signal(write_kernel_address, SIGSEGV);
 }
 
 static enum test_result test_hlt_sigsegv(void)
@@ -778,6 +799,8 @@ static const struct test tests[] = {
 	TEST(dev_hda_read_write),
 	TEST(orphans_go_to_init),
 	TEST(null_write_sigsegv),
+	TEST(kernel_address_read_sigsegv),
+	TEST(kernel_address_write_sigsegv),
 	TEST(hlt_sigsegv),
 	TEST(cli_sigsegv),
 	TEST(ud2_sigill),
