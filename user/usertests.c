@@ -590,6 +590,19 @@ static enum test_result test_kill_sigterm_spinning_child(void)
 	return kill_spinning_child(SIGTERM);
 }
 
+/* Linux's sched_yield() always succeeds, whether or not it switched. */
+static enum test_result test_sched_yield_returns_0(void)
+{
+	for (int i = 0; i < 3; i++) {
+		int ret = sched_yield();
+
+		if (ret != 0)
+			return fail("sched_yield returned %d (%s)", ret,
+				    ret < 0 ? strerror(errno) : "not an error");
+	}
+	return TEST_PASS;
+}
+
 static enum test_result test_kill_bad_pid_or_signal_fails(void)
 {
 	long ret = kill(NO_SUCH_PID, SIGTERM);
@@ -602,6 +615,27 @@ static enum test_result test_kill_bad_pid_or_signal_fails(void)
 }
 
 /* The kt26-only tests: the teaching calls, and pid 0 and 2. */
+
+/*
+ * Numbers without a system call: far above the table, negative (eax is
+ * compared unsigned, so -1 is huge), and 405, the first past the last
+ * teaching call (NR_syscalls).  On Linux 405 is clock_adjtime64.
+ */
+static enum test_result test_unknown_syscalls_enosys(void)
+{
+	static const long numbers[] = { 9999, -1, 405 };
+
+	if (!kt26_running())
+		return skip_not_kt26();
+	for (size_t i = 0; i < sizeof(numbers) / sizeof(numbers[0]); i++) {
+		long ret = raw_syscall(numbers[i], 0, 0, 0, 0, 0);
+
+		if (ret != -ENOSYS)
+			return fail("system call %ld returned %ld, expected "
+				    "-ENOSYS (%d)", numbers[i], ret, -ENOSYS);
+	}
+	return TEST_PASS;
+}
 
 /* Finds @pid in a fresh task list; 0 if listed, -1 if not or on error. */
 static int find_task(pid_t pid, struct kt_task_info *found)
@@ -811,6 +845,8 @@ static const struct test tests[] = {
 	TEST(kill_sigkill_spinning_child),
 	TEST(kill_sigterm_spinning_child),
 	TEST(kill_bad_pid_or_signal_fails),
+	TEST(sched_yield_returns_0),
+	TEST(unknown_syscalls_enosys),
 	TEST(kill_pid0_fails_harmlessly),
 	TEST(kill_kthreadd_survives),
 	TEST(kt_tasks_lists_kernel_threads),
