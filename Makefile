@@ -218,38 +218,42 @@ $(USER_BINS): $(B)/user/%: $(B)/user/%.o $(USER_CRT0) $(USER_LIBC) user/user.ld
 	$(quiet) LD $@
 	$(Q)$(LD) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $< $(USER_LIBC) $(LIBGCC)
 
-# Broken inputs for the loaders' error paths: an ELF file the kernel's
-# execve must refuse with ENOEXEC, and an archive its initramfs unpacker
-# must reject (tools/mkbroken.py says exactly what is wrong with each).
-$(B)/user/badelf: tools/mkbroken.py
-	$(quiet) GEN $@
-	$(Q)mkdir -p $(dir $@)
-	$(Q)$(PYTHON) tools/mkbroken.py badelf $@
-	$(Q)chmod 755 $@
+# Broken inputs for the loaders' error paths: ELF files the kernel's
+# execve must refuse with ENOEXEC (one per kind of breakage, listed in
+# $(BADELF)/kinds, and the valid file they are made from), and an archive
+# its initramfs unpacker must reject (tools/mkbroken.py says exactly what
+# is wrong with each).
+BADELF := $(B)/user/badelf
+$(BADELF)/kinds: tools/mkbroken.py
+	$(quiet) GEN $(BADELF)/
+	$(Q)rm -rf $(BADELF)
+	$(Q)$(PYTHON) tools/mkbroken.py badelf $(BADELF)
 
 # The initramfs, in the "newc" cpio format Linux unpacks
 # (Documentation/early-userspace/buffer-format.txt): directories first,
-# member names without a leading '/', owned by root.
+# member names without a leading '/', owned by root.  The broken ELF
+# files go to test/badelf/, after the members named here, in name order.
 INITRAMFS := $(B)/initramfs.cpio
 INITRAMFS_DIR := $(B)/initramfs
-INITRAMFS_MEMBERS := bin etc sbin sbin/init \
-	$(addprefix bin/,$(filter-out init,$(USER_PROGS)) badelf) etc/motd
+INITRAMFS_MEMBERS := bin etc sbin test test/badelf sbin/init \
+	$(addprefix bin/,$(filter-out init,$(USER_PROGS))) etc/motd
 
-$(INITRAMFS): $(USER_BINS) $(B)/user/badelf user/motd
+$(INITRAMFS): $(USER_BINS) $(BADELF)/kinds user/motd
 	$(quiet) CPIO $@
 	$(Q)rm -rf $(INITRAMFS_DIR)
 	$(Q)mkdir -p $(INITRAMFS_DIR)/bin $(INITRAMFS_DIR)/etc \
-		$(INITRAMFS_DIR)/sbin
+		$(INITRAMFS_DIR)/sbin $(INITRAMFS_DIR)/test
 	$(Q)objcopy --strip-debug $(B)/user/init $(INITRAMFS_DIR)/sbin/init
 	$(Q)for p in $(filter-out init,$(USER_PROGS)); do \
 		objcopy --strip-debug $(B)/user/$$p $(INITRAMFS_DIR)/bin/$$p \
 		|| exit 1; done
-	$(Q)cp $(B)/user/badelf $(INITRAMFS_DIR)/bin/badelf
+	$(Q)cp -r $(BADELF) $(INITRAMFS_DIR)/test/badelf
 	$(Q)cp user/motd $(INITRAMFS_DIR)/etc/motd
 	$(Q)chmod 755 $(INITRAMFS_DIR)/*/ $(INITRAMFS_DIR)/bin/* \
-		$(INITRAMFS_DIR)/sbin/*
-	$(Q)chmod 644 $(INITRAMFS_DIR)/etc/motd
-	$(Q)cd $(INITRAMFS_DIR) && printf '%s\n' $(INITRAMFS_MEMBERS) | \
+		$(INITRAMFS_DIR)/sbin/* $(INITRAMFS_DIR)/test/badelf
+	$(Q)chmod 644 $(INITRAMFS_DIR)/etc/motd $(INITRAMFS_DIR)/test/badelf/kinds
+	$(Q)cd $(INITRAMFS_DIR) && { printf '%s\n' $(INITRAMFS_MEMBERS); \
+		LC_ALL=C ls -d test/badelf/*; } | \
 		cpio --quiet -o -H newc --owner=0:0 --reproducible \
 		> $(abspath $@).tmp
 	$(Q)mv $@.tmp $@
@@ -260,7 +264,7 @@ $(B)/initramfs-corrupt.cpio: $(INITRAMFS) tools/mkbroken.py
 
 .PHONY: user
 # The programs are named too: the host tests run them from $(B)/user/.
-user: $(USER_BINS) $(B)/user/badelf $(INITRAMFS) $(B)/initramfs-corrupt.cpio
+user: $(USER_BINS) $(BADELF)/kinds $(INITRAMFS) $(B)/initramfs-corrupt.cpio
 all: user
 
 ## Running -------------------------------------------------------------

@@ -9,24 +9,34 @@ layout of every program, the initramfs members, the broken files).
 
 Needs `make user` (make test builds it through `all`).
 """
+import importlib.util
 import os
 import re
 import resource
+import shutil
 import signal
 import subprocess
+import tempfile
 import time
 
 import pytest
 
-from conftest import BUILD
+from conftest import BUILD, ROOT
 
 USER = os.path.join(BUILD, "user")
-ROOT = os.path.dirname(BUILD)
+BADELF = os.path.join(USER, "badelf")
 PROGRAMS = ["init", "sh", "hello", "cat", "dd", "spin", "usertests", "fuzz",
             "echo"]
-INITRAMFS_MEMBERS = ["bin", "etc", "sbin", "sbin/init", "bin/sh", "bin/hello",
-                     "bin/cat", "bin/dd", "bin/spin", "bin/usertests",
-                     "bin/fuzz", "bin/echo", "bin/badelf", "etc/motd"]
+spec = importlib.util.spec_from_file_location(
+    "mkbroken", os.path.join(ROOT, "tools", "mkbroken.py"))
+mkbroken = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(mkbroken)
+BADELF_FILES = sorted([b.name for b in mkbroken.BAD_ELF_KINDS] +
+                      ["kinds", "valid"])
+INITRAMFS_MEMBERS = ["bin", "etc", "sbin", "test", "test/badelf", "sbin/init",
+                     "bin/sh", "bin/hello", "bin/cat", "bin/dd", "bin/spin",
+                     "bin/usertests", "bin/fuzz", "bin/echo", "etc/motd"] + \
+    ["test/badelf/" + name for name in BADELF_FILES]
 SH_BUILTINS = ["help", "echo", "ps", "stack", "free", "dmesg", "kill",
                "sleep", "sync", "pressure", "spin", "trace", "poweroff",
                "exit"]
@@ -139,11 +149,27 @@ def test_corrupt_initramfs_has_one_bad_header_at_sbin_init():
     assert bad[at + 110:at + 119] == b"sbin/init"
 
 
-def test_badelf_is_refused_by_linux_with_enoexec():
-    path = prog("badelf")
-    assert open(path, "rb").read(4) == b"\x7fELF"
+def test_badelf_files_are_listed_in_kinds():
+    assert sorted(os.listdir(BADELF)) == BADELF_FILES
+    with open(os.path.join(BADELF, "kinds")) as f:
+        assert f.read().split() == [b.name for b in mkbroken.BAD_ELF_KINDS]
+
+
+def test_badelf_valid_runs_on_linux():
+    """The file every broken one is made from is a working program."""
+    proc = run([os.path.join(BADELF, "valid")])
+    assert proc.returncode == mkbroken.VALID_EXIT
+
+
+LINUX_ENOEXEC = [b.name for b in mkbroken.BAD_ELF_KINDS if b.linux_enoexec]
+
+
+@pytest.mark.parametrize("kind", LINUX_ENOEXEC)
+def test_badelf_is_refused_by_linux_with_enoexec(kind):
+    """The kinds Linux refuses before execve's point of no return (for
+    the others it runs the file, or kills the process afterwards)."""
     with pytest.raises(OSError) as err:
-        subprocess.run([path])
+        subprocess.run([os.path.join(BADELF, kind)])
     assert err.value.errno == 8, "expected ENOEXEC, got %r" % err.value
 
 
@@ -417,9 +443,17 @@ INIT_ONLY = {"orphans_go_to_init"}
 
 
 def test_usertests_pass_on_linux():
-    env = dict(os.environ, BADELF=prog("badelf"))
-    proc = run([prog("usertests")], env=env, timeout=120,
-               preexec_fn=as_nobody)
+    # The broken ELF files Linux refuses too, and the one that runs, in a
+    # directory that nobody (as_nobody) can read.
+    with tempfile.TemporaryDirectory() as badelf:
+        os.chmod(badelf, 0o755)
+        for name in LINUX_ENOEXEC + ["valid"]:
+            shutil.copy(os.path.join(BADELF, name), badelf)
+        with open(os.path.join(badelf, "kinds"), "w") as f:
+            f.write("".join(kind + "\n" for kind in LINUX_ENOEXEC))
+        env = dict(os.environ, BADELF_DIR=badelf)
+        proc = run([prog("usertests")], env=env, timeout=120,
+                   preexec_fn=as_nobody)
     out = proc.stdout.decode()
     plan = int(re.search(r"^usertests: 1\.\.(\d+)$", out, re.M).group(1))
     results = [USERTESTS_LINE.match(l) for l in out.splitlines()]
