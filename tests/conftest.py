@@ -13,10 +13,12 @@ time), so that no test sees what another wrote.  disk=PATH boots with
 that image (to look at it afterwards), disk=None with no disk at all.
 """
 import atexit
+import importlib.util
 import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -43,6 +45,16 @@ FRESH_DISK = object()           # qemu_argv()'s default: a new blank image
 boot_times = []
 
 _disk_dir = None
+
+
+def load_tool(name):
+    """tools/NAME.py as a module, for the tests of what it makes."""
+    spec = importlib.util.spec_from_file_location(
+        name, os.path.join(ROOT, "tools", name + ".py"))
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
 
 
 def new_disk_image(name="disk.img", size=DISK_BYTES):

@@ -9,7 +9,6 @@ layout of every program, the initramfs members, the broken files).
 
 Needs `make user` (make test builds it through `all`).
 """
-import importlib.util
 import os
 import re
 import resource
@@ -21,16 +20,13 @@ import time
 
 import pytest
 
-from conftest import BUILD, ROOT
+from conftest import BUILD, ROOT, load_tool
 
 USER = os.path.join(BUILD, "user")
 BADELF = os.path.join(USER, "badelf")
 PROGRAMS = ["init", "sh", "hello", "cat", "dd", "spin", "usertests", "fuzz",
             "echo"]
-spec = importlib.util.spec_from_file_location(
-    "mkbroken", os.path.join(ROOT, "tools", "mkbroken.py"))
-mkbroken = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(mkbroken)
+mkbroken = load_tool("mkbroken")
 BADELF_FILES = sorted([b.name for b in mkbroken.BAD_ELF_KINDS] +
                       ["kinds", "valid"])
 INITRAMFS_MEMBERS = ["bin", "etc", "sbin", "test", "test/badelf", "sbin/init",
