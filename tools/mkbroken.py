@@ -16,11 +16,14 @@ Makefile and the tests:
       runs, each KIND is refused for what is broken in it, not for a
       fault that all the files share.
 
-  mkbroken.py corrupt-cpio IN OUT
-      A copy of the newc archive IN in which the header of sbin/init has
-      the magic "BADMAG" instead of "070701"; every member before it is
-      intact.  The kernel's initramfs unpacker must notice and say so,
-      not walk on into garbage.  Used as build/initramfs-corrupt.cpio.
+  mkbroken.py corrupt-cpio IN OUT [KIND]
+      A copy of the newc archive IN broken in one of the ways of
+      CORRUPT_CPIO below (bad-magic unless told): the kernel's initramfs
+      unpacker must notice and say so, not walk on into garbage.  Every
+      member before the damage is intact.  Returns (to a Python caller)
+      the offset of the damaged header.  The Makefile makes bad-magic as
+      build/initramfs-corrupt.cpio; tests/system/test_user.py boots
+      every kind.
 """
 import os
 import shutil
@@ -153,43 +156,100 @@ def badelf(out_dir):
         f.write("".join(b.name + "\n" for b in BAD_ELF_KINDS))
 
 
-# --- a corrupt initramfs archive -------------------------------------------
+# --- corrupt initramfs archives --------------------------------------------
 
 NEWC_MAGIC = b"070701"
 NEWC_HEADER = 110                 # magic + 13 fields of 8 hex digits
+NEWC_FILESIZE = 6                 # field numbers
+NEWC_NAMESIZE = 11
 CORRUPT_MEMBER = b"sbin/init"
+TRAILER = b"TRAILER!!!"
 
 
 def align4(n):
     return (n + 3) & ~3
 
 
-def corrupt_cpio(src, out):
-    data = bytearray(open(src, "rb").read())
+def newc_headers(data):
+    """(offset, name) of each member's header, the trailer's last."""
     offset = 0
     while offset + NEWC_HEADER <= len(data):
         if data[offset:offset + 6] != NEWC_MAGIC:
-            sys.exit("mkbroken: %s: bad magic at %d" % (src, offset))
+            sys.exit("mkbroken: bad magic at %d" % offset)
         fields = [int(data[offset + 6 + 8 * i:offset + 14 + 8 * i], 16)
                   for i in range(13)]
-        filesize, namesize = fields[6], fields[11]
         name_start = offset + NEWC_HEADER
-        name = bytes(data[name_start:name_start + namesize - 1])
-        if name == CORRUPT_MEMBER:
-            data[offset:offset + 6] = b"BADMAG"
-            open(out, "wb").write(data)
+        name = bytes(data[name_start:name_start + fields[NEWC_NAMESIZE] - 1])
+        yield offset, name
+        if name == TRAILER:
             return
-        offset = align4(align4(name_start + namesize) + filesize)
-    sys.exit("mkbroken: %s has no member %s" % (src, CORRUPT_MEMBER.decode()))
+        offset = align4(align4(name_start + fields[NEWC_NAMESIZE]) +
+                        fields[NEWC_FILESIZE])
+
+
+def set_field(data, header, field, value):
+    at = header + 6 + 8 * field
+    data[at:at + 8] = b"%08X" % value
+
+
+def huge_filesize(data, header):
+    set_field(data, header, NEWC_FILESIZE, 0xFFFFFFFF)
+
+
+def namesize_past_end(data, header):
+    # The name would run one byte past the end of the archive.
+    set_field(data, header, NEWC_NAMESIZE,
+              len(data) - (header + NEWC_HEADER) + 1)
+
+
+def non_hex_field(data, header):
+    at = header + 6 + 8 * NEWC_FILESIZE + 7
+    data[at:at + 1] = b"g"
+
+
+def bad_magic(data, header):
+    data[header:header + 6] = b"BADMAG"
+
+
+# kind: (what is broken, the header it breaks, how)
+CORRUPT_CPIO = {
+    "bad-magic": ("sbin/init's header has the magic BADMAG",
+                  CORRUPT_MEMBER, bad_magic),
+    "huge-filesize": ("sbin/init's filesize is 0xFFFFFFFF",
+                      CORRUPT_MEMBER, huge_filesize),
+    "namesize-past-end": ("sbin/init's namesize runs past the end",
+                          CORRUPT_MEMBER, namesize_past_end),
+    "non-hex-field": ("sbin/init's filesize has a 'g' in it",
+                      CORRUPT_MEMBER, non_hex_field),
+    "no-trailer": ("the archive ends before TRAILER!!!", TRAILER, None),
+}
+
+
+def corrupt_cpio(src, out, kind):
+    data = bytearray(open(src, "rb").read())
+    _, member, corrupt = CORRUPT_CPIO[kind]
+    for header, name in newc_headers(data):
+        if name == member:
+            if corrupt:
+                corrupt(data, header)
+            else:
+                del data[header:]
+            open(out, "wb").write(data)
+            return header
+    sys.exit("mkbroken: %s has no member %s" % (src, member.decode()))
 
 
 def main():
-    if len(sys.argv) == 3 and sys.argv[1] == "badelf":
-        badelf(sys.argv[2])
-    elif len(sys.argv) == 4 and sys.argv[1] == "corrupt-cpio":
-        corrupt_cpio(sys.argv[2], sys.argv[3])
+    args = sys.argv[1:]
+    if len(args) == 2 and args[0] == "badelf":
+        badelf(args[1])
+    elif len(args) in (3, 4) and args[0] == "corrupt-cpio" and \
+            (len(args) == 3 or args[3] in CORRUPT_CPIO):
+        corrupt_cpio(args[1], args[2], args[3] if len(args) == 4
+                     else "bad-magic")
     else:
-        sys.exit("usage: mkbroken.py badelf DIR | corrupt-cpio IN OUT")
+        sys.exit("usage: mkbroken.py badelf DIR | corrupt-cpio IN OUT [%s]"
+                 % "|".join(CORRUPT_CPIO))
 
 
 if __name__ == "__main__":
