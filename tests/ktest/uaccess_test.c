@@ -7,37 +7,75 @@
 #include <kernel.h>
 #include <kthread.h>
 #include <ktest.h>
+#include <printk.h>
 #include <sched.h>
 #include <signal.h>
+#include <string.h>
 #include <timer.h>
+#include <vsprintf.h>
 
-static unsigned long uncopied;
+#define USER_ADDRESS	((void *)0x08048000)	/* where programs start */
+
+static unsigned long from_user_left, to_user_left, clear_user_left;
 static long strncpy_result;
+static char kernel_buf[16];
 
 static int touch_user_memory(void *arg)
 {
-	char buf[16];
-
 	/* A kernel thread has no user address space: refused, not a crash. */
-	uncopied = copy_from_user(buf, (void *)0x08048000, sizeof(buf));
-	strncpy_result = strncpy_from_user(buf, (void *)0x08048000,
-					   sizeof(buf));
+	from_user_left = copy_from_user(kernel_buf, USER_ADDRESS,
+					sizeof(kernel_buf));
+	to_user_left = copy_to_user(USER_ADDRESS, kernel_buf,
+				    sizeof(kernel_buf));
+	clear_user_left = clear_user(USER_ADDRESS, sizeof(kernel_buf));
+	strncpy_result = strncpy_from_user(kernel_buf, USER_ADDRESS,
+					   sizeof(kernel_buf));
 	/* kthread_stop()'s contract: do not return before being asked. */
 	while (!kthread_should_stop())
 		msleep(5);
 	return 0;
 }
 
+/* Is "@what from kernel thread @comm (pid @pid): ..." in @log? */
+static bool warned(const char *log, const char *what, const char *comm,
+		   pid_t pid)
+{
+	char line[96];
+
+	snprintf(line, sizeof(line), "%s from kernel thread %s (pid %d): it "
+		 "has no user address space\n", what, comm, pid);
+	return strstr(log, line);
+}
+
+/*
+ * Each helper copies nothing and warns, naming itself and the thread.
+ * The warning matters as much as the result: without the mm check,
+ * copy_to_user() would still return 16 (the fault on the borrowed mm is
+ * fixed up), having written through whatever mm the thread borrowed.
+ */
 KTEST(kernel_thread_user_access_fails_with_efault)
 {
+	static char log[4096];	/* the warnings and one WARN backtrace */
+	unsigned long since = log_end, n;
 	struct task_struct *k = kthread_run(touch_user_memory, NULL,
 					    "ktest-uaccess");
+	pid_t pid;
 
 	KTEST_ASSERT(!IS_ERR(k));
+	pid = k->pid;
 	msleep(20);
 	KTEST_EXPECT_EQ(kthread_stop(k), 0);
-	KTEST_EXPECT_EQ(uncopied, 16);
+	KTEST_EXPECT_EQ(from_user_left, sizeof(kernel_buf));
+	KTEST_EXPECT_EQ(to_user_left, sizeof(kernel_buf));
+	KTEST_EXPECT_EQ(clear_user_left, sizeof(kernel_buf));
 	KTEST_EXPECT_EQ(strncpy_result, -EFAULT);
+
+	n = log_buf_copy(log, min(log_end - since, sizeof(log) - 1));
+	log[n] = '\0';
+	KTEST_ASSERT(warned(log, "copy_from_user", "ktest-uaccess", pid));
+	KTEST_ASSERT(warned(log, "copy_to_user", "ktest-uaccess", pid));
+	KTEST_ASSERT(warned(log, "clear_user", "ktest-uaccess", pid));
+	KTEST_ASSERT(warned(log, "strncpy_from_user", "ktest-uaccess", pid));
 }
 
 static int sleep_until_stopped(void *arg)
