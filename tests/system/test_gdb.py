@@ -617,6 +617,27 @@ def userspace():
     ])
 
 
+# The daemons pid 1 starts before its execve() (DESIGN.md, section 4).
+DAEMONS = {"[kthreadd]": 1, "[ksoftirqd/0]": 1, "[events/0]": 1,
+           "[kblockd/0]": 1, "[kswapd0]": 1, "[pdflush]": 2}
+
+
+def test_kps_lists_the_daemons_by_name(userspace):
+    """Once pid 1 has called execve() every daemon runs: kps names each
+    one, in brackets, with no mm of its own."""
+    userspace.check_clean()
+    rows = kps_rows(userspace.section("kps")).values()
+    names = [row["name"] for row in rows]
+    for daemon, count in DAEMONS.items():
+        assert names.count(daemon) == count, userspace.explain(
+            "kps lists %s %d times, expected %d" % (
+                daemon, names.count(daemon), count))
+    for row in rows:
+        if row["name"] in DAEMONS:
+            assert row["flags"] & PF_KTHREAD and row["mm"] == "-", \
+                userspace.explain("%s is not a kernel thread" % row["name"])
+
+
 def test_kswitch_loads_cr3_into_a_process_never_into_a_kernel_thread(userspace):
     """Lazy TLB against switch_mm(): a switch into a process whose mm is
     not the loaded one loads CR3 (measured: the register changed); a
