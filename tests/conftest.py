@@ -258,6 +258,12 @@ def wait_listening(port, timeout=20):
     return False
 
 
+# The shell's built-in commands (user/sh.c), in the order `help` lists them.
+SH_BUILTINS = ["help", "echo", "ps", "stack", "free", "dmesg", "kill",
+               "sleep", "sync", "pressure", "spin", "trace", "poweroff",
+               "exit"]
+
+
 class Terminal:
     """QEMU with the serial port on a pipe: type lines, read the screen."""
 

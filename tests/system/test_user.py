@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from conftest import (INITRAMFS, Terminal, load_tool, new_disk_image,
-                      qemu_argv, run_qemu)
+from conftest import (INITRAMFS, SH_BUILTINS, Terminal, load_tool,
+                      new_disk_image, qemu_argv, run_qemu)
 
 mkbroken = load_tool("mkbroken")
 USERTEST_LINE = re.compile(r"usertests: (ok|not ok) (\d+) - (\w+)(.*)$")
@@ -107,6 +107,91 @@ def test_shell_like_a_person(terminal):
     t.wait_for(r"Power down\.", start=start)
     assert t.proc.wait(timeout=20) == 0, "QEMU did not power off cleanly"
 
+
+
+# One row of the shell's ps, and one frame of a kernel stack (kt_stack).
+PS_ROW = re.compile(r"^ *(\d+) +(\d+) ([RSDTZX]) ([0-9a-f]{8}) .* (\S+)$")
+FRAME = re.compile(r"^\[<[0-9a-f]{8}>\] (\w+)\+0x[0-9a-f]+/0x[0-9a-f]+$")
+
+
+def stacks(text):
+    """{pid: (ps row match, [function, ...])} from `ps -s` output."""
+    found = {}
+    for line in text.splitlines():
+        row, frame = PS_ROW.match(line), FRAME.match(line)
+        if row:
+            pid = int(row.group(1))
+            found[pid] = (row, [])
+        elif frame:
+            found[pid][1].append(frame.group(1))
+    return found
+
+
+def test_shell_stack_of_kthreadd(terminal):
+    """`stack PID` prints a sleeping task's kernel stack, innermost
+    frame first, from switch_to down to the thread's first frame."""
+    out = terminal.run("stack 2", r"kernel_thread_helper\+")
+    frames = [m.group(1) for m in map(FRAME.match, out.splitlines()) if m]
+    assert frames == ["switch_to", "schedule", "kthreadd",
+                      "kernel_thread_helper"], out
+    terminal.run("stack 99999", r"sh: stack: No such process")
+
+
+def test_shell_ps_s_shows_every_tasks_stack(terminal):
+    """Each row of `ps -s` is followed by that task's kernel stack: the
+    shell's own from the call that asks, the others' from switch_to; a
+    kernel thread's ends in kernel_thread_helper, process 0's in _start,
+    a process's (asleep or in a system call) in system_call."""
+    out = terminal.run("ps -s", r"sys_kt_stack\+.*\n.*system_call\+")
+    tasks = stacks(out)
+    assert {0, 1, 2} <= set(tasks), out
+    for pid, (row, frames) in tasks.items():
+        first = "sys_kt_stack" if row.group(5) == "sh" else "switch_to"
+        assert frames and frames[0] == first, "pid %d:\n%s" % (pid, out)
+        if pid == 0:
+            assert frames[-1] == "_start", out
+        elif row.group(5).startswith("["):
+            assert frames[-1] == "kernel_thread_helper", out
+        else:
+            assert frames[-1] == "system_call", out
+
+
+def test_shell_kill_KILL_stops_a_spinning_process(terminal):
+    t = terminal
+    pid = int(t.run("spin", r"spin: started pid (\d+)").split()[-2])
+    rows = {int(m.group(1)): m for m in map(PS_ROW.match,
+                                             t.run("ps", r"spin").splitlines())
+            if m}
+    assert rows[pid].group(5) == "spin", rows
+    t.run("kill -KILL %d" % pid, r"kill -KILL %d\n" % pid)
+    # Killed at once; the shell reaps it before a later prompt.
+    for _ in range(20):
+        ps = t.run("ps", r"COMMAND")
+        if not re.search(r"^ *%d " % pid, ps, re.M):
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("pid %d is still listed after kill -KILL:\n%s" % (pid, ps))
+
+
+def test_shell_exit_3_and_init_starts_a_new_one(terminal):
+    t = terminal
+    old = {m.group(5): int(m.group(1)) for m in
+           map(PS_ROW.match, t.run("ps", r" sh$").splitlines()) if m}["sh"]
+    start = len(t.text())
+    t.proc.stdin.write(b"exit 3\n")
+    t.proc.stdin.flush()
+    m = t.wait_for(r"^init: sh exited with status 3, restarting$", start=start)
+    t.wait_for(r"^# ", start=start + m.end())
+    new = {m.group(5): int(m.group(1)) for m in
+           map(PS_ROW.match, t.run("ps", r" sh$").splitlines()) if m}["sh"]
+    assert new != old, "the same shell (pid %d) still runs" % old
+
+
+def test_shell_help_lists_the_commands(terminal):
+    out = terminal.run("help", r"a word with a '/' runs that file")
+    listed = re.findall(r"^  (\w+) ", out, re.M)
+    assert listed == SH_BUILTINS, out
 
 
 def test_shell_backspace_edits_the_line(terminal):

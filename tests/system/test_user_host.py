@@ -20,7 +20,7 @@ import time
 
 import pytest
 
-from conftest import BUILD, ROOT, load_tool
+from conftest import BUILD, ROOT, SH_BUILTINS, load_tool
 
 USER = os.path.join(BUILD, "user")
 BADELF = os.path.join(USER, "badelf")
@@ -33,9 +33,6 @@ INITRAMFS_MEMBERS = ["bin", "etc", "sbin", "test", "test/badelf", "sbin/init",
                      "bin/sh", "bin/hello", "bin/cat", "bin/dd", "bin/spin",
                      "bin/usertests", "bin/fuzz", "bin/echo", "etc/motd"] + \
     ["test/badelf/" + name for name in BADELF_FILES]
-SH_BUILTINS = ["help", "echo", "ps", "stack", "free", "dmesg", "kill",
-               "sleep", "sync", "pressure", "spin", "trace", "poweroff",
-               "exit"]
 # Calls fuzz must never make (user/fuzz.c must_skip()).
 FUZZ_NEVER = {1, 2, 11, 37, 88, 162, 402, 404}
 O_CREAT = 0o100
