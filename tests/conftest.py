@@ -267,8 +267,9 @@ SH_BUILTINS = ["help", "echo", "ps", "stack", "free", "dmesg", "kill",
 class Terminal:
     """QEMU with the serial port on a pipe: type lines, read the screen."""
 
-    def __init__(self, cmdline="loglevel=4", initrd=None, disk=FRESH_DISK):
-        argv = qemu_argv(cmdline, disk=disk,
+    def __init__(self, cmdline="loglevel=4", initrd=None, disk=FRESH_DISK,
+                 extra=()):
+        argv = qemu_argv(cmdline, disk=disk, extra=extra,
                          **({"initrd": initrd} if initrd else {}))
         self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE,

@@ -5,6 +5,7 @@ line, and a missing or corrupt initramfs leaves a kernel that says so and
 keeps running."""
 import os
 import re
+import socket
 import time
 
 import pytest
@@ -192,6 +193,48 @@ def test_shell_help_lists_the_commands(terminal):
     out = terminal.run("help", r"a word with a '/' runs that file")
     listed = re.findall(r"^  (\w+) ", out, re.M)
     assert listed == SH_BUILTINS, out
+
+
+def qemu_key(char):
+    """QEMU's name (sendkey) for the keys that type @char."""
+    named = {" ": "spc", "!": "shift-1", "\n": "ret"}
+    if char in named:
+        return named[char]
+    return "shift-" + char.lower() if char.isupper() else char
+
+
+def test_ps2_keyboard_types_into_the_shell(tmp_path):
+    """Keys pressed on the PS/2 keyboard (QEMU's monitor: sendkey) reach
+    the shell as a person at the VGA screen types them: IRQ 1, the
+    scancode table with Shift (drivers/keyboard.c), the line discipline
+    that echoes them (drivers/tty.c), read() in sh."""
+    path = str(tmp_path / "monitor")
+    t = Terminal(extra=["-monitor", "unix:%s,server=on,wait=off" % path])
+    try:
+        t.wait_for(r"^# ")
+        monitor = socket.socket(socket.AF_UNIX)
+        monitor.settimeout(10)
+        monitor.connect(path)
+        reply = b""
+
+        def until_prompt():
+            nonlocal reply
+            while b"(qemu) " not in reply:
+                chunk = monitor.recv(4096)
+                assert chunk, "QEMU closed its monitor:\n%r" % reply
+                reply += chunk
+            reply = reply.split(b"(qemu) ", 1)[1]
+
+        until_prompt()
+        start = len(t.text())
+        # One key at a time: QEMU queues each release before the next press.
+        for key in "echo Hi!\n":
+            monitor.sendall(b"sendkey %s\n" % qemu_key(key).encode())
+            until_prompt()
+        t.wait_for(r"^echo Hi!\nHi!\n# ", start=start)
+        monitor.close()
+    finally:
+        t.close()
 
 
 def test_shell_backspace_edits_the_line(terminal):
