@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
 """User mode: pid 1 becomes /sbin/init, the shell works over the serial
-port like a terminal, usertests (init=/bin/usertests) passes line by
-line, and a missing or corrupt initramfs leaves a kernel that says so and
-keeps running."""
+port like a terminal and from the PS/2 keyboard, usertests
+(init=/bin/usertests) passes line by line, what dd writes to /dev/hda
+reaches the disk image through sync alone, and a missing or corrupt
+initramfs leaves a kernel that says so and keeps running."""
 import os
 import re
 import socket
@@ -356,6 +357,42 @@ def test_dd_to_dev_hda_sync_poweroff_reaches_the_disk_image():
         assert f.read(len(motd)) == motd
         f.seek(0)
         assert f.read(300 * 512) == bytes(300 * 512), "bytes before it changed"
+
+
+# pdflush's periodic writeback off, and nothing old enough for it for an
+# hour: only sync(2) (or poweroff, never reached here) writes to the disk.
+NO_WRITEBACK = "dirty_writeback_centisecs=0 dirty_expire_centisecs=360000"
+
+
+@pytest.mark.parametrize("sync", [True, False], ids=["sync", "no-sync"])
+def test_user_sync_alone_puts_dd_on_the_disk(sync):
+    """dd writes a pattern to /dev/hda; then `sync`, or not; then QEMU
+    is killed, with no poweroff.  With sync the host finds the pattern at
+    its offset; without it, given a second more, nothing reached the
+    disk: so it is sys_sync that wrote it."""
+    disk = new_disk_image()
+    motd = open(MOTD, "rb").read()
+    t = Terminal(NO_WRITEBACK, disk=disk)
+    try:
+        t.wait_for(r"pdflush: 2 threads; dirty_writeback_centisecs 0, "
+                   r"dirty_expire_centisecs 360000,")
+        t.wait_for(r"^# ")
+        out = t.run("dd if=/etc/motd of=/dev/hda bs=512 seek=400",
+                    r"\d+ bytes copied")
+        assert "%d bytes copied" % len(motd) in out, out
+        if sync:
+            t.run("sync", r"sync\n")
+        else:
+            time.sleep(1)
+    finally:
+        t.close()
+    with open(disk, "rb") as f:
+        f.seek(400 * 512)
+        on_disk = f.read(len(motd))
+    if sync:
+        assert on_disk == motd, "sync did not write dd's blocks"
+    else:
+        assert on_disk == bytes(len(motd)), "written without sync"
 
 
 def test_dev_hda_errors(terminal):
