@@ -12,6 +12,7 @@ chrome://tracing) and build/trace.svg (one row per task), and prints a
 per-task summary.  Standard library only.
 
 Usage: tools/trace.py [--out-dir build] [--timeout 120]
+                      [--disk build/disk.img]
 """
 import argparse
 import os
@@ -33,22 +34,21 @@ SCENARIO = [
 ]
 
 
-def qemu_argv(out_dir):
+def qemu_argv(disk):
     argv = ["qemu-system-i386", "-m", "128", "-display", "none",
             "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
             "-serial", "stdio", "-monitor", "none",
             "-kernel", os.path.join(BUILD, "kernel.elf"),
             "-initrd", os.path.join(BUILD, "initramfs.cpio"),
             "-append", "trace=sched loglevel=4"]
-    disk = os.path.join(BUILD, "disk.img")
     if os.path.exists(disk):
         argv += ["-drive", "file=%s,format=raw,if=ide,index=0" % disk]
     return argv
 
 
-def record(out_dir, timeout):
+def record(disk, timeout):
     """Run the scenario; Return: the serial log as text."""
-    proc = subprocess.Popen(qemu_argv(out_dir), stdin=subprocess.PIPE,
+    proc = subprocess.Popen(qemu_argv(disk), stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     chunks = []
 
@@ -78,10 +78,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out-dir", default=BUILD)
     parser.add_argument("--timeout", type=float, default=120)
+    parser.add_argument("--disk", default=os.path.join(BUILD, "disk.img"),
+                        help="the disk image, hda (none if it is missing)")
     args = parser.parse_args()
     os.makedirs(args.out_dir, exist_ok=True)
 
-    log = record(args.out_dir, args.timeout)
+    log = record(args.disk, args.timeout)
     log_path = os.path.join(args.out_dir, "trace.log")
     with open(log_path, "w") as f:
         f.write(log)

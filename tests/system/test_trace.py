@@ -3,13 +3,17 @@
 fork, exec, spin and sleep, dump the ring buffer with `trace`, and check
 what tools/trace2perfetto.py makes of the kernel's real output: a Chrome
 trace-event JSON that follows the format and an SVG timeline with one row
-per task that ran."""
+per task that ran.  Then the same for `make trace` (tools/trace.py),
+whose scenario ends in poweroff's dump."""
 import json
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import Terminal, load_tool
+from conftest import ROOT, Terminal, load_tool, new_disk_image
 
 t2p = load_tool("trace2perfetto")
 
@@ -36,9 +40,9 @@ def test_dump_format(trace_log):
     assert {"switch", "wakeup", "fork", "exit", "comm"} <= kinds, kinds
 
 
-def test_chrome_json(trace_log):
-    trace = t2p.parse_trace(trace_log.splitlines())
-    doc = json.loads(json.dumps(t2p.to_chrome_json(trace)))
+def check_chrome_json(doc):
+    """Check a trace-event document against the format; Return: the
+    names of the tasks that ran (without their " (pid N)")."""
     events = doc["traceEvents"]
     last_end = {}
     names = {}
@@ -57,19 +61,52 @@ def test_chrome_json(trace_log):
             last_end[ev["tid"]] = ev["ts"] + ev["dur"]
     ran = set(last_end)
     assert 0 in ran, "the idle task never ran"
-    by_name = {n.split(" (")[0] for t, n in names.items() if t in ran}
+    return {n.split(" (")[0] for t, n in names.items() if t in ran}
+
+
+def test_chrome_json(trace_log):
+    trace = t2p.parse_trace(trace_log.splitlines())
+    doc = json.loads(json.dumps(t2p.to_chrome_json(trace)))
+    by_name = check_chrome_json(doc)
     assert {"sh", "spin", "hello"} <= by_name, by_name
+
+
+def check_svg_rows(svg, doc):
+    """One row per task that ran in @doc (the same trace as JSON), each
+    with at least one slice."""
+    rows = [g for g in svg.iter() if g.get("class") == "task-row"]
+    ran = {ev["tid"] for ev in doc["traceEvents"] if ev["ph"] == "X"}
+    assert sorted(int(g.get("data-pid")) for g in rows) == sorted(ran)
+    for g in rows:
+        assert any(r.tag.endswith("rect") for r in g.iter()), g.attrib
 
 
 def test_svg_has_a_row_per_task_that_ran(trace_log):
     trace = t2p.parse_trace(trace_log.splitlines())
-    svg = ET.fromstring(t2p.to_svg(trace, 1200))
-    rows = [g for g in svg.iter() if g.get("class") == "task-row"]
-    ran = {ev["tid"] for ev in t2p.to_chrome_json(trace)["traceEvents"]
-           if ev["ph"] == "X"}
-    assert sorted(int(g.get("data-pid")) for g in rows) == sorted(ran)
-    for g in rows:
-        assert any(r.tag.endswith("rect") for r in g.iter()), g.attrib
+    check_svg_rows(ET.fromstring(t2p.to_svg(trace, 1200)),
+                   t2p.to_chrome_json(trace))
+
+
+def test_make_trace_writes_json_and_svg(tmp_path):
+    """tools/trace.py as `make trace` runs it, into a directory (and on
+    a disk) of its own: the scenario's poweroff dumps the trace before
+    the disks are synced, and both files it makes are well-formed."""
+    proc = subprocess.run(
+        [sys.executable, os.path.join(ROOT, "tools", "trace.py"),
+         "--out-dir", str(tmp_path), "--disk", new_disk_image(),
+         "--timeout", "60"], capture_output=True, text=True, timeout=90)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    log = (tmp_path / "trace.log").read_text()
+    marks = [log.find(mark) for mark in (
+        "poweroff\n", "\nsched-trace: begin tsc_khz=", "\nsched-trace: end\n",
+        "System halted: syncing disks... done. Power down.")]
+    assert -1 not in marks and marks == sorted(marks), \
+        "poweroff, trace dump, sync, power down: %s\n%s" % (marks, log[-2000:])
+    with open(tmp_path / "trace.json") as f:
+        doc = json.load(f)
+    by_name = check_chrome_json(doc)
+    assert {"sh", "spin", "hello", "kswapd0"} <= by_name, by_name
+    check_svg_rows(ET.parse(tmp_path / "trace.svg").getroot(), doc)
 
 
 def test_spin_is_preempted(trace_log):
