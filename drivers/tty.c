@@ -54,12 +54,7 @@ static void echo(const char *s, unsigned int len)
 	console_write(s, len);
 }
 
-/**
- * tty_receive_char - one character from the keyboard or the serial port
- * @c: the character
- *
- * Context: interrupt.
- */
+/* Runs a magic key's report, in the interrupt that brought the key. */
 static void magic_key(void (*show)(void))
 {
 	int loglevel = console_loglevel;
@@ -70,6 +65,12 @@ static void magic_key(void (*show)(void))
 	console_loglevel = loglevel;
 }
 
+/**
+ * tty_receive_char - one character from the keyboard or the serial port
+ * @c: the character
+ *
+ * Context: interrupt.
+ */
 void tty_receive_char(char c)
 {
 	unsigned long flags;
