@@ -3,6 +3,7 @@
 through real GRUB, its in-kernel tests pass one by one, bad command lines
 are survived, and faults produce an oops instead of a silent reset."""
 import os
+import re
 import subprocess
 
 import pytest
@@ -81,6 +82,34 @@ def test_garbage_cmdline_warns_and_boots():
     boot.expect(r'Malformed kernel command line parameter "ktest=", ignored')
     boot.expect(r"ktest: ok 1 - cmdline_parse")
     assert boot.status == EXIT_KTEST_PASS, boot.explain("bad status")
+
+
+# printk's prefix: seconds (at least 5 wide) and microseconds since boot.
+TIMESTAMP = re.compile(r"^\[ {0,4}(\d+)\.(\d{6})\] ")
+LEVEL_MARKER = re.compile(TIMESTAMP.pattern + r"printk level marker (\d)$")
+
+
+@pytest.mark.parametrize("loglevel", [4, 5])
+def test_loglevel_filters_console_not_log_ring(loglevel):
+    """loglevel=N shows on the console only the messages of level below N,
+    as on Linux: at 4, KERN_ERR (3) shows and KERN_WARNING (4) and
+    KERN_INFO (6) do not; at 5, KERN_WARNING shows too.  From the first
+    line: a boot without trouble prints nothing below KERN_NOTICE, so the
+    ktest's markers are the only kernel lines on the console.  The ktest
+    prints one marker per level and passes only if all eight are in the
+    log ring."""
+    boot = boot_kernel("loglevel=%d ktest=printk_levels_all_reach_log_ring"
+                       % loglevel, timeout=30)
+    kernel_lines = [l for l in boot.lines if TIMESTAMP.match(l)]
+    markers = [LEVEL_MARKER.match(l) for l in kernel_lines]
+    shown = [int(m.group(3)) for m in markers if m]
+    assert shown == list(range(loglevel)), boot.explain(
+        "console showed levels %s" % shown)
+    others = [l for l, m in zip(kernel_lines, markers) if not m]
+    assert not others, boot.explain("shown despite loglevel=%d: %s"
+                                    % (loglevel, others))
+    assert boot.status == EXIT_KTEST_PASS, boot.explain(
+        "a level is missing from the log ring")
 
 
 def test_unknown_ktest_name_fails():
