@@ -8,8 +8,9 @@ import subprocess
 
 import pytest
 
-from conftest import (EXIT_KTEST_PASS, EXIT_PANIC, ISO, KERNEL, boot_kernel,
-                      ktest_boot, ktest_results, qemu_argv, run_qemu)
+from conftest import (BANNER, EXIT_KTEST_PASS, EXIT_PANIC, ISO, KERNEL,
+                      boot_kernel, ktest_boot, ktest_results, qemu_argv,
+                      run_qemu)
 
 
 def pytest_generate_tests(metafunc):
@@ -84,8 +85,9 @@ def test_garbage_cmdline_warns_and_boots():
     assert boot.status == EXIT_KTEST_PASS, boot.explain("bad status")
 
 
-# printk's prefix: seconds (at least 5 wide) and microseconds since boot.
-TIMESTAMP = re.compile(r"^\[ {0,4}(\d+)\.(\d{6})\] ")
+# printk's "[%5lu.%06lu] ": seconds since boot right-aligned in 5
+# columns (the lookahead), then microseconds.
+TIMESTAMP = re.compile(r"^\[(?=[ \d]{5}\.) *(\d+)\.(\d{6})\] ")
 LEVEL_MARKER = re.compile(TIMESTAMP.pattern + r"printk level marker (\d)$")
 
 
@@ -110,6 +112,22 @@ def test_loglevel_filters_console_not_log_ring(loglevel):
                                     % (loglevel, others))
     assert boot.status == EXIT_KTEST_PASS, boot.explain(
         "a level is missing from the log ring")
+
+
+def test_printk_timestamps_well_formed_and_monotonic():
+    """Every line of a ktest=all boot is a kernel message with printk's
+    timestamp, `[    0.012345] `, and the times never go backwards."""
+    boot = ktest_boot()
+    assert TIMESTAMP.match(boot.lines[0]) and BANNER in boot.lines[0], \
+        boot.explain("the banner is not the first, stamped line")
+    malformed = [l for l in boot.lines if not TIMESTAMP.match(l)]
+    assert not malformed, boot.explain("lines without a timestamp: %s"
+                                       % malformed[:5])
+    times = [tuple(map(int, TIMESTAMP.match(l).groups())) for l in boot.lines]
+    backwards = [(a, b) for a, b, c, d in
+                 zip(boot.lines, boot.lines[1:], times, times[1:]) if d < c]
+    assert not backwards, boot.explain("time went backwards: %s"
+                                       % backwards[:3])
 
 
 def test_unknown_ktest_name_fails():
