@@ -134,3 +134,21 @@ KTEST_NAMED_ONLY(oops_divide_error)
 			     : "a"(1), "r"(divisor), "d"(0));
 	KTEST_FAIL("the division did not fault (quotient %u)", quotient);
 }
+
+/*
+ * A kernel stack that has run into unmapped memory, as an overflow past
+ * a guard page would: the push faults, and the page fault cannot push its
+ * own frame on that stack either, so the CPU raises a double fault.  Its
+ * task gate (arch/x86/doublefault.c) reports it from a stack of its own
+ * and panics; test_boot.py checks the report.  esp goes to the top of
+ * the NULL page, which no page directory maps.  Should the push succeed,
+ * the epilogue restores esp from the frame pointer and the test fails.
+ */
+KTEST_NAMED_ONLY(double_fault_selftest)
+{
+	printk(KERN_INFO "ktest: pushing on a stack at %#lx\n", PAGE_SIZE);
+	__asm__ __volatile__("movl %0, %%esp\n\t"
+			     "pushl $0"
+			     : : "i"(PAGE_SIZE) : "memory");
+	KTEST_FAIL("the push on an unmapped stack did not fault");
+}

@@ -164,6 +164,21 @@ def test_oops_divide_error():
     assert boot.status == EXIT_PANIC, boot.explain("status is not the panic status")
 
 
+def test_double_fault_reported_not_reset():
+    """A push on a kernel stack in unmapped memory: the page fault cannot
+    push its frame either, and the double fault's task gate
+    (arch/x86/doublefault.c) reports the broken context from a stack of
+    its own and panics, instead of a silent triple-fault reset."""
+    boot = boot_kernel("ktest=double_fault_selftest", timeout=30)
+    boot.expect(r"double fault, the kernel stack is probably gone$")
+    boot.expect(r"EIP: 0060:\[<c0[0-9a-f]{6}>\]  EFLAGS: [0-9a-f]{8}  "
+                r"EIP is at ktest_fn_double_fault_selftest\+0x[0-9a-f]+/")
+    boot.expect(r"ebp: c0[0-9a-f]{6}   esp: 00001000$")
+    boot.expect(r"CR2: 00000ffc$")
+    boot.expect(r"Kernel panic - not syncing: double fault$")
+    assert boot.status == EXIT_PANIC, boot.explain("status is not the panic status")
+
+
 def test_ktest_log_has_no_unexpected_errors():
     """The in-kernel tests provoke a few reports on purpose (a double free,
     a foreign kfree, user access from a kernel thread); anything else in
