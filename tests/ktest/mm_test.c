@@ -14,6 +14,7 @@
 #include <mm_types.h>
 #include <mmzone.h>
 #include <pgtable.h>
+#include <setup.h>
 #include <slab.h>
 
 /*
@@ -194,6 +195,85 @@ KTEST(mm_swapper_pg_dir_layout)
 	KTEST_ASSERT(pte && (*pte & _PAGE_RW));
 	KTEST_EXPECT_EQ(*pte & PAGE_MASK, __pa(_sdata));
 	KTEST_ASSERT(read_cr0() & X86_CR0_WP);
+}
+
+/* Return: the first frame of [first, end) that is not PG_reserved, or end. */
+static unsigned long first_unreserved(unsigned long first, unsigned long end)
+{
+	while (first < end && PageReserved(pfn_to_page(first)))
+		first++;
+	return first;
+}
+
+/*
+ * What the loader and the boot allocator placed, and what is not RAM,
+ * is never handed out: mem_init() marked it PG_reserved.  The boot
+ * tests always pass the initramfs as a module.
+ */
+KTEST(mm_reserved_frames)
+{
+	extern char _text[], _end[];
+	unsigned long pfn, hole = 0;
+	struct page *page;
+
+	KTEST_ASSERT(PageReserved(pfn_to_page(0)));	/* BIOS data area */
+	pfn = first_unreserved(PFN_DOWN(__pa(_text)), PFN_UP(__pa(_end)));
+	if (pfn != PFN_UP(__pa(_end)))
+		KTEST_FAIL("kernel image frame %#lx is not reserved", pfn);
+	KTEST_ASSERT(nr_boot_modules > 0);
+	for (int i = 0; i < nr_boot_modules; i++) {
+		unsigned long end = PFN_UP(boot_modules[i].end);
+
+		pfn = first_unreserved(PFN_DOWN(boot_modules[i].start), end);
+		if (pfn != end)
+			KTEST_FAIL("boot module %d frame %#lx is not reserved",
+				   i, pfn);
+	}
+	/* mem_map came from the boot allocator. */
+	KTEST_ASSERT(PageReserved(virt_to_page(mem_map)));
+	/*
+	 * The hole below 1 MiB: from the end of the RAM range at 0 (0x9fc00
+	 * under QEMU, in the middle of a frame) up: EBDA, VGA, ROMs.
+	 */
+	for (int i = 0; i < e820.nr_map; i++)
+		if (e820.map[i].type == E820_RAM && e820.map[i].addr == 0)
+			hole = e820.map[i].size;
+	KTEST_ASSERT(hole > 0 && hole < PHYS_LOAD_ADDR);
+	pfn = first_unreserved(PFN_DOWN(hole), PFN_DOWN(PHYS_LOAD_ADDR));
+	if (pfn != PFN_DOWN(PHYS_LOAD_ADDR))
+		KTEST_FAIL("frame %#lx in the hole below 1 MiB is not reserved",
+			   pfn);
+	/* And what the allocator hands out is not. */
+	page = alloc_page(GFP_KERNEL);
+	KTEST_ASSERT(page != NULL);
+	KTEST_ASSERT(!PageReserved(page));
+	__free_page(page);
+}
+
+/* The conversions between the four names of a frame agree. */
+KTEST(mm_address_conversions_round_trip)
+{
+	extern char _text[];
+	struct page *page = alloc_page(GFP_KERNEL);
+	unsigned long last = max_low_pfn - 1;
+	void *virt;
+
+	KTEST_ASSERT(page != NULL);
+	virt = page_to_virt(page);
+	KTEST_EXPECT_EQ((unsigned long)virt % PAGE_SIZE, 0);
+	KTEST_ASSERT(virt_to_page(virt) == page);
+	KTEST_ASSERT(virt_to_page((char *)virt + PAGE_SIZE - 1) == page);
+	KTEST_ASSERT(pfn_to_page(page_to_pfn(page)) == page);
+	KTEST_EXPECT_EQ(__pa(virt), PFN_PHYS(page_to_pfn(page)));
+	KTEST_ASSERT(__va(__pa(virt)) == virt);
+	__free_page(page);
+
+	KTEST_EXPECT_EQ(__pa(__va(0x123456)), 0x123456);
+	KTEST_ASSERT(virt_to_page(_text) ==
+		     pfn_to_page(PFN_DOWN(PHYS_LOAD_ADDR)));
+	KTEST_EXPECT_EQ(page_to_pfn(pfn_to_page(last)), last);
+	KTEST_ASSERT(page_to_virt(pfn_to_page(last)) == __va(PFN_PHYS(last)));
+	KTEST_ASSERT(page_to_virt(pfn_to_page(0)) == (void *)PAGE_OFFSET);
 }
 
 KTEST(mm_switch_mm_counts_cr3_loads)
