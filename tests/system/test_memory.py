@@ -36,6 +36,24 @@ def test_boot_with_memory_size(mem_mb):
     assert boot.status == EXIT_KTEST_PASS, boot.explain("ktests failed")
 
 
+def test_highmem_reported_and_ignored():
+    """-m 1024: the RAM above 896 MiB (where ZONE_NORMAL ends on i386) is
+    reported and left alone; the buddy allocator manages low memory only,
+    all of which can be allocated and freed, and the boot completes."""
+    boot = boot_kernel(MM_TESTS, mem=1024, timeout=90,
+                       label="-m 1024, mm ktests")
+    ram_end = max(int(end, 16) for end in re.findall(
+        r"BIOS-e820: [0-9a-f]{16} - ([0-9a-f]{16}) \(usable\)", boot.output))
+    assert ram_end > 896 << 20, boot.explain("no RAM above 896 MiB")
+    boot.expect(r"^\[[ .0-9]+\] %dMB HIGHMEM available, not used \(no "
+                r"highmem support\)\.$" % ((ram_end - (896 << 20)) >> 20))
+    boot.expect(r"^\[[ .0-9]+\] 896MB LOWMEM available\.$")
+    managed = watermarks(boot)[4]
+    assert 880 * 256 < managed <= 896 * 256, boot.explain(
+        "%d pages managed, expected nearly all of 896 MiB" % managed)
+    assert boot.status == EXIT_KTEST_PASS, boot.explain("ktests failed")
+
+
 def test_mem_option_limits_memory():
     boot = boot_kernel("mem=8M " + MM_TESTS, timeout=60, label="mem=8M")
     boot.expect(r"mem=8M: using memory below 0x800000 only")
