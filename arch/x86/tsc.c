@@ -78,8 +78,8 @@ void tsc_calibrate(void)
 	outb(PORT_B, portb);
 
 	tsc_khz = (unsigned long)(cycles / CALIBRATE_MS);
-	printk(KERN_INFO "TSC: %lu.%03lu MHz (calibrated against PIT channel 2, "
-	       "best of %d x %d ms)\n", tsc_khz / 1000, tsc_khz % 1000,
+	printk(KERN_INFO "TSC: %lu.%03lu MHz (calibrated against PIT channel "
+	       "2, best of %d x %d ms)\n", tsc_khz / 1000, tsc_khz % 1000,
 	       CALIBRATE_TRIES, CALIBRATE_MS);
 }
 

@@ -103,7 +103,8 @@ KTEST(printk_levels_all_reach_log_ring)
 	n = log_buf_copy(tail, sizeof(tail) - 1);
 	tail[n] = '\0';
 	for (unsigned int i = 0; i < ARRAY_SIZE(levels); i++) {
-		snprintf(marker, sizeof(marker), "] printk level marker %u\n", i);
+		snprintf(marker, sizeof(marker), "] printk level marker %u\n",
+			 i);
 		if (!strstr(tail, marker))
 			KTEST_FAIL("level %u is not in the log ring", i);
 	}
