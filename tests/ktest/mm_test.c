@@ -14,6 +14,7 @@
 #include <mm_types.h>
 #include <mmzone.h>
 #include <pgtable.h>
+#include <sched.h>
 #include <setup.h>
 #include <slab.h>
 
@@ -278,23 +279,79 @@ KTEST(mm_address_conversions_round_trip)
 
 KTEST(mm_switch_mm_counts_cr3_loads)
 {
-	struct mm_struct *mm = mm_alloc();
-	unsigned long loads = cr3_load_count(), flags;
+	struct mm_struct *mm = mm_alloc(), *prev;
+	unsigned long loads, flags, new_pgd, cr3_on_mm, cr3_back, prev_pgd;
+	bool shares_kernel_half;
 
 	KTEST_ASSERT(mm != NULL);
 	/* The new directory shares the kernel half: we keep running. */
-	KTEST_EXPECT_EQ(mm->pgd[pgd_index(PAGE_OFFSET)],
-			swapper_pg_dir[pgd_index(PAGE_OFFSET)]);
-	KTEST_EXPECT_EQ(mm->pgd[0], 0);
+	shares_kernel_half = mm->pgd[pgd_index(PAGE_OFFSET)] ==
+			     swapper_pg_dir[pgd_index(PAGE_OFFSET)] &&
+			     !mm->pgd[0];
+	new_pgd = __pa(mm->pgd);
+	/*
+	 * Interrupts off from the first count to the last: no tick, no
+	 * preemption, so no switch but these three can load CR3 meanwhile.
+	 * Back on the mm this thread was on (init_mm or one it borrows),
+	 * so that the scheduler's idea of it stays true.  The checks come
+	 * after interrupts are back on.
+	 */
 	local_irq_save(flags);
-	switch_mm(&init_mm, mm);
-	KTEST_EXPECT_EQ(read_cr3(), __pa(mm->pgd));
+	prev = current->active_mm;
+	prev_pgd = __pa(prev->pgd);
+	loads = cr3_load_count();
+	switch_mm(prev, mm);
+	cr3_on_mm = read_cr3();
 	switch_mm(mm, mm);		/* same mm: no load */
-	switch_mm(mm, &init_mm);
+	switch_mm(mm, prev);
+	loads = cr3_load_count() - loads;
+	cr3_back = read_cr3();
 	local_irq_restore(flags);
-	KTEST_EXPECT_EQ(cr3_load_count(), loads + 2);
-	KTEST_EXPECT_EQ(read_cr3(), __pa(swapper_pg_dir));
 	mmput(mm);
+
+	KTEST_ASSERT(shares_kernel_half);
+	KTEST_EXPECT_EQ(cr3_on_mm, new_pgd);
+	KTEST_EXPECT_EQ(loads, 2);
+	KTEST_EXPECT_EQ(cr3_back, prev_pgd);
+}
+
+/*
+ * mm_users counts the tasks that own an address space, mm_count the
+ * references to the struct: all users together hold one, and each kernel
+ * thread borrowing it holds one more (include/mm_types.h).  Like Linux
+ * 2.6, kt26 has no mmget()/mmgrab(): copy_mm() and context_switch()
+ * increment the counters themselves, as done here.  The user mappings go
+ * with the last mmput(), the page directory with the last mmdrop().
+ */
+KTEST(mm_users_and_mm_count)
+{
+	unsigned long before;
+	struct mm_struct *mm;
+	struct page *pgd_page;
+
+	drop_reclaimable();
+	before = nr_free_pages();
+	mm = mm_alloc();
+	KTEST_ASSERT(mm != NULL);
+	pgd_page = virt_to_page(mm->pgd);
+	KTEST_EXPECT_EQ(atomic_read(&mm->mm_users), 1);
+	KTEST_EXPECT_EQ(atomic_read(&mm->mm_count), 1);
+	KTEST_EXPECT_EQ(pgd_page->_count, 1);
+
+	atomic_inc(&mm->mm_users);	/* a CLONE_VM thread, as copy_mm() */
+	atomic_inc(&mm->mm_count);	/* a lazy kernel thread borrows it */
+	mmput(mm);			/* the thread exits */
+	KTEST_EXPECT_EQ(atomic_read(&mm->mm_users), 1);
+	KTEST_EXPECT_EQ(atomic_read(&mm->mm_count), 2);
+	mmput(mm);			/* the last user; their mm_count goes */
+	KTEST_EXPECT_EQ(atomic_read(&mm->mm_users), 0);
+	KTEST_EXPECT_EQ(atomic_read(&mm->mm_count), 1);
+	/* The borrower still runs on the page directory. */
+	KTEST_EXPECT_EQ(pgd_page->_count, 1);
+	mmdrop(mm);			/* the borrower switched away */
+	KTEST_EXPECT_EQ(pgd_page->_count, 0);
+	kmem_cache_shrink_all();	/* the mm_struct's slab, if now empty */
+	KTEST_EXPECT_EQ(nr_free_pages(), before);
 }
 
 KTEST_NAMED_ONLY(oops_write_kernel_text)
