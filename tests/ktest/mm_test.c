@@ -17,6 +17,7 @@
 #include <sched.h>
 #include <setup.h>
 #include <slab.h>
+#include <string.h>
 
 /*
  * Give back what reclaim would take (clean cache pages, the empty slabs
@@ -352,6 +353,84 @@ KTEST(mm_users_and_mm_count)
 	KTEST_EXPECT_EQ(pgd_page->_count, 0);
 	kmem_cache_shrink_all();	/* the mm_struct's slab, if now empty */
 	KTEST_EXPECT_EQ(nr_free_pages(), before);
+}
+
+/*
+ * The number after @label in @text, spaces skipped.
+ * Return: the number, or ~0UL if @label or the number is missing.
+ */
+static unsigned long number_after(const char *text, const char *label)
+{
+	const char *p = strstr(text, label);
+	unsigned long n = 0;
+
+	if (!p)
+		return ~0UL;
+	p += strlen(label);
+	while (*p == ' ')
+		p++;
+	if (*p < '0' || *p > '9')
+		return ~0UL;
+	while (*p >= '0' && *p <= '9')
+		n = n * 10 + (*p++ - '0');
+	return n;
+}
+
+/*
+ * What meminfo_report() prints (at boot, on Ctrl-F, in the shell's free)
+ * is what the allocator holds.  The report is made with interrupts off,
+ * and the values it is checked against are read in the same window (on
+ * one CPU nothing else can allocate meanwhile); the free pages are
+ * counted independently, block by block on the free lists.
+ */
+KTEST(mm_meminfo_report_matches_allocator)
+{
+	static char report[4096];
+	unsigned long blocks[MAX_ORDER], free = 0, free_pages, flags;
+	struct zone *zone = zone_normal();
+	struct vm_event_counts events;
+	const char *orders;
+	struct list_head *pos;
+	char label[8];
+
+	local_irq_save(flags);
+	meminfo_report(report, sizeof(report));
+	for (unsigned int o = 0; o < MAX_ORDER; o++) {
+		blocks[o] = 0;
+		list_for_each(pos, &zone->free_area[o].free_list)
+			blocks[o]++;
+		free += blocks[o] << o;
+	}
+	free_pages = zone->free_pages;
+	events = vm_events;
+	local_irq_restore(flags);
+
+	KTEST_EXPECT_EQ(free, free_pages);
+	KTEST_EXPECT_EQ(number_after(report, "MemTotal:"),
+			zone->managed_pages * (PAGE_SIZE / 1024));
+	KTEST_EXPECT_EQ(number_after(report, "MemFree:"),
+			free * (PAGE_SIZE / 1024));
+	KTEST_EXPECT_EQ(number_after(report, "Zone Normal: free"), free);
+	KTEST_EXPECT_EQ(number_after(report, "pages_min"), zone->pages_min);
+	KTEST_EXPECT_EQ(number_after(report, "pages_low"), zone->pages_low);
+	KTEST_EXPECT_EQ(number_after(report, "pages_high"), zone->pages_high);
+	KTEST_EXPECT_EQ(number_after(report, "managed"), zone->managed_pages);
+	KTEST_EXPECT_EQ(number_after(report, "spanned"), zone->spanned_pages);
+	orders = strstr(report, "Free blocks by order:");
+	KTEST_ASSERT(orders != NULL);
+	for (unsigned int o = 0; o < MAX_ORDER; o++) {
+		snprintf(label, sizeof(label), " %u:", o);
+		if (number_after(orders, label) != blocks[o])
+			KTEST_FAIL("order %u: the report says %lu blocks, the "
+				   "free list has %lu", o,
+				   number_after(orders, label), blocks[o]);
+	}
+	KTEST_EXPECT_EQ(number_after(report, "pgalloc"), events.pgalloc);
+	KTEST_EXPECT_EQ(number_after(report, "pgfree"), events.pgfree);
+	KTEST_EXPECT_EQ(number_after(report, "allocfail"), events.allocfail);
+	KTEST_EXPECT_EQ(number_after(report, "kswapd_wakeup_requests"),
+			events.kswapd_wakeup_requests);
+	KTEST_EXPECT_EQ(number_after(report, "slab_errors"), slab_errors);
 }
 
 KTEST_NAMED_ONLY(oops_write_kernel_text)
