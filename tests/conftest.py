@@ -249,8 +249,9 @@ def wait_listening(port, timeout=20):
 class Terminal:
     """QEMU with the serial port on a pipe: type lines, read the screen."""
 
-    def __init__(self, cmdline="loglevel=4", initrd=None, disk=FRESH_DISK):
-        argv = qemu_argv(cmdline, disk=disk,
+    def __init__(self, cmdline="loglevel=4", initrd=None, disk=FRESH_DISK,
+                 mem=128):
+        argv = qemu_argv(cmdline, mem=mem, disk=disk,
                          **({"initrd": initrd} if initrd else {}))
         self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE,

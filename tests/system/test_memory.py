@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import EXIT_KTEST_PASS, boot_kernel
+from conftest import EXIT_KTEST_PASS, Terminal, boot_kernel
 
 MM_TESTS = "ktest=mm_watermarks_match_formula,mm_alloc_until_failure_and_free"
 
@@ -52,6 +52,22 @@ def test_highmem_reported_and_ignored():
     assert 880 * 256 < managed <= 896 * 256, boot.explain(
         "%d pages managed, expected nearly all of 896 MiB" % managed)
     assert boot.status == EXIT_KTEST_PASS, boot.explain("ktests failed")
+
+
+@pytest.mark.parametrize("mem_mb", [16, 512])
+def test_shell_runs_with_memory_size(mem_mb):
+    """Past the end of boot: pid 1 reaches ring 3, and the shell forks and
+    execs a program and reports the machine's memory."""
+    t = Terminal(mem=mem_mb)
+    try:
+        t.wait_for(r"init: running in ring 3 \(cs=0x73\), pid 1")
+        t.wait_for(r"^# ")
+        t.run("hello", r"hello, world from pid \d+")
+        out = t.run("free", r"MemTotal:\s+\d+ kB")
+        total_kb = int(re.search(r"MemTotal:\s+(\d+) kB", out).group(1))
+        assert mem_mb * 1024 * 0.9 < total_kb < mem_mb * 1024, out
+    finally:
+        t.close()
 
 
 def test_mem_option_limits_memory():
