@@ -13,10 +13,12 @@ time), so that no test sees what another wrote.  disk=PATH boots with
 that image (to look at it afterwards), disk=None with no disk at all.
 """
 import atexit
+import importlib.util
 import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -210,6 +212,16 @@ def pytest_terminal_summary(terminalreporter):
             label[:44],
             "%6.3f s" % banner if banner is not None else "     -  ",
             "%6.3f s" % end if end is not None else "   -"))
+
+
+def load_tool(name):
+    """tools/<name>.py as a module, to test its code on real output."""
+    spec = importlib.util.spec_from_file_location(
+        name, os.path.join(ROOT, "tools", name + ".py"))
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
 
 
 def free_port():

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import (BANNER, EXIT_KTEST_FAIL, EXIT_KTEST_PASS, EXIT_PANIC,
                       ISO, KERNEL, boot_kernel, ktest_boot, ktest_results,
-                      qemu_argv, run_qemu)
+                      load_tool, qemu_argv, run_qemu)
 
 
 def pytest_generate_tests(metafunc):
@@ -184,6 +184,33 @@ def test_double_fault_reported_not_reset():
     boot.expect(r"CR2: 00000ffc$")
     boot.expect(r"Kernel panic - not syncing: double fault$")
     assert boot.status == EXIT_PANIC, boot.explain("status is not the panic status")
+
+
+def test_bench_all_prints_rows():
+    """bench=all (what `make bench` boots) runs every benchmark, prints
+    one row per measurement in the form tools/bench.py reads, and leaves
+    QEMU with the pass status.  No value is judged: timings are not
+    asserted."""
+    bench = load_tool("bench")
+    boot = boot_kernel("bench=all", timeout=120, end_pattern=r"bench: end",
+                       label="bench=all")
+    lines = [l[TIMESTAMP.match(l).end():] for l in boot.lines
+             if TIMESTAMP.match(l) and "bench: " in l]
+    assert lines and re.match(r"bench: begin tsc_khz=[1-9]\d*$", lines[0]), \
+        boot.explain("no begin line")
+    assert lines[-1] == "bench: end", boot.explain("no end line")
+    rows = [bench.ROW.search(l) for l in lines[1:-1]]
+    malformed = [l for l, m in zip(lines[1:-1], rows) if not m]
+    assert not malformed, boot.explain("not rows: %s" % malformed)
+    names = {m.group(1) for m in rows}
+    # issue 3's rows, and one at least of every other benchmark file
+    for row in ("alloc_pages+__free_pages, order 0",
+                "alloc_pages+__free_pages, order 1", "kmalloc(64)+kfree",
+                "context switch, kernel thread ping-pong",
+                "schedule_work, interrupt to function, median",
+                "buffer cache: write 4 MiB + sync_all"):
+        assert row in names, boot.explain("no row %r" % row)
+    assert boot.status == EXIT_KTEST_PASS, boot.explain("not the pass status")
 
 
 def test_ktest_log_has_no_unexpected_errors():

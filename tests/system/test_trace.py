@@ -4,19 +4,14 @@ fork, exec, spin and sleep, dump the ring buffer with `trace`, and check
 what tools/trace2perfetto.py makes of the kernel's real output: a Chrome
 trace-event JSON that follows the format and an SVG timeline with one row
 per task that ran."""
-import importlib.util
 import json
-import os
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import ROOT, Terminal
+from conftest import Terminal, load_tool
 
-spec = importlib.util.spec_from_file_location(
-    "trace2perfetto", os.path.join(ROOT, "tools", "trace2perfetto.py"))
-t2p = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(t2p)
+t2p = load_tool("trace2perfetto")
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ tests check the JSON trace against the format's rules, the SVG against
 its row contract, and the error paths (malformed line, no dump, a dump cut
 short) through the command line as a user meets them.
 """
-import importlib.util
 import json
 import os
 import subprocess
@@ -19,20 +18,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, load_tool
 
 TOOL = os.path.join(ROOT, "tools", "trace2perfetto.py")
 
-
-def load_tool():
-    spec = importlib.util.spec_from_file_location("trace2perfetto", TOOL)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-t2p = load_tool()
+t2p = load_tool("trace2perfetto")
 
 TSC_KHZ = 2_600_000  # 2600 cycles per µs: whole µs give whole ns
 BASE_TSC = 987_654_321_000
