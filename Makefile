@@ -390,13 +390,11 @@ trace: deps all
 clean:
 	rm -rf $(B)
 
+# One line per target (tests/system/test_make.py checks it against .PHONY).
 help:
-	@echo "make all      build build/kernel.elf (+ kernel.asm, kernel.sym), user,"
-	@echo "              build/disk.img (if missing)"
+	@echo "make all      kernel.elf, .asm, .sym, the user programs, disk.img if missing"
 	@echo "make user     build the user programs and build/initramfs.cpio"
-	@echo "make run      boot it in QEMU, serial console on this terminal"
-	@echo "              (CMDLINE=\"...\" adds kernel options; Ctrl-A X quits;"
-	@echo "              build/disk.img is the disk hda)"
+	@echo "make run      boot in QEMU on this terminal (CMDLINE=, MEM=; Ctrl-A X quits)"
 	@echo "make iso      build build/kernel.iso, a GRUB rescue CD"
 	@echo "make run-iso  boot that ISO in QEMU through real GRUB"
 	@echo "make gdb      QEMU stopped at the first instruction + gdb attached"

@@ -39,6 +39,7 @@ extern struct e820map e820;
 extern struct boot_module boot_modules[MAX_BOOT_MODULES];
 extern int nr_boot_modules;
 
+const char *multiboot_cmdline(unsigned long info_phys);
 void setup_arch(unsigned long info_phys);
 u64 e820_ram_total(void);
 

@@ -168,6 +168,12 @@ asmlinkage void __noreturn start_kernel(unsigned long magic,
 	kallsyms_init();
 	serial_init();
 	vga_init();
+	/*
+	 * loglevel= filters from the first message on.  A wrong magic means
+	 * ebx is no multiboot information: nothing to read.
+	 */
+	if (magic == MULTIBOOT_BOOTLOADER_MAGIC)
+		parse_early_param(multiboot_cmdline(info_phys));
 	printk(KERN_NOTICE "%s\n", linux_banner);
 
 	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)

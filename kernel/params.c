@@ -33,6 +33,43 @@ static bool first_word_is_image_name(const char *s)
 	return path_char;
 }
 
+/* The options of a command line: past leading spaces and the image name. */
+static char *skip_image_name(char *args)
+{
+	while (*args == ' ')
+		args++;
+	if (first_word_is_image_name(args)) {
+		while (*args && *args != ' ')
+			args++;
+		while (*args == ' ')
+			args++;
+	}
+	return args;
+}
+
+/**
+ * parse_early_param - run the early_param() handlers, before any message
+ * @cmdline: the loader's command line (image name first)
+ *
+ * Linux 2.6: parse_early_param() in init/main.c.  Quiet: what it refuses
+ * or does not know, parse_kernel_cmdline() reports a moment later.
+ * Context: boot, the first thing start_kernel() does after the consoles.
+ */
+void parse_early_param(const char *cmdline)
+{
+	char *args, *param, *val;
+
+	strlcpy(boot_command_line, cmdline, COMMAND_LINE_SIZE);
+	args = skip_image_name(boot_command_line);
+	while (*args) {
+		args = next_arg(args, &param, &val);
+		for (const struct obs_kernel_param *p = __setup_start;
+		     p < __setup_end; p++)
+			if (p->early)
+				parse_one(param, val, p, p + 1);
+	}
+}
+
 /**
  * parse_kernel_cmdline - run every option's __setup() handler
  * @cmdline: the loader's command line (image name first)
@@ -48,15 +85,7 @@ void parse_kernel_cmdline(const char *cmdline)
 		printk(KERN_WARNING "Kernel command line longer than %d bytes, "
 		       "truncated\n", COMMAND_LINE_SIZE - 1);
 
-	args = saved_command_line;
-	while (*args == ' ')
-		args++;
-	if (first_word_is_image_name(args)) {
-		while (*args && *args != ' ')
-			args++;
-		while (*args == ' ')
-			args++;
-	}
+	args = skip_image_name(saved_command_line);
 	printk(KERN_NOTICE "Kernel command line: %s\n", args);
 
 	strlcpy(boot_command_line, args, COMMAND_LINE_SIZE);

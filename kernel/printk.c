@@ -45,7 +45,8 @@ static int loglevel_setup(char *val)
 	console_loglevel = level;
 	return 0;
 }
-__setup("loglevel=", loglevel_setup);
+/* Early: the filter must hold from the banner on, as the console shows it. */
+early_param("loglevel=", loglevel_setup);
 
 /**
  * register_console - add a console that printk() writes to

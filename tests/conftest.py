@@ -268,8 +268,8 @@ class Terminal:
     """QEMU with the serial port on a pipe: type lines, read the screen."""
 
     def __init__(self, cmdline="loglevel=4", initrd=None, disk=FRESH_DISK,
-                 extra=()):
-        argv = qemu_argv(cmdline, disk=disk, extra=extra,
+                 mem=128, extra=()):
+        argv = qemu_argv(cmdline, mem=mem, disk=disk, extra=extra,
                          **({"initrd": initrd} if initrd else {}))
         self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE,

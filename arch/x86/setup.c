@@ -131,6 +131,21 @@ static void read_modules(struct multiboot_info *info)
 }
 
 /**
+ * multiboot_cmdline - the command line the loader passed
+ * @info_phys: physical address of struct multiboot_info
+ *
+ * Context: boot.
+ * Return: the command line, in the loader's memory; "" if there is none.
+ */
+const char *multiboot_cmdline(unsigned long info_phys)
+{
+	struct multiboot_info *info = boot_va(info_phys);
+
+	return info->flags & MULTIBOOT_INFO_CMDLINE ?
+	       (char *)boot_va(info->cmdline) : "";
+}
+
+/**
  * setup_arch - copy the command line, memory map and modules out of the
  *              multiboot information, and parse the command line
  * @info_phys: physical address of struct multiboot_info
@@ -144,8 +159,7 @@ void setup_arch(unsigned long info_phys)
 	if (info->flags & MULTIBOOT_INFO_LOADER)
 		printk(KERN_INFO "Boot loader: %s\n",
 		       (char *)boot_va(info->boot_loader_name));
-	parse_kernel_cmdline(info->flags & MULTIBOOT_INFO_CMDLINE ?
-			     (char *)boot_va(info->cmdline) : "");
+	parse_kernel_cmdline(multiboot_cmdline(info_phys));
 	read_memory_map(info);
 	read_modules(info);
 }

@@ -14,37 +14,59 @@
 #include <setup.h>
 #include <time.h>
 
-/* The PIT must tick HZ times per second of TSC time. */
-KTEST(timer_rate_vs_tsc)
+/*
+ * TSC nanoseconds for @ticks timer interrupts, starting on a tick
+ * boundary; *irqs gets how many IRQ 0s came meanwhile.
+ */
+static u64 time_ticks(unsigned long ticks, unsigned long *irqs)
 {
-	const unsigned long ticks = 20;	/* 200 ms */
-	unsigned long start, irqs;
-	u64 t0, ns;
+	unsigned long start = jiffies, irq0;
+	u64 t0;
 
-	KTEST_ASSERT(!irqs_disabled());
-	KTEST_ASSERT(tsc_khz > 0);
-	/* Start on a tick boundary. */
-	start = jiffies;
 	while (jiffies == start)
 		cpu_relax();
 	start = jiffies;
-	irqs = irq_count_of(0);
+	irq0 = irq_count_of(0);
 	t0 = rdtsc();
 	while (jiffies - start < ticks)
 		cpu_relax();
-	ns = cycles_to_ns(rdtsc() - t0);
+	*irqs = irq_count_of(0) - irq0;
+	return cycles_to_ns(rdtsc() - t0);
+}
 
-	printk(KERN_INFO "ktest: %lu ticks took %llu us of TSC time\n", ticks,
-	       ns / 1000);
-	KTEST_EXPECT_EQ(irq_count_of(0) - irqs, ticks);
-	/*
-	 * 200 ms nominal.  A loaded host delivers ticks late (QEMU does not
-	 * replay lost ticks), never early: the bound is wide on that side.
-	 * A wrong LATCH or HZ is off by a factor of 10.
-	 */
-	if (ns < 180000000ULL || ns > 600000000ULL)
-		KTEST_FAIL("%lu ticks = %llu ns, expected about 200 ms", ticks,
-			   ns);
+static u64 distance(u64 a, u64 b)
+{
+	return a > b ? a - b : b - a;
+}
+
+/*
+ * The PIT must tick HZ times per second of TSC time.  A loaded host
+ * delivers a tick late now and then (QEMU drops the ticks it could not
+ * deliver, it does not replay them), which moves either end of one
+ * measurement: of three, the one closest to nominal counts, and it must
+ * be within 15%.  A tick at 50 or 200 Hz is off by a factor of 2.
+ */
+KTEST(timer_rate_vs_tsc)
+{
+	const unsigned long ticks = 20;
+	const u64 nominal = ticks * 1000000000ULL / HZ;	/* 200 ms */
+	u64 best = ~0ULL;	/* farther than any measurement */
+
+	KTEST_ASSERT(!irqs_disabled());
+	KTEST_ASSERT(tsc_khz > 0);
+	for (int i = 0; i < 3; i++) {
+		unsigned long irqs;
+		u64 ns = time_ticks(ticks, &irqs);
+
+		printk(KERN_INFO "ktest: %lu ticks took %llu us of TSC time\n",
+		       ticks, ns / 1000);
+		KTEST_EXPECT_EQ(irqs, ticks);
+		if (distance(ns, nominal) < distance(best, nominal))
+			best = ns;
+	}
+	if (distance(best, nominal) > nominal * 15 / 100)
+		KTEST_FAIL("%lu ticks = %llu ns at best, expected %llu ns "
+			   "within 15%%", ticks, best, nominal);
 }
 
 /* Kernel addresses are physical + PAGE_OFFSET; low addresses are gone. */
@@ -111,4 +133,22 @@ KTEST_NAMED_ONLY(oops_divide_error)
 			     : "=a"(quotient)
 			     : "a"(1), "r"(divisor), "d"(0));
 	KTEST_FAIL("the division did not fault (quotient %u)", quotient);
+}
+
+/*
+ * A kernel stack that has run into unmapped memory, as an overflow past
+ * a guard page would: the push faults, and the page fault cannot push its
+ * own frame on that stack either, so the CPU raises a double fault.  Its
+ * task gate (arch/x86/doublefault.c) reports it from a stack of its own
+ * and panics; test_boot.py checks the report.  esp goes to the top of
+ * the NULL page, which no page directory maps.  Should the push succeed,
+ * the epilogue restores esp from the frame pointer and the test fails.
+ */
+KTEST_NAMED_ONLY(double_fault_selftest)
+{
+	printk(KERN_INFO "ktest: pushing on a stack at %#lx\n", PAGE_SIZE);
+	__asm__ __volatile__("movl %0, %%esp\n\t"
+			     "pushl $0"
+			     : : "i"(PAGE_SIZE) : "memory");
+	KTEST_FAIL("the push on an unmapped stack did not fault");
 }

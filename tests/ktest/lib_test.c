@@ -38,7 +38,7 @@ static int test_value_setup(char *val)
 }
 
 static const struct obs_kernel_param test_params[] = {
-	{ "value=", test_value_setup },
+	{ .str = "value=", .setup_func = test_value_setup },
 };
 
 KTEST(cmdline_parse)
@@ -80,4 +80,32 @@ KTEST(printk_log_ring)
 	KTEST_ASSERT(n >= strlen("] ktest marker 12345\n"));
 	KTEST_ASSERT(!strcmp(tail + n - strlen("] ktest marker 12345\n"),
 			     "] ktest marker 12345\n"));
+}
+
+/*
+ * One message at each level, 0 (KERN_EMERG) to 7 (KERN_DEBUG): all of
+ * them go to the log ring, whatever loglevel= hides from the console.
+ * test_boot.py boots this with several loglevel= values and checks which
+ * markers the serial console showed.
+ */
+KTEST(printk_levels_all_reach_log_ring)
+{
+	static const char *const levels[] = {
+		KERN_EMERG, KERN_ALERT, KERN_CRIT, KERN_ERR,
+		KERN_WARNING, KERN_NOTICE, KERN_INFO, KERN_DEBUG,
+	};
+	static char tail[1024];
+	char marker[32];
+	unsigned long n;
+
+	for (unsigned int i = 0; i < ARRAY_SIZE(levels); i++)
+		printk("%sprintk level marker %u\n", levels[i], i);
+	n = log_buf_copy(tail, sizeof(tail) - 1);
+	tail[n] = '\0';
+	for (unsigned int i = 0; i < ARRAY_SIZE(levels); i++) {
+		snprintf(marker, sizeof(marker), "] printk level marker %u\n",
+			 i);
+		if (!strstr(tail, marker))
+			KTEST_FAIL("level %u is not in the log ring", i);
+	}
 }

@@ -3,12 +3,14 @@
 through real GRUB, its in-kernel tests pass one by one, bad command lines
 are survived, and faults produce an oops instead of a silent reset."""
 import os
+import re
 import subprocess
 
 import pytest
 
-from conftest import (EXIT_KTEST_PASS, EXIT_PANIC, ISO, KERNEL, boot_kernel,
-                      ktest_boot, ktest_results, qemu_argv, run_qemu)
+from conftest import (BANNER, EXIT_KTEST_FAIL, EXIT_KTEST_PASS, EXIT_PANIC,
+                      ISO, KERNEL, boot_kernel, ktest_boot, ktest_results,
+                      load_tool, qemu_argv, run_qemu)
 
 
 def pytest_generate_tests(metafunc):
@@ -83,10 +85,62 @@ def test_garbage_cmdline_warns_and_boots():
     assert boot.status == EXIT_KTEST_PASS, boot.explain("bad status")
 
 
+# printk's "[%5lu.%06lu] ": seconds since boot right-aligned in 5
+# columns (the lookahead), then microseconds.
+TIMESTAMP = re.compile(r"^\[(?=[ \d]{5}\.) *(\d+)\.(\d{6})\] ")
+LEVEL_MARKER = re.compile(TIMESTAMP.pattern + r"printk level marker (\d)$")
+
+
+@pytest.mark.parametrize("loglevel", [4, 5])
+def test_loglevel_filters_console_not_log_ring(loglevel):
+    """loglevel=N shows on the console only the messages of level below N,
+    as on Linux: at 4, KERN_ERR (3) shows and KERN_WARNING (4) and
+    KERN_INFO (6) do not; at 5, KERN_WARNING shows too.  From the first
+    line: a boot without trouble prints nothing below KERN_NOTICE, so the
+    ktest's markers are the only kernel lines on the console.  The ktest
+    prints one marker per level and passes only if all eight are in the
+    log ring."""
+    boot = boot_kernel("loglevel=%d ktest=printk_levels_all_reach_log_ring"
+                       % loglevel, timeout=30)
+    kernel_lines = [l for l in boot.lines if TIMESTAMP.match(l)]
+    markers = [LEVEL_MARKER.match(l) for l in kernel_lines]
+    shown = [int(m.group(3)) for m in markers if m]
+    assert shown == list(range(loglevel)), boot.explain(
+        "console showed levels %s" % shown)
+    others = [l for l, m in zip(kernel_lines, markers) if not m]
+    assert not others, boot.explain("shown despite loglevel=%d: %s"
+                                    % (loglevel, others))
+    assert boot.status == EXIT_KTEST_PASS, boot.explain(
+        "a level is missing from the log ring")
+
+
+def test_printk_timestamps_well_formed_and_monotonic():
+    """Every line of a ktest=all boot is a kernel message with printk's
+    timestamp, `[    0.012345] `, and the times never go backwards."""
+    boot = ktest_boot()
+    assert TIMESTAMP.match(boot.lines[0]) and BANNER in boot.lines[0], \
+        boot.explain("the banner is not the first, stamped line")
+    malformed = [l for l in boot.lines if not TIMESTAMP.match(l)]
+    assert not malformed, boot.explain("lines without a timestamp: %s"
+                                       % malformed[:5])
+    times = [tuple(map(int, TIMESTAMP.match(l).groups())) for l in boot.lines]
+    backwards = [(a, b) for a, b, c, d in
+                 zip(boot.lines, boot.lines[1:], times, times[1:]) if d < c]
+    assert not backwards, boot.explain("time went backwards: %s"
+                                       % backwards[:3])
+
+
 def test_unknown_ktest_name_fails():
+    """A name no KTEST() has is one failed test, counted in the plan and
+    the summary, and QEMU leaves with the fail status."""
     boot = boot_kernel("ktest=no_such_test", timeout=30)
-    boot.expect(r"ktest: not ok 1 - no_such_test: no such test")
-    assert boot.status != EXIT_KTEST_PASS, boot.explain("should have failed")
+    ktest_lines = [l[TIMESTAMP.match(l).end():] for l in boot.lines
+                   if TIMESTAMP.match(l) and "ktest: " in l]
+    assert ktest_lines == ["ktest: 1..1",
+                           "ktest: not ok 1 - no_such_test: no such test",
+                           "ktest: 0 passed, 1 failed"], \
+        boot.explain("ktest lines: %s" % ktest_lines)
+    assert boot.status == EXIT_KTEST_FAIL, boot.explain("not the fail status")
 
 
 def test_oops_null_pointer():
@@ -115,6 +169,48 @@ def test_oops_divide_error():
     boot.expect(r"EIP:    0060:\[<c0[0-9a-f]{6}>\]")
     boot.expect(r"Kernel panic - not syncing: Fatal exception")
     assert boot.status == EXIT_PANIC, boot.explain("status is not the panic status")
+
+
+def test_double_fault_reported_not_reset():
+    """A push on a kernel stack in unmapped memory: the page fault cannot
+    push its frame either, and the double fault's task gate
+    (arch/x86/doublefault.c) reports the broken context from a stack of
+    its own and panics, instead of a silent triple-fault reset."""
+    boot = boot_kernel("ktest=double_fault_selftest", timeout=30)
+    boot.expect(r"double fault, the kernel stack is probably gone$")
+    boot.expect(r"EIP: 0060:\[<c0[0-9a-f]{6}>\]  EFLAGS: [0-9a-f]{8}  "
+                r"EIP is at ktest_fn_double_fault_selftest\+0x[0-9a-f]+/")
+    boot.expect(r"ebp: c0[0-9a-f]{6}   esp: 00001000$")
+    boot.expect(r"CR2: 00000ffc$")
+    boot.expect(r"Kernel panic - not syncing: double fault$")
+    assert boot.status == EXIT_PANIC, boot.explain("status is not the panic status")
+
+
+def test_bench_all_prints_rows():
+    """bench=all (what `make bench` boots) runs every benchmark, prints
+    one row per measurement in the form tools/bench.py reads, and leaves
+    QEMU with the pass status.  No value is judged: timings are not
+    asserted."""
+    bench = load_tool("bench")
+    boot = boot_kernel("bench=all", timeout=120, end_pattern=r"bench: end",
+                       label="bench=all")
+    lines = [l[TIMESTAMP.match(l).end():] for l in boot.lines
+             if TIMESTAMP.match(l) and "bench: " in l]
+    assert lines and re.match(r"bench: begin tsc_khz=[1-9]\d*$", lines[0]), \
+        boot.explain("no begin line")
+    assert lines[-1] == "bench: end", boot.explain("no end line")
+    rows = [bench.ROW.search(l) for l in lines[1:-1]]
+    malformed = [l for l, m in zip(lines[1:-1], rows) if not m]
+    assert not malformed, boot.explain("not rows: %s" % malformed)
+    names = {m.group(1) for m in rows}
+    # issue 3's rows, and one at least of every other benchmark file
+    for row in ("alloc_pages+__free_pages, order 0",
+                "alloc_pages+__free_pages, order 1", "kmalloc(64)+kfree",
+                "context switch, kernel thread ping-pong",
+                "schedule_work, interrupt to function, median",
+                "buffer cache: write 4 MiB + sync_all"):
+        assert row in names, boot.explain("no row %r" % row)
+    assert boot.status == EXIT_KTEST_PASS, boot.explain("not the pass status")
 
 
 def test_ktest_log_has_no_unexpected_errors():

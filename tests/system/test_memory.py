@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import EXIT_KTEST_PASS, boot_kernel
+from conftest import EXIT_KTEST_PASS, Terminal, boot_kernel
 
 MM_TESTS = "ktest=mm_watermarks_match_formula,mm_alloc_until_failure_and_free"
 
@@ -34,6 +34,40 @@ def test_boot_with_memory_size(mem_mb):
     assert (pmin, plow, phigh) == (kb // 4, kb // 4 * 5 // 4, kb // 4 * 3 // 2)
     boot.expect(r"%dMB LOWMEM available" % (mem_mb - 1 if mem_mb > 16 else 15))
     assert boot.status == EXIT_KTEST_PASS, boot.explain("ktests failed")
+
+
+def test_highmem_reported_and_ignored():
+    """-m 1024: the RAM above 896 MiB (where ZONE_NORMAL ends on i386) is
+    reported and left alone; the buddy allocator manages low memory only,
+    all of which can be allocated and freed, and the boot completes."""
+    boot = boot_kernel(MM_TESTS, mem=1024, timeout=90,
+                       label="-m 1024, mm ktests")
+    ram_end = max(int(end, 16) for end in re.findall(
+        r"BIOS-e820: [0-9a-f]{16} - ([0-9a-f]{16}) \(usable\)", boot.output))
+    assert ram_end > 896 << 20, boot.explain("no RAM above 896 MiB")
+    boot.expect(r"^\[[ .0-9]+\] %dMB HIGHMEM available, not used \(no "
+                r"highmem support\)\.$" % ((ram_end - (896 << 20)) >> 20))
+    boot.expect(r"^\[[ .0-9]+\] 896MB LOWMEM available\.$")
+    managed = watermarks(boot)[4]
+    assert 880 * 256 < managed <= 896 * 256, boot.explain(
+        "%d pages managed, expected nearly all of 896 MiB" % managed)
+    assert boot.status == EXIT_KTEST_PASS, boot.explain("ktests failed")
+
+
+@pytest.mark.parametrize("mem_mb", [16, 512])
+def test_shell_runs_with_memory_size(mem_mb):
+    """Past the end of boot: pid 1 reaches ring 3, and the shell forks and
+    execs a program and reports the machine's memory."""
+    t = Terminal(mem=mem_mb)
+    try:
+        t.wait_for(r"init: running in ring 3 \(cs=0x73\), pid 1")
+        t.wait_for(r"^# ")
+        t.run("hello", r"hello, world from pid \d+")
+        out = t.run("free", r"MemTotal:\s+\d+ kB")
+        total_kb = int(re.search(r"MemTotal:\s+(\d+) kB", out).group(1))
+        assert mem_mb * 1024 * 0.9 < total_kb < mem_mb * 1024, out
+    finally:
+        t.close()
 
 
 def test_mem_option_limits_memory():

@@ -25,8 +25,8 @@ static int flag_setup(char *val)
 }
 
 static const struct obs_kernel_param params[] = {
-	{ "value=", value_setup },
-	{ "flag", flag_setup },
+	{ .str = "value=", .setup_func = value_setup },
+	{ .str = "flag", .setup_func = flag_setup },
 };
 
 #define PARSE(p, v) parse_one(p, v, params, params + 2)
