@@ -8,6 +8,7 @@
  * kernel_thread() here are init's children and are reaped with
  * do_wait(); kthread_create() threads belong to kthreadd.
  */
+#include <bitops.h>
 #include <completion.h>
 #include <gfp.h>
 #include <kernel.h>
@@ -626,3 +627,50 @@ KTEST(orphans_are_reparented_to_init)
 	KTEST_EXPECT_EQ(do_wait(orphan_pid, &code, 0), orphan_pid);
 	KTEST_EXPECT_EQ(code, 99);
 }
+
+/*
+ * With every pid taken, a fork fails with -EAGAIN and gives back all it
+ * had taken; a pid given back by free_pidmap() is the next one handed
+ * out.  The test takes the free pids itself, so nothing may fail between
+ * taking them and giving them back: it records, then checks.
+ */
+KTEST(fork_without_a_free_pid_fails_and_freed_pids_are_reused)
+{
+	static unsigned long mine[PID_MAX_DEFAULT / (8 * sizeof(long))];
+	unsigned long before = settled_free_pages(), after;
+	unsigned long objects = kmem_cache_active_objects();
+	int taken = 0, pid, no_pid, reused, highest = 0;
+	long code = -1;
+
+	memset(mine, 0, sizeof(mine));
+	while ((pid = alloc_pidmap()) > 0) {
+		set_bit(pid, mine);
+		highest = max(highest, pid);
+		taken++;
+	}
+	if (!taken)
+		KTEST_FAIL("no free pid to take");
+	no_pid = kernel_thread(return_arg, (void *)5, 0);
+	after = settled_free_pages();
+
+	/*
+	 * One pid back: the next fork must find exactly that one, by
+	 * wrapping around (below RESERVED_PIDS it would not look).
+	 */
+	free_pidmap(highest);
+	clear_bit(highest, mine);
+	reused = kernel_thread(return_arg, (void *)5, 0);
+	if (reused > 0)
+		do_wait(reused, &code, 0);
+
+	for (pid = 0; pid < PID_MAX_DEFAULT; pid++)
+		if (test_bit(pid, mine))
+			free_pidmap(pid);
+
+	KTEST_EXPECT_EQ(no_pid, -EAGAIN);
+	KTEST_EXPECT_EQ(after, before);
+	KTEST_EXPECT_EQ(kmem_cache_active_objects(), objects);
+	KTEST_EXPECT_EQ(reused, highest);
+	KTEST_EXPECT_EQ(code, 5);
+}
+
