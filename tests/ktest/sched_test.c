@@ -629,6 +629,84 @@ KTEST(orphans_are_reparented_to_init)
 }
 
 /*
+ * yield() puts the caller behind every other runnable task: two threads
+ * that yield in a loop take turns.  Without it each loop would finish in
+ * one go (it is far shorter than a time slice).
+ */
+#define YIELDS 100
+static DECLARE_WAIT_QUEUE_HEAD(yield_wq);
+static bool yield_go;
+static int yield_last, yield_turns;
+
+static int yield_in_a_loop(void *arg)
+{
+	int me = (int)(long)arg;
+
+	wait_event(yield_wq, READ_ONCE(yield_go));
+	for (int i = 0; i < YIELDS; i++) {
+		if (READ_ONCE(yield_last) != me) {
+			WRITE_ONCE(yield_last, me);
+			yield_turns++;
+		}
+		yield();
+	}
+	return 0;
+}
+
+KTEST(yield_lets_the_other_task_run)
+{
+	int a, b;
+
+	yield_go = false;
+	yield_last = yield_turns = 0;
+	a = kernel_thread(yield_in_a_loop, (void *)1, 0);
+	b = kernel_thread(yield_in_a_loop, (void *)2, 0);
+	KTEST_ASSERT(a > 0 && b > 0);
+	msleep(10);			/* both asleep on yield_wq */
+	WRITE_ONCE(yield_go, true);
+	wake_up_all(&yield_wq);
+	KTEST_EXPECT_EQ(do_wait(a, NULL, 0), a);
+	KTEST_EXPECT_EQ(do_wait(b, NULL, 0), b);
+	printk(KERN_INFO "ktest: %d turns in %d yields each\n", yield_turns,
+	       YIELDS);
+	/* Strict alternation gives 2 * YIELDS; unequal priorities half. */
+	KTEST_ASSERT(yield_turns >= YIELDS / 2);
+}
+
+/*
+ * Two CPU hogs, nice 0 and nice 19: each round the first runs its 100 ms
+ * slice, the second its 5 ms one (task_timeslice()), so the first gets
+ * about ten times the ticks -- and the second still gets some: the
+ * expired array makes sure every runnable task has a turn each round.
+ */
+KTEST(time_slice_scales_with_nice)
+{
+	struct task_struct *fast, *slow;
+	unsigned long fast_ticks, slow_ticks;
+	int fast_pid, slow_pid;
+
+	WRITE_ONCE(spin_stop, false);
+	fast_pid = kernel_thread(spin_forever, NULL, 0);
+	slow_pid = kernel_thread(spin_forever, NULL, 0);
+	KTEST_ASSERT(fast_pid > 0 && slow_pid > 0);
+	fast = find_task_by_pid(fast_pid);
+	slow = find_task_by_pid(slow_pid);
+	set_user_nice(slow, 19);
+	fast_ticks = fast->stime;
+	slow_ticks = slow->stime;
+	msleep(400);
+	fast_ticks = fast->stime - fast_ticks;
+	slow_ticks = slow->stime - slow_ticks;
+	WRITE_ONCE(spin_stop, true);
+	KTEST_EXPECT_EQ(do_wait(fast_pid, NULL, 0), fast_pid);
+	KTEST_EXPECT_EQ(do_wait(slow_pid, NULL, 0), slow_pid);
+	printk(KERN_INFO "ktest: nice 0 had %lu ticks, nice 19 %lu\n",
+	       fast_ticks, slow_ticks);
+	KTEST_ASSERT(slow_ticks >= 1);
+	KTEST_ASSERT(fast_ticks >= 4 * slow_ticks);
+}
+
+/*
  * With every pid taken, a fork fails with -EAGAIN and gives back all it
  * had taken; a pid given back by free_pidmap() is the next one handed
  * out.  The test takes the free pids itself, so nothing may fail between
