@@ -10,13 +10,17 @@
  */
 #include <bitops.h>
 #include <completion.h>
+#include <file.h>
+#include <fs_struct.h>
 #include <gfp.h>
 #include <kernel.h>
 #include <kthread.h>
 #include <ktest.h>
 #include <mm_types.h>
 #include <sched.h>
+#include <signal.h>
 #include <slab.h>
+#include <spinlock.h>
 #include <stacktrace.h>
 #include <string.h>
 #include <timer.h>
@@ -752,3 +756,124 @@ KTEST(fork_without_a_free_pid_fails_and_freed_pids_are_reused)
 	KTEST_EXPECT_EQ(code, 5);
 }
 
+/*
+ * CLONE_FS, CLONE_FILES, CLONE_SIGHAND: the child shares the parent's
+ * structure and holds a reference on it; without the flag it gets a copy
+ * of its own.  Reaping the sharing child gives its references back.
+ */
+KTEST(clone_flags_share_with_a_reference_or_copy)
+{
+	struct task_struct *shared, *copied;
+	int fs_users = atomic_read(&current->fs->count);
+	int files_users = atomic_read(&current->files->count);
+	int sighand_users = atomic_read(&current->sighand->count);
+	int s, c;
+
+	WRITE_ONCE(hold_release, false);
+	s = kernel_thread(hold_until_released, NULL,
+			  CLONE_FS | CLONE_FILES | CLONE_SIGHAND);
+	c = kernel_thread(hold_until_released, NULL, 0);
+	KTEST_ASSERT(s > 0 && c > 0);
+	shared = find_task_by_pid(s);
+	copied = find_task_by_pid(c);
+
+	KTEST_ASSERT(shared->fs == current->fs);
+	KTEST_ASSERT(shared->files == current->files);
+	KTEST_ASSERT(shared->sighand == current->sighand);
+	KTEST_EXPECT_EQ(atomic_read(&current->fs->count), fs_users + 1);
+	KTEST_EXPECT_EQ(atomic_read(&current->files->count), files_users + 1);
+	KTEST_EXPECT_EQ(atomic_read(&current->sighand->count),
+			sighand_users + 1);
+	KTEST_ASSERT(copied->fs != current->fs);
+	KTEST_ASSERT(copied->files != current->files);
+	KTEST_ASSERT(copied->sighand != current->sighand);
+	KTEST_EXPECT_EQ(atomic_read(&copied->fs->count), 1);
+	KTEST_EXPECT_EQ(atomic_read(&copied->files->count), 1);
+	/* Every task has a signal_struct of its own (no CLONE_THREAD). */
+	KTEST_ASSERT(shared->signal != current->signal);
+	/* kernel_thread() adds these two whatever the caller asks. */
+	KTEST_ASSERT(copied->clone_flags & CLONE_VM);
+	KTEST_ASSERT(copied->clone_flags & CLONE_UNTRACED);
+
+	WRITE_ONCE(hold_release, true);
+	wake_up_all(&hold_wq);
+	KTEST_EXPECT_EQ(do_wait(s, NULL, 0), s);
+	KTEST_EXPECT_EQ(do_wait(c, NULL, 0), c);
+	KTEST_EXPECT_EQ(atomic_read(&current->fs->count), fs_users);
+	KTEST_EXPECT_EQ(atomic_read(&current->files->count), files_users);
+	KTEST_EXPECT_EQ(atomic_read(&current->sighand->count), sighand_users);
+}
+
+/*
+ * wake_up_interruptible() wakes only TASK_INTERRUPTIBLE sleepers: a
+ * thread in wait_event() (TASK_UNINTERRUPTIBLE) sleeps on even though
+ * its condition is true, until a wake_up().
+ */
+static DECLARE_WAIT_QUEUE_HEAD(mode_wq);
+static bool mode_go;
+
+static int wait_uninterruptibly(void *arg)
+{
+	wait_event(mode_wq, READ_ONCE(mode_go));
+	return 0;
+}
+
+KTEST(wake_up_interruptible_leaves_uninterruptible_sleepers)
+{
+	struct task_struct *t;
+	char state_after;
+	int pid;
+
+	mode_go = false;
+	pid = kernel_thread(wait_uninterruptibly, NULL, 0);
+	KTEST_ASSERT(pid > 0);
+	t = find_task_by_pid(pid);
+	msleep(10);
+	KTEST_EXPECT_EQ(task_state_char(t), 'D');
+	WRITE_ONCE(mode_go, true);
+	wake_up_interruptible(&mode_wq);
+	msleep(10);
+	state_after = task_state_char(t);
+	wake_up(&mode_wq);
+	KTEST_EXPECT_EQ(do_wait(pid, NULL, 0), pid);
+	KTEST_EXPECT_EQ(state_after, 'D');
+}
+
+/*
+ * A more important task woken inside preempt_disable() or spin_lock()
+ * waits until the section ends; preempt_enable() and spin_unlock() are
+ * preemption points: it has run by the next line, without a sleep or a
+ * yield.
+ */
+KTEST(preempt_enable_and_spin_unlock_are_preemption_points)
+{
+	static DEFINE_SPINLOCK(lock);
+
+	for (int locked = 0; locked < 2; locked++) {
+		struct task_struct *t;
+		bool ran_inside;
+		int pid;
+
+		urgent_go = urgent_ran = false;
+		pid = kernel_thread(urgent, NULL, 0);
+		KTEST_ASSERT(pid > 0);
+		t = find_task_by_pid(pid);
+		set_user_nice(t, -10);	/* it runs and sleeps */
+		KTEST_EXPECT_EQ(t->state, TASK_UNINTERRUPTIBLE);
+
+		if (locked)
+			spin_lock(&lock);
+		else
+			preempt_disable();
+		WRITE_ONCE(urgent_go, true);
+		wake_up(&urgent_wq);
+		ran_inside = READ_ONCE(urgent_ran);
+		if (locked)
+			spin_unlock(&lock);
+		else
+			preempt_enable();
+		KTEST_ASSERT(!ran_inside);
+		KTEST_ASSERT(READ_ONCE(urgent_ran));
+		KTEST_EXPECT_EQ(do_wait(pid, NULL, 0), pid);
+	}
+}
