@@ -387,6 +387,7 @@ KTEST(kthread_stop_returns_value)
 {
 	struct task_struct *k = kthread_run(stoppable, NULL, "ktest-stop/%d",
 					    3);
+	int pid;
 
 	KTEST_ASSERT(!IS_ERR(k));
 	KTEST_ASSERT(!strcmp(k->comm, "ktest-stop/3"));
@@ -398,7 +399,12 @@ KTEST(kthread_stop_returns_value)
 	KTEST_ASSERT(k->clone_flags & CLONE_VM);
 	KTEST_ASSERT(k->clone_flags & CLONE_UNTRACED);
 	msleep(20);
+	pid = k->pid;
 	KTEST_EXPECT_EQ(kthread_stop(k), 77);
+	/* kthreadd ignores SIGCHLD: its child reaped itself, pid freed. */
+	msleep(10);
+	KTEST_ASSERT(find_task_by_pid(pid) == NULL);
+	KTEST_ASSERT(!pid_in_use(pid));
 }
 
 static int must_not_run(void *arg)
@@ -416,6 +422,21 @@ KTEST(kthread_stop_before_wakeup_gives_eintr)
 	KTEST_EXPECT_EQ(k->state, TASK_UNINTERRUPTIBLE);
 	KTEST_EXPECT_EQ(kthread_stop(k), -EINTR);
 	KTEST_ASSERT(!ran);
+}
+
+/*
+ * A fork that fails in kthreadd reaches the creator as ERR_PTR(): the
+ * first allocation from now is kthreadd's task_struct.
+ */
+KTEST(kthread_create_failure_is_err_ptr)
+{
+	struct task_struct *k;
+
+	fail_alloc_after(1);
+	k = kthread_create(must_not_run, NULL, "ktest-enomem");
+	fail_alloc_after(0);
+	KTEST_ASSERT(IS_ERR(k));
+	KTEST_EXPECT_EQ(PTR_ERR(k), -ENOMEM);
 }
 
 KTEST(init_task_is_pid0_and_never_queued)
@@ -507,9 +528,16 @@ KTEST(sched_fifo_runs_before_normal_tasks)
 KTEST(show_tasks_lists_processes_and_kernel_threads)
 {
 	static char tail[4096];
+	struct task_struct *k = kthreadd_task;
+	char line[96];
 	unsigned long n;
 
 	msleep(20);			/* let kthreadd run and name itself */
+	/* kthreadd sleeps: its numbers hold still while they are printed. */
+	snprintf(line, sizeof(line), "    2     0 S %08lx        - %08lx %3d "
+		 "%6lu %7lu [kthreadd]\n", k->flags,
+		 (unsigned long)k->active_mm, k->prio, k->utime + k->stime,
+		 k->nvcsw + k->nivcsw);
 	show_tasks();
 	n = log_buf_copy(tail, sizeof(tail) - 1);
 	tail[n] = '\0';
@@ -518,6 +546,9 @@ KTEST(show_tasks_lists_processes_and_kernel_threads)
 	KTEST_ASSERT(strstr(tail, "[swapper/0]"));
 	KTEST_ASSERT(strstr(tail, "[kthreadd]"));
 	KTEST_ASSERT(strstr(tail, "    2     0 S 00200040        - "));
+	/* Every column in its place: active_mm, prio, ticks, switches. */
+	if (!strstr(tail, line))
+		KTEST_FAIL("no line \"%s\" in:\n%s", line, tail);
 	KTEST_ASSERT(strstr(tail, "    1     0 R "));
 }
 
