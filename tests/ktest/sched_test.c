@@ -296,9 +296,10 @@ static int pong(void *arg)
 }
 
 /*
- * 10,000 switches between two kernel threads, while the address space
- * they borrow is a process's, not init_mm: a kernel thread must keep
- * running on whatever is loaded (lazy TLB), so CR3 is loaded zero times.
+ * 10,000 switches between two kernel threads forked after use_mm(): with
+ * CLONE_VM they share the process's mm, so switch_mm() sees the same mm
+ * on both sides and loads CR3 zero times.  (docs/gdb.md and test_gdb.py
+ * watch this test's switches; lazy TLB has the test below.)
  */
 KTEST(ping_pong_switches_load_cr3_zero_times)
 {
@@ -319,6 +320,38 @@ KTEST(ping_pong_switches_load_cr3_zero_times)
 	KTEST_EXPECT_EQ(do_wait(b, NULL, 0), b);
 	KTEST_EXPECT_EQ(cr3_load_count(), loads);
 	KTEST_ASSERT(nr_context_switches() - switches >= 2 * ROUNDS);
+	unuse_mm(mm);
+	mmput(mm);
+}
+
+/*
+ * Lazy TLB: the same ping-pong between threads forked before use_mm(),
+ * so without an mm of their own.  Each switch to one borrows the mm that
+ * is loaded, a process's and not init_mm, and must not load CR3; each
+ * borrow takes an mm_count that finish_task_switch() gives back.
+ */
+KTEST(kernel_threads_borrow_the_loaded_mm_without_cr3_loads)
+{
+	struct mm_struct *mm = mm_alloc();
+	unsigned long loads;
+	int a, b, mm_count;
+
+	KTEST_ASSERT(mm != NULL);
+	WRITE_ONCE(turn, -1);		/* nobody's turn until we are set */
+	a = kernel_thread(ping, NULL, 0);
+	b = kernel_thread(pong, NULL, 0);
+	KTEST_ASSERT(a > 0 && b > 0);
+	KTEST_ASSERT(find_task_by_pid(a)->mm == NULL);
+	use_mm(mm);
+	mm_count = atomic_read(&mm->mm_count);
+	loads = cr3_load_count();
+	WRITE_ONCE(turn, 0);
+	wake_up(&ping_wq);
+	KTEST_EXPECT_EQ(do_wait(a, NULL, 0), a);
+	KTEST_EXPECT_EQ(do_wait(b, NULL, 0), b);
+	KTEST_EXPECT_EQ(cr3_load_count(), loads);
+	/* We run: nobody holds a borrowed reference any more. */
+	KTEST_EXPECT_EQ(atomic_read(&mm->mm_count), mm_count);
 	unuse_mm(mm);
 	mmput(mm);
 }
