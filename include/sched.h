@@ -249,6 +249,7 @@ long do_wait(pid_t pid, long *exit_code, int options);
 void release_task(struct task_struct *p);
 
 /* kernel/pid.c */
+#define PID_MAX_DEFAULT	0x8000		/* pids 0 .. 32767 */
 int alloc_pidmap(void);
 void free_pidmap(int pid);
 bool pid_in_use(int pid);

@@ -12,11 +12,10 @@
 #include <sched.h>
 #include <spinlock.h>
 
-#define PID_MAX		0x8000		/* pids 0 .. 32767 */
 #define RESERVED_PIDS	300		/* after a wrap, start here */
 #define BITS_PER_LONG	32
 
-static unsigned long pidmap[PID_MAX / BITS_PER_LONG] = { 1 }; /* pid 0 */
+static unsigned long pidmap[PID_MAX_DEFAULT / BITS_PER_LONG] = { 1 }; /* pid 0 */
 static int last_pid;
 static DEFINE_SPINLOCK(pidmap_lock);
 
@@ -42,9 +41,9 @@ int alloc_pidmap(void)
 	int pid = -EAGAIN;
 
 	spin_lock_irqsave(&pidmap_lock, flags);
-	for (int tries = 0, candidate = last_pid + 1; tries < PID_MAX;
+	for (int tries = 0, candidate = last_pid + 1; tries < PID_MAX_DEFAULT;
 	     tries++, candidate++) {
-		if (candidate >= PID_MAX)
+		if (candidate >= PID_MAX_DEFAULT)
 			candidate = RESERVED_PIDS;
 		if (!test_and_set(candidate)) {
 			pid = last_pid = candidate;
@@ -63,7 +62,7 @@ void free_pidmap(int pid)
 {
 	unsigned long flags;
 
-	BUG_ON(pid <= 0 || pid >= PID_MAX);
+	BUG_ON(pid <= 0 || pid >= PID_MAX_DEFAULT);
 	spin_lock_irqsave(&pidmap_lock, flags);
 	pidmap[pid / BITS_PER_LONG] &= ~(1UL << (pid % BITS_PER_LONG));
 	spin_unlock_irqrestore(&pidmap_lock, flags);
@@ -72,7 +71,7 @@ void free_pidmap(int pid)
 /* Return: whether @pid is allocated. */
 bool pid_in_use(int pid)
 {
-	if (pid < 0 || pid >= PID_MAX)
+	if (pid < 0 || pid >= PID_MAX_DEFAULT)
 		return false;
 	return (pidmap[pid / BITS_PER_LONG] >> (pid % BITS_PER_LONG)) & 1;
 }

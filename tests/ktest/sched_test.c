@@ -8,14 +8,19 @@
  * kernel_thread() here are init's children and are reaped with
  * do_wait(); kthread_create() threads belong to kthreadd.
  */
+#include <bitops.h>
 #include <completion.h>
+#include <file.h>
+#include <fs_struct.h>
 #include <gfp.h>
 #include <kernel.h>
 #include <kthread.h>
 #include <ktest.h>
 #include <mm_types.h>
 #include <sched.h>
+#include <signal.h>
 #include <slab.h>
+#include <spinlock.h>
 #include <stacktrace.h>
 #include <string.h>
 #include <timer.h>
@@ -291,9 +296,10 @@ static int pong(void *arg)
 }
 
 /*
- * 10,000 switches between two kernel threads, while the address space
- * they borrow is a process's, not init_mm: a kernel thread must keep
- * running on whatever is loaded (lazy TLB), so CR3 is loaded zero times.
+ * 10,000 switches between two kernel threads forked after use_mm(): with
+ * CLONE_VM they share the process's mm, so switch_mm() sees the same mm
+ * on both sides and loads CR3 zero times.  (docs/gdb.md and test_gdb.py
+ * watch this test's switches; lazy TLB has the test below.)
  */
 KTEST(ping_pong_switches_load_cr3_zero_times)
 {
@@ -314,6 +320,38 @@ KTEST(ping_pong_switches_load_cr3_zero_times)
 	KTEST_EXPECT_EQ(do_wait(b, NULL, 0), b);
 	KTEST_EXPECT_EQ(cr3_load_count(), loads);
 	KTEST_ASSERT(nr_context_switches() - switches >= 2 * ROUNDS);
+	unuse_mm(mm);
+	mmput(mm);
+}
+
+/*
+ * Lazy TLB: the same ping-pong between threads forked before use_mm(),
+ * so without an mm of their own.  Each switch to one borrows the mm that
+ * is loaded, a process's and not init_mm, and must not load CR3; each
+ * borrow takes an mm_count that finish_task_switch() gives back.
+ */
+KTEST(kernel_threads_borrow_the_loaded_mm_without_cr3_loads)
+{
+	struct mm_struct *mm = mm_alloc();
+	unsigned long loads;
+	int a, b, mm_count;
+
+	KTEST_ASSERT(mm != NULL);
+	WRITE_ONCE(turn, -1);		/* nobody's turn until we are set */
+	a = kernel_thread(ping, NULL, 0);
+	b = kernel_thread(pong, NULL, 0);
+	KTEST_ASSERT(a > 0 && b > 0);
+	KTEST_ASSERT(find_task_by_pid(a)->mm == NULL);
+	use_mm(mm);
+	mm_count = atomic_read(&mm->mm_count);
+	loads = cr3_load_count();
+	WRITE_ONCE(turn, 0);
+	wake_up(&ping_wq);
+	KTEST_EXPECT_EQ(do_wait(a, NULL, 0), a);
+	KTEST_EXPECT_EQ(do_wait(b, NULL, 0), b);
+	KTEST_EXPECT_EQ(cr3_load_count(), loads);
+	/* We run: nobody holds a borrowed reference any more. */
+	KTEST_EXPECT_EQ(atomic_read(&mm->mm_count), mm_count);
 	unuse_mm(mm);
 	mmput(mm);
 }
@@ -372,6 +410,7 @@ KTEST(kthread_stop_returns_value)
 {
 	struct task_struct *k = kthread_run(stoppable, NULL, "ktest-stop/%d",
 					    3);
+	int pid;
 
 	KTEST_ASSERT(!IS_ERR(k));
 	KTEST_ASSERT(!strcmp(k->comm, "ktest-stop/3"));
@@ -383,7 +422,12 @@ KTEST(kthread_stop_returns_value)
 	KTEST_ASSERT(k->clone_flags & CLONE_VM);
 	KTEST_ASSERT(k->clone_flags & CLONE_UNTRACED);
 	msleep(20);
+	pid = k->pid;
 	KTEST_EXPECT_EQ(kthread_stop(k), 77);
+	/* kthreadd ignores SIGCHLD: its child reaped itself, pid freed. */
+	msleep(10);
+	KTEST_ASSERT(find_task_by_pid(pid) == NULL);
+	KTEST_ASSERT(!pid_in_use(pid));
 }
 
 static int must_not_run(void *arg)
@@ -401,6 +445,21 @@ KTEST(kthread_stop_before_wakeup_gives_eintr)
 	KTEST_EXPECT_EQ(k->state, TASK_UNINTERRUPTIBLE);
 	KTEST_EXPECT_EQ(kthread_stop(k), -EINTR);
 	KTEST_ASSERT(!ran);
+}
+
+/*
+ * A fork that fails in kthreadd reaches the creator as ERR_PTR(): the
+ * first allocation from now is kthreadd's task_struct.
+ */
+KTEST(kthread_create_failure_is_err_ptr)
+{
+	struct task_struct *k;
+
+	fail_alloc_after(1);
+	k = kthread_create(must_not_run, NULL, "ktest-enomem");
+	fail_alloc_after(0);
+	KTEST_ASSERT(IS_ERR(k));
+	KTEST_EXPECT_EQ(PTR_ERR(k), -ENOMEM);
 }
 
 KTEST(init_task_is_pid0_and_never_queued)
@@ -492,9 +551,16 @@ KTEST(sched_fifo_runs_before_normal_tasks)
 KTEST(show_tasks_lists_processes_and_kernel_threads)
 {
 	static char tail[4096];
+	struct task_struct *k = kthreadd_task;
+	char line[96];
 	unsigned long n;
 
 	msleep(20);			/* let kthreadd run and name itself */
+	/* kthreadd sleeps: its numbers hold still while they are printed. */
+	snprintf(line, sizeof(line), "    2     0 S %08lx        - %08lx %3d "
+		 "%6lu %7lu [kthreadd]\n", k->flags,
+		 (unsigned long)k->active_mm, k->prio, k->utime + k->stime,
+		 k->nvcsw + k->nivcsw);
 	show_tasks();
 	n = log_buf_copy(tail, sizeof(tail) - 1);
 	tail[n] = '\0';
@@ -503,6 +569,9 @@ KTEST(show_tasks_lists_processes_and_kernel_threads)
 	KTEST_ASSERT(strstr(tail, "[swapper/0]"));
 	KTEST_ASSERT(strstr(tail, "[kthreadd]"));
 	KTEST_ASSERT(strstr(tail, "    2     0 S 00200040        - "));
+	/* Every column in its place: active_mm, prio, ticks, switches. */
+	if (!strstr(tail, line))
+		KTEST_FAIL("no line \"%s\" in:\n%s", line, tail);
 	KTEST_ASSERT(strstr(tail, "    1     0 R "));
 }
 
@@ -615,4 +684,250 @@ KTEST(orphans_are_reparented_to_init)
 	KTEST_ASSERT(orphan_pid > 0);
 	KTEST_EXPECT_EQ(do_wait(orphan_pid, &code, 0), orphan_pid);
 	KTEST_EXPECT_EQ(code, 99);
+}
+
+/*
+ * yield() puts the caller behind every other runnable task: two threads
+ * that yield in a loop take turns.  Without it each loop would finish in
+ * one go (it is far shorter than a time slice).
+ */
+#define YIELDS 100
+static DECLARE_WAIT_QUEUE_HEAD(yield_wq);
+static bool yield_go;
+static int yield_last, yield_turns;
+
+static int yield_in_a_loop(void *arg)
+{
+	int me = (int)(long)arg;
+
+	wait_event(yield_wq, READ_ONCE(yield_go));
+	for (int i = 0; i < YIELDS; i++) {
+		if (READ_ONCE(yield_last) != me) {
+			WRITE_ONCE(yield_last, me);
+			yield_turns++;
+		}
+		yield();
+	}
+	return 0;
+}
+
+KTEST(yield_lets_the_other_task_run)
+{
+	int a, b;
+
+	yield_go = false;
+	yield_last = yield_turns = 0;
+	a = kernel_thread(yield_in_a_loop, (void *)1, 0);
+	b = kernel_thread(yield_in_a_loop, (void *)2, 0);
+	KTEST_ASSERT(a > 0 && b > 0);
+	msleep(10);			/* both asleep on yield_wq */
+	WRITE_ONCE(yield_go, true);
+	wake_up_all(&yield_wq);
+	KTEST_EXPECT_EQ(do_wait(a, NULL, 0), a);
+	KTEST_EXPECT_EQ(do_wait(b, NULL, 0), b);
+	printk(KERN_INFO "ktest: %d turns in %d yields each\n", yield_turns,
+	       YIELDS);
+	/* Strict alternation gives 2 * YIELDS; unequal priorities half. */
+	KTEST_ASSERT(yield_turns >= YIELDS / 2);
+}
+
+/*
+ * Two CPU hogs, nice 0 and nice 19: each round the first runs its 100 ms
+ * slice, the second its 5 ms one (task_timeslice()), so the first gets
+ * about ten times the ticks -- and the second still gets some: the
+ * expired array makes sure every runnable task has a turn each round.
+ */
+KTEST(time_slice_scales_with_nice)
+{
+	struct task_struct *fast, *slow;
+	unsigned long fast_ticks, slow_ticks;
+	int fast_pid, slow_pid;
+
+	WRITE_ONCE(spin_stop, false);
+	fast_pid = kernel_thread(spin_forever, NULL, 0);
+	slow_pid = kernel_thread(spin_forever, NULL, 0);
+	KTEST_ASSERT(fast_pid > 0 && slow_pid > 0);
+	fast = find_task_by_pid(fast_pid);
+	slow = find_task_by_pid(slow_pid);
+	set_user_nice(slow, 19);
+	fast_ticks = fast->stime;
+	slow_ticks = slow->stime;
+	msleep(400);
+	fast_ticks = fast->stime - fast_ticks;
+	slow_ticks = slow->stime - slow_ticks;
+	WRITE_ONCE(spin_stop, true);
+	KTEST_EXPECT_EQ(do_wait(fast_pid, NULL, 0), fast_pid);
+	KTEST_EXPECT_EQ(do_wait(slow_pid, NULL, 0), slow_pid);
+	printk(KERN_INFO "ktest: nice 0 had %lu ticks, nice 19 %lu\n",
+	       fast_ticks, slow_ticks);
+	KTEST_ASSERT(slow_ticks >= 1);
+	KTEST_ASSERT(fast_ticks >= 4 * slow_ticks);
+}
+
+/*
+ * With every pid taken, a fork fails with -EAGAIN and gives back all it
+ * had taken; a pid given back by free_pidmap() is the next one handed
+ * out.  The test takes the free pids itself, so nothing may fail between
+ * taking them and giving them back: it records, then checks.
+ */
+KTEST(fork_without_a_free_pid_fails_and_freed_pids_are_reused)
+{
+	static unsigned long mine[PID_MAX_DEFAULT / (8 * sizeof(long))];
+	unsigned long before = settled_free_pages(), after;
+	unsigned long objects = kmem_cache_active_objects();
+	int taken = 0, pid, no_pid, reused, highest = 0;
+	long code = -1;
+
+	memset(mine, 0, sizeof(mine));
+	while ((pid = alloc_pidmap()) > 0) {
+		set_bit(pid, mine);
+		highest = max(highest, pid);
+		taken++;
+	}
+	if (!taken)
+		KTEST_FAIL("no free pid to take");
+	no_pid = kernel_thread(return_arg, (void *)5, 0);
+	after = settled_free_pages();
+
+	/*
+	 * One pid back: the next fork must find exactly that one, by
+	 * wrapping around (below RESERVED_PIDS it would not look).
+	 */
+	free_pidmap(highest);
+	clear_bit(highest, mine);
+	reused = kernel_thread(return_arg, (void *)5, 0);
+	if (reused > 0)
+		do_wait(reused, &code, 0);
+
+	for (pid = 0; pid < PID_MAX_DEFAULT; pid++)
+		if (test_bit(pid, mine))
+			free_pidmap(pid);
+
+	KTEST_EXPECT_EQ(no_pid, -EAGAIN);
+	KTEST_EXPECT_EQ(after, before);
+	KTEST_EXPECT_EQ(kmem_cache_active_objects(), objects);
+	KTEST_EXPECT_EQ(reused, highest);
+	KTEST_EXPECT_EQ(code, 5);
+}
+
+/*
+ * CLONE_FS, CLONE_FILES, CLONE_SIGHAND: the child shares the parent's
+ * structure and holds a reference on it; without the flag it gets a copy
+ * of its own.  Reaping the sharing child gives its references back.
+ */
+KTEST(clone_flags_share_with_a_reference_or_copy)
+{
+	struct task_struct *shared, *copied;
+	int fs_users = atomic_read(&current->fs->count);
+	int files_users = atomic_read(&current->files->count);
+	int sighand_users = atomic_read(&current->sighand->count);
+	int s, c;
+
+	WRITE_ONCE(hold_release, false);
+	s = kernel_thread(hold_until_released, NULL,
+			  CLONE_FS | CLONE_FILES | CLONE_SIGHAND);
+	c = kernel_thread(hold_until_released, NULL, 0);
+	KTEST_ASSERT(s > 0 && c > 0);
+	shared = find_task_by_pid(s);
+	copied = find_task_by_pid(c);
+
+	KTEST_ASSERT(shared->fs == current->fs);
+	KTEST_ASSERT(shared->files == current->files);
+	KTEST_ASSERT(shared->sighand == current->sighand);
+	KTEST_EXPECT_EQ(atomic_read(&current->fs->count), fs_users + 1);
+	KTEST_EXPECT_EQ(atomic_read(&current->files->count), files_users + 1);
+	KTEST_EXPECT_EQ(atomic_read(&current->sighand->count),
+			sighand_users + 1);
+	KTEST_ASSERT(copied->fs != current->fs);
+	KTEST_ASSERT(copied->files != current->files);
+	KTEST_ASSERT(copied->sighand != current->sighand);
+	KTEST_EXPECT_EQ(atomic_read(&copied->fs->count), 1);
+	KTEST_EXPECT_EQ(atomic_read(&copied->files->count), 1);
+	/* Every task has a signal_struct of its own (no CLONE_THREAD). */
+	KTEST_ASSERT(shared->signal != current->signal);
+	/* kernel_thread() adds these two whatever the caller asks. */
+	KTEST_ASSERT(copied->clone_flags & CLONE_VM);
+	KTEST_ASSERT(copied->clone_flags & CLONE_UNTRACED);
+
+	WRITE_ONCE(hold_release, true);
+	wake_up_all(&hold_wq);
+	KTEST_EXPECT_EQ(do_wait(s, NULL, 0), s);
+	KTEST_EXPECT_EQ(do_wait(c, NULL, 0), c);
+	KTEST_EXPECT_EQ(atomic_read(&current->fs->count), fs_users);
+	KTEST_EXPECT_EQ(atomic_read(&current->files->count), files_users);
+	KTEST_EXPECT_EQ(atomic_read(&current->sighand->count), sighand_users);
+}
+
+/*
+ * wake_up_interruptible() wakes only TASK_INTERRUPTIBLE sleepers: a
+ * thread in wait_event() (TASK_UNINTERRUPTIBLE) sleeps on even though
+ * its condition is true, until a wake_up().
+ */
+static DECLARE_WAIT_QUEUE_HEAD(mode_wq);
+static bool mode_go;
+
+static int wait_uninterruptibly(void *arg)
+{
+	wait_event(mode_wq, READ_ONCE(mode_go));
+	return 0;
+}
+
+KTEST(wake_up_interruptible_leaves_uninterruptible_sleepers)
+{
+	struct task_struct *t;
+	char state_after;
+	int pid;
+
+	mode_go = false;
+	pid = kernel_thread(wait_uninterruptibly, NULL, 0);
+	KTEST_ASSERT(pid > 0);
+	t = find_task_by_pid(pid);
+	msleep(10);
+	KTEST_EXPECT_EQ(task_state_char(t), 'D');
+	WRITE_ONCE(mode_go, true);
+	wake_up_interruptible(&mode_wq);
+	msleep(10);
+	state_after = task_state_char(t);
+	wake_up(&mode_wq);
+	KTEST_EXPECT_EQ(do_wait(pid, NULL, 0), pid);
+	KTEST_EXPECT_EQ(state_after, 'D');
+}
+
+/*
+ * A more important task woken inside preempt_disable() or spin_lock()
+ * waits until the section ends; preempt_enable() and spin_unlock() are
+ * preemption points: it has run by the next line, without a sleep or a
+ * yield.
+ */
+KTEST(preempt_enable_and_spin_unlock_are_preemption_points)
+{
+	static DEFINE_SPINLOCK(lock);
+
+	for (int locked = 0; locked < 2; locked++) {
+		struct task_struct *t;
+		bool ran_inside;
+		int pid;
+
+		urgent_go = urgent_ran = false;
+		pid = kernel_thread(urgent, NULL, 0);
+		KTEST_ASSERT(pid > 0);
+		t = find_task_by_pid(pid);
+		set_user_nice(t, -10);	/* it runs and sleeps */
+		KTEST_EXPECT_EQ(t->state, TASK_UNINTERRUPTIBLE);
+
+		if (locked)
+			spin_lock(&lock);
+		else
+			preempt_disable();
+		WRITE_ONCE(urgent_go, true);
+		wake_up(&urgent_wq);
+		ran_inside = READ_ONCE(urgent_ran);
+		if (locked)
+			spin_unlock(&lock);
+		else
+			preempt_enable();
+		KTEST_ASSERT(!ran_inside);
+		KTEST_ASSERT(READ_ONCE(urgent_ran));
+		KTEST_EXPECT_EQ(do_wait(pid, NULL, 0), pid);
+	}
 }
