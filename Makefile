@@ -328,7 +328,7 @@ $(B)/host/lib/%.o: lib/%.c tests/unit/host-renames.txt
 	$(quiet) HOSTCC $<
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOSTCFLAGS_LIB) -fno-builtin -MMD -MP \
-		-c $< -o $@.tmp
+		-MT $@ -MF $@.d -c $< -o $@.tmp
 	$(Q)objcopy --redefine-syms=tests/unit/host-renames.txt $@.tmp $@
 	$(Q)rm $@.tmp
 
@@ -345,7 +345,7 @@ $(B)/host/mm/%.o: mm/%.c tests/unit/host-renames.txt
 	$(quiet) HOSTCC $<
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOSTCFLAGS_MM) -fno-builtin -MMD -MP \
-		-c $< -o $@.tmp
+		-MT $@ -MF $@.d -c $< -o $@.tmp
 	$(Q)objcopy --redefine-syms=tests/unit/host-renames.txt $@.tmp $@
 	$(Q)rm $@.tmp
 
