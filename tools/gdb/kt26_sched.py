@@ -179,7 +179,7 @@ class SwitchToBreakpoint(gdb.Breakpoint):
     QEMU's gdb stub now and then reports one breakpoint hit twice (GDB
     steps over the breakpoint and the step does not move).  A switch is
     known by its number, rq->nr_switches, so a repeat is neither printed
-    nor counted as a stop.
+    nor counted as a stop, not even by `continue N`.
     """
 
     def __init__(self, stop_each):
@@ -200,6 +200,10 @@ class SwitchToBreakpoint(gdb.Breakpoint):
             gdb.write("kswitch: %s\n" % error)
             return self.stop_each
         if key == self.last_switch:
+            # GDB takes one off the ignore count of `continue N` after
+            # stop() for every hit, this repeat too: give it back.
+            if self.ignore_count > 0:
+                self.ignore_count += 1
             return False
         self.last_switch = key
         gdb.write(line)
