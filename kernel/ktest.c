@@ -5,20 +5,30 @@
  * Tests are registered with KTEST() (include/ktest.h) anywhere in the
  * kernel, mostly in tests/ktest/; the linker gathers them between
  * __start_ktest and __stop_ktest.  ktest_run() runs the ones the ktest=
- * option asks for, in link order, prints the protocol of docs/testing.md
- * and ends QEMU with a status that says pass or fail.  The tested kernel
- * is the one `make run` boots: only the command line differs.
+ * option asks for, in link order, prints the protocol of README.md
+ * ("Testing") and ends QEMU with a status that says pass or fail.  The
+ * tested kernel is the one `make run` boots: only the command line
+ * differs.  A test that has not returned after ktest_timeout= seconds
+ * (60 unless told) is reported by a watchdog timer, which ends the run:
+ * a hang names the test and shows the tasks instead of waiting for the
+ * host's timeout.
  */
 #include <init.h>
 #include <irq.h>
 #include <kernel.h>
 #include <ktest.h>
 #include <reboot.h>
+#include <sched.h>
 #include <string.h>
+#include <timer.h>
 
 static char ktest_list[COMMAND_LINE_SIZE];
 static bool current_failed;
 static char fail_reason[256];
+static unsigned long ktest_timeout = 60;	/* seconds, per test */
+static struct timer_list ktest_watchdog;
+static const struct ktest *running;	/* for the watchdog's report */
+static int nr_run, nr_passed, nr_failed;
 
 static int ktest_setup(char *val)
 {
@@ -28,6 +38,36 @@ static int ktest_setup(char *val)
 	return 0;
 }
 __setup("ktest=", ktest_setup);
+
+static int ktest_timeout_setup(char *val)
+{
+	if (kstrtoul(val, 10, &ktest_timeout) || !ktest_timeout ||
+	    ktest_timeout > 3600)
+		return -EINVAL;
+	return 0;
+}
+__setup("ktest_timeout=", ktest_timeout_setup);
+
+static void ktest_finish(void)
+{
+	printk(KERN_INFO "ktest: %d passed, %d failed\n", nr_passed,
+	       nr_failed);
+	machine_debug_exit(nr_failed ? EXIT_KTEST_FAIL : EXIT_KTEST_PASS);
+}
+
+/*
+ * The watchdog fires from TIMER_SOFTIRQ, so it works whatever the hung
+ * test's task is doing, as long as the timer interrupt still comes: it
+ * counts the test as failed, shows who is stuck where, and ends the run.
+ */
+static void ktest_watchdog_fn(unsigned long data)
+{
+	printk(KERN_INFO "ktest: not ok %d - %s: still running after %lu s\n",
+	       nr_run, running->name, ktest_timeout);
+	show_tasks();
+	nr_failed++;
+	ktest_finish();
+}
 
 /**
  * ktest_fake_interrupt - run @handler in hard-interrupt context, now
@@ -93,24 +133,27 @@ static const struct ktest *find_ktest(const char *name, size_t len)
 	return NULL;
 }
 
-static void run_one(const struct ktest *t, const char *name, size_t len,
-		    int nr, int *passed, int *failed)
+static void run_one(const struct ktest *t, const char *name, size_t len)
 {
+	nr_run++;
 	if (!t) {
-		printk(KERN_INFO "ktest: not ok %d - %.*s: no such test\n", nr,
-		       (int)len, name);
-		(*failed)++;
+		printk(KERN_INFO "ktest: not ok %d - %.*s: no such test\n",
+		       nr_run, (int)len, name);
+		nr_failed++;
 		return;
 	}
 	current_failed = false;
+	running = t;
+	mod_timer(&ktest_watchdog, jiffies + ktest_timeout * HZ);
 	t->fn();
+	del_timer_sync(&ktest_watchdog);
 	if (current_failed) {
-		printk(KERN_INFO "ktest: not ok %d - %s: %s\n", nr, t->name,
+		printk(KERN_INFO "ktest: not ok %d - %s: %s\n", nr_run, t->name,
 		       fail_reason);
-		(*failed)++;
+		nr_failed++;
 	} else {
-		printk(KERN_INFO "ktest: ok %d - %s\n", nr, t->name);
-		(*passed)++;
+		printk(KERN_INFO "ktest: ok %d - %s\n", nr_run, t->name);
+		nr_passed++;
 	}
 }
 
@@ -122,9 +165,9 @@ static void run_one(const struct ktest *t, const char *name, size_t len,
  */
 void ktest_run(void)
 {
-	int passed = 0, failed = 0, nr = 0;
 	const char *p = ktest_list;
 
+	setup_timer(&ktest_watchdog, ktest_watchdog_fn, 0);
 	if (!strcmp(ktest_list, "all")) {
 		int total = 0;
 
@@ -133,8 +176,7 @@ void ktest_run(void)
 		printk(KERN_INFO "ktest: 1..%d\n", total);
 		for (const struct ktest *t = __start_ktest; t < __stop_ktest; t++)
 			if (!(t->flags & KTEST_EXPLICIT))
-				run_one(t, t->name, strlen(t->name), ++nr,
-					&passed, &failed);
+				run_one(t, t->name, strlen(t->name));
 	} else {
 		int total = 1;
 
@@ -145,12 +187,9 @@ void ktest_run(void)
 			const char *end = strchr(p, ',');
 			size_t len = end ? (size_t)(end - p) : strlen(p);
 
-			run_one(find_ktest(p, len), p, len, ++nr, &passed,
-				&failed);
+			run_one(find_ktest(p, len), p, len);
 			p += len + (end ? 1 : 0);
 		}
 	}
-
-	printk(KERN_INFO "ktest: %d passed, %d failed\n", passed, failed);
-	machine_debug_exit(failed ? EXIT_KTEST_FAIL : EXIT_KTEST_PASS);
+	ktest_finish();
 }

@@ -152,3 +152,15 @@ KTEST_NAMED_ONLY(double_fault_selftest)
 			     : : "i"(PAGE_SIZE) : "memory");
 	KTEST_FAIL("the push on an unmapped stack did not fault");
 }
+
+/*
+ * Hangs on purpose: pid 1 sleeps with nobody to wake it.  The watchdog
+ * of kernel/ktest.c must report the test by name, show pid 1 in state D
+ * and end the run (tests/system/test_boot.py, with ktest_timeout=1).
+ */
+KTEST_NAMED_ONLY(watchdog_selftest)
+{
+	set_current_state(TASK_UNINTERRUPTIBLE);
+	schedule();
+	KTEST_FAIL("woken up, with nobody to wake it");
+}

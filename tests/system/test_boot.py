@@ -186,6 +186,19 @@ def test_double_fault_reported_not_reset():
     assert boot.status == EXIT_PANIC, boot.explain("status is not the panic status")
 
 
+def test_hung_ktest_named_by_the_watchdog():
+    """A test that never returns does not leave the run to the host's
+    timeout: after ktest_timeout= seconds the watchdog (kernel/ktest.c)
+    reports it by name, shows the tasks (pid 1 asleep in D, the state it
+    hangs in) and ends the run with the fail status."""
+    boot = boot_kernel("ktest=watchdog_selftest ktest_timeout=1", timeout=30)
+    boot.expect(r"ktest: not ok 1 - watchdog_selftest: "
+                r"still running after 1 s$")
+    boot.expect(r"\] +1 +0 D .* \[init\]$")
+    boot.expect(r"ktest: 0 passed, 1 failed$")
+    assert boot.status == EXIT_KTEST_FAIL, boot.explain("not the fail status")
+
+
 def test_bench_all_prints_rows():
     """bench=all (what `make bench` boots) runs every benchmark, prints
     one row per measurement in the form tools/bench.py reads, and leaves
