@@ -13,35 +13,11 @@
 #include <slab.h>
 #include <time.h>
 #include <wait.h>
-
-#define ROUNDS 5000		/* ping-pong round trips: 2 switches each */
-
-static DECLARE_WAIT_QUEUE_HEAD(ping_wq);
-static DECLARE_WAIT_QUEUE_HEAD(pong_wq);
-static int turn;
-
-static int ping(void *arg)
-{
-	for (int i = 0; i < ROUNDS; i++) {
-		wait_event(ping_wq, READ_ONCE(turn) == 0);
-		WRITE_ONCE(turn, 1);
-		wake_up(&pong_wq);
-	}
-	return 0;
-}
-
-static int pong(void *arg)
-{
-	for (int i = 0; i < ROUNDS; i++) {
-		wait_event(pong_wq, READ_ONCE(turn) == 1);
-		WRITE_ONCE(turn, 0);
-		wake_up(&ping_wq);
-	}
-	return 0;
-}
+#include "../ktest/pingpong.h"
 
 /*
- * Cycles per switch of one ping-pong run (2 * ROUNDS switches).  The pair
+ * Cycles per switch of one ping-pong run (2 * PING_PONG_ROUNDS switches).
+ * The pair
  * is SCHED_FIFO: its slices never run out, so however many normal tasks
  * are runnable, they only wait in the queue.
  */
@@ -50,7 +26,7 @@ static u64 ping_pong_cycles(void)
 	u64 t0;
 	int a, b;
 
-	WRITE_ONCE(turn, 0);
+	WRITE_ONCE(ping_pong_turn, 0);
 	t0 = rdtsc();
 	a = kernel_thread(ping, NULL, 0);
 	sched_setscheduler(find_task_by_pid(a), SCHED_FIFO, 50);
@@ -58,7 +34,7 @@ static u64 ping_pong_cycles(void)
 	sched_setscheduler(find_task_by_pid(b), SCHED_FIFO, 50);
 	do_wait(a, NULL, 0);
 	do_wait(b, NULL, 0);
-	return (rdtsc() - t0) / (2 * ROUNDS);
+	return (rdtsc() - t0) / (2 * PING_PONG_ROUNDS);
 }
 
 static u64 median_ping_pong(void)

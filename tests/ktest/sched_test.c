@@ -25,6 +25,7 @@
 #include <string.h>
 #include <timer.h>
 #include <wait.h>
+#include "pingpong.h"
 
 extern spinlock_t tasklist_lock;
 
@@ -269,32 +270,6 @@ KTEST(idle_task_gets_ticks_only_when_nothing_runs)
 	KTEST_ASSERT(idle->stime - idle_before >= 5);
 }
 
-static DECLARE_WAIT_QUEUE_HEAD(ping_wq);
-static DECLARE_WAIT_QUEUE_HEAD(pong_wq);
-static int turn;
-
-#define ROUNDS 5000
-
-static int ping(void *arg)
-{
-	for (int i = 0; i < ROUNDS; i++) {
-		wait_event(ping_wq, READ_ONCE(turn) == 0);
-		WRITE_ONCE(turn, 1);
-		wake_up(&pong_wq);
-	}
-	return 0;
-}
-
-static int pong(void *arg)
-{
-	for (int i = 0; i < ROUNDS; i++) {
-		wait_event(pong_wq, READ_ONCE(turn) == 1);
-		WRITE_ONCE(turn, 0);
-		wake_up(&ping_wq);
-	}
-	return 0;
-}
-
 /*
  * 10,000 switches between two kernel threads forked after use_mm(): with
  * CLONE_VM they share the process's mm, so switch_mm() sees the same mm
@@ -310,7 +285,7 @@ KTEST(ping_pong_switches_load_cr3_zero_times)
 
 	KTEST_ASSERT(mm != NULL);
 	use_mm(mm);
-	WRITE_ONCE(turn, 0);
+	WRITE_ONCE(ping_pong_turn, 0);
 	loads = cr3_load_count();
 	switches = nr_context_switches();
 	a = kernel_thread(ping, NULL, 0);
@@ -319,7 +294,7 @@ KTEST(ping_pong_switches_load_cr3_zero_times)
 	KTEST_EXPECT_EQ(do_wait(a, NULL, 0), a);
 	KTEST_EXPECT_EQ(do_wait(b, NULL, 0), b);
 	KTEST_EXPECT_EQ(cr3_load_count(), loads);
-	KTEST_ASSERT(nr_context_switches() - switches >= 2 * ROUNDS);
+	KTEST_ASSERT(nr_context_switches() - switches >= 2 * PING_PONG_ROUNDS);
 	unuse_mm(mm);
 	mmput(mm);
 }
@@ -337,7 +312,7 @@ KTEST(kernel_threads_borrow_the_loaded_mm_without_cr3_loads)
 	int a, b, mm_count;
 
 	KTEST_ASSERT(mm != NULL);
-	WRITE_ONCE(turn, -1);		/* nobody's turn until we are set */
+	WRITE_ONCE(ping_pong_turn, -1);		/* nobody's turn until we are set */
 	a = kernel_thread(ping, NULL, 0);
 	b = kernel_thread(pong, NULL, 0);
 	KTEST_ASSERT(a > 0 && b > 0);
@@ -345,7 +320,7 @@ KTEST(kernel_threads_borrow_the_loaded_mm_without_cr3_loads)
 	use_mm(mm);
 	mm_count = atomic_read(&mm->mm_count);
 	loads = cr3_load_count();
-	WRITE_ONCE(turn, 0);
+	WRITE_ONCE(ping_pong_turn, 0);
 	wake_up(&ping_wq);
 	KTEST_EXPECT_EQ(do_wait(a, NULL, 0), a);
 	KTEST_EXPECT_EQ(do_wait(b, NULL, 0), b);
