@@ -31,7 +31,7 @@
 #define  PORTB_CH2_OUT	 0x20	/* channel 2 output (read only) */
 
 #define CLOCK_TICK_RATE	1193182
-#define CALIBRATE_MS	10
+#define CALIBRATE_MS	5
 #define CALIBRATE_LATCH	(CLOCK_TICK_RATE * CALIBRATE_MS / 1000)
 #define CALIBRATE_TRIES	3
 
