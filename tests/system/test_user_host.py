@@ -398,9 +398,12 @@ def test_sh_spin_starts_in_background_and_is_reaped():
             except FileNotFoundError:
                 break
             time.sleep(0.05)
-        proc.stdin.write(b"echo next\n")
+        # sh reaps at the top of its loop, before it reads a line: once
+        # the second echo has run, the reap after the first one is done.
+        proc.stdin.write(b"echo next\necho again\n")
         proc.stdin.flush()
         assert proc.stdout.readline() == b"next\n"
+        assert proc.stdout.readline() == b"again\n"
         try:
             stat = open("/proc/%d/stat" % child).read()
         except FileNotFoundError:
