@@ -237,6 +237,7 @@ extern int nr_threads;
 long do_fork(unsigned long clone_flags, unsigned long stack_start,
 	     struct pt_regs *regs, unsigned long stack_size);
 int kernel_thread(int (*fn)(void *), void *arg, unsigned long flags);
+void kernel_thread_regs(struct pt_regs *regs, int (*fn)(void *), void *arg);
 void fork_init(void);
 struct task_struct *find_task_by_pid(pid_t pid);
 struct task_struct *find_task_by_pid_locked(pid_t pid);

@@ -29,6 +29,31 @@
 #define X86_EFLAGS_FIXED 0x00000002	/* bit 1 always reads as 1 */
 
 /**
+ * kernel_thread_regs - the registers a kernel thread starts with
+ * @regs: filled in
+ * @fn: the function kernel_thread_helper will call
+ * @arg: its argument
+ *
+ * Kernel segments, interrupts on, eip at kernel_thread_helper with fn in
+ * ebx and arg in edx.  kernel_thread() forks with them; the ktests of a
+ * process's fork (no CLONE_VM) start their children with them too.
+ */
+void kernel_thread_regs(struct pt_regs *regs, int (*fn)(void *), void *arg)
+{
+	memset(regs, 0, sizeof(*regs));
+	regs->ebx = (unsigned long)fn;
+	regs->edx = (unsigned long)arg;
+	regs->xds = __USER_DS;
+	regs->xes = __USER_DS;
+	regs->orig_eax = -1;			/* not a system call */
+	regs->eip = (unsigned long)kernel_thread_helper;
+	regs->xcs = __KERNEL_CS;
+	/* Interrupts on from its first instruction; SF/PF as Linux. */
+	regs->eflags = X86_EFLAGS_IF | X86_EFLAGS_SF | X86_EFLAGS_PF |
+		       X86_EFLAGS_FIXED;
+}
+
+/**
  * kernel_thread - create a kernel thread running fn(arg)
  * @fn: the function; its return value becomes the thread's exit code
  * @arg: its argument
@@ -43,18 +68,7 @@ int kernel_thread(int (*fn)(void *), void *arg, unsigned long flags)
 {
 	struct pt_regs regs;
 
-	memset(&regs, 0, sizeof(regs));
-	regs.ebx = (unsigned long)fn;
-	regs.edx = (unsigned long)arg;
-	regs.xds = __USER_DS;
-	regs.xes = __USER_DS;
-	regs.orig_eax = -1;			/* not a system call */
-	regs.eip = (unsigned long)kernel_thread_helper;
-	regs.xcs = __KERNEL_CS;
-	/* Interrupts on from its first instruction; SF/PF as Linux. */
-	regs.eflags = X86_EFLAGS_IF | X86_EFLAGS_SF | X86_EFLAGS_PF |
-		      X86_EFLAGS_FIXED;
-
+	kernel_thread_regs(&regs, fn, arg);
 	return do_fork(flags | CLONE_VM | CLONE_UNTRACED, 0, &regs, 0);
 }
 

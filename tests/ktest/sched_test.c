@@ -149,28 +149,33 @@ KTEST(ten_thousand_create_exit_cycles_leak_nothing)
 	KTEST_EXPECT_EQ(kmem_cache_active_objects(), objects);
 }
 
-KTEST(failed_forks_leak_nothing)
+/*
+ * Fork with fork_one() while the n-th allocation from now fails, for
+ * n = 1, 2, ... until a fork gets through with every allocation made:
+ * each failure must be -ENOMEM and give back every page and slab object
+ * it took.  *@failures: how many allocations a fork makes.
+ */
+static void fork_failures_leak_nothing(long (*fork_one)(void), int *failures)
 {
-	int failures = 0, n;
-
-	for (n = 1; n < 100; n++) {
+	*failures = 0;
+	for (int n = 1; n < 100; n++) {
 		unsigned long before = settled_free_pages();
 		unsigned long objects = kmem_cache_active_objects();
 		int threads = nr_threads;
-		int pid;
+		long pid;
 
 		fail_alloc_after(n);
-		pid = kernel_thread(return_arg, NULL, 0);
+		pid = fork_one();
 		if (pid > 0) {
 			KTEST_EXPECT_EQ(do_wait(pid, NULL, 0), pid);
 			if (fail_alloc_pending()) {
 				/* Every allocation of a fork has been failed. */
 				fail_alloc_after(0);
-				break;
+				return;
 			}
 		} else {
 			KTEST_EXPECT_EQ(pid, -ENOMEM);
-			failures++;
+			(*failures)++;
 		}
 		fail_alloc_after(0);
 		KTEST_EXPECT_EQ(nr_threads, threads);
@@ -184,11 +189,59 @@ KTEST(failed_forks_leak_nothing)
 				   (long)kmem_cache_active_objects() -
 				   (long)objects);
 	}
+	KTEST_FAIL("no fork got through in 99 tries");
+}
+
+static long fork_kernel_thread(void)
+{
+	return kernel_thread(return_arg, NULL, 0);
+}
+
+KTEST(failed_forks_leak_nothing)
+{
+	int failures;
+
+	fork_failures_leak_nothing(fork_kernel_thread, &failures);
 	printk(KERN_INFO "ktest: a fork makes %d allocations; each failure "
 	       "was unwound\n", failures);
 	/* task_struct, stack, files, fs, sighand, signal at least */
 	KTEST_ASSERT(failures >= 6);
-	KTEST_ASSERT(n < 100);
+}
+
+static long fork_process(void)
+{
+	struct pt_regs regs;
+
+	kernel_thread_regs(&regs, return_arg, NULL);
+	return do_fork(0, 0, &regs, 0);
+}
+
+/*
+ * A process's fork (no CLONE_VM) also copies its address space in
+ * dup_mm(): the mm_struct, the page directory, each page table and each
+ * page is one more allocation that can fail, and copy_process() must
+ * unwind past copy_mm() too.  Pid 1 takes a small address space of its
+ * own (use_mm()) with pages under two page tables, and forks children
+ * that start like kernel threads but each get a copy of it.
+ */
+KTEST(failed_process_forks_leak_nothing)
+{
+	static const unsigned long addrs[] = { 0x08048000, 0x08049000,
+					       0xbffff000 };
+	struct mm_struct *mm = mm_alloc();
+	int failures;
+
+	KTEST_ASSERT(mm != NULL);
+	for (unsigned int i = 0; i < ARRAY_SIZE(addrs); i++)
+		KTEST_EXPECT_EQ(map_user_page(mm, addrs[i], true), 0);
+	use_mm(mm);
+	fork_failures_leak_nothing(fork_process, &failures);
+	unuse_mm(mm);
+	mmput(mm);
+	printk(KERN_INFO "ktest: a process's fork makes %d allocations; each "
+	       "failure was unwound\n", failures);
+	/* the kernel thread's 6, then mm, pgd, 2 page tables, 3 pages */
+	KTEST_ASSERT(failures >= 6 + 2 + 2 + (int)ARRAY_SIZE(addrs));
 }
 
 static bool spin_stop;
