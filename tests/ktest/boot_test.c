@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * tests/ktest/boot_test.c - what start_kernel() set up: the tick, the
- * higher-half mapping, the boot information; and the oops self-tests.
+ * higher-half mapping, the boot information, the symbol table; and the
+ * oops self-tests.
  */
 #include <asm/irqflags.h>
 #include <asm/processor.h>
 #include <asm/thread_info.h>
 #include <irq.h>
+#include <kallsyms.h>
 #include <kernel.h>
 #include <ktest.h>
 #include <mm.h>
 #include <sched.h>
 #include <setup.h>
+#include <string.h>
 #include <time.h>
 
 /*
@@ -116,6 +119,48 @@ KTEST(multiboot_memory_map)
 }
 
 /* Crash on purpose: the system tests check the oops that follows. */
+extern char _text[], _etext[];
+
+/*
+ * An oops names each address by the function it is in, its offset and
+ * the function's size: every address of a function must give the same
+ * name and size, the next byte the next symbol at offset 0.
+ */
+KTEST(kallsyms_lookup_finds_function_bounds)
+{
+	unsigned long addr = (unsigned long)schedule, size, offset, size2;
+	const char *name;
+	char buf[KSYM_NAME_LEN + 24], want[KSYM_NAME_LEN + 24];
+
+	name = kallsyms_lookup(addr, &size, &offset);
+	KTEST_ASSERT(name && !strcmp(name, "schedule"));
+	KTEST_EXPECT_EQ(offset, 0);
+	KTEST_ASSERT(size > 0);
+	name = kallsyms_lookup(addr + size - 1, &size2, &offset);
+	KTEST_ASSERT(name && !strcmp(name, "schedule"));
+	KTEST_EXPECT_EQ(offset, size - 1);
+	KTEST_EXPECT_EQ(size2, size);
+	name = kallsyms_lookup(addr + size, &size2, &offset);
+	KTEST_ASSERT(name && strcmp(name, "schedule"));
+	KTEST_EXPECT_EQ(offset, 0);
+	KTEST_EXPECT_EQ(kallsyms_lookup_name("schedule"), addr);
+
+	/* %pS: an address; %pB: a return address, maybe just past the end. */
+	snprintf(want, sizeof(want), "schedule+0x5/%#lx", size);
+	sprint_symbol(buf, sizeof(buf), addr + 5, false);
+	KTEST_ASSERT(!strcmp(buf, want));
+	snprintf(want, sizeof(want), "schedule+%#lx/%#lx", size, size);
+	sprint_symbol(buf, sizeof(buf), addr + size, true);
+	KTEST_ASSERT(!strcmp(buf, want));
+
+	/* Outside the kernel's text: no name, the address in hex. */
+	KTEST_ASSERT(!kallsyms_lookup((unsigned long)_etext, &size, &offset));
+	KTEST_ASSERT(!kallsyms_lookup((unsigned long)_text - 1, &size,
+				      &offset));
+	sprint_symbol(buf, sizeof(buf), 0x1234, false);
+	KTEST_ASSERT(!strcmp(buf, "0x00001234"));
+}
+
 KTEST_NAMED_ONLY(oops_selftest)
 {
 	printk(KERN_INFO "ktest: writing to a NULL pointer\n");
