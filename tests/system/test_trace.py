@@ -7,6 +7,7 @@ per task that ran.  Then the same for `make trace` (tools/trace.py),
 whose scenario ends in poweroff's dump."""
 import json
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -38,6 +39,37 @@ def test_dump_format(trace_log):
     assert lines[-1] == "sched-trace: end"
     kinds = {l.split()[2] for l in lines[1:-1]}
     assert {"switch", "wakeup", "fork", "exit", "comm"} <= kinds, kinds
+
+
+def check_dump_consistent(log):
+    """The events of the last dump in @log are the CPU's story, in order:
+    timestamps never go back, each switch leaves the task the one before
+    entered (the converter warns about neither), and a task switched out
+    asleep (S, D) runs again only after a wake-up event names it."""
+    trace = t2p.parse_trace(log.splitlines())
+    assert not trace.warnings, trace.warnings
+    dump = log[log.rindex("sched-trace: begin"):log.rindex("sched-trace: end")]
+    stamps = [int(l.split()[1]) for l in dump.splitlines()[1:]
+              if l.startswith("sched-trace: ")]
+    assert stamps and stamps == sorted(stamps), "time goes backwards"
+    asleep = set()
+    for line in dump.splitlines():
+        m = re.match(r"sched-trace: \d+ switch prev=(\d+):\S*:(\w) "
+                     r"next=(\d+):", line)
+        if m:
+            assert m.group(3) not in asleep, \
+                "pid %s runs again without a wake-up: %s" % (m.group(3), line)
+            if m.group(2) in "SD":
+                asleep.add(m.group(1))
+            continue
+        m = re.match(r"sched-trace: \d+ wakeup pid=(\d+):", line)
+        if m:
+            asleep.discard(m.group(1))
+    return trace
+
+
+def test_dump_is_consistent(trace_log):
+    check_dump_consistent(trace_log)
 
 
 def check_chrome_json(doc):
@@ -97,6 +129,7 @@ def test_make_trace_writes_json_and_svg(tmp_path):
          "--timeout", "60"], capture_output=True, text=True, timeout=90)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     log = (tmp_path / "trace.log").read_text()
+    check_dump_consistent(log)
     marks = [log.find(mark) for mark in (
         "poweroff\n", "\nsched-trace: begin tsc_khz=", "\nsched-trace: end\n",
         "System halted: syncing disks... done. Power down.")]
