@@ -21,6 +21,7 @@
 #include <sched.h>
 #include <string.h>
 #include <timer.h>
+#include <trace.h>
 
 static char ktest_list[COMMAND_LINE_SIZE];
 static bool current_failed;
@@ -191,5 +192,6 @@ void ktest_run(void)
 			p += len + (end ? 1 : 0);
 		}
 	}
+	trace_dump();	/* trace=sched: the run's events, as at power-off */
 	ktest_finish();
 }
