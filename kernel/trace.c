@@ -26,6 +26,7 @@
 #include <gfp.h>
 #include <init.h>
 #include <kernel.h>
+#include <preempt.h>
 #include <sched.h>
 #include <spinlock.h>
 #include <string.h>
@@ -125,8 +126,16 @@ static void record(enum trace_type type, pid_t a, pid_t b,
 
 void __trace_sched_switch(struct task_struct *prev, struct task_struct *next)
 {
-	record(EV_SWITCH, prev->pid, next->pid, prev, next,
-	       prev->state == TASK_DEAD ? 'Z' : task_state_char(prev), 0);
+	char state = prev->state == TASK_DEAD ? 'Z' : task_state_char(prev);
+
+	/*
+	 * Preempted between setting a sleeping state and calling schedule(),
+	 * prev stays on the run queue (schedule(), PREEMPT_ACTIVE): it lost
+	 * the CPU runnable, and no wake-up will come before it runs again.
+	 */
+	if (preempt_count() & PREEMPT_ACTIVE)
+		state = 'R';
+	record(EV_SWITCH, prev->pid, next->pid, prev, next, state, 0);
 }
 
 void __trace_sched_wakeup(struct task_struct *p)

@@ -412,6 +412,34 @@ KTEST(higher_priority_wakeup_preempts_at_once)
 	KTEST_EXPECT_EQ(do_wait(pid, NULL, 0), pid);
 }
 
+/*
+ * The race every wait loop has: a wake-up that preempts us after we set
+ * a sleeping state but before schedule().  We must stay on the run queue
+ * (PREEMPT_ACTIVE) and run again with no wake-up of our own; the switch
+ * counts as involuntary.  With trace=sched, the run's dump must show it
+ * so (tests/system/test_trace.py).
+ */
+KTEST(preempted_sleeper_stays_runnable)
+{
+	unsigned long nivcsw;
+	struct task_struct *t;
+	int pid;
+
+	urgent_go = urgent_ran = false;
+	pid = kernel_thread(urgent, NULL, 0);
+	KTEST_ASSERT(pid > 0);
+	t = find_task_by_pid(pid);
+	set_user_nice(t, -10);		/* it runs at once and waits */
+	nivcsw = current->nivcsw;
+	set_current_state(TASK_INTERRUPTIBLE);
+	WRITE_ONCE(urgent_go, true);
+	wake_up(&urgent_wq);		/* preempts us, asleep in name only */
+	__set_current_state(TASK_RUNNING);
+	KTEST_ASSERT(READ_ONCE(urgent_ran));
+	KTEST_EXPECT_EQ(current->nivcsw, nivcsw + 1);
+	KTEST_EXPECT_EQ(do_wait(pid, NULL, 0), pid);
+}
+
 KTEST(msleep_100ms_at_most_two_ticks_late)
 {
 	unsigned long start = jiffies;

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import ROOT, Terminal, load_tool, new_disk_image
+from conftest import ROOT, Terminal, boot_kernel, load_tool, new_disk_image
 
 t2p = load_tool("trace2perfetto")
 
@@ -70,6 +70,16 @@ def check_dump_consistent(log):
 
 def test_dump_is_consistent(trace_log):
     check_dump_consistent(trace_log)
+
+
+def test_preempted_sleeper_is_traced_runnable():
+    """A task preempted between setting a sleeping state and schedule()
+    stays queued and runs again without a wake-up: its switch must say R
+    (ktest preempted_sleeper_stays_runnable, whose run ends in a dump)."""
+    boot = boot_kernel("trace=sched ktest=preempted_sleeper_stays_runnable",
+                       timeout=60)
+    boot.expect(r"ktest: 1 passed, 0 failed")
+    check_dump_consistent(boot.output)
 
 
 def check_chrome_json(doc):
