@@ -318,6 +318,12 @@ def test_magic_keys(terminal):
     m = t.wait_for(r"kthreadd \(pid 2\), state S:\n(.*\n){1,6}.*"
                    r"kernel_thread_helper\+", start=start)
     assert "schedule+" in m.group(0), m.group(0)
+    # Each key its own report, once, in the order the keys were typed.
+    text = t.text()[start:]
+    marks = [r"PID  PPID S    FLAGS", r"MemFree:", r"kthreadd \(pid 2\), state"]
+    assert [len(re.findall(mark, text)) for mark in marks] == [1, 1, 1], text
+    assert sorted(marks, key=lambda mark: re.search(mark, text).start()) \
+        == marks, text
 
 
 def test_boot_log_names_the_first_tasks():
