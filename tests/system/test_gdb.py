@@ -218,6 +218,29 @@ end
 """
 
 
+# The ring as printk leaves it after 7000 lines "line NNNNN" (character i
+# at log_buf[i % LOG_BUF_LEN], kernel/printk.c), more than twice its
+# size: kdmesg must unroll it from log_end.  The real log is put back.
+KDMESG_WRAPPED = """python
+inferior = gdb.selected_inferior()
+size = gdb.parse_and_eval("log_buf").type.sizeof
+address = int(gdb.parse_and_eval("(unsigned long)&log_buf"))
+saved, saved_end = bytes(inferior.read_memory(address, size)), int(gdb.parse_and_eval("log_end"))
+text = b"".join(b"line %05d\\n" % n for n in range(7000))
+ring = bytearray(size)
+for i in range(len(text) - size, len(text)):
+    ring[i % size] = text[i]
+inferior.write_memory(address, bytes(ring))
+gdb.execute("set var log_end = %d" % len(text))
+gdb.write("=== kdmesg wrapped ===\\nsize %d\\n" % size)
+gdb.execute("kdmesg")
+inferior.write_memory(address, saved)
+gdb.execute("set var log_end = %d" % saved_end)
+gdb.write("=== kdmesg restored ===\\n")
+end
+"""
+
+
 @pytest.fixture(scope="module")
 def running():
     return gdb_session([
@@ -228,7 +251,7 @@ def running():
         section("kdmesg"), "kdmesg",
         section("kdmesg 2"), "kdmesg 2",
         section("task_by_pid"), "p $task_by_pid(2)->comm",
-        KBT_SLEEPERS,
+        KBT_SLEEPERS, KDMESG_WRAPPED,
     ], attach_after=r"rest_init: pid 2 \(kthreadd\) created")
 
 
@@ -343,6 +366,18 @@ def test_kdmesg_prints_banner_and_the_whole_console_log(running):
         running.explain("kdmesg 2 is not the last two lines")
 
 
+def test_kdmesg_unrolls_a_ring_that_went_round(running):
+    """Every whole line the ring still holds, oldest first, the one cut
+    by newer text left out; the real log back afterwards."""
+    text = running.section("kdmesg wrapped")
+    size = int(re.search(r"^size (\d+)$", text, re.M).group(1))
+    lines = text.splitlines()[1:]
+    first = 7000 - (size - 1) // len("line 00000\n")
+    assert lines == ["line %05d" % n for n in range(first, 7000)], \
+        running.explain("kdmesg of the wrapped ring")
+    assert "kt26 version" not in text
+
+
 ## Switches: kswitch over ping-pong kernel threads -----------------------
 
 SWITCHES = 60
@@ -357,6 +392,13 @@ def switches():
         "continue %d" % (SWITCHES - 1),
         section("krunqueue"), "krunqueue",
         section("next"), "p ((struct task_struct **)$esp)[2]->pid",
+        # The arrays swapped, as schedule() swaps them when the active one
+        # runs empty: the same tasks, now all on the expired array.
+        "set var $rq = &per_cpu__runqueues[0]", "set var $active = $rq->active",
+        "set var $rq->active = $rq->expired", "set var $rq->expired = $active",
+        section("krunqueue swapped"), "krunqueue",
+        "set var $rq->expired = $rq->active", "set var $rq->active = $active",
+        section("swapped back"),
         # A fault injected from GDB: CR3 changed between context_switch()
         # and switch_to, as a bug in switch_mm() would (swapper_pg_dir
         # maps the kernel like every page directory: safe to run on).
@@ -499,6 +541,20 @@ def test_krunqueue_is_consistent(switches, when):
             switches.explain("next is not on the run queue")
     if when == "first":
         assert nr_running >= 2, switches.explain("init and kthreadd not queued")
+
+
+def test_krunqueue_lists_the_expired_array(switches):
+    """With the arrays swapped, every queued task is on the expired one:
+    krunqueue lists them there, the same tasks as before the swap."""
+    def queued(text):
+        return sorted(re.findall(r"pid (\d+) \S+ [RSDTZX]", "\n".join(
+            l for l in text.splitlines() if l.strip().startswith("prio"))))
+    text = switches.section("krunqueue swapped")
+    assert "warning" not in text, switches.explain("krunqueue warnings")
+    expired = text.split("  expired = ", 1)[1]
+    assert queued(expired) and \
+        queued(expired) == queued(switches.section("krunqueue")), \
+        switches.explain("the expired array's tasks are not listed")
 
 
 ## Stepping through switch_to --------------------------------------------
