@@ -665,8 +665,9 @@ static void count_frame(void *data, unsigned long addr)
 /* Frames that point anywhere: the walk must stop, never fault. */
 KTEST(stack_walk_survives_a_corrupt_chain)
 {
+	/* Two more pages above the stack, for a frame just outside it. */
 	struct thread_info *ti =
-		(struct thread_info *)__get_free_pages(GFP_KERNEL, 1);
+		(struct thread_info *)__get_free_pages(GFP_KERNEL, 2);
 	unsigned long *stack = (unsigned long *)ti;
 	unsigned long top = (unsigned long)ti + THREAD_SIZE;
 	int words = THREAD_SIZE / sizeof(long), frames = 0;
@@ -687,7 +688,13 @@ KTEST(stack_walk_survives_a_corrupt_chain)
 	stack[words - 8] = 0x12345678;	/* leads outside: one frame, stop */
 	KTEST_EXPECT_EQ(walk_stack(ti, (unsigned long)&stack[words - 8],
 				   count_frame, &frames), 1);
-	free_pages((unsigned long)ti, 1);
+	/* Upwards but past the top, into a well-formed frame: stop too. */
+	stack[words] = (unsigned long)&stack[words + 4];
+	stack[words + 1] = (unsigned long)schedule;
+	stack[words - 8] = (unsigned long)&stack[words];
+	KTEST_EXPECT_EQ(walk_stack(ti, (unsigned long)&stack[words - 8],
+				   count_frame, &frames), 1);
+	free_pages((unsigned long)ti, 2);
 }
 
 /*
