@@ -30,6 +30,16 @@
 
 #define MAX_ORDER	11	/* blocks of 1 .. 1024 pages (4 MiB) */
 
+/* The smallest order whose block holds @size bytes. */
+static inline unsigned int get_order(size_t size)
+{
+	unsigned int order = 0;
+
+	while ((PAGE_SIZE << order) < size)
+		order++;
+	return order;
+}
+
 /* mm/page_alloc.c */
 struct page *alloc_pages(gfp_t gfp_mask, unsigned int order);
 void __free_pages(struct page *page, unsigned int order);

@@ -4,8 +4,9 @@
  *
  * Linux 2.6: the sched_switch tracer of kernel/trace/ (2.6.27+), reduced
  * to a fixed-size array.
- * With trace=sched on the command line, a 512 KiB buffer is taken at boot
- * and the scheduler's hooks (include/trace.h) record every context
+ * With trace=sched on the command line, a 512 KiB buffer (trace_buf_size=
+ * to choose, as Linux's ftrace option) is taken at boot and the
+ * scheduler's hooks (include/trace.h) record every context
  * switch, wake-up, fork, exit and rename, each with the TSC.  When the
  * buffer is full the oldest events are overwritten (and counted as
  * lost).  trace_dump() -- the kt_trace system call, the shell's `trace`,
@@ -33,7 +34,8 @@
 #include <time.h>
 #include <trace.h>
 
-#define TRACE_ORDER	7	/* 2^7 pages: 512 KiB */
+#define TRACE_BUF_SIZE_DEFAULT	(512 << 10)
+#define TRACE_BUF_SIZE_MAX	(PAGE_SIZE << (MAX_ORDER - 1))
 
 enum trace_type { EV_SWITCH, EV_WAKEUP, EV_FORK, EV_EXIT, EV_COMM };
 
@@ -49,6 +51,7 @@ struct trace_event {
 
 bool trace_sched_enabled;
 static bool trace_requested;
+static unsigned long trace_buf_size = TRACE_BUF_SIZE_DEFAULT;
 static struct trace_event *events;
 static unsigned int nr_slots;
 static unsigned long head, lost;	/* events ever recorded, overwritten */
@@ -63,6 +66,20 @@ static int trace_setup(char *val)
 }
 __setup("trace=", trace_setup);
 
+/* trace_buf_size=SIZE[KM]: room for at least one event, at most 4 MiB. */
+static int trace_buf_size_setup(char *val)
+{
+	char *end;
+	unsigned long long size = memparse(val, &end);
+
+	if (end == val || *end || size < sizeof(struct trace_event) ||
+	    size > TRACE_BUF_SIZE_MAX)
+		return -EINVAL;
+	trace_buf_size = size;
+	return 0;
+}
+__setup("trace_buf_size=", trace_buf_size_setup);
+
 /**
  * trace_init - take the buffer if trace=sched was given
  *
@@ -73,12 +90,12 @@ void trace_init(void)
 	if (!trace_requested)
 		return;
 	events = (struct trace_event *)__get_free_pages(GFP_KERNEL,
-						       TRACE_ORDER);
+					get_order(trace_buf_size));
 	if (!events) {
 		printk(KERN_WARNING "trace: no memory for the buffer\n");
 		return;
 	}
-	nr_slots = (PAGE_SIZE << TRACE_ORDER) / sizeof(*events);
+	nr_slots = trace_buf_size / sizeof(*events);
 	trace_sched_enabled = true;
 	printk(KERN_INFO "trace: recording scheduler events (%u slots)\n",
 	       nr_slots);

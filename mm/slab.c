@@ -494,15 +494,6 @@ int kmem_cache_destroy(struct kmem_cache *cache)
 	return 0;
 }
 
-static unsigned int get_order(size_t size)
-{
-	unsigned int order = 0;
-
-	while ((PAGE_SIZE << order) < size)
-		order++;
-	return order;
-}
-
 /**
  * kmalloc - allocate @size bytes
  * @size: bytes; up to 4096 from the size-N caches, more from the page
