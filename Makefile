@@ -38,8 +38,10 @@ LDFLAGS := -m elf_i386 -T linker.ld -nostdlib -z noexecstack \
 	   -z max-page-size=0x1000
 LIBGCC := $(shell $(CC) -m32 -print-libgcc-file-name)
 
-OBJS-boot   := boot/head.o
+OBJS-boot   := boot/head.o boot/cpucheck.o boot/early_serial.o \
+	       boot/early_idt.o
 OBJS-arch   := arch/x86/gdt.o arch/x86/idt.o arch/x86/entry.o \
+	       arch/x86/early_exception.o \
 	       arch/x86/traps.o arch/x86/doublefault.o arch/x86/dumpstack.o \
 	       arch/x86/irq.o arch/x86/i8259.o arch/x86/i8253.o \
 	       arch/x86/tsc.o arch/x86/setup.o arch/x86/reboot.o \

@@ -9,17 +9,26 @@
 ; information.  The kernel is linked at PAGE_OFFSET + 1 MiB, so until
 ; paging is on, every address taken from a symbol must have PAGE_OFFSET
 ; subtracted (the V2P macro).  _start:
+;   0. takes a stack (the top of init_thread_union, by its physical
+;      address) and calls check_cpu (boot/cpucheck.asm): a CPU without
+;      cpuid, PSE, TSC or CMOV is refused with one line on COM1 before it
+;      meets an instruction it lacks; then loads boot_gdt, the kernel's
+;      own flat segments (the loader's GDT may be anywhere);
 ;   1. clears .bss;
 ;   2. builds boot_pg_dir: 4 MiB pages mapping physical 0-4 MiB at 0
 ;      (so the next instruction after enabling paging still exists) and
 ;      physical 0-896 MiB at PAGE_OFFSET;
-;   3. turns on paging, jumps to the higher half and drops the identity
-;      entry;
-;   4. sets esp to the top of init_thread_union: from here on the CPU is
-;      process 0, with its thread_info at the bottom of that stack;
+;   3. turns on paging and jumps to the higher half;
+;   4. sets esp to the top of init_thread_union, by its virtual address
+;      now: from here on the CPU is process 0, with its thread_info at
+;      the bottom of that stack; points the GDT register at boot_gdt's
+;      virtual address; loads the early IDT (setup_idt,
+;      boot/early_idt.asm: from here on an exception prints one line
+;      instead of resetting the machine); and drops the identity entry;
 ;   5. calls start_kernel(magic, info) (kernel/main.c).
 ; swapper_pg_dir, built in mm/paging.c with 4 KiB pages, replaces
-; boot_pg_dir soon after.  Next: kernel/main.c.
+; boot_pg_dir soon after, cpu_init() (arch/x86/gdt.c) replaces boot_gdt
+; and trap_init() (arch/x86/traps.c) the early IDT.  Next: kernel/main.c.
 
 %include "asm-offsets.inc"
 
@@ -41,6 +50,11 @@ CR0_PG			equ 0x80000000
 CR0_WP			equ 0x00010000	; kernel writes honour read-only pages
 CR4_PSE			equ 0x00000010
 
+; A flat 4 GiB segment: base 0, limit 0xFFFFF pages, 32-bit (Intel SDM
+; vol. 3A, 3.4.5), accessed bit preset so the CPU never writes here.
+SEG_FLAT_CODE		equ 0x00CF9B000000FFFF	; ring 0, code, readable
+SEG_FLAT_DATA		equ 0x00CF93000000FFFF	; ring 0, data, writable
+
 ; The loader looks for this in the first 8 KiB of the file; linker.ld
 ; puts .multiboot first in .text.
 section .multiboot
@@ -50,6 +64,24 @@ multiboot_header:
 	dd MULTIBOOT_MAGIC
 	dd MULTIBOOT_FLAGS
 	dd -(MULTIBOOT_MAGIC + MULTIBOOT_FLAGS)
+
+; The boot GDT: kernel code and data at __KERNEL_CS and __KERNEL_DS, the
+; selectors of the real GDT (arch/x86/gdt.c), so that the early IDT's
+; gates stay valid when cpu_init() switches tables.  In .data: it is in
+; use before .bss is cleared.
+section .data
+align 8
+boot_gdt:
+	times __KERNEL_CS / 8 dq 0
+	dq SEG_FLAT_CODE
+	dq SEG_FLAT_DATA
+.end:
+boot_gdt_descr:				; lgdt's operand, paging off
+	dw boot_gdt.end - boot_gdt - 1
+	dd V2P(boot_gdt)
+early_gdt_descr:			; the same table, paging on
+	dw boot_gdt.end - boot_gdt - 1
+	dd boot_gdt
 
 section .bss
 align 4096
@@ -66,6 +98,22 @@ _start:
 	cld
 	mov esi, eax			; keep magic and info pointer
 	mov edi, ebx			; across the loops below
+
+	; 0. Before anything else: a stack (the loader gave none), and a
+	; CPU that has every instruction the kernel uses.  check_cpu
+	; returns only if it does.
+	extern init_thread_union, check_cpu
+	mov esp, V2P(init_thread_union + THREAD_SIZE)
+	call check_cpu
+	lgdt [V2P(boot_gdt_descr)]
+	jmp __KERNEL_CS:V2P(.reload_cs)
+.reload_cs:
+	mov eax, __KERNEL_DS
+	mov ds, eax
+	mov es, eax
+	mov fs, eax
+	mov gs, eax
+	mov ss, eax
 
 	; 1. .bss may hold anything the loader left there.
 	extern __bss_start, __bss_stop
@@ -102,14 +150,17 @@ _start:
 	mov eax, .high
 	jmp eax				; absolute jump into the higher half
 .high:
+	; 4. Process 0's stack, at its virtual address now: the top of
+	; init_thread_union.  Then the GDT register, and the early IDT.
+	mov esp, init_thread_union + THREAD_SIZE
+	lgdt [early_gdt_descr]
+	extern setup_idt
+	call setup_idt
 	; The identity entry was only needed to survive the jump: drop it,
 	; so that a NULL pointer faults from here on.
 	mov dword [boot_pg_dir], 0
 	mov eax, cr3
 	mov cr3, eax			; flush the TLB
-	; 4. Process 0's stack: the top of init_thread_union.
-	extern init_thread_union
-	mov esp, init_thread_union + THREAD_SIZE
 	xor ebp, ebp			; the end of every backtrace
 	push dword 0
 	popfd				; a known EFLAGS: IF, DF, NT clear

@@ -13,6 +13,8 @@
 #include <compiler.h>
 #include <types.h>
 
+#define QEMU_DEBUG_EXIT_PORT	0xF4	/* -device isa-debug-exit,iobase=0xf4 */
+
 #define EXIT_KTEST_PASS	0x10	/* host sees 33: every test passed */
 #define EXIT_KTEST_FAIL	0x11	/* host sees 35: some test failed */
 #define EXIT_PANIC	0x12	/* host sees 37: the kernel panicked */

@@ -14,6 +14,7 @@
 #include <asm-offsets.h>
 #include <compiler.h>
 #include <param.h>
+#include <reboot.h>
 #include <sched.h>
 
 #define CHECK(asm_name, c_value) \
@@ -26,6 +27,9 @@ CHECK(ASM___KERNEL_CS, __KERNEL_CS);
 CHECK(ASM___KERNEL_DS, __KERNEL_DS);
 CHECK(ASM___USER_CS, __USER_CS);
 CHECK(ASM___USER_DS, __USER_DS);
+
+CHECK(ASM_QEMU_DEBUG_EXIT_PORT, QEMU_DEBUG_EXIT_PORT);
+CHECK(ASM_EXIT_PANIC, EXIT_PANIC);
 
 CHECK(ASM_PT_EBX, offsetof(struct pt_regs, ebx));
 CHECK(ASM_PT_ECX, offsetof(struct pt_regs, ecx));

@@ -12,7 +12,6 @@
 #include <asm/irqflags.h>
 #include <reboot.h>
 
-#define QEMU_DEBUG_EXIT_PORT	0xF4	/* -device isa-debug-exit,iobase=0xf4 */
 #define PIIX4_PM1A_CNT		0x604	/* ACPI PM1a control (QEMU's PIIX4 PM) */
 #define  ACPI_SLP_EN		 0x2000	/* enter the sleep type below */
 #define  ACPI_SLP_TYP_S5	 0x0000	/* QEMU's S5 (soft-off) sleep type */
