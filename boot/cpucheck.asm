@@ -37,7 +37,6 @@ X86_EFLAGS_ID		equ 1 << 21	; writable only if cpuid exists
 X86_FEATURE_PSE		equ 1 << 3
 X86_FEATURE_TSC		equ 1 << 4
 X86_FEATURE_CMOV	equ 1 << 15
-REQUIRED_FEATURES	equ X86_FEATURE_PSE | X86_FEATURE_TSC | X86_FEATURE_CMOV
 
 section .note.GNU-stack noalloc noexec nowrite progbits
 
@@ -50,7 +49,8 @@ name_tsc:	db " tsc", 0
 name_cmov:	db " cmov", 0
 
 ; Every required feature, in the order the message names them: the
-; CPUID bit, and the physical address of its name.
+; CPUID bit, and the physical address of its name.  The check reads
+; only this table: a feature added here is checked and named.
 align 4
 required_features:
 	dd X86_FEATURE_PSE, V2P(name_pse)
@@ -70,6 +70,7 @@ global check_cpu:function (check_cpu.end - check_cpu)
 check_cpu:
 	push ebx
 	push esi
+	push edi
 
 	; 1. Try to flip EFLAGS.ID; a CPU without cpuid keeps it as it was.
 	pushfd
@@ -96,37 +97,43 @@ check_cpu:
 	mov eax, 1
 	cpuid
 .features:
-	and edx, REQUIRED_FEATURES
-	cmp edx, REQUIRED_FEATURES
-	jne .lacking
-	pop esi
-	pop ebx
-	ret
+	mov ebx, edx
 
-.no_cpuid:				; (the pushed arguments stay: no return)
-	call early_serial_init
-	push V2P(msg_lacks)
-	call early_serial_write
-	push V2P(msg_cpuid)
-	call early_serial_write
-	jmp .refuse
-
-	; 3. Name every missing feature, in the table's order.
-.lacking:
-	mov ebx, edx			; the required features present
-	call early_serial_init
-	push V2P(msg_lacks)
-	call early_serial_write
+	; 3. Walk the table; the first missing feature starts the line,
+	; every one adds its name.
+	xor edi, edi			; features missing so far
 	mov esi, V2P(required_features)
 .next_feature:
 	test ebx, [esi]
 	jnz .present
+	test edi, edi
+	jnz .name
+	call early_serial_init
+	push V2P(msg_lacks)
+	call early_serial_write
+	add esp, 4
+.name:
+	inc edi
 	push dword [esi + 4]
 	call early_serial_write
+	add esp, 4
 .present:
 	add esi, 8
 	cmp esi, V2P(required_features.end)
 	jb .next_feature
+	test edi, edi
+	jnz .refuse
+	pop edi
+	pop esi
+	pop ebx
+	ret
+
+.no_cpuid:
+	call early_serial_init
+	push V2P(msg_lacks)
+	call early_serial_write
+	push V2P(msg_cpuid)
+	call early_serial_write		; (the arguments stay: no return)
 
 .refuse:
 	push V2P(msg_needs)
