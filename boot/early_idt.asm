@@ -108,8 +108,8 @@ early_idt_handler:
 	jne .recursion
 	mov byte [early_recursion_flag], 1
 	push dword [esp + 8]		; the faulting eip as a return address
-	push ebp			; and a frame on it, so that a backtrace
-	mov ebp, esp			; (GDB's bt) goes on into the faulting code
+	push ebp			; and a frame on it, so that backtraces
+	mov ebp, esp			; (GDB's bt) reach the faulting code
 	push eax			; cr2
 	push dword [ebp + 16]		; eip
 	push dword [ebp + 12]		; error code
@@ -119,6 +119,6 @@ early_idt_handler:
 	mov al, EXIT_PANIC
 	out QEMU_DEBUG_EXIT_PORT, al
 .halt:
-	hlt				; interrupts are off: only an NMI wakes it
+	hlt				; interrupts are off: only NMIs wake it
 	jmp .halt
 .end:

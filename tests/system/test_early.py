@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-"""The kernel's first instructions (docs/boot.md, section 2): the CPU
+"""The kernel's first instructions (docs/boot.md, section 3): the CPU
 check and the early exception table.
 
 check_cpu (boot/cpucheck.asm) must refuse a CPU that lacks cpuid, PSE,
@@ -125,8 +125,8 @@ def write_insn(*words):
 EARLY_FAULTS = {
     "jump_to_unmapped": ("start_kernel", ["set $eip = 0x%x" % UNMAPPED],
                          0x0E, 0x0, UNMAPPED, UNMAPPED),
-    "write_to_unmapped": ("start_kernel",
-                          write_insn((1, 0xA3), (4, UNMAPPED)),  # mov [imm], eax
+    "write_to_unmapped": ("start_kernel",  # mov [UNMAPPED], eax
+                          write_insn((1, 0xA3), (4, UNMAPPED)),
                           0x0E, 0x2, "start_kernel", UNMAPPED),
     "ud2": ("start_kernel", write_insn((2, 0x0B0F)),
             0x06, 0x0, "start_kernel", None),

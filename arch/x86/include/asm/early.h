@@ -5,7 +5,7 @@
  *
  * Linux 2.6: arch/x86/boot/cpucheck.c, arch/x86/kernel/early_printk.c,
  * and setup_idt / early_idt_handler in arch/i386/kernel/head.S.
- * docs/boot.md, section 2, walks through them.
+ * docs/boot.md, section 3, walks through them.
  */
 #ifndef _ASM_EARLY_H
 #define _ASM_EARLY_H
