@@ -107,13 +107,12 @@ early_idt_handler:
 	cmp byte [early_recursion_flag], 0
 	jne .recursion
 	mov byte [early_recursion_flag], 1
-	push dword [esp + 8]		; the faulting eip as a return address
-	push ebp			; and a frame on it, so that backtraces
-	mov ebp, esp			; (GDB's bt) reach the faulting code
+	; do_early_exception(vector, error_code, eip, cr2): each push moves
+	; esp down a word, so the next argument is again at esp + 12.
 	push eax			; cr2
-	push dword [ebp + 16]		; eip
-	push dword [ebp + 12]		; error code
-	push dword [ebp + 8]		; vector
+	push dword [esp + 12]		; eip
+	push dword [esp + 12]		; error code
+	push dword [esp + 12]		; vector
 	call do_early_exception		; never returns
 .recursion:				; the report itself faulted: just stop
 	mov al, EXIT_PANIC
