@@ -32,6 +32,7 @@ CFLAGS := -m32 -march=i686 -std=gnu11 -ffreestanding -fno-pie -fno-pic \
 	  -fno-omit-frame-pointer -fno-optimize-sibling-calls \
 	  -fno-asynchronous-unwind-tables -fno-common -mgeneral-regs-only \
 	  -g3 -Og -Wall -Wextra -Werror -Wno-unused-parameter \
+	  -Wmissing-prototypes -Wstrict-prototypes \
 	  -Iinclude -Iarch/x86/include -I$(B)/include -MMD -MP
 ASFLAGS := -f elf32 -g -F dwarf -Iarch/x86/
 LDFLAGS := -m elf_i386 -T linker.ld -nostdlib -z noexecstack \
@@ -186,6 +187,7 @@ USER_CFLAGS_COMMON := -m32 -march=i686 -std=gnu11 -ffreestanding -fno-pie \
 	-fno-pic -fno-stack-protector -fno-omit-frame-pointer \
 	-fno-optimize-sibling-calls -fno-asynchronous-unwind-tables \
 	-fno-common -g -Og -Wall -Wextra -Werror -Wno-unused-parameter \
+	-Wmissing-prototypes -Wstrict-prototypes \
 	-nostdinc -isystem $(GCC_INCLUDE) -MMD -MP
 USER_CFLAGS := $(USER_CFLAGS_COMMON) -Iuser/include -Iinclude/uapi
 # lib/*.c include the kernel's <string.h> and <vsprintf.h>: build them

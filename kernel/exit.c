@@ -23,9 +23,6 @@
 #include <spinlock.h>
 #include <trace.h>
 
-extern spinlock_t tasklist_lock;
-void put_fs_struct(struct fs_struct *fs);
-
 /* Who adopts orphans: init (pid 1) once it runs, process 0 before. */
 struct task_struct *child_reaper = &init_task;
 
