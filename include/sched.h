@@ -246,7 +246,7 @@ void set_task_comm(struct task_struct *tsk, const char *name);
 
 /* kernel/exit.c */
 extern struct task_struct *child_reaper;
-void __noreturn do_exit(long code);
+asmlinkage void __noreturn do_exit(long code);
 long do_wait(pid_t pid, long *exit_code, int options);
 void release_task(struct task_struct *p);
 
@@ -271,8 +271,8 @@ struct task_struct *__switch_to(struct task_struct *prev,
 	__attribute__((regparm(2)));
 
 /* arch/x86/switch_to.asm, arch/x86/entry.asm */
-struct task_struct *switch_to(struct task_struct *prev,
-			      struct task_struct *next);
+asmlinkage struct task_struct *switch_to(struct task_struct *prev,
+					 struct task_struct *next);
 void ret_from_fork(void);
 void kernel_thread_helper(void);
 /* iret to user mode through @regs (kernel_execve()); never returns */

@@ -116,7 +116,7 @@ static bool exit_notify(struct task_struct *tsk)
  *
  * Context: process, never from an interrupt; never returns.
  */
-void do_exit(long code)
+asmlinkage void do_exit(long code)
 {
 	struct task_struct *tsk = current;
 
