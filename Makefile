@@ -378,15 +378,17 @@ $(B)/tests/unit/%: $(B)/host/tests/unit/%.o $(HOST_LIB)
 unit: $(UNIT_TESTS)
 
 # Every header compiles on its own: $(HDRCHECK)/<header path>.o comes
-# from a generated one-line .c that includes that header and nothing
-# else, with the flags of the code that includes it: the kernel's for
-# include/, include/uapi/, arch/x86/include/asm/ and tests/ktest/; the
-# user programs' for user/include/ and, once more, include/uapi/.  A
-# header that leans on an include it does not make itself, or that
-# defines a function without a prototype, fails here and names itself.
-# The .d files rerun a check when anything its header includes changes.
-# tests/unit/test_headers.py runs `make -k hdrcheck` and reports each
-# header as one test.
+# from a generated .c that includes that header and nothing else, with
+# the flags of the code that includes it: the kernel's for include/,
+# include/uapi/, arch/x86/include/asm/ and tests/ktest/; the user
+# programs' for user/include/ and, once more, include/uapi/.  It includes
+# it twice, with -Wredundant-decls: the second time the include guard
+# must make it vanish.  A header that leans on an include it does not
+# make itself, has no guard, or defines a function without a prototype
+# fails here and names itself.  The .d files rerun a check when anything
+# its header includes changes; a change to the Makefile (the flags) reruns
+# them all.  tests/unit/test_headers.py runs `make -k hdrcheck` and
+# reports each header as one test.
 HDRCHECK := $(B)/hdrcheck
 HDRS_KERNEL := $(wildcard include/*.h include/uapi/*.h \
 	       arch/x86/include/asm/*.h tests/ktest/*.h)
@@ -400,26 +402,28 @@ define hdrcheck
 	$(quiet) HDR "$(or $(3),$<)"
 	$(Q)mkdir -p $(dir $@)
 	$(Q)rm -f $@
-	$(Q)printf '#include %s\n' $(2) > $(@:.o=.c)
+	$(Q)printf '#include %s\n' $(2) $(2) > $(@:.o=.c)
 	$(Q)$(CC) $(1) -c $(@:.o=.c) -o $@ 2> $(@:.o=.log) || \
 		{ cat $(@:.o=.log); exit 1; }
 endef
 
-$(HDRCHECK)/include/%.o: include/%.h | $(B)/include/asm-offsets.h
-	$(call hdrcheck,$(CFLAGS),'<$*.h>')
-$(HDRCHECK)/arch/x86/include/%.o: arch/x86/include/%.h | \
+$(HDRCHECK)/include/%.o: include/%.h Makefile | $(B)/include/asm-offsets.h
+	$(call hdrcheck,$(CFLAGS) -Wredundant-decls,'<$*.h>')
+$(HDRCHECK)/arch/x86/include/%.o: arch/x86/include/%.h Makefile | \
 		$(B)/include/asm-offsets.h
-	$(call hdrcheck,$(CFLAGS),'<$*.h>')
-$(HDRCHECK)/tests/ktest/%.o: tests/ktest/%.h | $(B)/include/asm-offsets.h
-	$(call hdrcheck,$(CFLAGS) -iquote tests/ktest,'"$*.h"')
-$(HDRCHECK)/user/include/%.o: user/include/%.h
-	$(call hdrcheck,$(USER_CFLAGS),'<$*.h>')
-$(HDRCHECK)/user/uapi/%.o: include/uapi/%.h
-	$(call hdrcheck,$(USER_CFLAGS),'<$*.h>')
+	$(call hdrcheck,$(CFLAGS) -Wredundant-decls,'<$*.h>')
+$(HDRCHECK)/tests/ktest/%.o: tests/ktest/%.h Makefile | \
+		$(B)/include/asm-offsets.h
+	$(call hdrcheck,$(CFLAGS) -Wredundant-decls -iquote tests/ktest,\
+		'"$*.h"')
+$(HDRCHECK)/user/include/%.o: user/include/%.h Makefile
+	$(call hdrcheck,$(USER_CFLAGS) -Wredundant-decls,'<$*.h>')
+$(HDRCHECK)/user/uapi/%.o: include/uapi/%.h Makefile
+	$(call hdrcheck,$(USER_CFLAGS) -Wredundant-decls,'<$*.h>')
 # lib/string.c and lib/vsprintf.c go into the user library built against
 # the kernel's <string.h> and <vsprintf.h>, while the programs see
 # user/include's: both declarations, in one translation unit, must agree.
-$(HDRCHECK)/user/klib.o: user/include/string.h user/include/stdio.h
+$(HDRCHECK)/user/klib.o: user/include/string.h user/include/stdio.h Makefile
 	$(call hdrcheck,$(USER_KLIB_CFLAGS) -iquote . -idirafter user/include,\
 		'<string.h>' '<vsprintf.h>' '"user/include/string.h"' \
 		'"user/include/stdio.h"',lib/ declared in user/include)

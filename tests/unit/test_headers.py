@@ -3,12 +3,13 @@
 one more: the two declarations of lib/'s functions agree).
 
 `make -k hdrcheck` compiles, for each header, a generated translation unit
-that includes that header and nothing else, with the flags of the code
-that includes it (the Makefile says which).  A header passes when its
-object exists afterwards: the rule removes the old one first, and keeps
-the compiler's messages next to it (build/hdrcheck/<header>.log) for the
-failure report.  The list of headers is made here, from the directories,
-so a header the Makefile forgot fails too."""
+that includes that header and nothing else (twice: its guard must hide
+the second), with the flags of the code that includes it (the Makefile
+says which).  A header passes when its object exists afterwards: the rule
+removes the old one first, and keeps the compiler's messages next to it
+(build/hdrcheck/<header>.log) for the failure report.  The list of
+headers is made here, from the directories, so a header the Makefile
+forgot fails too."""
 import glob
 import os
 import subprocess
