@@ -23,8 +23,7 @@
 typedef void (*sys_call_ptr_t)(void);
 
 /* kernel/syscalls.c */
-/* The table system_call indexes with eax: NR_syscalls entries. */
-extern const sys_call_ptr_t sys_call_table[];
+extern const sys_call_ptr_t sys_call_table[];	/* system_call indexes it */
 asmlinkage long sys_ni_syscall(void);
 asmlinkage long sys_exit(int error_code);
 asmlinkage long sys_fork(struct pt_regs regs);
