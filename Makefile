@@ -24,14 +24,19 @@ Q := @
 quiet = @printf '  %-7s %s\n'
 endif
 
-# -Og -g3 and frame pointers: GDB shows arguments, macros and every frame
-# (STYLE.md H13).  -mgeneral-regs-only: the kernel never touches the FPU.
+# -Og -g3 and frame pointers: GDB shows arguments, macros and every
+# frame.  -mgeneral-regs-only: the kernel never touches the FPU.
 # -Wno-unused-parameter: handlers share signatures and ignore arguments.
+# -Wmissing-prototypes: a function another file may call is declared in a
+# header its own file includes, so the compiler checks the definition
+# against what callers see; anything else must be static.
+# -Wstrict-prototypes: f(void), never f(), which would accept anything.
 CFLAGS := -m32 -march=i686 -std=gnu11 -ffreestanding -fno-pie -fno-pic \
 	  -fno-stack-protector -nostdlib -fno-builtin-printf \
 	  -fno-omit-frame-pointer -fno-optimize-sibling-calls \
 	  -fno-asynchronous-unwind-tables -fno-common -mgeneral-regs-only \
 	  -g3 -Og -Wall -Wextra -Werror -Wno-unused-parameter \
+	  -Wmissing-prototypes -Wstrict-prototypes \
 	  -Iinclude -Iarch/x86/include -I$(B)/include -MMD -MP
 ASFLAGS := -f elf32 -g -F dwarf -Iarch/x86/
 LDFLAGS := -m elf_i386 -T linker.ld -nostdlib -z noexecstack \
@@ -93,7 +98,7 @@ QEMU_FLAGS := -m $(MEM) -display none -no-reboot \
 # both debug (make gdb GDBPORT=... to choose).
 GDBPORT ?= $(shell expr 26000 + $$(id -u) % 5000)
 
-.PHONY: all run iso run-iso gdb test unit bench trace clean help deps
+.PHONY: all run iso run-iso gdb test unit hdrcheck bench trace clean help deps
 # Keep intermediate objects: they are reused by the next build.
 .SECONDARY:
 all: $(KERNEL) $(B)/kernel.asm $(B)/kernel.sym $(DISK)
@@ -170,7 +175,8 @@ $(DISK):
 # only gcc's freestanding stdarg.h/stddef.h/stdint.h), our headers from
 # user/include, the ABI from include/uapi, and a static ELF at 0x08048000
 # (user/user.ld).  Each program is $(B)/user/<name>, with symbols for GDB;
-# the initramfs gets copies without debug info.
+# the initramfs gets copies without debug info.  The prototype warnings
+# hold the libc to its headers as they hold the kernel to its own.
 USER_PROGS := init sh hello cat dd spin usertests fuzz echo
 USER_BINS  := $(addprefix $(B)/user/,$(USER_PROGS))
 # The libc: crt0 is linked first in every program, the rest from an
@@ -188,6 +194,7 @@ USER_CFLAGS_COMMON := -m32 -march=i686 -std=gnu11 -ffreestanding -fno-pie \
 	-fno-pic -fno-stack-protector -fno-omit-frame-pointer \
 	-fno-optimize-sibling-calls -fno-asynchronous-unwind-tables \
 	-fno-common -g -Og -Wall -Wextra -Werror -Wno-unused-parameter \
+	-Wmissing-prototypes -Wstrict-prototypes \
 	-nostdinc -isystem $(GCC_INCLUDE) -MMD -MP
 USER_CFLAGS := $(USER_CFLAGS_COMMON) -Iuser/include -Iinclude/uapi
 # lib/*.c include the kernel's <string.h> and <vsprintf.h>: build them
@@ -312,9 +319,11 @@ gdb: deps all
 
 ## Tests ---------------------------------------------------------------
 # Host unit tests: the pure parts of the kernel (lib/) built for the host
-# with the address and undefined-behaviour sanitizers.
+# with the address and undefined-behaviour sanitizers, and the kernel's
+# prototype warnings.
 HOSTCC	:= gcc
 HOSTCFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
+	      -Wmissing-prototypes -Wstrict-prototypes \
 	      -fsanitize=address,undefined -fno-sanitize-recover=all
 # lib/ is built against the kernel's headers; the tests against the
 # host's, with the kernel's headers only where the host has none.
@@ -370,6 +379,59 @@ $(B)/tests/unit/%: $(B)/host/tests/unit/%.o $(HOST_LIB)
 
 unit: $(UNIT_TESTS)
 
+# Every header compiles on its own: $(HDRCHECK)/<header path>.o comes
+# from a generated .c that includes that header and nothing else, with
+# the flags of the code that includes it: the kernel's for include/,
+# include/uapi/, arch/x86/include/asm/ and tests/ktest/; the user
+# programs' for user/include/ and, once more, include/uapi/.  It includes
+# it twice, with -Wredundant-decls: the second time the include guard
+# must make it vanish.  A header that leans on an include it does not
+# make itself, has no guard, or defines a function without a prototype
+# fails here and names itself.  The .d files rerun a check when anything
+# its header includes changes; a change to the Makefile (the flags) reruns
+# them all.  tests/unit/test_headers.py runs `make -k hdrcheck` and
+# reports each header as one test.
+HDRCHECK := $(B)/hdrcheck
+HDRS_KERNEL := $(wildcard include/*.h include/uapi/*.h \
+	       arch/x86/include/asm/*.h tests/ktest/*.h)
+HDRS_USER := $(wildcard user/include/*.h user/include/sys/*.h)
+HDRCHECK_OBJS := $(patsubst %.h,$(HDRCHECK)/%.o,$(HDRS_KERNEL) $(HDRS_USER)) \
+	$(patsubst include/uapi/%.h,$(HDRCHECK)/user/uapi/%.o,\
+	$(wildcard include/uapi/*.h)) $(HDRCHECK)/user/klib.o
+
+# $(call hdrcheck,flags,what to #include (shell words)[,what is checked])
+define hdrcheck
+	$(quiet) HDR "$(or $(3),$<)"
+	$(Q)mkdir -p $(dir $@)
+	$(Q)rm -f $@
+	$(Q)printf '#include %s\n' $(2) $(2) > $(@:.o=.c)
+	$(Q)$(CC) $(1) -c $(@:.o=.c) -o $@ 2> $(@:.o=.log) || \
+		{ cat $(@:.o=.log); exit 1; }
+endef
+
+$(HDRCHECK)/include/%.o: include/%.h Makefile | $(B)/include/asm-offsets.h
+	$(call hdrcheck,$(CFLAGS) -Wredundant-decls,'<$*.h>')
+$(HDRCHECK)/arch/x86/include/%.o: arch/x86/include/%.h Makefile | \
+		$(B)/include/asm-offsets.h
+	$(call hdrcheck,$(CFLAGS) -Wredundant-decls,'<$*.h>')
+$(HDRCHECK)/tests/ktest/%.o: tests/ktest/%.h Makefile | \
+		$(B)/include/asm-offsets.h
+	$(call hdrcheck,$(CFLAGS) -Wredundant-decls -iquote tests/ktest,\
+		'"$*.h"')
+$(HDRCHECK)/user/include/%.o: user/include/%.h Makefile
+	$(call hdrcheck,$(USER_CFLAGS) -Wredundant-decls,'<$*.h>')
+$(HDRCHECK)/user/uapi/%.o: include/uapi/%.h Makefile
+	$(call hdrcheck,$(USER_CFLAGS) -Wredundant-decls,'<$*.h>')
+# lib/string.c and lib/vsprintf.c go into the user library built against
+# the kernel's <string.h> and <vsprintf.h>, while the programs see
+# user/include's: both declarations, in one translation unit, must agree.
+$(HDRCHECK)/user/klib.o: user/include/string.h user/include/stdio.h Makefile
+	$(call hdrcheck,$(USER_KLIB_CFLAGS) -iquote . -idirafter user/include,\
+		'<string.h>' '<vsprintf.h>' '"user/include/string.h"' \
+		'"user/include/stdio.h"',lib/ declared in user/include)
+
+hdrcheck: $(HDRCHECK_OBJS)
+
 # Everything: host unit tests, then the system tests (QEMU, GRUB, GDB)
 # under pytest.  Ends with one line "N passed, N failed".
 test: deps all $(ISO) unit
@@ -404,6 +466,7 @@ help:
 	@echo "make bench    in-kernel benchmarks, one table (TSC and -icount)"
 	@echo "make trace    scheduler timeline: build/trace.json + build/trace.svg"
 	@echo "make unit     build the host unit tests only"
+	@echo "make hdrcheck compile every header alone (build/hdrcheck/)"
 	@echo "make deps     install missing tools (tools/install-deps.sh)"
 	@echo "make clean    remove build/"
 	@echo "make help     this list"

@@ -31,6 +31,7 @@ struct bench {
 		};							\
 	static void bench_fn_##bname(void)
 
+/* linker.ld: every BENCH(), gathered from the .bench sections */
 extern const struct bench __start_bench[], __stop_bench[];
 
 #define BENCH_RUNS	7	/* a row is the median of this many runs */

@@ -114,15 +114,15 @@ void blk_dev_init(void);
 struct request_queue *blk_init_queue(request_fn_proc *rfn, void *queuedata);
 void add_disk(struct block_device *bdev);
 struct block_device *lookup_bdev(const char *name);
-
-/* block/blkdev_file.c */
-struct file;
-struct file *blkdev_open_file(const char *name, int flags);
 int generic_make_request(int rw, struct buffer_head *bh);
 void blk_run_queue_async(struct request_queue *q);
 void blk_complete_request(struct request *rq);
 int kblockd_schedule_work(struct work_struct *work);
 struct task_struct *kblockd_thread(void);
+
+/* block/blkdev_file.c */
+struct file;
+struct file *blkdev_open_file(const char *name, int flags);
 
 /* block/elevator.c */
 struct request *elv_merge(struct request_queue *q, int rw, sector_t sector,

@@ -104,9 +104,8 @@ struct buffer_stats {
 	unsigned long io_errors;	/* blocks whose I/O failed */
 };
 
-extern struct buffer_stats buffer_stats;
-
 /* mm/buffer.c */
+extern struct buffer_stats buffer_stats;
 void buffer_init(void);
 struct buffer_head *__find_get_block(struct block_device *bdev,
 				     sector_t block);

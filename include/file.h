@@ -43,8 +43,6 @@ struct files_struct {
 	struct file *fd[NR_OPEN_DEFAULT];
 };
 
-extern struct files_struct init_files;
-
 static inline struct file *get_file(struct file *f)
 {
 	atomic_inc(&f->f_count);
@@ -52,6 +50,7 @@ static inline struct file *get_file(struct file *f)
 }
 
 /* kernel/files.c */
+extern struct files_struct init_files;
 void files_init(void);
 void fput(struct file *f);
 struct files_struct *dup_files(struct files_struct *oldf);

@@ -16,6 +16,10 @@ struct fs_struct {
 	int umask;		/* permission bits cleared on create */
 };
 
+/* arch/x86/init_task.c: process 0's */
 extern struct fs_struct init_fs;
+
+/* kernel/fork.c */
+void put_fs_struct(struct fs_struct *fs);
 
 #endif /* _FS_STRUCT_H */

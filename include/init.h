@@ -35,6 +35,7 @@ struct obs_kernel_param {
 #define __setup(str, fn)	__setup_param(str, fn, false)
 #define early_param(str, fn)	__setup_param(str, fn, true)
 
+/* linker.ld: every __setup(), gathered from the .init.setup sections */
 extern const struct obs_kernel_param __setup_start[], __setup_end[];
 
 /* kernel/params.c */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * include/interrupt.h - deferred work from interrupts: softirqs and
- * tasklets (kernel/softirq.c).
+ * tasklets (kernel/softirq.c, kernel/tasklet.c).
  *
  * Linux 2.6: include/linux/interrupt.h.
  * An interrupt handler must be short: it runs with interrupts off.  What
@@ -48,7 +48,6 @@ unsigned long local_softirq_pending(void);
 asmlinkage void do_softirq(void);
 void local_bh_disable(void);
 void local_bh_enable(void);
-void softirq_init(void);
 int spawn_ksoftirqd(void);
 unsigned long softirq_count_of(unsigned int nr);
 
@@ -72,6 +71,8 @@ enum {
 #define DECLARE_TASKLET(name, func, data) \
 	struct tasklet_struct name = { NULL, 0, ATOMIC_INIT(0), func, data }
 
+/* kernel/tasklet.c */
+void softirq_init(void);
 void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long),
 		  unsigned long data);
 void __tasklet_schedule(struct tasklet_struct *t);

@@ -20,6 +20,9 @@
 
 typedef void (*irq_handler_t)(int irq, struct pt_regs *regs, void *dev_id);
 
+/* arch/x86/entry.asm: the 16 IRQ stubs, which call do_IRQ() */
+extern void *const irq_entries[NR_IRQS];
+
 /* arch/x86/irq.c */
 int request_irq(unsigned int irq, irq_handler_t handler, const char *name,
 		void *dev_id);

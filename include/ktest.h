@@ -18,6 +18,7 @@
 #define _KTEST_H
 
 #include <compiler.h>
+#include <types.h>
 
 struct ktest {
 	const char *name;

@@ -34,7 +34,7 @@ struct mm_struct {
 	unsigned long start_stack;		/* lowest stack address */
 };
 
-/* Process 0's mm: swapper_pg_dir (mm/mm_struct.c). */
+/* mm/mm_struct.c: process 0's mm, on swapper_pg_dir */
 extern struct mm_struct init_mm;
 
 /* mm/memory.c */

@@ -61,6 +61,7 @@ struct pglist_data {
 	struct task_struct *kswapd;	/* NULL until kswapd_init() */
 };
 
+/* mm/page_alloc.c: the one memory node */
 extern struct pglist_data contig_page_data;
 #define NODE_DATA(nid)		(&contig_page_data)
 #define zone_normal()		(&contig_page_data.node_zones[ZONE_NORMAL])
@@ -87,10 +88,9 @@ struct vm_event_counts {
 	unsigned long slabs_scanned;	/* objects shrinkers were asked for */
 };
 
+/* mm/page_alloc.c */
 extern struct vm_event_counts vm_events;
 extern unsigned long min_free_kbytes;
-
-/* mm/page_alloc.c */
 void free_area_init(unsigned long start_pfn, unsigned long end_pfn);
 void __free_bootmem_page(struct page *page);
 void setup_per_zone_pages_min(void);

@@ -40,7 +40,7 @@ typedef unsigned long pte_t;
 #define pgd_index(addr)	(((unsigned long)(addr) >> PGDIR_SHIFT) & 1023)
 #define pte_index(addr)	(((unsigned long)(addr) >> PAGE_SHIFT) & 1023)
 
-/* The master kernel page directory (mm/paging.c). */
+/* mm/paging.c: the master kernel page directory */
 extern pgd_t swapper_pg_dir[PTRS_PER_PGD];
 
 struct mm_struct;

@@ -16,8 +16,10 @@
 #include <asm/ptrace.h>
 #include <asm/thread_info.h>
 #include <atomic.h>
+#include <compiler.h>
 #include <list.h>
 #include <preempt.h>
+#include <spinlock.h>
 #include <types.h>
 
 struct mm_struct;
@@ -136,7 +138,7 @@ struct task_struct {
 	struct completion *vfork_done;
 };
 
-/* Process 0, statically built (arch/x86/init_task.c). */
+/* arch/x86/init_task.c: process 0, statically built */
 extern struct task_struct init_task;
 
 #define current (current_thread_info()->task)
@@ -185,6 +187,7 @@ static inline void get_task_struct(struct task_struct *p)
 	atomic_inc(&p->usage);
 }
 
+/* kernel/fork.c */
 void __put_task_struct(struct task_struct *p);
 
 static inline void put_task_struct(struct task_struct *p)
@@ -206,12 +209,11 @@ enum system_states {
 	SYSTEM_BOOTING,
 	SYSTEM_RUNNING,
 };
-extern enum system_states system_state;
 
 /* sched/core.c */
+extern enum system_states system_state;
 void sched_init(void);
 asmlinkage void schedule(void);
-asmlinkage void preempt_schedule(void);
 asmlinkage void preempt_schedule_irq(void);
 asmlinkage void schedule_tail(struct task_struct *prev);
 void scheduler_tick(int user_tick);
@@ -233,11 +235,10 @@ bool task_on_runqueue(struct task_struct *p);
 void __noreturn cpu_idle(void);
 
 /* kernel/fork.c */
+extern spinlock_t tasklist_lock;	/* the task list, every family link */
 extern int nr_threads;
 long do_fork(unsigned long clone_flags, unsigned long stack_start,
 	     struct pt_regs *regs, unsigned long stack_size);
-int kernel_thread(int (*fn)(void *), void *arg, unsigned long flags);
-void kernel_thread_regs(struct pt_regs *regs, int (*fn)(void *), void *arg);
 void fork_init(void);
 struct task_struct *find_task_by_pid(pid_t pid);
 struct task_struct *find_task_by_pid_locked(pid_t pid);
@@ -245,7 +246,7 @@ void set_task_comm(struct task_struct *tsk, const char *name);
 
 /* kernel/exit.c */
 extern struct task_struct *child_reaper;
-void __noreturn do_exit(long code);
+asmlinkage void __noreturn do_exit(long code);
 long do_wait(pid_t pid, long *exit_code, int options);
 void release_task(struct task_struct *p);
 
@@ -261,6 +262,8 @@ void show_tasks(void);
 void show_all_stacks(void);
 
 /* arch/x86/process.c */
+int kernel_thread(int (*fn)(void *), void *arg, unsigned long flags);
+void kernel_thread_regs(struct pt_regs *regs, int (*fn)(void *), void *arg);
 void copy_thread(unsigned long clone_flags, unsigned long esp,
 		 struct task_struct *p, struct pt_regs *regs);
 struct task_struct *__switch_to(struct task_struct *prev,
@@ -268,9 +271,11 @@ struct task_struct *__switch_to(struct task_struct *prev,
 	__attribute__((regparm(2)));
 
 /* arch/x86/switch_to.asm, arch/x86/entry.asm */
-struct task_struct *switch_to(struct task_struct *prev,
-			      struct task_struct *next);
+asmlinkage struct task_struct *switch_to(struct task_struct *prev,
+					 struct task_struct *next);
 void ret_from_fork(void);
 void kernel_thread_helper(void);
+/* iret to user mode through @regs (kernel_execve()); never returns */
+asmlinkage void __noreturn start_user_mode(struct pt_regs *regs);
 
 #endif /* _SCHED_H */

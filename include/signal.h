@@ -12,6 +12,7 @@
 #define _SIGNAL_H
 
 #include <atomic.h>
+#include <compiler.h>
 #include <spinlock.h>
 #include <uapi/kt26.h>
 #include <wait.h>
@@ -38,12 +39,12 @@ struct signal_struct {
 	unsigned long cutime, cstime;		/* reaped children's ticks */
 };
 
-extern struct sighand_struct init_sighand;
-extern struct signal_struct init_signals;
-
+struct pt_regs;
 struct task_struct;
 
 /* kernel/signal.c */
+extern struct sighand_struct init_sighand;
+extern struct signal_struct init_signals;
 void signals_init(void);
 int send_sig(int sig, struct task_struct *p);
 void force_sig(int sig, struct task_struct *p);
@@ -55,5 +56,6 @@ struct sighand_struct *sighand_alloc(void);
 void sighand_put(struct sighand_struct *sighand);
 struct signal_struct *signal_alloc(void);
 void signal_put(struct signal_struct *sig);
+asmlinkage void do_notify_resume(struct pt_regs *regs);
 
 #endif /* _SIGNAL_H */

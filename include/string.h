@@ -10,6 +10,7 @@
 
 #include <types.h>
 
+/* lib/string.c */
 void *memcpy(void *dst, const void *src, size_t n);
 void *memmove(void *dst, const void *src, size_t n);
 void *memset(void *s, int c, size_t n);

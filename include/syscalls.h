@@ -18,7 +18,12 @@
 
 #define NR_syscalls	ASM_NR_syscalls
 
+/* void (*)(void) is the type gcc lets every function pointer cast to;
+ * entry.asm calls the entries with the right arguments on the stack. */
+typedef void (*sys_call_ptr_t)(void);
+
 /* kernel/syscalls.c */
+extern const sys_call_ptr_t sys_call_table[];	/* system_call indexes it */
 asmlinkage long sys_ni_syscall(void);
 asmlinkage long sys_exit(int error_code);
 asmlinkage long sys_fork(struct pt_regs regs);

@@ -15,9 +15,8 @@
 
 struct task_struct;
 
-extern bool trace_sched_enabled;
-
 /* kernel/trace.c */
+extern bool trace_sched_enabled;
 void trace_init(void);
 void __trace_sched_switch(struct task_struct *prev, struct task_struct *next);
 void __trace_sched_wakeup(struct task_struct *p);

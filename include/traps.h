@@ -38,7 +38,29 @@ void vmm_communication(void);
 void security_exception(void);
 void system_call(void);
 
-/* arch/x86/traps.c */
+/* arch/x86/traps.c: the C handlers the stubs above call, from error_code */
+asmlinkage void do_divide_error(struct pt_regs *regs, long error_code);
+asmlinkage void do_debug(struct pt_regs *regs, long error_code);
+asmlinkage void do_nmi(struct pt_regs *regs, long error_code);
+asmlinkage void do_int3(struct pt_regs *regs, long error_code);
+asmlinkage void do_overflow(struct pt_regs *regs, long error_code);
+asmlinkage void do_bounds(struct pt_regs *regs, long error_code);
+asmlinkage void do_invalid_op(struct pt_regs *regs, long error_code);
+asmlinkage void do_device_not_available(struct pt_regs *regs, long error_code);
+asmlinkage void do_coprocessor_segment_overrun(struct pt_regs *regs,
+					       long error_code);
+asmlinkage void do_invalid_TSS(struct pt_regs *regs, long error_code);
+asmlinkage void do_segment_not_present(struct pt_regs *regs, long error_code);
+asmlinkage void do_stack_segment(struct pt_regs *regs, long error_code);
+asmlinkage void do_general_protection(struct pt_regs *regs, long error_code);
+asmlinkage void do_spurious_interrupt_bug(struct pt_regs *regs,
+					  long error_code);
+asmlinkage void do_coprocessor_error(struct pt_regs *regs, long error_code);
+asmlinkage void do_alignment_check(struct pt_regs *regs, long error_code);
+asmlinkage void do_machine_check(struct pt_regs *regs, long error_code);
+asmlinkage void do_simd_coprocessor_error(struct pt_regs *regs,
+					  long error_code);
+asmlinkage void do_reserved(struct pt_regs *regs, long error_code);
 void trap_init(void);
 
 /* arch/x86/doublefault.c */

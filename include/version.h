@@ -8,6 +8,7 @@
 #define KERNEL_NAME	"kt26"
 #define KERNEL_VERSION	"0.1"
 
+/* kernel/version.c */
 extern const char linux_banner[];
 
 #endif /* _VERSION_H */

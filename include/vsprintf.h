@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <types.h>
 
+/* lib/vsprintf.c */
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);

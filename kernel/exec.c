@@ -30,9 +30,7 @@
 #include <signal.h>
 #include <slab.h>
 #include <string.h>
-
-/* arch/x86/entry.asm: iret to user mode through @regs; never returns. */
-void start_user_mode(struct pt_regs *regs) __noreturn;
+#include <syscalls.h>
 
 static int bprm_add_string(struct linux_binprm *bprm, const char *s,
 			   bool from_user)

@@ -23,9 +23,6 @@
 #include <spinlock.h>
 #include <trace.h>
 
-extern spinlock_t tasklist_lock;
-void put_fs_struct(struct fs_struct *fs);
-
 /* Who adopts orphans: init (pid 1) once it runs, process 0 before. */
 struct task_struct *child_reaper = &init_task;
 
@@ -119,7 +116,7 @@ static bool exit_notify(struct task_struct *tsk)
  *
  * Context: process, never from an interrupt; never returns.
  */
-void do_exit(long code)
+asmlinkage void do_exit(long code)
 {
 	struct task_struct *tsk = current;
 

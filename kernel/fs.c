@@ -21,6 +21,7 @@
 #include <sched.h>
 #include <slab.h>
 #include <string.h>
+#include <syscalls.h>
 #include <tty.h>
 
 #define PATH_MAX	128

@@ -11,10 +11,9 @@
  */
 #include <kallsyms.h>
 #include <kernel.h>
+#include <sections.h>
 #include <string.h>
 #include <vsprintf.h>
-
-extern char _text[], _etext[];
 
 /**
  * kallsyms_lookup - the function an address is in

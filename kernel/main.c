@@ -36,6 +36,7 @@
 #include <serial.h>
 #include <setup.h>
 #include <slab.h>
+#include <start_kernel.h>
 #include <swap.h>
 #include <syscalls.h>
 #include <trace.h>

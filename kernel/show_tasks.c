@@ -14,8 +14,6 @@
 #include <spinlock.h>
 #include <stacktrace.h>
 
-extern spinlock_t tasklist_lock;
-
 /**
  * task_state_char - the one-letter state ps shows
  * @p: the task

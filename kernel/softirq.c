@@ -70,7 +70,7 @@ static void wakeup_softirqd(void)
  * Context: interrupts off on entry and exit (on while handlers run);
  * preempt_count's softirq bits are raised for the duration.
  */
-asmlinkage void __do_softirq(void)
+static void __do_softirq(void)
 {
 	int max_restart = MAX_SOFTIRQ_RESTART;
 	unsigned long pending = local_softirq_pending();

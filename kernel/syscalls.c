@@ -36,8 +36,6 @@
 #include <trace.h>
 #include <writeback.h>
 
-extern spinlock_t tasklist_lock;
-
 asmlinkage long sys_ni_syscall(void)
 {
 	return -ENOSYS;
@@ -288,9 +286,6 @@ asmlinkage long sys_kt_pressure(int pages)
  * kernel has override theirs (which is why this file is built with
  * -Wno-override-init).
  */
-/* void (*)(void) is the type gcc lets every function pointer cast to;
- * entry.asm calls the entries with the right arguments on the stack. */
-typedef void (*sys_call_ptr_t)(void);
 #define SYSCALL(nr, fn) [nr] = (sys_call_ptr_t)(fn)
 
 const sys_call_ptr_t sys_call_table[] = {

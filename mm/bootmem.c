@@ -20,6 +20,7 @@
 #include <kernel.h>
 #include <mm.h>
 #include <mmzone.h>
+#include <sections.h>
 #include <setup.h>
 #include <string.h>
 
@@ -62,8 +63,6 @@ static bool page_is_ram(unsigned long pfn)
 /* Frames the loader filled: the kernel image and the boot modules. */
 static bool page_is_loaded(unsigned long pfn)
 {
-	extern char _text[], _end[];
-
 	if (pfn >= PFN_DOWN(__pa(_text)) && pfn < PFN_UP(__pa(_end)))
 		return true;
 	for (int i = 0; i < nr_boot_modules; i++)
@@ -104,7 +103,6 @@ void *alloc_bootmem_pages(unsigned long size)
 void setup_memory(void)
 {
 	unsigned long start;
-	extern char _end[];
 
 	for (int i = 0; i < e820.nr_map; i++) {
 		struct e820entry *e = &e820.map[i];
@@ -150,7 +148,6 @@ void setup_memory(void)
 void mem_init(void)
 {
 	unsigned long reserved = 0, kernel_pages, boot_pages;
-	extern char _text[], _end[];
 
 	for (unsigned long pfn = 0; pfn < max_low_pfn; pfn++) {
 		struct page *page = pfn_to_page(pfn);

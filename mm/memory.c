@@ -20,6 +20,7 @@
 #include <pgtable.h>
 #include <sched.h>
 #include <string.h>
+#include <syscalls.h>
 
 #define _PAGE_USER_RW	(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER)
 #define _PAGE_USER_RO	(_PAGE_PRESENT | _PAGE_USER)

@@ -25,7 +25,7 @@ static DEFINE_PER_CPU(unsigned long, cr3_loads);
  * request for an mm can skip lazy CPUs (they switch CR3 before touching
  * user addresses again).
  */
-DEFINE_PER_CPU(int, cpu_tlbstate);
+static DEFINE_PER_CPU(int, cpu_tlbstate);
 
 /**
  * switch_mm - run on another address space

@@ -19,6 +19,7 @@
 #include <kernel.h>
 #include <mm.h>
 #include <pgtable.h>
+#include <sections.h>
 #include <setup.h>
 #include <string.h>
 
@@ -26,8 +27,6 @@ pgd_t swapper_pg_dir[PTRS_PER_PGD] __aligned(PAGE_SIZE);
 
 static bool pfn_is_kernel_readonly(unsigned long pfn)
 {
-	extern char _text[], _erodata[];
-
 	return pfn >= PFN_DOWN(__pa(_text)) && pfn < PFN_UP(__pa(_erodata));
 }
 

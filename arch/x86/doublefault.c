@@ -28,8 +28,6 @@ static union thread_union doublefault_stack __aligned(THREAD_SIZE) = {
 };
 static struct tss_struct doublefault_tss __aligned(8);
 
-DECLARE_PER_CPU(struct tss_struct, init_tss);
-
 static void __noreturn doublefault_fn(void)
 {
 	struct tss_struct *t = &this_cpu(init_tss);

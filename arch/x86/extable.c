@@ -12,9 +12,6 @@
 #include <asm/ptrace.h>
 #include <asm/uaccess.h>
 
-extern const struct exception_table_entry __start___ex_table[];
-extern const struct exception_table_entry __stop___ex_table[];
-
 /**
  * fixup_exception - continue after an expected fault
  * @regs: the faulting context (kernel mode)

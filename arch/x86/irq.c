@@ -24,9 +24,6 @@ struct irq_desc {
 
 static struct irq_desc irq_desc[NR_IRQS];
 
-/* The 16 stubs of arch/x86/entry.asm. */
-extern void *irq_entries[NR_IRQS];
-
 /**
  * init_IRQ - remap the PICs and point vectors 0x20-0x2F at the IRQ stubs
  *

@@ -13,6 +13,7 @@
 #include <ktest.h>
 #include <mm.h>
 #include <sched.h>
+#include <sections.h>
 #include <setup.h>
 #include <string.h>
 #include <time.h>
@@ -75,7 +76,6 @@ KTEST(timer_rate_vs_tsc)
 /* Kernel addresses are physical + PAGE_OFFSET; low addresses are gone. */
 KTEST(page_offset_mapping)
 {
-	extern char _text[], _end[];
 	const char *marker = "vga-mapping-marker";
 	volatile u16 *vga = __va(0xB8000);
 	int found = 0;
@@ -119,7 +119,6 @@ KTEST(multiboot_memory_map)
 }
 
 /* Crash on purpose: the system tests check the oops that follows. */
-extern char _text[], _etext[];
 
 /*
  * An oops names each address by the function it is in, its offset and

@@ -14,6 +14,7 @@
 
 #include <blkdev.h>
 #include <buffer_head.h>
+#include <kernel.h>
 #include <sched.h>
 
 #define PATTERN_MAGIC	0x6b743236u	/* "kt26" */

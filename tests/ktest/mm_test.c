@@ -15,6 +15,7 @@
 #include <mmzone.h>
 #include <pgtable.h>
 #include <sched.h>
+#include <sections.h>
 #include <setup.h>
 #include <slab.h>
 #include <string.h>
@@ -181,7 +182,6 @@ KTEST(mm_kmalloc_large_and_small)
 
 KTEST(mm_swapper_pg_dir_layout)
 {
-	extern char _text[], _etext[], _sdata[];
 	pte_t *pte;
 
 	KTEST_EXPECT_EQ(read_cr3(), __pa(swapper_pg_dir));
@@ -214,7 +214,6 @@ static unsigned long first_unreserved(unsigned long first, unsigned long end)
  */
 KTEST(mm_reserved_frames)
 {
-	extern char _text[], _end[];
 	unsigned long pfn, hole = 0;
 	struct page *page;
 
@@ -255,7 +254,6 @@ KTEST(mm_reserved_frames)
 /* The conversions between the four names of a frame agree. */
 KTEST(mm_address_conversions_round_trip)
 {
-	extern char _text[];
 	struct page *page = alloc_page(GFP_KERNEL);
 	unsigned long last = max_low_pfn - 1;
 	void *virt;
@@ -435,8 +433,6 @@ KTEST(mm_meminfo_report_matches_allocator)
 
 KTEST_NAMED_ONLY(oops_write_kernel_text)
 {
-	extern char _text[];
-
 	printk(KERN_INFO "ktest: writing to kernel text at %p\n", _text);
 	*(volatile char *)_text = 0;
 	KTEST_FAIL("the write to read-only kernel text did not fault");

@@ -16,6 +16,7 @@
 
 #define PING_PONG_ROUNDS 5000
 
+/* tests/ktest/pingpong.c */
 extern wait_queue_head_t ping_wq;
 extern int ping_pong_turn;
 

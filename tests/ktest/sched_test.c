@@ -27,8 +27,6 @@
 #include <wait.h>
 #include "pingpong.h"
 
-extern spinlock_t tasklist_lock;
-
 /*
  * Free pages with the slab's cached empty slabs given back.  The sleep
  * first lets a reaped child that was preempted between exit_notify() and

@@ -21,8 +21,6 @@
 #include <writeback.h>
 #include "disk_test.h"
 
-extern spinlock_t tasklist_lock;
-
 KTEST(pdflush_threads_wait_for_work)
 {
 	struct task_struct *p;

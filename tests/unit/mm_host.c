@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <kernel.h>
 #include "mm_host.h"
 
 unsigned long host_page_offset;

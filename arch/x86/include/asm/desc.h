@@ -10,6 +10,7 @@
 #define _ASM_DESC_H
 
 #include <compiler.h>
+#include <percpu.h>
 #include <types.h>
 
 /* An 8-byte segment or gate descriptor. */
@@ -57,6 +58,7 @@ void set_task_gate(unsigned int vector, unsigned int gdt_entry);
 void idt_init(void);
 
 /* arch/x86/gdt.c */
+DECLARE_PER_CPU(struct tss_struct, init_tss);
 void cpu_init(void);
 void load_esp0(unsigned long esp0);
 void set_tss_desc(unsigned int gdt_entry, struct tss_struct *tss);

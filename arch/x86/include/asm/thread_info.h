@@ -40,7 +40,7 @@ union thread_union {
 	unsigned long stack[THREAD_SIZE / sizeof(long)];
 };
 
-/* Process 0's thread_union: static, the boot stack (boot/head.asm). */
+/* arch/x86/init_task.c: process 0's, the boot stack (boot/head.asm) */
 extern union thread_union init_thread_union;
 
 static inline struct thread_info *current_thread_info(void)

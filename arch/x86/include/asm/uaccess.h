@@ -43,4 +43,8 @@ unsigned long clear_user(void *to, unsigned long n);
 /* arch/x86/extable.c */
 bool fixup_exception(struct pt_regs *regs);
 
+/* linker.ld: the table, gathered from every __ex_table section */
+extern const struct exception_table_entry __start___ex_table[],
+					   __stop___ex_table[];
+
 #endif /* _ASM_UACCESS_H */
