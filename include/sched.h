@@ -18,6 +18,7 @@
 #include <atomic.h>
 #include <list.h>
 #include <preempt.h>
+#include <spinlock.h>
 #include <types.h>
 
 struct mm_struct;
@@ -228,12 +229,15 @@ unsigned long nr_running(void);
 unsigned long long nr_context_switches(void);
 struct task_struct *idle_task(int cpu);
 bool task_on_runqueue(struct task_struct *p);
+bool task_sleeping(struct task_struct *p, unsigned int states);
 
 /* sched/idle.c */
 void __noreturn cpu_idle(void);
 
 /* kernel/fork.c */
+extern spinlock_t tasklist_lock;
 extern int nr_threads;
+int nr_dead_tasks(void);
 long do_fork(unsigned long clone_flags, unsigned long stack_start,
 	     struct pt_regs *regs, unsigned long stack_size);
 int kernel_thread(int (*fn)(void *), void *arg, unsigned long flags);
@@ -254,6 +258,7 @@ void release_task(struct task_struct *p);
 int alloc_pidmap(void);
 void free_pidmap(int pid);
 bool pid_in_use(int pid);
+int nr_pids_in_use(void);
 
 /* kernel/show_tasks.c */
 char task_state_char(const struct task_struct *p);
