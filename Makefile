@@ -63,7 +63,7 @@ OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/keyboard.o \
 	       drivers/ata.o
 OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o
 OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
-	       tests/ktest/mm_test.o tests/ktest/sched_test.o \
+	       tests/ktest/mm_test.o tests/ktest/fork_test.o tests/ktest/sched_test.o \
 	       tests/ktest/deferred_test.o tests/ktest/uaccess_test.o \
 	       tests/ktest/disk_test.o tests/ktest/vmscan_test.o \
 	       tests/ktest/writeback_test.o tests/ktest/pingpong.o

@@ -26,7 +26,8 @@
  *	ktest_add_action(fn, data)
  *		have fn(data) run when the test ends, however it ends (last
  *		added, first run): stop the threads it started, give back
- *		what it borrowed.
+ *		what it borrowed.  The actions run after the test function
+ *		has returned: @data must not live on its stack.
  *
  * An assertion cannot end a test from an interrupt handler or with
  * preemption off: there, use the EXPECT forms.

@@ -42,12 +42,15 @@ static u64 distance(u64 a, u64 b)
 	return a > b ? a - b : b - a;
 }
 
+#define RATE_TRIES	10
+
 /*
  * The PIT must tick HZ times per second of TSC time.  A loaded host
  * delivers a tick late now and then (QEMU drops the ticks it could not
  * deliver, it does not replay them), which moves either end of one
- * measurement: of three, the one closest to nominal counts, and it must
- * be within 15%.  A tick at 50 or 200 Hz is off by a factor of 2.
+ * measurement: the test measures until one window is within 15% of
+ * nominal, RATE_TRIES at most.  A tick at 50 or 200 Hz is off by a
+ * factor of 2 in every window.
  */
 KTEST(timer_rate_vs_tsc)
 {
@@ -57,7 +60,7 @@ KTEST(timer_rate_vs_tsc)
 
 	KTEST_ASSERT(!irqs_disabled());
 	KTEST_ASSERT(tsc_khz > 0);
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < RATE_TRIES; i++) {
 		unsigned long irqs;
 		u64 ns = time_ticks(ticks, &irqs);
 
@@ -66,10 +69,11 @@ KTEST(timer_rate_vs_tsc)
 		KTEST_EXPECT_EQ(irqs, ticks);
 		if (distance(ns, nominal) < distance(best, nominal))
 			best = ns;
+		if (distance(best, nominal) <= nominal * 15 / 100)
+			return;
 	}
-	if (distance(best, nominal) > nominal * 15 / 100)
-		KTEST_FAIL("%lu ticks = %llu ns at best, expected %llu ns "
-			   "within 15%%", ticks, best, nominal);
+	KTEST_FAIL("%lu ticks = %llu ns at best of %d, expected %llu ns "
+		   "within 15%%", ticks, best, RATE_TRIES, nominal);
 }
 
 /* Kernel addresses are physical + PAGE_OFFSET; low addresses are gone. */
@@ -199,9 +203,10 @@ KTEST_NAMED_ONLY(double_fault_selftest)
 }
 
 /*
- * Hangs on purpose: pid 1 sleeps with nobody to wake it.  The watchdog
- * of kernel/ktest.c must report the test by name, show pid 1 in state D
- * and end the run (tests/system/test_boot.py, with ktest_timeout=1).
+ * Hangs on purpose: the test's thread sleeps with nobody to wake it.  The
+ * watchdog of kernel/ktest.c must report the test by name, show the
+ * thread in state D and end the run (tests/system/test_boot.py, with
+ * ktest_timeout=1).
  */
 KTEST_NAMED_ONLY(watchdog_selftest)
 {
