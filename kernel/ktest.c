@@ -151,7 +151,7 @@ void ktest_fake_interrupt(irq_handler_t handler)
 
 /**
  * ktest_fail - record that the running test failed, and why
- * @file: source file of the check
+ * @file: source file of the check, or NULL for the runner's own findings
  * @line: its line
  * @fmt: reason, printf-style
  *
@@ -167,7 +167,8 @@ void ktest_fail(const char *file, int line, const char *fmt, ...)
 	va_list args;
 	int n, nth;
 
-	n = scnprintf(reason, sizeof(reason), "%s:%d: ", file, line);
+	n = file ? scnprintf(reason, sizeof(reason), "%s:%d: ", file, line) :
+		   0;
 	va_start(args, fmt);
 	vscnprintf(reason + n, sizeof(reason) - n, fmt, args);
 	va_end(args);
@@ -407,19 +408,19 @@ static void check_leaks(const struct ktest_snapshot *before,
 			const struct ktest_snapshot *after)
 {
 	if (after->tasks != before->tasks)
-		ktest_fail(__FILE__, __LINE__, "tasks: %d before, %d after",
+		ktest_fail(NULL, 0, "tasks: %d before, %d after",
 			   before->tasks, after->tasks);
 	if (after->pids != before->pids)
-		ktest_fail(__FILE__, __LINE__, "pids in use: %d before, %d "
-			   "after", before->pids, after->pids);
+		ktest_fail(NULL, 0, "pids in use: %d before, %d after",
+			   before->pids, after->pids);
 	if (after->free_pages != before->free_pages)
-		ktest_fail(__FILE__, __LINE__, "free pages: %lu before, %lu "
-			   "after (%ld leaked)", before->free_pages,
+		ktest_fail(NULL, 0, "free pages: %lu before, %lu after "
+			   "(%ld leaked)", before->free_pages,
 			   after->free_pages,
 			   (long)(before->free_pages - after->free_pages));
 	if (after->slab_objects != before->slab_objects)
-		ktest_fail(__FILE__, __LINE__, "slab objects: %lu before, %lu "
-			   "after (%ld leaked)", before->slab_objects,
+		ktest_fail(NULL, 0, "slab objects: %lu before, %lu after "
+			   "(%ld leaked)", before->slab_objects,
 			   after->slab_objects,
 			   (long)(after->slab_objects - before->slab_objects));
 }
@@ -440,13 +441,12 @@ static void run_one(const struct ktest *t)
 	remember_pids();
 	pid = kernel_thread(ktest_thread, (void *)t, 0);
 	if (pid < 0)
-		ktest_fail(__FILE__, __LINE__, "cannot start its thread: %d",
-			   pid);
+		ktest_fail(NULL, 0, "cannot start its thread: %d", pid);
 	else if (do_wait(pid, NULL, 0) != pid)
-		ktest_fail(__FILE__, __LINE__, "its thread was not reaped");
+		ktest_fail(NULL, 0, "its thread was not reaped");
 	left = kill_leftovers();
 	if (left)
-		ktest_fail(__FILE__, __LINE__, "left %d task%s running", left,
+		ktest_fail(NULL, 0, "left %d task%s running", left,
 			   left == 1 ? "" : "s");
 	ktest_snapshot(&after);
 	check_leaks(&before, &after);
