@@ -37,43 +37,37 @@ static u64 time_ticks(unsigned long ticks, unsigned long *irqs)
 	return cycles_to_ns(rdtsc() - t0);
 }
 
-static u64 distance(u64 a, u64 b)
-{
-	return a > b ? a - b : b - a;
-}
-
 #define RATE_TRIES	10
 
 /*
  * The PIT must tick HZ times per second of TSC time.  A loaded host
- * delivers a tick late now and then (QEMU drops the ticks it could not
- * deliver, it does not replay them), which moves either end of one
- * measurement: the test measures until one window is within 15% of
- * nominal, RATE_TRIES at most.  A tick at 50 or 200 Hz is off by a
- * factor of 2 in every window.
+ * delivers ticks late (QEMU drops the ticks it could not deliver, it does
+ * not replay them: 17% of them on a host with three times more work than
+ * CPUs), which only ever makes a window longer.  So a window may be 15%
+ * short of nominal (the TSC's own error, one tick's jitter) or 50% long,
+ * and the test measures until one is, RATE_TRIES at most.  A tick at 50
+ * or 200 Hz is off by a factor of 2 in every window.
  */
 KTEST(timer_rate_vs_tsc)
 {
 	const unsigned long ticks = 20;
 	const u64 nominal = ticks * 1000000000ULL / HZ;	/* 200 ms */
-	u64 best = ~0ULL;	/* farther than any measurement */
+	u64 ns = 0;
 
 	KTEST_ASSERT(!irqs_disabled());
 	KTEST_ASSERT(tsc_khz > 0);
 	for (int i = 0; i < RATE_TRIES; i++) {
 		unsigned long irqs;
-		u64 ns = time_ticks(ticks, &irqs);
 
+		ns = time_ticks(ticks, &irqs);
 		printk(KERN_INFO "ktest: %lu ticks took %llu us of TSC time\n",
 		       ticks, ns / 1000);
 		KTEST_EXPECT_EQ(irqs, ticks);
-		if (distance(ns, nominal) < distance(best, nominal))
-			best = ns;
-		if (distance(best, nominal) <= nominal * 15 / 100)
+		if (ns >= nominal * 85 / 100 && ns <= nominal * 150 / 100)
 			return;
 	}
-	KTEST_FAIL("%lu ticks = %llu ns at best of %d, expected %llu ns "
-		   "within 15%%", ticks, best, RATE_TRIES, nominal);
+	KTEST_FAIL("%lu ticks = %llu ns, expected %llu ns, -15%% to +50%%, "
+		   "in none of %d tries", ticks, ns, nominal, RATE_TRIES);
 }
 
 /* Kernel addresses are physical + PAGE_OFFSET; low addresses are gone. */
