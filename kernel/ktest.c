@@ -18,13 +18,15 @@
  * that thread with kernel_thread(), reaps it with do_wait(), and then
  * looks at what the test left: a task still alive is killed and reported,
  * and the tasks, free pages, slab objects and pids in use must be what
- * they were before -- measured with the machine settled (dead tasks
- * freed, the buffer cache written and dropped, the slab's empty slabs
- * given back, no borrowed mm), so a leak of one page is seen.  A test
+ * they were before, the runner back on swapper_pg_dir with no mm --
+ * measured with the machine settled (dead tasks freed, the buffer cache
+ * written and dropped, the slab's empty slabs given back, no borrowed
+ * mm), so a leak of one page is seen.  A test
  * that has not finished after ktest_timeout= seconds (60 unless told) is
  * reported by a watchdog timer, which ends the run: a hang names the test
  * and shows the tasks instead of waiting for the host's timeout.
  */
+#include <asm/processor.h>
 #include <bitops.h>
 #include <buffer_head.h>
 #include <init.h>
@@ -33,6 +35,7 @@
 #include <ktest.h>
 #include <mm.h>
 #include <mm_types.h>
+#include <pgtable.h>
 #include <reboot.h>
 #include <sched.h>
 #include <signal.h>
@@ -58,6 +61,8 @@ struct ktest_snapshot {
 	unsigned long free_pages;
 	unsigned long slab_objects;
 	int pids;
+	unsigned long cr3;		/* the runner's, after leave_mm() */
+	struct mm_struct *mm;		/* the runner's own: none */
 };
 
 /* The test that is running, and what it has recorded so far. */
@@ -325,6 +330,8 @@ static void ktest_snapshot(struct ktest_snapshot *s)
 	s->free_pages = nr_free_pages();
 	s->slab_objects = kmem_cache_active_objects();
 	s->pids = nr_pids_in_use();
+	s->cr3 = read_cr3();
+	s->mm = current->mm;
 }
 
 static void remember_pids(void)
@@ -423,6 +430,13 @@ static void check_leaks(const struct ktest_snapshot *before,
 			   "(%ld leaked)", before->slab_objects,
 			   after->slab_objects,
 			   (long)(after->slab_objects - before->slab_objects));
+	/*
+	 * A use_mm() the test forgot dies with its thread; the runner, a
+	 * kernel thread, must be back on swapper_pg_dir with no mm.
+	 */
+	if (after->mm || after->cr3 != __pa(swapper_pg_dir))
+		ktest_fail(NULL, 0, "the runner is left on mm %p, cr3 %#lx",
+			   after->mm, after->cr3);
 }
 
 static void run_one(const struct ktest *t)
