@@ -16,58 +16,73 @@
 #include <setup.h>
 #include <string.h>
 #include <time.h>
+#include <timer.h>
+
+#define PIT_INPUT_HZ	1193182	/* the 8254's input clock (its datasheet) */
+#define PERIOD_TRIES	10
 
 /*
- * TSC nanoseconds for @ticks timer interrupts, starting on a tick
- * boundary; *irqs gets how many IRQ 0s came meanwhile.
+ * The largest and smallest count channel 0 shows in two tick periods of
+ * TSC time.  Return: how many counts were read.
  */
-static u64 time_ticks(unsigned long ticks, unsigned long *irqs)
+static unsigned long pit_range(unsigned int *max, unsigned int *min)
 {
-	unsigned long start = jiffies, irq0;
-	u64 t0;
+	u64 end = rdtsc() + 2 * (u64)tsc_khz * 1000 / HZ;
+	unsigned long reads = 0;
 
-	while (jiffies == start)
-		cpu_relax();
-	start = jiffies;
-	irq0 = irq_count_of(0);
-	t0 = rdtsc();
-	while (jiffies - start < ticks)
-		cpu_relax();
-	*irqs = irq_count_of(0) - irq0;
-	return cycles_to_ns(rdtsc() - t0);
+	*max = 0;
+	*min = ~0U;
+	while (rdtsc() < end) {
+		unsigned int count = pit_read();
+
+		*max = max(*max, count);
+		*min = min(*min, count);
+		reads++;
+	}
+	return reads;
 }
 
-#define RATE_TRIES	10
-
 /*
- * The PIT must tick HZ times per second of TSC time.  A loaded host
- * delivers ticks late (QEMU drops the ticks it could not deliver, it does
- * not replay them: 17% of them on a host with three times more work than
- * CPUs), which only ever makes a window longer.  So a window may be 15%
- * short of nominal (the TSC's own error, one tick's jitter) or 50% long,
- * and the test measures until one is, RATE_TRIES at most.  A tick at 50
- * or 200 Hz is off by a factor of 2 in every window.
+ * The tick's period, as the PIT itself counts it: channel 0 runs down
+ * from its reload value, PIT_INPUT_HZ / HZ counts (11932), to 1 and
+ * raises IRQ 0 as it reloads.  Its count is computed from the machine's
+ * time, so a host that keeps QEMU off the CPU cannot distort it, unlike
+ * a count of the interrupts in some TSC time (QEMU drops the ticks it
+ * could not deliver: a quarter of them, beside two busy loops on a busy
+ * host).  Over two periods the largest count seen is the reload value,
+ * less what one read takes, and the smallest is near 0; a window whose
+ * reads the host spaced too far apart proves nothing, and the test tries
+ * another, PERIOD_TRIES at most.  At 50 or 200 Hz the largest count is
+ * twice or half as large in every window.  And each tick is one IRQ 0.
  */
-KTEST(timer_rate_vs_tsc)
+KTEST(pit_period_is_one_tick)
 {
-	const unsigned long ticks = 20;
-	const u64 nominal = ticks * 1000000000ULL / HZ;	/* 200 ms */
-	u64 ns = 0;
+	const unsigned int latch = PIT_INPUT_HZ / HZ;
+	unsigned int max = 0, min = 0;
+	unsigned long flags, start, irqs;
 
-	KTEST_ASSERT(!irqs_disabled());
 	KTEST_ASSERT(tsc_khz > 0);
-	for (int i = 0; i < RATE_TRIES; i++) {
-		unsigned long irqs;
+	for (int i = 0; i < PERIOD_TRIES; i++) {
+		unsigned long reads = pit_range(&max, &min);
 
-		ns = time_ticks(ticks, &irqs);
-		printk(KERN_INFO "ktest: %lu ticks took %llu us of TSC time\n",
-		       ticks, ns / 1000);
-		KTEST_EXPECT_EQ(irqs, ticks);
-		if (ns >= nominal * 85 / 100 && ns <= nominal * 150 / 100)
-			return;
+		printk(KERN_INFO "ktest: channel 0 counts %u .. %u in %lu "
+		       "reads\n", min, max, reads);
+		KTEST_EXPECT(max <= latch + 1);
+		if (max >= latch * 95 / 100 && min <= latch * 5 / 100)
+			break;
 	}
-	KTEST_FAIL("%lu ticks = %llu ns, expected %llu ns, -15%% to +50%%, "
-		   "in none of %d tries", ticks, ns, nominal, RATE_TRIES);
+	KTEST_EXPECT(max >= latch * 95 / 100 && max <= latch + 1);
+	KTEST_EXPECT(min <= latch * 5 / 100);
+
+	local_irq_save(flags);
+	start = jiffies;
+	irqs = irq_count_of(0);
+	local_irq_restore(flags);
+	while (jiffies - start < 5)
+		schedule_timeout_uninterruptible(1);
+	local_irq_save(flags);
+	KTEST_EXPECT_EQ(irq_count_of(0) - irqs, jiffies - start);
+	local_irq_restore(flags);
 }
 
 /* Kernel addresses are physical + PAGE_OFFSET; low addresses are gone. */

@@ -157,7 +157,7 @@ def test_oops_null_pointer():
     # to the thread's first frame.
     boot.expect(r"EIP is at ktest_fn_oops_selftest\+0x[0-9a-f]+/0x[0-9a-f]+")
     boot.expect(r"Call Trace:\n.*\[<c0[0-9a-f]{6}>\] ktest_fn_oops_selftest\+")
-    boot.expect(r"\[<c0[0-9a-f]{6}>\] ktest_run\+0x[0-9a-f]+/0x[0-9a-f]+")
+    boot.expect(r"\[<c0[0-9a-f]{6}>\] ktest_thread\+0x[0-9a-f]+/0x[0-9a-f]+")
     boot.expect(r"\[<c0[0-9a-f]{6}>\] kernel_thread_helper\+")
     boot.expect(r"Kernel panic - not syncing: Fatal exception")
     assert boot.status == EXIT_PANIC, boot.explain("status is not the panic status")
