@@ -70,10 +70,11 @@ OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/keyboard.o \
 	       drivers/ata.o
 OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o
 OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
-	       tests/ktest/mm_test.o tests/ktest/sched_test.o \
+	       tests/ktest/mm_test.o tests/ktest/fork_test.o tests/ktest/sched_test.o \
 	       tests/ktest/deferred_test.o tests/ktest/uaccess_test.o \
 	       tests/ktest/disk_test.o tests/ktest/vmscan_test.o \
-	       tests/ktest/writeback_test.o tests/ktest/pingpong.o
+	       tests/ktest/writeback_test.o tests/ktest/pingpong.o \
+	       tests/ktest/ktest_selftest.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
 	       tests/bench/deferred_bench.o tests/bench/disk_bench.o
 
@@ -98,7 +99,7 @@ QEMU_FLAGS := -m $(MEM) -display none -no-reboot \
 # both debug (make gdb GDBPORT=... to choose).
 GDBPORT ?= $(shell expr 26000 + $$(id -u) % 5000)
 
-.PHONY: all run iso run-iso gdb test unit hdrcheck bench trace clean help deps
+.PHONY: all run iso run-iso gdb test test-stress unit hdrcheck bench trace clean help deps
 # Keep intermediate objects: they are reused by the next build.
 .SECONDARY:
 all: $(KERNEL) $(B)/kernel.asm $(B)/kernel.sym $(DISK)
@@ -439,6 +440,15 @@ test: deps all $(ISO) unit
 		--junitxml=$(B)/test-results.xml tests; \
 	$(PYTHON) tests/summary.py $(B)/test-results.xml
 
+# ktest=all again and again, shuffled (ktest_seed=), with the host's CPUs
+# busy or under -icount: RUNS boots (tests/stress/test_ktest_stress.py).
+# `make test` runs the default five.
+RUNS ?= 5
+test-stress: deps all
+	$(Q)RUNS=$(RUNS) $(PYTHON) -m pytest -q -p no:cacheprovider \
+		--junitxml=$(B)/stress-results.xml tests/stress; \
+	$(PYTHON) tests/summary.py $(B)/stress-results.xml
+
 # In-kernel benchmarks: one boot with real time, two under -icount
 # shift=0 (guest time = instructions), printed side by side.  Each boot
 # gets a fresh blank disk of its own: the disk benchmark writes to it,
@@ -463,6 +473,7 @@ help:
 	@echo "make run-iso  boot that ISO in QEMU through real GRUB"
 	@echo "make gdb      QEMU stopped at the first instruction + gdb attached"
 	@echo "make test     host unit tests, in-kernel tests, boot and GDB tests"
+	@echo "make test-stress  ktest=all RUNS times (5), shuffled, host busy or -icount"
 	@echo "make bench    in-kernel benchmarks, one table (TSC and -icount)"
 	@echo "make trace    scheduler timeline: build/trace.json + build/trace.svg"
 	@echo "make unit     build the host unit tests only"

@@ -12,6 +12,9 @@
 #include <compiler.h>
 #include <types.h>
 
+#define BITS_PER_LONG		32
+#define BITS_TO_LONGS(nr)	(((nr) + BITS_PER_LONG - 1) / BITS_PER_LONG)
+
 static inline void set_bit(int nr, volatile unsigned long *addr)
 {
 	__asm__ __volatile__("lock; btsl %1, %0"
@@ -46,7 +49,7 @@ static inline bool test_and_clear_bit(int nr, volatile unsigned long *addr)
 
 static inline bool test_bit(int nr, const volatile unsigned long *addr)
 {
-	return (*addr >> nr) & 1;
+	return (addr[nr / BITS_PER_LONG] >> (nr % BITS_PER_LONG)) & 1;
 }
 
 #endif /* _BITOPS_H */

@@ -72,6 +72,7 @@ void switch_mm(struct mm_struct *prev, struct mm_struct *next);
 void enter_lazy_tlb(struct mm_struct *mm);
 void use_mm(struct mm_struct *mm);
 void unuse_mm(struct mm_struct *mm);
+void leave_mm(void);
 unsigned long cr3_load_count(void);
 
 #endif /* _MM_TYPES_H */

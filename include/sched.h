@@ -230,6 +230,7 @@ unsigned long nr_running(void);
 unsigned long long nr_context_switches(void);
 struct task_struct *idle_task(int cpu);
 bool task_on_runqueue(struct task_struct *p);
+bool task_sleeping(struct task_struct *p, unsigned int states);
 
 /* sched/idle.c */
 void __noreturn cpu_idle(void);
@@ -237,6 +238,7 @@ void __noreturn cpu_idle(void);
 /* kernel/fork.c */
 extern spinlock_t tasklist_lock;	/* the task list, every family link */
 extern int nr_threads;
+int nr_dead_tasks(void);
 long do_fork(unsigned long clone_flags, unsigned long stack_start,
 	     struct pt_regs *regs, unsigned long stack_size);
 void fork_init(void);
@@ -255,6 +257,7 @@ void release_task(struct task_struct *p);
 int alloc_pidmap(void);
 void free_pidmap(int pid);
 bool pid_in_use(int pid);
+int nr_pids_in_use(void);
 
 /* kernel/show_tasks.c */
 char task_state_char(const struct task_struct *p);

@@ -45,6 +45,7 @@ u64 sched_clock(void);
 
 /* arch/x86/i8253.c */
 void time_init(void);
+unsigned int pit_read(void);
 
 /* kernel/timer.c */
 void do_timer(void);

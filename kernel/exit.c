@@ -100,12 +100,16 @@ static bool exit_notify(struct task_struct *tsk)
 	/* A parent that ignores SIGCHLD never waits: no zombie (as Linux). */
 	autoreap = parent->sighand->action[SIGCHLD].handler == SIG_IGN;
 	tsk->exit_state = autoreap ? EXIT_DEAD : EXIT_ZOMBIE;
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-
+	/*
+	 * Still under the lock, as Linux's do_notify_parent(): once it is
+	 * dropped the parent may exit and be reaped, and its signal_struct
+	 * (with the wait queue) freed.
+	 */
 	if (zombie_orphans)
 		wake_up_interruptible(&child_reaper->signal->wait_chldexit);
 	if (!autoreap)
 		wake_up_interruptible(&parent->signal->wait_chldexit);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return autoreap;
 }
 

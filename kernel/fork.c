@@ -36,6 +36,8 @@
 DEFINE_SPINLOCK(tasklist_lock);
 int nr_threads;			/* tasks in the task list, process 0 aside */
 static unsigned long total_forks;
+/* task_structs allocated: nr_threads on the list, the rest dying. */
+static atomic_t nr_task_structs = ATOMIC_INIT(0);
 
 static struct kmem_cache *task_struct_cachep;
 static struct kmem_cache *fs_cachep;
@@ -120,6 +122,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 		kmem_cache_free(task_struct_cachep, tsk);
 		return NULL;
 	}
+	atomic_inc(&nr_task_structs);
 	*tsk = *orig;
 	*ti = *orig->thread_info;
 	tsk->thread_info = ti;
@@ -141,6 +144,22 @@ void __put_task_struct(struct task_struct *tsk)
 	BUG_ON(tsk->state != TASK_DEAD && tsk->exit_state != EXIT_DEAD);
 	free_pages((unsigned long)tsk->thread_info, 1);
 	kmem_cache_free(task_struct_cachep, tsk);
+	atomic_dec(&nr_task_structs);
+}
+
+/**
+ * nr_dead_tasks - tasks off the task list whose memory is not yet free
+ *
+ * A task that has been reaped (release_task()) keeps its task_struct and
+ * stack until its last switch away (finish_task_switch()); a task being
+ * forked has them before it is on the list.  Whoever counts free pages
+ * waits for this to reach 0.
+ * Context: any.
+ * Return: how many such tasks there are now.
+ */
+int nr_dead_tasks(void)
+{
+	return atomic_read(&nr_task_structs) - READ_ONCE(nr_threads);
 }
 
 static int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
@@ -313,6 +332,7 @@ bad_fork_free_pid:
 bad_fork_free:
 	free_pages((unsigned long)p->thread_info, 1);
 	kmem_cache_free(task_struct_cachep, p);
+	atomic_dec(&nr_task_structs);
 fork_out:
 	return ERR_PTR(retval);
 }

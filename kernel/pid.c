@@ -8,12 +8,12 @@
  * the others have been tried: a stale pid in someone's hands rarely names
  * a new process.  Pid 0 is process 0's and is never handed out.
  */
+#include <bitops.h>
 #include <kernel.h>
 #include <sched.h>
 #include <spinlock.h>
 
 #define RESERVED_PIDS	300		/* after a wrap, start here */
-#define BITS_PER_LONG	32
 
 static unsigned long pidmap[PID_MAX_DEFAULT / BITS_PER_LONG] = { 1 }; /* pid 0 */
 static int last_pid;
@@ -66,6 +66,23 @@ void free_pidmap(int pid)
 	spin_lock_irqsave(&pidmap_lock, flags);
 	pidmap[pid / BITS_PER_LONG] &= ~(1UL << (pid % BITS_PER_LONG));
 	spin_unlock_irqrestore(&pidmap_lock, flags);
+}
+
+/**
+ * nr_pids_in_use - how many pids are allocated, pid 0 included
+ *
+ * Context: any; takes pidmap_lock.
+ */
+int nr_pids_in_use(void)
+{
+	unsigned long flags;
+	int n = 0;
+
+	spin_lock_irqsave(&pidmap_lock, flags);
+	for (unsigned int i = 0; i < ARRAY_SIZE(pidmap); i++)
+		n += __builtin_popcountl(pidmap[i]);
+	spin_unlock_irqrestore(&pidmap_lock, flags);
+	return n;
 }
 
 /* Return: whether @pid is allocated. */

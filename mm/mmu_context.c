@@ -12,6 +12,7 @@
  * kernel threads loads CR3 zero times.
  */
 #include <asm/processor.h>
+#include <kernel.h>
 #include <mm.h>
 #include <mm_types.h>
 #include <percpu.h>
@@ -95,6 +96,38 @@ void unuse_mm(struct mm_struct *mm)
 {
 	current->mm = NULL;
 	enter_lazy_tlb(mm);
+}
+
+/**
+ * leave_mm - a kernel thread lets go of the mm it borrowed
+ *
+ * A kernel thread runs on whichever mm was loaded when it was switched
+ * in, and holds a reference (mm_count) on it until it is switched out:
+ * an mm whose last user has gone stays allocated meanwhile.  A thread
+ * that must not keep one alive (the ktest runner, before it counts free
+ * pages) moves to init_mm, the kernel's own page directory.
+ * Linux 2.6: leave_mm() in arch/i386/kernel/smp.c, which loads
+ * swapper_pg_dir on a lazy CPU.
+ * Context: process, a kernel thread (no mm of its own).
+ */
+void leave_mm(void)
+{
+	struct task_struct *tsk = current;
+	struct mm_struct *borrowed;
+
+	BUG_ON(tsk->mm);
+	/* The scheduler reads and swaps active_mm: not in between. */
+	preempt_disable();
+	borrowed = tsk->active_mm;
+	if (borrowed != &init_mm) {
+		atomic_inc(&init_mm.mm_count);
+		tsk->active_mm = &init_mm;
+		switch_mm(borrowed, &init_mm);
+		enter_lazy_tlb(&init_mm);
+	}
+	preempt_enable();
+	if (borrowed != &init_mm)
+		mmdrop(borrowed);
 }
 
 /* Return: how many times this CPU has loaded CR3 through switch_mm(). */

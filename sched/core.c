@@ -655,6 +655,26 @@ bool task_on_runqueue(struct task_struct *p)
 }
 
 /**
+ * task_sleeping - is @p asleep, in one of @states?
+ * @p: the task
+ * @states: TASK_INTERRUPTIBLE, TASK_UNINTERRUPTIBLE, TASK_DEAD, ...
+ *
+ * Asleep for the scheduler: its state is in @states, it is off the run
+ * queue and no CPU runs it.  Seen under the run-queue lock, so a task
+ * that has set its state but not yet reached schedule() does not count.
+ * Context: any.
+ */
+bool task_sleeping(struct task_struct *p, unsigned int states)
+{
+	unsigned long flags;
+	struct runqueue *rq = task_rq_lock(p, &flags);
+	bool asleep = (p->state & states) && !p->array && rq->curr != p;
+
+	task_rq_unlock(rq, &flags);
+	return asleep;
+}
+
+/**
  * sched_init - empty run queues; the boot thread becomes the idle task
  *
  * Context: boot, process 0.

@@ -14,17 +14,22 @@
 #include <irq.h>
 #include <kernel.h>
 #include <time.h>
+#include <spinlock.h>
 #include <timer.h>
 
 #define PIT_CH0		0x40	/* channel 0 data: the tick */
 #define PIT_MODE	0x43	/* mode/command register (write only) */
 #define  PIT_SEL_CH0	 0x00	/* select channel 0 */
+#define  PIT_LATCH	 0x00	/* access 00: latch the count for reading */
 #define  PIT_ACCESS_LOHI 0x30	/* low byte, then high byte */
 #define  PIT_MODE_RATE	 0x04	/* mode 2: rate generator */
 #define  PIT_BINARY	 0x00	/* 16-bit binary counting */
 
 #define CLOCK_TICK_RATE	1193182	/* PIT input clock, Hz */
 #define LATCH		((CLOCK_TICK_RATE + HZ / 2) / HZ)	/* 11932 */
+
+/* A latch and two reads are three port accesses: one reader at a time. */
+static DEFINE_SPINLOCK(i8253_lock);
 
 static void timer_interrupt(int irq, struct pt_regs *regs, void *dev_id)
 {
@@ -48,4 +53,26 @@ void time_init(void)
 	if (request_irq(0, timer_interrupt, "timer", NULL))
 		panic("time_init: IRQ 0 is taken");
 	printk(KERN_INFO "PIT: channel 0 at %d Hz (LATCH %d)\n", HZ, LATCH);
+}
+
+/**
+ * pit_read - where channel 0 is in the current tick period
+ *
+ * Linux 2.6: pit_read() in arch/i386/kernel/i8253.c (the PIT
+ * clocksource).  In mode 2 the count runs from LATCH down to 1; IRQ 0
+ * comes as it reloads.
+ * Context: any.
+ * Return: the count, LATCH .. 1.
+ */
+unsigned int pit_read(void)
+{
+	unsigned long flags;
+	u8 lo, hi;
+
+	spin_lock_irqsave(&i8253_lock, flags);
+	outb(PIT_MODE, PIT_SEL_CH0 | PIT_LATCH);
+	lo = inb(PIT_CH0);
+	hi = inb(PIT_CH0);
+	spin_unlock_irqrestore(&i8253_lock, flags);
+	return lo | hi << 8;
 }

@@ -6,12 +6,16 @@
  * tsc.c (sched_clock, cycles_2_ns).
  * The TSC counts CPU cycles; how many per second is measured once at boot
  * against PIT channel 2, whose input clock is known exactly: channel 2
- * counts down CALIBRATE_MS milliseconds with its gate open and raises its
- * output bit in port 0x61 at zero.  Under QEMU the virtual CPU can lose
- * the host CPU for milliseconds during that wait (on a loaded host one
- * 10 ms measurement read 58% too many cycles), so, as later Linux's
- * native_calibrate_tsc() does, the measurement is made CALIBRATE_TRIES
- * times and the smallest count wins: a delay can only add cycles.  Then
+ * counts down from 0xffff with its gate open, and the TSC is read at two
+ * moments CALIBRATE_MS milliseconds of PIT counts apart.  Under QEMU the
+ * virtual CPU can lose the host CPU for milliseconds at any time (on a
+ * loaded host, waiting for the count to run out and reading the TSC after
+ * it read up to 70% too many cycles, three times in a row).  So, as
+ * Linux's tsc_read_refs() does, each moment is a pair read back to back,
+ * TSC and PIT count, bracketed by a TSC read on either side; of
+ * CALIBRATE_READS such pairs the one with the narrowest bracket counts.
+ * A delay between the two moments moves both clocks alike and does no
+ * harm; a delay inside a bracket widens it, and that pair loses.  Then
  * sched_clock() gives nanoseconds since boot for printk timestamps,
  * traces and benchmarks.
  */
@@ -23,6 +27,7 @@
 #define PIT_CH2		0x42	/* channel 2 data */
 #define PIT_MODE	0x43
 #define  PIT_SEL_CH2	 0x80	/* select channel 2 */
+#define  PIT_LATCH	 0x00	/* access 00: latch the count for reading */
 #define  PIT_ACCESS_LOHI 0x30
 #define  PIT_MODE_ONESHOT 0x00	/* mode 0: interrupt on terminal count */
 #define PORT_B		0x61	/* system control port B */
@@ -30,57 +35,90 @@
 #define  PORTB_SPEAKER	 0x02	/* keep the speaker off */
 #define  PORTB_CH2_OUT	 0x20	/* channel 2 output (read only) */
 
-#define CLOCK_TICK_RATE	1193182
-#define CALIBRATE_MS	5
-#define CALIBRATE_LATCH	(CLOCK_TICK_RATE * CALIBRATE_MS / 1000)
-#define CALIBRATE_TRIES	3
+#define CLOCK_TICK_RATE	1193182		/* PIT input clock, Hz */
+#define CALIBRATE_MS	10
+#define CALIBRATE_COUNTS (CLOCK_TICK_RATE * CALIBRATE_MS / 1000)
+#define CALIBRATE_READS	5		/* pairs read at each moment */
 
 unsigned long tsc_khz;		/* TSC cycles per millisecond */
 static u64 tsc_at_boot;
 
-/*
- * TSC cycles while PIT channel 2 counts CALIBRATE_MS down.  The start is
- * read before the count is loaded and the end after the output was seen
- * high, so the interval measured is never shorter than the true one.
- */
-static u64 pit_calibrate_tsc(void)
-{
-	u64 start;
+/* One moment: a TSC value and the PIT channel 2 count read with it. */
+struct tsc_ref {
+	u64 tsc;
+	u16 count;
+};
 
-	outb(PIT_MODE, PIT_SEL_CH2 | PIT_ACCESS_LOHI | PIT_MODE_ONESHOT);
-	outb(PIT_CH2, CALIBRATE_LATCH & 0xFF);
-	start = rdtsc();
-	outb(PIT_CH2, CALIBRATE_LATCH >> 8);	/* the count starts here */
-	while (!(inb(PORT_B) & PORTB_CH2_OUT))
-		cpu_relax();
-	return rdtsc() - start;
+static u16 pit_read_count(void)
+{
+	u8 lo, hi;
+
+	outb(PIT_MODE, PIT_SEL_CH2 | PIT_LATCH);
+	lo = inb(PIT_CH2);
+	hi = inb(PIT_CH2);
+	return lo | hi << 8;
+}
+
+/*
+ * The pair with the narrowest bracket of CALIBRATE_READS: its TSC value
+ * is the middle of the bracket, at most half its width from the moment
+ * the count was latched.
+ */
+static struct tsc_ref tsc_read_refs(void)
+{
+	struct tsc_ref best = { 0, 0 };
+	u64 narrowest = ~0ULL;
+
+	for (int i = 0; i < CALIBRATE_READS; i++) {
+		u64 before = rdtsc();
+		u16 count = pit_read_count();
+		u64 after = rdtsc();
+
+		if (after - before < narrowest) {
+			narrowest = after - before;
+			best.tsc = before + (after - before) / 2;
+			best.count = count;
+		}
+	}
+	return best;
 }
 
 /**
  * tsc_calibrate - measure the TSC frequency against PIT channel 2
  *
- * Context: boot, interrupts off; busy-waits CALIBRATE_TRIES times
- * CALIBRATE_MS milliseconds.
+ * Context: boot, interrupts off; busy-waits about CALIBRATE_MS ms.
  */
 void tsc_calibrate(void)
 {
 	u8 portb = inb(PORT_B);
-	u64 cycles = ~0ULL;
+	struct tsc_ref start, end;
+	unsigned int counts;
 
 	tsc_at_boot = rdtsc();
 	outb(PORT_B, (portb & ~PORTB_SPEAKER) | PORTB_CH2_GATE);
-	for (int i = 0; i < CALIBRATE_TRIES; i++) {
-		u64 c = pit_calibrate_tsc();
-
-		if (c < cycles)
-			cycles = c;
-	}
+	do {
+		outb(PIT_MODE, PIT_SEL_CH2 | PIT_ACCESS_LOHI |
+		     PIT_MODE_ONESHOT);
+		outb(PIT_CH2, 0xff);
+		outb(PIT_CH2, 0xff);	/* counts down from here, 55 ms */
+		start = tsc_read_refs();
+		while ((u16)(start.count - pit_read_count()) <
+		       CALIBRATE_COUNTS)
+			cpu_relax();
+		end = tsc_read_refs();
+		/*
+		 * The output goes high at zero: the count went round while
+		 * the host kept us off the CPU for 45 ms.  Measure again.
+		 */
+	} while (inb(PORT_B) & PORTB_CH2_OUT);
 	outb(PORT_B, portb);
 
-	tsc_khz = (unsigned long)(cycles / CALIBRATE_MS);
+	counts = (u16)(start.count - end.count);
+	tsc_khz = (unsigned long)((end.tsc - start.tsc) * CLOCK_TICK_RATE /
+				  counts / 1000);
 	printk(KERN_INFO "TSC: %lu.%03lu MHz (calibrated against PIT channel "
-	       "2, best of %d x %d ms)\n", tsc_khz / 1000, tsc_khz % 1000,
-	       CALIBRATE_TRIES, CALIBRATE_MS);
+	       "2 over %u ms)\n", tsc_khz / 1000, tsc_khz % 1000,
+	       counts * 1000 / CLOCK_TICK_RATE);
 }
 
 /**

@@ -26,7 +26,7 @@ static u64 ping_pong_cycles(void)
 	u64 t0;
 	int a, b;
 
-	WRITE_ONCE(ping_pong_turn, 0);
+	ping_pong_start(0);
 	t0 = rdtsc();
 	a = kernel_thread(ping, NULL, 0);
 	sched_setscheduler(find_task_by_pid(a), SCHED_FIFO, 50);

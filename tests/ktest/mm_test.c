@@ -4,6 +4,10 @@
  * buddy allocator over the machine's real memory, the watermarks, the
  * slab, page tables and the CR3 counter.  (tests/unit/ covers the
  * algorithms in depth on the host.)
+ *
+ * Tests that take most of memory keep it on one chain, `grabbed`, which a
+ * cleanup action gives back however the test ends: a failed assertion
+ * must not leave the next test without memory.
  */
 #include <asm/processor.h>
 #include <buffer_head.h>
@@ -31,45 +35,62 @@ static void drop_reclaimable(void)
 	kmem_cache_shrink_all();
 }
 
-/*
- * Allocate order-0 pages until the allocator says no, keeping them on a
- * chain threaded through the pages themselves (no other memory needed).
- * Return: how many pages; *chain is the last one.
- */
-static unsigned long grab_all(gfp_t gfp, void **chain)
-{
-	unsigned long n = 0;
-	void *page;
+/* Pages a test holds, chained through the pages themselves. */
+static void *grabbed;
 
-	while ((page = (void *)__get_free_page(gfp | __GFP_NOWARN))) {
-		*(void **)page = *chain;
-		*chain = page;
-		n++;
+static void release_grabbed(void *unused)
+{
+	while (grabbed) {
+		void *next = *(void **)grabbed;
+
+		free_page((unsigned long)grabbed);
+		grabbed = next;
 	}
-	return n;
 }
 
-static void release_all(void *chain)
+/* Start holding pages; the cleanup action gives them back. */
+static void grab_begin(void)
 {
-	while (chain) {
-		void *next = *(void **)chain;
+	grabbed = NULL;
+	ktest_add_action(release_grabbed, NULL);
+}
 
-		free_page((unsigned long)chain);
-		chain = next;
-	}
+/* Take one page onto the chain.  Return: false if there was none. */
+static bool grab_one(gfp_t gfp)
+{
+	void *page = (void *)__get_free_page(gfp | __GFP_NOWARN);
+
+	if (!page)
+		return false;
+	*(void **)page = grabbed;
+	grabbed = page;
+	return true;
+}
+
+/*
+ * Allocate order-0 pages until the allocator says no.
+ * Return: how many pages.
+ */
+static unsigned long grab_all(gfp_t gfp)
+{
+	unsigned long n = 0;
+
+	while (grab_one(gfp))
+		n++;
+	return n;
 }
 
 KTEST(mm_alloc_until_failure_and_free)
 {
 	unsigned long before, n;
-	void *chain = NULL;
 
+	grab_begin();
 	drop_reclaimable();
 	before = nr_free_pages();
-	n = grab_all(GFP_KERNEL, &chain);
-	KTEST_ASSERT(n > before / 2);
-	KTEST_ASSERT(nr_free_pages() <= zone_normal()->pages_min + 1);
-	release_all(chain);
+	n = grab_all(GFP_KERNEL);
+	KTEST_EXPECT(n > before / 2);
+	KTEST_EXPECT(nr_free_pages() <= zone_normal()->pages_min + 1);
+	ktest_release_action(release_grabbed, NULL);
 	KTEST_EXPECT_EQ(nr_free_pages(), before);
 }
 
@@ -91,42 +112,32 @@ KTEST(mm_below_pages_low_wakes_kswapd)
 {
 	struct zone *zone = zone_normal();
 	unsigned long requests = vm_events.kswapd_wakeup_requests;
-	void *chain = NULL, *page;
 
+	grab_begin();
 	/* Down to pages_low, taking pages quietly. */
-	while (nr_free_pages() > zone->pages_low + 1) {
-		page = (void *)__get_free_page(GFP_KERNEL | __GFP_NOWARN);
-		if (!page)
-			break;
-		*(void **)page = chain;
-		chain = page;
-	}
+	while (nr_free_pages() > zone->pages_low + 1 && grab_one(GFP_KERNEL))
+		;
 	KTEST_EXPECT_EQ(vm_events.kswapd_wakeup_requests, requests);
 	/* The allocations that cross pages_low call the hook. */
-	for (int i = 0; i < 4; i++) {
-		page = (void *)__get_free_page(GFP_KERNEL | __GFP_NOWARN);
-		if (page) {
-			*(void **)page = chain;
-			chain = page;
-		}
-	}
-	release_all(chain);
-	KTEST_ASSERT(vm_events.kswapd_wakeup_requests > requests);
+	for (int i = 0; i < 4; i++)
+		grab_one(GFP_KERNEL);
+	ktest_release_action(release_grabbed, NULL);
+	KTEST_EXPECT(vm_events.kswapd_wakeup_requests > requests);
 }
 
 KTEST(mm_gfp_atomic_goes_below_kernel_limit)
 {
-	void *chain = NULL;
 	unsigned long before, atomic_pages;
 
+	grab_begin();
 	drop_reclaimable();
 	before = nr_free_pages();
-	grab_all(GFP_KERNEL, &chain);
-	KTEST_ASSERT(__get_free_page(GFP_KERNEL | __GFP_NOWARN) == 0);
-	atomic_pages = grab_all(GFP_ATOMIC, &chain);
-	KTEST_ASSERT(atomic_pages > 0);
-	KTEST_ASSERT(nr_free_pages() > 0);	/* a last reserve remains */
-	release_all(chain);
+	grab_all(GFP_KERNEL);
+	KTEST_EXPECT(!grab_one(GFP_KERNEL));
+	atomic_pages = grab_all(GFP_ATOMIC);
+	KTEST_EXPECT(atomic_pages > 0);
+	KTEST_EXPECT(nr_free_pages() > 0);	/* a last reserve remains */
+	ktest_release_action(release_grabbed, NULL);
 	KTEST_EXPECT_EQ(nr_free_pages(), before);
 }
 
@@ -135,11 +146,13 @@ KTEST(mm_order1_blocks_are_aligned)
 	unsigned long a = __get_free_pages(GFP_KERNEL, 1);
 	unsigned long b = __get_free_pages(GFP_KERNEL, 3);
 
-	KTEST_ASSERT(a && b);
+	KTEST_EXPECT(a && b);
 	KTEST_EXPECT_EQ(__pa(a) % (2 * PAGE_SIZE), 0);
 	KTEST_EXPECT_EQ(__pa(b) % (8 * PAGE_SIZE), 0);
-	free_pages(a, 1);
-	free_pages(b, 3);
+	if (a)
+		free_pages(a, 1);
+	if (b)
+		free_pages(b, 3);
 }
 
 KTEST(mm_slab_catches_double_free)

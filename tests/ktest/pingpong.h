@@ -5,9 +5,10 @@
  * context switches and little else: the scheduler ktests count those
  * switches' CR3 loads, the benchmark times them.
  *
- * Set ping_pong_turn to 0 and start ping() and pong() with
- * kernel_thread(); they end after PING_PONG_ROUNDS round trips.  A turn
- * of -1 holds both until it is set to 0 and ping_wq is woken.
+ * Call ping_pong_start(0) and start ping() and pong() with
+ * kernel_thread(); they end after PING_PONG_ROUNDS round trips.
+ * ping_pong_start(-1) holds both until ping_pong_turn is set to 0 and
+ * ping_wq is woken; ping_pong_stop() ends them early.
  */
 #ifndef _KTEST_PINGPONG_H
 #define _KTEST_PINGPONG_H
@@ -19,7 +20,8 @@
 /* tests/ktest/pingpong.c */
 extern wait_queue_head_t ping_wq;
 extern int ping_pong_turn;
-
+void ping_pong_start(int turn);
+void ping_pong_stop(void);
 int ping(void *arg);
 int pong(void *arg);
 

@@ -157,7 +157,7 @@ def test_oops_null_pointer():
     # to the thread's first frame.
     boot.expect(r"EIP is at ktest_fn_oops_selftest\+0x[0-9a-f]+/0x[0-9a-f]+")
     boot.expect(r"Call Trace:\n.*\[<c0[0-9a-f]{6}>\] ktest_fn_oops_selftest\+")
-    boot.expect(r"\[<c0[0-9a-f]{6}>\] ktest_run\+0x[0-9a-f]+/0x[0-9a-f]+")
+    boot.expect(r"\[<c0[0-9a-f]{6}>\] ktest_thread\+0x[0-9a-f]+/0x[0-9a-f]+")
     boot.expect(r"\[<c0[0-9a-f]{6}>\] kernel_thread_helper\+")
     boot.expect(r"Kernel panic - not syncing: Fatal exception")
     assert boot.status == EXIT_PANIC, boot.explain("status is not the panic status")
@@ -189,12 +189,14 @@ def test_double_fault_reported_not_reset():
 def test_hung_ktest_named_by_the_watchdog():
     """A test that never returns does not leave the run to the host's
     timeout: after ktest_timeout= seconds the watchdog (kernel/ktest.c)
-    reports it by name, shows the tasks (pid 1 asleep in D, the state it
-    hangs in) and ends the run with the fail status."""
+    reports it by name, shows the tasks (the test's thread, a child of
+    pid 1, asleep in D, the state it hangs in; pid 1 waiting for it) and
+    ends the run with the fail status."""
     boot = boot_kernel("ktest=watchdog_selftest ktest_timeout=1", timeout=30)
     boot.expect(r"ktest: not ok 1 - watchdog_selftest: "
                 r"still running after 1 s$")
-    boot.expect(r"\] +1 +0 D .* \[init\]$")
+    boot.expect(r"\] +\d+ +1 D .* \[ktest\]$")
+    boot.expect(r"\] +1 +0 S .* \[init\]$")
     boot.expect(r"ktest: 0 passed, 1 failed$")
     assert boot.status == EXIT_KTEST_FAIL, boot.explain("not the fail status")
 

@@ -103,9 +103,10 @@ def test_wrapped_ring_dumps_the_newest_events_in_order():
     assert events == slots and lost > 2 * 10000 - slots, \
         boot.explain("events=%d lost=%d, %d slots" % (events, lost, slots))
     check_dump_consistent(boot.output, wrapped=True)
-    # The newest events are kept: the ping-pong threads' exits.
-    assert len(re.findall(r"sched-trace: \d+ exit pid=\d+:init code=0",
-                          boot.output)) == 2, boot.explain("no exits")
+    # The newest events are kept: the exits of the ping-pong threads and
+    # of the test's own thread, all three named after it.
+    assert len(re.findall(r"sched-trace: \d+ exit pid=\d+:ktest code=0",
+                          boot.output)) == 3, boot.explain("no exits")
 
 
 def check_chrome_json(doc):

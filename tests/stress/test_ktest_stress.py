@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: GPL-2.0
+"""ktest=all under pressure, several times: proof that the in-kernel tests
+depend neither on the host being idle nor on the order they run in.
+
+Each run boots ktest=all with a ktest_seed= of its own (the order is
+shuffled) and either with two busy loops on the host, competing with QEMU
+for the CPUs, or under -icount shift=auto, where guest time follows the
+instructions executed, not the host's clock.  Of every five runs, three
+are loaded and two use -icount.  RUNS (environment, 5 unless set) says how
+many; STRESS_SEED fixes the first seed (random unless set, and printed
+in every failure, so a failing order can be booted again).
+
+`make test` runs the default five; `make test-stress RUNS=20` more.
+"""
+import os
+import random
+import subprocess
+import sys
+
+import pytest
+
+from conftest import EXIT_KTEST_PASS, boot_kernel, ktest_results
+
+RUNS = int(os.environ.get("RUNS", "5"))
+FIRST_SEED = int(os.environ.get("STRESS_SEED", "0")) or \
+    random.SystemRandom().randrange(1, 1 << 31)
+
+BUSY_LOOP = "while True: pass"
+
+
+@pytest.fixture
+def busy_host():
+    """Two busy loops on the host for the length of one test, stopped
+    even when the test fails."""
+    loops = [subprocess.Popen([sys.executable, "-c", BUSY_LOOP])
+             for _ in range(2)]
+    yield
+    for p in loops:
+        p.kill()
+        p.wait()
+
+
+def stress_run(seed, extra, label):
+    cmdline = "ktest=all ktest_seed=%d" % seed
+    boot = boot_kernel(cmdline, timeout=600, extra=extra, label=label)
+    what = "%s (reboot with: -append '%s' %s)" % (label, cmdline,
+                                                  " ".join(extra))
+    failed = {name: why for name, (ok, why) in ktest_results(boot).items()
+              if not ok}
+    assert not failed, boot.explain("%s: failed %s" % (what, failed))
+    m = boot.expect(r"ktest: (\d+) passed, 0 failed$")
+    plan = int(boot.expect(r"ktest: 1\.\.(\d+)$").group(1))
+    assert int(m.group(1)) == plan, boot.explain(what + ": tests missing")
+    assert boot.status == EXIT_KTEST_PASS, boot.explain(what)
+
+
+LOADED = [i for i in range(RUNS) if i % 5 < 3]
+ICOUNT = [i for i in range(RUNS) if i % 5 >= 3]
+
+
+@pytest.mark.parametrize("run", LOADED)
+def test_ktest_all_with_a_loaded_host(run, busy_host):
+    seed = FIRST_SEED + run
+    stress_run(seed, (), "stress: ktest_seed=%d, host loaded" % seed)
+
+
+@pytest.mark.parametrize("run", ICOUNT)
+def test_ktest_all_under_icount(run):
+    seed = FIRST_SEED + run
+    stress_run(seed, ("-icount", "shift=auto"),
+               "stress: ktest_seed=%d, -icount auto" % seed)
