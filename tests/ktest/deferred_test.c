@@ -84,7 +84,7 @@ static void schedule_probe_irq(int irq, struct pt_regs *regs, void *dev)
 	KTEST_EXPECT(in_irq() && !in_softirq() && in_interrupt());
 	tasklet_schedule(&irq_probe->tasklet);
 	/* Still in the handler: the softirq must not have run yet. */
-	KTEST_EXPECT_EQ(READ_ONCE(irq_probe->runs), 0);
+	KTEST_EXPECT_EQ(irq_probe->runs, 0);
 }
 
 KTEST(softirq_from_interrupt_runs_before_interrupted_code)
@@ -95,7 +95,7 @@ KTEST(softirq_from_interrupt_runs_before_interrupted_code)
 	irq_probe = &probe;
 	ktest_fake_interrupt(schedule_probe_irq);
 	/* The very next instruction after the interrupt: already run. */
-	KTEST_EXPECT_EQ(READ_ONCE(probe.runs), 1);
+	KTEST_EXPECT_EQ(probe.runs, 1);
 	KTEST_EXPECT(!probe.in_irq && probe.in_softirq && probe.in_interrupt);
 	KTEST_EXPECT(!in_irq() && !in_softirq() && !in_interrupt());
 	local_bh_disable();
@@ -113,16 +113,16 @@ KTEST(tasklet_scheduled_five_times_runs_once)
 	local_bh_disable();		/* nothing runs until enable */
 	for (int i = 0; i < 5; i++)
 		tasklet_schedule(&probe.tasklet);
-	KTEST_EXPECT_EQ(READ_ONCE(probe.runs), 0);
+	KTEST_EXPECT_EQ(probe.runs, 0);
 	local_bh_enable();		/* runs the pending softirq here */
-	KTEST_EXPECT_EQ(READ_ONCE(probe.runs), 1);
+	KTEST_EXPECT_EQ(probe.runs, 1);
 	/*
 	 * Another run could only come from the tasklet still being
 	 * scheduled: once tasklet_kill() has seen it neither scheduled nor
 	 * running, none can follow.
 	 */
 	tasklet_kill(&probe.tasklet);
-	KTEST_EXPECT_EQ(READ_ONCE(probe.runs), 1);
+	KTEST_EXPECT_EQ(probe.runs, 1);
 }
 
 /* Rounds of TASKLET_SOFTIRQ that must pass over a disabled tasklet. */
@@ -143,22 +143,23 @@ KTEST(disabled_tasklet_waits_until_enabled)
 	 * pass over it.  A disabled tasklet stays on the list and raises
 	 * TASKLET_SOFTIRQ again (ksoftirqd runs it), so wait until the
 	 * softirq has run DISABLED_ROUNDS times -- each run would have run
-	 * an enabled tasklet -- and at least 3 ticks have passed.
+	 * an enabled tasklet -- and at least 3 ticks have passed (or it ran).
 	 */
 	while ((softirq_count_of(TASKLET_SOFTIRQ) - rounds < DISABLED_ROUNDS ||
 		time_before(jiffies, start + 3)) &&
+	       !READ_ONCE(probe.runs) &&
 	       time_before(jiffies, start + EVENT_TIMEOUT))
 		schedule_timeout_uninterruptible(1);
+	KTEST_EXPECT_EQ(probe.runs, 0);
 	KTEST_EXPECT(softirq_count_of(TASKLET_SOFTIRQ) - rounds >=
 		     DISABLED_ROUNDS);
-	KTEST_EXPECT_EQ(READ_ONCE(probe.runs), 0);
 
 	probe.disabled = false;
 	tasklet_enable(&probe.tasklet);
 	/* Still scheduled, it runs at the softirq's next round. */
 	KTEST_EXPECT(wait_for_completion_timeout(&probe.ran, EVENT_TIMEOUT));
 	tasklet_kill(&probe.tasklet);
-	KTEST_EXPECT_EQ(READ_ONCE(probe.runs), 1);
+	KTEST_EXPECT_EQ(probe.runs, 1);
 }
 
 /* A tasklet that schedules itself again: a softirq that never stops. */
@@ -354,7 +355,7 @@ KTEST(delayed_work_on_time_and_cancellable)
 	while (time_before_eq(jiffies, deadline + 10))
 		schedule_timeout_uninterruptible(deadline + 10 - jiffies + 1);
 	flush_scheduled_work();
-	KTEST_EXPECT_EQ(READ_ONCE(delayed.runs), 1);
+	KTEST_EXPECT_EQ(delayed.runs, 1);
 }
 
 #define GATED_WORKS	5
@@ -446,7 +447,7 @@ KTEST(flush_waits_for_everything_queued_before)
 	wake_up_process(k);
 	/* Asleep in the flush (or, if it did not wait, after it). */
 	ktest_wait_sleeping(k, TASK_UNINTERRUPTIBLE | TASK_INTERRUPTIBLE);
-	KTEST_EXPECT(!READ_ONCE(fl.flushed));
+	KTEST_EXPECT(!fl.flushed);
 
 	/* Queued after the flush began: not waited for. */
 	INIT_WORK(&fl.late, gated_work);
@@ -462,7 +463,7 @@ KTEST(flush_waits_for_everything_queued_before)
 	WRITE_ONCE(fl.late_open, true);
 	wake_up_all(&fl.gate);
 	flush_scheduled_work();
-	KTEST_EXPECT(READ_ONCE(fl.late_done));
+	KTEST_EXPECT(fl.late_done);
 }
 
 /* Wait until @p sleeps in @states; Return: false after @timeout ticks. */

@@ -182,7 +182,7 @@ KTEST(kernel_threads_ignore_signals_unless_allowed)
 	 */
 	KTEST_EXPECT(!signal_pending(deaf));
 	KTEST_EXPECT(task_sleeping(deaf, TASK_INTERRUPTIBLE));
-	KTEST_EXPECT_EQ(READ_ONCE(deaf_t.wakeups), 0);
+	KTEST_EXPECT_EQ(deaf_t.wakeups, 0);
 
 	KTEST_EXPECT_EQ(send_sig(SIGTERM, listener), 0);
 	/* allow_signal(): the thread is woken and sees it. */
