@@ -222,11 +222,12 @@ KTEST(softirq_storm_handed_to_ksoftirqd_threads_keep_deadlines)
 	static struct storm storm;
 	static pid_t pid;	/* the actions run after this frame is gone */
 	struct task_struct *ksoftirqd = find_task_by_pid(3);
-	unsigned long ksoftirqd_ticks, worst = 0;
+	unsigned long ksoftirqd_ticks, worst = 0, start, ticks;
 	int worst_at = 0;
 
 	KTEST_ASSERT(ksoftirqd && !strcmp(ksoftirqd->comm, "ksoftirqd/0"));
 	ksoftirqd_ticks = ksoftirqd->utime + ksoftirqd->stime;
+	start = jiffies;
 	memset(&storm, 0, sizeof(storm));
 	tasklet_init(&storm.tasklet, storm_fn, (unsigned long)&storm);
 	ktest_add_action(storm_stop, &storm);
@@ -238,6 +239,7 @@ KTEST(softirq_storm_handed_to_ksoftirqd_threads_keep_deadlines)
 	KTEST_EXPECT_EQ(do_wait(pid, NULL, 0), pid);
 	pid = 0;
 	ktest_release_action(storm_stop, &storm);
+	ticks = jiffies - start;
 
 	for (int i = 1; i < PERIODS; i++) {
 		if (stamps[i] - stamps[i - 1] > worst) {
@@ -254,7 +256,12 @@ KTEST(softirq_storm_handed_to_ksoftirqd_threads_keep_deadlines)
 	/* ksoftirqd did the bulk of it, in process context. */
 	KTEST_EXPECT(ksoftirqd->utime + ksoftirqd->stime - ksoftirqd_ticks >=
 		     PERIODS / 2);
-	KTEST_EXPECT(storm.runs > 1000);
+	/*
+	 * More rounds than the timer interrupts' irq_exit() could have run
+	 * (MAX_SOFTIRQ_RESTART each): ksoftirqd ran the rest.  A count per
+	 * tick, not a speed: a dozen rounds per tick of ksoftirqd suffice.
+	 */
+	KTEST_EXPECT(storm.runs > (ticks + 1) * MAX_SOFTIRQ_RESTART);
 }
 
 #define ITEMS 10000
