@@ -42,7 +42,7 @@ struct tasklet_probe {
 	int runs;			/* written by the tasklet only */
 	bool in_irq, in_softirq, in_interrupt;
 	struct completion ran;		/* completed by each run */
-	bool disabled;			/* by the test: enable it before kill */
+	bool disabled;			/* enable it before tasklet_kill() */
 };
 
 static void probe_fn(unsigned long data)
@@ -342,7 +342,8 @@ KTEST(delayed_work_on_time_and_cancellable)
 	ktest_add_action(cancel_delayed, &delayed.dw);
 	start = jiffies;
 	KTEST_EXPECT_EQ(schedule_delayed_work(&delayed.dw, 10), 1);
-	KTEST_EXPECT_EQ(schedule_delayed_work(&delayed.dw, 10), 0); /* pending */
+	/* Still pending: not queued twice. */
+	KTEST_EXPECT_EQ(schedule_delayed_work(&delayed.dw, 10), 0);
 	KTEST_ASSERT(wait_for_completion_timeout(&delayed.ran, EVENT_TIMEOUT));
 	/* Its deadline, in ticks: never early, at most 2 ticks late. */
 	took = delayed.ran_at - start;
