@@ -197,7 +197,8 @@ static void reap_child(void *data)
 	*pid = 0;
 }
 
-#define PERIODS 20
+#define PERIODS		20
+#define PERIOD_TICKS	2	/* msleep(10) at HZ=100: 1 tick, plus 1 */
 
 /* The thread that must keep its deadlines: jiffies after each sleep. */
 static int periodic(void *arg)
@@ -205,7 +206,7 @@ static int periodic(void *arg)
 	unsigned long *stamps = arg;
 
 	for (int i = 0; i < PERIODS; i++) {
-		msleep(10);		/* 2 ticks at HZ=100 */
+		msleep(10);
 		stamps[i] = jiffies;
 	}
 	return 0;
@@ -213,8 +214,10 @@ static int periodic(void *arg)
 
 /*
  * Timing in ticks is the subject here: msleep(10) in a storm of softirqs
- * must still end within one tick of its due time, because the storm is
- * run by ksoftirqd at nice 19 and the sleeper preempts it.
+ * must still end at most 2 ticks late, because the storm is run by
+ * ksoftirqd at nice 19 and the sleeper preempts it.  (It is 0 or 1 late:
+ * a host that stalls QEMU can bunch two ticks together.  A storm run
+ * above the sleeper's priority makes it tens of ticks late.)
  */
 KTEST(softirq_storm_handed_to_ksoftirqd_threads_keep_deadlines)
 {
@@ -247,7 +250,7 @@ KTEST(softirq_storm_handed_to_ksoftirqd_threads_keep_deadlines)
 			worst_at = i;
 		}
 	}
-	if (worst > 3)
+	if (worst > PERIOD_TICKS + 2)
 		ktest_fail(__FILE__, __LINE__, "period %d took %lu ticks "
 			   "during the storm", worst_at, worst);
 	printk(KERN_INFO "ktest: the storm ran %lu times; ksoftirqd took %lu "
