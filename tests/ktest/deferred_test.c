@@ -286,10 +286,19 @@ static void queue_item_irq(int irq, struct pt_regs *regs, void *dev)
 	queue_work(test_wq, &items[next_item++]);
 }
 
-/* Cleanup action: flush and destroy the workqueue @data. */
+/*
+ * Cleanup action: flush and destroy the workqueue @data, and wait until
+ * its worker is gone (destroy_workqueue() stops it with kthread_stop():
+ * see stop_thread() below).
+ */
 static void destroy_wq(void *data)
 {
+	struct task_struct *worker = workqueue_thread(data, 0);
+
+	get_task_struct(worker);
 	destroy_workqueue(data);
+	ktest_wait_sleeping(worker, TASK_DEAD);
+	put_task_struct(worker);
 }
 
 KTEST(ten_thousand_works_from_interrupts_run_once_in_order)
@@ -432,10 +441,20 @@ static void open_gates(void *unused)
 	flush_scheduled_work();
 }
 
-/* Cleanup action: stop the kthread @data. */
+/*
+ * Cleanup action: stop the kthread @data, and wait until it is gone.
+ * kthread_stop() returns as soon as the thread has begun to exit; the
+ * thread leaves the task list (it reaps itself) a moment later, and by
+ * its last switch it has: the runner counts tasks when the test ends.
+ */
 static void stop_thread(void *data)
 {
-	kthread_stop(data);
+	struct task_struct *k = data;
+
+	get_task_struct(k);
+	kthread_stop(k);
+	ktest_wait_sleeping(k, TASK_DEAD);
+	put_task_struct(k);
 }
 
 KTEST(flush_waits_for_everything_queued_before)

@@ -40,10 +40,20 @@ static void wait_to_be_stopped(void)
 	__set_current_state(TASK_RUNNING);
 }
 
-/* Cleanup action: stop the kthread @data. */
+/*
+ * Cleanup action: stop the kthread @data, and wait until it is gone.
+ * kthread_stop() returns as soon as the thread has begun to exit; the
+ * thread leaves the task list (it reaps itself) a moment later, and by
+ * its last switch it has: the runner counts tasks when the test ends.
+ */
 static void stop_thread(void *data)
 {
-	kthread_stop(data);
+	struct task_struct *k = data;
+
+	get_task_struct(k);
+	kthread_stop(k);
+	ktest_wait_sleeping(k, TASK_DEAD);
+	put_task_struct(k);
 }
 
 static struct {
