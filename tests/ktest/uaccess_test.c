@@ -2,8 +2,15 @@
 /*
  * tests/ktest/uaccess_test.c - what kernel threads cannot do: touch user
  * memory (seed 000) or be killed by signals, unless they allow it.
+ *
+ * The tests start kernel threads with kthread_run() and stop them in a
+ * cleanup action, so a failed check cannot leave one behind (kernel
+ * threads ignore the runner's SIGKILL).  They wait for the events
+ * themselves: a completion the thread completes once it has acted, the
+ * thread seen asleep by the scheduler before a signal is sent to it.
  */
 #include <asm/uaccess.h>
+#include <completion.h>
 #include <kernel.h>
 #include <kthread.h>
 #include <ktest.h>
@@ -11,28 +18,62 @@
 #include <sched.h>
 #include <signal.h>
 #include <string.h>
-#include <timer.h>
 #include <vsprintf.h>
 
 #define USER_ADDRESS	((void *)0x08048000)	/* where programs start */
 
-static unsigned long from_user_left, to_user_left, clear_user_left;
-static long strncpy_result;
-static char kernel_buf[16];
+/*
+ * How long to wait for a thread to do what takes it a tick or two: only
+ * a broken kernel gets there, so it is generous enough for any host.
+ */
+#define EVENT_TIMEOUT	(10 * HZ)
+
+/* Sleep until kthread_stop(): its contract forbids returning before. */
+static void wait_to_be_stopped(void)
+{
+	for (;;) {
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		if (kthread_should_stop())
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+}
+
+/*
+ * Cleanup action: stop the kthread @data, and wait until it is gone.
+ * kthread_stop() returns as soon as the thread has begun to exit; the
+ * thread leaves the task list (it reaps itself) a moment later, and by
+ * its last switch it has: the runner counts tasks when the test ends.
+ */
+static void stop_thread(void *data)
+{
+	struct task_struct *k = data;
+
+	get_task_struct(k);
+	kthread_stop(k);
+	ktest_wait_sleeping(k, TASK_DEAD);
+	put_task_struct(k);
+}
+
+static struct {
+	unsigned long from_user_left, to_user_left, clear_user_left;
+	long strncpy_result;
+	char buf[16];
+	struct completion done;		/* the four attempts are made */
+} ua;
 
 static int touch_user_memory(void *arg)
 {
 	/* A kernel thread has no user address space: refused, not a crash. */
-	from_user_left = copy_from_user(kernel_buf, USER_ADDRESS,
-					sizeof(kernel_buf));
-	to_user_left = copy_to_user(USER_ADDRESS, kernel_buf,
-				    sizeof(kernel_buf));
-	clear_user_left = clear_user(USER_ADDRESS, sizeof(kernel_buf));
-	strncpy_result = strncpy_from_user(kernel_buf, USER_ADDRESS,
-					   sizeof(kernel_buf));
-	/* kthread_stop()'s contract: do not return before being asked. */
-	while (!kthread_should_stop())
-		msleep(5);
+	ua.from_user_left = copy_from_user(ua.buf, USER_ADDRESS,
+					   sizeof(ua.buf));
+	ua.to_user_left = copy_to_user(USER_ADDRESS, ua.buf, sizeof(ua.buf));
+	ua.clear_user_left = clear_user(USER_ADDRESS, sizeof(ua.buf));
+	ua.strncpy_result = strncpy_from_user(ua.buf, USER_ADDRESS,
+					      sizeof(ua.buf));
+	complete(&ua.done);
+	wait_to_be_stopped();
 	return 0;
 }
 
@@ -57,69 +98,107 @@ KTEST(kernel_thread_user_access_fails_with_efault)
 {
 	static char log[4096];	/* the warnings and one WARN backtrace */
 	unsigned long since = log_end, n;
-	struct task_struct *k = kthread_run(touch_user_memory, NULL,
-					    "ktest-uaccess");
-	pid_t pid;
+	struct task_struct *k;
 
+	memset(&ua, 0, sizeof(ua));
+	init_completion(&ua.done);
+	k = kthread_run(touch_user_memory, NULL, "ktest-uaccess");
 	KTEST_ASSERT(!IS_ERR(k));
-	pid = k->pid;
-	msleep(20);
-	KTEST_EXPECT_EQ(kthread_stop(k), 0);
-	KTEST_EXPECT_EQ(from_user_left, sizeof(kernel_buf));
-	KTEST_EXPECT_EQ(to_user_left, sizeof(kernel_buf));
-	KTEST_EXPECT_EQ(clear_user_left, sizeof(kernel_buf));
-	KTEST_EXPECT_EQ(strncpy_result, -EFAULT);
+	ktest_add_action(stop_thread, k);
+	KTEST_ASSERT(wait_for_completion_timeout(&ua.done, EVENT_TIMEOUT));
+	KTEST_EXPECT_EQ(ua.from_user_left, sizeof(ua.buf));
+	KTEST_EXPECT_EQ(ua.to_user_left, sizeof(ua.buf));
+	KTEST_EXPECT_EQ(ua.clear_user_left, sizeof(ua.buf));
+	KTEST_EXPECT_EQ(ua.strncpy_result, -EFAULT);
 
 	n = log_buf_copy(log, min(log_end - since, sizeof(log) - 1));
 	log[n] = '\0';
-	KTEST_ASSERT(warned(log, "copy_from_user", "ktest-uaccess", pid));
-	KTEST_ASSERT(warned(log, "copy_to_user", "ktest-uaccess", pid));
-	KTEST_ASSERT(warned(log, "clear_user", "ktest-uaccess", pid));
-	KTEST_ASSERT(warned(log, "strncpy_from_user", "ktest-uaccess", pid));
+	KTEST_EXPECT(warned(log, "copy_from_user", "ktest-uaccess", k->pid));
+	KTEST_EXPECT(warned(log, "copy_to_user", "ktest-uaccess", k->pid));
+	KTEST_EXPECT(warned(log, "clear_user", "ktest-uaccess", k->pid));
+	KTEST_EXPECT(warned(log, "strncpy_from_user", "ktest-uaccess",
+			    k->pid));
 }
+
+/* A thread that sleeps interruptibly, woken by nothing but a stop. */
+struct signal_target {
+	int wakeups;			/* schedule() returned, not stopped */
+	bool saw_signal;
+	struct completion woken;	/* the listener saw its signal */
+};
 
 static int sleep_until_stopped(void *arg)
 {
-	while (!kthread_should_stop())
-		msleep_interruptible(10);
+	struct signal_target *t = arg;
+
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (kthread_should_stop())
+			break;
+		/* Returns at once, without sleeping, if a signal is pending. */
+		schedule();
+		if (!kthread_should_stop())
+			WRITE_ONCE(t->wakeups, t->wakeups + 1);
+	}
+	__set_current_state(TASK_RUNNING);
 	return 0;
 }
 
 static int sleep_until_signalled(void *arg)
 {
+	struct signal_target *t = arg;
+
 	allow_signal(SIGTERM);
-	while (!signal_pending(current) && !kthread_should_stop())
-		msleep_interruptible(1000);
-	*(bool *)arg = signal_pending(current);
-	while (!kthread_should_stop())
-		msleep(5);
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (signal_pending(current) || kthread_should_stop())
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
+	t->saw_signal = signal_pending(current);
+	complete(&t->woken);
+	/* A kernel thread acts on its signals itself: this one is done. */
+	flush_signals(current);
+	wait_to_be_stopped();
 	return 0;
 }
 
 KTEST(kernel_threads_ignore_signals_unless_allowed)
 {
-	static bool got_signal;
+	static struct signal_target deaf_t, listener_t;
 	struct task_struct *deaf, *listener;
 
-	deaf = kthread_run(sleep_until_stopped, NULL, "ktest-deaf");
-	listener = kthread_run(sleep_until_signalled, &got_signal,
+	memset(&deaf_t, 0, sizeof(deaf_t));
+	memset(&listener_t, 0, sizeof(listener_t));
+	init_completion(&listener_t.woken);
+	deaf = kthread_run(sleep_until_stopped, &deaf_t, "ktest-deaf");
+	KTEST_ASSERT(!IS_ERR(deaf));
+	ktest_add_action(stop_thread, deaf);
+	listener = kthread_run(sleep_until_signalled, &listener_t,
 			       "ktest-listen");
-	KTEST_ASSERT(!IS_ERR(deaf) && !IS_ERR(listener));
-	msleep(20);
+	KTEST_ASSERT(!IS_ERR(listener));
+	ktest_add_action(stop_thread, listener);
+	/* Asleep in their loops: the listener has allowed SIGTERM. */
+	ktest_wait_sleeping(deaf, TASK_INTERRUPTIBLE);
+	ktest_wait_sleeping(listener, TASK_INTERRUPTIBLE);
+
 	KTEST_EXPECT_EQ(send_sig(SIGKILL, deaf), 0);
 	KTEST_EXPECT_EQ(send_sig(SIGTERM, deaf), 0);
-	msleep(20);
-	/* Ignored: nothing pending, still sleeping, still alive. */
-	KTEST_ASSERT(!signal_pending(deaf));
-	KTEST_EXPECT_EQ(task_state_char(deaf), 'S');
+	/*
+	 * Ignored: nothing pending, and not even woken.  Had it been woken,
+	 * it would be seen either not asleep (not yet back in its loop) or
+	 * with a wake-up counted (back asleep): look in that order.
+	 */
+	KTEST_EXPECT(!signal_pending(deaf));
+	KTEST_EXPECT(task_sleeping(deaf, TASK_INTERRUPTIBLE));
+	KTEST_EXPECT_EQ(deaf_t.wakeups, 0);
 
-	got_signal = false;
 	KTEST_EXPECT_EQ(send_sig(SIGTERM, listener), 0);
-	msleep(20);
-	/* allow_signal(): the thread was woken and saw it. */
-	KTEST_ASSERT(got_signal);
-	KTEST_EXPECT_EQ(kthread_stop(listener), 0);
-	KTEST_EXPECT_EQ(kthread_stop(deaf), 0);
+	/* allow_signal(): the thread is woken and sees it. */
+	KTEST_EXPECT(wait_for_completion_timeout(&listener_t.woken,
+						 EVENT_TIMEOUT));
+	KTEST_EXPECT(listener_t.saw_signal);
 	/* kill(2) of process 0: there is no such target. */
 	KTEST_EXPECT_EQ(kill_pid(0, SIGKILL), -EINVAL);
 	KTEST_EXPECT_EQ(kill_pid(99999, SIGKILL), -ESRCH);
