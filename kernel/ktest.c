@@ -306,6 +306,31 @@ static int ktest_thread(void *arg)
 }
 
 /*
+ * Is a task on its way out, not yet a zombie?  One stopped by
+ * kthread_stop() is: kthread_stop() returns when its function has, not
+ * when it is gone.
+ */
+static bool tasks_exiting(void)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	bool exiting = false;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p)
+		exiting |= (p->flags & PF_EXITING) && !p->exit_state;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return exiting;
+}
+
+/* Wait until every task that is exiting has exited and, if reaped, gone. */
+static void ktest_wait_exits(void)
+{
+	while (tasks_exiting() || nr_dead_tasks() > 0)
+		schedule_timeout_uninterruptible(1);
+}
+
+/*
  * Bring the machine to a state that can be compared: tasks reaped by
  * someone are freed only after their last switch, the buffer cache holds
  * what tests read and wrote (written back, then dropped: a cache is not a
@@ -314,8 +339,7 @@ static int ktest_thread(void *arg)
  */
 static void ktest_settle(void)
 {
-	while (nr_dead_tasks() > 0)
-		schedule_timeout_uninterruptible(1);
+	ktest_wait_exits();
 	/* An I/O error is the business of the test that caused it. */
 	(void)sync_all();
 	drop_pagecache();
@@ -458,6 +482,7 @@ static void run_one(const struct ktest *t)
 		ktest_fail(NULL, 0, "cannot start its thread: %d", pid);
 	else if (do_wait(pid, NULL, 0) != pid)
 		ktest_fail(NULL, 0, "its thread was not reaped");
+	ktest_wait_exits();
 	left = kill_leftovers();
 	if (left)
 		ktest_fail(NULL, 0, "left %d task%s running", left,

@@ -212,8 +212,10 @@ static void release_urgent(void *unused)
 }
 
 /*
- * Start urgent() at nice -10: it preempts us at once (set_user_nice() is
- * a preemption point), runs and goes to sleep before we go on.
+ * Start urgent() at nice -10 and wait until it sleeps.  (It preempts us
+ * at once -- set_user_nice() is a preemption point -- but a tick can end
+ * its time slice, half of ours, before it reaches its wait: then it runs
+ * after us.)
  */
 static struct task_struct *start_urgent(int *pid)
 {
@@ -225,7 +227,7 @@ static struct task_struct *start_urgent(int *pid)
 	KTEST_ASSERT(*pid > 0);
 	t = find_task_by_pid(*pid);
 	set_user_nice(t, -10);
-	KTEST_ASSERT(task_sleeping(t, TASK_UNINTERRUPTIBLE));
+	ktest_wait_sleeping(t, TASK_UNINTERRUPTIBLE);
 	return t;
 }
 

@@ -273,12 +273,19 @@ def test_corrupt_initramfs_keeps_kernel_alive(kind, tmp_path):
         t.wait_for(CORRUPT_CPIO_MESSAGES[kind].format(offset=offset))
         t.wait_for(r"initramfs: corrupt cpio archive \(%d bytes\); ignored"
                    % os.path.getsize(archive))
-        m = t.wait_for(r"init: cannot execute /sbin/init \(error -2\); pid 1 "
-                       r"stays a kernel thread")
-        t.proc.stdin.write(b"\x10")
-        t.proc.stdin.flush()
-        t.wait_for(r"^\[ *[\d.]+\] +1 +0 S 00200040 +- .* \[init\]$",
-                   start=m.end())
+        t.wait_for(r"init: cannot execute /sbin/init \(error -2\); pid 1 "
+                   r"stays a kernel thread")
+        # It goes to sleep just after saying so: ask until it has.
+        deadline = time.monotonic() + 20
+        while True:
+            start = len(t.text())
+            t.proc.stdin.write(b"\x10")
+            t.proc.stdin.flush()
+            state = t.wait_for(r"^\[ *[\d.]+\] +1 +0 (\w) 00200040 +- .* "
+                               r"\[init\]$", start=start).group(1)
+            if state == "S":
+                break
+            assert state == "R" and time.monotonic() < deadline, t.text()
         assert "Kernel panic" not in t.text(), t.text()
         assert "init: running in ring 3" not in t.text(), t.text()
     finally:
