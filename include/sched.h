@@ -16,6 +16,7 @@
 #include <asm/ptrace.h>
 #include <asm/thread_info.h>
 #include <atomic.h>
+#include <cpumask.h>
 #include <list.h>
 #include <preempt.h>
 #include <types.h>
@@ -100,6 +101,7 @@ struct task_struct {
 	unsigned int first_time_slice;	/* still on the slice fork gave it */
 	unsigned long sleep_avg;	/* ticks of recent sleep: the bonus */
 	unsigned long timestamp;	/* jiffies when it last went to sleep */
+	cpumask_t cpus_allowed;		/* CPUs it may run on; fork copies it */
 
 	/* All tasks and the family (tasklist_lock): */
 	struct list_head tasks;		/* on init_task.tasks */
@@ -228,6 +230,7 @@ unsigned long nr_running(void);
 unsigned long long nr_context_switches(void);
 struct task_struct *idle_task(int cpu);
 bool task_on_runqueue(struct task_struct *p);
+void set_cpus_allowed(struct task_struct *p, cpumask_t new_mask);
 
 /* sched/idle.c */
 void __noreturn cpu_idle(void);

@@ -655,6 +655,24 @@ bool task_on_runqueue(struct task_struct *p)
 }
 
 /**
+ * set_cpus_allowed - choose the CPUs a task may run on
+ * @p: the task
+ * @new_mask: its new cpus_allowed
+ *
+ * Linux 2.6's set_cpus_allowed() also moves the task off a CPU the new
+ * mask leaves out; with one CPU online there is nowhere to move it.
+ * Context: process.
+ */
+void set_cpus_allowed(struct task_struct *p, cpumask_t new_mask)
+{
+	unsigned long flags;
+	struct runqueue *rq = task_rq_lock(p, &flags);
+
+	p->cpus_allowed = new_mask;
+	task_rq_unlock(rq, &flags);
+}
+
+/**
  * sched_init - empty run queues; the boot thread becomes the idle task
  *
  * Context: boot, process 0.
