@@ -230,6 +230,8 @@ unsigned long nr_running(void);
 unsigned long long nr_context_switches(void);
 struct task_struct *idle_task(int cpu);
 bool task_on_runqueue(struct task_struct *p);
+bool task_expired(struct task_struct *p);
+int sched_check_runqueue(char *buf, size_t size);
 void set_cpus_allowed(struct task_struct *p, cpumask_t new_mask);
 
 /* sched/idle.c */

@@ -593,7 +593,9 @@ int sched_setscheduler(struct task_struct *p, unsigned int policy,
  *
  * The task goes to the expired array: every other runnable task runs
  * before it again (Linux 2.6 semantics); a real-time task only goes
- * behind the others of its priority.
+ * behind the others of its priority.  It may be in the expired array
+ * already: a task whose slice ran out while it could not be preempted
+ * runs on from there (scheduler_tick()).
  * Context: process.
  */
 void yield(void)
@@ -603,7 +605,7 @@ void yield(void)
 
 	spin_lock_irq(&rq->lock);
 	if (p->array) {
-		dequeue_task(p, rq->active);
+		dequeue_task(p, p->array);
 		enqueue_task(p, rt_task(p) ? rq->active : rq->expired);
 	}
 	spin_unlock_irq(&rq->lock);
@@ -652,6 +654,105 @@ struct task_struct *idle_task(int cpu)
 bool task_on_runqueue(struct task_struct *p)
 {
 	return READ_ONCE(p->array) != NULL;
+}
+
+/* Return: whether @p is queued on its run queue's expired array. */
+bool task_expired(struct task_struct *p)
+{
+	unsigned long flags;
+	struct runqueue *rq = task_rq_lock(p, &flags);
+	bool expired = p->array && p->array == rq->expired;
+
+	task_rq_unlock(rq, &flags);
+	return expired;
+}
+
+/*
+ * Count the tasks of one array and check each against the array's
+ * bookkeeping.  Return: the count, or -1 with the reason in @buf.
+ */
+static long check_prio_array(struct prio_array *array, const char *name,
+			     char *buf, size_t size)
+{
+	long total = 0;
+
+	for (int k = 0; k < MAX_PRIO; k++) {
+		struct list_head *queue = &array->queue[k], *pos;
+		bool bit = array->bitmap[k / 32] & (1UL << (k % 32));
+		long n = 0;
+
+		list_for_each(pos, queue) {
+			struct task_struct *p = list_entry(pos,
+							   struct task_struct,
+							   run_list);
+
+			/* More entries than pids: the list loops. */
+			if (++n > PID_MAX_DEFAULT) {
+				snprintf(buf, size, "%s: queue %d loops", name,
+					 k);
+				return -1;
+			}
+			if (p->array != array || p->prio != k) {
+				snprintf(buf, size, "%s: pid %d on queue %d "
+					 "has prio %d, array %p", name, p->pid,
+					 k, p->prio, p->array);
+				return -1;
+			}
+		}
+		if (bit != (n > 0)) {
+			snprintf(buf, size, "%s: bit %d is %d, queue has %ld",
+				 name, k, bit, n);
+			return -1;
+		}
+		total += n;
+	}
+	if (total != (long)array->nr_active) {
+		snprintf(buf, size, "%s: nr_active %u, %ld tasks queued", name,
+			 array->nr_active, total);
+		return -1;
+	}
+	return total;
+}
+
+/**
+ * sched_check_runqueue - check this CPU's run queue against its tasks
+ * @buf: where the first inconsistency found is described
+ * @size: its size
+ *
+ * Walks both priority arrays: every queued task must have its array and
+ * priority, every bitmap bit must say whether its queue is empty, each
+ * nr_active must count its array's tasks and nr_running both arrays'.
+ * A count that is off shows nothing until schedule() trusts it, maybe
+ * much later: the ktests (tests/ktest/yield_test.c) look right away.
+ * Context: any.
+ * Return: 0, or -EINVAL with the reason in @buf.
+ */
+int sched_check_runqueue(char *buf, size_t size)
+{
+	struct runqueue *rq;
+	unsigned long flags;
+	long active, expired;
+	int ret = -EINVAL;
+
+	local_irq_save(flags);
+	rq = this_rq();
+	spin_lock(&rq->lock);
+	active = check_prio_array(rq->active, "active", buf, size);
+	if (active < 0)
+		goto out;
+	expired = check_prio_array(rq->expired, "expired", buf, size);
+	if (expired < 0)
+		goto out;
+	if (active + expired != (long)rq->nr_running) {
+		snprintf(buf, size, "nr_running %lu, %ld tasks queued",
+			 rq->nr_running, active + expired);
+		goto out;
+	}
+	ret = 0;
+out:
+	spin_unlock(&rq->lock);
+	local_irq_restore(flags);
+	return ret;
 }
 
 /**
