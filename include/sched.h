@@ -98,7 +98,6 @@ struct task_struct {
 	struct list_head run_list;	/* on a priority array's queue */
 	struct prio_array *array;	/* the array it is queued on, or NULL */
 	unsigned int time_slice;	/* ticks left in this slice */
-	unsigned int first_time_slice;	/* still on the slice fork gave it */
 	unsigned long sleep_avg;	/* ticks of recent sleep: the bonus */
 	unsigned long timestamp;	/* jiffies when it last went to sleep */
 	cpumask_t cpus_allowed;		/* CPUs it may run on; fork copies it */

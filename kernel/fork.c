@@ -35,7 +35,6 @@
 /* Protects the task list and every task's parent/children/sibling. */
 DEFINE_SPINLOCK(tasklist_lock);
 int nr_threads;			/* tasks in the task list, process 0 aside */
-static unsigned long total_forks;
 
 static struct kmem_cache *task_struct_cachep;
 static struct kmem_cache *fs_cachep;
@@ -295,7 +294,6 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	list_add_tail(&p->sibling, &current->children);
 	list_add_tail(&p->tasks, &init_task.tasks);
 	nr_threads++;
-	total_forks++;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return p;
 

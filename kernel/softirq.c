@@ -31,7 +31,7 @@ static unsigned long softirq_runs[NR_SOFTIRQS];
 
 /**
  * open_softirq - install the handler of softirq @nr
- * @nr: HI_SOFTIRQ, TIMER_SOFTIRQ, ...
+ * @nr: TIMER_SOFTIRQ, BLOCK_SOFTIRQ, ...
  * @action: called with interrupts on, in softirq context
  * @data: stored in the softirq_action passed to @action
  *

@@ -62,7 +62,6 @@ struct runqueue {
 	struct task_struct *curr, *idle;
 	struct mm_struct *prev_mm;	/* dropped after the switch */
 	struct prio_array *active, *expired, arrays[2];
-	unsigned long idle_ticks;	/* ticks the idle task had the CPU */
 };
 
 static DEFINE_PER_CPU(struct runqueue, runqueues);
@@ -252,7 +251,6 @@ void sched_fork(struct task_struct *p)
 	current->time_slice /= 2;
 	if (!current->time_slice)
 		current->time_slice = 1;
-	p->first_time_slice = 1;
 	local_irq_restore(flags);
 	if (current == this_rq()->idle) {
 		/* Process 0 has no slice or priority to share. */
@@ -296,10 +294,8 @@ void scheduler_tick(int user_tick)
 		p->utime++;
 	else
 		p->stime++;
-	if (p == rq->idle) {
-		rq->idle_ticks++;
+	if (p == rq->idle)
 		return;
-	}
 
 	spin_lock(&rq->lock);
 	/* Its slice ran out while it sat in the expired array: just go. */
@@ -323,7 +319,6 @@ void scheduler_tick(int user_tick)
 		resched_task(p);
 		p->prio = effective_prio(p);
 		p->time_slice = task_timeslice(p);
-		p->first_time_slice = 0;
 		enqueue_task(p, rq->expired);
 	}
 out:
