@@ -8,13 +8,13 @@
  * An array has one list per priority (0-139) and a bitmap of the
  * non-empty lists, so picking the next task is "first set bit, first
  * entry": the same cost for 1 runnable task or 1,000.  A task runs for
- * its time slice (task_timeslice(): 100 ms at nice 0, from 5 ms at nice
- * 19 to 800 ms at nice -20), then scheduler_tick() moves it to the
- * expired array with a new slice; when the active array is empty the two
- * swap.  So every runnable task gets the CPU within one round, and
- * higher priorities run first within a round.  Real-time tasks
- * (SCHED_FIFO, SCHED_RR: priorities 0-99) never expire: they run until
- * they sleep, yield, or (RR) hand over to an equal.
+ * its time slice (task_timeslice(): 100 ms at nice 0, from one tick,
+ * 10 ms, at nice 19 to 800 ms at nice -20), then scheduler_tick() moves
+ * it to the expired array with a new slice; when the active array is
+ * empty the two swap.  So every runnable task gets the CPU within one
+ * round, and higher priorities run first within a round.  Real-time
+ * tasks (SCHED_FIFO, SCHED_RR: priorities 0-99) never expire: they run
+ * until they sleep, yield, or (RR) hand over to an equal.
  *
  * As in Linux 2.6, a normal task's priority moves up to 5 levels around
  * its static priority (120 + nice) with its "sleep average": time spent
@@ -44,7 +44,8 @@
 #include <trace.h>
 
 #define DEF_TIMESLICE	(100 * HZ / 1000)	/* 100 ms = 10 ticks */
-#define MIN_TIMESLICE	max(5 * HZ / 1000, 1)	/* 5 ms, at least a tick */
+/* Linux's 5 ms, but at least a tick: at HZ 100, one tick of 10 ms. */
+#define MIN_TIMESLICE	max(5 * HZ / 1000, 1)
 #define MAX_USER_PRIO	40
 #define BITMAP_SIZE	((MAX_PRIO + 1 + 31) / 32)	/* 140 bits + sentinel */
 

@@ -796,7 +796,7 @@ KTEST(yield_lets_the_other_task_run)
 
 /*
  * Two CPU hogs, nice 0 and nice 19: each round the first runs its 100 ms
- * slice, the second its 5 ms one (task_timeslice()), so the first gets
+ * slice, the second its 10 ms one (task_timeslice()), so the first gets
  * about ten times the ticks -- and the second still gets some: the
  * expired array makes sure every runnable task has a turn each round.
  */
