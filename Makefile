@@ -25,7 +25,7 @@ quiet = @printf '  %-7s %s\n'
 endif
 
 # -Og -g3 and frame pointers: GDB shows arguments, macros and every frame
-# (STYLE.md H13).  -mgeneral-regs-only: the kernel never touches the FPU.
+# (CONTRIBUTING.md).  -mgeneral-regs-only: the kernel never touches the FPU.
 # -Wno-unused-parameter: handlers share signatures and ignore arguments.
 CFLAGS := -m32 -march=i686 -std=gnu11 -ffreestanding -fno-pie -fno-pic \
 	  -fno-stack-protector -nostdlib -fno-builtin-printf \

@@ -7,7 +7,7 @@
  * create_singlethread_workqueue() ("name").  queue_work() appends the work
  * to the queue of the current CPU and wakes its worker; the worker sleeps
  * in wait_event_interruptible() until its list is not empty — an
- * event-driven kernel thread, as seed 000 describes — and runs the work
+ * event-driven kernel thread (docs/deferred-work.md) — and runs the work
  * functions one after another, in the order they were queued.  The
  * default queue, "events", is Linux's keventd: schedule_work() uses it.
  *

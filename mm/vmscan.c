@@ -10,8 +10,8 @@
  * thread that sleeps on pgdat->kswapd_wait — wakes, and balance_pgdat()
  * frees cache pages until the zone is back above pages_high.  It also
  * wakes every kswapd_interval_ms on its own to look at the watermarks:
- * both kinds of kernel thread of seed 000 in one, event-driven with a
- * periodic check.
+ * both kinds of kernel thread of docs/deferred-work.md in one,
+ * event-driven with a periodic check.
  *
  * The scan works on the two LRU lists of mm/swap.c, from the tail (the
  * oldest), at a "priority" from DEF_PRIORITY (12: look at 1/4096 of each

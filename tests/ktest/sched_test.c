@@ -470,7 +470,7 @@ KTEST(kthread_stop_returns_value)
 
 	KTEST_ASSERT(!IS_ERR(k));
 	KTEST_ASSERT(!strcmp(k->comm, "ktest-stop/3"));
-	/* What makes it a kernel thread, as seed 000 lists it. */
+	/* What makes it a kernel thread (kernel/kthread.c). */
 	KTEST_ASSERT(k->mm == NULL);
 	KTEST_ASSERT(k->flags & PF_KTHREAD);
 	KTEST_ASSERT(k->files == NULL);
