@@ -311,8 +311,9 @@ gdb: deps all
 		-ex "target remote :$(GDBPORT)" $(KERNEL) <&3 & wait $$!; true
 
 ## Tests ---------------------------------------------------------------
-# Host unit tests: the pure parts of the kernel (lib/) built for the host
-# with the address and undefined-behaviour sanitizers.
+# Host unit tests: the pure parts of the kernel (lib/, and mm/'s buddy
+# allocator and slab over a fake machine) built for the host with the
+# address and undefined-behaviour sanitizers.
 HOSTCC	:= gcc
 HOSTCFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
 	      -fsanitize=address,undefined -fno-sanitize-recover=all
