@@ -44,9 +44,12 @@ static inline bool test_and_clear_bit(int nr, volatile unsigned long *addr)
 	return old;
 }
 
+/* Like the others, @nr may lie past the first word of a bitmap. */
 static inline bool test_bit(int nr, const volatile unsigned long *addr)
 {
-	return (*addr >> nr) & 1;
+	const unsigned int bits = 8 * sizeof(*addr);
+
+	return (addr[nr / bits] >> (nr % bits)) & 1;
 }
 
 #endif /* _BITOPS_H */
