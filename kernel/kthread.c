@@ -11,10 +11,11 @@
  * no files, all signals ignored) whoever asked for it, and is reaped by
  * kthreadd's SIGCHLD-ignoring exit path when it ends.  What fork copies
  * from kthreadd itself -- its nice -5, its policy, its CPU mask -- is
- * reset by kthread_create(): every new thread starts at nice 0,
- * SCHED_NORMAL, on any CPU, as Linux's kthread_create() does ("the kernel
- * thread should not inherit these properties"), and sets its own priority
- * if it wants another (ksoftirqd nice 19, workqueue workers nice -5).
+ * reset by kthread_create(), as Linux resets it ("the kernel thread
+ * should not inherit these properties"): every new thread starts at
+ * SCHED_NORMAL, on any CPU, at nice 0 (Linux 2.6.23-2.6.34 put them all
+ * at KTHREAD_NICE_LEVEL, -5).  A thread that wants another priority sets
+ * it itself (ksoftirqd nice 19, workqueue workers nice -5).
  *
  * A new thread runs kthread(), which reports back and sleeps until it is
  * woken (kthread_run() does that) or stopped (kthread_stop() before the
