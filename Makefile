@@ -68,7 +68,7 @@ OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/disk_test.o tests/ktest/vmscan_test.o \
 	       tests/ktest/writeback_test.o tests/ktest/pingpong.o \
 	       tests/ktest/kthread_test.o tests/ktest/yield_test.o \
-	       tests/ktest/wait_test.o
+	       tests/ktest/wait_test.o tests/ktest/exit_test.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
 	       tests/bench/deferred_bench.o tests/bench/disk_bench.o
 
