@@ -24,8 +24,8 @@ Q := @
 quiet = @printf '  %-7s %s\n'
 endif
 
-# -Og -g3 and frame pointers: GDB shows arguments, macros and every
-# frame.  -mgeneral-regs-only: the kernel never touches the FPU.
+# -Og -g3 and frame pointers: GDB shows arguments, macros and every frame
+# (CONTRIBUTING.md).  -mgeneral-regs-only: the kernel never touches the FPU.
 # -Wno-unused-parameter: handlers share signatures and ignore arguments.
 # -Wmissing-prototypes: a function another file may call is declared in a
 # header its own file includes, so the compiler checks the definition
@@ -74,6 +74,8 @@ OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/deferred_test.o tests/ktest/uaccess_test.o \
 	       tests/ktest/disk_test.o tests/ktest/vmscan_test.o \
 	       tests/ktest/writeback_test.o tests/ktest/pingpong.o \
+	       tests/ktest/kthread_test.o tests/ktest/yield_test.o \
+	       tests/ktest/wait_test.o tests/ktest/exit_test.o \
 	       tests/ktest/ktest_selftest.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
 	       tests/bench/deferred_bench.o tests/bench/disk_bench.o
@@ -319,9 +321,10 @@ gdb: deps all
 		-ex "target remote :$(GDBPORT)" $(KERNEL) <&3 & wait $$!; true
 
 ## Tests ---------------------------------------------------------------
-# Host unit tests: the pure parts of the kernel (lib/) built for the host
-# with the address and undefined-behaviour sanitizers, and the kernel's
-# prototype warnings.
+# Host unit tests: the pure parts of the kernel (lib/, and mm/'s buddy
+# allocator and slab over a fake machine) built for the host with the
+# address and undefined-behaviour sanitizers, and the kernel's prototype
+# warnings.
 HOSTCC	:= gcc
 HOSTCFLAGS := -std=gnu11 -g -O1 -Wall -Wextra -Werror -Wno-unused-parameter \
 	      -Wmissing-prototypes -Wstrict-prototypes \

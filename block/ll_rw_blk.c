@@ -16,7 +16,8 @@
  * the worker runs the driver's request_fn in process context.  (Linux
  * 2.6 unplugs directly from the submitter for the threshold and the
  * waiter; routing every unplug through kblockd costs a switch and shows
- * the thread the seed calls "activating block device drivers" at work.)
+ * kblockd at its work, "activating the block device driver":
+ * Understanding the Linux Kernel, 3rd ed., chapter 14.)
  *
  * The driver's interrupt hands a finished request to
  * blk_complete_request(); BLOCK_SOFTIRQ ends its buffers, which wakes the

@@ -103,17 +103,3 @@ void serial_input_init(void)
 		panic("serial_input_init: IRQ %d is taken", COM1_IRQ);
 	outb(COM1_BASE + UART_IER, UART_IER_RDI);
 }
-
-/**
- * serial_write_raw - write bytes straight to COM1, bypassing printk
- * @s: bytes
- * @len: how many
- *
- * For machine-read output that must not carry timestamps (the scheduler
- * trace dump) and for the last words of a panic.
- * Context: any.
- */
-void serial_write_raw(const char *s, unsigned int len)
-{
-	serial_console_write(&serial_console, s, len);
-}

@@ -47,6 +47,7 @@ static inline bool test_and_clear_bit(int nr, volatile unsigned long *addr)
 	return old;
 }
 
+/* Like the others, @nr may lie past the first word of a bitmap. */
 static inline bool test_bit(int nr, const volatile unsigned long *addr)
 {
 	return (addr[nr / BITS_PER_LONG] >> (nr % BITS_PER_LONG)) & 1;

@@ -34,6 +34,7 @@
 		.static_prio = NICE_TO_PRIO(0),				\
 		.run_list = LIST_HEAD_INIT((tsk).run_list),		\
 		.time_slice = HZ,					\
+		.cpus_allowed = CPU_MASK_ALL,				\
 		.tasks = LIST_HEAD_INIT((tsk).tasks),			\
 		.pid = 0,						\
 		.tgid = 0,						\

@@ -26,6 +26,5 @@ struct initramfs_file {
 extern const struct file_operations initramfs_fops;
 int populate_initramfs(void);
 const struct initramfs_file *initramfs_lookup(const char *path);
-int initramfs_count(void);
 
 #endif /* _INITRAMFS_H */

@@ -23,10 +23,13 @@
 #include <compiler.h>
 #include <preempt.h>
 
-/* The softirqs, in the order they run (lower first). */
+/*
+ * The softirqs, in the order they run (lower first).  Linux 2.6 also has
+ * HI_SOFTIRQ, for tasklets that must run before all others, and the
+ * network softirqs.
+ */
 enum {
-	HI_SOFTIRQ = 0,		/* high-priority tasklets */
-	TIMER_SOFTIRQ,		/* expired kernel timers (kernel/timer.c) */
+	TIMER_SOFTIRQ = 0,	/* expired kernel timers (kernel/timer.c) */
 	BLOCK_SOFTIRQ,		/* finished disk requests (block/) */
 	TASKLET_SOFTIRQ,	/* normal tasklets */
 	NR_SOFTIRQS
@@ -76,7 +79,6 @@ void softirq_init(void);
 void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long),
 		  unsigned long data);
 void __tasklet_schedule(struct tasklet_struct *t);
-void __tasklet_hi_schedule(struct tasklet_struct *t);
 void tasklet_kill(struct tasklet_struct *t);
 
 /* Schedule @t to run once; scheduling it again before it runs is free. */
@@ -84,13 +86,6 @@ static inline void tasklet_schedule(struct tasklet_struct *t)
 {
 	if (!test_and_set_bit(TASKLET_STATE_SCHED, &t->state))
 		__tasklet_schedule(t);
-}
-
-/* The same, on HI_SOFTIRQ: before timers, block I/O and normal tasklets. */
-static inline void tasklet_hi_schedule(struct tasklet_struct *t)
-{
-	if (!test_and_set_bit(TASKLET_STATE_SCHED, &t->state))
-		__tasklet_hi_schedule(t);
 }
 
 /* Disabled tasklets stay scheduled but do not run until enabled again. */

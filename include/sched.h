@@ -17,6 +17,7 @@
 #include <asm/thread_info.h>
 #include <atomic.h>
 #include <compiler.h>
+#include <cpumask.h>
 #include <list.h>
 #include <preempt.h>
 #include <spinlock.h>
@@ -99,9 +100,9 @@ struct task_struct {
 	struct list_head run_list;	/* on a priority array's queue */
 	struct prio_array *array;	/* the array it is queued on, or NULL */
 	unsigned int time_slice;	/* ticks left in this slice */
-	unsigned int first_time_slice;	/* still on the slice fork gave it */
 	unsigned long sleep_avg;	/* ticks of recent sleep: the bonus */
 	unsigned long timestamp;	/* jiffies when it last went to sleep */
+	cpumask_t cpus_allowed;		/* CPUs it may run on; fork copies it */
 
 	/* All tasks and the family (tasklist_lock): */
 	struct list_head tasks;		/* on init_task.tasks */
@@ -231,6 +232,9 @@ unsigned long long nr_context_switches(void);
 struct task_struct *idle_task(int cpu);
 bool task_on_runqueue(struct task_struct *p);
 bool task_sleeping(struct task_struct *p, unsigned int states);
+bool task_expired(struct task_struct *p);
+int sched_check_runqueue(char *buf, size_t size);
+void set_cpus_allowed(struct task_struct *p, cpumask_t new_mask);
 
 /* sched/idle.c */
 void __noreturn cpu_idle(void);

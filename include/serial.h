@@ -9,7 +9,6 @@
 /* drivers/serial.c */
 void serial_init(void);
 void serial_input_init(void);
-void serial_write_raw(const char *s, unsigned int len);
 
 /* drivers/vga.c */
 void vga_init(void);

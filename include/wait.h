@@ -57,8 +57,6 @@ typedef struct {
 
 /* sched/wait.c */
 void init_waitqueue_head(wait_queue_head_t *q);
-void add_wait_queue(wait_queue_head_t *q, wait_queue_t *wait);
-void remove_wait_queue(wait_queue_head_t *q, wait_queue_t *wait);
 void prepare_to_wait(wait_queue_head_t *q, wait_queue_t *wait, long state);
 void prepare_to_wait_exclusive(wait_queue_head_t *q, wait_queue_t *wait,
 			       long state);
@@ -66,6 +64,8 @@ void finish_wait(wait_queue_head_t *q, wait_queue_t *wait);
 int autoremove_wake_function(wait_queue_t *wait, unsigned int mode);
 int default_wake_function(wait_queue_t *wait, unsigned int mode);
 void __wake_up(wait_queue_head_t *q, unsigned int mode, int nr_exclusive);
+void __wake_up_locked(wait_queue_head_t *q, unsigned int mode,
+		      int nr_exclusive);
 
 static inline bool waitqueue_active(wait_queue_head_t *q)
 {

@@ -15,9 +15,10 @@
  * the saved user registers so that the return from the system call lands
  * on the program's entry point in ring 3 (__USER_CS, __USER_DS, IF on).
  *
- * Seed 004's process 1: init() -- a kernel thread -- calls kernel_execve()
- * on "/sbin/init" and "becomes an ordinary process with its own
- * per-process kernel data structures".  docs/user-mode.md follows it.
+ * Process 1 (Understanding the Linux Kernel, 3rd ed., chapter 3, section
+ * "Process 1"): init() -- a kernel thread -- calls kernel_execve() on
+ * "/sbin/init" and becomes an ordinary process, with an address space
+ * and kernel data structures of its own.  docs/user-mode.md follows it.
  */
 #include <asm/ptrace.h>
 #include <asm/segment.h>

@@ -137,13 +137,18 @@ asmlinkage void do_exit(long code)
 	exit_fs(tsk);
 	tsk->exit_code = code;
 	trace_sched_exit(tsk, code);
+
+	/*
+	 * Not preemptible from here to the last switch: whoever we wake
+	 * (kthread_stop(), a parent in do_wait()) runs after it, when
+	 * finish_task_switch() has dropped our own reference, so the last
+	 * reference it drops frees our stack and task_struct at once.
+	 */
+	preempt_disable();
 	if (tsk->vfork_done)
 		complete(tsk->vfork_done);
 	if (exit_notify(tsk))
 		release_task(tsk);
-
-	/* The last switch: finish_task_switch() frees our stack. */
-	preempt_disable();
 	tsk->state = TASK_DEAD;
 	schedule();
 	BUG();			/* a dead task was scheduled again */

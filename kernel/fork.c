@@ -35,7 +35,6 @@
 /* Protects the task list and every task's parent/children/sibling. */
 DEFINE_SPINLOCK(tasklist_lock);
 int nr_threads;			/* tasks in the task list, process 0 aside */
-static unsigned long total_forks;
 /* task_structs allocated: nr_threads on the list, the rest dying. */
 static atomic_t nr_task_structs = ATOMIC_INIT(0);
 
@@ -314,7 +313,6 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	list_add_tail(&p->sibling, &current->children);
 	list_add_tail(&p->tasks, &init_task.tasks);
 	nr_threads++;
-	total_forks++;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return p;
 

@@ -9,8 +9,8 @@
  * makes a struct file with that kind's operations and puts it in the
  * lowest free slot of the process's file table; read() and write() check
  * the descriptor, the access mode and the user buffer, then call the
- * file's operation.  Kernel threads have no file table (seed 000): these
- * calls fail with -EBADF for them.
+ * file's operation.  Kernel threads have no file table (kthread() drops
+ * it, kernel/kthread.c): these calls fail with -EBADF for them.
  */
 #include <asm/uaccess.h>
 #include <blkdev.h>

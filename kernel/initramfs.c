@@ -159,12 +159,6 @@ const struct initramfs_file *initramfs_lookup(const char *path)
 	return NULL;
 }
 
-/* Return: how many files the initramfs has. */
-int initramfs_count(void)
-{
-	return nr_files;
-}
-
 static ssize_t initramfs_read(struct file *f, char *ubuf, size_t count)
 {
 	const struct initramfs_file *ifile = f->private_data;

@@ -8,14 +8,21 @@
  * by its requester: kthread_create() queues a request and wakes kthreadd,
  * which forks the thread with kernel_thread().  So every kernel thread is
  * a child of kthreadd, starts from the same clean state (no address space,
- * no files, all signals ignored, nice 0) whoever asked for it, and is
- * reaped by kthreadd's SIGCHLD-ignoring exit path when it ends.
+ * no files, all signals ignored) whoever asked for it, and is reaped by
+ * kthreadd's SIGCHLD-ignoring exit path when it ends.  What fork copies
+ * from kthreadd itself -- its nice -5, its policy, its CPU mask -- is
+ * reset by kthread_create(), as Linux resets it ("the kernel thread
+ * should not inherit these properties"): every new thread starts at
+ * SCHED_NORMAL, on any CPU, at nice 0 (Linux 2.6.23-2.6.34 put them all
+ * at KTHREAD_NICE_LEVEL, -5).  A thread that wants another priority sets
+ * it itself (ksoftirqd nice 19, workqueue workers nice -5).
  *
  * A new thread runs kthread(), which reports back and sleeps until it is
  * woken (kthread_run() does that) or stopped (kthread_stop() before the
  * first wake-up: the function never runs and the result is -EINTR).
- * Seed 000: kthreadd is event-driven, sleeping in
- * wait_event_interruptible() until a request arrives.
+ * kthreadd is event-driven, sleeping in wait_event_interruptible() until
+ * a request arrives (Understanding the Linux Kernel, 3rd ed., chapter 3,
+ * section "Kernel Threads").
  */
 #include <completion.h>
 #include <file.h>
@@ -64,7 +71,7 @@ static int kthread(void *_create)
 	self.should_stop = false;
 	init_completion(&self.exited);
 	current->vfork_done = &self.exited;
-	/* Seed 000: a kernel thread has no file table. */
+	/* Kernel threads open no files: no file table to keep alive. */
 	exit_files(current);
 
 	/* Tell the creator, then sleep until woken or stopped. */
@@ -136,7 +143,8 @@ int kthreadd(void *unused)
  *
  * The thread is created asleep: wake_up_process() starts it
  * (kthread_run() does both).  It has mm == NULL, PF_KTHREAD, no files,
- * ignores signals, and is a child of kthreadd.
+ * ignores signals, and is a child of kthreadd; it runs at nice 0,
+ * SCHED_NORMAL, with every CPU allowed, whatever kthreadd runs at.
  * Context: process, may sleep.
  * Return: the task, or ERR_PTR(-ENOMEM / -EAGAIN).
  */
@@ -161,6 +169,13 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 		vsnprintf(create.result->comm, sizeof(create.result->comm),
 			  namefmt, args);
 		va_end(args);
+		/*
+		 * Fork copied kthreadd's nice -5 and whatever policy or CPU
+		 * mask it was given: the new thread must not depend on them.
+		 */
+		sched_setscheduler(create.result, SCHED_NORMAL, 0);
+		set_user_nice(create.result, 0);
+		set_cpus_allowed(create.result, CPU_MASK_ALL);
 		trace_sched_comm(create.result);
 		printk(KERN_INFO "kthread_create: pid %d (%s)\n",
 		       create.result->pid, create.result->comm);

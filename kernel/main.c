@@ -83,9 +83,10 @@ static int init_setup(char *path)
 __setup("init=", init_setup);
 
 /*
- * Seed 004's process 1: execve() the init program, and the kernel thread
- * becomes an ordinary process with its own address space.  Its first
- * three file descriptors are the console, as for any Unix init.
+ * Process 1 (Understanding the Linux Kernel, 3rd ed., chapter 3, section
+ * "Process 1"): execve() the init program, and the kernel thread becomes
+ * an ordinary process with its own address space.  Its first three file
+ * descriptors are the console, as for any Unix init.
  */
 static int run_init_process(const char *path)
 {

@@ -31,7 +31,7 @@ static unsigned long softirq_runs[NR_SOFTIRQS];
 
 /**
  * open_softirq - install the handler of softirq @nr
- * @nr: HI_SOFTIRQ, TIMER_SOFTIRQ, ...
+ * @nr: TIMER_SOFTIRQ, BLOCK_SOFTIRQ, ...
  * @action: called with interrupts on, in softirq context
  * @data: stored in the softirq_action passed to @action
  *
@@ -178,7 +178,6 @@ void local_bh_enable(void)
 
 static int ksoftirqd(void *unused)
 {
-	set_user_nice(current, 19);
 	while (!kthread_should_stop()) {
 		set_current_state(TASK_INTERRUPTIBLE);
 		if (!local_softirq_pending())
@@ -212,6 +211,11 @@ int spawn_ksoftirqd(void)
 
 		if (IS_ERR(p))
 			return PTR_ERR(p);
+		/*
+		 * Nice 19, which Linux's ksoftirqd() sets itself: set before
+		 * the first run, it holds once this function returns.
+		 */
+		set_user_nice(p, 19);
 		per_cpu(ksoftirqd, cpu) = p;
 		wake_up_process(p);
 	}

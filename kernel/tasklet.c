@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/tasklet.c - tasklets: functions run from the tasklet softirqs.
+ * kernel/tasklet.c - tasklets: functions run from the tasklet softirq.
  *
  * Linux 2.6: the tasklet half of kernel/softirq.c.
  * tasklet_schedule() puts a tasklet on this CPU's list (once: the SCHED
- * bit stops a second insertion) and raises TASKLET_SOFTIRQ (HI_SOFTIRQ for
- * tasklet_hi_schedule()).  The softirq takes the whole list and runs each
- * tasklet whose RUN bit it can take: a tasklet never runs on two CPUs at
- * once, which is what makes tasklets easier to write than softirqs.  A
- * disabled tasklet, or one running elsewhere, goes back on the list and
- * the softirq is raised again.
+ * bit stops a second insertion) and raises TASKLET_SOFTIRQ.  The softirq
+ * takes the whole list and runs each tasklet whose RUN bit it can take:
+ * a tasklet never runs on two CPUs at once, which is what makes tasklets
+ * easier to write than softirqs.  A disabled tasklet, or one running
+ * elsewhere, goes back on the list and the softirq is raised again.
+ * (Linux 2.6 also has high-priority tasklets, tasklet_hi_schedule() on
+ * HI_SOFTIRQ.)
  */
 #include <asm/irqflags.h>
 #include <interrupt.h>
@@ -22,7 +23,6 @@ struct tasklet_head {
 };
 
 static DEFINE_PER_CPU(struct tasklet_head, tasklet_vec);
-static DEFINE_PER_CPU(struct tasklet_head, tasklet_hi_vec);
 
 /**
  * tasklet_init - set up a tasklet
@@ -55,11 +55,6 @@ static void add_to(struct tasklet_head *head, struct tasklet_struct *t,
 void __tasklet_schedule(struct tasklet_struct *t)
 {
 	add_to(&this_cpu(tasklet_vec), t, TASKLET_SOFTIRQ);
-}
-
-void __tasklet_hi_schedule(struct tasklet_struct *t)
-{
-	add_to(&this_cpu(tasklet_hi_vec), t, HI_SOFTIRQ);
 }
 
 static void run_tasklets(struct tasklet_head *head, unsigned int softirq)
@@ -101,11 +96,6 @@ static void tasklet_action(struct softirq_action *a)
 	run_tasklets(&this_cpu(tasklet_vec), TASKLET_SOFTIRQ);
 }
 
-static void tasklet_hi_action(struct softirq_action *a)
-{
-	run_tasklets(&this_cpu(tasklet_hi_vec), HI_SOFTIRQ);
-}
-
 /**
  * tasklet_kill - wait until @t is neither scheduled nor running
  * @t: the tasklet; nobody may schedule it again meanwhile
@@ -124,12 +114,11 @@ void tasklet_kill(struct tasklet_struct *t)
 }
 
 /**
- * softirq_init - install the tasklet softirqs
+ * softirq_init - install the tasklet softirq
  *
  * Context: boot.
  */
 void softirq_init(void)
 {
 	open_softirq(TASKLET_SOFTIRQ, tasklet_action, NULL);
-	open_softirq(HI_SOFTIRQ, tasklet_hi_action, NULL);
 }

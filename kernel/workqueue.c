@@ -7,7 +7,7 @@
  * create_singlethread_workqueue() ("name").  queue_work() appends the work
  * to the queue of the current CPU and wakes its worker; the worker sleeps
  * in wait_event_interruptible() until its list is not empty — an
- * event-driven kernel thread, as seed 000 describes — and runs the work
+ * event-driven kernel thread (docs/deferred-work.md) — and runs the work
  * functions one after another, in the order they were queued.  The
  * default queue, "events", is Linux's keventd: schedule_work() uses it.
  *
@@ -153,7 +153,6 @@ static int worker_thread(void *_cwq)
 {
 	struct cpu_workqueue_struct *cwq = _cwq;
 
-	set_user_nice(current, -5);
 	for (;;) {
 		wait_event_interruptible(cwq->more_work,
 					 !list_empty(&cwq->worklist) ||
@@ -234,6 +233,11 @@ struct workqueue_struct *__create_workqueue(const char *name,
 			return NULL;
 		}
 		cwq->thread = p;
+		/*
+		 * Nice -5, which Linux 2.6's worker_thread() sets itself: set
+		 * before the first run, it holds once this function returns.
+		 */
+		set_user_nice(p, -5);
 		wake_up_process(p);
 	}
 	return wq;

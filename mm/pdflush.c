@@ -14,6 +14,7 @@
  * ones exit; here the pool stays at MIN_PDFLUSH_THREADS (2).
  * Next: mm/page-writeback.c, the work they do.
  */
+#include <completion.h>
 #include <kernel.h>
 #include <kthread.h>
 #include <list.h>
@@ -36,8 +37,9 @@ static LIST_HEAD(pdflush_list);
 /*
  * The thread: idle on pdflush_list until pdflush_operation() gives it a
  * function.  A periodic sleeper it is not: only work wakes it.
+ * @started is completed once it is on the list the first time.
  */
-static int pdflush(void *unused)
+static int pdflush(void *started)
 {
 	struct pdflush_work my_work = { .who = current };
 
@@ -48,6 +50,10 @@ static int pdflush(void *unused)
 		set_current_state(TASK_INTERRUPTIBLE);
 		list_move(&my_work.list, &pdflush_list);
 		spin_unlock_irq(&pdflush_lock);
+		if (started) {
+			complete(started);
+			started = NULL;
+		}
 
 		schedule();
 
@@ -96,15 +102,22 @@ int pdflush_operation(void (*fn)(unsigned long), unsigned long arg0)
 /**
  * pdflush_init - start MIN_PDFLUSH_THREADS pdflush threads
  *
+ * Returns once every thread waits on pdflush_list: they run at nice 0,
+ * like their creator, so they need not have run yet when kthread_run()
+ * returns.
  * Context: pid 1, boot.
  */
 void pdflush_init(void)
 {
 	for (int i = 0; i < MIN_PDFLUSH_THREADS; i++) {
-		struct task_struct *p = kthread_run(pdflush, NULL, "pdflush");
+		struct task_struct *p;
+		struct completion started;
 
+		init_completion(&started);
+		p = kthread_run(pdflush, &started, "pdflush");
 		if (IS_ERR(p))
 			panic("pdflush_init: cannot start pdflush (%ld)",
 			      PTR_ERR(p));
+		wait_for_completion(&started);
 	}
 }

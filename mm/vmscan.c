@@ -10,8 +10,8 @@
  * thread that sleeps on pgdat->kswapd_wait — wakes, and balance_pgdat()
  * frees cache pages until the zone is back above pages_high.  It also
  * wakes every kswapd_interval_ms on its own to look at the watermarks:
- * both kinds of kernel thread of seed 000 in one, event-driven with a
- * periodic check.
+ * both kinds of kernel thread of docs/deferred-work.md in one,
+ * event-driven with a periodic check.
  *
  * The scan works on the two LRU lists of mm/swap.c, from the tail (the
  * oldest), at a "priority" from DEF_PRIORITY (12: look at 1/4096 of each
@@ -36,6 +36,7 @@
  * cleans the dirty ones.
  */
 #include <buffer_head.h>
+#include <completion.h>
 #include <init.h>
 #include <kernel.h>
 #include <kthread.h>
@@ -372,6 +373,9 @@ unsigned long shrink_all_memory(unsigned long nr_pages)
 	return freed;
 }
 
+/* Completed by kswapd0 once it is on kswapd_wait (kswapd_init()). */
+static DECLARE_COMPLETION(kswapd_started);
+
 /*
  * kswapd0.  Sleeps on kswapd_wait until wakeup_kswapd() or its timer;
  * then, if the zone is below pages_low, balance_pgdat().
@@ -380,6 +384,7 @@ static int kswapd(void *p)
 {
 	struct pglist_data *pgdat = p;
 	struct zone *zone = &pgdat->node_zones[ZONE_NORMAL];
+	struct completion *started = &kswapd_started;
 	DEFINE_WAIT(wait);
 
 	/*
@@ -395,6 +400,11 @@ static int kswapd(void *p)
 
 		prepare_to_wait(&pgdat->kswapd_wait, &wait,
 				TASK_INTERRUPTIBLE);
+		if (started) {
+			/* Queued: from here on no wakeup_kswapd() is lost. */
+			complete(started);
+			started = NULL;
+		}
 		timeout = schedule_timeout(timeout);
 		finish_wait(&pgdat->kswapd_wait, &wait);
 
@@ -429,6 +439,8 @@ void wakeup_kswapd(struct zone *zone, unsigned int order)
 /**
  * kswapd_init - start kswapd0 and register the slab's shrinker
  *
+ * Returns once kswapd0 waits on kswapd_wait: it runs at nice 0, like its
+ * creator, so it need not have run yet when kthread_run() returns.
  * Context: pid 1, boot.
  */
 void kswapd_init(void)
@@ -441,6 +453,7 @@ void kswapd_init(void)
 	p = kthread_run(kswapd, pgdat, "kswapd0");
 	if (IS_ERR(p))
 		panic("kswapd_init: cannot start kswapd0 (%ld)", PTR_ERR(p));
+	wait_for_completion(&kswapd_started);
 	WRITE_ONCE(pgdat->kswapd, p);
 	printk(KERN_INFO "kswapd0 started: wakes below pages_low, looks every "
 	       "%u ms, reclaims up to pages_high\n", kswapd_interval_ms);

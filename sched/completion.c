@@ -4,7 +4,10 @@
  *
  * Linux 2.6: complete() and wait_for_completion() in kernel/sched.c.
  * x->done counts completions not yet consumed; waiters queue
- * exclusively, so each complete() wakes exactly one of them.
+ * exclusively, so each complete() wakes exactly one of them.  The count
+ * changes and the waiter is woken under the same lock, x->wait.lock: a
+ * waiter that finds the count up cannot return (and free a completion on
+ * its stack) while complete() still touches it.
  */
 #include <completion.h>
 #include <kernel.h>
@@ -23,13 +26,15 @@ void complete(struct completion *x)
 
 	spin_lock_irqsave(&x->wait.lock, flags);
 	x->done++;
+	__wake_up_locked(&x->wait, TASK_NORMAL, 1);
 	spin_unlock_irqrestore(&x->wait.lock, flags);
-	__wake_up(&x->wait, TASK_NORMAL, 1);
 }
 
 /**
  * complete_all - signal every waiter, now and later
  * @x: the completion
+ *
+ * Context: any.
  */
 void complete_all(struct completion *x)
 {
@@ -37,8 +42,8 @@ void complete_all(struct completion *x)
 
 	spin_lock_irqsave(&x->wait.lock, flags);
 	x->done += ~0U / 2;
+	__wake_up_locked(&x->wait, TASK_NORMAL, 0);
 	spin_unlock_irqrestore(&x->wait.lock, flags);
-	__wake_up(&x->wait, TASK_NORMAL, 0);
 }
 
 /*

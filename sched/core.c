@@ -8,13 +8,13 @@
  * An array has one list per priority (0-139) and a bitmap of the
  * non-empty lists, so picking the next task is "first set bit, first
  * entry": the same cost for 1 runnable task or 1,000.  A task runs for
- * its time slice (task_timeslice(): 100 ms at nice 0, from 5 ms at nice
- * 19 to 800 ms at nice -20), then scheduler_tick() moves it to the
- * expired array with a new slice; when the active array is empty the two
- * swap.  So every runnable task gets the CPU within one round, and
- * higher priorities run first within a round.  Real-time tasks
- * (SCHED_FIFO, SCHED_RR: priorities 0-99) never expire: they run until
- * they sleep, yield, or (RR) hand over to an equal.
+ * its time slice (task_timeslice(): 100 ms at nice 0, from one tick,
+ * 10 ms, at nice 19 to 800 ms at nice -20), then scheduler_tick() moves
+ * it to the expired array with a new slice; when the active array is
+ * empty the two swap.  So every runnable task gets the CPU within one
+ * round, and higher priorities run first within a round.  Real-time
+ * tasks (SCHED_FIFO, SCHED_RR: priorities 0-99) never expire: they run
+ * until they sleep, yield, or (RR) hand over to an equal.
  *
  * As in Linux 2.6, a normal task's priority moves up to 5 levels around
  * its static priority (120 + nice) with its "sleep average": time spent
@@ -44,7 +44,8 @@
 #include <trace.h>
 
 #define DEF_TIMESLICE	(100 * HZ / 1000)	/* 100 ms = 10 ticks */
-#define MIN_TIMESLICE	max(5 * HZ / 1000, 1)	/* 5 ms, at least a tick */
+/* Linux's 5 ms, but at least a tick: at HZ 100, one tick of 10 ms. */
+#define MIN_TIMESLICE	max(5 * HZ / 1000, 1)
 #define MAX_USER_PRIO	40
 #define BITMAP_SIZE	((MAX_PRIO + 1 + 31) / 32)	/* 140 bits + sentinel */
 
@@ -62,7 +63,6 @@ struct runqueue {
 	struct task_struct *curr, *idle;
 	struct mm_struct *prev_mm;	/* dropped after the switch */
 	struct prio_array *active, *expired, arrays[2];
-	unsigned long idle_ticks;	/* ticks the idle task had the CPU */
 };
 
 static DEFINE_PER_CPU(struct runqueue, runqueues);
@@ -252,7 +252,6 @@ void sched_fork(struct task_struct *p)
 	current->time_slice /= 2;
 	if (!current->time_slice)
 		current->time_slice = 1;
-	p->first_time_slice = 1;
 	local_irq_restore(flags);
 	if (current == this_rq()->idle) {
 		/* Process 0 has no slice or priority to share. */
@@ -296,10 +295,8 @@ void scheduler_tick(int user_tick)
 		p->utime++;
 	else
 		p->stime++;
-	if (p == rq->idle) {
-		rq->idle_ticks++;
+	if (p == rq->idle)
 		return;
-	}
 
 	spin_lock(&rq->lock);
 	/* Its slice ran out while it sat in the expired array: just go. */
@@ -323,7 +320,6 @@ void scheduler_tick(int user_tick)
 		resched_task(p);
 		p->prio = effective_prio(p);
 		p->time_slice = task_timeslice(p);
-		p->first_time_slice = 0;
 		enqueue_task(p, rq->expired);
 	}
 out:
@@ -593,7 +589,9 @@ int sched_setscheduler(struct task_struct *p, unsigned int policy,
  *
  * The task goes to the expired array: every other runnable task runs
  * before it again (Linux 2.6 semantics); a real-time task only goes
- * behind the others of its priority.
+ * behind the others of its priority.  It may be in the expired array
+ * already: a task whose slice ran out while it could not be preempted
+ * runs on from there (scheduler_tick()).
  * Context: process.
  */
 void yield(void)
@@ -603,7 +601,7 @@ void yield(void)
 
 	spin_lock_irq(&rq->lock);
 	if (p->array) {
-		dequeue_task(p, rq->active);
+		dequeue_task(p, p->array);
 		enqueue_task(p, rt_task(p) ? rq->active : rq->expired);
 	}
 	spin_unlock_irq(&rq->lock);
@@ -652,6 +650,123 @@ struct task_struct *idle_task(int cpu)
 bool task_on_runqueue(struct task_struct *p)
 {
 	return READ_ONCE(p->array) != NULL;
+}
+
+/* Return: whether @p is queued on its run queue's expired array. */
+bool task_expired(struct task_struct *p)
+{
+	unsigned long flags;
+	struct runqueue *rq = task_rq_lock(p, &flags);
+	bool expired = p->array && p->array == rq->expired;
+
+	task_rq_unlock(rq, &flags);
+	return expired;
+}
+
+/*
+ * Count the tasks of one array and check each against the array's
+ * bookkeeping.  Return: the count, or -1 with the reason in @buf.
+ */
+static long check_prio_array(struct prio_array *array, const char *name,
+			     char *buf, size_t size)
+{
+	long total = 0;
+
+	for (int k = 0; k < MAX_PRIO; k++) {
+		struct list_head *queue = &array->queue[k], *pos;
+		bool bit = array->bitmap[k / 32] & (1UL << (k % 32));
+		long n = 0;
+
+		list_for_each(pos, queue) {
+			struct task_struct *p = list_entry(pos,
+							   struct task_struct,
+							   run_list);
+
+			/* More entries than pids: the list loops. */
+			if (++n > PID_MAX_DEFAULT) {
+				snprintf(buf, size, "%s: queue %d loops", name,
+					 k);
+				return -1;
+			}
+			if (p->array != array || p->prio != k) {
+				snprintf(buf, size, "%s: pid %d on queue %d "
+					 "has prio %d, array %p", name, p->pid,
+					 k, p->prio, p->array);
+				return -1;
+			}
+		}
+		if (bit != (n > 0)) {
+			snprintf(buf, size, "%s: bit %d is %d, queue has %ld",
+				 name, k, bit, n);
+			return -1;
+		}
+		total += n;
+	}
+	if (total != (long)array->nr_active) {
+		snprintf(buf, size, "%s: nr_active %u, %ld tasks queued", name,
+			 array->nr_active, total);
+		return -1;
+	}
+	return total;
+}
+
+/**
+ * sched_check_runqueue - check this CPU's run queue against its tasks
+ * @buf: where the first inconsistency found is described
+ * @size: its size
+ *
+ * Walks both priority arrays: every queued task must have its array and
+ * priority, every bitmap bit must say whether its queue is empty, each
+ * nr_active must count its array's tasks and nr_running both arrays'.
+ * A count that is off shows nothing until schedule() trusts it, maybe
+ * much later: the ktests (tests/ktest/yield_test.c) look right away.
+ * Context: any.
+ * Return: 0, or -EINVAL with the reason in @buf.
+ */
+int sched_check_runqueue(char *buf, size_t size)
+{
+	struct runqueue *rq;
+	unsigned long flags;
+	long active, expired;
+	int ret = -EINVAL;
+
+	local_irq_save(flags);
+	rq = this_rq();
+	spin_lock(&rq->lock);
+	active = check_prio_array(rq->active, "active", buf, size);
+	if (active < 0)
+		goto out;
+	expired = check_prio_array(rq->expired, "expired", buf, size);
+	if (expired < 0)
+		goto out;
+	if (active + expired != (long)rq->nr_running) {
+		snprintf(buf, size, "nr_running %lu, %ld tasks queued",
+			 rq->nr_running, active + expired);
+		goto out;
+	}
+	ret = 0;
+out:
+	spin_unlock(&rq->lock);
+	local_irq_restore(flags);
+	return ret;
+}
+
+/**
+ * set_cpus_allowed - choose the CPUs a task may run on
+ * @p: the task
+ * @new_mask: its new cpus_allowed
+ *
+ * Linux 2.6's set_cpus_allowed() also moves the task off a CPU the new
+ * mask leaves out; with one CPU online there is nowhere to move it.
+ * Context: process.
+ */
+void set_cpus_allowed(struct task_struct *p, cpumask_t new_mask)
+{
+	unsigned long flags;
+	struct runqueue *rq = task_rq_lock(p, &flags);
+
+	p->cpus_allowed = new_mask;
+	task_rq_unlock(rq, &flags);
 }
 
 /**

@@ -23,35 +23,6 @@ void init_waitqueue_head(wait_queue_head_t *q)
 }
 
 /**
- * add_wait_queue - put @wait on @q (without changing the task's state)
- * @q: the queue
- * @wait: the entry
- */
-void add_wait_queue(wait_queue_head_t *q, wait_queue_t *wait)
-{
-	unsigned long flags;
-
-	wait->flags &= ~WQ_FLAG_EXCLUSIVE;
-	spin_lock_irqsave(&q->lock, flags);
-	list_add(&wait->task_list, &q->task_list);
-	spin_unlock_irqrestore(&q->lock, flags);
-}
-
-/**
- * remove_wait_queue - take @wait off @q
- * @q: the queue
- * @wait: the entry
- */
-void remove_wait_queue(wait_queue_head_t *q, wait_queue_t *wait)
-{
-	unsigned long flags;
-
-	spin_lock_irqsave(&q->lock, flags);
-	list_del_init(&wait->task_list);
-	spin_unlock_irqrestore(&q->lock, flags);
-}
-
-/**
  * prepare_to_wait - queue the current task and set its sleeping state
  * @q: the queue
  * @wait: the entry (DEFINE_WAIT)
@@ -141,6 +112,30 @@ int autoremove_wake_function(wait_queue_t *wait, unsigned int mode)
 }
 
 /**
+ * __wake_up_locked - __wake_up() with @q->lock already held
+ * @q: the queue
+ * @mode: the states that may be woken (TASK_NORMAL, TASK_INTERRUPTIBLE)
+ * @nr_exclusive: how many exclusive sleepers to wake (0: all)
+ *
+ * For a waker that changes the condition under the queue's own lock, as
+ * complete() does, so that no sleeper can see the change and leave
+ * before the wake-up is over.
+ * Context: any, @q->lock held, interrupts off.
+ */
+void __wake_up_locked(wait_queue_head_t *q, unsigned int mode,
+		      int nr_exclusive)
+{
+	wait_queue_t *curr, *next;
+
+	list_for_each_entry_safe(curr, next, &q->task_list, task_list) {
+		unsigned int exclusive = curr->flags & WQ_FLAG_EXCLUSIVE;
+
+		if (curr->func(curr, mode) && exclusive && !--nr_exclusive)
+			break;
+	}
+}
+
+/**
  * __wake_up - wake the sleepers of @q
  * @q: the queue
  * @mode: the states that may be woken (TASK_NORMAL, TASK_INTERRUPTIBLE)
@@ -150,15 +145,9 @@ int autoremove_wake_function(wait_queue_t *wait, unsigned int mode)
  */
 void __wake_up(wait_queue_head_t *q, unsigned int mode, int nr_exclusive)
 {
-	wait_queue_t *curr, *next;
 	unsigned long flags;
 
 	spin_lock_irqsave(&q->lock, flags);
-	list_for_each_entry_safe(curr, next, &q->task_list, task_list) {
-		unsigned int exclusive = curr->flags & WQ_FLAG_EXCLUSIVE;
-
-		if (curr->func(curr, mode) && exclusive && !--nr_exclusive)
-			break;
-	}
+	__wake_up_locked(q, mode, nr_exclusive);
 	spin_unlock_irqrestore(&q->lock, flags);
 }

@@ -320,7 +320,9 @@ start_user_mode:
 .end:
 
 ; kernel_thread_helper - the first instruction of every kernel thread
-; (seed 004).  In: ebx = fn, edx = arg (from kernel_thread()'s pt_regs).
+; (Linux 2.6: arch/i386/kernel/process.c, kernel_thread_helper;
+; Understanding the Linux Kernel, 3rd ed., chapter 3, section "Kernel
+; Threads").  In: ebx = fn, edx = arg (from kernel_thread()'s pt_regs).
 ; The argument goes in eax and on the stack so that fn works with either
 ; calling convention; fn's return value becomes do_exit()'s argument: a
 ; kernel thread that returns exits with that code.  The 0 pushed first is

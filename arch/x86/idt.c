@@ -7,8 +7,9 @@
  * exception stubs of arch/x86/entry.asm, init_IRQ() (arch/x86/irq.c)
  * vectors 0x20-0x2F with the IRQ stubs, and vector 0x80 is the system
  * call gate, the only one user mode may raise with int (DPL 3).  Every
- * gate is an interrupt gate, so handlers start with interrupts off and
- * choose when to turn them on.  Next: arch/x86/entry.asm.
+ * gate but the double fault's task gate (arch/x86/doublefault.c) is an
+ * interrupt gate, so handlers start with interrupts off and choose when
+ * to turn them on.  Next: arch/x86/entry.asm.
  */
 #include <asm/desc.h>
 #include <asm/segment.h>

@@ -5,7 +5,8 @@
  *
  * Linux 2.6: arch/i386/kernel/process.c.
  *
- * kernel_thread() (seed 004) fills a struct pt_regs as if the new thread
+ * kernel_thread() (Understanding the Linux Kernel, 3rd ed., chapter 3,
+ * section "Kernel Threads") fills a struct pt_regs as if the new thread
  * had been interrupted at kernel_thread_helper with ebx = fn and edx = arg,
  * and forks with CLONE_VM | CLONE_UNTRACED: no page tables are copied (a
  * kernel thread never touches user addresses) and no tracer can attach.

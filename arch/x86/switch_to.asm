@@ -30,7 +30,8 @@
 ;	edi esi ebx ebp(saved) <return into context_switch> prev next
 ; so a sleeping task's backtrace starts at the saved ebp, thread.esp + 12.
 ; Changing this changes TASK_THREAD_* in asm-offsets.inc and the stack
-; walkers (kernel/stacktrace, tools/gdb).
+; walkers (sprint_task_stack() in arch/x86/dumpstack.c,
+; tools/gdb/kt26_stack.py).
 
 %include "asm-offsets.inc"
 

@@ -12,10 +12,10 @@
  * else goes on.  In kernel mode an exception is a kernel bug -- unless it
  * hit one of the user-copy instructions listed in the exception table
  * (arch/x86/extable.c) -- and die() prints an oops and panics.  (Page
- * faults go to mm/fault.c.)  Vector 0x80 is the system call gate.  The double fault, which usually means the kernel stack is
- * gone, arrives through a task gate on a stack of its own
- * (arch/x86/doublefault.c), so even it is reported and never becomes a
- * silent triple fault.
+ * faults go to mm/fault.c.)  Vector 0x80 is the system call gate.  The
+ * double fault, which usually means the kernel stack is gone, arrives
+ * through a task gate on a stack of its own (arch/x86/doublefault.c), so
+ * even it is reported and never becomes a silent triple fault.
  */
 #include <asm/desc.h>
 #include <asm/ptrace.h>

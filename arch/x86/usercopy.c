@@ -8,9 +8,11 @@
  * unmapped user address, execution continues at the fixup label, with
  * ecx still counting the bytes not copied.  See arch/x86/include/asm/uaccess.h.
  *
- * Kernel threads have no user address space at all (seed 000: "a kernel
- * thread cannot access user space"): called from one, these fail with
- * -EFAULT and a warning instead of touching whatever mm it borrowed.
+ * Kernel threads have no user address space at all: they run in kernel
+ * mode only, on addresses above PAGE_OFFSET (Understanding the Linux
+ * Kernel, 3rd ed., chapter 3, section "Kernel Threads").  Called from
+ * one, these fail with -EFAULT and a warning instead of touching
+ * whatever mm it borrowed.
  */
 #include <asm/uaccess.h>
 #include <errno.h>

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * tests/ktest/uaccess_test.c - what kernel threads cannot do: touch user
- * memory (seed 000) or be killed by signals, unless they allow it.
+ * memory (they run in kernel mode only, on kernel addresses:
+ * Understanding the Linux Kernel, 3rd ed., chapter 3, section "Kernel
+ * Threads") or be killed by signals, unless they allow it.
  *
  * The tests start kernel threads with kthread_run() and stop them in a
  * cleanup action, so a failed check cannot leave one behind (kernel

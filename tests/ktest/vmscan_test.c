@@ -77,8 +77,9 @@ KTEST(kswapd_reclaims_from_pages_low_to_pages_high)
 	stalls = vm_events.allocstall;
 	scanned = vm_events.pgscan_kswapd;
 	/*
-	 * One page more crosses pages_low: the allocator wakes kswapd0
-	 * (nice -5, like every kthread: it preempts us at once).
+	 * One page more crosses pages_low: the allocator wakes kswapd0,
+	 * which runs at once if it has the better priority, else at our
+	 * first sleep.
 	 */
 	hold_page(GFP_KERNEL);
 	start = jiffies;

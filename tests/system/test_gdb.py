@@ -673,7 +673,8 @@ def userspace():
     ])
 
 
-# The daemons pid 1 starts before its execve() (DESIGN.md, section 4).
+# The daemons pid 1 starts before its execve() (kernel/main.c:
+# do_basic_setup()), and kthreadd.
 DAEMONS = {"[kthreadd]": 1, "[ksoftirqd/0]": 1, "[events/0]": 1,
            "[kblockd/0]": 1, "[kswapd0]": 1, "[pdflush]": 2}
 

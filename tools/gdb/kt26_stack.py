@@ -14,7 +14,7 @@ so the walk starts at pc = thread.eip (thread_return, inside switch_to)
 with switch_to's frame at thread.esp + 12 and follows the frame pointers
 ([ebp] = the caller's ebp, [ebp + 4] = the return address; every C
 function has one, -fno-omit-frame-pointer) while they stay inside the
-task's 8 KiB stack.  The chain ends on purpose (STYLE.md H7): ebp 0
+task's 8 KiB stack.  The chain ends on purpose (CONTRIBUTING.md): ebp 0
 (ret_from_fork and a kernel thread's first frame) or a return address 0
 (the fake one kernel_thread_helper pushes).  A task that never ran has
 thread.eip = ret_from_fork and nothing to walk.  Nothing is written to

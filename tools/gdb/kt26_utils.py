@@ -16,7 +16,7 @@ Next: kt26_tasks.py (kps, kcurrent), the first user of task_list().
 """
 import gdb
 
-# include/param.h (fixed numbers of DESIGN.md).
+# include/param.h
 PAGE_OFFSET = 0xC0000000
 THREAD_SIZE = 8192
 
