@@ -393,6 +393,26 @@ static struct task_struct *context_switch(struct runqueue *rq,
 	return switch_to(prev, next);
 }
 
+/*
+ * The task leaving the CPU ran its kernel stack over its end: the word
+ * above its thread_info no longer holds STACK_END_MAGIC (include/sched.h:
+ * end_of_stack()).  What it overwrote next may be anything, so stop
+ * here, while thread_info still says which task it was (Linux:
+ * schedule_debug()).
+ */
+static noinline void __noreturn stack_end_bug(struct task_struct *prev)
+{
+	unsigned long *end = end_of_stack(prev);
+
+	oops_begin();
+	printk(KERN_EMERG "BUG: stack overflow in task %s (pid %d): "
+	       "end-of-stack magic %08lx at %p, should be %08x\n",
+	       prev->comm, prev->pid, *end, end, STACK_END_MAGIC);
+	die_at_frame((unsigned long)__builtin_frame_address(0),
+		     "stack overflow in task %s (pid %d): end-of-stack magic "
+		     "%08lx", prev->comm, prev->pid, *end);
+}
+
 /**
  * schedule - give the CPU to the best runnable task
  *
@@ -415,6 +435,8 @@ need_resched:
 		      current->pid, preempt_count());
 	preempt_disable();
 	prev = current;
+	if (unlikely(task_stack_end_corrupted(prev)))
+		stack_end_bug(prev);
 	rq = this_rq();
 	if (unlikely(prev == rq->idle && prev->state != TASK_RUNNING))
 		panic("bad: scheduling from the idle thread!");

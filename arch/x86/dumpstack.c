@@ -10,7 +10,8 @@
  * addresses, then panics.  The output follows Linux 2.6's layout, so a
  * reader who knows one can read the other.  die_at_frame() prints the
  * same for the checks written in C, which have no exception frame:
- * BUG_ON() (kernel/panic.c), and the run-time checks that follow.
+ * BUG_ON() (kernel/panic.c), the spinlock checks (lib/spinlock_debug.c),
+ * the end-of-stack check of schedule() (sched/core.c).
  */
 #include <asm/irqflags.h>
 #include <asm/processor.h>
@@ -24,9 +25,13 @@
 
 #define STACK_WORDS_SHOWN 24
 
+/*
+ * A frame lies above thread_info and the end-of-stack word (include/
+ * sched.h: end_of_stack()): a frame there would have overwritten it.
+ */
 static bool frame_ok(struct thread_info *ti, unsigned long fp)
 {
-	unsigned long low = (unsigned long)(ti + 1);
+	unsigned long low = (unsigned long)(ti + 1) + sizeof(long);
 	unsigned long high = (unsigned long)ti + THREAD_SIZE;
 
 	return !(fp & 3) && fp >= low && fp + 2 * sizeof(long) <= high;
