@@ -32,6 +32,13 @@
 #define READ_ONCE(x)	 (*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
 
+/*
+ * The address of this point in the code, for reports only ("taken at
+ * foo+0x12/0x40"): a label's address.  Used in macros, so that it is an
+ * address in the function that expands them.
+ */
+#define _THIS_IP_ ({ __label__ __here; __here: (unsigned long)&&__here; })
+
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
 #define container_of(ptr, type, member) \

@@ -337,9 +337,19 @@ out:
  */
 static void finish_task_switch(struct runqueue *rq, struct task_struct *prev)
 {
-	struct mm_struct *mm = rq->prev_mm;
-	long prev_state = prev->state;
+	struct mm_struct *mm;
+	long prev_state;
 
+	/*
+	 * prev took rq->lock in schedule() and switched to us with it held:
+	 * the lock changes hands with the CPU, the one lock that does.  We
+	 * take over its ownership (checking that prev held it) so that our
+	 * unlock is the holder's (Linux: finish_lock_switch()).
+	 */
+	BUG_ON(!irqs_disabled());
+	spin_lock_handover(&rq->lock, prev);
+	mm = rq->prev_mm;
+	prev_state = prev->state;
 	rq->prev_mm = NULL;
 	spin_unlock_irq(&rq->lock);
 	if (mm)
@@ -352,7 +362,7 @@ static void finish_task_switch(struct runqueue *rq, struct task_struct *prev)
  * schedule_tail - the first thing a new task does (from ret_from_fork)
  * @prev: the task that switched to it
  *
- * Context: a new task, interrupts off, run queue locked.
+ * Context: a new task, interrupts off, run queue locked by @prev.
  */
 asmlinkage void schedule_tail(struct task_struct *prev)
 {
