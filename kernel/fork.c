@@ -88,6 +88,7 @@ struct task_struct *find_task_by_pid_locked(pid_t pid)
 {
 	struct task_struct *p;
 
+	assert_spin_locked_by_current(&tasklist_lock);
 	if (pid == 0)
 		return &init_task;
 	for_each_process(p)

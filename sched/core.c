@@ -126,10 +126,25 @@ static int effective_prio(struct task_struct *p)
 	return clamp(prio, MAX_RT_PRIO, MAX_PRIO - 1);
 }
 
+/*
+ * Every run-queue operation runs under rq->lock, held by this task, with
+ * interrupts off: the timer interrupt (scheduler_tick()) and the wake-ups
+ * of interrupt handlers change the arrays too.  A caller without both is
+ * reported here, at the operation, rather than later as a corrupt list.
+ * A macro, so that the report names the operation's own line.
+ */
+#define assert_rq_locked(rq)						\
+	do {								\
+		assert_spin_locked_by_current(&(rq)->lock);		\
+		BUG_ON(!irqs_disabled());				\
+	} while (0)
+
 /* Credit the sleep that is ending; recompute the priority (rq->lock). */
 static void recalc_task_prio(struct task_struct *p)
 {
 	unsigned long slept = jiffies - p->timestamp;
+
+	assert_rq_locked(task_rq(p));
 
 	p->sleep_avg = min(p->sleep_avg + slept, (unsigned long)MAX_SLEEP_AVG);
 	p->prio = effective_prio(p);
@@ -137,6 +152,7 @@ static void recalc_task_prio(struct task_struct *p)
 
 static void dequeue_task(struct task_struct *p, struct prio_array *array)
 {
+	assert_rq_locked(task_rq(p));
 	array->nr_active--;
 	list_del(&p->run_list);
 	if (list_empty(&array->queue[p->prio]))
@@ -145,6 +161,7 @@ static void dequeue_task(struct task_struct *p, struct prio_array *array)
 
 static void enqueue_task(struct task_struct *p, struct prio_array *array)
 {
+	assert_rq_locked(task_rq(p));
 	list_add_tail(&p->run_list, &array->queue[p->prio]);
 	__set_bit(p->prio, array->bitmap);
 	array->nr_active++;
@@ -153,12 +170,14 @@ static void enqueue_task(struct task_struct *p, struct prio_array *array)
 
 static void activate_task(struct task_struct *p, struct runqueue *rq)
 {
+	assert_rq_locked(rq);
 	enqueue_task(p, rq->active);
 	rq->nr_running++;
 }
 
 static void deactivate_task(struct task_struct *p, struct runqueue *rq)
 {
+	assert_rq_locked(rq);
 	rq->nr_running--;
 	dequeue_task(p, p->array);
 	p->array = NULL;
@@ -383,6 +402,7 @@ static struct task_struct *context_switch(struct runqueue *rq,
 	struct mm_struct *mm = next->mm;
 	struct mm_struct *oldmm = prev->active_mm;
 
+	assert_rq_locked(rq);
 	if (!mm) {
 		next->active_mm = oldmm;
 		atomic_inc(&oldmm->mm_count);
@@ -471,6 +491,7 @@ need_resched:
 	array = rq->active;
 	if (unlikely(!array->nr_active)) {
 		/* Everyone used their slice: a new round begins. */
+		assert_rq_locked(rq);
 		rq->active = rq->expired;
 		rq->expired = array;
 		array = rq->active;
