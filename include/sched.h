@@ -244,6 +244,7 @@ unsigned long nr_running(void);
 unsigned long long nr_context_switches(void);
 struct task_struct *idle_task(int cpu);
 bool task_on_runqueue(struct task_struct *p);
+void sched_selftest_requeue(bool take_lock);
 
 /* sched/idle.c */
 void __noreturn cpu_idle(void);

@@ -708,6 +708,35 @@ bool task_on_runqueue(struct task_struct *p)
 }
 
 /**
+ * sched_selftest_requeue - requeue the current task, with or without the
+ * run-queue lock
+ * @take_lock: take rq->lock around the requeue (interrupts stay as the
+ *             caller has them); false: call the operations bare
+ *
+ * dequeue_task() and enqueue_task() on the current task: it goes to the
+ * back of its priority list.  For the tests of the run-queue checks only
+ * (tests/ktest/invariants_test.c): under the lock with interrupts off it
+ * passes them, without the lock or with interrupts on it is reported.
+ * Context: process, a task on a run queue.
+ */
+void sched_selftest_requeue(bool take_lock)
+{
+	struct runqueue *rq = this_rq();
+	struct task_struct *p = current;
+	struct prio_array *array;
+
+	if (take_lock)
+		spin_lock(&rq->lock);
+	array = p->array;
+	if (array) {
+		dequeue_task(p, array);
+		enqueue_task(p, array);
+	}
+	if (take_lock)
+		spin_unlock(&rq->lock);
+}
+
+/**
  * sched_init - empty run queues; the boot thread becomes the idle task
  *
  * Context: boot, process 0.
