@@ -19,6 +19,8 @@
 #define __printf(a, b)	__attribute__((format(printf, a, b)))
 #define __weak		__attribute__((weak))
 #define noinline	__attribute__((noinline))
+/* Inlined even at -Og: for helpers of a few instructions on hot paths. */
+#define __always_inline	inline __attribute__((always_inline))
 /* Entry points called from assembly: arguments always on the stack. */
 #define asmlinkage	__attribute__((regparm(0)))
 

@@ -15,7 +15,9 @@
  * its CPU, and where it took the lock (the lock functions are macros that
  * pass _THIS_IP_, an address in the caller).  Three stores per
  * acquisition and one compare per release buy these checks, reported by
- * lib/spinlock_debug.c as a BUG that names both call sites, then an oops:
+ * lib/spinlock_debug.c as a BUG that names both call sites, then an oops.
+ * The fast paths are __always_inline, even at -Og: a call and a frame
+ * would cost more than the checks.  The checks:
  *  - recursion: taking a lock this task already holds.  On this CPU the
  *    holder can never run again to release it: a certain deadlock.  Only
  *    looked for when the lock is found taken, so the uncontended path
@@ -56,31 +58,31 @@ static inline void spin_lock_init(spinlock_t *lock)
 	lock->owner_ip = 0;
 }
 
-static inline unsigned short __xchg16(volatile unsigned short *p,
-				      unsigned short v)
+static __always_inline unsigned short __xchg16(volatile unsigned short *p,
+					       unsigned short v)
 {
 	__asm__ __volatile__("xchgw %0, %1" : "+r"(v), "+m"(*p) : : "memory");
 	return v;
 }
 
-static inline bool spin_is_locked(spinlock_t *lock)
+static __always_inline bool spin_is_locked(spinlock_t *lock)
 {
 	return READ_ONCE(lock->slock) != 0;
 }
 
 /* Held, and by the task running here (or the interrupt it is running). */
-static inline bool spin_is_locked_by_current(spinlock_t *lock)
+static __always_inline bool spin_is_locked_by_current(spinlock_t *lock)
 {
 	return spin_is_locked(lock) &&
 	       lock->owner == current_thread_info()->task;
 }
 
-static inline bool _raw_spin_trylock(spinlock_t *lock)
+static __always_inline bool _raw_spin_trylock(spinlock_t *lock)
 {
 	return __xchg16(&lock->slock, 1) == 0;
 }
 
-static inline void _raw_spin_unlock(spinlock_t *lock)
+static __always_inline void _raw_spin_unlock(spinlock_t *lock)
 {
 	barrier();
 	lock->slock = 0;
@@ -94,7 +96,7 @@ void spin_handover_bug(spinlock_t *lock, struct task_struct *from,
 		       unsigned long ip);
 
 /* The bookkeeping of an acquisition: who, on which CPU, from where. */
-static inline void spin_set_owner(spinlock_t *lock, unsigned long ip)
+static __always_inline void spin_set_owner(spinlock_t *lock, unsigned long ip)
 {
 	struct thread_info *ti = current_thread_info();
 
@@ -103,7 +105,7 @@ static inline void spin_set_owner(spinlock_t *lock, unsigned long ip)
 	lock->owner_ip = ip;
 }
 
-static inline void __spin_lock(spinlock_t *lock, unsigned long ip)
+static __always_inline void __spin_lock(spinlock_t *lock, unsigned long ip)
 {
 	preempt_disable();
 	if (unlikely(!_raw_spin_trylock(lock)))
@@ -111,7 +113,7 @@ static inline void __spin_lock(spinlock_t *lock, unsigned long ip)
 	spin_set_owner(lock, ip);
 }
 
-static inline bool __spin_trylock(spinlock_t *lock, unsigned long ip)
+static __always_inline bool __spin_trylock(spinlock_t *lock, unsigned long ip)
 {
 	preempt_disable();
 	/* A lock we hold already just fails: no deadlock, no report. */
@@ -124,7 +126,7 @@ static inline bool __spin_trylock(spinlock_t *lock, unsigned long ip)
 }
 
 /* The holder lets go: only the holder may. */
-static inline void __spin_release(spinlock_t *lock, unsigned long ip)
+static __always_inline void __spin_release(spinlock_t *lock, unsigned long ip)
 {
 	if (unlikely(lock->owner != current_thread_info()->task))
 		spin_unlock_bug(lock, ip);
@@ -132,28 +134,29 @@ static inline void __spin_release(spinlock_t *lock, unsigned long ip)
 	_raw_spin_unlock(lock);
 }
 
-static inline void __spin_unlock(spinlock_t *lock, unsigned long ip)
+static __always_inline void __spin_unlock(spinlock_t *lock, unsigned long ip)
 {
 	__spin_release(lock, ip);
 	preempt_enable();
 }
 
-static inline void __spin_lock_irq(spinlock_t *lock, unsigned long ip)
+static __always_inline void __spin_lock_irq(spinlock_t *lock, unsigned long ip)
 {
 	local_irq_disable();
 	__spin_lock(lock, ip);
 }
 
-static inline void __spin_unlock_irq(spinlock_t *lock, unsigned long ip)
+static __always_inline void __spin_unlock_irq(spinlock_t *lock,
+					      unsigned long ip)
 {
 	__spin_release(lock, ip);
 	local_irq_enable();
 	preempt_enable();
 }
 
-static inline void __spin_unlock_irqrestore(spinlock_t *lock,
-					    unsigned long flags,
-					    unsigned long ip)
+static __always_inline void __spin_unlock_irqrestore(spinlock_t *lock,
+						     unsigned long flags,
+						     unsigned long ip)
 {
 	__spin_release(lock, ip);
 	local_irq_restore(flags);
