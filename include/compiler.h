@@ -19,8 +19,13 @@
 #define __printf(a, b)	__attribute__((format(printf, a, b)))
 #define __weak		__attribute__((weak))
 #define noinline	__attribute__((noinline))
-/* Inlined even at -Og: for helpers of a few instructions on hot paths. */
+/*
+ * Inlined even at -Og: for helpers of a few instructions on hot paths.
+ * (The host C library has the same macro; the unit tests see both.)
+ */
+#ifndef __always_inline
 #define __always_inline	inline __attribute__((always_inline))
+#endif
 /* Entry points called from assembly: arguments always on the stack. */
 #define asmlinkage	__attribute__((regparm(0)))
 
