@@ -13,9 +13,11 @@
  * report line, the oops and the panic status.
  * docs/processes.md ("Checks at run time") walks through the checks.
  */
+#include <asm/io.h>
 #include <asm/irqflags.h>
 #include <completion.h>
 #include <gfp.h>
+#include <irq.h>
 #include <kallsyms.h>
 #include <kernel.h>
 #include <kthread.h>
@@ -346,10 +348,29 @@ KTEST_NAMED_ONLY(runqueue_op_without_the_lock)
 	KTEST_FAIL("a run-queue operation without the lock went unnoticed");
 }
 
-/* dequeue_task() under rq->lock but with interrupts on: BUG_ON(). */
+#define PIC_MASTER_IMR	0x21	/* the 8259As' interrupt mask registers */
+#define PIC_SLAVE_IMR	0xA1
+#define PIC_CASCADE_IRQ	2
+
+/*
+ * dequeue_task() under rq->lock but with interrupts on: BUG_ON().  Every
+ * line is masked at the PIC first, with EFLAGS.IF still on: otherwise a
+ * timer tick inside that window would take rq->lock in scheduler_tick()
+ * and be reported first, as the spinlock recursion it also is -- whether
+ * a tick comes there is a matter of timing.
+ */
 KTEST_NAMED_ONLY(runqueue_op_with_interrupts_on)
 {
+	unsigned int open = ~(inb(PIC_MASTER_IMR) | inb(PIC_SLAVE_IMR) << 8) &
+			    0xFFFF & ~(1u << PIC_CASCADE_IRQ);
+
 	KTEST_ASSERT(!irqs_disabled());
+	for (unsigned int irq = 0; irq < 16; irq++)
+		if (open & (1u << irq))
+			disable_8259A_irq(irq);
 	sched_selftest_requeue(true);
+	for (unsigned int irq = 0; irq < 16; irq++)
+		if (open & (1u << irq))
+			enable_8259A_irq(irq);
 	KTEST_FAIL("a run-queue operation with interrupts on went unnoticed");
 }
