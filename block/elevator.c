@@ -48,7 +48,7 @@ struct request *elv_merge(struct request_queue *q, int rw, sector_t sector,
 {
 	struct request *rq;
 
-	assert_spin_locked(&q->queue_lock);
+	assert_spin_locked_by_current(&q->queue_lock);
 	list_for_each_entry(rq, &q->queue_head, queuelist) {
 		if (rq->cmd != rw ||
 		    rq->nr_sectors + nr_sectors > BLK_MAX_SECTORS)
@@ -99,7 +99,7 @@ void elv_merge_requests(struct request_queue *q, struct request *rq)
 {
 	struct request *prev, *next;
 
-	assert_spin_locked(&q->queue_lock);
+	assert_spin_locked_by_current(&q->queue_lock);
 	/* A front merge may move it past the head: place it again. */
 	list_del_init(&rq->queuelist);
 	q->nr_pending--;
@@ -131,7 +131,7 @@ void elv_add_request(struct request_queue *q, struct request *rq)
 	u64 key = elv_key(q, rq->sector);
 	struct request *pos;
 
-	assert_spin_locked(&q->queue_lock);
+	assert_spin_locked_by_current(&q->queue_lock);
 	list_for_each_entry(pos, &q->queue_head, queuelist)
 		if (elv_key(q, pos->sector) > key)
 			break;
@@ -148,7 +148,7 @@ void elv_add_request(struct request_queue *q, struct request *rq)
  */
 struct request *elv_next_request(struct request_queue *q)
 {
-	assert_spin_locked(&q->queue_lock);
+	assert_spin_locked_by_current(&q->queue_lock);
 	if (list_empty(&q->queue_head))
 		return NULL;
 	return list_first_entry(&q->queue_head, struct request, queuelist);
@@ -164,7 +164,7 @@ void blkdev_dequeue_request(struct request *rq)
 {
 	struct request_queue *q = rq->q;
 
-	assert_spin_locked(&q->queue_lock);
+	assert_spin_locked_by_current(&q->queue_lock);
 	list_del_init(&rq->queuelist);
 	q->nr_pending--;
 	q->head_sector = rq->sector + rq->nr_sectors;

@@ -69,6 +69,7 @@ struct task_struct *kblockd_thread(void)
 /* Keep the driver away from @q for a little while.  queue_lock held. */
 static void blk_plug_device(struct request_queue *q)
 {
+	assert_spin_locked_by_current(&q->queue_lock);
 	if (q->plugged)
 		return;
 	q->plugged = true;
@@ -78,6 +79,7 @@ static void blk_plug_device(struct request_queue *q)
 /* Hand the unplug to kblockd/0 now.  queue_lock held. */
 static void blk_unplug_now(struct request_queue *q)
 {
+	assert_spin_locked_by_current(&q->queue_lock);
 	del_timer(&q->unplug_timer);
 	kblockd_schedule_work(&q->unplug_work);
 }
@@ -136,6 +138,7 @@ void blk_run_queue_async(struct request_queue *q)
 static void wait_for_free_request(struct request_queue *q,
 				  unsigned long *flags)
 {
+	assert_spin_locked_by_current(&q->queue_lock);
 	/* Whatever fills the pool must get to the disk first. */
 	if (q->plugged)
 		blk_unplug_now(q);

@@ -328,6 +328,9 @@ static void ata_issue(struct ata_device *dev)
 {
 	long bad = READ_ONCE(bad_sector);
 
+	assert_spin_locked_by_current(&dev->bdev.queue->queue_lock);
+	BUG_ON(!irqs_disabled());
+
 	while (dev->rq) {
 		struct request *rq = dev->rq;
 		sector_t end = rq->sector + rq->nr_sectors;
@@ -369,7 +372,7 @@ static void ata_request_fn(struct request_queue *q)
 	struct ata_device *dev = q->queuedata;
 	struct request *rq;
 
-	assert_spin_locked(&q->queue_lock);
+	assert_spin_locked_by_current(&q->queue_lock);
 	BUG_ON(!irqs_disabled());
 	/* A request may end at once (its only sector is bad): go on. */
 	while (!dev->rq && (rq = elv_next_request(q))) {

@@ -19,6 +19,13 @@
 #define __printf(a, b)	__attribute__((format(printf, a, b)))
 #define __weak		__attribute__((weak))
 #define noinline	__attribute__((noinline))
+/*
+ * Inlined even at -Og: for helpers of a few instructions on hot paths.
+ * (The host C library has the same macro; the unit tests see both.)
+ */
+#ifndef __always_inline
+#define __always_inline	inline __attribute__((always_inline))
+#endif
 /* Entry points called from assembly: arguments always on the stack. */
 #define asmlinkage	__attribute__((regparm(0)))
 
@@ -31,6 +38,13 @@
 /* Forces exactly one load/store: for data another context may change. */
 #define READ_ONCE(x)	 (*(const volatile __typeof__(x) *)&(x))
 #define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
+
+/*
+ * The address of this point in the code, for reports only ("taken at
+ * foo+0x12/0x40"): a label's address.  Used in macros, so that it is an
+ * address in the function that expands them.
+ */
+#define _THIS_IP_ ({ __label__ __here; __here: (unsigned long)&&__here; })
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 

@@ -71,5 +71,8 @@ struct pt_regs;
 void dump_stack(void);
 void show_regs(struct pt_regs *regs);
 void die(const char *str, struct pt_regs *regs, long err) __noreturn;
+void oops_begin(void);
+void die_at_frame(unsigned long frame, const char *fmt, ...)
+	__printf(2, 3) __noreturn;
 
 #endif /* _KERNEL_H */

@@ -197,6 +197,22 @@ static inline void put_task_struct(struct task_struct *p)
 		__put_task_struct(p);
 }
 
+/*
+ * The end of the kernel stack: the lowest word a stack may use, just
+ * above thread_info.  It holds STACK_END_MAGIC from the task's creation
+ * on (kernel/fork.c: set_task_stack_end_magic()); a stack that grew that
+ * far has overwritten it, and thread_info is next.  schedule() checks
+ * the task it switches away from (sched/core.c).
+ */
+#define STACK_END_MAGIC		0x57AC6E9D
+
+static inline unsigned long *end_of_stack(struct task_struct *p)
+{
+	return (unsigned long *)(task_thread_info(p) + 1);
+}
+
+#define task_stack_end_corrupted(p)	(*end_of_stack(p) != STACK_END_MAGIC)
+
 /* The bottom of the kernel stack holds the task's saved user registers. */
 static inline struct pt_regs *task_pt_regs(struct task_struct *p)
 {
@@ -235,6 +251,7 @@ bool task_sleeping(struct task_struct *p, unsigned int states);
 bool task_expired(struct task_struct *p);
 int sched_check_runqueue(char *buf, size_t size);
 void set_cpus_allowed(struct task_struct *p, cpumask_t new_mask);
+void sched_selftest_requeue(bool take_lock);
 
 /* sched/idle.c */
 void __noreturn cpu_idle(void);
@@ -249,6 +266,7 @@ void fork_init(void);
 struct task_struct *find_task_by_pid(pid_t pid);
 struct task_struct *find_task_by_pid_locked(pid_t pid);
 void set_task_comm(struct task_struct *tsk, const char *name);
+void set_task_stack_end_magic(struct task_struct *tsk);
 
 /* kernel/exit.c */
 extern struct task_struct *child_reaper;

@@ -5,7 +5,8 @@
  * Linux 2.6: kernel/fork.c.
  * A new task starts as a copy of the current one: dup_task_struct()
  * copies the task_struct and thread_info into fresh memory (a task_struct
- * from its slab cache, an 8 KiB thread_union from the page allocator).
+ * from its slab cache, an 8 KiB thread_union from the page allocator) and
+ * marks the end of the new stack with STACK_END_MAGIC.
  * copy_process() then makes it a task of its own: a pid, empty family
  * lists, and for each resource (fs, files, sighand, signal, mm) either a
  * shared reference or a copy, as the CLONE_* flags say.  copy_thread()
@@ -88,6 +89,7 @@ struct task_struct *find_task_by_pid_locked(pid_t pid)
 {
 	struct task_struct *p;
 
+	assert_spin_locked_by_current(&tasklist_lock);
 	if (pid == 0)
 		return &init_task;
 	for_each_process(p)
@@ -105,6 +107,22 @@ void set_task_comm(struct task_struct *tsk, const char *name)
 {
 	strlcpy(tsk->comm, name, sizeof(tsk->comm));
 	trace_sched_comm(tsk);
+}
+
+/**
+ * set_task_stack_end_magic - mark the end of a task's kernel stack
+ * @tsk: the task; its thread_info is in place
+ *
+ * The word just above thread_info gets STACK_END_MAGIC: only a stack
+ * that ran over its end writes there, which schedule() checks each time
+ * the task leaves the CPU (sched/core.c).  Linux: kernel/fork.c:
+ * set_task_stack_end_magic() and kernel/sched/core.c: schedule_debug(),
+ * both newer than the 2.6 kernels this one follows.
+ * Context: fork, and start_kernel() for process 0.
+ */
+void set_task_stack_end_magic(struct task_struct *tsk)
+{
+	*end_of_stack(tsk) = STACK_END_MAGIC;
 }
 
 static struct task_struct *dup_task_struct(struct task_struct *orig)
@@ -126,6 +144,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	*ti = *orig->thread_info;
 	tsk->thread_info = ti;
 	ti->task = tsk;
+	set_task_stack_end_magic(tsk);
 	/* One reference for running, one for the parent that reaps it. */
 	atomic_set(&tsk->usage, 2);
 	return tsk;

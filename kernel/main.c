@@ -166,6 +166,8 @@ static noinline void __noreturn rest_init(void)
 asmlinkage void __noreturn start_kernel(unsigned long magic,
 					unsigned long info_phys)
 {
+	/* Process 0's stack is the one we are on: mark its end first. */
+	set_task_stack_end_magic(&init_task);
 	cpu_init();
 	kallsyms_init();
 	serial_init();

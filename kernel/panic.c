@@ -5,8 +5,10 @@
  * Linux 2.6: kernel/panic.c, include/asm-generic/bug.h.
  * panic() prints why and stops this CPU for good.  Under the test harness
  * it also ends QEMU with the EXIT_PANIC status, so a crash is a visible
- * failure rather than a hang.  BUG_ON() reports the file and line and a
- * backtrace before panicking; WARN_ON() prints the same and carries on.
+ * failure rather than a hang.  BUG_ON() reports the file and line, then
+ * the registers and backtrace of an oops (arch/x86/dumpstack.c:
+ * die_at_frame()) before panicking; WARN_ON() prints the line and a
+ * backtrace and carries on.
  */
 #include <asm/irqflags.h>
 #include <kernel.h>
@@ -38,14 +40,22 @@ void panic(const char *fmt, ...)
 		halt();
 }
 
+/**
+ * __bug - BUG() and BUG_ON(): report a broken invariant and panic
+ * @file: the source file of the check
+ * @line: its line
+ * @cond: the condition that held, or NULL for BUG()
+ *
+ * The line, then the oops at the caller (registers, stack words, Call
+ * Trace, "Process name (pid: N ...)"), then panic.
+ * Context: any.
+ */
 void __bug(const char *file, int line, const char *cond)
 {
-	local_irq_disable();
-	oops_in_progress = 1;
+	oops_begin();
 	printk(KERN_EMERG "kernel BUG at %s:%d!%s%s\n", file, line,
 	       cond ? " " : "", cond ? cond : "");
-	dump_stack();
-	panic("BUG");
+	die_at_frame((unsigned long)__builtin_frame_address(0), "BUG");
 }
 
 void __warn(const char *file, int line, const char *cond)

@@ -62,6 +62,7 @@ static struct buffer_head *__lookup(struct block_device *bdev, sector_t block)
 {
 	struct buffer_head *bh;
 
+	assert_spin_locked_by_current(&buffer_lock);
 	list_for_each_entry(bh, bh_hash_chain(bdev, block), b_hash)
 		if (bh->b_bdev == bdev && bh->b_blocknr == block)
 			return bh;
@@ -71,6 +72,7 @@ static struct buffer_head *__lookup(struct block_device *bdev, sector_t block)
 /* No user, nothing to write, no I/O: may go.  buffer_lock held. */
 static bool __buffer_freeable(struct buffer_head *bh)
 {
+	assert_spin_locked_by_current(&buffer_lock);
 	return atomic_read(&bh->b_count) == 0 && !buffer_dirty(bh) &&
 	       !buffer_locked(bh);
 }

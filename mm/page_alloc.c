@@ -137,6 +137,7 @@ static void __free_one_page(struct zone *zone, struct page *page,
 {
 	unsigned long pfn = page_to_pfn(page);
 
+	assert_spin_locked_by_current(&zone->lock);
 	zone->free_pages += 1UL << order;
 	while (order < MAX_ORDER - 1) {
 		unsigned long buddy_pfn = pfn ^ (1UL << order);
@@ -162,6 +163,7 @@ static void __free_one_page(struct zone *zone, struct page *page,
  */
 static struct page *__rmqueue(struct zone *zone, unsigned int order)
 {
+	assert_spin_locked_by_current(&zone->lock);
 	for (unsigned int current_order = order; current_order < MAX_ORDER;
 	     current_order++) {
 		struct free_area *area = &zone->free_area[current_order];
@@ -431,9 +433,12 @@ void __free_bootmem_page(struct page *page)
 {
 	struct zone *zone = zone_normal();
 
+	/* Nobody else runs yet, but the free lists are zone->lock's. */
+	spin_lock(&zone->lock);
 	page->_count = 0;
 	zone->managed_pages++;
 	__free_one_page(zone, page, 0);
+	spin_unlock(&zone->lock);
 }
 
 /**

@@ -126,10 +126,25 @@ static int effective_prio(struct task_struct *p)
 	return clamp(prio, MAX_RT_PRIO, MAX_PRIO - 1);
 }
 
+/*
+ * Every run-queue operation runs under rq->lock, held by this task, with
+ * interrupts off: the timer interrupt (scheduler_tick()) and the wake-ups
+ * of interrupt handlers change the arrays too.  A caller without both is
+ * reported here, at the operation, rather than later as a corrupt list.
+ * A macro, so that the report names the operation's own line.
+ */
+#define assert_rq_locked(rq)						\
+	do {								\
+		assert_spin_locked_by_current(&(rq)->lock);		\
+		BUG_ON(!irqs_disabled());				\
+	} while (0)
+
 /* Credit the sleep that is ending; recompute the priority (rq->lock). */
 static void recalc_task_prio(struct task_struct *p)
 {
 	unsigned long slept = jiffies - p->timestamp;
+
+	assert_rq_locked(task_rq(p));
 
 	p->sleep_avg = min(p->sleep_avg + slept, (unsigned long)MAX_SLEEP_AVG);
 	p->prio = effective_prio(p);
@@ -137,6 +152,7 @@ static void recalc_task_prio(struct task_struct *p)
 
 static void dequeue_task(struct task_struct *p, struct prio_array *array)
 {
+	assert_rq_locked(task_rq(p));
 	array->nr_active--;
 	list_del(&p->run_list);
 	if (list_empty(&array->queue[p->prio]))
@@ -145,6 +161,7 @@ static void dequeue_task(struct task_struct *p, struct prio_array *array)
 
 static void enqueue_task(struct task_struct *p, struct prio_array *array)
 {
+	assert_rq_locked(task_rq(p));
 	list_add_tail(&p->run_list, &array->queue[p->prio]);
 	__set_bit(p->prio, array->bitmap);
 	array->nr_active++;
@@ -153,12 +170,14 @@ static void enqueue_task(struct task_struct *p, struct prio_array *array)
 
 static void activate_task(struct task_struct *p, struct runqueue *rq)
 {
+	assert_rq_locked(rq);
 	enqueue_task(p, rq->active);
 	rq->nr_running++;
 }
 
 static void deactivate_task(struct task_struct *p, struct runqueue *rq)
 {
+	assert_rq_locked(rq);
 	rq->nr_running--;
 	dequeue_task(p, p->array);
 	p->array = NULL;
@@ -333,9 +352,19 @@ out:
  */
 static void finish_task_switch(struct runqueue *rq, struct task_struct *prev)
 {
-	struct mm_struct *mm = rq->prev_mm;
-	long prev_state = prev->state;
+	struct mm_struct *mm;
+	long prev_state;
 
+	/*
+	 * prev took rq->lock in schedule() and switched to us with it held:
+	 * the lock changes hands with the CPU, the one lock that does.  We
+	 * take over its ownership (checking that prev held it) so that our
+	 * unlock is the holder's (Linux: finish_lock_switch()).
+	 */
+	BUG_ON(!irqs_disabled());
+	spin_lock_handover(&rq->lock, prev);
+	mm = rq->prev_mm;
+	prev_state = prev->state;
 	rq->prev_mm = NULL;
 	spin_unlock_irq(&rq->lock);
 	if (mm)
@@ -348,7 +377,7 @@ static void finish_task_switch(struct runqueue *rq, struct task_struct *prev)
  * schedule_tail - the first thing a new task does (from ret_from_fork)
  * @prev: the task that switched to it
  *
- * Context: a new task, interrupts off, run queue locked.
+ * Context: a new task, interrupts off, run queue locked by @prev.
  */
 asmlinkage void schedule_tail(struct task_struct *prev)
 {
@@ -369,6 +398,7 @@ static struct task_struct *context_switch(struct runqueue *rq,
 	struct mm_struct *mm = next->mm;
 	struct mm_struct *oldmm = prev->active_mm;
 
+	assert_rq_locked(rq);
 	if (!mm) {
 		next->active_mm = oldmm;
 		atomic_inc(&oldmm->mm_count);
@@ -387,6 +417,26 @@ static struct task_struct *context_switch(struct runqueue *rq,
 	 * task switched to us, which need not be the one we switched to.
 	 */
 	return switch_to(prev, next);
+}
+
+/*
+ * The task leaving the CPU ran its kernel stack over its end: the word
+ * above its thread_info no longer holds STACK_END_MAGIC (include/sched.h:
+ * end_of_stack()).  What it overwrote next may be anything, so stop
+ * here, while thread_info still says which task it was (Linux:
+ * schedule_debug()).
+ */
+static noinline void __noreturn stack_end_bug(struct task_struct *prev)
+{
+	unsigned long *end = end_of_stack(prev);
+
+	oops_begin();
+	printk(KERN_EMERG "BUG: stack overflow in task %s (pid %d): "
+	       "end-of-stack magic %08lx at %p, should be %08x\n",
+	       prev->comm, prev->pid, *end, end, STACK_END_MAGIC);
+	die_at_frame((unsigned long)__builtin_frame_address(0),
+		     "stack overflow in task %s (pid %d): end-of-stack magic "
+		     "%08lx", prev->comm, prev->pid, *end);
 }
 
 /**
@@ -411,6 +461,8 @@ need_resched:
 		      current->pid, preempt_count());
 	preempt_disable();
 	prev = current;
+	if (unlikely(task_stack_end_corrupted(prev)))
+		stack_end_bug(prev);
 	rq = this_rq();
 	if (unlikely(prev == rq->idle && prev->state != TASK_RUNNING))
 		panic("bad: scheduling from the idle thread!");
@@ -435,6 +487,7 @@ need_resched:
 	array = rq->active;
 	if (unlikely(!array->nr_active)) {
 		/* Everyone used their slice: a new round begins. */
+		assert_rq_locked(rq);
 		rq->active = rq->expired;
 		rq->expired = array;
 		array = rq->active;
@@ -787,6 +840,35 @@ bool task_sleeping(struct task_struct *p, unsigned int states)
 
 	task_rq_unlock(rq, &flags);
 	return asleep;
+}
+
+/**
+ * sched_selftest_requeue - requeue the current task, with or without the
+ * run-queue lock
+ * @take_lock: take rq->lock around the requeue (interrupts stay as the
+ *             caller has them); false: call the operations bare
+ *
+ * dequeue_task() and enqueue_task() on the current task: it goes to the
+ * back of its priority list.  For the tests of the run-queue checks only
+ * (tests/ktest/invariants_test.c): under the lock with interrupts off it
+ * passes them, without the lock or with interrupts on it is reported.
+ * Context: process, a task on a run queue.
+ */
+void sched_selftest_requeue(bool take_lock)
+{
+	struct runqueue *rq = this_rq();
+	struct task_struct *p = current;
+	struct prio_array *array;
+
+	if (take_lock)
+		spin_lock(&rq->lock);
+	array = p->array;
+	if (array) {
+		dequeue_task(p, array);
+		enqueue_task(p, array);
+	}
+	if (take_lock)
+		spin_unlock(&rq->lock);
 }
 
 /**

@@ -8,7 +8,10 @@
  * the exception's name and error code, all registers (with CR2 for page
  * faults), the words at the top of the stack and the chain of return
  * addresses, then panics.  The output follows Linux 2.6's layout, so a
- * reader who knows one can read the other.
+ * reader who knows one can read the other.  die_at_frame() prints the
+ * same for the checks written in C, which have no exception frame:
+ * BUG_ON() (kernel/panic.c), the spinlock checks (lib/spinlock_debug.c),
+ * the end-of-stack check of schedule() (sched/core.c).
  */
 #include <asm/irqflags.h>
 #include <asm/processor.h>
@@ -18,12 +21,17 @@
 #include <sched.h>
 #include <spinlock.h>
 #include <stacktrace.h>
+#include <stdarg.h>
 
 #define STACK_WORDS_SHOWN 24
 
+/*
+ * A frame lies above thread_info and the end-of-stack word (include/
+ * sched.h: end_of_stack()): a frame there would have overwritten it.
+ */
 static bool frame_ok(struct thread_info *ti, unsigned long fp)
 {
-	unsigned long low = (unsigned long)(ti + 1);
+	unsigned long low = (unsigned long)(ti + 1) + sizeof(long);
 	unsigned long high = (unsigned long)ti + THREAD_SIZE;
 
 	return !(fp & 3) && fp >= low && fp + 2 * sizeof(long) <= high;
@@ -174,27 +182,10 @@ static void show_stack_words(struct thread_info *ti, unsigned long *esp)
 	printk("\n");
 }
 
-/**
- * show_regs - print the registers of an interrupted context
- * @regs: saved by the entry code
- *
- * Context: any.
- */
-void show_regs(struct pt_regs *regs)
+static void show_context(struct pt_regs *regs, unsigned long esp, int ss)
 {
 	struct thread_info *ti = current_thread_info();
 	struct task_struct *tsk = ti->task;
-	unsigned long esp;
-	int ss;
-
-	/* From kernel mode the CPU pushed no esp/ss: the stack went on. */
-	if (user_mode(regs)) {
-		esp = regs->esp;
-		ss = regs->xss & 0xFFFF;
-	} else {
-		esp = (unsigned long)&regs->esp;
-		ss = __KERNEL_DS;
-	}
 
 	printk(KERN_EMERG "EIP:    %04x:[<%08lx>]    EFLAGS: %08lx\n",
 	       regs->xcs & 0xFFFF, regs->eip, regs->eflags);
@@ -219,6 +210,35 @@ void show_regs(struct pt_regs *regs)
 }
 
 /**
+ * show_regs - print the registers of an interrupted context
+ * @regs: saved by the entry code
+ *
+ * Context: any.
+ */
+void show_regs(struct pt_regs *regs)
+{
+	/* From kernel mode the CPU pushed no esp/ss: the stack went on. */
+	if (user_mode(regs))
+		show_context(regs, regs->esp, regs->xss & 0xFFFF);
+	else
+		show_context(regs, (unsigned long)&regs->esp, __KERNEL_DS);
+}
+
+/**
+ * oops_begin - the start of every oops: nothing may interrupt or hide it
+ *
+ * Interrupts off, printk() no longer waits for its lock (the oops may
+ * come from inside printk), every level reaches the console.
+ * Context: any.
+ */
+void oops_begin(void)
+{
+	local_irq_disable();
+	oops_in_progress = 1;
+	console_loglevel = DEFAULT_CONSOLE_LOGLEVEL;
+}
+
+/**
  * die - report a fatal kernel-mode exception and panic
  * @str: the exception's name ("Oops" for page faults)
  * @regs: the faulting context
@@ -230,11 +250,53 @@ void die(const char *str, struct pt_regs *regs, long err)
 {
 	static int die_counter;
 
-	local_irq_disable();
-	oops_in_progress = 1;
-	console_loglevel = DEFAULT_CONSOLE_LOGLEVEL;
+	oops_begin();
 	printk(KERN_EMERG "%s: %04lx [#%d]\n", str, err & 0xFFFF,
 	       ++die_counter);
 	show_regs(regs);
 	panic("Fatal exception");
+}
+
+/**
+ * die_at_frame - the oops of a broken invariant that a check found in C
+ * @frame: the frame pointer (ebp) of the function that found it
+ * @fmt: the panic message, printf-style
+ *
+ * A check in C (BUG_ON(), a misused spinlock, a stack that ran over its
+ * end) has no exception frame to show, so one is made from @frame: eip
+ * is its return address, ebp and esp are its caller's, so "EIP is at"
+ * names the line that called the check and the stack words and the Call
+ * Trace start there, in the same layout as die().  eax to edi are as
+ * they were on entry here, which is all that is left of them.  The
+ * caller has called oops_begin() and printed its one-line report
+ * ("BUG: ...").  Then panic() with @fmt.
+ * Context: any.
+ */
+void die_at_frame(unsigned long frame, const char *fmt, ...)
+{
+	static char buf[256];
+	unsigned long *fp = (unsigned long *)frame;
+	struct pt_regs regs;
+	unsigned long ds, es;
+	va_list args;
+
+	__asm__ __volatile__("" : "=a"(regs.eax), "=b"(regs.ebx),
+			     "=c"(regs.ecx), "=d"(regs.edx), "=S"(regs.esi),
+			     "=D"(regs.edi));
+	__asm__ __volatile__("movl %%ds, %0; movl %%es, %1"
+			     : "=r"(ds), "=r"(es));
+	oops_begin();
+	regs.ebp = fp[0];
+	regs.eip = fp[1];
+	regs.xds = ds;
+	regs.xes = es;
+	regs.orig_eax = -1;
+	regs.xcs = __KERNEL_CS;
+	regs.eflags = native_save_fl();
+	show_context(&regs, (unsigned long)(fp + 2), __KERNEL_DS);
+
+	va_start(args, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	panic("%s", buf);
 }

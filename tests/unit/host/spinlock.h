@@ -30,4 +30,8 @@ static inline bool spin_is_locked(spinlock_t *l) { return l->held; }
 #define spin_lock_irq(l)	spin_lock(l)
 #define spin_unlock_irq(l)	spin_unlock(l)
 
+/* One thread: a held lock is held by the caller. */
+#define assert_spin_locked(l)			assert(spin_is_locked(l))
+#define assert_spin_locked_by_current(l)	assert(spin_is_locked(l))
+
 #endif /* _SPINLOCK_H */
