@@ -90,7 +90,8 @@ KTEST(kswapd_reclaims_from_pages_low_to_pages_high)
 
 	/* Down to pages_low exactly: no wake-up yet. */
 	ktest_add_action(release_held, NULL);
-	while (nr_free_pages() > zone->pages_low && hold_page(&held, GFP_KERNEL))
+	while (nr_free_pages() > zone->pages_low &&
+	       hold_page(&held, GFP_KERNEL))
 		;
 	low = nr_free_pages();
 	wakeups = vm_events.kswapd_wakeups;
@@ -163,7 +164,8 @@ KTEST(kswapd_asks_pdflush_to_clean_dirty_pages)
 		brelse(bh);
 	}
 	ktest_add_action(release_held, NULL);
-	while (nr_free_pages() > zone->pages_low && hold_page(&held, GFP_KERNEL))
+	while (nr_free_pages() > zone->pages_low &&
+	       hold_page(&held, GFP_KERNEL))
 		;
 	hold_page(&held, GFP_KERNEL);	/* below pages_low: kswapd0 wakes */
 	start = jiffies;
