@@ -30,7 +30,11 @@
  * the buffers of the failed block fail with -EIO, and the command is
  * issued again for the rest of the request: a bad sector costs its
  * buffer, not the request.  A command that never interrupts is stopped by
- * a timer, a software reset, and the same path.  The option
+ * a timer: its block fails the same way, and the device gets a software
+ * reset.  The reset is waited for -- polled from the same timer until BSY
+ * clears, up to the 31 s the standard allows -- before the request goes
+ * on: a command written to a device still resetting is ignored, and the
+ * next request would fail in its place.  The option
  * ata_bad_sector=N makes sector N fail as an unreadable sector does
  * (status ERR, error UNC), for tests.
  * Next: block/ll_rw_blk.c, where the request came from and goes back.
@@ -90,6 +94,8 @@
 
 #define SECTOR_WORDS		(SECTOR_SIZE / 2) /* one rep insw/outsw */
 #define ATA_TIMEOUT		(2 * HZ) /* Linux's WAIT_CMD is 10 s */
+#define ATA_RESET_TIMEOUT	(31 * HZ) /* BSY after SRST, at most */
+#define ATA_RESET_POLL		(HZ / 20) /* Linux 2.6's reset_pollfunc() */
 #define ATA_POLL_LOOPS		100000	/* status reads, about 0.1 s */
 
 struct ata_device {
@@ -104,8 +110,10 @@ struct ata_device {
 	sector_t sector;		/* the next sector to move */
 	char *buf;			/* its data in bh */
 	unsigned int nsect;		/* sectors left in the command */
-	unsigned long deadline;		/* jiffies: the next interrupt is due */
-	struct timer_list timer;	/* fires at deadline */
+	bool resetting;			/* SRST given, BSY not seen clear yet */
+	unsigned long deadline;		/* jiffies: the next interrupt is due,
+					 * or the reset must be over */
+	struct timer_list timer;	/* fires at deadline; polls a reset */
 	struct ata_stats stats;
 };
 
@@ -161,8 +169,9 @@ static void ata_delay_400ns(void)
 
 /*
  * Wait until BSY is clear and the bits of @want are set, by polling.
- * Only where no interrupt comes: the probe, a reset, and DRQ for the
- * first sector of a write.  Return: the last status read.
+ * Only where no interrupt comes and the device answers at once: the
+ * probe, and DRQ for the first sector of a write.  Return: the last
+ * status read.
  */
 static u8 ata_poll(u8 want)
 {
@@ -427,21 +436,57 @@ out:
 	spin_unlock(&q->queue_lock);
 }
 
-/* Software reset: stops whatever command the device is stuck in. */
-static u8 ata_reset(void)
+/*
+ * Software reset: stops whatever command the device is stuck in.  SRST
+ * for at least 5 us, then nIEN alone.  The device then keeps BSY until it
+ * is ready again, which the standard allows to take 31 s (a disk may spin
+ * up again), and ignores any command written meanwhile; QEMU finishes the
+ * reset later in its main loop, so a busy host stretches it too.  It is
+ * therefore not waited for here, with the queue lock held and interrupts
+ * off: dev->timer looks at BSY every ATA_RESET_POLL (ata_reset_poll()),
+ * and dev->rq stays set meanwhile, so that ata_request_fn() starts
+ * nothing.  Linux 2.6: ide-iops.c, do_reset1() and reset_pollfunc().
+ * queue_lock held, interrupts off.
+ */
+static void ata_start_reset(struct ata_device *dev)
 {
-	u8 status;
-
 	outb(ATA_REG_CTL, ATA_CTL_NIEN | ATA_CTL_SRST);
 	for (int i = 0; i < 10; i++)
 		io_delay();			/* SRST for at least 5 us */
 	outb(ATA_REG_CTL, ATA_CTL_NIEN);
-	status = ata_poll(0);
-	outb(ATA_REG_CTL, 0);			/* interrupts on again */
-	return status;
+	dev->resetting = true;
+	dev->deadline = jiffies + ATA_RESET_TIMEOUT;
+	/* The first look is more than the 2 ms the standard asks for. */
+	mod_timer(&dev->timer, jiffies + ATA_RESET_POLL);
 }
 
-/* The timer (TIMER_SOFTIRQ): the device never interrupted. */
+/*
+ * The reset's timer: still BSY?  Look again later, up to the deadline.
+ * Then interrupts on -- reading STATUS first drops whatever INTRQ the
+ * reset raised -- and the request goes on past its failed block.  A
+ * device still BSY at the deadline gets the next command all the same:
+ * its own timeout will tell.  queue_lock held, interrupts off.
+ */
+static void ata_reset_poll(struct ata_device *dev)
+{
+	u8 status = inb(ATA_REG_ALTSTATUS);
+
+	if (status & ATA_BSY) {
+		if (time_before(jiffies, dev->deadline)) {
+			mod_timer(&dev->timer, jiffies + ATA_RESET_POLL);
+			return;
+		}
+		printk(KERN_ERR "%s: reset timed out: status=%#x\n",
+		       dev->bdev.name, status);
+	}
+	dev->resetting = false;
+	dev->stats.resets++;
+	inb(ATA_REG_STATUS);
+	outb(ATA_REG_CTL, 0);
+	ata_issue(dev);
+}
+
+/* The timer (TIMER_SOFTIRQ): the device never interrupted, or a reset. */
 static void ata_timeout(unsigned long data)
 {
 	struct ata_device *dev = (struct ata_device *)data;
@@ -450,6 +495,10 @@ static void ata_timeout(unsigned long data)
 	u8 status;
 
 	spin_lock_irqsave(&q->queue_lock, flags);
+	if (dev->resetting) {
+		ata_reset_poll(dev);
+		goto out;
+	}
 	/* The interrupt may have come while this timer was firing. */
 	if (!dev->rq || !dev->nsect || time_before(jiffies, dev->deadline))
 		goto out;
@@ -457,9 +506,8 @@ static void ata_timeout(unsigned long data)
 	dev->stats.timeouts++;
 	printk(KERN_ERR "%s: lost interrupt: status=%#x; resetting\n",
 	       dev->bdev.name, status);
-	status = ata_reset();
 	ata_fail_block(dev, status, 0, " (timeout)");
-	ata_issue(dev);
+	ata_start_reset(dev);
 out:
 	spin_unlock_irqrestore(&q->queue_lock, flags);
 }

@@ -19,6 +19,7 @@ struct ata_stats {
 	unsigned long spurious;		/* IRQ 14s with nothing to do */
 	unsigned long errors;		/* buffers failed by the device */
 	unsigned long timeouts;		/* commands that never interrupted */
+	unsigned long resets;		/* software resets that ended */
 };
 
 /* drivers/ata.c */

@@ -2,19 +2,31 @@
 /*
  * tests/ktest/disk_test.h - helpers shared by the disk and memory-daemon
  * tests: known patterns in blocks, filling the cache, SCHED_FIFO
- * sections.
+ * sections, and the cleanup actions that keep the tests independent.
  *
  * Word i of block b written with seed s holds
  *	PATTERN_MAGIC ^ s ^ (b << 12) ^ i
  * so a block in the wrong place or a torn block is caught, and
  * tests/system/test_disk.py checks the same words in build/disk.img.
+ *
+ * Whatever a test changes outside itself -- a buffer it holds, a bad
+ * sector injected into the disk, a countdown to a failing allocation, a
+ * writeback tunable -- goes through a helper here that registers the
+ * undoing as a cleanup action (ktest_add_action()), so that a failed
+ * assertion, which ends the test at once, leaves nothing behind for the
+ * next one.  The state the actions use is static: they run after the
+ * test's function has returned, and one test runs at a time.
  */
 #ifndef _KTEST_DISK_TEST_H
 #define _KTEST_DISK_TEST_H
 
+#include <ata.h>
 #include <blkdev.h>
 #include <buffer_head.h>
+#include <compiler.h>
+#include <gfp.h>
 #include <kernel.h>
+#include <ktest.h>
 #include <sched.h>
 
 #define PATTERN_MAGIC	0x6b743236u	/* "kt26" */
@@ -98,6 +110,126 @@ static inline void fifo_enter(void)
 static inline void fifo_leave(void)
 {
 	sched_setscheduler(current, SCHED_NORMAL, 0);
+}
+
+/* Buffers the running test holds (hold_bh()); NULL: a free slot. */
+#define HELD_BHS	16
+static struct buffer_head *held_bhs[HELD_BHS] __used;
+static bool held_bhs_action __used;
+
+/* The cleanup action: drop every buffer the test still holds. */
+static inline void drop_held_bhs(void *unused)
+{
+	for (int i = 0; i < HELD_BHS; i++) {
+		brelse(held_bhs[i]);
+		held_bhs[i] = NULL;
+	}
+	held_bhs_action = false;
+}
+
+/*
+ * Note a buffer the test holds (getblk(), bread()): it is dropped when
+ * the test ends, however it ends, unless release_bh() drops it first.  A
+ * buffer under I/O keeps its own reference; the runner waits for it.
+ * Return: @bh, which may be NULL.
+ */
+static inline struct buffer_head *hold_bh(struct buffer_head *bh)
+{
+	if (!bh)
+		return NULL;
+	if (!held_bhs_action) {
+		ktest_add_action(drop_held_bhs, NULL);
+		held_bhs_action = true;
+	}
+	for (int i = 0; i < HELD_BHS; i++)
+		if (!held_bhs[i]) {
+			held_bhs[i] = bh;
+			return bh;
+		}
+	brelse(bh);
+	KTEST_FAIL("a test holds more than %d buffers", HELD_BHS);
+}
+
+/* brelse() a buffer noted by hold_bh(), and forget it. */
+static inline void release_bh(struct buffer_head *bh)
+{
+	if (!bh)
+		return;
+	for (int i = 0; i < HELD_BHS; i++)
+		if (held_bhs[i] == bh) {
+			held_bhs[i] = NULL;
+			brelse(bh);
+			return;
+		}
+	KTEST_FAIL("block %lu was not held", (unsigned long)bh->b_blocknr);
+}
+
+static inline void clear_bad_sector(void *unused)
+{
+	ata_set_bad_sector(-1);
+}
+
+/*
+ * ata_set_bad_sector() until the test ends or heal_bad_sector(): a
+ * failed assertion must not leave a broken disk to the next test.
+ */
+static inline void inject_bad_sector(long sector)
+{
+	ktest_add_action(clear_bad_sector, NULL);
+	ata_set_bad_sector(sector);
+}
+
+static inline void heal_bad_sector(void)
+{
+	ktest_release_action(clear_bad_sector, NULL);
+}
+
+static bool fail_alloc_action __used;
+
+static inline void cancel_fail_alloc(void *unused)
+{
+	fail_alloc_after(0);
+	fail_alloc_action = false;
+}
+
+/*
+ * fail_alloc_after() for this test: a countdown left running would fail
+ * some allocation of the next test, so it is cancelled when the test
+ * ends.  Call it again to change the count (0: cancel now).
+ */
+static inline void fail_alloc_in_test(unsigned long n)
+{
+	if (!fail_alloc_action) {
+		ktest_add_action(cancel_fail_alloc, NULL);
+		fail_alloc_action = true;
+	}
+	fail_alloc_after(n);
+}
+
+/* An unsigned int tunable (dirty_background_ratio...) and its old value. */
+struct saved_tunable {
+	unsigned int *tunable;
+	unsigned int value;
+};
+
+static inline void restore_tunable(void *data)
+{
+	struct saved_tunable *saved = data;
+
+	WRITE_ONCE(*saved->tunable, saved->value);
+}
+
+/*
+ * Set a tunable for this test only.  @saved must outlive the test's
+ * function (static): the action that puts the old value back runs after.
+ */
+static inline void set_tunable(struct saved_tunable *saved,
+			       unsigned int *tunable, unsigned int value)
+{
+	saved->tunable = tunable;
+	saved->value = *tunable;
+	ktest_add_action(restore_tunable, saved);
+	WRITE_ONCE(*tunable, value);
 }
 
 #endif /* _KTEST_DISK_TEST_H */
