@@ -161,35 +161,44 @@ static int parse_digits(const char **s, unsigned int base,
  * @ptr: the string
  * @retptr: if not NULL, set to the first character not used
  *
- * Return: the size in bytes (0 if there are no digits; check @retptr).
+ * A size that does not fit in 64 bits, in its digits or once multiplied
+ * by its suffix (0x1000000000040M), is no size: it would wrap around to
+ * a small one.
+ * Return: the size in bytes (0 if there are no digits or the size
+ * overflows, with *@retptr = @ptr).
  */
 unsigned long long memparse(const char *ptr, char **retptr)
 {
 	unsigned long long v = 0;
 	const char *p = ptr;
+	int shift = 0;
 
-	if (parse_digits(&p, 0, &v)) {
-		if (retptr)
-			*retptr = (char *)ptr;
-		return 0;
-	}
+	if (parse_digits(&p, 0, &v))
+		goto no_size;
 	switch (*p) {
 	case 'G': case 'g':
-		v <<= 10;
+		shift += 10;
 		/* fall through */
 	case 'M': case 'm':
-		v <<= 10;
+		shift += 10;
 		/* fall through */
 	case 'K': case 'k':
-		v <<= 10;
+		shift += 10;
 		p++;
 		break;
 	default:
 		break;
 	}
+	if (v > ~0ULL >> shift)
+		goto no_size;
 	if (retptr)
 		*retptr = (char *)p;
-	return v;
+	return v << shift;
+
+no_size:
+	if (retptr)
+		*retptr = (char *)ptr;
+	return 0;
 }
 
 /**

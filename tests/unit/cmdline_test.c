@@ -128,3 +128,20 @@ UNIT_TEST(memparse_suffixes)
 	CHECK_EQ(memparse("abc", &end), 0);
 	CHECK_STR(end, "abc");
 }
+
+UNIT_TEST(memparse_refuses_overflow)
+{
+	char *end;
+
+	/* The largest size in MiB, then one more; no wrap-around to 64M. */
+	CHECK_EQ(memparse("0xfffffffffffM", &end), 0xfffffffffffULL << 20);
+	CHECK_EQ(*end, '\0');
+	CHECK_EQ(memparse("0x100000000000M", &end), 0);
+	CHECK_STR(end, "0x100000000000M");
+	CHECK_EQ(memparse("0x1000000000040M", &end), 0);
+	CHECK_STR(end, "0x1000000000040M");
+	CHECK_EQ(memparse("17179869184G", &end), 0);
+	CHECK_STR(end, "17179869184G");
+	CHECK_EQ(memparse("99999999999999999999999", &end), 0);
+	CHECK_STR(end, "99999999999999999999999");
+}
