@@ -234,7 +234,7 @@ int kstrtoul(const char *s, unsigned int base, unsigned long *res)
 
 /**
  * kstrtol - read a whole string as a signed long
- * @s: the string, with an optional sign
+ * @s: the string, with an optional sign (one: "-+5" is no number)
  * @base: as for kstrtoul()
  * @res: where the value goes (only on success)
  *
@@ -249,6 +249,9 @@ int kstrtol(const char *s, unsigned int base, long *res)
 	if (s && *s == '-') {
 		negative = true;
 		s++;
+		/* One sign only: kstrtoul() would take the '+' of "-+5". */
+		if (*s == '+')
+			return -EINVAL;
 	}
 	err = kstrtoul(s, base, &v);
 	if (err)

@@ -111,6 +111,10 @@ UNIT_TEST(kstrtoul_strict)
 	CHECK_EQ(s, -5);
 	CHECK_EQ(kstrtol("+7", 10, &s), 0);
 	CHECK_EQ(s, 7);
+	CHECK_EQ(kstrtol("-+5", 10, &s), -EINVAL);
+	CHECK_EQ(kstrtol("+-5", 10, &s), -EINVAL);
+	CHECK_EQ(kstrtol("--5", 10, &s), -EINVAL);
+	CHECK_EQ(s, 7);
 }
 
 UNIT_TEST(memparse_suffixes)
