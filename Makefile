@@ -401,6 +401,8 @@ REPLAY_BINS  := $(FUZZERS:%=$(B)/replay/%_fuzz)
 
 $(B)/fuzz/%:   XCC  := $(FUZZCC)
 $(B)/fuzz/%:   XSAN := -fsanitize=fuzzer-no-link,address,undefined
+# Coverage is the kernel's: the harnesses' own checks are not guided.
+$(B)/fuzz/tests/%: XSAN := -fsanitize=address,undefined
 $(B)/replay/%: XCC  := $(HOSTCC)
 $(B)/replay/%: XSAN := -fsanitize=address,undefined
 # host.c and replay.c use the host's C library, not the kernel's headers.
@@ -450,9 +452,11 @@ $(FUZZ_BINS) $(REPLAY_BINS):
 
 unit: $(REPLAY_BINS)
 
-# One harness after the other; each prints libFuzzer's last line.
-fuzz: $(FUZZ_BINS)
+# The tools first (clang may be missing), then one harness after the
+# other; each prints libFuzzer's last line, or its report of a crash.
+fuzz:
 	$(Q)tools/install-deps.sh fuzz
+	$(Q)$(MAKE) --no-print-directory $(FUZZ_BINS)
 	$(Q)status=0; for f in $(FUZZERS); do \
 		mkdir -p $(B)/fuzz/corpus/$$f $(B)/fuzz/crash/$$f; \
 		echo "  FUZZ    $$f for $(FUZZ_SECONDS) s ($(B)/fuzz/$$f.log)"; \

@@ -8,8 +8,8 @@
 
 #include <types.h>
 
-/* Pages the fake machine can hand out; one more is -ENOMEM. */
-#define USER_PAGES_MAX	1024
+/* Pages the fake machine can hand out (1 MiB); one more is -ENOMEM. */
+#define USER_PAGES_MAX	256
 
 struct user_page {
 	unsigned long addr;		/* page-aligned user address */
