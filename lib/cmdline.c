@@ -8,14 +8,10 @@
  * exercise them directly; kernel/params.c connects them to the __setup
  * table and prints the warnings.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <init.h>
 #include <string.h>
-
-static bool isspace(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
 
 /**
  * next_arg - cut the next "param" or "param=value" off a command line
