@@ -467,9 +467,9 @@ fuzz:
 			$(B)/fuzz/corpus/$$f tests/fuzz/corpus/$$f \
 			tests/fuzz/regressions/$$f > $(B)/fuzz/$$f.log 2>&1 \
 		&& grep -E '^#[0-9]+ +DONE' $(B)/fuzz/$$f.log \
-		|| { status=1; grep -E -A30 '^==[0-9]+==ERROR|^fuzz: |^SUMMARY' \
-			$(B)/fuzz/$$f.log | head -40; \
-			grep -E 'Test unit written to' $(B)/fuzz/$$f.log; }; \
+		|| { status=1; grep -E '^fuzz: |ERROR: |^SUMMARY: |Test unit written' \
+			$(B)/fuzz/$$f.log; echo "  replay it: $(B)/replay/$${f}_fuzz" \
+			"FILE; keep it in tests/fuzz/regressions/$$f/"; }; \
 	done; exit $$status
 
 # Everything: host unit tests, then the system tests (QEMU, GRUB, GDB)

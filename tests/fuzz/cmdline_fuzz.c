@@ -18,7 +18,10 @@
  * - kstrtoul(), kstrtol() and memparse() agree with the host C library's
  *   strtoull() (tests/fuzz/host/host.c) on every value: the same verdict
  *   and the same number, -ERANGE past the type, no sign after a '-', a
- *   size too large for 64 bits refused like one whose digits overflow.
+ *   size too large for 64 bits refused like one whose digits overflow;
+ * - a tab, newline or carriage return is a blank like a space: the line
+ *   with each made a space calls the same handlers with the same values
+ *   and prints the same messages, blanks aside (fuzz_transcript()).
  * Built with libFuzzer by `make fuzz`, and with gcc and
  * tests/fuzz/replay.c for `make test` (docs/testing.md).
  */
@@ -37,6 +40,7 @@ static void check_value(const char *val)
 
 	FUZZ_ASSERT(val >= boot_command_line && val < end);
 	FUZZ_ASSERT(strnlen(val, end - val) < (size_t)(end - val));
+	fuzz_transcript_add("value \"%s\"\n", val);
 }
 
 /* Return: *@s's verdict and value as strtoull() sees them, +'\n' allowed. */
@@ -81,7 +85,7 @@ static long check_kstrtol(const char *s, unsigned int base, int *err)
 		ref = -ERANGE;
 	*err = kstrtol(s, base, &got);
 	FUZZ_ASSERT(*err == ref);
-	FUZZ_ASSERT(*err || (negative ? (unsigned long)-got :
+	FUZZ_ASSERT(*err || (negative ? 0UL - (unsigned long)got :
 			     (unsigned long)got) == want);
 	return got;
 }
@@ -182,6 +186,7 @@ static int path_setup(char *val)
 static int word_setup(char *val)
 {
 	FUZZ_ASSERT(!val);
+	fuzz_transcript_add("bare word\n");
 	return 0;
 }
 
@@ -200,21 +205,37 @@ const struct obs_kernel_param fuzz_setup_table[] = {
 };
 const int fuzz_setup_count = ARRAY_SIZE(fuzz_setup_table);
 
-int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
+static bool is_blank(char c)
 {
-	char *cmdline = malloc(size + 1);
-	size_t len;
+	return c == '\t' || c == '\n' || c == '\r';
+}
 
-	FUZZ_ASSERT(cmdline);
-	memcpy(cmdline, data, size);
-	cmdline[size] = '\0';
-	len = strlen(cmdline);
+/* The blanks next_arg() splits words at, besides ' ': made ' '. */
+static bool blanks_to_spaces(char *s)
+{
+	bool any = false;
+
+	for (; *s; s++) {
+		if (is_blank(*s)) {
+			*s = ' ';
+			any = true;
+		}
+	}
+	return any;
+}
+
+/* Boot with @cmdline (@len bytes): what start_kernel() does, checked. */
+static void parse(const char *cmdline, size_t len, char *transcript,
+		  size_t size)
+{
 	kept_path = NULL;
 	fuzz_printk_reset("Kernel command line longer than");
+	fuzz_transcript(transcript, size);
 
 	parse_early_param(cmdline);
 	parse_kernel_cmdline(cmdline);
 
+	fuzz_transcript(NULL, 0);
 	FUZZ_ASSERT(!strncmp(saved_command_line, cmdline,
 			     COMMAND_LINE_SIZE - 1));
 	FUZZ_ASSERT(strlen(saved_command_line) ==
@@ -223,6 +244,34 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	if (kept_path) {
 		check_value(kept_path);
 		FUZZ_ASSERT(kept_path[0] == '/');
+	}
+}
+
+int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
+{
+	static char transcript[2][65536];
+	char *cmdline = malloc(size + 1);
+	size_t len;
+
+	FUZZ_ASSERT(cmdline);
+	memcpy(cmdline, data, size);
+	cmdline[size] = '\0';
+	len = strlen(cmdline);
+	parse(cmdline, len, transcript[0], sizeof(transcript[0]));
+
+	/*
+	 * A tab, a newline or a carriage return separates words as a
+	 * space does: with all of them made spaces, the same options reach
+	 * the same handlers and the same messages are printed (blanks
+	 * made spaces in them too).
+	 */
+	if (blanks_to_spaces(cmdline)) {
+		parse(cmdline, len, transcript[1], sizeof(transcript[1]));
+		blanks_to_spaces(transcript[0]);
+		blanks_to_spaces(transcript[1]);
+		if (strcmp(transcript[0], transcript[1]))
+			fuzz_fail("blanks are not spaces:\n%s---\n%s",
+				  transcript[0], transcript[1]);
 	}
 	free(cmdline);
 	return 0;

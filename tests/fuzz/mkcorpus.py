@@ -2,7 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 """tests/fuzz/mkcorpus.py - write the seed corpus of the fuzz harnesses,
 tests/fuzz/corpus/{elf,cpio,cmdline}/: small valid and broken inputs
-that libFuzzer starts from (and `make test` replays).
+that libFuzzer starts from (and `make test` replays); and the edge cases
+among tests/fuzz/regressions/NAME/, the edge_* files: inputs at the
+limits of each parser's checks, replayed by `make test` with the inputs
+that once crashed a harness (which this script never touches).
 
 Linux 2.6: no counterpart.  Run after `make user` (it strips
 build/user/hello) from the top of the tree:
@@ -27,6 +30,8 @@ sys.path.insert(0, os.path.join(ROOT, "tools"))
 import mkbroken  # noqa: E402
 
 S_IFDIR, S_IFREG = 0o040000, 0o100000
+PF_W = 2
+STACK_BOTTOM = mkbroken.PAGE_OFFSET - 16 * 4096   # include/binfmts.h
 
 
 def newc(members):
@@ -123,6 +128,83 @@ def cmdline_seeds():
     }
 
 
+def elf_with(loads, notes=0, entry_off=None):
+    """An executable: @notes PT_NOTE headers, then a PT_LOAD for each
+    (vaddr, memsz, flags) of @loads mapping the whole file from offset 0
+    (memsz None: the file's size), then the valid file's code.  The entry
+    point is the code's first byte, or @entry_off bytes into the first
+    segment."""
+    phnum = notes + len(loads)
+    code_at = 52 + 32 * phnum
+    size = code_at + len(mkbroken.CODE)
+    entry = loads[0][0] + (code_at if entry_off is None else entry_off)
+    ehdr = struct.pack(mkbroken.EHDR, b"\x7fELF\x01\x01\x01" + bytes(9),
+                       mkbroken.ET_EXEC, mkbroken.EM_386, 1, entry, 52, 0,
+                       0, 52, 32, phnum, 0, 0, 0)
+    phdrs = struct.pack(mkbroken.PHDR, mkbroken.PT_NOTE, 0, 0, 0, 0, 0, 0,
+                        4) * notes
+    for vaddr, memsz, flags in loads:
+        phdrs += struct.pack(mkbroken.PHDR, mkbroken.PT_LOAD, 0, vaddr,
+                             vaddr, size, size if memsz is None else memsz,
+                             flags, 0x1000)
+    return ehdr + phdrs + mkbroken.CODE
+
+
+def elf_edges():
+    rx, rw = mkbroken.PF_R | mkbroken.PF_X, mkbroken.PF_R | PF_W
+    base, size = mkbroken.BASE, 52 + 32 + len(mkbroken.CODE)
+    top = STACK_BOTTOM - 0x2000
+    return {
+        "edge_segment_ends_at_stack": elf_with([(top, 0x2000, rx)]),
+        "edge_segment_one_byte_into_stack": elf_with([(top, 0x2001, rx)]),
+        "edge_out_of_pages": elf_with([(base, 2 << 20, rx)]),
+        "edge_entry_last_byte": elf_with([(base, None, rx)], 0, size - 1),
+        "edge_entry_one_past_end": elf_with([(base, None, rx)], 0, size),
+        "edge_rx_after_rw_one_page": elf_with([(base, None, rw),
+                                               (base, None, rx)]),
+        "edge_sixteen_phdrs": elf_with([(base, None, rx)], 15),
+        "edge_seventeen_phdrs": elf_with([(base, None, rx)], 16),
+    }
+
+
+def cpio_edges():
+    f = S_IFREG | 0o644
+    trailer_only = newc([])
+    one = newc([("a", f, b"data")])
+    return {
+        "edge_no_trailer_ends_on_data": one[:one.index(b"070701", 1)],
+        "edge_trailer_without_padding": trailer_only[:110 + 11],
+        "edge_namesize_zero": trailer_only.replace(b"0000000B00000000",
+                                                   b"0000000000000000"),
+        "edge_name_not_terminated": newc([("abc", f, b"")]).replace(
+            b"abc\0", b"abcd", 1),
+        "edge_odd_names": newc([(n, f, b"x") for n in
+                                ["", ".", "./", "/", "//./a", "././b"]]),
+        "edge_64_files": newc([("f%02d" % i, f, b"") for i in range(64)]),
+        "edge_duplicate_names": newc([("sbin/init", f, b"first"),
+                                      ("sbin/init", f, b"second")]),
+    }
+
+
+def cmdline_edges():
+    return {
+        "edge_511_bytes": b"ktest=" + b"y" * 505,
+        "edge_512_bytes": b"ktest=" + b"y" * 506,
+        "edge_quote_only": b'"',
+        "edge_tab_first": b"\tloglevel=3",
+        "edge_number_limits": b"kswapd_interval=4294967295 "
+                              b"kswapd_interval=4294967296 "
+                              b"ata_bad_sector=-2147483648 "
+                              b"ata_bad_sector=2147483648 "
+                              b"ata_bad_sector=-2147483649 "
+                              b"ktest_timeout=0x10",
+        "edge_size_limits": b"mem=0xfffffffffffM mem=0x100000000000M "
+                            b"mem=17179869183G mem=17179869184G "
+                            b"mem=18446744073709551615 "
+                            b"mem=18446744073709551616 mem=0x mem=08M",
+    }
+
+
 def write(name, seeds):
     path = os.path.join(CORPUS, name)
     shutil.rmtree(path, ignore_errors=True)
@@ -132,10 +214,21 @@ def write(name, seeds):
             f.write(data)
 
 
+def write_edges(name, edges):
+    path = os.path.join(ROOT, "tests", "fuzz", "regressions", name)
+    os.makedirs(path, exist_ok=True)
+    for edge, data in edges.items():
+        with open(os.path.join(path, edge), "wb") as f:
+            f.write(data)
+
+
 def main():
     write("elf", elf_seeds())
     write("cpio", cpio_seeds())
     write("cmdline", cmdline_seeds())
+    write_edges("elf", elf_edges())
+    write_edges("cpio", cpio_edges())
+    write_edges("cmdline", cmdline_edges())
 
 
 if __name__ == "__main__":

@@ -46,6 +46,16 @@ int fuzz_printk_watched(void);
 const char *fuzz_printk_last(void);	/* the last message, level stripped */
 
 /*
+ * A transcript of what happens while parsing: from fuzz_transcript(@buf,
+ * @size) on, each printk() message ("<level>text") and each
+ * fuzz_transcript_add() is appended to @buf (cut at @size), until
+ * fuzz_transcript(NULL, 0).  Two runs that should behave alike compare
+ * their transcripts.
+ */
+void fuzz_transcript(char *buf, size_t size);
+void fuzz_transcript_add(const char *fmt, ...) __printf(1, 2);
+
+/*
  * A reference for the number parsers of lib/cmdline.c: the host C
  * library's strtoull() on @s in @base (0: C prefixes), but only from a
  * digit (no spaces or signs, which strtoull() would skip).

@@ -3,9 +3,9 @@
  * tests/fuzz/host/host.c - printk() for the fuzzed kernel files, and the
  * helpers of fuzz.h that need the host C library.
  *
- * The only file of the fuzz build compiled against the host's headers
- * rather than the kernel's (tests/fuzz/host/stubs.c has the kernel-side
- * stand-ins).  kernel_vsnprintf is lib/vsprintf.c under its host name
+ * Compiled against the host's headers rather than the kernel's, unlike
+ * the rest of tests/fuzz/host/ (stubs.c has the kernel-side stand-ins).
+ * kernel_vsnprintf is lib/vsprintf.c under its host name
  * (tests/unit/host-renames.txt).
  */
 #include <errno.h>
@@ -23,6 +23,38 @@ void fuzz_note(const char *fmt, ...);
 static int printk_counts[8], printk_watched;
 static const char *printk_watch;
 static char printk_last[PRINTK_LINE_MAX];
+static char *transcript;
+static size_t transcript_size, transcript_len;
+
+static void transcript_append(const char *fmt, va_list args)
+{
+	int n;
+
+	if (!transcript || transcript_len >= transcript_size - 1)
+		return;
+	n = vsnprintf(transcript + transcript_len,
+		      transcript_size - transcript_len, fmt, args);
+	if (n > 0)
+		transcript_len += n;
+}
+
+void fuzz_transcript(char *buf, size_t size)
+{
+	transcript = buf;
+	transcript_size = size;
+	transcript_len = 0;
+	if (buf)
+		buf[0] = '\0';
+}
+
+void fuzz_transcript_add(const char *fmt, ...)
+{
+	va_list args;
+
+	va_start(args, fmt);
+	transcript_append(fmt, args);
+	va_end(args);
+}
 
 /*
  * printk: formatted by the kernel's own vsnprintf (so a format that does
@@ -44,6 +76,7 @@ int printk(const char *fmt, ...)
 		text = line + 3;
 	}
 	printk_counts[level]++;
+	fuzz_transcript_add("<%d>%s", level, text);
 	if (printk_watch && !strncmp(text, printk_watch, strlen(printk_watch)))
 		printk_watched++;
 	snprintf(printk_last, sizeof(printk_last), "%s", text);
