@@ -466,7 +466,7 @@ fuzz:
 			-artifact_prefix=$(B)/fuzz/crash/$$f/ \
 			$(B)/fuzz/corpus/$$f tests/fuzz/corpus/$$f \
 			tests/fuzz/regressions/$$f > $(B)/fuzz/$$f.log 2>&1 \
-		&& grep -E '^#[0-9]+ +DONE' $(B)/fuzz/$$f.log \
+		&& grep -E '^#[0-9]+[[:space:]]+DONE' $(B)/fuzz/$$f.log \
 		|| { status=1; grep -E '^fuzz: |ERROR: |^SUMMARY: |Test unit written' \
 			$(B)/fuzz/$$f.log; echo "  replay it: $(B)/replay/$${f}_fuzz" \
 			"FILE; keep it in tests/fuzz/regressions/$$f/"; }; \
