@@ -438,12 +438,13 @@ $(B)/replay/%.o: %.c tests/unit/host-renames.txt
 	$(Q)objcopy --redefine-syms=tests/unit/host-renames.txt $@.tmp $@
 	$(Q)rm $@.tmp
 
-$(B)/fuzz/elf_fuzz:        $(addprefix $(B)/fuzz/,$(FUZZ_OBJS-elf) $(FUZZ_OBJS))
-$(B)/fuzz/cpio_fuzz:       $(addprefix $(B)/fuzz/,$(FUZZ_OBJS-cpio) $(FUZZ_OBJS))
-$(B)/fuzz/cmdline_fuzz:    $(addprefix $(B)/fuzz/,$(FUZZ_OBJS-cmdline) $(FUZZ_OBJS))
-$(B)/replay/elf_fuzz:      $(addprefix $(B)/replay/,$(FUZZ_OBJS-elf) $(FUZZ_OBJS))
-$(B)/replay/cpio_fuzz:     $(addprefix $(B)/replay/,$(FUZZ_OBJS-cpio) $(FUZZ_OBJS))
-$(B)/replay/cmdline_fuzz:  $(addprefix $(B)/replay/,$(FUZZ_OBJS-cmdline) $(FUZZ_OBJS))
+# A harness's objects, in either build (% is fuzz or replay).
+$(B)/fuzz/elf_fuzz $(B)/replay/elf_fuzz: $(B)/%/elf_fuzz: \
+	$(addprefix $(B)/%/,$(FUZZ_OBJS-elf) $(FUZZ_OBJS))
+$(B)/fuzz/cpio_fuzz $(B)/replay/cpio_fuzz: $(B)/%/cpio_fuzz: \
+	$(addprefix $(B)/%/,$(FUZZ_OBJS-cpio) $(FUZZ_OBJS))
+$(B)/fuzz/cmdline_fuzz $(B)/replay/cmdline_fuzz: $(B)/%/cmdline_fuzz: \
+	$(addprefix $(B)/%/,$(FUZZ_OBJS-cmdline) $(FUZZ_OBJS))
 $(REPLAY_BINS): $(B)/replay/tests/fuzz/replay.o
 $(FUZZ_BINS): XSAN := -fsanitize=fuzzer,address,undefined
 $(FUZZ_BINS) $(REPLAY_BINS):
@@ -456,10 +457,10 @@ unit: $(REPLAY_BINS)
 # other; each prints libFuzzer's last line, or its report of a crash.
 fuzz:
 	$(Q)tools/install-deps.sh fuzz
-	$(Q)$(MAKE) --no-print-directory $(FUZZ_BINS)
+	$(Q)$(MAKE) $(if $(Q),-s) --no-print-directory $(FUZZ_BINS)
 	$(Q)status=0; for f in $(FUZZERS); do \
 		mkdir -p $(B)/fuzz/corpus/$$f $(B)/fuzz/crash/$$f; \
-		echo "  FUZZ    $$f for $(FUZZ_SECONDS) s ($(B)/fuzz/$$f.log)"; \
+		echo "  FUZZ    $$f, $(FUZZ_SECONDS) s: $(B)/fuzz/$$f.log"; \
 		$(B)/fuzz/$${f}_fuzz -max_total_time=$(FUZZ_SECONDS) \
 			-timeout=10 -print_final_stats=1 \
 			-dict=tests/fuzz/$$f.dict \
@@ -467,9 +468,11 @@ fuzz:
 			$(B)/fuzz/corpus/$$f tests/fuzz/corpus/$$f \
 			tests/fuzz/regressions/$$f > $(B)/fuzz/$$f.log 2>&1 \
 		&& grep -E '^#[0-9]+[[:space:]]+DONE' $(B)/fuzz/$$f.log \
-		|| { status=1; grep -E '^fuzz: |ERROR: |^SUMMARY: |Test unit written' \
-			$(B)/fuzz/$$f.log; echo "  replay it: $(B)/replay/$${f}_fuzz" \
-			"FILE; keep it in tests/fuzz/regressions/$$f/"; }; \
+		|| { status=1; \
+		     grep -E '^fuzz: |ERROR: |^SUMMARY: |Test unit written' \
+			$(B)/fuzz/$$f.log; \
+		     echo "  replay: $(B)/replay/$${f}_fuzz FILE;" \
+			"keep it in tests/fuzz/regressions/$$f/"; }; \
 	done; exit $$status
 
 # Everything: host unit tests, then the system tests (QEMU, GRUB, GDB)
@@ -506,7 +509,7 @@ help:
 	@echo "make bench    in-kernel benchmarks, one table (TSC and -icount)"
 	@echo "make trace    scheduler timeline: build/trace.json + build/trace.svg"
 	@echo "make unit     build the host unit tests only"
-	@echo "make fuzz     fuzz the ELF, cpio and command-line parsers (FUZZ_SECONDS= each)"
+	@echo "make fuzz     libFuzzer on the ELF, cpio, cmdline parsers (FUZZ_SECONDS=)"
 	@echo "make deps     install missing tools (tools/install-deps.sh)"
 	@echo "make clean    remove build/"
 	@echo "make help     this list"
