@@ -102,7 +102,7 @@ QEMU_FLAGS := -m $(MEM) -display none -no-reboot \
 # both debug (make gdb GDBPORT=... to choose).
 GDBPORT ?= $(shell expr 26000 + $$(id -u) % 5000)
 
-.PHONY: all run iso run-iso gdb test test-stress unit hdrcheck bench trace clean help deps
+.PHONY: all run iso run-iso gdb test test-stress unit hdrcheck fuzz bench trace clean help deps
 # Keep intermediate objects: they are reused by the next build.
 .SECONDARY:
 all: $(KERNEL) $(B)/kernel.asm $(B)/kernel.sym $(DISK)
@@ -437,6 +437,113 @@ $(HDRCHECK)/user/klib.o: user/include/string.h user/include/stdio.h Makefile
 
 hdrcheck: $(HDRCHECK_OBJS)
 
+## Fuzzing -------------------------------------------------------------
+# The parsers of untrusted input -- the ELF loader, the initramfs's cpio
+# reader, the command line -- built for the host from the kernel's own
+# files (renamed as above), each driven by a harness, tests/fuzz/NAME_fuzz.c,
+# with stand-ins from tests/fuzz/host/ (docs/testing.md).  For i386
+# (-m32), as in the kernel, so that size_t and long have its widths.
+# Two builds of the same files:
+# - $(B)/fuzz/NAME_fuzz: clang with libFuzzer.  `make fuzz` runs each
+#   FUZZ_SECONDS seconds from tests/fuzz/corpus/NAME/ and
+#   tests/fuzz/regressions/NAME/ (new inputs go to $(B)/fuzz/corpus/NAME/,
+#   a crashing one to $(B)/fuzz/crash/NAME/), prints libFuzzer's final
+#   line (executions, coverage) and fails if any crashed.
+# - $(B)/replay/NAME_fuzz: gcc, with tests/fuzz/replay.c instead of
+#   libFuzzer; `make unit` builds them, and `make test`
+#   (tests/unit/test_fuzz_replay.py) replays the corpus and every input
+#   that ever crashed.
+FUZZERS	     := elf cpio cmdline
+FUZZ_SECONDS ?= 60
+FUZZCC	     := clang
+FUZZ_CFLAGS  := -m32 -std=gnu11 -g -O1 -Wall -Wextra -Werror \
+		-Wno-unused-parameter -fno-builtin -fno-sanitize-recover=all
+FUZZ_INC     := -Itests/fuzz/host -Iinclude -Iarch/x86/include
+FUZZ_OBJS-elf     := tests/fuzz/elf_fuzz.o kernel/binfmt_elf.o \
+		     tests/fuzz/host/user_pages.o
+FUZZ_OBJS-cpio    := tests/fuzz/cpio_fuzz.o kernel/initramfs.o
+FUZZ_OBJS-cmdline := tests/fuzz/cmdline_fuzz.o kernel/params.o lib/cmdline.o
+FUZZ_OBJS    := lib/string.o lib/vsprintf.o tests/fuzz/host/host.o \
+		tests/fuzz/host/stubs.o
+FUZZ_BINS    := $(FUZZERS:%=$(B)/fuzz/%_fuzz)
+REPLAY_BINS  := $(FUZZERS:%=$(B)/replay/%_fuzz)
+
+$(B)/fuzz/%:   XCC  := $(FUZZCC)
+$(B)/fuzz/%:   XSAN := -fsanitize=fuzzer-no-link,address,undefined
+# Coverage is the kernel's: the harnesses' own checks are not guided.
+$(B)/fuzz/tests/%: XSAN := -fsanitize=address,undefined
+$(B)/replay/%: XCC  := $(HOSTCC)
+$(B)/replay/%: XSAN := -fsanitize=address,undefined
+# host.c and replay.c use the host's C library, not the kernel's headers.
+$(B)/fuzz/tests/fuzz/host/host.o $(B)/replay/tests/fuzz/host/host.o \
+$(B)/replay/tests/fuzz/replay.o: FUZZ_INC := -Itests/unit
+# kernel/params.c's __setup table is the harness's.
+$(B)/fuzz/kernel/params.o $(B)/replay/kernel/params.o: \
+	FUZZ_INC += -include tests/fuzz/host/setup_table.h
+
+FUZZ_COMPILE = $(XCC) $(FUZZ_CFLAGS) $(XSAN) $(FUZZ_INC) -MMD -MP -MT $@ \
+	       -MF $@.d -c $<
+$(B)/fuzz/tests/%.o: tests/%.c
+	$(quiet) FUZZCC $<
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(FUZZ_COMPILE) -o $@
+
+$(B)/replay/tests/%.o: tests/%.c
+	$(quiet) HOSTCC $<
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(FUZZ_COMPILE) -o $@
+
+$(B)/fuzz/%.o: %.c tests/unit/host-renames.txt
+	$(quiet) FUZZCC $<
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(FUZZ_COMPILE) -o $@.tmp
+	$(Q)objcopy --redefine-syms=tests/unit/host-renames.txt $@.tmp $@
+	$(Q)rm $@.tmp
+
+$(B)/replay/%.o: %.c tests/unit/host-renames.txt
+	$(quiet) HOSTCC $<
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(FUZZ_COMPILE) -o $@.tmp
+	$(Q)objcopy --redefine-syms=tests/unit/host-renames.txt $@.tmp $@
+	$(Q)rm $@.tmp
+
+# A harness's objects, in either build (% is fuzz or replay).
+$(B)/fuzz/elf_fuzz $(B)/replay/elf_fuzz: $(B)/%/elf_fuzz: \
+	$(addprefix $(B)/%/,$(FUZZ_OBJS-elf) $(FUZZ_OBJS))
+$(B)/fuzz/cpio_fuzz $(B)/replay/cpio_fuzz: $(B)/%/cpio_fuzz: \
+	$(addprefix $(B)/%/,$(FUZZ_OBJS-cpio) $(FUZZ_OBJS))
+$(B)/fuzz/cmdline_fuzz $(B)/replay/cmdline_fuzz: $(B)/%/cmdline_fuzz: \
+	$(addprefix $(B)/%/,$(FUZZ_OBJS-cmdline) $(FUZZ_OBJS))
+$(REPLAY_BINS): $(B)/replay/tests/fuzz/replay.o
+$(FUZZ_BINS): XSAN := -fsanitize=fuzzer,address,undefined
+$(FUZZ_BINS) $(REPLAY_BINS):
+	$(quiet) HOSTLD $@
+	$(Q)$(XCC) $(FUZZ_CFLAGS) $(XSAN) $^ -o $@
+
+unit: $(REPLAY_BINS)
+
+# The tools first (clang may be missing), then one harness after the
+# other; each prints libFuzzer's last line, or its report of a crash.
+fuzz:
+	$(Q)tools/install-deps.sh fuzz
+	$(Q)$(MAKE) $(if $(Q),-s) --no-print-directory $(FUZZ_BINS)
+	$(Q)status=0; for f in $(FUZZERS); do \
+		mkdir -p $(B)/fuzz/corpus/$$f $(B)/fuzz/crash/$$f; \
+		echo "  FUZZ    $$f, $(FUZZ_SECONDS) s: $(B)/fuzz/$$f.log"; \
+		$(B)/fuzz/$${f}_fuzz -max_total_time=$(FUZZ_SECONDS) \
+			-timeout=10 -print_final_stats=1 \
+			-dict=tests/fuzz/$$f.dict \
+			-artifact_prefix=$(B)/fuzz/crash/$$f/ \
+			$(B)/fuzz/corpus/$$f tests/fuzz/corpus/$$f \
+			tests/fuzz/regressions/$$f > $(B)/fuzz/$$f.log 2>&1 \
+		&& grep -E '^#[0-9]+[[:space:]]+DONE' $(B)/fuzz/$$f.log \
+		|| { status=1; \
+		     grep -E '^fuzz: |ERROR: |^SUMMARY: |Test unit written' \
+			$(B)/fuzz/$$f.log; \
+		     echo "  replay: $(B)/replay/$${f}_fuzz FILE;" \
+			"keep it in tests/fuzz/regressions/$$f/"; }; \
+	done; exit $$status
+
 # Everything: host unit tests, then the system tests (QEMU, GRUB, GDB)
 # under pytest.  Ends with one line "N passed, N failed".
 test: deps all $(ISO) unit
@@ -482,6 +589,7 @@ help:
 	@echo "make trace    scheduler timeline: build/trace.json + build/trace.svg"
 	@echo "make unit     build the host unit tests only"
 	@echo "make hdrcheck compile every header alone (build/hdrcheck/)"
+	@echo "make fuzz     libFuzzer on the ELF, cpio, cmdline parsers (FUZZ_SECONDS=)"
 	@echo "make deps     install missing tools (tools/install-deps.sh)"
 	@echo "make clean    remove build/"
 	@echo "make help     this list"

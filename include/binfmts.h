@@ -33,6 +33,7 @@ struct linux_binprm {
 struct pt_regs;
 
 /* kernel/binfmt_elf.c */
+int elf_check_headers(const void *data, size_t size, const char **why);
 int load_elf_binary(struct linux_binprm *bprm);
 
 /* kernel/exec.c */

@@ -14,6 +14,7 @@
 #include <types.h>
 
 #define INITRAMFS_NAME_MAX	64
+#define INITRAMFS_MAX_FILES	64	/* populate_initramfs() keeps this many */
 
 struct initramfs_file {
 	char name[INITRAMFS_NAME_MAX];	/* without a leading '/' */
@@ -24,6 +25,8 @@ struct initramfs_file {
 
 /* kernel/initramfs.c */
 extern const struct file_operations initramfs_fops;
+int initramfs_parse(const char *base, size_t size,
+		    struct initramfs_file *table, int max);
 int populate_initramfs(void);
 const struct initramfs_file *initramfs_lookup(const char *path);
 

@@ -5,14 +5,17 @@
  *
  * Linux 2.6: fs/binfmt_elf.c (load_elf_binary), much reduced: static
  * i386 executables only (ET_EXEC), no interpreter.
- * Nothing in the file is trusted.  Before anything is mapped, every
- * header is checked against the file's size and the user address range:
- * the ELF identification, the type and machine, the program header table
- * inside the file, each PT_LOAD segment inside the file, below TASK_SIZE,
- * above page 0, without wrap-around, with file and memory offsets
- * congruent modulo the page size, and the entry point inside an
- * executable segment.  Any failure is -ENOEXEC and the caller of
- * execve() goes on as before.
+ * Nothing in the file is trusted.  Before anything is mapped,
+ * elf_check_headers() checks every header against the file's size and
+ * the user address range: the ELF identification, the type and machine,
+ * the program header table inside the file, each PT_LOAD segment inside
+ * the file, below the stack (so never at PAGE_OFFSET or above), above
+ * page 0, without wrap-around, with file and memory offsets congruent
+ * modulo the page size, and the entry point inside an executable
+ * segment.  Any failure is -ENOEXEC and the caller of execve() goes on as
+ * before.  elf_check_headers() reads only the file, so the host fuzzer
+ * (tests/fuzz/elf_fuzz.c) runs it and load_elf_binary() as they are; then
+ * load_elf_binary() maps each segment into the new mm (mm/memory.c).
  */
 #include <binfmts.h>
 #include <elf.h>
@@ -23,6 +26,8 @@
 #include <string.h>
 
 #define MAX_PHNUM	16
+/* Segments end below the stack that create_stack() maps next. */
+#define SEGMENTS_END	(USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE)
 
 /* Is [off, off + len) inside a file of @size bytes? */
 static bool in_file(u32 off, u32 len, size_t size)
@@ -30,32 +35,90 @@ static bool in_file(u32 off, u32 len, size_t size)
 	return off <= size && len <= size - off;
 }
 
-static int check_header(const Elf32_Ehdr *eh, size_t size)
+/* Return: NULL if the ELF header is one we load, else what is wrong. */
+static const char *check_header(const Elf32_Ehdr *eh, size_t size)
 {
-	if (size < sizeof(*eh) || memcmp(eh->e_ident, ELFMAG, 4) ||
-	    eh->e_ident[EI_CLASS] != ELFCLASS32 ||
+	if (size < sizeof(*eh))
+		return "file shorter than the ELF header";
+	if (memcmp(eh->e_ident, ELFMAG, 4))
+		return "no ELF magic";
+	if (eh->e_ident[EI_CLASS] != ELFCLASS32 ||
 	    eh->e_ident[EI_DATA] != ELFDATA2LSB ||
-	    eh->e_ident[EI_VERSION] != EV_CURRENT ||
-	    eh->e_type != ET_EXEC || eh->e_machine != EM_386 ||
-	    eh->e_phentsize != sizeof(Elf32_Phdr) ||
-	    !eh->e_phnum || eh->e_phnum > MAX_PHNUM ||
-	    !in_file(eh->e_phoff, eh->e_phnum * sizeof(Elf32_Phdr), size) ||
-	    eh->e_phoff % 4)
-		return -ENOEXEC;
-	return 0;
+	    eh->e_ident[EI_VERSION] != EV_CURRENT)
+		return "not 32-bit little-endian ELF version 1";
+	if (eh->e_type != ET_EXEC)
+		return "not ET_EXEC";
+	if (eh->e_machine != EM_386)
+		return "not EM_386";
+	if (eh->e_phentsize != sizeof(Elf32_Phdr))
+		return "e_phentsize is not sizeof(Elf32_Phdr)";
+	if (!eh->e_phnum || eh->e_phnum > MAX_PHNUM)
+		return "no or too many program headers";
+	if (!in_file(eh->e_phoff, eh->e_phnum * sizeof(Elf32_Phdr), size))
+		return "program headers past the end of the file";
+	if (eh->e_phoff % 4)
+		return "program headers not 4-byte aligned";
+	return NULL;
 }
 
-static int check_segment(const Elf32_Phdr *ph, size_t size)
+/* Return: NULL if the PT_LOAD segment @ph can be mapped, else why not. */
+static const char *check_segment(const Elf32_Phdr *ph, size_t size)
 {
-	if (!in_file(ph->p_offset, ph->p_filesz, size) ||
-	    ph->p_filesz > ph->p_memsz ||
-	    ph->p_vaddr < PAGE_SIZE ||
-	    ph->p_vaddr + ph->p_memsz < ph->p_vaddr ||
-	    ph->p_vaddr + ph->p_memsz >
-		    USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE ||
-	    (ph->p_offset ^ ph->p_vaddr) & ~PAGE_MASK)
+	if (!in_file(ph->p_offset, ph->p_filesz, size))
+		return "segment past the end of the file";
+	if (ph->p_filesz > ph->p_memsz)
+		return "segment's p_filesz > p_memsz";
+	if (ph->p_vaddr < PAGE_SIZE)
+		return "segment in page 0";
+	if (ph->p_vaddr + ph->p_memsz < ph->p_vaddr)
+		return "segment wraps around the address space";
+	if (ph->p_vaddr + ph->p_memsz > SEGMENTS_END)
+		return "segment reaches the stack or the kernel";
+	if ((ph->p_offset ^ ph->p_vaddr) & ~PAGE_MASK)
+		return "p_offset and p_vaddr differ modulo the page size";
+	return NULL;
+}
+
+/**
+ * elf_check_headers - may this file be loaded?
+ * @data: the file's first byte, 4-byte aligned
+ * @size: the file's size in bytes
+ * @why: set to what is wrong (a constant string) when it may not
+ *
+ * Reads the file only; maps nothing.  When it returns 0, every PT_LOAD
+ * segment lies inside the file and inside [PAGE_SIZE, stack), and the
+ * entry point is inside one with PF_X: load_elf_binary() needs no other
+ * check.
+ * Context: any.
+ * Return: 0, or -ENOEXEC with *@why set.
+ */
+int elf_check_headers(const void *data, size_t size, const char **why)
+{
+	const Elf32_Ehdr *eh = data;
+	const Elf32_Phdr *ph;
+	bool entry_ok = false;
+	int loads = 0;
+
+	*why = check_header(eh, size);
+	if (*why)
 		return -ENOEXEC;
-	return 0;
+	ph = (const Elf32_Phdr *)((const char *)data + eh->e_phoff);
+	for (int i = 0; i < eh->e_phnum; i++) {
+		if (ph[i].p_type != PT_LOAD)
+			continue;
+		*why = check_segment(&ph[i], size);
+		if (*why)
+			return -ENOEXEC;
+		loads++;
+		if ((ph[i].p_flags & PF_X) && eh->e_entry >= ph[i].p_vaddr &&
+		    eh->e_entry < ph[i].p_vaddr + ph[i].p_memsz)
+			entry_ok = true;
+	}
+	if (!loads)
+		*why = "no PT_LOAD segment";
+	else if (!entry_ok)
+		*why = "entry point in no executable segment";
+	return *why ? -ENOEXEC : 0;
 }
 
 /* Map and fill one checked segment of @bprm->mm. */
@@ -91,32 +154,16 @@ static int map_segment(struct linux_binprm *bprm, const Elf32_Phdr *ph)
  */
 int load_elf_binary(struct linux_binprm *bprm)
 {
-	const char *data = bprm->file->data;
-	size_t size = bprm->file->size;
-	const Elf32_Ehdr *eh = (const Elf32_Ehdr *)data;
+	const Elf32_Ehdr *eh = (const Elf32_Ehdr *)bprm->file->data;
 	const Elf32_Phdr *ph;
 	unsigned long end = 0, code_start = ~0UL, code_end = 0;
-	bool entry_ok = false;
-	int err, loads = 0;
+	const char *why;
+	int err;
 
-	err = check_header(eh, size);
+	err = elf_check_headers(bprm->file->data, bprm->file->size, &why);
 	if (err)
 		return err;
-	ph = (const Elf32_Phdr *)(data + eh->e_phoff);
-	for (int i = 0; i < eh->e_phnum; i++) {
-		if (ph[i].p_type != PT_LOAD)
-			continue;
-		err = check_segment(&ph[i], size);
-		if (err)
-			return err;
-		loads++;
-		if ((ph[i].p_flags & PF_X) && eh->e_entry >= ph[i].p_vaddr &&
-		    eh->e_entry < ph[i].p_vaddr + ph[i].p_memsz)
-			entry_ok = true;
-	}
-	if (!loads || !entry_ok)
-		return -ENOEXEC;
-
+	ph = (const Elf32_Phdr *)(bprm->file->data + eh->e_phoff);
 	for (int i = 0; i < eh->e_phnum; i++) {
 		if (ph[i].p_type != PT_LOAD)
 			continue;

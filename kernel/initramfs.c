@@ -12,6 +12,10 @@
  * the data (padded to 4).  The name "TRAILER!!!" ends it.  Every field is
  * checked against the archive's bounds: a corrupt archive is reported
  * and ignored as a whole, and the kernel runs on without user space.
+ * initramfs_parse() reads the archive and fills a table, nothing else,
+ * so the host fuzzer (tests/fuzz/cpio_fuzz.c) runs it as it is;
+ * populate_initramfs() gives it the boot module and keeps the table for
+ * initramfs_lookup() (execve) and initramfs_fops (open, read).
  */
 #include <asm/uaccess.h>
 #include <errno.h>
@@ -30,7 +34,6 @@
 #define NEWC_NAMESIZE	11
 #define S_IFMT		0170000	/* file type bits of mode */
 #define S_IFREG		0100000	/* a regular file */
-#define MAX_FILES	64
 
 static struct initramfs_file *files;
 static int nr_files;
@@ -52,9 +55,24 @@ static int parse_hex8(const char *s, unsigned long *v)
 	return 0;
 }
 
-static int parse_archive(const char *base, size_t size)
+/**
+ * initramfs_parse - index the regular files of a newc archive
+ * @base: the archive's first byte
+ * @size: its size in bytes
+ * @table: the table to fill
+ * @max: room in @table; more files are skipped with a warning
+ *
+ * Each file's data points into the archive, which must stay.  A corrupt
+ * archive gets one KERN_ERR line saying what is wrong and where.
+ * Context: any (boot, for the kernel).
+ * Return: the number of files in @table, or -EINVAL (corrupt archive;
+ * @table may hold some entries).
+ */
+int initramfs_parse(const char *base, size_t size,
+		    struct initramfs_file *table, int max)
 {
 	size_t off = 0;
+	int nr_files = 0;
 
 	while (off + NEWC_HDR_LEN <= size) {
 		const char *hdr = base + off, *name;
@@ -84,14 +102,14 @@ static int parse_archive(const char *base, size_t size)
 			return -EINVAL;
 		}
 		if (!strcmp(name, "TRAILER!!!"))
-			return 0;
+			return nr_files;
 
 		while (*name == '/' || (name[0] == '.' && name[1] == '/'))
 			name += *name == '/' ? 1 : 2;
 		if ((field[NEWC_MODE] & S_IFMT) == S_IFREG && *name) {
-			struct initramfs_file *f = &files[nr_files];
+			struct initramfs_file *f = &table[nr_files];
 
-			if (nr_files == MAX_FILES ||
+			if (nr_files == max ||
 			    strlen(name) >= INITRAMFS_NAME_MAX) {
 				printk(KERN_WARNING "initramfs: %s skipped (too "
 				       "many files or name too long)\n", name);
@@ -128,16 +146,16 @@ int populate_initramfs(void)
 	}
 	base = __va(boot_modules[0].start);
 	size = boot_modules[0].end - boot_modules[0].start;
-	files = kzalloc(MAX_FILES * sizeof(*files), GFP_KERNEL);
+	files = kzalloc(INITRAMFS_MAX_FILES * sizeof(*files), GFP_KERNEL);
 	if (!files)
 		return -ENOMEM;
-	err = parse_archive(base, size);
-	if (err) {
+	err = initramfs_parse(base, size, files, INITRAMFS_MAX_FILES);
+	if (err < 0) {
 		printk(KERN_ERR "initramfs: corrupt cpio archive (%zu bytes); "
 		       "ignored\n", size);
-		nr_files = 0;
 		return err;
 	}
+	nr_files = err;
 	printk(KERN_INFO "initramfs: %d files from a %zu-byte cpio archive\n",
 	       nr_files, size);
 	return nr_files;

@@ -8,9 +8,12 @@
  * line, QEMU's -append).  QEMU puts the kernel image's file name first,
  * GRUB 2 does not: a first word with a '/' or a '.' and no '=' is that
  * file name (no option has either character) and is skipped.  Every
- * other word goes to its __setup() handler.  An unknown or refused option is reported and
- * ignored: a typo on the command line must never stop a boot.
+ * other word goes to its __setup() handler.  Words end at any blank
+ * (isspace(): a tab too), here as in next_arg().  An unknown or refused
+ * option is reported and ignored: a typo on the command line must never
+ * stop a boot.
  */
+#include <ctype.h>
 #include <init.h>
 #include <kernel.h>
 #include <string.h>
@@ -24,7 +27,7 @@ static bool first_word_is_image_name(const char *s)
 {
 	bool path_char = false;
 
-	for (; *s && *s != ' '; s++) {
+	for (; *s && !isspace(*s); s++) {
 		if (*s == '=')
 			return false;
 		if (*s == '/' || *s == '.')
@@ -33,15 +36,15 @@ static bool first_word_is_image_name(const char *s)
 	return path_char;
 }
 
-/* The options of a command line: past leading spaces and the image name. */
+/* The options of a command line: past leading blanks and the image name. */
 static char *skip_image_name(char *args)
 {
-	while (*args == ' ')
+	while (isspace(*args))
 		args++;
 	if (first_word_is_image_name(args)) {
-		while (*args && *args != ' ')
+		while (*args && !isspace(*args))
 			args++;
-		while (*args == ' ')
+		while (isspace(*args))
 			args++;
 	}
 	return args;

@@ -8,14 +8,10 @@
  * exercise them directly; kernel/params.c connects them to the __setup
  * table and prints the warnings.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <init.h>
 #include <string.h>
-
-static bool isspace(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
 
 /**
  * next_arg - cut the next "param" or "param=value" off a command line
@@ -161,35 +157,44 @@ static int parse_digits(const char **s, unsigned int base,
  * @ptr: the string
  * @retptr: if not NULL, set to the first character not used
  *
- * Return: the size in bytes (0 if there are no digits; check @retptr).
+ * A size that does not fit in 64 bits, in its digits or once multiplied
+ * by its suffix (0x1000000000040M), is no size: it would wrap around to
+ * a small one.
+ * Return: the size in bytes (0 if there are no digits or the size
+ * overflows, with *@retptr = @ptr).
  */
 unsigned long long memparse(const char *ptr, char **retptr)
 {
 	unsigned long long v = 0;
 	const char *p = ptr;
+	int shift = 0;
 
-	if (parse_digits(&p, 0, &v)) {
-		if (retptr)
-			*retptr = (char *)ptr;
-		return 0;
-	}
+	if (parse_digits(&p, 0, &v))
+		goto no_size;
 	switch (*p) {
 	case 'G': case 'g':
-		v <<= 10;
+		shift += 10;
 		/* fall through */
 	case 'M': case 'm':
-		v <<= 10;
+		shift += 10;
 		/* fall through */
 	case 'K': case 'k':
-		v <<= 10;
+		shift += 10;
 		p++;
 		break;
 	default:
 		break;
 	}
+	if (v > ~0ULL >> shift)
+		goto no_size;
 	if (retptr)
 		*retptr = (char *)p;
-	return v;
+	return v << shift;
+
+no_size:
+	if (retptr)
+		*retptr = (char *)ptr;
+	return 0;
 }
 
 /**
@@ -225,7 +230,7 @@ int kstrtoul(const char *s, unsigned int base, unsigned long *res)
 
 /**
  * kstrtol - read a whole string as a signed long
- * @s: the string, with an optional sign
+ * @s: the string, with an optional sign (one: "-+5" is no number)
  * @base: as for kstrtoul()
  * @res: where the value goes (only on success)
  *
@@ -240,6 +245,9 @@ int kstrtol(const char *s, unsigned int base, long *res)
 	if (s && *s == '-') {
 		negative = true;
 		s++;
+		/* One sign only: kstrtoul() would take the '+' of "-+5". */
+		if (*s == '+')
+			return -EINVAL;
 	}
 	err = kstrtoul(s, base, &v);
 	if (err)

@@ -85,6 +85,17 @@ def test_garbage_cmdline_warns_and_boots():
     assert boot.status == EXIT_KTEST_PASS, boot.explain("bad status")
 
 
+def test_tab_is_a_blank_on_the_cmdline():
+    """A tab separates options as a space does, before the first one too
+    (isspace(), include/ctype.h): no empty option is reported."""
+    boot = boot_kernel("\tktest=cmdline_parse\tloglevel=7", timeout=30,
+                       label="tabs on the command line")
+    boot.expect(r"Kernel command line: ktest=cmdline_parse\tloglevel=7$")
+    assert 'parameter ""' not in boot.output, boot.explain("empty option")
+    boot.expect(r"ktest: ok 1 - cmdline_parse")
+    assert boot.status == EXIT_KTEST_PASS, boot.explain("bad status")
+
+
 # printk's "[%5lu.%06lu] ": seconds since boot right-aligned in 5
 # columns (the lookahead), then microseconds.
 TIMESTAMP = re.compile(r"^\[(?=[ \d]{5}\.) *(\d+)\.(\d{6})\] ")

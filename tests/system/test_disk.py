@@ -205,8 +205,10 @@ def test_tunables_from_the_command_line():
     assert boot.status == EXIT_KTEST_PASS, boot.explain("ktest failed")
 
 
+# ata_bad_sector=-+0: two signs, no number (it made sector 0 bad).
 @pytest.mark.parametrize("option", [
-    "ata_bad_sector=-5", "ata_bad_sector=x", "dirty_expire_centisecs=abc",
+    "ata_bad_sector=-5", "ata_bad_sector=x", "ata_bad_sector=-+0",
+    "dirty_expire_centisecs=abc",
     "dirty_writeback_centisecs=9999999", "dirty_background_ratio=101",
     "kswapd_interval=-1"])
 def test_bad_daemon_option_warned_and_ignored(option):

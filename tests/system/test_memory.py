@@ -79,7 +79,9 @@ def test_mem_option_limits_memory():
     assert boot.status == EXIT_KTEST_PASS, boot.explain("ktests failed")
 
 
+# mem=0x1000000000040M is 2^64 + 64 MiB: refused, not wrapped to 64 MiB.
 @pytest.mark.parametrize("option", ["mem=abc", "mem=1K", "mem=", "mem=12Q",
+                                    "mem=0x1000000000040M",
                                     "min_free_kbytes=lots",
                                     "min_free_kbytes=5"])
 def test_bad_memory_option_warned_and_ignored(option):

@@ -111,6 +111,10 @@ UNIT_TEST(kstrtoul_strict)
 	CHECK_EQ(s, -5);
 	CHECK_EQ(kstrtol("+7", 10, &s), 0);
 	CHECK_EQ(s, 7);
+	CHECK_EQ(kstrtol("-+5", 10, &s), -EINVAL);
+	CHECK_EQ(kstrtol("+-5", 10, &s), -EINVAL);
+	CHECK_EQ(kstrtol("--5", 10, &s), -EINVAL);
+	CHECK_EQ(s, 7);
 }
 
 UNIT_TEST(memparse_suffixes)
@@ -127,4 +131,21 @@ UNIT_TEST(memparse_suffixes)
 	CHECK_EQ(*end, 'X');
 	CHECK_EQ(memparse("abc", &end), 0);
 	CHECK_STR(end, "abc");
+}
+
+UNIT_TEST(memparse_refuses_overflow)
+{
+	char *end;
+
+	/* The largest size in MiB, then one more; no wrap-around to 64M. */
+	CHECK_EQ(memparse("0xfffffffffffM", &end), 0xfffffffffffULL << 20);
+	CHECK_EQ(*end, '\0');
+	CHECK_EQ(memparse("0x100000000000M", &end), 0);
+	CHECK_STR(end, "0x100000000000M");
+	CHECK_EQ(memparse("0x1000000000040M", &end), 0);
+	CHECK_STR(end, "0x1000000000040M");
+	CHECK_EQ(memparse("17179869184G", &end), 0);
+	CHECK_STR(end, "17179869184G");
+	CHECK_EQ(memparse("99999999999999999999999", &end), 0);
+	CHECK_STR(end, "99999999999999999999999");
 }
