@@ -21,9 +21,12 @@
  * asleep is credited on wake-up (up to MAX_SLEEP_AVG), each tick on the
  * CPU is debited.  A task that mostly waits -- a shell, a daemon -- gets
  * a better priority than a CPU hog of the same nice value, and so
- * preempts it as soon as it wakes.  (Linux's further rule, that
- * interactive tasks go back to the active array when their slice ends,
- * is left out.)
+ * preempts it as soon as it wakes.  A task that has slept enough to count
+ * as interactive (TASK_INTERACTIVE()) even goes back to the active array
+ * when its slice ends, so a hog's round never makes it wait -- unless
+ * the expired array has waited too long (EXPIRED_STARVING()).  (Linux
+ * 2.6's round-robin of interactive tasks every TIMESLICE_GRANULARITY is
+ * left out.)
  *
  * The kernel is preemptive: a wake-up of a higher-priority task or an
  * expired slice sets TIF_NEED_RESCHED, and the return from the interrupt
@@ -63,6 +66,8 @@ struct runqueue {
 	struct task_struct *curr, *idle;
 	struct mm_struct *prev_mm;	/* dropped after the switch */
 	struct prio_array *active, *expired, arrays[2];
+	unsigned long expired_timestamp; /* when the first task expired */
+	int best_expired_prio;		/* best static_prio in expired */
 };
 
 static DEFINE_PER_CPU(struct runqueue, runqueues);
@@ -110,6 +115,30 @@ static int sched_find_first_bit(const unsigned long *map)
 #define MAX_BONUS	10				/* priority levels */
 #define MAX_SLEEP_AVG	(DEF_TIMESLICE * MAX_BONUS)	/* 100 ticks: 1 s */
 #define CURRENT_BONUS(p) ((p)->sleep_avg * MAX_BONUS / MAX_SLEEP_AVG)
+
+/*
+ * Interactive: a bonus of at least 7 of 10 levels at nice 0 (prio 118 or
+ * better), less at a better nice value, more at a worse one -- Linux
+ * 2.6's DELTA(): at nice 19 no bonus is enough.
+ */
+#define INTERACTIVE_DELTA	2
+#define SCALE(v1, v1_max, v2_max)	((v1) * (v2_max) / (v1_max))
+#define DELTA(p)	(SCALE(TASK_NICE(p) + 20, 40, MAX_BONUS) - \
+			 20 * MAX_BONUS / 40 + INTERACTIVE_DELTA)
+#define TASK_INTERACTIVE(p)	((p)->prio <= (p)->static_prio - DELTA(p))
+
+/*
+ * The expired array has waited long enough: STARVATION_LIMIT ticks per
+ * runnable task since its first task expired, or it holds a task of a
+ * better static priority than the running one.  Then even an
+ * interactive task goes to the expired array, so that the round ends.
+ */
+#define STARVATION_LIMIT	MAX_SLEEP_AVG
+#define EXPIRED_STARVING(rq)						\
+	(((rq)->expired_timestamp &&					\
+	  jiffies - (rq)->expired_timestamp >=				\
+	  STARVATION_LIMIT * (rq)->nr_running + 1) ||			\
+	 (rq)->curr->static_prio > (rq)->best_expired_prio)
 
 /*
  * The priority a task runs at: its real-time priority, or its static
@@ -339,7 +368,16 @@ void scheduler_tick(int user_tick)
 		resched_task(p);
 		p->prio = effective_prio(p);
 		p->time_slice = task_timeslice(p);
-		enqueue_task(p, rq->expired);
+		if (!rq->expired_timestamp)
+			rq->expired_timestamp = jiffies;
+		if (!TASK_INTERACTIVE(p) || EXPIRED_STARVING(rq)) {
+			enqueue_task(p, rq->expired);
+			rq->best_expired_prio = min(rq->best_expired_prio,
+						    p->static_prio);
+		} else {
+			/* Behind its equals in the active array. */
+			enqueue_task(p, rq->active);
+		}
 	}
 out:
 	spin_unlock(&rq->lock);
@@ -491,6 +529,8 @@ need_resched:
 		rq->active = rq->expired;
 		rq->expired = array;
 		array = rq->active;
+		rq->expired_timestamp = 0;
+		rq->best_expired_prio = MAX_PRIO;
 	}
 	next = list_first_entry(&array->queue[sched_find_first_bit(array->bitmap)],
 				struct task_struct, run_list);
@@ -886,6 +926,7 @@ void sched_init(void)
 		spin_lock_init(&rq->lock);
 		rq->active = &rq->arrays[0];
 		rq->expired = &rq->arrays[1];
+		rq->best_expired_prio = MAX_PRIO;
 		for (int a = 0; a < 2; a++) {
 			struct prio_array *array = &rq->arrays[a];
 

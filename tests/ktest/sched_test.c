@@ -670,6 +670,70 @@ KTEST(sleep_average_lets_a_sleeper_preempt_a_hog)
 }
 
 /*
+ * Spin with preemption off until scheduler_tick() has ended our slice
+ * (it refills it: time_slice goes up), and say which array it put us on.
+ */
+static bool expired_after_slice_end(void)
+{
+	unsigned int before = READ_ONCE(current->time_slice), now;
+	bool expired;
+
+	preempt_disable();
+	while ((now = READ_ONCE(current->time_slice)) <= before) {
+		before = now;
+		cpu_relax();
+	}
+	expired = task_expired(current);
+	preempt_enable();
+	return expired;
+}
+
+/* @arg: where to say whether its slice ended on the expired array. */
+static int sleeper_then_spinner(void *arg)
+{
+	/* Asleep until its sleep average is full: the best bonus, -5. */
+	while (current->prio > current->static_prio - 5)
+		msleep(50);
+	*(bool *)arg = expired_after_slice_end();
+	return 0;
+}
+
+static int hog_then_spinner(void *arg)
+{
+	/* On the CPU until its sleep average has run down: a penalty. */
+	while (READ_ONCE(current->prio) <= current->static_prio)
+		cpu_relax();
+	*(bool *)arg = expired_after_slice_end();
+	return 0;
+}
+
+/*
+ * Linux 2.6's interactivity rule: a task whose slice runs out goes to the
+ * expired array and waits for the round to end -- unless it mostly sleeps
+ * (TASK_INTERACTIVE()): then it goes back to the active array, so that a
+ * hog's slice never delays it.  Each thread spins past the end of its
+ * slice with preemption off, so that it sees where scheduler_tick() put
+ * it before anything can move it again.
+ */
+KTEST(interactive_task_stays_on_the_active_array)
+{
+	static bool sleeper_expired, hog_expired;
+	int pid;
+
+	sleeper_expired = hog_expired = true;
+	pid = kernel_thread(sleeper_then_spinner, &sleeper_expired, 0);
+	KTEST_ASSERT(pid > 0);
+	KTEST_ASSERT_EQ(do_wait(pid, NULL, 0), pid);
+	KTEST_EXPECT(!sleeper_expired);
+
+	hog_expired = false;
+	pid = kernel_thread(hog_then_spinner, &hog_expired, 0);
+	KTEST_ASSERT(pid > 0);
+	KTEST_ASSERT_EQ(do_wait(pid, NULL, 0), pid);
+	KTEST_EXPECT(hog_expired);
+}
+
+/*
  * yield() puts the caller behind every other runnable task: two threads
  * that yield in a loop take turns.  Without it each loop would finish in
  * one go (it is far shorter than a time slice).
