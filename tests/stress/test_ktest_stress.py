@@ -14,12 +14,13 @@ in every failure, so a failing order can be booted again).
 """
 import os
 import random
+import re
 import subprocess
 import sys
 
 import pytest
 
-from conftest import EXIT_KTEST_PASS, boot_kernel, ktest_results
+from conftest import BUILD, EXIT_KTEST_PASS, boot_kernel, ktest_results
 
 RUNS = int(os.environ.get("RUNS", "5"))
 FIRST_SEED = int(os.environ.get("STRESS_SEED", "0")) or \
@@ -47,10 +48,19 @@ def stress_run(seed, extra, label):
                                                   " ".join(extra))
     failed = {name: why for name, (ok, why) in ktest_results(boot).items()
               if not ok}
+    passed = re.search(r"ktest: (\d+) passed, 0 failed$", boot.output, re.M)
+    plan = re.search(r"ktest: 1\.\.(\d+)$", boot.output, re.M)
+    if failed or not passed or not plan or \
+            passed.group(1) != plan.group(1) or boot.status != EXIT_KTEST_PASS:
+        # The whole console, for what the assertion's tail cannot show.
+        log = os.path.join(BUILD, "stress-%d.log" % seed)
+        with open(log, "w") as f:
+            f.write(boot.output)
+        what += ", console in " + log
     assert not failed, boot.explain("%s: failed %s" % (what, failed))
-    m = boot.expect(r"ktest: (\d+) passed, 0 failed$")
-    plan = int(boot.expect(r"ktest: 1\.\.(\d+)$").group(1))
-    assert int(m.group(1)) == plan, boot.explain(what + ": tests missing")
+    assert passed and plan, boot.explain(what + ": no summary")
+    assert passed.group(1) == plan.group(1), \
+        boot.explain(what + ": tests missing")
     assert boot.status == EXIT_KTEST_PASS, boot.explain(what)
 
 
