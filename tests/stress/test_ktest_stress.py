@@ -68,14 +68,17 @@ LOADED = [i for i in range(RUNS) if i % 5 < 3]
 ICOUNT = [i for i in range(RUNS) if i % 5 >= 3]
 
 
-@pytest.mark.parametrize("run", LOADED)
-def test_ktest_all_with_a_loaded_host(run, busy_host):
-    seed = FIRST_SEED + run
-    stress_run(seed, (), "stress: ktest_seed=%d, host loaded" % seed)
+# A kind RUNS leaves without runs gets no test at all: an empty
+# parametrize would be a skip, which make test's summary counts as failed.
+if LOADED:
+    @pytest.mark.parametrize("run", LOADED)
+    def test_ktest_all_with_a_loaded_host(run, busy_host):
+        seed = FIRST_SEED + run
+        stress_run(seed, (), "stress: ktest_seed=%d, host loaded" % seed)
 
-
-@pytest.mark.parametrize("run", ICOUNT)
-def test_ktest_all_under_icount(run):
-    seed = FIRST_SEED + run
-    stress_run(seed, ("-icount", "shift=auto"),
-               "stress: ktest_seed=%d, -icount auto" % seed)
+if ICOUNT:
+    @pytest.mark.parametrize("run", ICOUNT)
+    def test_ktest_all_under_icount(run):
+        seed = FIRST_SEED + run
+        stress_run(seed, ("-icount", "shift=auto"),
+                   "stress: ktest_seed=%d, -icount auto" % seed)
