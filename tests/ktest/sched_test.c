@@ -557,6 +557,8 @@ KTEST(show_tasks_lists_processes_and_kernel_threads)
 
 	/* kthreadd sleeps: its numbers hold still while they are printed. */
 	ktest_wait_sleeping(k, TASK_INTERRUPTIBLE);
+	/* And init waits for us (we may have run before it got there). */
+	ktest_wait_sleeping(child_reaper, TASK_INTERRUPTIBLE);
 	snprintf(line, sizeof(line), "    2     0 S %08lx        - %08lx %3d "
 		 "%6lu %7lu [kthreadd]\n", k->flags,
 		 (unsigned long)k->active_mm, k->prio, k->utime + k->stime,
