@@ -135,6 +135,9 @@ struct task_struct {
 
 	/* Completed at exit: kthread_stop() waits on it (kernel/kthread.c). */
 	struct completion *vfork_done;
+
+	/* Fault injection's task filter (include/gfp.h); copied by fork. */
+	int make_it_fail;
 };
 
 /* Process 0, statically built (arch/x86/init_task.c). */
