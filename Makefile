@@ -67,7 +67,8 @@ OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/deferred_test.o tests/ktest/uaccess_test.o \
 	       tests/ktest/disk_test.o tests/ktest/vmscan_test.o \
 	       tests/ktest/writeback_test.o tests/ktest/pingpong.o \
-	       tests/ktest/ktest_selftest.o
+	       tests/ktest/ktest_selftest.o tests/ktest/long_test.o \
+	       tests/ktest/regress_test.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
 	       tests/bench/deferred_bench.o tests/bench/disk_bench.o
 

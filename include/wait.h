@@ -66,6 +66,8 @@ void finish_wait(wait_queue_head_t *q, wait_queue_t *wait);
 int autoremove_wake_function(wait_queue_t *wait, unsigned int mode);
 int default_wake_function(wait_queue_t *wait, unsigned int mode);
 void __wake_up(wait_queue_head_t *q, unsigned int mode, int nr_exclusive);
+void __wake_up_locked(wait_queue_head_t *q, unsigned int mode,
+		      int nr_exclusive);
 
 static inline bool waitqueue_active(wait_queue_head_t *q)
 {

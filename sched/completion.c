@@ -4,7 +4,11 @@
  *
  * Linux 2.6: complete() and wait_for_completion() in kernel/sched.c.
  * x->done counts completions not yet consumed; waiters queue
- * exclusively, so each complete() wakes exactly one of them.
+ * exclusively, so each complete() wakes exactly one of them.  complete()
+ * counts and wakes under x->wait.lock, the lock the waiter takes to look
+ * at done: a completion often lives on the waiter's stack, and the
+ * waiter may return the moment it sees done, so complete() must not
+ * touch @x after dropping the lock.
  */
 #include <completion.h>
 #include <kernel.h>
@@ -23,8 +27,12 @@ void complete(struct completion *x)
 
 	spin_lock_irqsave(&x->wait.lock, flags);
 	x->done++;
+	/*
+	 * Under the lock: once it is dropped, a waiter that sees done may
+	 * return and free @x (kthread_create()'s is on its stack).
+	 */
+	__wake_up_locked(&x->wait, TASK_NORMAL, 1);
 	spin_unlock_irqrestore(&x->wait.lock, flags);
-	__wake_up(&x->wait, TASK_NORMAL, 1);
 }
 
 /**
@@ -37,8 +45,8 @@ void complete_all(struct completion *x)
 
 	spin_lock_irqsave(&x->wait.lock, flags);
 	x->done += ~0U / 2;
+	__wake_up_locked(&x->wait, TASK_NORMAL, 0);
 	spin_unlock_irqrestore(&x->wait.lock, flags);
-	__wake_up(&x->wait, TASK_NORMAL, 0);
 }
 
 /*

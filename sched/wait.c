@@ -140,6 +140,20 @@ int autoremove_wake_function(wait_queue_t *wait, unsigned int mode)
 	return ret;
 }
 
+/* Walk @q and wake its sleepers; the caller holds q->lock. */
+static void __wake_up_common(wait_queue_head_t *q, unsigned int mode,
+			     int nr_exclusive)
+{
+	wait_queue_t *curr, *next;
+
+	list_for_each_entry_safe(curr, next, &q->task_list, task_list) {
+		unsigned int exclusive = curr->flags & WQ_FLAG_EXCLUSIVE;
+
+		if (curr->func(curr, mode) && exclusive && !--nr_exclusive)
+			break;
+	}
+}
+
 /**
  * __wake_up - wake the sleepers of @q
  * @q: the queue
@@ -150,15 +164,26 @@ int autoremove_wake_function(wait_queue_t *wait, unsigned int mode)
  */
 void __wake_up(wait_queue_head_t *q, unsigned int mode, int nr_exclusive)
 {
-	wait_queue_t *curr, *next;
 	unsigned long flags;
 
 	spin_lock_irqsave(&q->lock, flags);
-	list_for_each_entry_safe(curr, next, &q->task_list, task_list) {
-		unsigned int exclusive = curr->flags & WQ_FLAG_EXCLUSIVE;
-
-		if (curr->func(curr, mode) && exclusive && !--nr_exclusive)
-			break;
-	}
+	__wake_up_common(q, mode, nr_exclusive);
 	spin_unlock_irqrestore(&q->lock, flags);
+}
+
+/**
+ * __wake_up_locked - __wake_up() for a caller that holds q->lock
+ * @q: the queue
+ * @mode: the states that may be woken
+ * @nr_exclusive: how many exclusive sleepers to wake (0: all)
+ *
+ * For a waker whose condition lives under the queue's own lock
+ * (complete()): changing it and waking under one lock hold means no
+ * sleeper can see the change, return and free the queue in between.
+ * Context: any, q->lock held.
+ */
+void __wake_up_locked(wait_queue_head_t *q, unsigned int mode,
+		      int nr_exclusive)
+{
+	__wake_up_common(q, mode, nr_exclusive);
 }
