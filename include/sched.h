@@ -138,6 +138,10 @@ struct task_struct {
 
 	/* Fault injection's task filter (include/gfp.h); copied by fork. */
 	int make_it_fail;
+
+	/* Credentials (kernel/cred.c), copied by fork; 0 is root. */
+	uid_t uid, euid;		/* real and effective user id */
+	gid_t gid, egid;		/* real and effective group id */
 };
 
 /* Process 0, statically built (arch/x86/init_task.c). */
