@@ -424,7 +424,7 @@ help:
 	@echo "make gdb      QEMU stopped at the first instruction + gdb attached"
 	@echo "make test     host unit tests, in-kernel tests, boot and GDB tests"
 	@echo "make test-stress  ktest=all RUNS times (5), shuffled, host busy or -icount"
-	@echo "make test-long  10,000 failing forks and kthreads, 8M fuzzed calls (~5 min)"
+	@echo "make test-long  10,000 failing forks and kthreads, 8M fuzzed calls (2-5 min)"
 	@echo "make bench    in-kernel benchmarks, one table (TSC and -icount)"
 	@echo "make trace    scheduler timeline: build/trace.json + build/trace.svg"
 	@echo "make unit     build the host unit tests only"
