@@ -45,7 +45,7 @@
 #define DEFAULT_SEED	0x6b743236	/* "kt26" */
 #define MAX_NR		450		/* numbers drawn from 0..MAX_NR */
 #define MAX_SEEDS	16
-#define FUZZ_UID	65534		/* "nobody": the child's user and group */
+#define FUZZ_UID	65534		/* the child's user and group: nobody */
 #define NR_ARGS		5		/* ebx ecx edx esi edi */
 #define KERNEL_BASE	0xC0000000UL	/* PAGE_OFFSET: the kernel's half */
 /* syslog(2) type that waits for new log messages (Linux's numbering). */

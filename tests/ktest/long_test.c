@@ -5,10 +5,11 @@
  * cycles while every 7th allocation fails, and afterwards not one page,
  * slab object, pid or task may be missing.
  *
- * Too long for ktest=all (each takes about a second of guest time, more
- * on a loaded host): both are KTEST_NAMED_ONLY, run by `make test-long`
- * (tests/long/test_long.py), which parses the "long: " line each prints
- * and fails on a leak.  Fault injection (include/gfp.h) runs with the
+ * Too long for ktest=all (the forks take a fraction of a second of guest
+ * time, the kthreads 10 to 20 s, most of it printing kthread_create()'s
+ * line on the serial port): both are KTEST_NAMED_ONLY, run by `make
+ * test-long` (tests/long/test_long.py), which parses the "long: " lines
+ * each prints and fails on a leak.  Fault injection (include/gfp.h) runs with the
  * task filter on, so only the allocations of marked tasks fail: the
  * test's own thread for the forks (its children inherit the mark, and
  * allocate nothing), kthreadd for the kthread_create() cycles, since
@@ -48,9 +49,9 @@ struct long_snapshot {
 
 /* How the cycles went. */
 struct long_counts {
-	int created;			/* forks or kthread_create()s that worked */
+	int created;			/* creations that worked */
 	int enomem;			/* ... that failed with -ENOMEM */
-	int eagain;			/* ... that failed with -EAGAIN (no pid) */
+	int eagain;			/* ... with -EAGAIN (no pid) */
 	unsigned long injected;		/* allocations made to fail */
 	unsigned long eligible;		/* allocations that counted */
 	unsigned long start;		/* jiffies */
