@@ -46,8 +46,29 @@ void __free_pages(struct page *page, unsigned int order);
 unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order);
 void free_pages(unsigned long addr, unsigned int order);
 unsigned long nr_free_pages(void);
+
+/*
+ * Fault injection (mm/page_alloc.c; Linux: lib/fault-inject.c with the
+ * fail_page_alloc and failslab attributes).  A page and a slab object are
+ * one allocation each.
+ *
+ *	fail_alloc_set(7, FAULT_TIMES_UNLIMITED, true);
+ *		every 7th allocation fails, but only those of tasks whose
+ *		task_struct.make_it_fail is set (never in an interrupt);
+ *	fail_alloc_after(n);
+ *		the n-th allocation from now, by anyone, fails once;
+ *	fail_alloc_set(0, 0, false) or fail_alloc_after(0);
+ *		off again: arm it with a cleanup action that does this.
+ *
+ * make_it_fail is inherited by fork: the children of a marked task are
+ * marked too.
+ */
+#define FAULT_TIMES_UNLIMITED	(-1L)
+
+void fail_alloc_set(unsigned long interval, long times, bool task_filter);
 void fail_alloc_after(unsigned long n);
 bool fail_alloc_pending(void);
+unsigned long fail_alloc_stats(unsigned long *count);
 bool should_fail_alloc(void);
 
 #define alloc_page(gfp)		alloc_pages(gfp, 0)

@@ -137,6 +137,13 @@ struct task_struct {
 
 	/* Completed at exit: kthread_stop() waits on it (kernel/kthread.c). */
 	struct completion *vfork_done;
+
+	/* Fault injection's task filter (include/gfp.h); copied by fork. */
+	int make_it_fail;
+
+	/* Credentials (kernel/cred.c), copied by fork; 0 is root. */
+	uid_t uid, euid;		/* real and effective user id */
+	gid_t gid, egid;		/* real and effective group id */
 };
 
 /* arch/x86/init_task.c: process 0, statically built */

@@ -43,6 +43,21 @@ asmlinkage long sys_sync(void);
 asmlinkage long sys_reboot(int magic1, int magic2, unsigned int cmd, void *arg);
 asmlinkage long sys_kt_pressure(int pages);
 asmlinkage long sys_kt_trace(void);
+asmlinkage long sys_kt_drop_caches(void);
+
+/* kernel/cred.c */
+asmlinkage long sys_getuid(void);
+asmlinkage long sys_geteuid(void);
+asmlinkage long sys_getgid(void);
+asmlinkage long sys_getegid(void);
+asmlinkage long sys_setuid(unsigned int uid);
+asmlinkage long sys_setgid(unsigned int gid);
+asmlinkage long sys_getuid32(void);
+asmlinkage long sys_geteuid32(void);
+asmlinkage long sys_getgid32(void);
+asmlinkage long sys_getegid32(void);
+asmlinkage long sys_setuid32(uid_t uid);
+asmlinkage long sys_setgid32(gid_t gid);
 
 /* kernel/fs.c */
 asmlinkage long sys_open(const char *filename, int flags, int mode);

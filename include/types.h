@@ -26,5 +26,7 @@ typedef int pid_t;
 typedef long ssize_t;
 typedef long off_t;
 typedef unsigned int gfp_t;
+typedef unsigned int uid_t;
+typedef unsigned int gid_t;
 
 #endif /* _TYPES_H */

@@ -57,6 +57,8 @@ typedef struct {
 
 /* sched/wait.c */
 void init_waitqueue_head(wait_queue_head_t *q);
+void add_wait_queue(wait_queue_head_t *q, wait_queue_t *wait);
+void remove_wait_queue(wait_queue_head_t *q, wait_queue_t *wait);
 void prepare_to_wait(wait_queue_head_t *q, wait_queue_t *wait, long state);
 void prepare_to_wait_exclusive(wait_queue_head_t *q, wait_queue_t *wait,
 			       long state);

@@ -12,9 +12,11 @@
  * are ignored) or SIG_IGN.  A signal whose action is SIG_IGN is dropped
  * when it is sent.  Kernel threads ignore all signals: kthreadd calls
  * ignore_signals() and the threads it creates copy its table.  init
- * (pid 1) cannot be killed by a default action, as in Linux.
+ * (pid 1) cannot be killed by a default action, as in Linux.  kill(2)
+ * reaches only the caller's own user's processes, unless it is root.
  */
 #include <asm/ptrace.h>
+#include <capability.h>
 #include <kernel.h>
 #include <sched.h>
 #include <signal.h>
@@ -256,24 +258,45 @@ asmlinkage void do_notify_resume(struct pt_regs *regs)
 	}
 }
 
+/*
+ * May the current task signal @p?  Linux's check_kill_permission(): root
+ * (CAP_KILL) may signal anyone; any other task only the processes of its
+ * own user, whose real id is its real or effective id.
+ */
+static bool kill_permitted(struct task_struct *p)
+{
+	return capable(CAP_KILL) || current->uid == p->uid ||
+	       current->euid == p->uid;
+}
+
 /**
  * kill_pid - kill(2): send @sig to the task with pid @pid
  * @pid: the target; no process groups here, so it must be > 0
- * @sig: the signal; 0 only checks that the task exists
+ * @sig: the signal; 0 only checks that the task exists and may be
+ *       signalled
  *
+ * The task is looked up and signalled under tasklist_lock: once the lock
+ * is dropped it may be reaped, and release_task() takes its sighand away.
  * Context: process.
- * Return: 0, -EINVAL (bad signal or pid <= 0), -ESRCH (no such task).
+ * Return: 0, -EINVAL (bad signal or pid <= 0), -ESRCH (no such task),
+ * -EPERM (another user's task, and the caller is not root).
  */
 int kill_pid(pid_t pid, int sig)
 {
 	struct task_struct *p;
+	unsigned long flags;
+	int ret;
 
 	if (pid <= 0 || sig < 0 || sig >= _NSIG)
 		return -EINVAL;
-	p = find_task_by_pid(pid);
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_pid_locked(pid);
 	if (!p)
-		return -ESRCH;
-	if (!sig)
-		return 0;
-	return send_sig(sig, p);
+		ret = -ESRCH;
+	else if (!kill_permitted(p))
+		ret = -EPERM;
+	else
+		ret = sig ? send_sig(sig, p) : 0;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
 }

@@ -14,11 +14,18 @@
  * shell show the kernel's insides: the task list (ps), the memory report
  * (free), a task's kernel stack, the scheduler trace, memory pressure.
  * Every pointer from user space goes through the uaccess functions: a bad
- * one is -EFAULT, never a crash.
+ * one is -EFAULT, never a crash.  The calls that act on the whole machine
+ * are root's alone (capable(), kernel/cred.c): reboot, as Linux; and the
+ * teaching calls that drive the kernel rather than look at it
+ * (kt_pressure, kt_trace, kt_drop_caches).  Looking (kt_tasks,
+ * kt_meminfo, kt_stack, syslog) is open to all, as ps and /proc/meminfo
+ * are in Linux 2.6.
  */
 #include <asm/uaccess.h>
 #include <asm-offsets.h>
 #include <binfmts.h>
+#include <buffer_head.h>
+#include <capability.h>
 #include <errno.h>
 #include <kernel.h>
 #include <mm.h>
@@ -252,9 +259,11 @@ asmlinkage long sys_kt_stack(pid_t pid, char *ubuf, int len)
 	return n;
 }
 
-/* Teaching call: dump the scheduler trace on the console. */
+/* Teaching call: dump the scheduler trace on the console (root only). */
 asmlinkage long sys_kt_trace(void)
 {
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
 	return trace_dump();
 }
 
@@ -267,18 +276,46 @@ asmlinkage long sys_sync(void)
 asmlinkage long sys_reboot(int magic1, int magic2, unsigned int cmd,
 			   void *arg)
 {
+	/* As Linux: the capability first, so others learn nothing more. */
+	if (!capable(CAP_SYS_BOOT))
+		return -EPERM;
 	if ((unsigned int)magic1 != LINUX_REBOOT_MAGIC1 ||
 	    magic2 != LINUX_REBOOT_MAGIC2 || cmd != LINUX_REBOOT_CMD_POWER_OFF)
 		return -EINVAL;
 	kernel_power_off();
 }
 
-/* Teaching call: drive kswapd (the shell's pressure N). */
+/* Teaching call: drive kswapd (the shell's pressure N); root only. */
 asmlinkage long sys_kt_pressure(int pages)
 {
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
 	if (pages <= 0 || (unsigned long)pages > zone_normal()->managed_pages)
 		return -EINVAL;
 	return mm_pressure(pages);
+}
+
+/*
+ * Teaching call: bring memory to a state two reports can be compared in
+ * (the shell's free -d): tasks reaped are freed (their stack goes at
+ * their last switch: wait for it, a tick at a time, a second at most),
+ * dirty buffers are written and every clean, unused one dropped (Linux:
+ * sync; echo 3 > /proc/sys/vm/drop_caches), the slab caches give back
+ * their empty slabs.  Root only, as drop_caches.
+ * Return: the pages it freed, or -EPERM.
+ */
+asmlinkage long sys_kt_drop_caches(void)
+{
+	unsigned long before = nr_free_pages();
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	for (int ticks = 0; nr_dead_tasks() > 0 && ticks < HZ; ticks++)
+		schedule_timeout_uninterruptible(1);
+	(void)sync_all();	/* a block that failed stays dirty: kept */
+	drop_pagecache();
+	kmem_cache_shrink_all();
+	return (long)(nr_free_pages() - before);
 }
 
 /*
@@ -315,8 +352,22 @@ const sys_call_ptr_t sys_call_table[] = {
 	SYSCALL(__NR_kt_meminfo, sys_kt_meminfo),
 	SYSCALL(__NR_kt_stack, sys_kt_stack),
 	SYSCALL(__NR_kt_trace, sys_kt_trace),
+	SYSCALL(__NR_kt_drop_caches, sys_kt_drop_caches),
+	SYSCALL(__NR_setuid, sys_setuid),
+	SYSCALL(__NR_getuid, sys_getuid),
+	SYSCALL(__NR_setgid, sys_setgid),
+	SYSCALL(__NR_getgid, sys_getgid),
+	SYSCALL(__NR_geteuid, sys_geteuid),
+	SYSCALL(__NR_getegid, sys_getegid),
+	SYSCALL(__NR_getuid32, sys_getuid32),
+	SYSCALL(__NR_getgid32, sys_getgid32),
+	SYSCALL(__NR_geteuid32, sys_geteuid32),
+	SYSCALL(__NR_getegid32, sys_getegid32),
+	SYSCALL(__NR_setuid32, sys_setuid32),
+	SYSCALL(__NR_setgid32, sys_setgid32),
 };
 
 _Static_assert(ARRAY_SIZE(sys_call_table) == ASM_NR_syscalls,
 	       "NR_syscalls in arch/x86/asm-offsets.inc");
-_Static_assert(__NR_kt_trace < ASM_NR_syscalls, "the table is too short");
+_Static_assert(__NR_kt_drop_caches < ASM_NR_syscalls,
+	       "the table is too short");

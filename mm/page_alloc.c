@@ -47,44 +47,137 @@ static int min_free_kbytes_setup(char *val)
 __setup("min_free_kbytes=", min_free_kbytes_setup);
 
 /*
- * Fault injection for the tests: the n-th allocation (page or slab
- * object) from now on fails, once.  0: off.
+ * Fault injection for the tests, after Linux's lib/fault-inject.c (the
+ * fail_page_alloc and failslab attributes, here one for both: a page
+ * from alloc_pages() and an object from kmem_cache_alloc() are each one
+ * allocation).  Every @interval-th eligible allocation fails, @times
+ * times at most; with the task filter on, only allocations made by a
+ * task whose make_it_fail is set, and never from an interrupt, are
+ * eligible (Linux's /proc/PID/make-it-fail), so that daemons, the test
+ * runner and interrupt handlers are not hit by a test's failures.  The
+ * count and the failures left are kept under fail_alloc.lock: on SMP two
+ * CPUs allocating at once still see every interval-th allocation fail,
+ * exactly @times times.
  */
-static unsigned long fail_alloc_countdown;
-static DEFINE_SPINLOCK(fail_alloc_lock);
+static struct {
+	spinlock_t lock;
+	unsigned long interval;		/* 0: off */
+	long times;			/* failures left; -1: no limit */
+	bool task_filter;
+	unsigned long count;		/* eligible allocations since armed */
+	unsigned long failures;		/* injected since armed */
+} fail_alloc = {
+	.lock = __SPIN_LOCK_UNLOCKED,
+};
 
 /**
- * fail_alloc_after - make the @n-th allocation from now fail
- * @n: 1 for the very next; 0 cancels
+ * fail_alloc_set - make every @interval-th allocation from now fail
+ * @interval: 1 fails each eligible allocation, 7 every seventh; 0 turns
+ *            injection off
+ * @times: how many failures at most; FAULT_TIMES_UNLIMITED for no limit
+ * @task_filter: only allocations by tasks with make_it_fail set (not
+ *               from interrupts) count and fail
  *
+ * The count of eligible allocations and of failures injected starts
+ * again from 0.  Whoever arms it must disarm it (fail_alloc_set(0, 0,
+ * false)) however it ends: in a ktest, with a cleanup action.
+ * Context: any.
+ */
+void fail_alloc_set(unsigned long interval, long times, bool task_filter)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&fail_alloc.lock, flags);
+	fail_alloc.interval = interval;
+	fail_alloc.times = times;
+	fail_alloc.task_filter = task_filter;
+	fail_alloc.count = 0;
+	fail_alloc.failures = 0;
+	spin_unlock_irqrestore(&fail_alloc.lock, flags);
+}
+
+/**
+ * fail_alloc_after - make the @n-th allocation from now fail, once
+ * @n: 1 for the very next; 0 cancels any injection
+ *
+ * Any task's allocation counts (no task filter).
  * For tests of error paths: every failure path must free what it took.
+ * Context: any.
  */
 void fail_alloc_after(unsigned long n)
 {
-	WRITE_ONCE(fail_alloc_countdown, n);
+	fail_alloc_set(n, 1, false);
 }
 
-/* Return: whether an injected failure is still to come. */
+/**
+ * fail_alloc_pending - is an injected failure still to come?
+ *
+ * Return: false when injection is off or its @times are used up.
+ */
 bool fail_alloc_pending(void)
 {
-	return READ_ONCE(fail_alloc_countdown) != 0;
+	unsigned long flags;
+	bool pending;
+
+	spin_lock_irqsave(&fail_alloc.lock, flags);
+	pending = fail_alloc.interval && fail_alloc.times != 0;
+	spin_unlock_irqrestore(&fail_alloc.lock, flags);
+	return pending;
+}
+
+/**
+ * fail_alloc_stats - what injection has done since it was last armed
+ * @count: where the number of eligible allocations goes (may be NULL)
+ *
+ * Return: the number of allocations it made fail.
+ */
+unsigned long fail_alloc_stats(unsigned long *count)
+{
+	unsigned long flags, failures;
+
+	spin_lock_irqsave(&fail_alloc.lock, flags);
+	failures = fail_alloc.failures;
+	if (count)
+		*count = fail_alloc.count;
+	spin_unlock_irqrestore(&fail_alloc.lock, flags);
+	return failures;
+}
+
+/*
+ * Linux's fail_task(): the filter looks at the task the allocation is
+ * made for, and an interrupt only borrows the task it interrupted.
+ */
+static bool fail_alloc_eligible(void)
+{
+	return !fail_alloc.task_filter ||
+	       (!in_interrupt() && READ_ONCE(current->make_it_fail));
 }
 
 /**
  * should_fail_alloc - is this the allocation that must fail?
  *
- * Context: any (called by alloc_pages() and kmem_cache_alloc()).
- * Return: true once, for the allocation fail_alloc_after() chose.
+ * Called once per allocation by alloc_pages() and kmem_cache_alloc().
+ * Context: any.
+ * Return: true for the allocations fail_alloc_set() chose.
  */
 bool should_fail_alloc(void)
 {
 	unsigned long flags;
 	bool fail = false;
 
-	spin_lock_irqsave(&fail_alloc_lock, flags);
-	if (fail_alloc_countdown && !--fail_alloc_countdown)
+	/* Off: one racy look, no lock, for every allocation of the kernel. */
+	if (!READ_ONCE(fail_alloc.interval))
+		return false;
+	spin_lock_irqsave(&fail_alloc.lock, flags);
+	if (fail_alloc.interval && fail_alloc.times != 0 &&
+	    fail_alloc_eligible() &&
+	    ++fail_alloc.count % fail_alloc.interval == 0) {
 		fail = true;
-	spin_unlock_irqrestore(&fail_alloc_lock, flags);
+		fail_alloc.failures++;
+		if (fail_alloc.times > 0)
+			fail_alloc.times--;
+	}
+	spin_unlock_irqrestore(&fail_alloc.lock, flags);
 	return fail;
 }
 
@@ -281,8 +374,12 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 		return NULL;
 	if (gfp_mask & __GFP_WAIT)
 		might_sleep();
-	if (should_fail_alloc())
-		goto nopage;
+	/* An injected failure is counted, but not reported: tests make
+	 * thousands of them. */
+	if (should_fail_alloc()) {
+		vm_events.allocfail++;
+		return NULL;
+	}
 
 	/* First try: leave the zone above pages_low. */
 	page = get_page_from_freelist(zone, order, zone->pages_low, 0);

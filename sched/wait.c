@@ -23,6 +23,41 @@ void init_waitqueue_head(wait_queue_head_t *q)
 }
 
 /**
+ * add_wait_queue - put @wait on @q, without changing the task's state
+ * @q: the queue
+ * @wait: the entry, with the wake function of the caller's choice
+ *
+ * For an entry that is not a sleeping task's (its function does the
+ * waking), or a sleeper that sets its state itself.
+ * Context: any.
+ */
+void add_wait_queue(wait_queue_head_t *q, wait_queue_t *wait)
+{
+	unsigned long flags;
+
+	wait->flags &= ~WQ_FLAG_EXCLUSIVE;
+	spin_lock_irqsave(&q->lock, flags);
+	list_add(&wait->task_list, &q->task_list);
+	spin_unlock_irqrestore(&q->lock, flags);
+}
+
+/**
+ * remove_wait_queue - take @wait off @q
+ * @q: the queue
+ * @wait: an entry add_wait_queue() put there
+ *
+ * Context: any.
+ */
+void remove_wait_queue(wait_queue_head_t *q, wait_queue_t *wait)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&q->lock, flags);
+	list_del_init(&wait->task_list);
+	spin_unlock_irqrestore(&q->lock, flags);
+}
+
+/**
  * prepare_to_wait - queue the current task and set its sleeping state
  * @q: the queue
  * @wait: the entry (DEFINE_WAIT)

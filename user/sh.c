@@ -180,10 +180,16 @@ static enum builtin_result do_stack(int argc, char **argv)
 static enum builtin_result do_free(int argc, char **argv)
 {
 	static char text[MEMINFO_TEXT];
+	int drop = argc == 2 && !strcmp(argv[1], "-d");
 	int len;
 
-	if (argc != 1)
+	if (argc > 2 || (argc == 2 && !drop))
 		return BUILTIN_USAGE;
+	/* -d: caches dropped first, so that two reports compare. */
+	if (drop && kt_drop_caches() < 0) {
+		report_error("free");
+		return BUILTIN_DONE;
+	}
 	len = kt_meminfo(text, sizeof(text));
 	if (len < 0) {
 		report_error("free");
@@ -348,7 +354,8 @@ static const struct builtin builtins[] = {
 	{ "echo", do_echo, "[WORD...]", "print the words" },
 	{ "ps", do_ps, "[-s]", "list the tasks (-s: and their kernel stacks)" },
 	{ "stack", do_stack, "PID", "kernel stack of a task" },
-	{ "free", do_free, "", "memory report (free pages, watermarks)" },
+	{ "free", do_free, "[-d]",
+	  "memory report (-d: drop the caches first)" },
 	{ "dmesg", do_dmesg, "", "the kernel log" },
 	{ "kill", do_kill, "[-SIG] PID...", "send a signal (default TERM)" },
 	{ "sleep", do_sleep, "SECONDS", "sleep" },

@@ -46,6 +46,7 @@
 #define BADELF_VALID_EXIT 42		/* mkbroken.py's VALID_EXIT */
 #define BADELF_LIST_SIZE 1024		/* room for BADELF_DIR/kinds */
 #define FUZZ_PATH	"/bin/fuzz"
+#define NOBODY		65534			/* uid and gid "nobody" */
 
 enum test_result {
 	TEST_PASS,
@@ -673,7 +674,8 @@ static enum test_result test_kill_bad_pid_or_signal_fails(void)
  */
 static enum test_result test_unknown_syscalls_enosys(void)
 {
-	static const long numbers[] = { 9999, -1, 405 };
+	/* 406: one past the last teaching call, the end of the table. */
+	static const long numbers[] = { 9999, -1, 406 };
 
 	if (!kt26_running())
 		return skip_not_kt26();
@@ -684,6 +686,117 @@ static enum test_result test_unknown_syscalls_enosys(void)
 			return fail("system call %ld returned %ld, expected "
 				    "-ENOSYS (%d)", numbers[i], ret, -ENOSYS);
 	}
+	return TEST_PASS;
+}
+
+/*
+ * A child that is not root: root drops to NOBODY for good, anyone else
+ * stays who it is (the host tests run usertests as nobody).  Exits with
+ * @code unless it ends up an ordinary user.
+ */
+static uid_t become_unprivileged(int code)
+{
+	if (getuid() == 0 && (setgid(NOBODY) < 0 || setuid(NOBODY) < 0))
+		_exit(code);
+	if (getuid() == 0 || geteuid() != getuid())
+		_exit(code);
+	return getuid();
+}
+
+static void setuid_child(void)
+{
+	uid_t me = become_unprivileged(10);
+	int status;
+	pid_t pid;
+
+	/* Root cannot be had back, nor any other user. */
+	if (setuid(0) != -1 || errno != EPERM)
+		_exit(11);
+	if (setuid(me + 1) != -1 || errno != EPERM)
+		_exit(12);
+	if (setgid(0) != -1 || errno != EPERM)
+		_exit(13);
+	/* Its own id it may set. */
+	if (setuid(me) != 0 || getuid() != me || geteuid() != me)
+		_exit(14);
+	/* The old 16-bit calls agree, for an id below 65536. */
+	if (raw_syscall(__NR_getuid, 0, 0, 0, 0, 0) != (long)me ||
+	    raw_syscall(__NR_geteuid, 0, 0, 0, 0, 0) != (long)me ||
+	    raw_syscall(__NR_setuid, 0, 0, 0, 0, 0) != -EPERM)
+		_exit(15);
+	/* A child is the same user. */
+	pid = fork();
+	if (pid == 0)
+		_exit(getuid() == me && geteuid() == me ? 0 : 1);
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || status != 0)
+		_exit(16);
+	_exit(0);
+}
+
+/* Linux's setuid(): root gives up root for good; others keep their id. */
+static enum test_result test_setuid_drops_root_for_good(void)
+{
+	int status;
+
+	if (run_in_child(setuid_child, &status) < 0)
+		return fail("fork/waitpid: %s", strerror(errno));
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return fail("unprivileged child %s (10: could not drop root, "
+			    "11-13: got root or another id back, 14: its own "
+			    "id refused, 15: 16-bit calls, 16: fork)",
+			    describe(status));
+	return TEST_PASS;
+}
+
+static void refused_child(void)
+{
+	int status;
+	pid_t pid;
+
+	become_unprivileged(10);
+	/* pid 1 is root's (and on kt26 may be usertests itself). */
+	if (kill(1, 0) != -1 || errno != EPERM)
+		_exit(11);
+	/*
+	 * The wrong magic: EINVAL had the call got past the capability
+	 * check; nothing can go down even if this child were root.
+	 */
+	if (reboot(LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2 + 1,
+		   LINUX_REBOOT_CMD_POWER_OFF, NULL) != -1 || errno != EPERM)
+		_exit(12);
+	if (kt26_running() &&
+	    ((kt_pressure(16) != -1 || errno != EPERM) ||
+	     (kt_trace() != -1 || errno != EPERM) ||
+	     (kt_drop_caches() != -1 || errno != EPERM)))
+		_exit(13);
+	/* Its own processes it may signal. */
+	pid = fork();
+	if (pid == 0)
+		spin_forever();
+	if (pid < 0 || kill(pid, SIGKILL) != 0)
+		_exit(14);
+	if (waitpid(pid, &status, 0) != pid || !WIFSIGNALED(status) ||
+	    WTERMSIG(status) != SIGKILL)
+		_exit(15);
+	_exit(0);
+}
+
+/*
+ * What changes the machine or reaches another user's process is root's:
+ * kill (CAP_KILL), reboot (CAP_SYS_BOOT), and on kt26 the teaching calls
+ * that drive the kernel (kt_pressure, kt_trace, kt_drop_caches).
+ */
+static enum test_result test_unprivileged_kill_reboot_refused(void)
+{
+	int status;
+
+	if (run_in_child(refused_child, &status) < 0)
+		return fail("fork/waitpid: %s", strerror(errno));
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return fail("unprivileged child %s (10: could not drop root, "
+			    "11: kill of pid 1, 12: reboot, 13: a teaching "
+			    "call, not refused; 14-15: could not kill its own "
+			    "child)", describe(status));
 	return TEST_PASS;
 }
 
@@ -897,6 +1010,8 @@ static const struct test tests[] = {
 	TEST(kill_bad_pid_or_signal_fails),
 	TEST(sched_yield_returns_0),
 	TEST(unknown_syscalls_enosys),
+	TEST(setuid_drops_root_for_good),
+	TEST(unprivileged_kill_reboot_refused),
 	TEST(kill_pid0_fails_harmlessly),
 	TEST(kill_kthreadd_survives),
 	TEST(kt_tasks_lists_kernel_threads),

@@ -23,16 +23,28 @@
 #define __NR_execve		11
 #define __NR_lseek		19
 #define __NR_getpid		20
+#define __NR_setuid		23	/* 16-bit ids: use the ...32 calls */
+#define __NR_getuid		24
 #define __NR_sync		36
 #define __NR_kill		37
 #define __NR_times		43	/* (struct tms *buf) -> clock ticks since boot (HZ) */
 #define __NR_brk		45
+#define __NR_setgid		46
+#define __NR_getgid		47
+#define __NR_geteuid		49
+#define __NR_getegid		50
 #define __NR_dup2		63
 #define __NR_getppid		64
 #define __NR_reboot		88
 #define __NR_syslog		103	/* (int type, char *buf, int len): dmesg */
 #define __NR_sched_yield	158
 #define __NR_nanosleep		162
+#define __NR_getuid32		199	/* (void) -> real user id */
+#define __NR_getgid32		200	/* (void) -> real group id */
+#define __NR_geteuid32		201	/* (void) -> effective user id */
+#define __NR_getegid32		202	/* (void) -> effective group id */
+#define __NR_setuid32		213	/* (uid): root sets both, others only their real id */
+#define __NR_setgid32		214	/* (gid): likewise */
 
 /* Teaching calls: what the shell needs to show the kernel's insides. */
 #define __NR_kt_tasks		400	/* (struct kt_task_info *buf, int max) -> count */
@@ -40,6 +52,7 @@
 #define __NR_kt_pressure	402	/* (int pages) -> pages kswapd reclaimed */
 #define __NR_kt_stack		403	/* (int pid, char *buf, int len) -> bytes of text */
 #define __NR_kt_trace		404	/* (void) -> dumps the scheduler trace on ttyS0 */
+#define __NR_kt_drop_caches	405	/* (void) -> pages freed: sync, drop clean buffers, shrink the slab */
 
 /* syslog(2) types */
 #define SYSLOG_ACTION_READ_ALL	3	/* copy the whole log ring, don't clear */

@@ -259,3 +259,65 @@ UNIT_TEST(buddy_double_free_detected)
 	CHECK_EQ(nr_free_pages(), free_before);
 	mm_host_exit();
 }
+
+/* Allocates and frees one page @n times; Return: how many failed. */
+static int failures_in(int n)
+{
+	int failed = 0;
+
+	for (int i = 0; i < n; i++) {
+		struct page *page = alloc_pages(GFP_KERNEL, 0);
+
+		if (page)
+			__free_pages(page, 0);
+		else
+			failed++;
+	}
+	return failed;
+}
+
+UNIT_TEST(fault_injection_interval_times_and_task_filter)
+{
+	unsigned long count;
+	struct page *page;
+
+	fresh();
+	/* One-shot: the 3rd allocation from now, then never again. */
+	fail_alloc_after(3);
+	CHECK(fail_alloc_pending());
+	page = alloc_pages(GFP_KERNEL, 0);
+	CHECK(page != NULL);
+	__free_pages(page, 0);
+	page = alloc_pages(GFP_KERNEL, 1);
+	CHECK(page != NULL);
+	__free_pages(page, 1);
+	CHECK(alloc_pages(GFP_KERNEL, 0) == NULL);
+	CHECK(!fail_alloc_pending());
+	CHECK_EQ(failures_in(20), 0);
+	CHECK_EQ(vm_events.allocfail, 1);
+
+	/* Every 7th, without limit: 100 allocations, 14 failures. */
+	fail_alloc_set(7, FAULT_TIMES_UNLIMITED, false);
+	CHECK_EQ(failures_in(100), 14);
+	CHECK_EQ(fail_alloc_stats(&count), 14);
+	CHECK_EQ(count, 100);
+
+	/* At most 3 times. */
+	fail_alloc_set(2, 3, false);
+	CHECK_EQ(failures_in(100), 3);
+	CHECK(!fail_alloc_pending());
+
+	/* The task filter: unmarked tasks neither fail nor count. */
+	fail_alloc_set(1, FAULT_TIMES_UNLIMITED, true);
+	CHECK_EQ(failures_in(10), 0);
+	CHECK_EQ(fail_alloc_stats(&count), 0);
+	CHECK_EQ(count, 0);
+	host_task.make_it_fail = 1;
+	CHECK_EQ(failures_in(10), 10);
+	fail_alloc_set(0, 0, false);
+	CHECK_EQ(failures_in(10), 0);
+	CHECK(!fail_alloc_pending());
+	host_task.make_it_fail = 0;
+	CHECK_EQ(nr_free_pages(), free_before);
+	mm_host_exit();
+}

@@ -98,6 +98,8 @@ void mm_host_init(unsigned long pages, unsigned long reserved)
 	host_reclaimable = NULL;
 	host_nr_reclaimable = 0;
 	host_task.flags = 0;
+	host_task.make_it_fail = 0;
+	fail_alloc_set(0, 0, false);
 	free_area_init(0, pages);
 	for (unsigned long pfn = 0; pfn < pages; pfn++) {
 		struct page *page = &mem_map[pfn];

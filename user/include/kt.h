@@ -4,8 +4,9 @@
  * and trace ask the kernel.
  *
  * No Linux counterpart: Linux shows the same things through /proc.  On a
- * kernel that is not kt26 the numbers 400-404 belong to other calls
- * (Linux i386: msgsnd, msgrcv, msgctl, clock_gettime64, clock_settime64),
+ * kernel that is not kt26 the numbers 400-405 belong to other calls
+ * (Linux i386: msgsnd, msgrcv, msgctl, clock_gettime64, clock_settime64,
+ * clock_adjtime64),
  * so every wrapper first checks kt26_running() and fails with ENOSYS
  * rather than make a call that means something else there.
  */
@@ -21,5 +22,6 @@ int kt_meminfo(char *buf, int len);
 int kt_pressure(int pages);
 int kt_stack(pid_t pid, char *buf, int len);
 int kt_trace(void);
+int kt_drop_caches(void);
 
 #endif /* _USER_KT_H */

@@ -234,7 +234,8 @@ void sync(void)
  * @pid: target process
  * @sig: SIG* number; 0 only checks that @pid exists
  *
- * Return: 0, or -1 on error (ESRCH: no such process; EINVAL: bad @sig).
+ * Return: 0, or -1 on error (ESRCH: no such process; EINVAL: bad @sig;
+ * EPERM: another user's process, and the caller is not root).
  */
 int kill(pid_t pid, int sig)
 {
@@ -318,6 +319,77 @@ pid_t getppid(void)
 	return call0(__NR_getppid);
 }
 
+/*
+ * The user and group ids: the 32-bit calls, as C libraries on i386 use
+ * (the old 16-bit ones, getuid 24 and so on, cannot tell 65534 from a
+ * larger id).
+ */
+
+/**
+ * getuid - the real user id of the caller (0: root)
+ *
+ * Return: the id; never fails.
+ */
+uid_t getuid(void)
+{
+	return raw_syscall(__NR_getuid32, 0, 0, 0, 0, 0);
+}
+
+/**
+ * geteuid - the effective user id, the one permissions are checked with
+ *
+ * Return: the id; never fails.
+ */
+uid_t geteuid(void)
+{
+	return raw_syscall(__NR_geteuid32, 0, 0, 0, 0, 0);
+}
+
+/**
+ * getgid - the real group id of the caller
+ *
+ * Return: the id; never fails.
+ */
+gid_t getgid(void)
+{
+	return raw_syscall(__NR_getgid32, 0, 0, 0, 0, 0);
+}
+
+/**
+ * getegid - the effective group id of the caller
+ *
+ * Return: the id; never fails.
+ */
+gid_t getegid(void)
+{
+	return raw_syscall(__NR_getegid32, 0, 0, 0, 0, 0);
+}
+
+/**
+ * setuid - become user @uid
+ * @uid: the user id
+ *
+ * Root sets its real and effective ids, and cannot come back; another
+ * user may only set its effective id to its real one.
+ * Return: 0, or -1 on error (EPERM, EINVAL).
+ */
+int setuid(uid_t uid)
+{
+	return call1(__NR_setuid32, uid);
+}
+
+/**
+ * setgid - become a member of group @gid
+ * @gid: the group id
+ *
+ * As setuid(), for the group ids.
+ * Return: 0, or -1 on error (EPERM, EINVAL).
+ */
+int setgid(gid_t gid)
+{
+	return call1(__NR_setgid32, gid);
+}
+
 /**
  * reboot - power off or restart the machine
  * @magic1: LINUX_REBOOT_MAGIC1
@@ -325,7 +397,7 @@ pid_t getppid(void)
  * @cmd: LINUX_REBOOT_CMD_POWER_OFF
  * @arg: unused by the commands above
  *
- * Return: does not return on success; -1 on error.
+ * Return: does not return on success; -1 on error (EPERM: not root).
  */
 int reboot(unsigned int magic1, unsigned int magic2, unsigned int cmd,
 	   void *arg)
@@ -441,7 +513,8 @@ int kt_meminfo(char *buf, int len)
  * kt_pressure - allocate and free @pages pages, so that kswapd must run
  * @pages: how many
  *
- * Return: pages kswapd reclaimed meanwhile, -1 on error (ENOSYS: not kt26).
+ * Return: pages kswapd reclaimed meanwhile, -1 on error (EPERM: not root;
+ * ENOSYS: not kt26).
  */
 int kt_pressure(int pages)
 {
@@ -464,9 +537,23 @@ int kt_stack(pid_t pid, char *buf, int len)
 /**
  * kt_trace - dump the scheduler trace on the serial port
  *
- * Return: 0, -1 on error (ENOSYS: not kt26).
+ * Return: 0, -1 on error (EPERM: not root; ENOSYS: not kt26).
  */
 int kt_trace(void)
 {
 	return kt_call(__NR_kt_trace, 0, 0, 0);
+}
+
+/**
+ * kt_drop_caches - free what memory caches hold, so that two memory
+ *                  reports compare (free -d)
+ *
+ * Waits for reaped tasks to be freed, writes dirty buffers back and
+ * drops the clean ones, and has the slab caches give back their empty
+ * slabs.  Root only.
+ * Return: pages freed, -1 on error (EPERM; ENOSYS: not kt26).
+ */
+int kt_drop_caches(void)
+{
+	return kt_call(__NR_kt_drop_caches, 0, 0, 0);
 }

@@ -15,6 +15,8 @@
 #include <stdint.h>
 
 typedef int pid_t;		/* process id */
+typedef unsigned int uid_t;	/* user id: 0 is root */
+typedef unsigned int gid_t;	/* group id */
 typedef long ssize_t;		/* a byte count, or -1 */
 typedef long off_t;		/* a file offset (32 bits: no large files) */
 typedef long clock_t;		/* clock ticks, USER_HZ per second */
