@@ -188,14 +188,17 @@ static bool fail_alloc_action __used;
 
 static inline void cancel_fail_alloc(void *unused)
 {
-	fail_alloc_after(0);
+	fail_alloc_set(0, 0, false);
+	current->make_it_fail = 0;
 	fail_alloc_action = false;
 }
 
 /*
- * fail_alloc_after() for this test: a countdown left running would fail
- * some allocation of the next test, so it is cancelled when the test
- * ends.  Call it again to change the count (0: cancel now).
+ * The @n-th allocation from now of the test's own thread fails, once:
+ * only this thread is marked (make_it_fail), so no daemon or interrupt
+ * handler can take the failure, and a countdown left running is
+ * cancelled when the test ends.  Call it again to change the count (0:
+ * cancel now).
  */
 static inline void fail_alloc_in_test(unsigned long n)
 {
@@ -203,7 +206,8 @@ static inline void fail_alloc_in_test(unsigned long n)
 		ktest_add_action(cancel_fail_alloc, NULL);
 		fail_alloc_action = true;
 	}
-	fail_alloc_after(n);
+	current->make_it_fail = n != 0;
+	fail_alloc_set(n, 1, true);
 }
 
 /* An unsigned int tunable (dirty_background_ratio...) and its old value. */

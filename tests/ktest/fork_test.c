@@ -160,19 +160,23 @@ KTEST(ten_thousand_create_exit_cycles_leak_nothing)
 
 static void no_more_failures(void *unused)
 {
-	fail_alloc_after(0);
+	fail_alloc_set(0, 0, false);
+	current->make_it_fail = 0;
 }
 
 /*
  * Fork with fork_one() while the n-th allocation from now fails, for
  * n = 1, 2, ... until a fork gets through with every allocation made:
  * each failure must be -ENOMEM and give back every page and slab object
- * it took.  Return: how many allocations a fork makes.
+ * it took.  Only this thread is marked to fail (the forks' allocations
+ * are its own), so no daemon can take the failure meant for a fork.
+ * Return: how many allocations a fork makes.
  */
 static int fork_failures_leak_nothing(long (*fork_one)(void))
 {
 	int failures = 0;
 
+	current->make_it_fail = 1;
 	ktest_add_action(no_more_failures, NULL);
 	for (int n = 1; n < 100; n++) {
 		unsigned long before = settled_free_pages();
@@ -180,7 +184,7 @@ static int fork_failures_leak_nothing(long (*fork_one)(void))
 		int threads = nr_threads;
 		long pid;
 
-		fail_alloc_after(n);
+		fail_alloc_set(n, 1, true);
 		pid = fork_one();
 		if (pid > 0) {
 			KTEST_ASSERT_EQ(do_wait(pid, NULL, 0), pid);
@@ -193,7 +197,7 @@ static int fork_failures_leak_nothing(long (*fork_one)(void))
 			KTEST_EXPECT_EQ(pid, -ENOMEM);
 			failures++;
 		}
-		fail_alloc_after(0);
+		fail_alloc_set(0, 0, false);
 		KTEST_EXPECT_EQ(nr_threads, threads);
 		if (settled_free_pages() != before)
 			KTEST_FAIL("failing allocation %d of a fork leaked %ld "

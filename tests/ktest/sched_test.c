@@ -425,27 +425,6 @@ KTEST(kthread_stop_before_wakeup_gives_eintr)
 	KTEST_EXPECT(!ran);
 }
 
-static void no_more_failures(void *unused)
-{
-	fail_alloc_after(0);
-}
-
-/*
- * A fork that fails in kthreadd reaches the creator as ERR_PTR(): the
- * first allocation from now is kthreadd's task_struct.
- */
-KTEST(kthread_create_failure_is_err_ptr)
-{
-	struct task_struct *k;
-
-	ktest_add_action(no_more_failures, NULL);
-	fail_alloc_after(1);
-	k = kthread_create(must_not_run, NULL, "ktest-enomem");
-	fail_alloc_after(0);
-	KTEST_ASSERT(IS_ERR(k));
-	KTEST_EXPECT_EQ(PTR_ERR(k), -ENOMEM);
-}
-
 KTEST(init_task_is_pid0_and_never_queued)
 {
 	KTEST_EXPECT_EQ(init_task.pid, 0);
