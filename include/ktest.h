@@ -23,6 +23,8 @@
  *	KTEST_ASSERT(cond), KTEST_ASSERT_EQ(a, b), KTEST_FAIL(fmt, ...)
  *		record a failure and end the test: its thread runs the
  *		cleanup actions and exits, from however deep it is;
+ *	ktest_wait_sleeping(p, states), ktest_wait_exits()
+ *		wait for a task to be asleep, for exiting tasks to be gone;
  *	ktest_add_action(fn, data)
  *		have fn(data) run when the test ends, however it ends (last
  *		added, first run): stop the threads it started, give back
@@ -76,6 +78,7 @@ void __noreturn ktest_abort(void);
 void ktest_add_action(void (*fn)(void *data), void *data);
 void ktest_release_action(void (*fn)(void *data), void *data);
 void ktest_wait_sleeping(struct task_struct *p, unsigned int states);
+void ktest_wait_exits(void);
 bool ktest_requested(void);
 void ktest_run(void);
 

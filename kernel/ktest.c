@@ -323,8 +323,16 @@ static bool tasks_exiting(void)
 	return exiting;
 }
 
-/* Wait until every task that is exiting has exited and, if reaped, gone. */
-static void ktest_wait_exits(void)
+/**
+ * ktest_wait_exits - wait until every exiting task has exited and is gone
+ *
+ * A task on its way out of do_exit() is still on the task list; one that
+ * has been reaped keeps its task_struct and stack until its last switch
+ * (nr_dead_tasks()).  Afterwards, tasks, pids and free pages can be
+ * counted.  Looks once per tick.
+ * Context: process, may sleep.
+ */
+void ktest_wait_exits(void)
 {
 	while (tasks_exiting() || nr_dead_tasks() > 0)
 		schedule_timeout_uninterruptible(1);

@@ -20,17 +20,15 @@
 #include <signal.h>
 #include <slab.h>
 #include <string.h>
-#include <timer.h>
 #include <wait.h>
 
 /*
- * Free pages with every reaped task freed (its stack goes only after its
- * last switch: nr_dead_tasks()) and the slab's empty slabs given back.
+ * Free pages with every exiting task gone (its stack goes only after its
+ * last switch) and the slab's empty slabs given back.
  */
 static unsigned long settled_free_pages(void)
 {
-	while (nr_dead_tasks())
-		schedule_timeout_uninterruptible(1);
+	ktest_wait_exits();
 	kmem_cache_shrink_all();
 	return nr_free_pages();
 }

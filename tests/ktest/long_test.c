@@ -60,14 +60,13 @@ struct long_counts {
 };
 
 /*
- * The machine with every reaped task freed (a task's stack goes only
- * after its last switch: nr_dead_tasks()), no borrowed mm held by this
- * thread, and the slab's empty slabs given back.
+ * The machine with every exiting task gone (a task's stack goes only
+ * after its last switch), no borrowed mm held by this thread, and the
+ * slab's empty slabs given back.
  */
 static void long_snapshot(struct long_snapshot *s)
 {
-	while (nr_dead_tasks())
-		schedule_timeout_uninterruptible(1);
+	ktest_wait_exits();
 	leave_mm();
 	kmem_cache_shrink_all();
 	s->tasks = nr_threads;

@@ -17,7 +17,6 @@
 #include <kthread.h>
 #include <sched.h>
 #include <slab.h>
-#include <timer.h>
 #include <wait.h>
 
 /*
@@ -114,8 +113,7 @@ KTEST(kthread_create_failing_in_kthreadd_leaks_nothing)
 		unsigned long free, objects;
 		int tasks, pids;
 
-		while (nr_dead_tasks())
-			schedule_timeout_uninterruptible(1);
+		ktest_wait_exits();
 		kmem_cache_shrink_all();
 		free = nr_free_pages();
 		objects = kmem_cache_active_objects();
@@ -130,8 +128,7 @@ KTEST(kthread_create_failing_in_kthreadd_leaks_nothing)
 		KTEST_EXPECT_EQ(PTR_ERR(k), -ENOMEM);
 		KTEST_ASSERT(!fail_alloc_pending());
 
-		while (nr_dead_tasks())
-			schedule_timeout_uninterruptible(1);
+		ktest_wait_exits();
 		kmem_cache_shrink_all();
 		KTEST_EXPECT_EQ(nr_free_pages(), free);
 		KTEST_EXPECT_EQ(kmem_cache_active_objects(), objects);
