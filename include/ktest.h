@@ -25,6 +25,8 @@
  *		cleanup actions and exits, from however deep it is;
  *	ktest_wait_sleeping(p, states), ktest_wait_exits()
  *		wait for a task to be asleep, for exiting tasks to be gone;
+ *	ktest_wait_for_stop()
+ *		in a kthread the test started: sleep until kthread_stop();
  *	ktest_add_action(fn, data)
  *		have fn(data) run when the test ends, however it ends (last
  *		added, first run): stop the threads it started, give back
@@ -79,6 +81,7 @@ void ktest_add_action(void (*fn)(void *data), void *data);
 void ktest_release_action(void (*fn)(void *data), void *data);
 void ktest_wait_sleeping(struct task_struct *p, unsigned int states);
 void ktest_wait_exits(void);
+void ktest_wait_for_stop(void);
 bool ktest_requested(void);
 void ktest_run(void);
 

@@ -32,6 +32,7 @@
 #include <init.h>
 #include <irq.h>
 #include <kernel.h>
+#include <kthread.h>
 #include <ktest.h>
 #include <mm.h>
 #include <mm_types.h>
@@ -285,6 +286,25 @@ void ktest_wait_sleeping(struct task_struct *p, unsigned int states)
 {
 	while (!task_sleeping(p, states))
 		schedule_timeout_uninterruptible(1);
+}
+
+/**
+ * ktest_wait_for_stop - a kthread that has done its work waits to be stopped
+ *
+ * kthread_stop()'s contract forbids a thread it may stop to return
+ * before it is asked to.  The sleep is uninterruptible: a signal the
+ * thread allowed, or the runner's SIGKILL, cannot turn it into a spin.
+ * Context: a kthread_create()d thread.
+ */
+void ktest_wait_for_stop(void)
+{
+	for (;;) {
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		if (kthread_should_stop())
+			break;
+		schedule();
+	}
+	__set_current_state(TASK_RUNNING);
 }
 
 /* Return: whether ktest= was given. */

@@ -409,18 +409,6 @@ static void gated_work(struct work_struct *work)
 	}
 }
 
-/* Sleep until kthread_stop(): its contract forbids returning before. */
-static void wait_to_be_stopped(void)
-{
-	for (;;) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		if (kthread_should_stop())
-			break;
-		schedule();
-	}
-	__set_current_state(TASK_RUNNING);
-}
-
 static int flusher(void *unused)
 {
 	flush_scheduled_work();
@@ -428,7 +416,7 @@ static int flusher(void *unused)
 	fl.late_done_at_flush = READ_ONCE(fl.late_done);
 	WRITE_ONCE(fl.flushed, true);
 	complete(&fl.flush_returned);
-	wait_to_be_stopped();
+	ktest_wait_for_stop();
 	return 0;
 }
 

@@ -244,13 +244,7 @@ static int long_kthread_fn(void *arg)
 	kfree(p);
 	WRITE_ONCE(long_kthread.ran, true);
 	complete(&long_kthread.started);
-	for (;;) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		if (kthread_should_stop())
-			break;
-		schedule();
-	}
-	__set_current_state(TASK_RUNNING);
+	ktest_wait_for_stop();
 	return (int)(long)arg;
 }
 

@@ -30,18 +30,6 @@
  */
 #define EVENT_TIMEOUT	(10 * HZ)
 
-/* Sleep until kthread_stop(): its contract forbids returning before. */
-static void wait_to_be_stopped(void)
-{
-	for (;;) {
-		set_current_state(TASK_UNINTERRUPTIBLE);
-		if (kthread_should_stop())
-			break;
-		schedule();
-	}
-	__set_current_state(TASK_RUNNING);
-}
-
 /*
  * Cleanup action: stop the kthread @data, and wait until it is gone.
  * kthread_stop() returns as soon as the thread has begun to exit; the
@@ -75,7 +63,7 @@ static int touch_user_memory(void *arg)
 	ua.strncpy_result = strncpy_from_user(ua.buf, USER_ADDRESS,
 					      sizeof(ua.buf));
 	complete(&ua.done);
-	wait_to_be_stopped();
+	ktest_wait_for_stop();
 	return 0;
 }
 
@@ -162,7 +150,7 @@ static int sleep_until_signalled(void *arg)
 	complete(&t->woken);
 	/* A kernel thread acts on its signals itself: this one is done. */
 	flush_signals(current);
-	wait_to_be_stopped();
+	ktest_wait_for_stop();
 	return 0;
 }
 
