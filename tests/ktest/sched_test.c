@@ -138,6 +138,16 @@ static void stop_ping_pong(void *unused)
 	ping_pong_stop();
 }
 
+static void put_mm(void *mm)
+{
+	mmput(mm);
+}
+
+static void stop_using_mm(void *mm)
+{
+	unuse_mm(mm);
+}
+
 /*
  * 10,000 switches between two kernel threads forked after use_mm(): with
  * CLONE_VM they share the test's mm, so switch_mm() sees the same mm on
@@ -152,7 +162,9 @@ KTEST(ping_pong_switches_load_cr3_zero_times)
 	int a, b;
 
 	KTEST_ASSERT(mm != NULL);
+	ktest_add_action(put_mm, mm);
 	use_mm(mm);
+	ktest_add_action(stop_using_mm, mm);
 	ping_pong_start(0);
 	ktest_add_action(stop_ping_pong, NULL);
 	loads = cr3_load_count();
@@ -165,8 +177,8 @@ KTEST(ping_pong_switches_load_cr3_zero_times)
 	KTEST_EXPECT_EQ(do_wait(b, NULL, 0), b);
 	KTEST_EXPECT_EQ(cr3_load_count(), loads);
 	KTEST_EXPECT(nr_context_switches() - switches >= 2 * PING_PONG_ROUNDS);
-	unuse_mm(mm);
-	mmput(mm);
+	ktest_release_action(stop_using_mm, mm);
+	ktest_release_action(put_mm, mm);
 }
 
 /*
@@ -182,6 +194,7 @@ KTEST(kernel_threads_borrow_the_loaded_mm_without_cr3_loads)
 	int a, b, mm_count;
 
 	KTEST_ASSERT(mm != NULL);
+	ktest_add_action(put_mm, mm);
 	ping_pong_start(-1);		/* nobody's turn until we are set */
 	ktest_add_action(stop_ping_pong, NULL);
 	a = kernel_thread(ping, NULL, 0);
@@ -190,6 +203,7 @@ KTEST(kernel_threads_borrow_the_loaded_mm_without_cr3_loads)
 	KTEST_ASSERT(b > 0);
 	KTEST_EXPECT(find_task_by_pid(a)->mm == NULL);
 	use_mm(mm);
+	ktest_add_action(stop_using_mm, mm);
 	mm_count = atomic_read(&mm->mm_count);
 	loads = cr3_load_count();
 	WRITE_ONCE(ping_pong_turn, 0);
@@ -199,8 +213,8 @@ KTEST(kernel_threads_borrow_the_loaded_mm_without_cr3_loads)
 	KTEST_EXPECT_EQ(cr3_load_count(), loads);
 	/* We run: nobody holds a borrowed reference any more. */
 	KTEST_EXPECT_EQ(atomic_read(&mm->mm_count), mm_count);
-	unuse_mm(mm);
-	mmput(mm);
+	ktest_release_action(stop_using_mm, mm);
+	ktest_release_action(put_mm, mm);
 }
 
 /* urgent(): a thread that waits for urgent_go, then notes that it ran. */
