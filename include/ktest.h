@@ -25,8 +25,9 @@
  *		cleanup actions and exits, from however deep it is;
  *	ktest_wait_sleeping(p, states), ktest_wait_exits()
  *		wait for a task to be asleep, for exiting tasks to be gone;
- *	ktest_wait_for_stop()
+ *	ktest_wait_for_stop(), ktest_kthread_stop(k)
  *		in a kthread the test started: sleep until kthread_stop();
+ *		the cleanup action that stops it and waits until it is gone;
  *	ktest_add_action(fn, data)
  *		have fn(data) run when the test ends, however it ends (last
  *		added, first run): stop the threads it started, give back
@@ -82,6 +83,7 @@ void ktest_release_action(void (*fn)(void *data), void *data);
 void ktest_wait_sleeping(struct task_struct *p, unsigned int states);
 void ktest_wait_exits(void);
 void ktest_wait_for_stop(void);
+void ktest_kthread_stop(void *k);
 bool ktest_requested(void);
 void ktest_run(void);
 

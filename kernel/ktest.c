@@ -289,6 +289,25 @@ void ktest_wait_sleeping(struct task_struct *p, unsigned int states)
 }
 
 /**
+ * ktest_kthread_stop - cleanup action: stop a kthread and wait until it is gone
+ * @k: a kthread_create()d thread the test started, not yet stopped
+ *
+ * kthread_stop() returns once the thread's function has; the thread
+ * leaves the task list (it reaps itself) a moment later, and its memory
+ * goes at its last switch.  For ktest_add_action(ktest_kthread_stop, k).
+ * Context: the test's thread.
+ */
+void ktest_kthread_stop(void *k)
+{
+	struct task_struct *p = k;
+
+	get_task_struct(p);
+	kthread_stop(p);
+	ktest_wait_sleeping(p, TASK_DEAD);
+	put_task_struct(p);
+}
+
+/**
  * ktest_wait_for_stop - a kthread that has done its work waits to be stopped
  *
  * kthread_stop()'s contract forbids a thread it may stop to return

@@ -289,7 +289,7 @@ static void queue_item_irq(int irq, struct pt_regs *regs, void *dev)
 /*
  * Cleanup action: flush and destroy the workqueue @data, and wait until
  * its worker is gone (destroy_workqueue() stops it with kthread_stop():
- * see stop_thread() below).
+ * see ktest_kthread_stop()).
  */
 static void destroy_wq(void *data)
 {
@@ -429,22 +429,6 @@ static void open_gates(void *unused)
 	flush_scheduled_work();
 }
 
-/*
- * Cleanup action: stop the kthread @data, and wait until it is gone.
- * kthread_stop() returns as soon as the thread has begun to exit; the
- * thread leaves the task list (it reaps itself) a moment later, and by
- * its last switch it has: the runner counts tasks when the test ends.
- */
-static void stop_thread(void *data)
-{
-	struct task_struct *k = data;
-
-	get_task_struct(k);
-	kthread_stop(k);
-	ktest_wait_sleeping(k, TASK_DEAD);
-	put_task_struct(k);
-}
-
 KTEST(flush_waits_for_everything_queued_before)
 {
 	struct task_struct *k;
@@ -454,7 +438,7 @@ KTEST(flush_waits_for_everything_queued_before)
 	init_completion(&fl.flush_returned);
 	k = kthread_create(flusher, NULL, "ktest-flush");
 	KTEST_ASSERT(!IS_ERR(k));
-	ktest_add_action(stop_thread, k);
+	ktest_add_action(ktest_kthread_stop, k);
 	/* Runs first: the flusher cannot be stopped while it flushes. */
 	ktest_add_action(open_gates, NULL);
 

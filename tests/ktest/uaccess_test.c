@@ -30,22 +30,6 @@
  */
 #define EVENT_TIMEOUT	(10 * HZ)
 
-/*
- * Cleanup action: stop the kthread @data, and wait until it is gone.
- * kthread_stop() returns as soon as the thread has begun to exit; the
- * thread leaves the task list (it reaps itself) a moment later, and by
- * its last switch it has: the runner counts tasks when the test ends.
- */
-static void stop_thread(void *data)
-{
-	struct task_struct *k = data;
-
-	get_task_struct(k);
-	kthread_stop(k);
-	ktest_wait_sleeping(k, TASK_DEAD);
-	put_task_struct(k);
-}
-
 static struct {
 	unsigned long from_user_left, to_user_left, clear_user_left;
 	long strncpy_result;
@@ -94,7 +78,7 @@ KTEST(kernel_thread_user_access_fails_with_efault)
 	init_completion(&ua.done);
 	k = kthread_run(touch_user_memory, NULL, "ktest-uaccess");
 	KTEST_ASSERT(!IS_ERR(k));
-	ktest_add_action(stop_thread, k);
+	ktest_add_action(ktest_kthread_stop, k);
 	KTEST_ASSERT(wait_for_completion_timeout(&ua.done, EVENT_TIMEOUT));
 	KTEST_EXPECT_EQ(ua.from_user_left, sizeof(ua.buf));
 	KTEST_EXPECT_EQ(ua.to_user_left, sizeof(ua.buf));
@@ -164,11 +148,11 @@ KTEST(kernel_threads_ignore_signals_unless_allowed)
 	init_completion(&listener_t.woken);
 	deaf = kthread_run(sleep_until_stopped, &deaf_t, "ktest-deaf");
 	KTEST_ASSERT(!IS_ERR(deaf));
-	ktest_add_action(stop_thread, deaf);
+	ktest_add_action(ktest_kthread_stop, deaf);
 	listener = kthread_run(sleep_until_signalled, &listener_t,
 			       "ktest-listen");
 	KTEST_ASSERT(!IS_ERR(listener));
-	ktest_add_action(stop_thread, listener);
+	ktest_add_action(ktest_kthread_stop, listener);
 	/* Asleep in their loops: the listener has allowed SIGTERM. */
 	ktest_wait_sleeping(deaf, TASK_INTERRUPTIBLE);
 	ktest_wait_sleeping(listener, TASK_INTERRUPTIBLE);
