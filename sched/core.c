@@ -168,12 +168,13 @@ static int effective_prio(struct task_struct *p)
 		BUG_ON(!irqs_disabled());				\
 	} while (0)
 
-/* Credit the sleep that is ending; recompute the priority (rq->lock). */
+/*
+ * Credit the sleep that is ending; recompute the priority.  Under
+ * rq->lock: try_to_wake_up() activates the task next, which checks it.
+ */
 static void recalc_task_prio(struct task_struct *p)
 {
 	unsigned long slept = jiffies - p->timestamp;
-
-	assert_rq_locked(task_rq(p));
 
 	p->sleep_avg = min(p->sleep_avg + slept, (unsigned long)MAX_SLEEP_AVG);
 	p->prio = effective_prio(p);
@@ -197,16 +198,15 @@ static void enqueue_task(struct task_struct *p, struct prio_array *array)
 	p->array = array;
 }
 
+/* enqueue_task() and dequeue_task() check the lock for these two. */
 static void activate_task(struct task_struct *p, struct runqueue *rq)
 {
-	assert_rq_locked(rq);
 	enqueue_task(p, rq->active);
 	rq->nr_running++;
 }
 
 static void deactivate_task(struct task_struct *p, struct runqueue *rq)
 {
-	assert_rq_locked(rq);
 	rq->nr_running--;
 	dequeue_task(p, p->array);
 	p->array = NULL;
