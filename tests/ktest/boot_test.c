@@ -113,10 +113,18 @@ KTEST(page_offset_mapping)
 /* Process 0 runs on init_thread_union, found by masking esp. */
 KTEST(init_thread_union_is_stack)
 {
-	struct thread_info *ti = current_thread_info();
+	unsigned long esp0 = READ_ONCE(init_task.thread.esp);
 
-	KTEST_ASSERT(ti == &init_thread_union.thread_info ||
-		     current->pid != 0);
+	/* Ours: esp masked is our own thread_info, which points back. */
+	KTEST_EXPECT(current_thread_info() == current->thread_info);
+	KTEST_EXPECT(current_thread_info()->task == current);
+	/*
+	 * Process 0 is switched out while we run: the stack pointer it
+	 * saved lies in init_thread_union, and masked gives its start.
+	 */
+	KTEST_EXPECT_EQ(esp0 & ~(THREAD_SIZE - 1),
+			(unsigned long)&init_thread_union);
+	KTEST_EXPECT(esp0 > (unsigned long)(&init_thread_union.thread_info + 1));
 	KTEST_EXPECT_EQ((unsigned long)&init_thread_union % THREAD_SIZE, 0);
 	KTEST_EXPECT_EQ(init_task.pid, 0);
 	KTEST_ASSERT(init_thread_union.thread_info.task == &init_task);

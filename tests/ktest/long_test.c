@@ -9,10 +9,10 @@
  * time, the kthreads 10 to 20 s, most of it printing kthread_create()'s
  * line on the serial port): both are KTEST_NAMED_ONLY, run by `make
  * test-long` (tests/long/test_long.py), which parses the "long: " lines
- * each prints and fails on a leak.  Fault injection (include/gfp.h) runs with the
- * task filter on, so only the allocations of marked tasks fail: the
- * test's own thread for the forks (its children inherit the mark, and
- * allocate nothing), kthreadd for the kthread_create() cycles, since
+ * each prints and fails on a leak.  Fault injection (include/gfp.h) runs
+ * with the task filter on, so only the allocations of marked tasks fail:
+ * the test's own thread for the forks (its children inherit the mark,
+ * and allocate nothing), kthreadd for the kthread_create() cycles, since
  * kthreadd forks the threads and its children, the new threads, inherit
  * the mark.  The runner, the daemons and interrupt handlers never see an
  * injected failure.  The marks and the injection are undone by cleanup
