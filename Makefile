@@ -51,7 +51,8 @@ OBJS-arch   := arch/x86/gdt.o arch/x86/idt.o arch/x86/entry.o \
 	       arch/x86/irq.o arch/x86/i8259.o arch/x86/i8253.o \
 	       arch/x86/tsc.o arch/x86/setup.o arch/x86/reboot.o \
 	       arch/x86/init_task.o arch/x86/asm-offsets.o arch/x86/process.o \
-	       arch/x86/switch_to.o arch/x86/usercopy.o arch/x86/extable.o
+	       arch/x86/switch_to.o arch/x86/usercopy.o arch/x86/extable.o \
+	       arch/x86/mpparse.o arch/x86/ipi.o arch/x86/delay.o arch/x86/smp.o
 OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/params.o kernel/panic.o kernel/timer.o \
 	       kernel/softirq.o kernel/ktest.o kernel/bench.o kernel/pid.o \
@@ -59,7 +60,7 @@ OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/kthread.o kernel/show_tasks.o kernel/kallsyms.o \
 	       kernel/tasklet.o kernel/workqueue.o kernel/syscalls.o \
 	       kernel/fs.o kernel/exec.o kernel/binfmt_elf.o kernel/initramfs.o \
-	       kernel/trace.o kernel/reboot.o kernel/cred.o
+	       kernel/trace.o kernel/reboot.o kernel/cred.o kernel/cpu.o
 OBJS-sched  := sched/core.o sched/idle.o sched/wait.o sched/completion.o
 OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/paging.o mm/mm_struct.o mm/mmu_context.o mm/meminfo.o \
@@ -69,7 +70,7 @@ OBJS-block  := block/ll_rw_blk.o block/elevator.o block/blkdev_file.o
 OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/keyboard.o \
 	       drivers/ata.o
 OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o \
-	       lib/spinlock_debug.o
+	       lib/spinlock_debug.o lib/smp_processor_id.o
 OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/mm_test.o tests/ktest/fork_test.o tests/ktest/sched_test.o \
 	       tests/ktest/deferred_test.o tests/ktest/uaccess_test.o \
@@ -92,11 +93,13 @@ ISO    := $(B)/kernel.iso
 #   make run CMDLINE="ktest=all loglevel=4"
 CMDLINE ?=
 MEM	?= 128
+# CPUs: two by default, so that each of two swappers can be seen at work.
+SMP	?= 2
 # The disk: a raw image, the primary IDE master (hda).  Made empty
 # (sparse, all zeros) when missing; never overwritten.
 DISK	:= $(B)/disk.img
 DISK_MB	:= 32
-QEMU_FLAGS := -m $(MEM) -display none -no-reboot \
+QEMU_FLAGS := -m $(MEM) -smp $(SMP) -display none -no-reboot \
 	      -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 	      -drive file=$(DISK),format=raw,if=ide,index=0
 # The gdb stub's port: per user, so that two people on one machine can

@@ -249,7 +249,7 @@ int generic_make_request(int rw, struct buffer_head *bh)
 void blk_complete_request(struct request *rq)
 {
 	BUG_ON(!irqs_disabled());
-	list_add_tail(&rq->queuelist, &this_cpu(blk_cpu_done));
+	list_add_tail(&rq->queuelist, &__get_cpu_var(blk_cpu_done));
 	raise_softirq_irqoff(BLOCK_SOFTIRQ);
 }
 
@@ -271,7 +271,7 @@ static void blk_done_softirq(struct softirq_action *h)
 	LIST_HEAD(local);
 
 	local_irq_disable();
-	list_splice_tail_init(&this_cpu(blk_cpu_done), &local);
+	list_splice_tail_init(&__get_cpu_var(blk_cpu_done), &local);
 	local_irq_enable();
 
 	while (!list_empty(&local)) {

@@ -28,6 +28,8 @@ typedef unsigned long pte_t;
 #define _PAGE_PRESENT	0x001	/* the entry is valid */
 #define _PAGE_RW	0x002	/* writable (else read-only) */
 #define _PAGE_USER	0x004	/* ring 3 may use it */
+#define _PAGE_PWT	0x008	/* write-through */
+#define _PAGE_PCD	0x010	/* cache disabled: device registers */
 #define _PAGE_ACCESSED	0x020	/* set by the CPU on any access */
 #define _PAGE_DIRTY	0x040	/* set by the CPU on a write */
 #define _PAGE_PSE	0x080	/* PDE: a 4 MiB page */

@@ -253,6 +253,7 @@ int cond_resched(void);
 unsigned long nr_running(void);
 unsigned long long nr_context_switches(void);
 struct task_struct *idle_task(int cpu);
+void init_idle(struct task_struct *idle, int cpu);
 bool task_on_runqueue(struct task_struct *p);
 bool task_sleeping(struct task_struct *p, unsigned int states);
 bool task_expired(struct task_struct *p);

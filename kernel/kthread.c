@@ -113,6 +113,8 @@ int kthreadd(void *unused)
 	/* Ignoring SIGCHLD also means its children reap themselves. */
 	ignore_signals(tsk);
 	set_user_nice(tsk, -5);
+	/* Forked by process 0, which never leaves its CPU; kthreadd may. */
+	set_cpus_allowed(tsk, CPU_MASK_ALL);
 
 	for (;;) {
 		wait_event_interruptible(kthreadd_wait,

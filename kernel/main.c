@@ -109,6 +109,8 @@ static int init(void *unused)
 
 	child_reaper = current;
 	set_task_comm(current, "init");
+	/* Forked by process 0, which never leaves its CPU; init may. */
+	set_cpus_allowed(current, CPU_MASK_ALL);
 	system_state = SYSTEM_RUNNING;
 	do_basic_setup();
 	populate_initramfs();

@@ -47,7 +47,7 @@ void open_softirq(int nr, void (*action)(struct softirq_action *),
 /* Return: this CPU's pending softirqs, one bit each. */
 unsigned long local_softirq_pending(void)
 {
-	return READ_ONCE(this_cpu(softirq_pending));
+	return READ_ONCE(__get_cpu_var(softirq_pending));
 }
 
 /* Return: how many times softirq @nr has run. */
@@ -58,7 +58,7 @@ unsigned long softirq_count_of(unsigned int nr)
 
 static void wakeup_softirqd(void)
 {
-	struct task_struct *tsk = this_cpu(ksoftirqd);
+	struct task_struct *tsk = __get_cpu_var(ksoftirqd);
 
 	if (tsk && tsk->state != TASK_RUNNING)
 		wake_up_process(tsk);
@@ -77,7 +77,7 @@ static void __do_softirq(void)
 
 	add_preempt_count(SOFTIRQ_OFFSET);
 restart:
-	this_cpu(softirq_pending) = 0;
+	__get_cpu_var(softirq_pending) = 0;
 	local_irq_enable();
 	for (struct softirq_action *h = softirq_vec; pending; h++, pending >>= 1)
 		if ((pending & 1) && h->action) {
@@ -122,7 +122,7 @@ asmlinkage void do_softirq(void)
  */
 void raise_softirq_irqoff(unsigned int nr)
 {
-	this_cpu(softirq_pending) |= 1UL << nr;
+	__get_cpu_var(softirq_pending) |= 1UL << nr;
 	if (!in_interrupt())
 		wakeup_softirqd();
 }

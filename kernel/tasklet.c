@@ -54,7 +54,7 @@ static void add_to(struct tasklet_head *head, struct tasklet_struct *t,
 
 void __tasklet_schedule(struct tasklet_struct *t)
 {
-	add_to(&this_cpu(tasklet_vec), t, TASKLET_SOFTIRQ);
+	add_to(&__get_cpu_var(tasklet_vec), t, TASKLET_SOFTIRQ);
 }
 
 static void run_tasklets(struct tasklet_head *head, unsigned int softirq)
@@ -93,7 +93,7 @@ static void run_tasklets(struct tasklet_head *head, unsigned int softirq)
 
 static void tasklet_action(struct softirq_action *a)
 {
-	run_tasklets(&this_cpu(tasklet_vec), TASKLET_SOFTIRQ);
+	run_tasklets(&__get_cpu_var(tasklet_vec), TASKLET_SOFTIRQ);
 }
 
 /**

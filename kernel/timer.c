@@ -78,7 +78,7 @@ static void __del_timer(struct timer_list *timer)
  */
 int mod_timer(struct timer_list *timer, unsigned long expires)
 {
-	struct timer_base *base = &this_cpu(timer_bases);
+	struct timer_base *base = &__get_cpu_var(timer_bases);
 	unsigned long flags;
 	int was_pending;
 
@@ -112,7 +112,7 @@ void add_timer(struct timer_list *timer)
  */
 int del_timer(struct timer_list *timer)
 {
-	struct timer_base *base = &this_cpu(timer_bases);
+	struct timer_base *base = &__get_cpu_var(timer_bases);
 	unsigned long flags;
 	int was_pending;
 
@@ -133,7 +133,7 @@ int del_timer(struct timer_list *timer)
  */
 int del_timer_sync(struct timer_list *timer)
 {
-	struct timer_base *base = &this_cpu(timer_bases);
+	struct timer_base *base = &__get_cpu_var(timer_bases);
 
 	for (;;) {
 		int ret = del_timer(timer);
@@ -151,7 +151,7 @@ int del_timer_sync(struct timer_list *timer)
  */
 static void run_timer_softirq(struct softirq_action *h)
 {
-	struct timer_base *base = &this_cpu(timer_bases);
+	struct timer_base *base = &__get_cpu_var(timer_bases);
 
 	spin_lock_irq(&base->lock);
 	while (!list_empty(&base->pending)) {

@@ -37,11 +37,11 @@ static DEFINE_PER_CPU(int, cpu_tlbstate);
  */
 void switch_mm(struct mm_struct *prev, struct mm_struct *next)
 {
-	this_cpu(cpu_tlbstate) = TLBSTATE_OK;
+	__get_cpu_var(cpu_tlbstate) = TLBSTATE_OK;
 	if (prev == next)
 		return;
 	write_cr3(__pa(next->pgd));
-	this_cpu(cr3_loads)++;
+	__get_cpu_var(cr3_loads)++;
 }
 
 /**
@@ -53,7 +53,7 @@ void switch_mm(struct mm_struct *prev, struct mm_struct *next)
  */
 void enter_lazy_tlb(struct mm_struct *mm)
 {
-	this_cpu(cpu_tlbstate) = TLBSTATE_LAZY;
+	__get_cpu_var(cpu_tlbstate) = TLBSTATE_LAZY;
 }
 
 /**
@@ -133,5 +133,5 @@ void leave_mm(void)
 /* Return: how many times this CPU has loaded CR3 through switch_mm(). */
 unsigned long cr3_load_count(void)
 {
-	return this_cpu(cr3_loads);
+	return __get_cpu_var(cr3_loads);
 }

@@ -14,6 +14,7 @@
  * run the kernel: this is why a kernel thread may borrow whatever address
  * space was active (lazy TLB, mm/mmu_context.c).
  */
+#include <asm/fixmap.h>
 #include <asm/processor.h>
 #include <gfp.h>
 #include <kernel.h>
@@ -24,6 +25,9 @@
 #include <string.h>
 
 pgd_t swapper_pg_dir[PTRS_PER_PGD] __aligned(PAGE_SIZE);
+
+/* The page table of the fixed addresses (asm/fixmap.h): the last 4 MiB. */
+static pte_t fixmap_pte[PTRS_PER_PTE] __aligned(PAGE_SIZE);
 
 static bool pfn_is_kernel_readonly(unsigned long pfn)
 {
@@ -54,11 +58,32 @@ void paging_init(void)
 		swapper_pg_dir[USER_PTRS_PER_PGD + i] =
 			__pa(&tables[i * PTRS_PER_PTE]) | _KERNPG_TABLE;
 
+	swapper_pg_dir[pgd_index(FIXADDR_TOP)] = __pa(fixmap_pte) | _KERNPG_TABLE;
+
 	write_cr3(__pa(swapper_pg_dir));
 	printk(KERN_INFO "paging: swapper_pg_dir at %#lx maps %lu MiB at "
 	       "%#lx with %lu page tables; kernel text read-only\n",
 	       __pa(swapper_pg_dir), PFN_PHYS(end_pfn) >> 20, PAGE_OFFSET,
 	       nr_tables);
+}
+
+/**
+ * set_fixmap_nocache - map a page of device registers at a fixed address
+ * @idx: which fixed address (asm/fixmap.h)
+ * @phys: the registers' physical address (page aligned)
+ *
+ * Uncached (PCD|PWT): a read must reach the device each time.
+ * Context: boot, before the registers are used.
+ */
+void set_fixmap_nocache(enum fixed_addresses idx, unsigned long phys)
+{
+	unsigned long addr = fix_to_virt(idx);
+
+	BUILD_BUG_ON(fix_to_virt(__end_of_fixed_addresses - 1) <
+		     (FIXADDR_TOP & ~((PTRS_PER_PTE << PAGE_SHIFT) - 1)));
+	fixmap_pte[pte_index(addr)] = (phys & PAGE_MASK) | PAGE_KERNEL |
+				      _PAGE_PCD | _PAGE_PWT;
+	__flush_tlb_one(addr);
 }
 
 /**

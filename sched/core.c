@@ -74,7 +74,7 @@ static DEFINE_PER_CPU(struct runqueue, runqueues);
 enum system_states system_state;
 
 #define cpu_rq(cpu)	(&per_cpu(runqueues, (cpu)))
-#define this_rq()	(&this_cpu(runqueues))
+#define this_rq()	(&__get_cpu_var(runqueues))
 #define task_rq(p)	cpu_rq(task_cpu(p))
 
 /*
@@ -300,12 +300,12 @@ void sched_fork(struct task_struct *p)
 	current->time_slice /= 2;
 	if (!current->time_slice)
 		current->time_slice = 1;
-	local_irq_restore(flags);
 	if (current == this_rq()->idle) {
 		/* Process 0 has no slice or priority to share. */
 		p->prio = p->static_prio = NICE_TO_PRIO(0);
 		p->time_slice = task_timeslice(p);
 	}
+	local_irq_restore(flags);
 }
 
 /**
@@ -919,6 +919,31 @@ void sched_selftest_requeue(bool take_lock)
 }
 
 /**
+ * init_idle - make @idle the idle task (process 0) of @cpu
+ * @idle: the boot thread on CPU 0, a task from fork_idle() on the others
+ * @cpu: its CPU
+ *
+ * The idle task is never on a priority array: schedule() picks it when
+ * the run queue is empty.  It runs on init_mm lazily, below every real
+ * priority, and never leaves its CPU.
+ * Context: boot, before @cpu runs @idle.
+ */
+void init_idle(struct task_struct *idle, int cpu)
+{
+	struct runqueue *rq = cpu_rq(cpu);
+	unsigned long flags;
+
+	spin_lock_irqsave(&rq->lock, flags);
+	idle->state = TASK_RUNNING;
+	idle->prio = MAX_PRIO;
+	idle->array = NULL;
+	idle->cpus_allowed = cpumask_of_cpu(cpu);
+	task_thread_info(idle)->cpu = cpu;
+	rq->curr = rq->idle = idle;
+	spin_unlock_irqrestore(&rq->lock, flags);
+}
+
+/**
  * sched_init - empty run queues; the boot thread becomes the idle task
  *
  * Context: boot, process 0.
@@ -927,7 +952,7 @@ void sched_init(void)
 {
 	unsigned int cpu;
 
-	for_each_online_cpu(cpu) {
+	for_each_possible_cpu(cpu) {
 		struct runqueue *rq = cpu_rq(cpu);
 
 		spin_lock_init(&rq->lock);
@@ -944,10 +969,8 @@ void sched_init(void)
 		}
 	}
 
-	/* Process 0: runs on init_mm lazily, below every real priority. */
+	/* Process 0 of CPU 0: runs on init_mm lazily. */
 	atomic_inc(&init_mm.mm_count);
 	enter_lazy_tlb(&init_mm);
-	current->prio = MAX_PRIO;
-	current->array = NULL;
-	this_rq()->curr = this_rq()->idle = current;
+	init_idle(current, 0);
 }

@@ -112,9 +112,11 @@ INITRAMFS = os.path.join(BUILD, "initramfs.cpio")
 
 
 def qemu_argv(cmdline="", mem=128, iso=False, extra=(), initrd=INITRAMFS,
-              disk=FRESH_DISK):
-    """disk: FRESH_DISK (a new blank image), a path, or None (no disk)."""
-    argv = [QEMU, "-m", str(mem), "-display", "none", "-no-reboot",
+              disk=FRESH_DISK, smp=1):
+    """disk: FRESH_DISK (a new blank image), a path, or None (no disk).
+    smp: the number of CPUs (QEMU's plain -smp N)."""
+    argv = [QEMU, "-m", str(mem), "-smp", str(smp), "-display", "none",
+            "-no-reboot",
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
             "-serial", "stdio", "-monitor", "none"]
     if iso:
@@ -180,9 +182,9 @@ def run_qemu(argv, timeout=60, end_pattern=None, stdin_data=None, label=None,
 
 def boot_kernel(cmdline="", timeout=60, mem=128, extra=(), label=None,
                 end_pattern=r"ktest: \d+ passed", initrd=INITRAMFS,
-                stdin_data=None, disk=FRESH_DISK):
+                stdin_data=None, disk=FRESH_DISK, smp=1):
     return run_qemu(qemu_argv(cmdline, mem=mem, extra=extra, initrd=initrd,
-                              disk=disk),
+                              disk=disk, smp=smp),
                     timeout=timeout, end_pattern=end_pattern, label=label,
                     stdin_data=stdin_data)
 
@@ -190,12 +192,14 @@ def boot_kernel(cmdline="", timeout=60, mem=128, extra=(), label=None,
 _ktest_cache = {}
 
 
-def ktest_boot(cmdline="ktest=all", timeout=240, mem=128, extra=()):
-    """Boot once per distinct command line; later callers share it."""
-    key = (cmdline, mem, tuple(extra))
+def ktest_boot(cmdline="ktest=all", timeout=240, mem=128, extra=(), smp=1):
+    """Boot once per distinct command line and CPU count; later callers
+    share it."""
+    key = (cmdline, mem, tuple(extra), smp)
     if key not in _ktest_cache:
-        _ktest_cache[key] = boot_kernel(cmdline, timeout=timeout, mem=mem,
-                                        extra=extra, label=cmdline)
+        _ktest_cache[key] = boot_kernel(
+            cmdline, timeout=timeout, mem=mem, extra=extra, smp=smp,
+            label=cmdline if smp == 1 else "%s (-smp %d)" % (cmdline, smp))
     return _ktest_cache[key]
 
 
@@ -268,8 +272,8 @@ class Terminal:
     """QEMU with the serial port on a pipe: type lines, read the screen."""
 
     def __init__(self, cmdline="loglevel=4", initrd=None, disk=FRESH_DISK,
-                 mem=128, extra=()):
-        argv = qemu_argv(cmdline, mem=mem, disk=disk, extra=extra,
+                 mem=128, extra=(), smp=1):
+        argv = qemu_argv(cmdline, mem=mem, disk=disk, extra=extra, smp=smp,
                          **({"initrd": initrd} if initrd else {}))
         self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE,

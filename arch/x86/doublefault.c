@@ -30,7 +30,7 @@ static struct tss_struct doublefault_tss __aligned(8);
 
 static void __noreturn doublefault_fn(void)
 {
-	struct tss_struct *t = &this_cpu(init_tss);
+	struct tss_struct *t = &__get_cpu_var(init_tss);
 
 	oops_in_progress = 1;
 	printk(KERN_EMERG "double fault, the kernel stack is probably gone\n");

@@ -57,7 +57,7 @@ void set_tss_desc(unsigned int gdt_entry, struct tss_struct *tss)
  */
 void cpu_init(void)
 {
-	struct tss_struct *tss = &this_cpu(init_tss);
+	struct tss_struct *tss = &__get_cpu_var(init_tss);
 	struct desc_ptr gdt_descr = {
 		.size = sizeof(gdt_table) - 1,
 		.address = (u32)gdt_table,
@@ -111,5 +111,5 @@ void cpu_init(void)
  */
 void load_esp0(unsigned long esp0)
 {
-	this_cpu(init_tss).esp0 = esp0;
+	__get_cpu_var(init_tss).esp0 = esp0;
 }

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * include/smp.h - more than one CPU: start-up and cross-CPU calls.
+ *
+ * Linux 2.6: include/linux/smp.h.
+ */
+#ifndef _SMP_H
+#define _SMP_H
+
+#include <cpumask.h>
+#include <percpu.h>
+
+struct task_struct;
+
+/* arch/x86/smpboot.c */
+void smp_init(void);
+struct task_struct *fork_idle(int cpu);
+
+/* arch/x86/smp.c: the IPIs */
+void smp_send_reschedule(int cpu);
+int smp_call_function(void (*func)(void *info), void *info, int wait);
+int on_each_cpu(void (*func)(void *info), void *info, int wait);
+
+#endif /* _SMP_H */
