@@ -154,6 +154,12 @@ extern struct task_struct init_task;
 #define task_thread_info(p)	((p)->thread_info)
 #define task_cpu(p)		(task_thread_info(p)->cpu)
 
+/* Move @p to @cpu's books: under both run-queue locks, or before it runs. */
+static inline void set_task_cpu(struct task_struct *p, unsigned int cpu)
+{
+	task_thread_info(p)->cpu = cpu;
+}
+
 static inline void set_tsk_need_resched(struct task_struct *p)
 {
 	set_ti_thread_flag(task_thread_info(p), TIF_NEED_RESCHED);

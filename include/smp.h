@@ -9,8 +9,13 @@
 
 #include <cpumask.h>
 #include <percpu.h>
+#include <preempt.h>
 
 struct task_struct;
+
+/* This CPU's number, kept ours until put_cpu(): preemption is off. */
+#define get_cpu()	({ preempt_disable(); smp_processor_id(); })
+#define put_cpu()	preempt_enable()
 
 /* arch/x86/smpboot.c */
 void smp_init(void);

@@ -938,7 +938,7 @@ void init_idle(struct task_struct *idle, int cpu)
 	idle->prio = MAX_PRIO;
 	idle->array = NULL;
 	idle->cpus_allowed = cpumask_of_cpu(cpu);
-	task_thread_info(idle)->cpu = cpu;
+	set_task_cpu(idle, cpu);
 	rq->curr = rq->idle = idle;
 	spin_unlock_irqrestore(&rq->lock, flags);
 }
