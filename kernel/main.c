@@ -36,6 +36,7 @@
 #include <serial.h>
 #include <setup.h>
 #include <slab.h>
+#include <smp.h>
 #include <start_kernel.h>
 #include <swap.h>
 #include <syscalls.h>
@@ -112,6 +113,7 @@ static int init(void *unused)
 	/* Forked by process 0, which never leaves its CPU; init may. */
 	set_cpus_allowed(current, CPU_MASK_ALL);
 	system_state = SYSTEM_RUNNING;
+	smp_init();
 	do_basic_setup();
 	populate_initramfs();
 
