@@ -52,7 +52,8 @@ OBJS-arch   := arch/x86/gdt.o arch/x86/idt.o arch/x86/entry.o \
 	       arch/x86/tsc.o arch/x86/setup.o arch/x86/reboot.o \
 	       arch/x86/init_task.o arch/x86/asm-offsets.o arch/x86/process.o \
 	       arch/x86/switch_to.o arch/x86/usercopy.o arch/x86/extable.o \
-	       arch/x86/mpparse.o arch/x86/ipi.o arch/x86/delay.o arch/x86/smp.o
+	       arch/x86/mpparse.o arch/x86/ipi.o arch/x86/delay.o arch/x86/smp.o \
+	       arch/x86/smpboot.o arch/x86/trampoline.o arch/x86/tlb.o
 OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/params.o kernel/panic.o kernel/timer.o \
 	       kernel/softirq.o kernel/ktest.o kernel/bench.o kernel/pid.o \
@@ -79,7 +80,8 @@ OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/kthread_test.o tests/ktest/yield_test.o \
 	       tests/ktest/wait_test.o tests/ktest/exit_test.o \
 	       tests/ktest/ktest_selftest.o tests/ktest/invariants_test.o \
-	       tests/ktest/long_test.o tests/ktest/regress_test.o
+	       tests/ktest/long_test.o tests/ktest/regress_test.o \
+	       tests/ktest/smp_test.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
 	       tests/bench/deferred_bench.o tests/bench/disk_bench.o
 

@@ -62,7 +62,7 @@ struct ktest_snapshot {
 	unsigned long free_pages;
 	unsigned long slab_objects;
 	int pids;
-	unsigned long cr3;		/* the runner's, after leave_mm() */
+	unsigned long cr3;		/* the runner's, after drop_borrowed_mm() */
 	struct mm_struct *mm;		/* the runner's own: none */
 };
 
@@ -390,7 +390,7 @@ static void ktest_settle(void)
 	/* An I/O error is the business of the test that caused it. */
 	(void)sync_all();
 	drop_pagecache();
-	leave_mm();
+	drop_borrowed_mm();
 	kmem_cache_shrink_all();
 }
 

@@ -8,6 +8,7 @@
  * "#define ASM_NAME value" (build/asm-offsets.h); every line below must
  * hold or the build stops.  This file produces no code.
  */
+#include <asm/apic.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
 #include <asm/thread_info.h>
@@ -27,6 +28,10 @@ CHECK(ASM___KERNEL_CS, __KERNEL_CS);
 CHECK(ASM___KERNEL_DS, __KERNEL_DS);
 CHECK(ASM___USER_CS, __USER_CS);
 CHECK(ASM___USER_DS, __USER_DS);
+
+CHECK(ASM_CALL_FUNCTION_VECTOR, CALL_FUNCTION_VECTOR);
+CHECK(ASM_RESCHEDULE_VECTOR, RESCHEDULE_VECTOR);
+CHECK(ASM_INVALIDATE_TLB_VECTOR, INVALIDATE_TLB_VECTOR);
 
 CHECK(ASM_QEMU_DEBUG_EXIT_PORT, QEMU_DEBUG_EXIT_PORT);
 CHECK(ASM_EXIT_PANIC, EXIT_PANIC);

@@ -177,6 +177,26 @@ common_interrupt:
 	jmp ret_from_intr
 .end:
 
+; Interrupts the local APIC raises itself: inter-processor interrupts
+; (arch/x86/smp.c, tlb.c).  orig_eax = ~vector, as for the IRQs above;
+; the handler gets (regs, vector) and acknowledges the APIC itself.
+%macro APIC_INTERRUPT 3			; stub name, vector, C handler
+global %1:function (%1.end - %1)
+extern %3
+%1:
+	push dword ~%2
+	SAVE_ALL
+	mov edi, %3
+	mov ecx, %2
+	CALL_HANDLER edi, ecx
+	jmp ret_from_intr
+.end:
+%endmacro
+
+APIC_INTERRUPT reschedule_interrupt, RESCHEDULE_VECTOR, smp_reschedule_interrupt
+APIC_INTERRUPT call_function_interrupt, CALL_FUNCTION_VECTOR, smp_call_function_interrupt
+APIC_INTERRUPT invalidate_interrupt, INVALIDATE_TLB_VECTOR, smp_invalidate_interrupt
+
 ; ret_from_exception / ret_from_intr - the one way out of the kernel.
 ; Back to user mode or back into the kernel: decided by the privilege
 ; level in the saved CS.
