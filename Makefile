@@ -369,8 +369,19 @@ $(B)/host/mm/%.o: mm/%.c tests/unit/host-renames.txt
 	$(Q)objcopy --redefine-syms=tests/unit/host-renames.txt $@.tmp $@
 	$(Q)rm $@.tmp
 
+# arch/x86's firmware-table parsers (acpi.c, mpparse.c), the same way:
+# their "physical memory" is the test's arena too.
+$(B)/host/arch/%.o: arch/%.c tests/unit/host-renames.txt
+	$(quiet) HOSTCC $<
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOSTCFLAGS_MM) -fno-builtin -MMD -MP \
+		-MT $@ -MF $@.d -c $< -o $@.tmp
+	$(Q)objcopy --redefine-syms=tests/unit/host-renames.txt $@.tmp $@
+	$(Q)rm $@.tmp
+
 $(B)/host/tests/unit/mm_host.o $(B)/host/tests/unit/buddy_test.o \
-$(B)/host/tests/unit/slab_test.o: HOSTCFLAGS_TEST := -Itests/unit \
+$(B)/host/tests/unit/slab_test.o \
+$(B)/host/tests/unit/smp_config_test.o: HOSTCFLAGS_TEST := -Itests/unit \
 	-Itests/unit/host -idirafter include -idirafter arch/x86/include
 
 HOST_LIB := $(B)/host/tests/unit/unit.o $(B)/host/lib/string.o \
@@ -380,6 +391,8 @@ HOST_MM  := $(B)/host/tests/unit/mm_host.o $(B)/host/mm/page_alloc.o \
 	    $(B)/host/mm/slab.o
 
 $(B)/tests/unit/buddy_test $(B)/tests/unit/slab_test: $(HOST_MM)
+$(B)/tests/unit/smp_config_test: $(B)/host/arch/x86/acpi.o \
+	$(B)/host/arch/x86/mpparse.o
 
 $(B)/tests/unit/%: $(B)/host/tests/unit/%.o $(HOST_LIB)
 	$(quiet) HOSTLD $@

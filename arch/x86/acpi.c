@@ -240,10 +240,11 @@ int acpi_boot_init(void)
 		return -EINVAL;
 	count = (h->length - sizeof(*h)) / entry_size;
 	for (unsigned long i = 0; i < count; i++) {
-		const u8 *ptr = (const u8 *)(h + 1) + i * entry_size;
-		u64 addr = entry_size == 8 ? *(const u64 *)ptr :
-			   *(const u32 *)ptr;
 		const struct acpi_table_madt *madt;
+		u64 addr = 0;
+
+		/* 4 or 8 bytes, little endian, the XSDT's not 8-aligned */
+		memcpy(&addr, (const u8 *)(h + 1) + i * entry_size, entry_size);
 
 		if (addr > 0xFFFFFFFFULL - sizeof(*madt))
 			continue;	/* out of reach; not the MADT we know */

@@ -327,7 +327,8 @@ static const struct intel_mp_floating *mpf_scan(unsigned long base,
 static int find_intel_smp(void)
 {
 	unsigned long ebda = *(const u16 *)__va(0x40E) << 4;
-	unsigned long base_kb = *(const u16 *)__va(0x413);
+	const u8 *bda_kb = __va(0x413);		/* a word, at an odd address */
+	unsigned long base_kb = bda_kb[0] | bda_kb[1] << 8;
 	const struct intel_mp_floating *mpf = NULL;
 	const struct mp_config_table *mpc;
 	unsigned long phys, len;
