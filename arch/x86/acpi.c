@@ -127,8 +127,8 @@ static int madt_walk(const struct acpi_table_madt *madt, u8 type,
 		if (end - p < 2 || entry->length < 2 ||
 		    entry->length > end - p ||
 		    (entry->type == type && entry->length < size)) {
-			printk(KERN_ERR "ACPI: MADT entry type %u at offset %u: "
-			       "bad length %u\n", entry->type,
+			printk(KERN_ERR "ACPI: MADT entry type %u at offset "
+			       "%u: bad length %u\n", entry->type,
 			       (unsigned int)(p - (const u8 *)madt),
 			       end - p < 2 ? 0 : entry->length);
 			return -EINVAL;

@@ -157,65 +157,68 @@ int mp_override_legacy_irq(unsigned int isa_irq, unsigned int gsi,
 	return 0;
 }
 
-/*
- * Pass 1 of an MP configuration table: processors, buses, IO APICs.
- * Pass 2: the interrupt entries, which name a bus and an IO APIC.
- */
-static int mpc_entry(const u8 *p, int pass, int *isa_bus)
+/* Pass 1 over an MP configuration table: processors, buses, IO APICs. */
+static int mpc_device(const u8 *p, int *isa_bus)
 {
 	const struct mpc_config_processor *cpu = (const void *)p;
 	const struct mpc_config_bus *bus = (const void *)p;
 	const struct mpc_config_ioapic *ioapic = (const void *)p;
-	const struct mpc_config_intsrc *irq = (const void *)p;
-	int i;
+	unsigned int gsi_base = nr_ioapics * MP_IOAPIC_PINS;
 
-	switch (pass << 8 | *p) {
-	case 1 << 8 | MP_PROCESSOR:
+	switch (*p) {
+	case MP_PROCESSOR:
 		printk(KERN_INFO "MP: LAPIC (apic_id[%#04x] %s%s)\n",
 		       cpu->mpc_apicid, cpu->mpc_cpuflag & CPU_ENABLED ?
 		       "enabled" : "disabled",
 		       cpu->mpc_cpuflag & CPU_BOOTPROCESSOR ? " boot" : "");
 		return mp_register_lapic(cpu->mpc_apicid,
 					 cpu->mpc_cpuflag & CPU_ENABLED);
-	case 1 << 8 | MP_BUS:
+	case MP_BUS:
 		if (!memcmp(bus->mpc_bustype, "ISA", 3))
 			*isa_bus = bus->mpc_busid;
 		return 0;
-	case 1 << 8 | MP_IOAPIC:
+	case MP_IOAPIC:
 		if (!(ioapic->mpc_flags & MPC_APIC_USABLE))
 			return 0;
 		printk(KERN_INFO "MP: IOAPIC (id[%#04x] address[%#010x] "
-		       "gsi_base[%d])\n", ioapic->mpc_apicid,
-		       ioapic->mpc_apicaddr, nr_ioapics * MP_IOAPIC_PINS);
+		       "gsi_base[%u])\n", ioapic->mpc_apicid,
+		       ioapic->mpc_apicaddr, gsi_base);
 		return mp_register_ioapic(ioapic->mpc_apicid,
-					  ioapic->mpc_apicaddr,
-					  nr_ioapics * MP_IOAPIC_PINS);
-	case 2 << 8 | MP_INTSRC:
-		if (irq->mpc_irqtype != mp_INT || irq->mpc_srcbus != *isa_bus)
-			return 0;
-		for (i = 0; i < nr_ioapics; i++)
-			if (irq->mpc_dstapic == mp_ioapics[i].apicid ||
-			    irq->mpc_dstapic == MP_APIC_ALL)
-				break;
-		if (i == nr_ioapics || irq->mpc_dstirq >= MP_IOAPIC_PINS) {
-			printk(KERN_ERR "MP: ISA IRQ %u: no IO APIC %#04x "
-			       "pin %u\n", irq->mpc_srcbusirq,
-			       irq->mpc_dstapic, irq->mpc_dstirq);
-			return -EINVAL;
-		}
-		/* Like ACPI, say only what differs from the default. */
-		if (irq->mpc_srcbusirq != mp_ioapics[i].gsi_base +
-		    irq->mpc_dstirq || irq->mpc_irqflag)
-			printk(KERN_INFO "MP: INT_SRC (bus_irq %u ioapic[%#04x] "
-			       "pin %u %s %s)\n", irq->mpc_srcbusirq,
-			       irq->mpc_dstapic, irq->mpc_dstirq,
-			       mp_polarity_names[irq->mpc_irqflag & 3],
-			       mp_trigger_names[irq->mpc_irqflag >> 2 & 3]);
-		return mp_override_legacy_irq(irq->mpc_srcbusirq,
-					      mp_ioapics[i].gsi_base +
-					      irq->mpc_dstirq, irq->mpc_irqflag);
+					  ioapic->mpc_apicaddr, gsi_base);
 	}
-	return 0;		/* local interrupts, or not in this pass */
+	return 0;
+}
+
+/*
+ * Pass 2: an interrupt entry of the ISA bus, which names an IO APIC (by
+ * its ID) and a pin.  Other buses' entries (PCI) are not needed yet.
+ */
+static int mpc_intsrc(const struct mpc_config_intsrc *irq, int isa_bus)
+{
+	unsigned int flags = irq->mpc_irqflag;
+	int i;
+
+	if (irq->mpc_irqtype != mp_INT || irq->mpc_srcbus != isa_bus)
+		return 0;
+	for (i = 0; i < nr_ioapics; i++)
+		if (irq->mpc_dstapic == mp_ioapics[i].apicid ||
+		    irq->mpc_dstapic == MP_APIC_ALL)
+			break;
+	if (i == nr_ioapics || irq->mpc_dstirq >= MP_IOAPIC_PINS) {
+		printk(KERN_ERR "MP: ISA IRQ %u: no IO APIC %#04x pin %u\n",
+		       irq->mpc_srcbusirq, irq->mpc_dstapic, irq->mpc_dstirq);
+		return -EINVAL;
+	}
+	/* Like ACPI's overrides, only what differs from the default. */
+	if (irq->mpc_srcbusirq != mp_ioapics[i].gsi_base + irq->mpc_dstirq ||
+	    flags)
+		printk(KERN_INFO "MP: INT_SRC (bus_irq %u ioapic[%#04x] pin %u "
+		       "%s %s)\n", irq->mpc_srcbusirq, irq->mpc_dstapic,
+		       irq->mpc_dstirq, mp_polarity_names[flags & 3],
+		       mp_trigger_names[flags >> 2 & 3]);
+	return mp_override_legacy_irq(irq->mpc_srcbusirq,
+				      mp_ioapics[i].gsi_base + irq->mpc_dstirq,
+				      flags);
 }
 
 /**
@@ -231,8 +234,9 @@ static int mpc_entry(const u8 *p, int pass, int *isa_bus)
 int smp_read_mpc(const void *mpc, unsigned long len)
 {
 	const struct mp_config_table *h = mpc;
+	long size;
+	int isa_bus = -1, ret = 0;
 	const u8 *end;
-	int isa_bus = -1, ret;
 
 	if (len < sizeof(*h) || memcmp(h->mpc_signature, MPC_SIGNATURE, 4) ||
 	    h->mpc_length < sizeof(*h) || h->mpc_length > len) {
@@ -246,20 +250,22 @@ int smp_read_mpc(const void *mpc, unsigned long len)
 	mp_lapic_addr = h->mpc_lapic;
 	end = (const u8 *)h + h->mpc_length;
 	for (int pass = 1; pass <= 2; pass++) {
-		for (const u8 *p = (const u8 *)(h + 1); p < end;) {
-			unsigned long size = *p == MP_PROCESSOR ?
-				sizeof(struct mpc_config_processor) : 8;
-
-			if (*p > MP_LINTSRC || size > (unsigned long)(end - p)) {
+		for (const u8 *p = (const u8 *)(h + 1); p < end; p += size) {
+			size = sizeof(struct mpc_config_bus);	/* 8 */
+			if (*p == MP_PROCESSOR)
+				size = sizeof(struct mpc_config_processor);
+			if (*p > MP_LINTSRC || end - p < size) {
 				printk(KERN_ERR "MP: entry type %u at offset "
 				       "%u: unknown or past the table's end\n",
 				       *p, (unsigned int)(p - (const u8 *)h));
 				return -EINVAL;
 			}
-			ret = mpc_entry(p, pass, &isa_bus);
+			if (pass == 1)
+				ret = mpc_device(p, &isa_bus);
+			else if (*p == MP_INTSRC)
+				ret = mpc_intsrc((const void *)p, isa_bus);
 			if (ret)
 				return ret;
-			p += size;
 		}
 	}
 	return 0;
@@ -294,7 +300,7 @@ const void *mp_map_table(unsigned long phys, unsigned long len, int window)
 	}
 	/* Fixed addresses run downwards: the last slot is the lowest. */
 	for (unsigned long i = 0; i < pages; i++)
-		set_fixmap_nocache(last - i, (phys & PAGE_MASK) + i * PAGE_SIZE);
+		set_fixmap_nocache(last - i, (phys & PAGE_MASK) + PFN_PHYS(i));
 	return (const void *)(fix_to_virt(last) + offset);
 }
 
@@ -305,7 +311,7 @@ static const struct intel_mp_floating *mpf_scan(unsigned long base,
 	const u8 *area = mp_map_table(base, len, 0);
 
 	for (unsigned long off = 0; area && off + 16 <= len; off += 16) {
-		const struct intel_mp_floating *mpf = (const void *)(area + off);
+		const struct intel_mp_floating *mpf = (const void *)&area[off];
 
 		if (memcmp(mpf->mpf_signature, MPF_SIGNATURE, 4) ||
 		    mpf->mpf_length != 1)
@@ -392,6 +398,7 @@ static int mp_check_config(void)
  */
 void mp_read_config(void)
 {
+	const char *what;
 	unsigned int n;
 
 	mp_reset_config();
@@ -399,11 +406,13 @@ void mp_read_config(void)
 		printk(KERN_INFO "ACPI: disabled (acpi=off)\n");
 	else if (!acpi_boot_init() && !mp_check_config()) {
 		mp_config_source = "ACPI";
+		what = "ACPI MADT";
 		goto found;
 	}
 	mp_reset_config();
 	if (!find_intel_smp() && !mp_check_config()) {
 		mp_config_source = "MP";
+		what = "MP table";
 		goto found;
 	}
 	mp_reset_config();
@@ -411,16 +420,14 @@ void mp_read_config(void)
 	       "default\n");
 	mp_register_lapic(boot_cpu_physical_apicid, true);
 	mp_register_ioapic(0, 0xFEC00000UL, 0);
-	mp_config_source = "default";
+	mp_config_source = what = "default";
 found:
 	n = min(num_processors, (unsigned int)NR_CPUS);
 	for (unsigned int cpu = 0; cpu < n; cpu++)
 		cpu_set(cpu, &cpu_present_map);
 	printk(KERN_INFO "SMP: %u CPU%s, %d IO APIC%s (%s)\n", num_processors,
 	       num_processors == 1 ? "" : "s", nr_ioapics,
-	       nr_ioapics == 1 ? "" : "s",
-	       !strcmp(mp_config_source, "ACPI") ? "ACPI MADT" :
-	       !strcmp(mp_config_source, "MP") ? "MP table" : "default");
+	       nr_ioapics == 1 ? "" : "s", what);
 	if (num_processors > NR_CPUS)
 		printk(KERN_WARNING "SMP: %u CPUs found, NR_CPUS is %d: %u "
 		       "ignored\n", num_processors, NR_CPUS,
