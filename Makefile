@@ -456,8 +456,9 @@ hdrcheck: $(HDRCHECK_OBJS)
 
 ## Fuzzing -------------------------------------------------------------
 # The parsers of untrusted input -- the ELF loader, the initramfs's cpio
-# reader, the command line -- built for the host from the kernel's own
-# files (renamed as above), each driven by a harness, tests/fuzz/NAME_fuzz.c,
+# reader, the command line, the firmware's CPU tables -- built for the
+# host from the kernel's own files (renamed as above), each driven by a
+# harness, tests/fuzz/NAME_fuzz.c,
 # with stand-ins from tests/fuzz/host/ (docs/testing.md).  For i386
 # (-m32), as in the kernel, so that size_t and long have its widths.
 # Two builds of the same files:
@@ -470,7 +471,7 @@ hdrcheck: $(HDRCHECK_OBJS)
 #   libFuzzer; `make unit` builds them, and `make test`
 #   (tests/unit/test_fuzz_replay.py) replays the corpus and every input
 #   that ever crashed.
-FUZZERS	     := elf cpio cmdline
+FUZZERS	     := elf cpio cmdline smp
 FUZZ_SECONDS ?= 60
 FUZZCC	     := clang
 FUZZ_CFLAGS  := -m32 -std=gnu11 -g -O1 -Wall -Wextra -Werror \
@@ -480,6 +481,7 @@ FUZZ_OBJS-elf     := tests/fuzz/elf_fuzz.o kernel/binfmt_elf.o \
 		     tests/fuzz/host/user_pages.o
 FUZZ_OBJS-cpio    := tests/fuzz/cpio_fuzz.o kernel/initramfs.o
 FUZZ_OBJS-cmdline := tests/fuzz/cmdline_fuzz.o kernel/params.o lib/cmdline.o
+FUZZ_OBJS-smp     := tests/fuzz/smp_fuzz.o arch/x86/acpi.o arch/x86/mpparse.o
 FUZZ_OBJS    := lib/string.o lib/vsprintf.o tests/fuzz/host/host.o \
 		tests/fuzz/host/stubs.o
 FUZZ_BINS    := $(FUZZERS:%=$(B)/fuzz/%_fuzz)
@@ -531,6 +533,8 @@ $(B)/fuzz/cpio_fuzz $(B)/replay/cpio_fuzz: $(B)/%/cpio_fuzz: \
 	$(addprefix $(B)/%/,$(FUZZ_OBJS-cpio) $(FUZZ_OBJS))
 $(B)/fuzz/cmdline_fuzz $(B)/replay/cmdline_fuzz: $(B)/%/cmdline_fuzz: \
 	$(addprefix $(B)/%/,$(FUZZ_OBJS-cmdline) $(FUZZ_OBJS))
+$(B)/fuzz/smp_fuzz $(B)/replay/smp_fuzz: $(B)/%/smp_fuzz: \
+	$(addprefix $(B)/%/,$(FUZZ_OBJS-smp) $(FUZZ_OBJS))
 $(REPLAY_BINS): $(B)/replay/tests/fuzz/replay.o
 $(FUZZ_BINS): XSAN := -fsanitize=fuzzer,address,undefined
 $(FUZZ_BINS) $(REPLAY_BINS):
@@ -620,7 +624,7 @@ help:
 	@echo "make trace    scheduler timeline: build/trace.json + build/trace.svg"
 	@echo "make unit     build the host unit tests only"
 	@echo "make hdrcheck compile every header alone (build/hdrcheck/)"
-	@echo "make fuzz     libFuzzer on the ELF, cpio, cmdline parsers (FUZZ_SECONDS=)"
+	@echo "make fuzz     libFuzzer on the ELF, cpio, cmdline, smp parsers (FUZZ_SECONDS=)"
 	@echo "make deps     install missing tools (tools/install-deps.sh)"
 	@echo "make clean    remove build/"
 	@echo "make help     this list"

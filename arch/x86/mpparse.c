@@ -78,14 +78,17 @@ void mp_reset_config(void)
  * The boot CPU is CPU 0 wherever the table lists it; the others take
  * CPUs 1, 2, ... in table order, as far as NR_CPUS goes.
  * Context: boot, CPU 0.
- * Return: 0, or -EINVAL for an APIC ID listed twice.
+ * Return: 0, or -EINVAL for an APIC ID listed twice, or 0xFF.
  */
 int mp_register_lapic(unsigned int apicid, bool enabled)
 {
 	if (!enabled)
 		return 0;
-	if (apicid >= 256 || apicids_seen[apicid / 32] & (1U << apicid % 32)) {
-		printk(KERN_ERR "SMP: APIC ID %#04x listed twice\n", apicid);
+	/* 0xFF is the broadcast address, no CPU's */
+	if (apicid >= BAD_APICID ||
+	    apicids_seen[apicid / 32] & (1U << apicid % 32)) {
+		printk(KERN_ERR "SMP: APIC ID %#04x listed twice, or not a "
+		       "CPU's\n", apicid);
 		return -EINVAL;
 	}
 	apicids_seen[apicid / 32] |= 1U << apicid % 32;
