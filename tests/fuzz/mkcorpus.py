@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
 """tests/fuzz/mkcorpus.py - write the seed corpus of the fuzz harnesses,
-tests/fuzz/corpus/{elf,cpio,cmdline,smp}/: small valid and broken inputs
-that libFuzzer starts from (and `make test` replays); and the edge cases
+tests/fuzz/corpus/{elf,cpio,cmdline,smp}/: small valid and broken
+inputs that libFuzzer starts from (and `make test` replays); and the edge cases
 among tests/fuzz/regressions/NAME/, the edge_* files: inputs at the
 limits of each parser's checks, replayed by `make test` with the inputs
 that once crashed a harness (which this script never touches).
@@ -10,7 +10,8 @@ that once crashed a harness (which this script never touches).
 Linux 2.6: no counterpart.  Run after `make user` (it strips
 build/user/hello) from the top of the tree:
 
-    /usr/bin/python3 tests/fuzz/mkcorpus.py
+    /usr/bin/python3 tests/fuzz/mkcorpus.py          # every harness
+    /usr/bin/python3 tests/fuzz/mkcorpus.py smp      # one
 
 The files are committed; run it again only to change them.  The broken
 ELF files and archives come from tools/mkbroken.py, so every kind of
