@@ -6,7 +6,8 @@
  * Linux 2.6: arch/i386/kernel/mpparse.c (find_smp_config,
  * smp_read_mpc, MP_processor_info, mp_register_lapic/ioapic,
  * mp_override_legacy_irq); Understanding the Linux Kernel, 3rd ed.,
- * chapter 4, "Interrupt Handling" (the I/O APIC).
+ * chapter 4, section "The Advanced Programmable Interrupt Controller
+ * (APIC)".
  * find_smp_config() tries each source in turn: the ACPI MADT
  * (arch/x86/acpi.c), then the MP table the BIOS leaves for older systems
  * (parsed here), then the PC default: one CPU, one IO APIC at its
@@ -16,7 +17,7 @@
  * is rejected as a whole, with a message, and the next source is tried,
  * so a broken BIOS costs CPUs, never the boot.  The parsers work on a
  * (pointer, length) pair: the host tests (tests/unit/smp_config_test.c)
- * and the fuzzer (tests/fuzz/madt_fuzz.c) hand them tables of their own.
+ * and the fuzzer (tests/fuzz/smp_fuzz.c) hand them tables of their own.
  * The results in asm/mpspec.h go next to the APIC and IO APIC set-up and
  * to smp_boot_cpus().
  */
