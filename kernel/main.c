@@ -11,6 +11,7 @@
  * and the clock; then it turns interrupts on.  docs/boot.md walks through it.
  */
 #include <asm/desc.h>
+#include <asm/mpspec.h>
 #include <asm/irqflags.h>
 #include <ata.h>
 #include <bench.h>
@@ -193,6 +194,7 @@ asmlinkage void __noreturn start_kernel(unsigned long magic,
 	setup_memory();
 	paging_init();
 	mem_init();
+	find_smp_config();	/* the tables may lie above the boot mapping */
 	kmem_cache_init();
 	mm_struct_init();
 	trace_init();
