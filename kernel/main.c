@@ -11,6 +11,7 @@
  * and the clock; then it turns interrupts on.  docs/boot.md walks through it.
  */
 #include <asm/desc.h>
+#include <asm/mpspec.h>
 #include <asm/irqflags.h>
 #include <ata.h>
 #include <bench.h>
@@ -200,6 +201,12 @@ asmlinkage void __noreturn start_kernel(unsigned long magic,
 	softirq_init();
 	init_timers();
 	fork_init();
+	/*
+	 * The interrupt controllers as the firmware tables describe them
+	 * (arch/x86/mpparse.c), then the tick: the local APIC timer,
+	 * calibrated with the TSC (docs/interrupts.md).
+	 */
+	find_smp_config();
 	init_IRQ();
 	time_init();
 	serial_input_init();
