@@ -86,6 +86,9 @@ struct hw_interrupt_type *io_apic_irq_type(unsigned int irq);
 int io_apic_irq_pin(unsigned int irq, int *apic, int *pin);
 u32 io_apic_read_entry(unsigned int irq);
 
+/* arch/x86/idt.c */
+void *idt_gate_handler(unsigned int vector);
+
 /* arch/x86/i8259.c */
 extern struct hw_interrupt_type i8259A_irq_type;
 void init_8259A(void);
