@@ -48,7 +48,8 @@ OBJS-boot   := boot/head.o boot/cpucheck.o boot/early_serial.o \
 OBJS-arch   := arch/x86/gdt.o arch/x86/idt.o arch/x86/entry.o \
 	       arch/x86/early_exception.o \
 	       arch/x86/traps.o arch/x86/doublefault.o arch/x86/dumpstack.o \
-	       arch/x86/irq.o arch/x86/i8259.o arch/x86/i8253.o \
+	       arch/x86/irq.o arch/x86/apic.o arch/x86/io_apic.o \
+	       arch/x86/i8259.o arch/x86/i8253.o \
 	       arch/x86/tsc.o arch/x86/setup.o arch/x86/reboot.o \
 	       arch/x86/init_task.o arch/x86/asm-offsets.o arch/x86/process.o \
 	       arch/x86/switch_to.o arch/x86/usercopy.o arch/x86/extable.o \
@@ -81,7 +82,7 @@ OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/wait_test.o tests/ktest/exit_test.o \
 	       tests/ktest/ktest_selftest.o tests/ktest/invariants_test.o \
 	       tests/ktest/long_test.o tests/ktest/regress_test.o \
-	       tests/ktest/smp_test.o
+	       tests/ktest/apic_test.o tests/ktest/smp_test.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
 	       tests/bench/deferred_bench.o tests/bench/disk_bench.o
 

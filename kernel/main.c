@@ -204,6 +204,12 @@ asmlinkage void __noreturn start_kernel(unsigned long magic,
 	softirq_init();
 	init_timers();
 	fork_init();
+	/*
+	 * The interrupt controllers as the firmware tables describe them
+	 * (arch/x86/mpparse.c), then the tick: the local APIC timer,
+	 * calibrated with the TSC (docs/interrupts.md).
+	 */
+	find_smp_config();
 	init_IRQ();
 	time_init();
 	serial_input_init();

@@ -61,7 +61,7 @@ void smp_send_reschedule(int cpu)
  */
 asmlinkage void smp_reschedule_interrupt(struct pt_regs *regs, long vector)
 {
-	__get_cpu_var(irq_stat).irq_resched_count++;
+	inc_irq_stat(irq_resched_count);
 	ack_APIC_irq();
 }
 
@@ -134,7 +134,7 @@ asmlinkage void smp_call_function_interrupt(struct pt_regs *regs,
 	/* After this the sender may return: data may be gone unless wait. */
 	atomic_inc(&data->started);
 	irq_enter();
-	__get_cpu_var(irq_stat).irq_call_count++;
+	inc_irq_stat(irq_call_count);
 	func(info);
 	irq_exit();
 	if (wait)

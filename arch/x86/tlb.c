@@ -61,7 +61,7 @@ asmlinkage void smp_invalidate_interrupt(struct pt_regs *regs, long vector)
 		}
 		cpu_clear(cpu, &flush_cpumask);
 	}
-	__get_cpu_var(irq_stat).irq_tlb_count++;
+	inc_irq_stat(irq_tlb_count);
 	ack_APIC_irq();
 }
 
