@@ -10,9 +10,9 @@
  * code resumes; or, if softirqs keep coming, in the ksoftirqd/N thread so
  * that they cannot starve tasks (one ksoftirqd/N per CPU, bound to it: a
  * softirq runs on the CPU that raised it).  There are few softirqs, fixed
- * at compile time, and the same one may run on several CPUs at once.  A tasklet is a
- * function scheduled through the tasklet softirqs: dynamic, and never run
- * twice at the same time.  docs/deferred-work.md compares them with
+ * at compile time, and the same one may run on several CPUs at once.  A
+ * tasklet is a function scheduled through the tasklet softirqs: dynamic,
+ * and never run twice at the same time.  docs/deferred-work.md compares them with
  * workqueues and kernel threads.
  */
 #ifndef _INTERRUPT_H

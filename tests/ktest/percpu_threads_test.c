@@ -42,8 +42,14 @@
 /* Only a broken kernel waits this long for work that takes a tick. */
 #define EVENT_TIMEOUT	(10 * HZ)
 
-/* Calls of smp_processor_id() from preemptible code (lib/smp_processor_id.c). */
+/* smp_processor_id() calls from preemptible code (lib/smp_processor_id.c). */
 extern unsigned long smp_processor_id_bugs;
+
+/* Return: whether @done was completed before the (generous) timeout. */
+static bool arrives(struct completion *done)
+{
+	return wait_for_completion_timeout(done, EVENT_TIMEOUT);
+}
 
 /* The three kinds of per-CPU thread, and how to find CPU N's. */
 static const char *const kinds[] = { "ksoftirqd", "events", "kblockd" };
@@ -151,7 +157,7 @@ static void run_on_cpu(struct on_cpu *oc, unsigned int cpu,
 	ktest_add_action(ktest_kthread_stop, k);
 	kthread_bind(k, cpu);
 	wake_up_process(k);
-	KTEST_ASSERT(wait_for_completion_timeout(&oc->done, EVENT_TIMEOUT));
+	KTEST_ASSERT(arrives(&oc->done));
 	KTEST_EXPECT_EQ(oc->started_on, cpu);
 	ktest_release_action(ktest_kthread_stop, k);
 }
@@ -245,13 +251,14 @@ KTEST(percpu_threads_one_per_online_cpu_bound_to_it)
 		for_each_cpu_mask(cpu, online) {
 			struct work_probe *w = &sample_probes[cpu];
 
-			KTEST_ASSERT(wait_for_completion_timeout(&w->ran,
-								 EVENT_TIMEOUT));
+			KTEST_ASSERT(arrives(&w->ran));
 			KTEST_EXPECT_EQ(w->cpu, cpu);
 			KTEST_EXPECT(w->task == percpu_thread(1, cpu));
 		}
 		for_each_cpu_mask(cpu, online)
 			expect_on_own_cpu(cpu);
+		/* Every worker out of note_work() before the probes are reused. */
+		flush_scheduled_work();
 	}
 }
 
@@ -278,10 +285,8 @@ KTEST(work_queued_by_a_bound_thread_runs_on_its_cpu)
 		work_probe_init(e);
 		work_probe_init(b);
 		run_on_cpu(&queuers[cpu], cpu, queue_two_works, NULL);
-		KTEST_ASSERT(wait_for_completion_timeout(&e->ran,
-							 EVENT_TIMEOUT));
-		KTEST_ASSERT(wait_for_completion_timeout(&b->ran,
-							 EVENT_TIMEOUT));
+		KTEST_ASSERT(arrives(&e->ran));
+		KTEST_ASSERT(arrives(&b->ran));
 		KTEST_EXPECT_EQ(e->cpu, cpu);
 		KTEST_EXPECT_EQ(b->cpu, cpu);
 		snprintf(name, sizeof(name), "events/%u", cpu);
@@ -290,8 +295,8 @@ KTEST(work_queued_by_a_bound_thread_runs_on_its_cpu)
 				   "CPU %u ran in %s", cpu, e->comm);
 		snprintf(name, sizeof(name), "kblockd/%u", cpu);
 		if (strcmp(b->comm, name))
-			ktest_fail(__FILE__, __LINE__, "kblockd_schedule_work() "
-				   "on CPU %u ran in %s", cpu, b->comm);
+			ktest_fail(__FILE__, __LINE__, "kblockd_schedule_work()"
+				   " on CPU %u ran in %s", cpu, b->comm);
 	}
 }
 
@@ -312,8 +317,7 @@ KTEST(schedule_work_on_runs_on_that_cpu)
 	for_each_cpu_mask(cpu, online) {
 		struct work_probe *w = &on_probes[cpu];
 
-		KTEST_ASSERT(wait_for_completion_timeout(&w->ran,
-							 EVENT_TIMEOUT));
+		KTEST_ASSERT(arrives(&w->ran));
 		KTEST_EXPECT_EQ(w->cpu, cpu);
 		KTEST_EXPECT(w->task == workqueue_thread(keventd_wq, cpu));
 		snprintf(name, sizeof(name), "events/%u", cpu);
@@ -393,10 +397,8 @@ KTEST(softirq_raised_on_a_cpu_runs_there)
 		run_on_cpu(&raisers[cpu], cpu, raise_both, NULL);
 		/* ktest_fake_interrupt() returned: its softirqs have run. */
 		KTEST_EXPECT(READ_ONCE(i->done));
-		KTEST_ASSERT(wait_for_completion_timeout(&t->ran,
-							 EVENT_TIMEOUT));
-		KTEST_ASSERT(wait_for_completion_timeout(&i->ran,
-							 EVENT_TIMEOUT));
+		KTEST_ASSERT(arrives(&t->ran));
+		KTEST_ASSERT(arrives(&i->ran));
 		KTEST_EXPECT_EQ(t->cpu, cpu);
 		KTEST_EXPECT_EQ(i->cpu, cpu);
 		KTEST_EXPECT(t->in_softirq && i->in_softirq);
@@ -484,8 +486,7 @@ KTEST(flush_workqueue_waits_for_work_on_every_cpu)
 		ktest_add_action(ktest_kthread_stop, k);
 		wake_up_process(k);
 		if (nr > 1)
-			KTEST_ASSERT(wait_for_completion_timeout(
-					&fa.all_but_gated, EVENT_TIMEOUT));
+			KTEST_ASSERT(arrives(&fa.all_but_gated));
 		/* Asleep in the flush (or, if it did not wait, after it). */
 		ktest_wait_sleeping(k, TASK_UNINTERRUPTIBLE |
 				       TASK_INTERRUPTIBLE);
@@ -494,8 +495,7 @@ KTEST(flush_workqueue_waits_for_work_on_every_cpu)
 				   "with the work of CPU %u not run", r);
 		WRITE_ONCE(fa.open, true);
 		wake_up_all(&fa.gate);
-		KTEST_ASSERT(wait_for_completion_timeout(&fa.flush_returned,
-							 EVENT_TIMEOUT));
+		KTEST_ASSERT(arrives(&fa.flush_returned));
 		KTEST_EXPECT_EQ(fa.done_at_flush, (int)nr);
 		ktest_release_action(ktest_kthread_stop, k);
 	}
@@ -555,8 +555,7 @@ KTEST(kthread_bind_runs_the_thread_on_that_cpu_only)
 					cpumask_of_cpu(cpu)));
 		KTEST_EXPECT_EQ(task_cpu(k), cpu);
 		wake_up_process(k);
-		KTEST_ASSERT(wait_for_completion_timeout(&b->done,
-							 EVENT_TIMEOUT));
+		KTEST_ASSERT(arrives(&b->done));
 		KTEST_EXPECT_EQ(b->off_cpu, 0);
 		KTEST_EXPECT_EQ(b->last_seen, cpu);
 		KTEST_EXPECT_EQ(task_cpu(k), cpu);
@@ -623,12 +622,9 @@ KTEST(deferred_work_apis_pick_their_cpu_safely)
 	if (num_online_cpus() == 1)
 		KTEST_EXPECT_EQ(bugs, 0);
 
-	KTEST_ASSERT(wait_for_completion_timeout(&any_probe.ran,
-						 EVENT_TIMEOUT));
-	KTEST_ASSERT(wait_for_completion_timeout(&irq_probe.ran,
-						 EVENT_TIMEOUT));
-	KTEST_ASSERT(wait_for_completion_timeout(&any_tasklet.ran,
-						 EVENT_TIMEOUT));
+	KTEST_ASSERT(arrives(&any_probe.ran));
+	KTEST_ASSERT(arrives(&irq_probe.ran));
+	KTEST_ASSERT(arrives(&any_tasklet.ran));
 	/* Whatever CPU each chose, the work ran in that CPU's events. */
 	KTEST_EXPECT(any_probe.task ==
 		     workqueue_thread(keventd_wq, any_probe.cpu));
@@ -643,6 +639,7 @@ KTEST(deferred_work_apis_pick_their_cpu_safely)
 			     "ktest_single"));
 	KTEST_EXPECT(cpus_equal(workqueue_thread(single_wq, 0)->cpus_allowed,
 				CPU_MASK_ALL));
+	flush_scheduled_work();		/* events is done with any_probe */
 	work_probe_init(&any_probe);
 	KTEST_EXPECT_EQ(queue_work(single_wq, &any_probe.work), 1);
 	flush_workqueue(single_wq);
