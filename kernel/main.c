@@ -51,6 +51,14 @@
 /*
  * The set-up that needs a process context: kernel threads are created
  * with kthread_create(), which sleeps until kthreadd has made them.
+ *
+ * The per-CPU threads -- ksoftirqd/N, events/N, kblockd/N, each bound to
+ * CPU N before it first runs -- are made for every CPU in cpu_online_map
+ * now: the other CPUs were started before (smp_init()), and none comes
+ * later, so each kind has exactly one thread per online CPU.  They are
+ * made kind by kind (all the ksoftirqd, then all the events, ...), so
+ * that on one CPU the pids stay 3, 4, 5 for ksoftirqd/0, events/0 and
+ * kblockd/0.
  */
 static void do_basic_setup(void)
 {
@@ -60,7 +68,7 @@ static void do_basic_setup(void)
 
 	/*
 	 * The disk and the memory daemons (docs/memory-daemons.md):
-	 * kblockd/0 first (the disk's queue is unplugged through it), then
+	 * kblockd/N first (the disk's queue is unplugged through it), then
 	 * the disk, the buffer cache over it, and the threads that keep
 	 * the cache in check: kswapd0 frees its clean pages when memory
 	 * runs low, two pdflush threads write its dirty ones back.
