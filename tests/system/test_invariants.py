@@ -76,7 +76,7 @@ def test_spinlock_recursion_names_both_call_sites():
     is taken again, and the lock's address (twice_lock)."""
     boot = crash("spinlock_recursion")
     m = boot.expect(r"BUG: spinlock recursion on CPU#0, (\S+)/(\d+): lock "
-                    r"([0-9a-f]{8}) held by \1/\2 at take_twice_first%s, "
+                    r"([0-9a-f]{8}) held by \1/\2 on CPU#0 at take_twice_first%s, "
                     r"taken again at take_twice_second%s$" % (SYM, SYM))
     assert int(m.group(3), 16) == symbol_address("twice_lock"), \
         boot.explain("not the address of twice_lock")
@@ -92,7 +92,7 @@ def test_spinlock_released_by_another_task():
     boot = crash("spinlock_wrong_owner")
     pid = kthread_pid(boot, "spin_thief")
     m = boot.expect(r"BUG: spinlock wrong owner on CPU#0, spin_thief/%s: "
-                    r"lock ([0-9a-f]{8}) held by (\S+)/(\d+) at "
+                    r"lock ([0-9a-f]{8}) held by (\S+)/(\d+) on CPU#0 at "
                     r"hold_stolen_lock%s, released at spin_thief%s$"
                     % (pid, SYM, SYM))
     assert int(m.group(1), 16) == symbol_address("stolen_lock"), \
