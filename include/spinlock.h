@@ -90,7 +90,7 @@ static __always_inline void _raw_spin_unlock(spinlock_t *lock)
 
 /* lib/spinlock_debug.c: the contended path and the reports */
 extern unsigned long long spin_lockup_cycles;	/* the lockup bound; 0: 10 s */
-extern unsigned long spin_lockups;		/* lockups suspected since boot */
+extern unsigned long spin_lockups;		/* lockups suspected */
 void spin_lock_contended(spinlock_t *lock, unsigned long ip);
 void spin_unlock_bug(spinlock_t *lock, unsigned long ip);
 void spin_assert_bug(spinlock_t *lock, unsigned long ip);

@@ -28,6 +28,7 @@ struct timer_list {
 
 #define MAX_SCHEDULE_TIMEOUT	((long)(~0UL >> 1))
 
+/* kernel/timer.c: the timer's base is this CPU's until it is queued */
 void init_timer(struct timer_list *timer);
 
 static inline void setup_timer(struct timer_list *timer,

@@ -72,7 +72,7 @@ static void spin_report(spinlock_t *lock, const char *what,
 	char holder[TASK_COMM_LEN + 96];
 
 	describe_holder(lock, holder, sizeof(holder));
-	/* Raw: a report may come from preemptible code; it names where it ran. */
+	/* Raw: a report may come from preemptible code; it names its CPU. */
 	printk(KERN_EMERG "BUG: spinlock %s on CPU#%u, %s/%d: lock %p %s, "
 	       "%s at %pS\n", what, raw_smp_processor_id(), current->comm,
 	       current->pid, lock, holder, verb, (void *)ip);
@@ -132,7 +132,8 @@ void spin_lock_contended(spinlock_t *lock, unsigned long ip)
 {
 	struct thread_info *ti = current_thread_info();
 	u64 start = rdtsc(), bound = lockup_bound();
-	bool reported = false;
+	bool reported = false, *reporting = &per_cpu(in_lockup_report,
+						       ti->cpu);
 
 	if (lock->owner == ti->task && lock->owner_cpu == ti->cpu)
 		spin_bug(lock, "recursion", "taken again", ip);
@@ -147,12 +148,12 @@ void spin_lock_contended(spinlock_t *lock, unsigned long ip)
 			 * Printing takes locks too: a lockup inside the
 			 * report (of logbuf_lock, say) stays silent.
 			 */
-			if (oops_in_progress || per_cpu(in_lockup_report, ti->cpu))
+			if (oops_in_progress || *reporting)
 				continue;
-			per_cpu(in_lockup_report, ti->cpu) = true;
+			*reporting = true;
 			spin_report(lock, "lockup suspected", "waiting", ip);
 			dump_stack();
-			per_cpu(in_lockup_report, ti->cpu) = false;
+			*reporting = false;
 		}
 	}
 }

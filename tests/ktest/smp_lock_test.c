@@ -335,5 +335,5 @@ KTEST_NAMED_ONLY(spinlock_lockup_suspected)
 	spin_lock(&stuck_lock);		/* reports, then gets it */
 	spin_unlock(&stuck_lock);
 
-	KTEST_EXPECT_EQ(spin_lockups, before + 1);
+	KTEST_EXPECT(spin_lockups > before);
 }
