@@ -26,8 +26,12 @@ def crash(test):
 
 
 def call_trace(boot):
-    """The function names of the Call Trace, innermost first."""
-    m = boot.expect(r"Call Trace:\n((?:.*\] \w+\+0x.*\n)+)")
+    """The function names of the oops's Call Trace (the one after "EIP is
+    at": a warning's backtrace may come earlier), innermost first."""
+    eip = boot.expect(r"EIP is at ")
+    m = re.compile(r"Call Trace:\n((?:.*\] \w+\+0x.*\n)+)").search(
+        boot.output, eip.end())
+    assert m, boot.explain("no Call Trace after EIP is at")
     return re.findall(r"\] (\w+)\+0x", m.group(1))
 
 
