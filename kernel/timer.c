@@ -3,11 +3,11 @@
  * kernel/timer.c - jiffies, the tick, kernel timers, schedule_timeout().
  *
  * Linux 2.6: kernel/timer.c.
- * The PIT interrupt (arch/x86/i8253.c) calls do_timer() and
- * update_process_times() HZ times a second: jiffies advances, the running
- * task is charged a tick (scheduler_tick()), and TIMER_SOFTIRQ is raised;
- * expired timers run from that softirq, with interrupts on, as soon as the
- * interrupt handler has returned.
+ * The tick calls do_timer() on one CPU (jiffies advances) and
+ * update_process_times() on every CPU HZ times a second: the task running
+ * there is charged a tick (scheduler_tick()), and that CPU's
+ * TIMER_SOFTIRQ is raised; its expired timers run from that softirq, with
+ * interrupts on, as soon as the interrupt handler has returned.
  *
  * Pending timers are kept on sorted lists, one per CPU (per_cpu
  * timer_bases), so the tick only looks at the head of its own.  (Linux
@@ -263,7 +263,9 @@ static void run_timer_softirq(struct softirq_action *h)
 /**
  * do_timer - one tick has passed
  *
- * Context: hard interrupt (IRQ 0), interrupts off.
+ * Called by one CPU only: jiffies_64 has a single writer, and readers of
+ * the 32-bit jiffies need no lock.
+ * Context: hard interrupt (the tick), interrupts off.
  */
 void do_timer(void)
 {
@@ -274,7 +276,7 @@ void do_timer(void)
  * update_process_times - the tick's work on this CPU
  * @user_tick: the tick interrupted user mode
  *
- * Context: hard interrupt (IRQ 0), interrupts off.
+ * Context: hard interrupt (the tick, on every CPU), interrupts off.
  */
 void update_process_times(int user_tick)
 {
