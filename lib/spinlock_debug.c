@@ -200,7 +200,7 @@ void spin_assert_bug(spinlock_t *lock, unsigned long ip)
 void spin_handover_bug(spinlock_t *lock, struct task_struct *from,
 		       unsigned long ip)
 {
-	static char verb[TASK_COMM_LEN + 48];
+	char verb[TASK_COMM_LEN + 48];
 
 	scnprintf(verb, sizeof(verb), "handed over from %s/%d",
 		  from ? from->comm : "?", from ? from->pid : -1);
