@@ -19,6 +19,11 @@
  * function still running there, must be waited for by del_timer_sync();
  * a timer re-armed from every CPU at once never runs on two at once.
  *
+ * printk: four threads, one per CPU, print 60 lines each at once; in the
+ * log ring every one of their lines is whole (logbuf_lock makes a
+ * message one piece).  A line one task leaves open is closed when another
+ * task prints, rather than taking the other's message into its middle.
+ *
  * Lockup: spin_lock() of a lock held "elsewhere" for longer than the
  * (lowered) bound reports it and goes on waiting.
  *
@@ -36,6 +41,7 @@
 #include <percpu.h>
 #include <sched.h>
 #include <spinlock.h>
+#include <string.h>
 #include <timer.h>
 
 #define TORTURE_THREADS	4
@@ -269,6 +275,148 @@ KTEST(timer_rearmed_from_every_cpu_runs_on_one_at_a_time)
 	KTEST_EXPECT_EQ(atomic_read(&rearm.inside), 0);
 	KTEST_EXPECT(atomic_read(&rearm.runs) > 0);
 	KTEST_EXPECT(!timer_pending(&rearm.timer));
+}
+
+/*
+ * Lines from every CPU at once.  KERN_DEBUG: the ring gets them, the
+ * console (slow) does not.
+ */
+#define STORM_LINES	60
+#define STORM_WIDTH	40
+
+static struct completion storm_done;
+
+static int printk_storm_thread(void *data)
+{
+	unsigned int t = (unsigned long)data;
+	char payload[STORM_WIDTH + 1];
+
+	memset(payload, 'a' + t, STORM_WIDTH);
+	payload[STORM_WIDTH] = '\0';
+	for (unsigned int i = 0; i < STORM_LINES; i++)
+		printk(KERN_DEBUG "printk-storm/%u: %03u %s\n", t, i, payload);
+	complete(&storm_done);
+	ktest_wait_for_stop();
+	return 0;
+}
+
+/* One storm line at @line: whole, else why not.  Return: its thread. */
+static int check_storm_line(const char *line, const char *end)
+{
+	unsigned int t, i, n;
+
+	/* "printk-storm/T: NNN " and STORM_WIDTH times the letter of T */
+	if (end - line != 20 + STORM_WIDTH ||
+	    strncmp(line, "printk-storm/", 13) || line[14] != ':' || line[15] != ' ' || line[19] != ' ')
+		return -1;
+	t = line[13] - '0';
+	if (t >= TORTURE_THREADS)
+		return -1;
+	for (i = 16; i < 19; i++)
+		if (line[i] < '0' || line[i] > '9')
+			return -1;
+	for (n = 0; n < STORM_WIDTH; n++)
+		if (line[20 + n] != (char)('a' + t))
+			return -1;
+	return t;
+}
+
+KTEST(printk_lines_from_every_cpu_stay_whole)
+{
+	static char ring[LOG_BUF_LEN];
+	unsigned int cpus = num_online_cpus(), counts[TORTURE_THREADS] = { 0 };
+	struct task_struct *p[TORTURE_THREADS];
+	unsigned long n;
+	char *line;
+	int i;
+
+	init_completion(&storm_done);
+	for (i = 0; i < TORTURE_THREADS; i++) {
+		p[i] = kthread_create(printk_storm_thread, (void *)(long)i,
+				      "printk-storm/%d", i);
+		KTEST_ASSERT(!IS_ERR(p[i]));
+		ktest_add_action(ktest_kthread_stop, p[i]);
+		set_cpus_allowed(p[i], cpumask_of_cpu(i % cpus));
+	}
+	for (i = 0; i < TORTURE_THREADS; i++)
+		wake_up_process(p[i]);
+	for (i = 0; i < TORTURE_THREADS; i++)
+		wait_for_completion(&storm_done);
+
+	n = log_buf_copy(ring, sizeof(ring) - 1);
+	ring[n] = '\0';
+	/* From the first storm line on (what came before may be cut). */
+	line = strstr(ring, "] printk-storm/");
+	KTEST_ASSERT(line != NULL);
+	while (line > ring && line[-1] != '\n')
+		line--;
+	while (*line) {
+		char *eol = strchr(line, '\n'), *text = strstr(line, "] ");
+
+		KTEST_ASSERT(eol != NULL);
+		if (strstr(line, "printk-storm/") < eol) {
+			int t = -1;
+
+			/* "[    1.234567] " then the message. */
+			if (line[0] == '[' && text && text < eol)
+				t = check_storm_line(text + 2, eol);
+			if (t < 0) {
+				*eol = '\0';
+				KTEST_FAIL("a broken line: \"%s\"", line);
+			}
+			counts[t]++;
+		}
+		line = eol + 1;
+	}
+	for (i = 0; i < TORTURE_THREADS; i++)
+		KTEST_EXPECT_EQ(counts[i], STORM_LINES);
+}
+
+/*
+ * A line left open by one task, then another task's message: the
+ * message starts a line of its own.  The open line's task waits, by a
+ * completion, until the other has printed.
+ */
+static struct {
+	struct completion open, printed;
+} line_turns;
+
+static int close_my_line(void *unused)
+{
+	printk(KERN_DEBUG "ktest-open-line: first half,");
+	complete(&line_turns.open);
+	wait_for_completion(&line_turns.printed);
+	printk(KERN_DEBUG " second half\n");
+	ktest_wait_for_stop();
+	return 0;
+}
+
+KTEST(printk_ends_another_tasks_open_line)
+{
+	static char tail[512];
+	struct task_struct *p;
+	unsigned long n;
+	char *mine;
+
+	init_completion(&line_turns.open);
+	init_completion(&line_turns.printed);
+	p = kthread_create(close_my_line, NULL, "ktest-open-line");
+	KTEST_ASSERT(!IS_ERR(p));
+	ktest_add_action(ktest_kthread_stop, p);
+	wake_up_process(p);
+	wait_for_completion(&line_turns.open);
+	printk(KERN_DEBUG "ktest-other-task: a line of its own\n");
+	complete(&line_turns.printed);
+
+	n = log_buf_copy(tail, sizeof(tail) - 1);
+	tail[n] = '\0';
+	mine = strstr(tail, "] ktest-other-task: a line of its own\n");
+	KTEST_ASSERT(mine != NULL);
+	/* Its line: the timestamp right after a newline, then the text. */
+	while (mine > tail && mine[-1] != '\n')
+		mine--;
+	KTEST_EXPECT_EQ(*mine, '[');
+	KTEST_EXPECT(strstr(tail, "ktest-open-line: first half,\n") != NULL);
 }
 
 /*

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 """Locking on SMP (docs/locking.md): the torture tests of
-tests/ktest/smp_lock_test.c on one CPU and on four, the spinlock lockup
-report, and no smp_processor_id() from preemptible code in a full
+tests/ktest/smp_lock_test.c (locks, atomics, timers, printk) on one CPU
+and on four, the spinlock lockup report, and no smp_processor_id() from preemptible code in a full
 ktest=all run or in a shell session.
 
 A misuse of smp_processor_id() is printed once per boot with a backtrace
@@ -19,7 +19,9 @@ SYM = r"\+0x[0-9a-f]+/0x[0-9a-f]+"      # %pS: name+offset/size
 TORTURE = ["spinlock_torture_counts_exactly",
            "atomic_torture_counts_exactly",
            "del_timer_sync_waits_for_a_function_on_another_cpu",
-           "timer_rearmed_from_every_cpu_runs_on_one_at_a_time"]
+           "timer_rearmed_from_every_cpu_runs_on_one_at_a_time",
+           "printk_lines_from_every_cpu_stay_whole",
+           "printk_ends_another_tasks_open_line"]
 
 
 @pytest.mark.parametrize("smp", [1, 4])
