@@ -300,14 +300,15 @@ static int printk_storm_thread(void *data)
 	return 0;
 }
 
-/* One storm line at @line: whole, else why not.  Return: its thread. */
+/* Is the storm line from @line to @end whole?  Return: its thread, or -1. */
 static int check_storm_line(const char *line, const char *end)
 {
 	unsigned int t, i, n;
 
 	/* "printk-storm/T: NNN " and STORM_WIDTH times the letter of T */
 	if (end - line != 20 + STORM_WIDTH ||
-	    strncmp(line, "printk-storm/", 13) || line[14] != ':' || line[15] != ' ' || line[19] != ' ')
+	    strncmp(line, "printk-storm/", 13) || line[14] != ':' ||
+	    line[15] != ' ' || line[19] != ' ')
 		return -1;
 	t = line[13] - '0';
 	if (t >= TORTURE_THREADS)
