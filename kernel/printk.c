@@ -51,6 +51,7 @@ static DEFINE_SPINLOCK(logbuf_lock);
 static struct console *console_drivers;
 static bool printk_at_line_start = true;
 static struct task_struct *printk_line_owner;	/* who left a line open */
+static bool printk_line_shown;		/* ...and did the consoles get it */
 static char printk_buf[PRINTK_LINE_MAX];
 
 /* How long an oops waits for logbuf_lock before zapping it: 1 s. */
@@ -156,7 +157,7 @@ int vprintk(const char *fmt, va_list args)
 
 	/* Another task's unfinished line ends here, not inside ours. */
 	if (!printk_at_line_start && printk_line_owner != current && *p) {
-		emit("\n", 1, show);
+		emit("\n", 1, printk_line_shown);
 		printk_at_line_start = true;
 	}
 	while (*p) {
@@ -177,6 +178,7 @@ int vprintk(const char *fmt, va_list args)
 		p += n;
 	}
 	printk_line_owner = current;
+	printk_line_shown = show;
 
 	spin_unlock(&logbuf_lock);
 	local_irq_restore(flags);
