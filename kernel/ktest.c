@@ -36,11 +36,13 @@
 #include <ktest.h>
 #include <mm.h>
 #include <mm_types.h>
+#include <percpu.h>
 #include <pgtable.h>
 #include <reboot.h>
 #include <sched.h>
 #include <signal.h>
 #include <slab.h>
+#include <spinlock.h>
 #include <string.h>
 #include <timer.h>
 #include <trace.h>
@@ -115,6 +117,9 @@ __setup("ktest_timeout=", ktest_timeout_setup);
 
 static void ktest_finish(void)
 {
+	/* Misuses the tests provoked without noticing: for tests/system. */
+	printk(KERN_INFO "ktest: smp_processor_id() bugs %lu, spinlock "
+	       "lockups %lu\n", smp_processor_id_bugs, spin_lockups);
 	printk(KERN_INFO "ktest: %d passed, %d failed\n", nr_passed,
 	       nr_failed);
 	machine_debug_exit(nr_failed ? EXIT_KTEST_FAIL : EXIT_KTEST_PASS);

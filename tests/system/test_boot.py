@@ -150,6 +150,8 @@ def test_unknown_ktest_name_fails():
                    if TIMESTAMP.match(l) and "ktest: " in l]
     assert ktest_lines == ["ktest: 1..1",
                            "ktest: not ok 1 - no_such_test: no such test",
+                           "ktest: smp_processor_id() bugs 0, spinlock "
+                           "lockups 0",
                            "ktest: 0 passed, 1 failed"], \
         boot.explain("ktest lines: %s" % ktest_lines)
     assert boot.status == EXIT_KTEST_FAIL, boot.explain("not the fail status")
