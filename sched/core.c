@@ -73,22 +73,33 @@ static unsigned int task_timeslice(struct task_struct *p)
 	return scale_prio(DEF_TIMESLICE, p->static_prio);
 }
 
-static void __set_bit(int nr, unsigned long *map)
+static __always_inline void __set_bit(unsigned int nr, unsigned long *map)
 {
 	map[nr / 32] |= 1UL << (nr % 32);
 }
 
-static void __clear_bit(int nr, unsigned long *map)
+static __always_inline void __clear_bit(unsigned int nr, unsigned long *map)
 {
 	map[nr / 32] &= ~(1UL << (nr % 32));
 }
 
-/* The first set bit: the sentinel at MAX_PRIO guarantees there is one. */
-static int sched_find_first_bit(const unsigned long *map)
+/*
+ * The first set bit of the 5 words: the sentinel at MAX_PRIO guarantees
+ * there is one.  Unrolled, as Linux's: real-time priorities are rare,
+ * so the usual answer, a normal priority (100-139), costs four tests.
+ */
+static __always_inline int sched_find_first_bit(const unsigned long *map)
 {
-	for (int i = 0;; i++)
-		if (map[i])
-			return i * 32 + __builtin_ctzl(map[i]);
+	BUILD_BUG_ON(BITMAP_SIZE != 5);
+	if (unlikely(map[0]))
+		return __builtin_ctzl(map[0]);
+	if (unlikely(map[1]))
+		return 32 + __builtin_ctzl(map[1]);
+	if (unlikely(map[2]))
+		return 64 + __builtin_ctzl(map[2]);
+	if (likely(map[3]))
+		return 96 + __builtin_ctzl(map[3]);
+	return 128 + __builtin_ctzl(map[4]);
 }
 
 #define MAX_BONUS	10				/* priority levels */
@@ -124,7 +135,7 @@ static int sched_find_first_bit(const unsigned long *map)
  * priority moved by its sleep average, from -5 (slept all the time) to
  * +5 (never slept), as Linux 2.6's effective_prio().
  */
-static int effective_prio(struct task_struct *p)
+static __always_inline int effective_prio(struct task_struct *p)
 {
 	int prio;
 
@@ -137,21 +148,26 @@ static int effective_prio(struct task_struct *p)
 /*
  * Every run-queue operation runs under rq->lock, held by this task, with
  * interrupts off: the timer interrupt (scheduler_tick()) and the wake-ups
- * of interrupt handlers change the arrays too.  A caller without both is
- * reported here, at the operation, rather than later as a corrupt list.
- * A macro, so that the report names the operation's own line.
+ * of interrupt handlers -- on this CPU and on others -- change the arrays
+ * too.  A caller without both is reported here, at the operation, rather
+ * than later as a corrupt list.  A macro, so that the report names the
+ * operation's own line.  The lock's owner is its holder while it is held
+ * and NULL while free, so one compare says "held, and by us"
+ * (spin_assert_bug() then says which it was not).
  */
 #define assert_rq_locked(rq)						\
 	do {								\
-		assert_spin_locked_by_current(&(rq)->lock);		\
 		BUG_ON(!irqs_disabled());				\
+		if (unlikely(READ_ONCE((rq)->lock.owner) !=		\
+			     current_thread_info()->task))		\
+			spin_assert_bug(&(rq)->lock, _THIS_IP_);	\
 	} while (0)
 
 /*
  * Credit the sleep that is ending; recompute the priority.  Under
  * rq->lock: try_to_wake_up() activates the task next, which checks it.
  */
-static void recalc_task_prio(struct task_struct *p)
+static __always_inline void recalc_task_prio(struct task_struct *p)
 {
 	unsigned long slept = jiffies - p->timestamp;
 
@@ -159,36 +175,70 @@ static void recalc_task_prio(struct task_struct *p)
 	p->prio = effective_prio(p);
 }
 
-static void dequeue_task(struct task_struct *p, struct prio_array *array)
+/* The list and bitmap work of the two below, for callers that checked. */
+static __always_inline void __dequeue_task(struct task_struct *p,
+					   struct prio_array *array)
 {
-	assert_rq_locked(task_rq(p));
 	array->nr_active--;
 	list_del(&p->run_list);
 	if (list_empty(&array->queue[p->prio]))
 		__clear_bit(p->prio, array->bitmap);
 }
 
-static void enqueue_task(struct task_struct *p, struct prio_array *array)
+static __always_inline void __enqueue_task(struct task_struct *p,
+					   struct prio_array *array)
 {
-	assert_rq_locked(task_rq(p));
 	list_add_tail(&p->run_list, &array->queue[p->prio]);
 	__set_bit(p->prio, array->bitmap);
 	array->nr_active++;
 	p->array = array;
 }
 
-/* enqueue_task() and dequeue_task() check the lock for these two. */
+/* Take @p off @array (of its run queue, which we hold). */
+static void dequeue_task(struct task_struct *p, struct prio_array *array)
+{
+	assert_rq_locked(array->rq);
+	__dequeue_task(p, array);
+}
+
+/* Queue @p at the tail of its priority's list in @array. */
+static void enqueue_task(struct task_struct *p, struct prio_array *array)
+{
+	assert_rq_locked(array->rq);
+	__enqueue_task(p, array);
+}
+
+/*
+ * A task becomes runnable on @rq, or stops being so.  The bare forms are
+ * for the two hottest paths, try_to_wake_up() and schedule(), which take
+ * rq->lock themselves a few lines before: a check there could only
+ * check the lock function.  Every other caller gets the checked form.
+ */
+static __always_inline void __activate_task(struct task_struct *p,
+					    struct runqueue *rq)
+{
+	__enqueue_task(p, rq->active);
+	rq->nr_running++;
+}
+
+static __always_inline void __deactivate_task(struct task_struct *p,
+					      struct runqueue *rq)
+{
+	rq->nr_running--;
+	__dequeue_task(p, p->array);
+	p->array = NULL;
+}
+
 static void activate_task(struct task_struct *p, struct runqueue *rq)
 {
-	enqueue_task(p, rq->active);
-	rq->nr_running++;
+	assert_rq_locked(rq);
+	__activate_task(p, rq);
 }
 
 static void deactivate_task(struct task_struct *p, struct runqueue *rq)
 {
-	rq->nr_running--;
-	dequeue_task(p, p->array);
-	p->array = NULL;
+	assert_rq_locked(rq);
+	__deactivate_task(p, rq);
 }
 
 /* @p would preempt the task running on @rq. */
@@ -220,22 +270,20 @@ static inline bool rq_idle(struct runqueue *rq)
 }
 
 /*
- * The CPU to wake @p on (Linux 2.6's simple rule, before scheduling
- * domains): its last CPU if it may still run there and that CPU is idle
- * -- its cache may still hold @p's data; otherwise an idle CPU it may
- * run on, the waker's first (what @p needs is likely in its cache);
- * otherwise its last CPU again, if allowed: it waits its turn there,
- * and load balancing moves it if that queue is longer than others;
- * otherwise any online CPU it may run on.  The queues are read without
- * their locks: the answer is a hint, and is always an allowed CPU.
+ * The CPU to wake @p on when its last one will not do (Linux 2.6's
+ * simple rule, before scheduling domains): an idle CPU it may run on,
+ * the waker's first (what @p needs is likely in its cache); otherwise
+ * its last CPU, if allowed: it waits its turn there, and load balancing
+ * moves it if that queue is longer than others; otherwise any online
+ * CPU it may run on.  The queues are read without their locks: the
+ * answer is a hint, and always a CPU @p may use.
  */
-static unsigned int wake_cpu(struct task_struct *p, unsigned int this_cpu)
+static noinline unsigned int wake_cpu_slow(struct task_struct *p,
+					   unsigned int cpu,
+					   cpumask_t allowed)
 {
-	cpumask_t allowed = task_online_cpus(p);
-	unsigned int cpu = task_cpu(p), i;
+	unsigned int this_cpu = raw_smp_processor_id(), i;
 
-	if (likely(cpu_isset(cpu, allowed)) && rq_idle(cpu_rq(cpu)))
-		return cpu;
 	if (cpu_isset(this_cpu, allowed) && rq_idle(cpu_rq(this_cpu)))
 		return this_cpu;
 	for_each_cpu_mask(i, allowed)
@@ -245,6 +293,22 @@ static unsigned int wake_cpu(struct task_struct *p, unsigned int this_cpu)
 		return cpu;
 	/* Nothing online allowed (a mask set before its CPUs came up). */
 	return cpus_empty(allowed) ? cpu : first_cpu(allowed);
+}
+
+/*
+ * The CPU to wake @p on: its last one, if it may still run there and
+ * either has nowhere else to go or finds that CPU idle -- its cache may
+ * still hold @p's data.  Else wake_cpu_slow().
+ */
+static __always_inline unsigned int wake_cpu(struct task_struct *p)
+{
+	cpumask_t allowed = task_online_cpus(p);
+	unsigned int cpu = task_cpu(p);
+
+	if (likely(allowed.bits[0] == 1UL << cpu) ||
+	    (cpu_isset(cpu, allowed) && rq_idle(cpu_rq(cpu))))
+		return cpu;
+	return wake_cpu_slow(p, cpu, allowed);
 }
 
 /**
@@ -261,7 +325,7 @@ static unsigned int wake_cpu(struct task_struct *p, unsigned int this_cpu)
  */
 int try_to_wake_up(struct task_struct *p, unsigned int state)
 {
-	unsigned int cpu, this_cpu, new_cpu;
+	unsigned int cpu, new_cpu;
 	struct runqueue *rq, *new_rq;
 	unsigned long flags;
 	int success = 0;
@@ -278,8 +342,7 @@ again:
 	if (unlikely(task_running(rq, p)))
 		goto out_activate;
 
-	this_cpu = raw_smp_processor_id();	/* interrupts are off */
-	new_cpu = wake_cpu(p, this_cpu);
+	new_cpu = wake_cpu(p);
 	if (new_cpu != cpu) {
 		new_rq = cpu_rq(new_cpu);
 		if (double_lock_balance(rq, new_rq) &&
@@ -298,7 +361,7 @@ again:
 out_activate:
 	trace_sched_wakeup(p);
 	recalc_task_prio(p);
-	activate_task(p, rq);
+	__activate_task(p, rq);		/* rq locked above */
 	if (TASK_PREEMPTS_CURR(p, rq))
 		resched_task(rq->curr);
 	success = 1;
@@ -717,7 +780,7 @@ out:
  * run queue lock (taken by the task that switched away), drop an mm that
  * a kernel thread borrowed, and free a task that has died.
  */
-static void finish_task_switch(struct runqueue *rq, struct task_struct *prev)
+static __always_inline void finish_task_switch(struct runqueue *rq, struct task_struct *prev)
 {
 	struct mm_struct *mm;
 	long prev_state;
@@ -754,29 +817,35 @@ asmlinkage void schedule_tail(struct task_struct *prev)
 /*
  * Switch the address space and the stack.  A kernel thread (next->mm ==
  * NULL) borrows prev's active_mm and holds one mm_count on it: CR3 is not
- * touched (lazy TLB).  If prev was a kernel thread, the mm it borrowed is
- * dropped by the next task after the switch (rq->prev_mm), once no CPU
- * runs on it.
+ * touched (lazy TLB).  From one kernel thread to another the borrowed mm
+ * and its reference simply pass on (the CPU is lazy already).  If prev
+ * was a kernel thread and next has an mm of its own, the mm prev
+ * borrowed is dropped by next after the switch (rq->prev_mm), once no
+ * CPU runs on it.
  */
-static struct task_struct *context_switch(struct runqueue *rq,
-					  struct task_struct *prev,
-					  struct task_struct *next)
+static noinline struct task_struct *
+context_switch(struct runqueue *rq, struct task_struct *prev,
+	       struct task_struct *next)
 {
 	struct mm_struct *mm = next->mm;
 	struct mm_struct *oldmm = prev->active_mm;
 
-	assert_rq_locked(rq);
+	/* schedule() took rq->lock itself: nothing to check here. */
 	if (!mm) {
 		next->active_mm = oldmm;
-		atomic_inc(&oldmm->mm_count);
-		enter_lazy_tlb(oldmm);
+		if (prev->mm) {
+			atomic_inc(&oldmm->mm_count);
+			enter_lazy_tlb(oldmm);
+		} else {
+			prev->active_mm = NULL;	/* its reference passed on */
+		}
 	} else {
 		switch_mm(oldmm, mm);
-	}
-	if (!prev->mm) {
-		prev->active_mm = NULL;
-		WARN_ON(rq->prev_mm);
-		rq->prev_mm = oldmm;
+		if (!prev->mm) {
+			prev->active_mm = NULL;
+			WARN_ON(rq->prev_mm);
+			rq->prev_mm = oldmm;
+		}
 	}
 	trace_sched_switch(prev, next);
 	/*
@@ -833,6 +902,7 @@ need_resched:
 		stack_end_bug(prev);
 	cpu = raw_smp_processor_id();		/* preemption is off */
 	rq = cpu_rq(cpu);
+	OPTIMIZER_HIDE_VAR(rq);
 	if (unlikely(prev == rq->idle && prev->state != TASK_RUNNING))
 		panic("bad: scheduling from the idle thread!");
 
@@ -844,22 +914,24 @@ need_resched:
 			     signal_pending(prev)))
 			prev->state = TASK_RUNNING;
 		else
-			deactivate_task(prev, rq);
+			__deactivate_task(prev, rq);	/* rq locked above */
 	}
 
-	/* Nothing here: take work from a busier CPU before going idle. */
-	if (unlikely(!rq->nr_running))
+	if (unlikely(!rq->nr_running)) {
+		/* Nothing here: take work from a busier CPU first. */
 		idle_balance(cpu, rq);
-	if (!rq->nr_running) {
-		/*
-		 * Both arrays are empty: nothing waits in the expired one.
-		 * (Left stale, the timestamp would make the next round
-		 * "starve" at once: EXPIRED_STARVING().)
-		 */
-		rq->expired_timestamp = 0;
-		rq->best_expired_prio = MAX_PRIO;
-		next = rq->idle;
-		goto switch_tasks;
+		if (!rq->nr_running) {
+			/*
+			 * Both arrays are empty: nothing waits in the
+			 * expired one.  (Left stale, the timestamp would
+			 * make the next round "starve" at once:
+			 * EXPIRED_STARVING().)
+			 */
+			rq->expired_timestamp = 0;
+			rq->best_expired_prio = MAX_PRIO;
+			next = rq->idle;
+			goto switch_tasks;
+		}
 	}
 	array = rq->active;
 	if (unlikely(!array->nr_active)) {
@@ -885,7 +957,9 @@ switch_tasks:
 		prev = context_switch(rq, prev, next);
 		barrier();
 		/* We may have been moved since we left: our CPU's queue. */
-		finish_task_switch(this_rq(), prev);
+		rq = this_rq();
+		OPTIMIZER_HIDE_VAR(rq);
+		finish_task_switch(rq, prev);
 	} else {
 		spin_unlock_irq(&rq->lock);
 	}
@@ -1323,6 +1397,7 @@ void sched_init(void)
 		for (int a = 0; a < 2; a++) {
 			struct prio_array *array = &rq->arrays[a];
 
+			array->rq = rq;
 			for (int k = 0; k < MAX_PRIO; k++)
 				INIT_LIST_HEAD(&array->queue[k]);
 			/* The sentinel: sched_find_first_bit() always stops. */
