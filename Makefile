@@ -80,7 +80,8 @@ OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/kthread_test.o tests/ktest/yield_test.o \
 	       tests/ktest/wait_test.o tests/ktest/exit_test.o \
 	       tests/ktest/ktest_selftest.o tests/ktest/invariants_test.o \
-	       tests/ktest/long_test.o tests/ktest/regress_test.o
+	       tests/ktest/long_test.o tests/ktest/regress_test.o \
+	       tests/ktest/smp_sched_test.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
 	       tests/bench/deferred_bench.o tests/bench/disk_bench.o
 
