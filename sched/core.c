@@ -31,11 +31,18 @@
  * The kernel is preemptive: a wake-up of a higher-priority task or an
  * expired slice sets TIF_NEED_RESCHED, and the return from the interrupt
  * (arch/x86/entry.asm, resume_kernel) calls preempt_schedule_irq() if
- * preempt_count is 0, even in the middle of kernel code.
+ * preempt_count is 0, even in the middle of kernel code.  On another CPU
+ * the flag comes with a reschedule IPI (resched_task()).
  *
- * Process 0 is the idle task: never on an array, picked only when
- * nr_running is 0 (sched/idle.c).  Next: context_switch() below, then
- * arch/x86/switch_to.asm.
+ * With several CPUs each has its own run queue (sched/sched.h) and its
+ * own idle task (swapper/N: never on an array, picked only when its
+ * queue is empty; sched/idle.c).  A wake-up chooses the CPU
+ * (try_to_wake_up(), wake_cpu()); load balancing (load_balance(), from
+ * rebalance_tick() and idle_balance()) pulls tasks from the longest
+ * queue to a shorter one; a task that must leave a CPU its mask no
+ * longer allows is moved by sched/migration.c.  Understanding the Linux
+ * Kernel, 3rd ed., chapter 7, "Runqueue Balancing in Multiprocessor
+ * Systems".  Next: context_switch() below, then arch/x86/switch_to.asm.
  */
 #include <asm/irqflags.h>
 #include <kernel.h>
