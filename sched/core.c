@@ -787,7 +787,8 @@ out:
  * run queue lock (taken by the task that switched away), drop an mm that
  * a kernel thread borrowed, and free a task that has died.
  */
-static __always_inline void finish_task_switch(struct runqueue *rq, struct task_struct *prev)
+static __always_inline void finish_task_switch(struct runqueue *rq,
+					       struct task_struct *prev)
 {
 	struct mm_struct *mm;
 	long prev_state;
@@ -844,7 +845,8 @@ context_switch(struct runqueue *rq, struct task_struct *prev,
 			atomic_inc(&oldmm->mm_count);
 			enter_lazy_tlb(oldmm);
 		} else {
-			prev->active_mm = NULL;	/* its reference passed on */
+			/* Its reference passes on with the mm. */
+			prev->active_mm = NULL;
 		}
 	} else {
 		switch_mm(oldmm, mm);
@@ -921,7 +923,7 @@ need_resched:
 			     signal_pending(prev)))
 			prev->state = TASK_RUNNING;
 		else
-			__deactivate_task(prev, rq);	/* rq locked above */
+			__deactivate_task(prev, rq);	/* locked above */
 	}
 
 	if (unlikely(!rq->nr_running)) {
@@ -1116,7 +1118,7 @@ void yield(void)
 	struct runqueue *rq;
 
 	local_irq_disable();
-	rq = this_rq();			/* ours until the lock is let go */
+	rq = this_rq();		/* ours until the lock is let go */
 	spin_lock(&rq->lock);
 	if (p->array) {
 		dequeue_task(p, p->array);
