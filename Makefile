@@ -63,7 +63,8 @@ OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/tasklet.o kernel/workqueue.o kernel/syscalls.o \
 	       kernel/fs.o kernel/exec.o kernel/binfmt_elf.o kernel/initramfs.o \
 	       kernel/trace.o kernel/reboot.o kernel/cred.o kernel/cpu.o
-OBJS-sched  := sched/core.o sched/idle.o sched/wait.o sched/completion.o
+OBJS-sched  := sched/core.o sched/idle.o sched/wait.o sched/completion.o \
+	       sched/migration.o
 OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/paging.o mm/mm_struct.o mm/mmu_context.o mm/meminfo.o \
 	       mm/vmscan.o mm/memory.o mm/swap.o mm/buffer.o mm/pdflush.o \
@@ -83,7 +84,8 @@ OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/ktest_selftest.o tests/ktest/invariants_test.o \
 	       tests/ktest/long_test.o tests/ktest/regress_test.o \
 	       tests/ktest/apic_test.o tests/ktest/smp_test.o \
-	       tests/ktest/percpu_threads_test.o tests/ktest/smp_lock_test.o
+	       tests/ktest/percpu_threads_test.o tests/ktest/smp_lock_test.o \
+	       tests/ktest/smp_sched_test.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
 	       tests/bench/deferred_bench.o tests/bench/disk_bench.o
 
