@@ -31,11 +31,13 @@ from conftest import KERNEL, ROOT, free_port, qemu_argv, wait_listening
 GDB_TIMEOUT = 60
 PF_KTHREAD = 0x00200000
 
-# One row of kps (tools/gdb/kt26_tasks.py).
-KPS_ROW = re.compile(r"^([> ]) (0x[0-9a-f]{8})\s+(\d+)\s+(-?\d+) ([RSDTZX]) "
-                     r"([0-9a-f]{8}) (\S+)\s+(\S+)\s+(\d+) (.+)$", re.M)
-# One line of kswitch (tools/gdb/kt26_sched.py).
-KSWITCH = re.compile(r"^kswitch #(\d+): pid (\d+) (\S+) ([RSDTZX]) -> "
+# One row of kps (tools/gdb/kt26_tasks.py): the CPU comes first.
+KPS_ROW = re.compile(r"^([> ])\s+(-?\d+) (0x[0-9a-f]{8})\s+(\d+)\s+(-?\d+) "
+                     r"([RSDTZX]) ([0-9a-f]{8}) (\S+)\s+(\S+)\s+(\d+) (.+)$",
+                     re.M)
+# One line of kswitch (tools/gdb/kt26_sched.py); KSWITCH_CPU: its CPU.
+KSWITCH_CPU = re.compile(r"^kswitch cpu (\d+) #(\d+): ", re.M)
+KSWITCH = re.compile(r"^kswitch cpu \d+ #(\d+): pid (\d+) (\S+) ([RSDTZX]) -> "
                      r"pid (\d+) (\S+) ([RSDTZX]); cr3 (\S+) -> (0x[0-9a-f]+)"
                      r"(?: (unchanged|loaded))? \((.*?)\)(.*)$", re.M)
 # One frame of kbt or bt.
@@ -144,16 +146,21 @@ def read_text(path):
         return f.read().decode("utf-8", "replace").replace("\r", "")
 
 
+def kps_list(text):
+    """[row dict] from kps output, in order."""
+    return [{"current": m.group(1) == ">", "cpu": int(m.group(2)),
+             "task": m.group(3), "pid": int(m.group(4)),
+             "ppid": int(m.group(5)), "state": m.group(6),
+             "flags": int(m.group(7), 16), "mm": m.group(8),
+             "active_mm": m.group(9), "prio": int(m.group(10)),
+             "name": m.group(11).strip()} for m in KPS_ROW.finditer(text)]
+
+
 def kps_rows(text):
-    """{pid: row dict} from kps output."""
+    """{pid: row dict} from kps output (pid 0: CPU 0's idle task)."""
     rows = {}
-    for m in KPS_ROW.finditer(text):
-        rows[int(m.group(3))] = {
-            "current": m.group(1) == ">", "task": m.group(2),
-            "ppid": int(m.group(4)), "state": m.group(5),
-            "flags": int(m.group(6), 16), "mm": m.group(7),
-            "active_mm": m.group(8), "prio": int(m.group(9)),
-            "name": m.group(10).strip()}
+    for row in kps_list(text):
+        rows.setdefault(row["pid"], row)
     return rows
 
 
@@ -281,11 +288,14 @@ def test_kps_lists_pid_0_1_2_and_kernel_threads_have_no_mm(running):
 
 
 def test_kps_lists_every_task_the_kernel_counts(running):
-    """As many rows as nr_threads (tasks on the list) + process 0."""
+    """As many rows as nr_threads (tasks on the list) + the idle task of
+    each CPU (one here: process 0)."""
     text = running.section("kps")
-    rows = kps_rows(text)
+    rows = kps_list(text)
     nr_threads = int(re.search(r"^\$\d+ = (\d+)$", running.section("nr_threads"),
                                re.M).group(1))
+    idle = [row for row in rows if row["pid"] == 0]
+    assert [(row["cpu"], row["name"]) for row in idle] == [(0, "[swapper/0]")]
     assert len(rows) == nr_threads + 1, running.explain(
         "%d rows, nr_threads %d" % (len(rows), nr_threads))
     assert re.search(r"^%d tasks$" % len(rows), text, re.M), \
