@@ -607,10 +607,11 @@ test-long: deps all
 bench: deps all
 	$(Q)$(PYTHON) tools/bench.py
 
-# A scenario with the scheduler trace on: build/trace.json (Perfetto,
-# chrome://tracing) and build/trace.svg (a timeline, one row per task).
+# A scenario with the scheduler trace on, on SMP CPUs: build/trace.json
+# (Perfetto, chrome://tracing) and build/trace.svg (a timeline, one lane
+# per CPU).
 trace: deps all
-	$(Q)$(PYTHON) tools/trace.py --out-dir $(B)
+	$(Q)$(PYTHON) tools/trace.py --out-dir $(B) --smp $(SMP)
 
 clean:
 	rm -rf $(B)
