@@ -123,6 +123,7 @@ static int init(void *unused)
 	set_cpus_allowed(current, CPU_MASK_ALL);
 	system_state = SYSTEM_RUNNING;
 	smp_init();
+	migration_init();
 	do_basic_setup();
 	populate_initramfs();
 
@@ -213,11 +214,10 @@ asmlinkage void __noreturn start_kernel(unsigned long magic,
 	init_timers();
 	fork_init();
 	/*
-	 * The interrupt controllers as the firmware tables describe them
-	 * (arch/x86/mpparse.c), then the tick: the local APIC timer,
+	 * The interrupt controllers as the firmware tables described them
+	 * (find_smp_config() above), then the tick: the local APIC timer,
 	 * calibrated with the TSC (docs/interrupts.md).
 	 */
-	find_smp_config();
 	init_IRQ();
 	time_init();
 	serial_input_init();
