@@ -87,7 +87,8 @@ OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/percpu_threads_test.o tests/ktest/smp_lock_test.o \
 	       tests/ktest/smp_sched_test.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
-	       tests/bench/deferred_bench.o tests/bench/disk_bench.o
+	       tests/bench/deferred_bench.o tests/bench/disk_bench.o \
+	       tests/bench/smp_bench.o
 
 KOBJS := $(addprefix $(B)/,$(OBJS-boot) $(OBJS-arch) $(OBJS-kernel) $(OBJS-sched) \
 	 $(OBJS-mm) $(OBJS-block) $(OBJS-drv) $(OBJS-lib) $(OBJS-ktest) $(OBJS-bench))

@@ -33,6 +33,7 @@
 #include <asm/processor.h>
 #include <delay.h>
 #include <init.h>
+#include <irq.h>
 #include <kernel.h>
 #include <mm.h>
 #include <mm_types.h>
@@ -202,7 +203,9 @@ void smp_init(void)
 
 	BUILD_BUG_ON(TRAMPOLINE_BASE >= (1UL << 20));
 	smp_intr_init();
-	if (max_cpus > 1)
+	if (!lapic_enabled && max_cpus > 1)
+		printk(KERN_INFO "SMP: no local APIC (nolapic): one CPU\n");
+	else if (max_cpus > 1)
 		smp_boot_cpus();
 	for_each_online_cpu(cpu)
 		len += scnprintf(names + len, sizeof(names) - len, " %s",
