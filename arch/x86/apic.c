@@ -82,8 +82,8 @@ static u64 rdmsr(u32 msr)
 
 static void wrmsr(u32 msr, u64 val)
 {
-	__asm__ __volatile__("wrmsr"
-			     : : "c"(msr), "a"((u32)val), "d"((u32)(val >> 32)));
+	__asm__ __volatile__("wrmsr" : : "c"(msr), "a"((u32)val),
+			     "d"((u32)(val >> 32)));
 }
 
 /* Number of LVT entries, from the version register. */

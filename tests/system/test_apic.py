@@ -83,7 +83,8 @@ def test_apic_ktests(smp):
 def test_nolapic_runs_on_the_8259_and_the_pit():
     """Without a local APIC the PIT drives the tick through the 8259,
     and the disk's interrupts still arrive (a lost one still times out)."""
-    names = ["tick_period_is_one_tick", "disk_interrupt_counted_through_io_apic",
+    names = ["tick_period_is_one_tick",
+             "disk_interrupt_counted_through_io_apic",
              "ata_lost_interrupt_times_out_and_resets"]
     boot = ktest_boot("ktest=%s nolapic" % ",".join(names), timeout=180)
     boot.expect(r"Local APIC: disabled by nolapic; the 8259 and the PIT "
