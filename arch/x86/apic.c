@@ -206,19 +206,27 @@ static u32 apic_timer_current(void)
  */
 void setup_boot_APIC_clock(void)
 {
+	struct calibration cal;
 	unsigned long hz;
 
 	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
 	apic_write(APIC_LVTT, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
 	apic_write(APIC_TMICT, 0xFFFFFFFF);
-	hz = tsc_calibrate(apic_timer_current);
+	tsc_calibrate(apic_timer_current, &cal);
+	hz = cal.other_hz;
 	lapic_timer_counts = (hz + HZ / 2) / HZ;
 	if (!lapic_timer_counts)
 		panic("APIC timer does not count (%lu Hz)", hz);
 	setup_APIC_timer(lapic_timer_counts);
-	printk(KERN_INFO "APIC timer: %u counts per tick (HZ %d, divide by "
-	       "16), periodic on vector %#x: the tick\n", lapic_timer_counts,
-	       HZ, LOCAL_TIMER_VECTOR);
+	/* One line: every line printed here is boot time on a slow console. */
+	printk(KERN_INFO "TSC: %lu.%03lu MHz; APIC timer: %u counts per tick "
+	       "(%lu.%03lu MHz: the bus clock / 16; HZ %d, periodic, "
+	       "vector %#x); calibrated against PIT channel 2 over %u us, "
+	       "error < %u.%02u%%\n",
+	       tsc_khz / 1000, tsc_khz % 1000, lapic_timer_counts,
+	       hz / 1000000, hz / 1000 % 1000, HZ, LOCAL_TIMER_VECTOR,
+	       cal.window_us, cal.error_centipct / 100,
+	       cal.error_centipct % 100);
 }
 
 /**

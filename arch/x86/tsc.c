@@ -29,7 +29,6 @@
 #include <asm/processor.h>
 #include <kernel.h>
 #include <time.h>
-#include <vsprintf.h>
 
 #define PIT_CH2		0x42	/* channel 2 data */
 #define PIT_MODE	0x43
@@ -102,20 +101,19 @@ static struct tsc_ref tsc_read_refs(u32 (*read_other)(void))
  * tsc_calibrate - measure the TSC, and another clock, against PIT channel 2
  * @read_other: NULL, or reads a clock that counts down (the local APIC
  *	timer's current count) to calibrate in the same window
+ * @cal: filled with the other clock's rate and the window's length and
+ *	error bound, for the caller's message
  *
  * Sets tsc_khz and starts the clock of sched_clock().
  * Context: boot, interrupts off; busy-waits about CALIBRATE_MS ms (more
  * on a host that takes the CPU away in the middle).
- * Return: how many counts per second @read_other went down, 0 if NULL.
  */
-unsigned long tsc_calibrate(u32 (*read_other)(void))
+void tsc_calibrate(u32 (*read_other)(void), struct calibration *cal)
 {
 	u8 portb = inb(PORT_B);
 	struct tsc_ref start, end;
-	unsigned long other_hz = 0;
 	unsigned int counts, error_ppm, tries = 0;
 	u64 cycles;
-	char apic[40] = "";
 
 	tsc_at_boot = rdtsc();
 	outb(PORT_B, (portb & ~PORTB_SPEAKER) | PORTB_CH2_GATE);
@@ -148,17 +146,12 @@ unsigned long tsc_calibrate(u32 (*read_other)(void))
 	outb(PORT_B, portb);
 
 	tsc_khz = (unsigned long)(cycles * CLOCK_TICK_RATE / counts / 1000);
-	if (read_other) {
-		other_hz = (unsigned long)((u64)(start.other - end.other) *
-					   CLOCK_TICK_RATE / counts);
-		snprintf(apic, sizeof(apic), "; APIC timer: %lu.%03lu MHz",
-			 other_hz / 1000000, other_hz / 1000 % 1000);
-	}
-	printk(KERN_INFO "TSC: %lu.%03lu MHz%s (calibrated against PIT "
-	       "channel 2 over %u us, error < %u.%02u%%)\n", tsc_khz / 1000,
-	       tsc_khz % 1000, apic, counts * 1000 / (CLOCK_TICK_RATE / 1000),
-	       (error_ppm + 99) / 10000, (error_ppm + 99) / 100 % 100);
-	return other_hz;
+	cal->other_hz = read_other ?
+		(unsigned long)((u64)(start.other - end.other) *
+				CLOCK_TICK_RATE / counts) : 0;
+	cal->window_us = counts * 1000 / (CLOCK_TICK_RATE / 1000);
+	/* Rounded up to hundredths of a percent. */
+	cal->error_centipct = (error_ppm + 99) / 100;
 }
 
 /**
