@@ -175,8 +175,10 @@ void setup_local_APIC(void)
 	apic_write(APIC_ESR, 0);
 	apic_write(APIC_ESR, 0);
 
-	printk(KERN_INFO "CPU%u: local APIC ID %u enabled: spurious vector "
-	       "%#x, error vector %#x, LINT0 %s, LINT1 %s\n", cpu,
+	/* The other CPUs' lines at KERN_DEBUG: they cost boot time. */
+	printk("%sCPU%u: local APIC ID %u enabled: spurious vector "
+	       "%#x, error vector %#x, LINT0 %s, LINT1 %s\n",
+	       cpu ? KERN_DEBUG : KERN_INFO, cpu,
 	       hard_smp_processor_id(), SPURIOUS_APIC_VECTOR,
 	       ERROR_APIC_VECTOR,
 	       apic_read(APIC_LVT0) & APIC_LVT_MASKED ? "masked" : "ExtINT",
