@@ -245,27 +245,6 @@ void setup_secondary_APIC_clock(void)
 }
 
 /**
- * disable_local_APIC_timer - mask this CPU's tick
- *
- * For code that must see no tick on this CPU while interrupts stay on.
- * Context: preemption off (the timer is this CPU's).
- */
-void disable_local_APIC_timer(void)
-{
-	apic_write(APIC_LVTT, apic_read(APIC_LVTT) | APIC_LVT_MASKED);
-}
-
-/**
- * enable_local_APIC_timer - unmask this CPU's tick
- *
- * Context: preemption off.
- */
-void enable_local_APIC_timer(void)
-{
-	apic_write(APIC_LVTT, apic_read(APIC_LVTT) & ~APIC_LVT_MASKED);
-}
-
-/**
  * smp_apic_timer_interrupt - one tick on this CPU
  * @regs: the interrupted context
  *
