@@ -37,6 +37,7 @@
 #include <serial.h>
 #include <setup.h>
 #include <slab.h>
+#include <smp.h>
 #include <start_kernel.h>
 #include <swap.h>
 #include <syscalls.h>
@@ -50,6 +51,14 @@
 /*
  * The set-up that needs a process context: kernel threads are created
  * with kthread_create(), which sleeps until kthreadd has made them.
+ *
+ * The per-CPU threads -- ksoftirqd/N, events/N, kblockd/N, each bound to
+ * CPU N before it first runs -- are made for every CPU in cpu_online_map
+ * now: the other CPUs were started before (smp_init()), and none comes
+ * later, so each kind has exactly one thread per online CPU.  They are
+ * made kind by kind (all the ksoftirqd, then all the events, ...), so
+ * that on one CPU the pids stay 3, 4, 5 for ksoftirqd/0, events/0 and
+ * kblockd/0.
  */
 static void do_basic_setup(void)
 {
@@ -59,7 +68,7 @@ static void do_basic_setup(void)
 
 	/*
 	 * The disk and the memory daemons (docs/memory-daemons.md):
-	 * kblockd/0 first (the disk's queue is unplugged through it), then
+	 * kblockd/N first (the disk's queue is unplugged through it), then
 	 * the disk, the buffer cache over it, and the threads that keep
 	 * the cache in check: kswapd0 frees its clean pages when memory
 	 * runs low, two pdflush threads write its dirty ones back.
@@ -113,6 +122,8 @@ static int init(void *unused)
 	/* Forked by process 0, which never leaves its CPU; init may. */
 	set_cpus_allowed(current, CPU_MASK_ALL);
 	system_state = SYSTEM_RUNNING;
+	smp_init();
+	migration_init();
 	do_basic_setup();
 	populate_initramfs();
 
@@ -192,6 +203,7 @@ asmlinkage void __noreturn start_kernel(unsigned long magic,
 	setup_memory();
 	paging_init();
 	mem_init();
+	find_smp_config();	/* the tables may lie above the boot mapping */
 	kmem_cache_init();
 	mm_struct_init();
 	trace_init();
@@ -202,11 +214,10 @@ asmlinkage void __noreturn start_kernel(unsigned long magic,
 	init_timers();
 	fork_init();
 	/*
-	 * The interrupt controllers as the firmware tables describe them
-	 * (arch/x86/mpparse.c), then the tick: the local APIC timer,
+	 * The interrupt controllers as the firmware tables described them
+	 * (find_smp_config() above), then the tick: the local APIC timer,
 	 * calibrated with the TSC (docs/interrupts.md).
 	 */
-	find_smp_config();
 	init_IRQ();
 	time_init();
 	serial_input_init();

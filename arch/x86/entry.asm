@@ -196,9 +196,12 @@ extern smp_%1
 .end:
 %endmacro
 
-BUILD_INTERRUPT apic_timer_interrupt, 0xEF	; LOCAL_TIMER_VECTOR
-BUILD_INTERRUPT error_interrupt, 0xFE		; ERROR_APIC_VECTOR
-BUILD_INTERRUPT spurious_interrupt, 0xFF	; SPURIOUS_APIC_VECTOR
+BUILD_INTERRUPT apic_timer_interrupt, LOCAL_TIMER_VECTOR
+BUILD_INTERRUPT call_function_interrupt, CALL_FUNCTION_VECTOR
+BUILD_INTERRUPT reschedule_interrupt, RESCHEDULE_VECTOR
+BUILD_INTERRUPT invalidate_interrupt, INVALIDATE_TLB_VECTOR
+BUILD_INTERRUPT error_interrupt, ERROR_APIC_VECTOR
+BUILD_INTERRUPT spurious_interrupt, SPURIOUS_APIC_VECTOR
 
 ; ret_from_exception / ret_from_intr - the one way out of the kernel.
 ; Back to user mode or back into the kernel: decided by the privilege

@@ -41,7 +41,7 @@
 KTEST(ata_found_hda_and_kblockd_runs)
 {
 	struct block_device *bdev = lookup_bdev("hda");
-	struct task_struct *kblockd = kblockd_thread();
+	struct task_struct *kblockd = kblockd_thread(0);
 
 	KTEST_ASSERT(bdev != NULL);
 	KTEST_EXPECT(!strcmp(bdev->name, "hda"));

@@ -124,7 +124,7 @@ KTEST(spinlock_records_its_holder)
 	struct task_struct *owner;
 	unsigned long ip, size, offset, flags;
 	bool by_me, again;
-	unsigned int cpu;
+	unsigned int cpu, here;
 	const char *name;
 
 	KTEST_ASSERT(!spin_is_locked(&lock) && lock.owner == NULL);
@@ -133,13 +133,14 @@ KTEST(spinlock_records_its_holder)
 	cpu = lock.owner_cpu;
 	ip = lock.owner_ip;
 	by_me = spin_is_locked_by_current(&lock);
+	here = smp_processor_id();	/* the holder cannot migrate */
 	assert_spin_locked(&lock);
 	assert_spin_locked_by_current(&lock);
 	again = spin_trylock(&lock);
 	spin_unlock(&lock);
 
 	KTEST_ASSERT(owner == current);
-	KTEST_EXPECT_EQ(cpu, smp_processor_id());
+	KTEST_EXPECT_EQ(cpu, here);
 	name = kallsyms_lookup(ip, &size, &offset);
 	KTEST_ASSERT(name && !strcmp(name, __func__));
 	KTEST_ASSERT(by_me);
