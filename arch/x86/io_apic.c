@@ -248,28 +248,33 @@ struct hw_interrupt_type *io_apic_irq_type(unsigned int irq)
 }
 
 /*
- * The firmware's routes of the ISA interrupts, on one line: those that
- * are not the ISA default (IRQ n on GSI n, edge, active high) in full.
+ * The firmware's routes of the ISA interrupts, on one line: the ISA
+ * default (IRQ n on GSI n, edge, active high), then what differs: lines
+ * moved to another GSI, level-triggered lines, active-low lines.
  */
 static void show_isa_routes(void)
 {
-	char line[200];
-	int len, others = 0;
+	char line[160], level[40] = "", low[40] = "";
+	int len, nlevel = 0, nlow = 0;
 
 	len = scnprintf(line, sizeof(line), "IO APIC: ISA IRQ n on GSI n, "
-			"edge, active high");
+			"edge, active high (%s)", mp_config_source);
 	for (unsigned int irq = 0; irq < NR_IRQS_LEGACY; irq++) {
 		struct mp_irq_route *route = &mp_isa_irqs[irq];
 
-		if (route->gsi == irq && !route->level && !route->active_low)
-			continue;
-		len += scnprintf(line + len, sizeof(line) - len,
-				 "%s IRQ %u on GSI %u, %s, active %s",
-				 others++ ? ";" : ", but:", irq, route->gsi,
-				 route->level ? "level" : "edge",
-				 route->active_low ? "low" : "high");
+		if (route->gsi != irq)
+			len += scnprintf(line + len, sizeof(line) - len,
+					 "; IRQ %u on GSI %u", irq, route->gsi);
+		if (route->level)
+			nlevel += scnprintf(level + nlevel,
+					    sizeof(level) - nlevel, " %u", irq);
+		if (route->active_low)
+			nlow += scnprintf(low + nlow, sizeof(low) - nlow,
+					  " %u", irq);
 	}
-	printk(KERN_INFO "%s (%s)\n", line, mp_config_source);
+	printk(KERN_INFO "%s%s%s%s%s\n", line,
+	       nlevel ? "; level-triggered IRQs:" : "", level,
+	       nlow ? "; active-low IRQs:" : "", low);
 }
 
 /**
