@@ -20,7 +20,9 @@ The last rows are the boot itself: how long after the kernel's clock
 starts (the printk timestamp 0, the TSC calibration in time_init())
 init prints "init: executing", at -smp 1 and -smp 4, booted with the
 initramfs and no benchmark; the real-time value is the median of
-BOOT_RUNS boots.
+BOOT_RUNS boots.  (Under -icount QEMU runs the CPUs in turn on one
+thread: at -smp 4 that row also counts the boot CPU's spinning while the
+others start.)
 """
 import os
 import re
