@@ -16,6 +16,11 @@ a fresh blank (sparse) image of its own in a temporary directory, the
 size of build/disk.img: the user's build/disk.img is never attached, and
 each run starts from the same all-zero disk.
 
+The SMP rows (tests/bench/smp_bench.c: an IPI's round trip, a wake-up
+across CPUs, kernel_thread() creation on 1, 2 and 4 CPUs at once) come
+from boots of their own with -smp 4 and bench=smp.  The last line is how
+much host CPU QEMU uses while a four-CPU guest sits idle at its prompt.
+
 The last rows are the boot itself: how long after the kernel's clock
 starts (the printk timestamp 0, the TSC calibration in time_init())
 init prints "init: executing", at -smp 1 and -smp 4, booted with the
@@ -130,10 +135,59 @@ def ms(us):
     return "%.3f ms" % (us / 1000) if us is not None else "-"
 
 
+SMP = ["-smp", "4"]
+IDLE_SECONDS = 2
+
+
+def idle_host_cpu():
+    """Percent of one host CPU QEMU uses while a -smp 4 guest sits idle
+    at its shell prompt for IDLE_SECONDS: each CPU halts in cpu_idle(),
+    so this stays far below the 400% of four spinning CPUs."""
+    with tempfile.TemporaryDirectory(prefix="kt26-bench-") as tmp:
+        disk = os.path.join(tmp, "idle-disk.img")
+        with open(disk, "wb") as f:
+            f.truncate(DISK_BYTES)
+        argv = ["qemu-system-i386", "-m", "128", "-display", "none",
+                "-no-reboot", "-serial", "stdio", "-monitor", "none",
+                "-kernel", KERNEL, "-initrd", INITRAMFS, "-append", ""] + \
+            SMP + ["-drive", "file=%s,format=raw,if=ide,index=0" % disk]
+        proc = subprocess.Popen(argv, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL,
+                                stdin=subprocess.PIPE)
+        try:
+            deadline = time.monotonic() + BOOT_TIMEOUT
+            for raw in iter(proc.stdout.readline, b""):
+                if b"init: running in ring 3" in raw or \
+                        time.monotonic() > deadline:
+                    break
+            time.sleep(1)               # the shell reaches its read()
+
+            def cpu_ticks():
+                with open("/proc/%d/stat" % proc.pid) as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                return int(fields[11]) + int(fields[12])
+            t0, c0 = time.monotonic(), cpu_ticks()
+            time.sleep(IDLE_SECONDS)
+            t1, c1 = time.monotonic(), cpu_ticks()
+            hz = os.sysconf("SC_CLK_TCK")
+            return round(100 * (c1 - c0) / hz / (t1 - t0))
+        finally:
+            proc.kill()
+            proc.wait()
+
+
 def main():
     real, order = run([])
     icount1, _ = run(["-icount", "shift=0"])
     icount2, _ = run(["-icount", "shift=0"])
+    # The SMP rows: a boot of their own with four CPUs.
+    smp_real, smp_order = run(SMP, "bench=smp")
+    smp_i1, _ = run(SMP + ["-icount", "shift=0"], "bench=smp")
+    smp_i2, _ = run(SMP + ["-icount", "shift=0"], "bench=smp")
+    real.update(smp_real)
+    icount1.update(smp_i1)
+    icount2.update(smp_i2)
+    order += [r for r in smp_order if r not in order]
     if not order:
         print("bench: no rows", file=sys.stderr)
         return 1
@@ -161,6 +215,9 @@ def main():
         print("%-*s  %18s  %22s  %s" % (width, name, ms(value), ms(i1),
                                         "yes" if same else
                                         "NO (%s)" % ms(i2)))
+    idle = idle_host_cpu()
+    print("%-*s  %18s  %22s  %s" % (width, "host CPU of QEMU, -smp 4 guest "
+                                    "idle", "%d %%" % idle, "-", "-"))
     print("-" * (width + 60))
     print("%d rows; icount runs %s" % (
         len(order) + len(boots), "identical" if not disagree else

@@ -93,37 +93,26 @@ static int return_zero(void *arg)
 	return 0;
 }
 
-static struct completion creators_done;
-static atomic_t creators_left;
-
-/* On its own CPU: CREATE_ROUNDS kernel_thread() + reap. */
+/* On CPU @arg: CREATE_ROUNDS kernel_thread() + exit + reap. */
 static int creator(void *arg)
 {
+	set_cpus_allowed(current, cpumask_of_cpu((unsigned long)arg));
 	for (int i = 0; i < CREATE_ROUNDS; i++)
 		do_wait(kernel_thread(return_zero, NULL, 0), NULL, 0);
-	if (atomic_dec_and_test(&creators_left))
-		complete(&creators_done);
 	return 0;
 }
 
-/* Cycles for @n CPUs to do CREATE_ROUNDS create+exit+reap each. */
+/* Cycles for @n CPUs to do CREATE_ROUNDS create+exit+reap each at once. */
 static u64 create_cycles(unsigned int n)
 {
-	struct task_struct *k[NR_CPUS];
-	u64 t0;
+	int pids[NR_CPUS];
+	u64 t0 = rdtsc();
 
-	init_completion(&creators_done);
-	atomic_set(&creators_left, n);
-	for (unsigned int cpu = 0; cpu < n; cpu++) {
-		k[cpu] = kthread_create(creator, NULL, "bench-create/%u", cpu);
-		if (IS_ERR(k[cpu]))
-			return 0;
-		kthread_bind(k[cpu], cpu);
-	}
-	t0 = rdtsc();
+	for (unsigned long cpu = 0; cpu < n; cpu++)
+		pids[cpu] = kernel_thread(creator, (void *)cpu, 0);
 	for (unsigned int cpu = 0; cpu < n; cpu++)
-		wake_up_process(k[cpu]);
-	wait_for_completion(&creators_done);
+		if (pids[cpu] > 0)
+			do_wait(pids[cpu], NULL, 0);
 	return rdtsc() - t0;
 }
 
