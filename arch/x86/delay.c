@@ -8,6 +8,7 @@
  * rate tsc_calibrate() measured.
  */
 #include <asm/processor.h>
+#include <compiler.h>
 #include <delay.h>
 #include <time.h>
 
@@ -21,8 +22,14 @@ void udelay(unsigned long usecs)
 {
 	u64 start = rdtsc(), cycles = (u64)usecs * tsc_khz / 1000 + 1;
 
+	/*
+	 * No cpu_relax() (pause) in the loop: QEMU takes a pause as a hint
+	 * to run another CPU, and under -icount a pause with the others
+	 * halted lets its clock jump to the next timer: microseconds would
+	 * become milliseconds.
+	 */
 	while (rdtsc() - start < cycles)
-		cpu_relax();
+		barrier();
 }
 
 /**

@@ -20,10 +20,11 @@
  *     idt_init()                the one IDT every CPU shares
  *     setup_local_APIC(), setup_secondary_APIC_clock()
  *                               its interrupts and its tick
- *     cpu_set(cpu, cpu_online_map), then cpu_idle() forever.
+ *     cpu_set(cpu, cpu_online_map), complete(&cpu_callin),
+ *     then cpu_idle() forever.
  *
- * The boot CPU waits for the new one to appear in cpu_online_map, at
- * most a second; a CPU that does not answer is reported, put back to
+ * The boot CPU sleeps until the new one, online, completes cpu_callin,
+ * at most a second; a CPU that does not answer is reported, put back to
  * sleep with an INIT IPI, and left out, and the boot goes on.
  */
 #include <asm/apic.h>
@@ -31,6 +32,7 @@
 #include <asm/irqflags.h>
 #include <asm/mpspec.h>
 #include <asm/processor.h>
+#include <completion.h>
 #include <delay.h>
 #include <init.h>
 #include <irq.h>
@@ -51,6 +53,8 @@ extern const char trampoline_data[], trampoline_end[];
 
 /* The stack the next CPU starts on: read by the trampoline. */
 unsigned long stack_start;
+/* Completed by the next CPU once it is online. */
+static DECLARE_COMPLETION(cpu_callin);
 
 /* CPUs to run: NR_CPUS unless nosmp or maxcpus= says fewer. */
 static unsigned int max_cpus = NR_CPUS;
@@ -113,6 +117,7 @@ asmlinkage void __noreturn start_secondary(void)
 	enter_lazy_tlb(&init_mm);
 
 	cpu_set(cpu, &cpu_online_map);
+	complete(&cpu_callin);
 	local_irq_enable();
 	cpu_idle();
 }
@@ -125,7 +130,6 @@ static int do_boot_cpu(unsigned int cpu)
 {
 	unsigned int apicid = x86_cpu_to_apicid[cpu];
 	struct task_struct *idle;
-	unsigned long timeout;
 	int err;
 
 	idle = fork_idle(cpu);
@@ -138,14 +142,12 @@ static int do_boot_cpu(unsigned int cpu)
 	printk(KERN_INFO "SMP: booting CPU#%u (APIC %u), idle task %s at "
 	       "%p\n", cpu, apicid, idle->comm, idle);
 
+	init_completion(&cpu_callin);
 	err = cpu == fail_cpu_boot ? 0 :
 	      wakeup_secondary_cpu_via_init(apicid, TRAMPOLINE_BASE);
-	timeout = jiffies + CALLIN_TIMEOUT;
-	while (!err && !cpu_online(cpu)) {
-		if (time_after(jiffies, timeout))
-			err = -EIO;
-		cpu_relax();
-	}
+	/* Asleep meanwhile: this CPU halts while the new one starts. */
+	if (!err && !wait_for_completion_timeout(&cpu_callin, CALLIN_TIMEOUT))
+		err = -EIO;
 	if (err) {
 		/* Halt it, or it could start later on a stack reused. */
 		printk(KERN_ERR "SMP: CPU#%u (APIC %u) did not answer; going "
