@@ -43,11 +43,16 @@
 		}							\
 	} while (0)
 
-/* Run the test's thread on @cpu alone (the thread ends with the test). */
+/*
+ * Run the test's thread on @cpu alone (the thread ends with the test),
+ * real-time: when it wakes to look, once per tick, it looks at once
+ * instead of waiting for the slice of a hog on its CPU.
+ */
 static void bind_current(unsigned int cpu)
 {
 	KTEST_ASSERT_EQ(set_cpus_allowed(current, cpumask_of_cpu(cpu)), 0);
 	KTEST_ASSERT_EQ(raw_smp_processor_id(), cpu);
+	KTEST_ASSERT_EQ(sched_setscheduler(current, SCHED_FIFO, 1), 0);
 }
 
 static unsigned long cpu_ticks(struct task_struct *p)
