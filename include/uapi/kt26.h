@@ -182,6 +182,7 @@ struct kt_task_info {
 	unsigned int nvcsw;	/* voluntary context switches */
 	unsigned int nivcsw;	/* involuntary (preempted) switches */
 	char comm[16];		/* name, NUL-terminated */
+	unsigned int cpu;	/* the CPU it runs or last ran on (task_cpu) */
 };
 
 #endif /* _UAPI_KT26_H */
