@@ -14,7 +14,8 @@
  *
  * Most of these tests are about what one CPU does -- who preempts whom,
  * who waits for whose slice -- and first bind their thread to the CPU
- * it runs on (run_on_this_cpu()); the threads they fork inherit the
+ * it runs on (run_on_this_cpu(); the two that count CR3 loads per CPU
+ * to CPU 0, stay_on_cpu0()); the threads they fork inherit the
  * mask, and those made by kthread_create() are bound by hand.  With
  * several CPUs the scheduler would otherwise run them side by side.
  * tests/ktest/smp_sched_test.c is about several CPUs.
@@ -198,8 +199,6 @@ KTEST(ping_pong_switches_load_cr3_zero_times)
 	unsigned long loads;
 	int a, b;
 
-	run_on_this_cpu();
-
 	KTEST_ASSERT(mm != NULL);
 	ktest_add_action(put_mm, mm);
 	stay_on_cpu0();
@@ -232,8 +231,6 @@ KTEST(kernel_threads_borrow_the_loaded_mm_without_cr3_loads)
 	struct mm_struct *mm = mm_alloc();
 	unsigned long loads;
 	int a, b, mm_count;
-
-	run_on_this_cpu();
 
 	KTEST_ASSERT(mm != NULL);
 	ktest_add_action(put_mm, mm);

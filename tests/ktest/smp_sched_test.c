@@ -43,11 +43,16 @@
 		}							\
 	} while (0)
 
-/* Run the test's thread on @cpu alone (the thread ends with the test). */
+/*
+ * Run the test's thread on @cpu alone (the thread ends with the test),
+ * real-time: when it wakes to look, once per tick, it looks at once
+ * instead of waiting for the slice of a hog on its CPU.
+ */
 static void bind_current(unsigned int cpu)
 {
 	KTEST_ASSERT_EQ(set_cpus_allowed(current, cpumask_of_cpu(cpu)), 0);
 	KTEST_ASSERT_EQ(raw_smp_processor_id(), cpu);
+	KTEST_ASSERT_EQ(sched_setscheduler(current, SCHED_FIFO, 1), 0);
 }
 
 static unsigned long cpu_ticks(struct task_struct *p)
@@ -164,10 +169,11 @@ static int pinned(void *unused)
 
 /*
  * A thread pinned to CPU 2 (or the last CPU, with fewer) with
- * sched_setaffinity(), among more hogs than CPUs that balancing keeps
- * moving: it is only ever seen on its CPU, by itself (its own CPU number,
- * read as it runs) and by us (task_cpu(), once per tick), until it has
- * run for 20 ticks of its own.
+ * sched_setaffinity(), queued there behind more hogs than CPUs, which
+ * are then allowed everywhere: the idle CPUs pull from the pinned
+ * thread's queue, from its tail, where it is.  It is only ever seen on
+ * its CPU, by itself (its own CPU number, read as it runs) and by us
+ * (task_cpu(), once per tick), until it has run for 20 ticks of its own.
  */
 KTEST(pinned_thread_runs_only_on_its_cpu)
 {
@@ -189,10 +195,13 @@ KTEST(pinned_thread_runs_only_on_its_cpu)
 	KTEST_ASSERT_EQ(sched_getaffinity(k->pid, &mask), 0);
 	KTEST_EXPECT(cpus_equal(mask, cpumask_of_cpu(pinned_cpu)));
 	for (unsigned int i = 0; i <= n; i++) {
-		hogs[i] = create_spinner(hog, CPU_MASK_ALL, i + 1);
+		hogs[i] = create_spinner(hog, cpumask_of_cpu(pinned_cpu),
+					 i + 1);
 		wake_up_process(hogs[i]);
 	}
 	wake_up_process(k);
+	for (unsigned int i = 0; i <= n; i++)
+		KTEST_ASSERT_EQ(set_cpus_allowed(hogs[i], CPU_MASK_ALL), 0);
 
 	start = jiffies;
 	while (cpu_ticks(k) < 20) {
