@@ -206,8 +206,9 @@ def test_hung_ktest_named_by_the_watchdog():
     boot = boot_kernel("ktest=watchdog_selftest ktest_timeout=1", timeout=30)
     boot.expect(r"ktest: not ok 1 - watchdog_selftest: "
                 r"still running after 1 s$")
-    boot.expect(r"\] +\d+ +1 D .* \[ktest\]$")
-    boot.expect(r"\] +1 +0 S .* \[init\]$")
+    # show_tasks() rows: CPU, pid, ppid, state, ...
+    boot.expect(r"\] +\d+ +\d+ +1 D .* \[ktest\]$")
+    boot.expect(r"\] +\d+ +1 +0 S .* \[init\]$")
     boot.expect(r"ktest: 0 passed, 1 failed$")
     assert boot.status == EXIT_KTEST_FAIL, boot.explain("not the fail status")
 

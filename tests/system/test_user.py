@@ -289,8 +289,9 @@ def test_corrupt_initramfs_keeps_kernel_alive(kind, tmp_path):
             start = len(t.text())
             t.proc.stdin.write(b"\x10")
             t.proc.stdin.flush()
-            state = t.wait_for(r"^\[ *[\d.]+\] +1 +0 (\w) 00200040 +- .* "
-                               r"\[init\]$", start=start).group(1)
+            # Ctrl-P's rows: CPU, pid, ppid, state, flags, mm, ...
+            state = t.wait_for(r"^\[ *[\d.]+\] +\d+ +1 +0 (\w) 00200040 "
+                               r"+- .* \[init\]$", start=start).group(1)
             if state == "S":
                 break
             assert state == "R" and time.monotonic() < deadline, t.text()
