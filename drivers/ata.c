@@ -157,7 +157,17 @@ __setup("ata_bad_sector=", ata_bad_sector_setup);
  */
 void ata_get_stats(struct ata_stats *stats)
 {
+	struct request_queue *q = hda.bdev.queue;
+	unsigned long flags;
+
+	if (!q) {			/* no disk: nothing changes them */
+		*stats = hda.stats;
+		return;
+	}
+	/* One consistent copy: the interrupt on another CPU counts too. */
+	spin_lock_irqsave(&q->queue_lock, flags);
 	*stats = hda.stats;
+	spin_unlock_irqrestore(&q->queue_lock, flags);
 }
 
 /* 400 ns for the status to become valid after a write (7.2.13). */

@@ -13,6 +13,7 @@
 #include <asm/io.h>
 #include <irq.h>
 #include <kernel.h>
+#include <spinlock.h>
 #include <tty.h>
 
 #define KBD_DATA	0x60	/* scancode in, commands out */
@@ -44,10 +45,18 @@ static const char keymap[2][0x3A] = {
 	},
 };
 
+/*
+ * kbd_lock (taken in the interrupt, interrupts off): the modifier state
+ * and the controller's output buffer, so that if IRQ 1 is delivered to
+ * two CPUs back to back their scancodes still go to the terminal in the
+ * order the keyboard sent them.
+ */
+static DEFINE_SPINLOCK(kbd_lock);
 static bool shift, ctrl, extended;
 
 static void keyboard_interrupt(int irq, struct pt_regs *regs, void *dev_id)
 {
+	spin_lock(&kbd_lock);
 	while (inb(KBD_STATUS) & KBD_STAT_OBF) {
 		unsigned char sc = inb(KBD_DATA);
 		bool released = sc & SC_RELEASE;
@@ -81,6 +90,7 @@ static void keyboard_interrupt(int irq, struct pt_regs *regs, void *dev_id)
 			c &= 0x1F;	/* Ctrl-A = 1 ... */
 		tty_receive_char(c);
 	}
+	spin_unlock(&kbd_lock);
 }
 
 /**

@@ -16,6 +16,7 @@
 #include <irq.h>
 #include <kernel.h>
 #include <serial.h>
+#include <spinlock.h>
 #include <tty.h>
 
 #define COM1_BASE	0x3F8
@@ -86,10 +87,20 @@ void serial_init(void)
 	register_console(&serial_console);
 }
 
+/*
+ * serial_rx_lock (in the interrupt, interrupts off): the receive side of
+ * the UART, so that two CPUs never both drain it and reorder the bytes.
+ * The transmit side is serialised by printk's logbuf_lock, the only way
+ * to the console.
+ */
+static DEFINE_SPINLOCK(serial_rx_lock);
+
 static void serial_interrupt(int irq, struct pt_regs *regs, void *dev_id)
 {
+	spin_lock(&serial_rx_lock);
 	while (inb(COM1_BASE + UART_LSR) & UART_LSR_DR)
 		tty_receive_char(inb(COM1_BASE + UART_RX));
+	spin_unlock(&serial_rx_lock);
 }
 
 /**

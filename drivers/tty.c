@@ -16,6 +16,7 @@
  */
 #include <asm/uaccess.h>
 #include <errno.h>
+#include <irq.h>
 #include <kernel.h>
 #include <mm.h>
 #include <sched.h>
@@ -54,15 +55,26 @@ static void echo(const char *s, unsigned int len)
 	console_write(s, len);
 }
 
+/*
+ * magic_lock: one magic-key report at a time, so that the keyboard's and
+ * the serial port's interrupts, on two CPUs, cannot each save the other's
+ * raised console_loglevel and leave it raised.
+ */
+static DEFINE_SPINLOCK(magic_lock);
+
 /* Runs a magic key's report, in the interrupt that brought the key. */
 static void magic_key(void (*show)(void))
 {
-	int loglevel = console_loglevel;
+	unsigned long flags;
+	int loglevel;
 
+	spin_lock_irqsave(&magic_lock, flags);
+	loglevel = console_loglevel;
 	/* Asked for on the console: shown there, whatever loglevel= says. */
 	console_loglevel = DEFAULT_CONSOLE_LOGLEVEL;
 	show();
 	console_loglevel = loglevel;
+	spin_unlock_irqrestore(&magic_lock, flags);
 }
 
 /**
@@ -79,6 +91,7 @@ void tty_receive_char(char c)
 	switch (c) {
 	case KEY_SHOW_TASKS:
 		magic_key(show_tasks);
+		magic_key(show_interrupts);	/* per CPU, arch/x86/irq.c */
 		return;
 	case KEY_SHOW_MEM:
 		magic_key(show_mem);
@@ -134,11 +147,20 @@ static ssize_t tty_read(struct file *f, char *ubuf, size_t count)
 
 	if (!count)
 		return 0;
-	err = wait_event_interruptible(tty_read_wait, line_ready());
-	if (err)
-		return err;
-
-	spin_lock_irqsave(&tty_lock, flags);
+	/*
+	 * Two readers (on two CPUs) may both wake for one line: the one that
+	 * finds it gone under the lock waits again, rather than return 0,
+	 * which would read as end of file.
+	 */
+	for (;;) {
+		err = wait_event_interruptible(tty_read_wait, line_ready());
+		if (err)
+			return err;
+		spin_lock_irqsave(&tty_lock, flags);
+		if (read_tail != read_head)
+			break;
+		spin_unlock_irqrestore(&tty_lock, flags);
+	}
 	while (n < count && n < sizeof(kbuf) && read_tail != read_head) {
 		char c = read_buf[read_tail++ % TTY_BUF_SIZE];
 

@@ -6,6 +6,12 @@
  * Linux 2.6: include/asm-i386/atomic.h.  A lock prefix makes each
  * read-modify-write one indivisible bus operation.  Reference counts
  * (mm_users, mm_count, task usage, fs/files/sighand counts) use these.
+ * stat_inc()/stat_add() are the same locked add on a plain unsigned
+ * long: for event counters (vm_events, buffer_stats, wb_stats) that
+ * code on several CPUs bumps without holding one common lock, and that
+ * readers read as ordinary fields.  (Linux 2.6 keeps such counters per
+ * CPU and sums them, mm/vmstat.c: count_vm_event(); one locked add is
+ * simpler here and costs little with this kernel's event rates.)
  */
 #ifndef _ATOMIC_H
 #define _ATOMIC_H
@@ -69,6 +75,17 @@ static inline int atomic_add_return(int i, atomic_t *v)
 	__asm__ __volatile__("lock; xaddl %0, %1"
 			     : "+r"(old), "+m"(v->counter) : : "memory");
 	return old + i;
+}
+
+/* An event counter: add @n, never losing a concurrent update. */
+static inline void stat_add(unsigned long *counter, unsigned long n)
+{
+	__atomic_fetch_add(counter, n, __ATOMIC_RELAXED);
+}
+
+static inline void stat_inc(unsigned long *counter)
+{
+	stat_add(counter, 1);
 }
 
 #endif /* _ATOMIC_H */

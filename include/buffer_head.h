@@ -96,6 +96,7 @@ static inline sector_t bh_sector(const struct buffer_head *bh)
 }
 
 /* Counters of the buffer cache (show_mem, the tests). */
+/* nr_buffers and nr_dirty change under buffer_lock, the rest by stat_inc() */
 struct buffer_stats {
 	unsigned long nr_buffers;	/* pages in the cache */
 	unsigned long nr_dirty;		/* dirty buffers */

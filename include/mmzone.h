@@ -70,6 +70,7 @@ extern struct pglist_data contig_page_data;
  * Memory events, for show_mem() and the tests (mm/page_alloc.c,
  * mm/vmscan.c).  Linux 2.6: struct page_state, /proc/vmstat.
  */
+/* Bumped with stat_add() (include/atomic.h): from any CPU, no lock. */
 struct vm_event_counts {
 	unsigned long pgalloc;		/* pages handed out */
 	unsigned long pgfree;		/* pages given back */

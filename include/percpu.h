@@ -32,6 +32,7 @@ static __always_inline unsigned int raw_smp_processor_id(void)
 }
 
 unsigned int debug_smp_processor_id(void);
+extern unsigned long smp_processor_id_bugs;	/* misuses since boot */
 #define smp_processor_id()	debug_smp_processor_id()
 
 #endif /* _PERCPU_H */

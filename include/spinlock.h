@@ -18,10 +18,14 @@
  * lib/spinlock_debug.c as a BUG that names both call sites, then an oops.
  * The fast paths are __always_inline, even at -Og: a call and a frame
  * would cost more than the checks.  The checks:
- *  - recursion: taking a lock this task already holds.  On this CPU the
+ *  - recursion: taking a lock this task already holds on this CPU.  The
  *    holder can never run again to release it: a certain deadlock.  Only
  *    looked for when the lock is found taken, so the uncontended path
- *    pays nothing for it.
+ *    pays nothing for it.  Held by another task, or on another CPU, it
+ *    is plain contention: the waiter spins.
+ *  - lockup: a wait of more than 10 seconds is reported once, with the
+ *    holder's task, CPU and call site, as a probable deadlock; the wait
+ *    goes on (docs/locking.md).
  *  - wrong owner: releasing a lock that another task holds, or nobody.
  *  - assert_spin_locked(), assert_spin_locked_by_current(): a function
  *    whose caller must hold a lock says so in code, not only in a comment.
@@ -89,6 +93,8 @@ static __always_inline void _raw_spin_unlock(spinlock_t *lock)
 }
 
 /* lib/spinlock_debug.c: the contended path and the reports */
+extern unsigned long long spin_lockup_cycles;	/* the lockup bound; 0: 10 s */
+extern unsigned long spin_lockups;		/* lockups suspected */
 void spin_lock_contended(spinlock_t *lock, unsigned long ip);
 void spin_unlock_bug(spinlock_t *lock, unsigned long ip);
 void spin_assert_bug(spinlock_t *lock, unsigned long ip);

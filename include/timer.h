@@ -15,21 +15,21 @@
 #include <list.h>
 #include <time.h>
 
+struct timer_base;
+
 struct timer_list {
 	struct list_head entry;		/* on the pending list, by expires */
 	unsigned long expires;		/* jiffies when it fires */
 	void (*function)(unsigned long data);
 	unsigned long data;
 	bool pending;
+	struct timer_base *base;	/* the CPU's list it is on or ran on */
 };
 
 #define MAX_SCHEDULE_TIMEOUT	((long)(~0UL >> 1))
 
-static inline void init_timer(struct timer_list *timer)
-{
-	INIT_LIST_HEAD(&timer->entry);
-	timer->pending = false;
-}
+/* kernel/timer.c: the timer's base is this CPU's until it is queued */
+void init_timer(struct timer_list *timer);
 
 static inline void setup_timer(struct timer_list *timer,
 			       void (*function)(unsigned long),

@@ -26,6 +26,7 @@ extern unsigned int dirty_expire_centisecs;	/* 3000: older than 30 s */
 extern unsigned int dirty_background_ratio;	/* 10: percent of memory */
 
 /* What writeback has done since boot (show_mem, the tests). */
+/* Bumped with stat_add(): the pdflush threads run on any CPU. */
 struct writeback_stats {
 	unsigned long kupdate_runs;	/* periodic wb_kupdate() runs */
 	unsigned long kupdate_written;	/* ...buffers they wrote */

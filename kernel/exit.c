@@ -39,8 +39,14 @@ static void exit_mm(struct task_struct *tsk)
 	 */
 	atomic_inc(&mm->mm_count);
 	BUG_ON(mm != tsk->active_mm);
+	/*
+	 * The lazy state is this CPU's: no migration between giving up the
+	 * mm and marking the CPU lazy on it.
+	 */
+	preempt_disable();
 	tsk->mm = NULL;
 	enter_lazy_tlb(mm);
+	preempt_enable();
 	mmput(mm);
 }
 
@@ -126,7 +132,8 @@ asmlinkage void do_exit(long code)
 
 	if (unlikely(in_interrupt()))
 		panic("Aiee, killing interrupt handler!");
-	if (unlikely(tsk == idle_task(smp_processor_id())))
+	/* Only an idle task can be this CPU's idle task: a stale id is fine. */
+	if (unlikely(tsk == idle_task(raw_smp_processor_id())))
 		panic("Attempted to kill the idle task!");
 	if (unlikely(tsk == child_reaper))
 		panic("Attempted to kill init! exit code %#lx", code);

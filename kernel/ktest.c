@@ -36,14 +36,17 @@
 #include <ktest.h>
 #include <mm.h>
 #include <mm_types.h>
+#include <percpu.h>
 #include <pgtable.h>
 #include <reboot.h>
 #include <sched.h>
 #include <signal.h>
 #include <slab.h>
+#include <spinlock.h>
 #include <string.h>
 #include <timer.h>
 #include <trace.h>
+#include <workqueue.h>
 #include <writeback.h>
 
 #define KTEST_MAX_ACTIONS	16	/* cleanup actions per test */
@@ -62,7 +65,7 @@ struct ktest_snapshot {
 	unsigned long free_pages;
 	unsigned long slab_objects;
 	int pids;
-	unsigned long cr3;		/* the runner's, after leave_mm() */
+	unsigned long cr3;		/* the runner's, after drop_borrowed_mm() */
 	struct mm_struct *mm;		/* the runner's own: none */
 };
 
@@ -115,6 +118,9 @@ __setup("ktest_timeout=", ktest_timeout_setup);
 
 static void ktest_finish(void)
 {
+	/* Misuses the tests provoked without noticing: for tests/system. */
+	printk(KERN_INFO "ktest: smp_processor_id() bugs %lu, spinlock "
+	       "lockups %lu\n", smp_processor_id_bugs, spin_lockups);
 	printk(KERN_INFO "ktest: %d passed, %d failed\n", nr_passed,
 	       nr_failed);
 	machine_debug_exit(nr_failed ? EXIT_KTEST_FAIL : EXIT_KTEST_PASS);
@@ -384,13 +390,36 @@ void ktest_wait_exits(void)
  * leak), the slab keeps empty slabs, and the runner, a kernel thread,
  * holds a reference on whichever mm it borrowed last.
  */
+static void drop_borrowed_mm_work(struct work_struct *work)
+{
+	drop_borrowed_mm();
+}
+
+/*
+ * The task running on each other CPU (its idle task, most often) may
+ * still borrow an mm a test used there: the events/N thread of that CPU
+ * takes it over when it switches in, and gives it back.
+ */
+static void drop_borrowed_mms(void)
+{
+	static struct work_struct works[NR_CPUS];
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu) {
+		INIT_WORK(&works[cpu], drop_borrowed_mm_work);
+		schedule_work_on(cpu, &works[cpu]);
+	}
+	flush_scheduled_work();
+	drop_borrowed_mm();
+}
+
 static void ktest_settle(void)
 {
 	ktest_wait_exits();
 	/* An I/O error is the business of the test that caused it. */
 	(void)sync_all();
 	drop_pagecache();
-	leave_mm();
+	drop_borrowed_mms();
 	kmem_cache_shrink_all();
 }
 

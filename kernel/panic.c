@@ -29,8 +29,7 @@ void panic(const char *fmt, ...)
 	static char buf[256];
 	va_list args;
 
-	local_irq_disable();
-	oops_in_progress = 1;
+	oops_begin();		/* one CPU panics, the others wait */
 	va_start(args, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);

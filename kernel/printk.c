@@ -9,11 +9,22 @@
  * is below console_loglevel, written to every registered console (the
  * 16550 serial port and the VGA text screen).  All of it happens under
  * logbuf_lock with interrupts off, so printk() works from any context,
- * interrupt handlers included.  During an oops the lock is only tried:
- * a crash inside printk must still be able to print.
+ * interrupt handlers included, and so one CPU's message is written whole
+ * before another CPU's starts: lines never interleave, on the screen or
+ * in the ring.  A line left open (a message without its newline) is
+ * closed first when another task prints.
+ *
+ * During an oops the lock is only tried, for a bounded time: the CPU
+ * that holds it may be the one that crashed (a fault inside printk) or
+ * may be dead or stuck with interrupts off.  Then the lock is forced
+ * free and taken ("zapped", Linux 2.6: zap_locks()), so the oops always
+ * prints; at worst its lines mix with the stuck CPU's last message.
  */
+#include <asm/processor.h>
 #include <init.h>
 #include <kernel.h>
+#include <percpu.h>
+#include <sched.h>
 #include <spinlock.h>
 #include <string.h>
 #include <time.h>
@@ -31,10 +42,20 @@ int console_loglevel = DEFAULT_CONSOLE_LOGLEVEL;
 char log_buf[LOG_BUF_LEN];
 unsigned long log_end;
 
+/*
+ * logbuf_lock, interrupts off: the ring (log_buf, log_end), printk_buf,
+ * the open-line state, the console list, and every console's output
+ * (the consoles' own state, the UART and VGA cursor, has no other lock).
+ */
 static DEFINE_SPINLOCK(logbuf_lock);
 static struct console *console_drivers;
 static bool printk_at_line_start = true;
+static struct task_struct *printk_line_owner;	/* who left a line open */
+static bool printk_line_shown;		/* ...and did the consoles get it */
 static char printk_buf[PRINTK_LINE_MAX];
+
+/* How long an oops waits for logbuf_lock before zapping it: 1 s. */
+#define OOPS_LOCK_WAIT_SECONDS	1
 
 static int loglevel_setup(char *val)
 {
@@ -79,6 +100,30 @@ static void emit(const char *s, unsigned int len, bool show)
 		con->write(con, s, len);
 }
 
+/*
+ * Take logbuf_lock during an oops: wait a bounded time, then force it.
+ * A holder on this CPU is this CPU's own printk that crashed: it will
+ * never let go, so the lock is forced at once.
+ */
+static void oops_lock_logbuf(void)
+{
+	unsigned long khz = tsc_khz ? tsc_khz : 1000000;
+	u64 start = rdtsc();
+
+	while (!spin_trylock(&logbuf_lock)) {
+		bool mine = READ_ONCE(logbuf_lock.owner) == current &&
+			    READ_ONCE(logbuf_lock.owner_cpu) ==
+			    raw_smp_processor_id();
+
+		if (mine || rdtsc() - start >
+			    (u64)khz * 1000 * OOPS_LOCK_WAIT_SECONDS) {
+			spin_lock_init(&logbuf_lock);
+			continue;
+		}
+		cpu_relax();
+	}
+}
+
 /**
  * vprintk - print a message to the log and the consoles
  * @fmt: format, optionally starting with a KERN_* level
@@ -91,18 +136,15 @@ int vprintk(const char *fmt, va_list args)
 {
 	unsigned long flags;
 	int level = DEFAULT_MESSAGE_LOGLEVEL;
-	bool locked;
 	bool show;
 	char *p;
 	int len;
 
 	local_irq_save(flags);
-	if (oops_in_progress) {
-		locked = spin_trylock(&logbuf_lock);
-	} else {
+	if (oops_in_progress)
+		oops_lock_logbuf();
+	else
 		spin_lock(&logbuf_lock);
-		locked = true;
-	}
 
 	len = vscnprintf(printk_buf, sizeof(printk_buf), fmt, args);
 	p = printk_buf;
@@ -113,6 +155,11 @@ int vprintk(const char *fmt, va_list args)
 	}
 	show = level < console_loglevel;
 
+	/* Another task's unfinished line ends here, not inside ours. */
+	if (!printk_at_line_start && printk_line_owner != current && *p) {
+		emit("\n", 1, printk_line_shown);
+		printk_at_line_start = true;
+	}
 	while (*p) {
 		char *eol = strchr(p, '\n');
 		unsigned int n = eol ? (unsigned int)(eol - p + 1) : strlen(p);
@@ -130,9 +177,10 @@ int vprintk(const char *fmt, va_list args)
 		printk_at_line_start = eol != NULL;
 		p += n;
 	}
+	printk_line_owner = current;
+	printk_line_shown = show;
 
-	if (locked)
-		spin_unlock(&logbuf_lock);
+	spin_unlock(&logbuf_lock);
 	local_irq_restore(flags);
 	return len;
 }

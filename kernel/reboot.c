@@ -11,6 +11,7 @@
  * the reboot(2) system call end here.
  */
 #include <kernel.h>
+#include <percpu.h>
 #include <reboot.h>
 #include <trace.h>
 #include <writeback.h>
@@ -25,6 +26,10 @@ void kernel_power_off(void)
 	int err;
 
 	trace_dump();		/* trace=sched: the last events, before the end */
+	/* Said once at boot with a backtrace; the total, at the end. */
+	if (smp_processor_id_bugs)
+		printk(KERN_ERR "BUG: smp_processor_id() in preemptible code "
+		       "%lu times since boot\n", smp_processor_id_bugs);
 	err = sync_all();
 
 	if (err)

@@ -98,6 +98,41 @@ asmlinkage long sys_sched_yield(void)
 	return 0;
 }
 
+/*
+ * The mask is @len bytes at @user_mask_ptr: a shorter one is taken as
+ * zeros above what it gives, a longer one's tail is ignored (Linux 2.6:
+ * get_user_cpu_mask()).  sched/migration.c: sched_setaffinity() checks
+ * the permission and moves the task.
+ */
+asmlinkage long sys_sched_setaffinity(pid_t pid, unsigned int len,
+				      unsigned long *user_mask_ptr)
+{
+	cpumask_t new_mask = CPU_MASK_NONE;
+
+	if (len > sizeof(new_mask))
+		len = sizeof(new_mask);
+	if (copy_from_user(&new_mask, user_mask_ptr, len))
+		return -EFAULT;
+	return sched_setaffinity(pid, new_mask);
+}
+
+/* Return: as Linux, the size of the kernel's mask, which was written. */
+asmlinkage long sys_sched_getaffinity(pid_t pid, unsigned int len,
+				      unsigned long *user_mask_ptr)
+{
+	cpumask_t mask;
+	long ret;
+
+	if (len < sizeof(mask))
+		return -EINVAL;
+	ret = sched_getaffinity(pid, &mask);
+	if (ret < 0)
+		return ret;
+	if (copy_to_user(user_mask_ptr, &mask, sizeof(mask)))
+		return -EFAULT;
+	return sizeof(mask);
+}
+
 asmlinkage long sys_nanosleep(const struct kt_timespec *rqtp,
 			      struct kt_timespec *rmtp)
 {
@@ -378,6 +413,8 @@ const sys_call_ptr_t sys_call_table[] = {
 	SYSCALL(__NR_getegid32, sys_getegid32),
 	SYSCALL(__NR_setuid32, sys_setuid32),
 	SYSCALL(__NR_setgid32, sys_setgid32),
+	SYSCALL(__NR_sched_setaffinity, sys_sched_setaffinity),
+	SYSCALL(__NR_sched_getaffinity, sys_sched_getaffinity),
 };
 
 _Static_assert(ARRAY_SIZE(sys_call_table) == ASM_NR_syscalls,

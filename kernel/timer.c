@@ -3,15 +3,23 @@
  * kernel/timer.c - jiffies, the tick, kernel timers, schedule_timeout().
  *
  * Linux 2.6: kernel/timer.c.
- * The PIT interrupt (arch/x86/i8253.c) calls do_timer() and
- * update_process_times() HZ times a second: jiffies advances, the running
- * task is charged a tick (scheduler_tick()), and TIMER_SOFTIRQ is raised;
- * expired timers run from that softirq, with interrupts on, as soon as the
- * interrupt handler has returned.
+ * The tick calls do_timer() on one CPU (jiffies advances) and
+ * update_process_times() on every CPU HZ times a second: the task running
+ * there is charged a tick (scheduler_tick()), and that CPU's
+ * TIMER_SOFTIRQ is raised; its expired timers run from that softirq, with
+ * interrupts on, as soon as the interrupt handler has returned.
  *
- * Pending timers are kept on one list sorted by expiry time, so the tick
- * only looks at the head.  (Linux uses a "timer wheel" of hashed lists so
- * that adding is O(1) with thousands of timers; this kernel has tens.)
+ * Pending timers are kept on sorted lists, one per CPU (per_cpu
+ * timer_bases), so the tick only looks at the head of its own.  (Linux
+ * uses a "timer wheel" of hashed lists so that adding is O(1) with
+ * thousands of timers; this kernel has tens.)  A timer is queued on the
+ * base of the CPU that calls mod_timer() and runs there; timer->base
+ * remembers that base after it fired, so that del_timer_sync() on any
+ * CPU knows where to look for a function still running (the base's
+ * running_timer), as Linux 2.6's lock_timer_base() and
+ * try_to_del_timer_sync().  While mod_timer() moves a timer from one base
+ * to another, timer->base is NULL and others wait for the move to end:
+ * no CPU holds two base locks at once.
  * schedule_timeout() is how a task sleeps for a time: an on-stack timer
  * whose function wakes the task, then schedule().
  */
@@ -25,9 +33,14 @@
 volatile u64 jiffies_64 = INITIAL_JIFFIES;
 
 struct timer_base {
+	/*
+	 * Protects pending, running_timer, and the entry, expires and
+	 * pending fields of the timers on this base; taken with interrupts
+	 * off (mod_timer() is called from interrupt handlers).
+	 */
 	spinlock_t lock;
 	struct list_head pending;	/* sorted by expires */
-	struct timer_list *running_timer;
+	struct timer_list *running_timer; /* its function runs right now */
 };
 
 static DEFINE_PER_CPU(struct timer_base, timer_bases);
@@ -37,17 +50,54 @@ static void run_timer_softirq(struct softirq_action *h);
 /**
  * init_timers - empty timer lists
  *
+ * Every possible CPU's base is ready before any CPU starts, so that a
+ * timer can be queued on a CPU the moment it comes online.
  * Context: boot.
  */
 void init_timers(void)
 {
 	unsigned int cpu;
 
-	for_each_online_cpu(cpu) {
+	for_each_possible_cpu(cpu) {
 		spin_lock_init(&per_cpu(timer_bases, cpu).lock);
 		INIT_LIST_HEAD(&per_cpu(timer_bases, cpu).pending);
 	}
 	open_softirq(TIMER_SOFTIRQ, run_timer_softirq, NULL);
+}
+
+/**
+ * init_timer - prepare a timer for its first mod_timer()
+ * @timer: the timer
+ *
+ * Its base is the calling CPU's, any CPU's would do: it only says where
+ * a function that never ran is not running.
+ * Context: any.
+ */
+void init_timer(struct timer_list *timer)
+{
+	INIT_LIST_HEAD(&timer->entry);
+	timer->pending = false;
+	timer->base = &per_cpu(timer_bases, raw_smp_processor_id());
+}
+
+/*
+ * Lock the base @timer is on (or last ran on), with interrupts off.  A
+ * NULL base is a move in progress in mod_timer() on another CPU.
+ */
+static struct timer_base *lock_timer_base(struct timer_list *timer,
+					  unsigned long *flags)
+{
+	for (;;) {
+		struct timer_base *base = READ_ONCE(timer->base);
+
+		if (base) {
+			spin_lock_irqsave(&base->lock, *flags);
+			if (base == READ_ONCE(timer->base))
+				return base;
+			spin_unlock_irqrestore(&base->lock, *flags);
+		}
+		cpu_relax();
+	}
 }
 
 /* Insert in expiry order, after timers with the same expiry (FIFO). */
@@ -73,19 +123,32 @@ static void __del_timer(struct timer_list *timer)
  * @timer: the timer, set up with setup_timer()
  * @expires: the jiffies value at which it fires
  *
+ * The timer goes to this CPU's base, unless its function is running on
+ * its old base right now: then it stays there, so that it never runs
+ * on two CPUs at once and del_timer_sync() finds it.
  * Context: any.
  * Return: 1 if the timer was pending before, 0 if not.
  */
 int mod_timer(struct timer_list *timer, unsigned long expires)
 {
-	struct timer_base *base = &__get_cpu_var(timer_bases);
+	struct timer_base *base, *new_base;
 	unsigned long flags;
 	int was_pending;
 
-	spin_lock_irqsave(&base->lock, flags);
+	base = lock_timer_base(timer, &flags);
 	was_pending = timer->pending;
 	if (was_pending)
 		__del_timer(timer);
+	/* Interrupts are off: this CPU stays this CPU. */
+	new_base = &__get_cpu_var(timer_bases);
+	if (base != new_base && base->running_timer != timer) {
+		/* Off the old base; lock_timer_base() callers wait. */
+		WRITE_ONCE(timer->base, NULL);
+		spin_unlock(&base->lock);
+		base = new_base;
+		spin_lock(&base->lock);
+		WRITE_ONCE(timer->base, base);
+	}
 	timer->expires = expires;
 	__add_timer(base, timer);
 	spin_unlock_irqrestore(&base->lock, flags);
@@ -95,6 +158,8 @@ int mod_timer(struct timer_list *timer, unsigned long expires)
 /**
  * add_timer - start a timer that is not pending
  * @timer: the timer, with expires, function and data set
+ *
+ * Context: any.
  */
 void add_timer(struct timer_list *timer)
 {
@@ -108,15 +173,16 @@ void add_timer(struct timer_list *timer)
  *
  * The function may still be running on another CPU; del_timer_sync()
  * waits for that.
+ * Context: any.
  * Return: 1 if it was pending, 0 if not.
  */
 int del_timer(struct timer_list *timer)
 {
-	struct timer_base *base = &__get_cpu_var(timer_bases);
+	struct timer_base *base;
 	unsigned long flags;
 	int was_pending;
 
-	spin_lock_irqsave(&base->lock, flags);
+	base = lock_timer_base(timer, &flags);
 	was_pending = timer->pending;
 	if (was_pending)
 		__del_timer(timer);
@@ -124,21 +190,42 @@ int del_timer(struct timer_list *timer)
 	return was_pending;
 }
 
+/*
+ * del_timer() unless the function is running: then -1, and nothing
+ * changed.  Linux 2.6: try_to_del_timer_sync().
+ */
+static int try_to_del_timer_sync(struct timer_list *timer)
+{
+	struct timer_base *base;
+	unsigned long flags;
+	int ret = -1;
+
+	base = lock_timer_base(timer, &flags);
+	if (base->running_timer != timer) {
+		ret = timer->pending;
+		if (ret)
+			__del_timer(timer);
+	}
+	spin_unlock_irqrestore(&base->lock, flags);
+	return ret;
+}
+
 /**
  * del_timer_sync - stop a timer and wait until its function has finished
  * @timer: the timer
  *
+ * On whatever CPU the function runs.  A function that re-arms its timer
+ * is stopped too: the re-arm stays on the running base (mod_timer()),
+ * where this finds and removes it once the function has returned.
  * Context: process; must not hold a lock the function takes.
  * Return: 1 if it was pending, 0 if not.
  */
 int del_timer_sync(struct timer_list *timer)
 {
-	struct timer_base *base = &__get_cpu_var(timer_bases);
-
 	for (;;) {
-		int ret = del_timer(timer);
+		int ret = try_to_del_timer_sync(timer);
 
-		if (READ_ONCE(base->running_timer) != timer)
+		if (ret >= 0)
 			return ret;
 		cpu_relax();
 	}
@@ -176,7 +263,9 @@ static void run_timer_softirq(struct softirq_action *h)
 /**
  * do_timer - one tick has passed
  *
- * Context: hard interrupt (IRQ 0), interrupts off.
+ * Called by one CPU only: jiffies_64 has a single writer, and readers of
+ * the 32-bit jiffies need no lock.
+ * Context: hard interrupt (the tick), interrupts off.
  */
 void do_timer(void)
 {
@@ -187,7 +276,7 @@ void do_timer(void)
  * update_process_times - the tick's work on this CPU
  * @user_tick: the tick interrupted user mode
  *
- * Context: hard interrupt (IRQ 0), interrupts off.
+ * Context: hard interrupt (the tick, on every CPU), interrupts off.
  */
 void update_process_times(int user_tick)
 {

@@ -38,7 +38,9 @@ unsigned int debug_smp_processor_id(void)
 	if (system_state == SYSTEM_BOOTING)
 		return cpu;
 	preempt_disable();
-	if (!smp_processor_id_bugs++) {
+	/* Two CPUs may get here at once: a locked add, and one report. */
+	if (__atomic_fetch_add(&smp_processor_id_bugs, 1,
+			       __ATOMIC_RELAXED) == 0) {
 		printk(KERN_ERR "BUG: using smp_processor_id() in preemptible "
 		       "[%08x] code: %s/%d\n", preempt_count() - 1,
 		       current->comm, current->pid);

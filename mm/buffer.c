@@ -27,6 +27,7 @@
  * that is when it may be freed.  zone->lru_lock nests inside it.  The
  * b_state bits are atomic: b_end_io changes them from the softirq.
  */
+#include <atomic.h>
 #include <blkdev.h>
 #include <buffer_head.h>
 #include <kernel.h>
@@ -152,10 +153,10 @@ struct buffer_head *getblk(struct block_device *bdev, sector_t block)
 	struct buffer_head *bh, *new;
 
 	might_sleep();
-	buffer_stats.lookups++;
+	stat_inc(&buffer_stats.lookups);
 	bh = __find_get_block(bdev, block);
 	if (bh) {
-		buffer_stats.hits++;
+		stat_inc(&buffer_stats.hits);
 		return bh;
 	}
 
@@ -243,7 +244,7 @@ void lock_buffer(struct buffer_head *bh)
 
 static void buffer_io_error(struct buffer_head *bh)
 {
-	buffer_stats.io_errors++;
+	stat_inc(&buffer_stats.io_errors);
 	printk(KERN_ERR "Buffer I/O error on device %s, logical block %lu\n",
 	       bh->b_bdev->name, (unsigned long)bh->b_blocknr);
 }
@@ -308,9 +309,9 @@ int submit_bh(int rw, struct buffer_head *bh)
 	BUG_ON(!bh->b_end_io);
 	if (rw == WRITE) {
 		clear_buffer_write_io_error(bh);
-		buffer_stats.writes++;
+		stat_inc(&buffer_stats.writes);
 	} else {
-		buffer_stats.reads++;
+		stat_inc(&buffer_stats.reads);
 	}
 	return generic_make_request(rw, bh);
 }

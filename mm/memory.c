@@ -25,13 +25,6 @@
 #define _PAGE_USER_RW	(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER)
 #define _PAGE_USER_RO	(_PAGE_PRESENT | _PAGE_USER)
 
-/* Forget a stale translation; only the loaded mm can have one (one CPU). */
-static void flush_tlb_page(struct mm_struct *mm, unsigned long addr)
-{
-	if (current->active_mm == mm)
-		__flush_tlb_one(addr);
-}
-
 /* The PTE for @addr in @mm, making its page table if @create. */
 static pte_t *user_pte(struct mm_struct *mm, unsigned long addr, bool create)
 {
@@ -188,13 +181,16 @@ void unmap_user_range(struct mm_struct *mm, unsigned long start,
 {
 	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
 		pte_t *pte = user_pte(mm, addr, false);
+		unsigned long page;
 
 		if (!pte || !(*pte & _PAGE_PRESENT))
 			continue;
-		free_page((unsigned long)__va(*pte & PAGE_MASK));
+		page = *pte & PAGE_MASK;
 		*pte = 0;
 		mm->rss--;
+		/* No CPU may reach the page through its TLB once it is free. */
 		flush_tlb_page(mm, addr);
+		free_page((unsigned long)__va(page));
 	}
 }
 

@@ -24,6 +24,7 @@
  * The timer runs in a softirq and cannot sleep; writing can.  That is why
  * the work goes to pdflush (mm/pdflush.c).  Next: mm/buffer.c.
  */
+#include <atomic.h>
 #include <buffer_head.h>
 #include <init.h>
 #include <kernel.h>
@@ -100,7 +101,7 @@ static void background_writeout(unsigned long min_pages)
 {
 	unsigned long written = 0;
 
-	wb_stats.background_runs++;
+	stat_inc(&wb_stats.background_runs);
 	while (READ_ONCE(buffer_stats.nr_dirty) > background_thresh() ||
 	       written < min_pages) {
 		unsigned long n = write_dirty_buffers(MAX_WRITEBACK_PAGES,
@@ -110,7 +111,7 @@ static void background_writeout(unsigned long min_pages)
 			break;		/* nothing left we could write */
 		written += n;
 	}
-	wb_stats.background_written += written;
+	stat_add(&wb_stats.background_written, written);
 	clear_bit(BACKGROUND_BUSY, &writeback_state);
 }
 
@@ -161,8 +162,8 @@ static void wb_kupdate(unsigned long unused)
 		n = write_dirty_buffers(MAX_WRITEBACK_PAGES, oldest, false);
 		written += n;
 	} while (n == MAX_WRITEBACK_PAGES);
-	wb_stats.kupdate_runs++;
-	wb_stats.kupdate_written += written;
+	stat_inc(&wb_stats.kupdate_runs);
+	stat_add(&wb_stats.kupdate_written, written);
 
 	if (!interval)
 		return;
@@ -196,8 +197,8 @@ int sync_all(void)
 	might_sleep();
 	written = write_dirty_buffers(~0UL, jiffies + 1, true);
 	err = wait_on_all_buffers();
-	wb_stats.syncs++;
-	wb_stats.sync_written += written;
+	stat_inc(&wb_stats.syncs);
+	stat_add(&wb_stats.sync_written, written);
 	return err;
 }
 

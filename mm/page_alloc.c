@@ -20,6 +20,7 @@
  * itself before it gives up.  Next: mm/slab.c builds small objects on
  * top of these pages; mm/vmscan.c refills the free lists.
  */
+#include <atomic.h>
 #include <gfp.h>
 #include <init.h>
 #include <kernel.h>
@@ -332,7 +333,7 @@ static struct page *get_page_from_freelist(struct zone *zone,
 	if (zone_watermark_ok(zone, order, mark, alloc_flags))
 		page = __rmqueue(zone, order);
 	if (page)
-		vm_events.pgalloc += 1UL << order;
+		stat_add(&vm_events.pgalloc, 1UL << order);
 	spin_unlock_irqrestore(&zone->lock, flags);
 	return page;
 }
@@ -377,7 +378,7 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	/* An injected failure is counted, but not reported: tests make
 	 * thousands of them. */
 	if (should_fail_alloc()) {
-		vm_events.allocfail++;
+		stat_inc(&vm_events.allocfail);
 		return NULL;
 	}
 
@@ -422,7 +423,7 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 	}
 
 nopage:
-	vm_events.allocfail++;
+	stat_inc(&vm_events.allocfail);
 	if (!(gfp_mask & __GFP_NOWARN))
 		printk(KERN_WARNING "page allocation failure: order:%u, "
 		       "mode:%#x, free %lu pages\n", order, gfp_mask,
@@ -459,7 +460,7 @@ void __free_pages(struct page *page, unsigned int order)
 
 	spin_lock_irqsave(&zone->lock, flags);
 	__free_one_page(zone, page, order);
-	vm_events.pgfree += 1UL << order;
+	stat_add(&vm_events.pgfree, 1UL << order);
 	spin_unlock_irqrestore(&zone->lock, flags);
 }
 

@@ -21,6 +21,7 @@
  * on every boundary crossing; kmem_cache_shrink() returns it (kswapd does
  * this through its shrinker).
  */
+#include <atomic.h>
 #include <kernel.h>
 #include <mm.h>
 #include <slab.h>
@@ -80,7 +81,7 @@ static struct kmem_cache *kmalloc_caches[ARRAY_SIZE(kmalloc_sizes)];
 static void slab_error(struct kmem_cache *cache, const char *function,
 		       const char *what, const void *obj)
 {
-	slab_errors++;
+	stat_inc(&slab_errors);
 	printk(KERN_ERR "slab error in %s(): cache `%s': %s %p\n", function,
 	       cache ? cache->name : "?", what, obj);
 	dump_stack();

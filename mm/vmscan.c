@@ -35,6 +35,7 @@
  * Next: mm/buffer.c, which owns the pages; mm/page-writeback.c, which
  * cleans the dirty ones.
  */
+#include <atomic.h>
 #include <buffer_head.h>
 #include <completion.h>
 #include <init.h>
@@ -121,7 +122,7 @@ static unsigned long shrink_slab(int priority, gfp_t gfp_mask)
 		if (count <= 0)
 			continue;
 		nr = min((count >> priority) + 1, count);
-		vm_events.slabs_scanned += nr;
+		stat_add(&vm_events.slabs_scanned, nr);
 		left = shrinker->shrink(nr, gfp_mask);
 		if (left < count)
 			freed += count - left;
@@ -161,7 +162,7 @@ static void refill_inactive_zone(struct zone *zone, unsigned long nr_scan)
 			list_move(&page->lru, &zone->inactive_list);
 			zone->nr_active--;
 			zone->nr_inactive++;
-			vm_events.pgdeactivate++;
+			stat_inc(&vm_events.pgdeactivate);
 		}
 		/* Let others at the lock now and then. */
 		if (!(nr_scan % SWAP_CLUSTER_MAX)) {
@@ -194,7 +195,7 @@ static unsigned long isolate_lru_pages(struct zone *zone, unsigned long nr,
 			list_move(&page->lru, &zone->active_list);
 			zone->nr_inactive--;
 			zone->nr_active++;
-			vm_events.pgactivate++;
+			stat_inc(&vm_events.pgactivate);
 			continue;
 		}
 		ClearPageFlag(page, PG_lru);
@@ -273,12 +274,12 @@ static void shrink_zone(struct zone *zone, struct scan_control *sc)
 	refill_inactive_zone(zone, nr_active);
 	shrink_inactive_list(zone, nr_inactive, sc);
 	if (sc->kswapd) {
-		vm_events.pgscan_kswapd += sc->nr_scanned;
-		vm_events.kswapd_steal += sc->nr_reclaimed;
+		stat_add(&vm_events.pgscan_kswapd, sc->nr_scanned);
+		stat_add(&vm_events.kswapd_steal, sc->nr_reclaimed);
 	} else {
-		vm_events.pgscan_direct += sc->nr_scanned;
+		stat_add(&vm_events.pgscan_direct, sc->nr_scanned);
 	}
-	vm_events.pgsteal += sc->nr_reclaimed;
+	stat_add(&vm_events.pgsteal, sc->nr_reclaimed);
 	/* Dirty pages cannot be freed until written: ask pdflush. */
 	if (sc->nr_dirty)
 		wakeup_pdflush(sc->nr_dirty);
@@ -322,7 +323,7 @@ static void balance_pgdat(struct zone *zone)
 {
 	struct scan_control sc = { .kswapd = true, .gfp_mask = GFP_KERNEL };
 
-	vm_events.pageoutrun++;
+	stat_inc(&vm_events.pageoutrun);
 	while (!zone_watermark_ok(zone, 0, zone->pages_high, 0) &&
 	       do_reclaim(zone, &sc, SWAP_CLUSTER_MAX, 0) >= SWAP_CLUSTER_MAX)
 		cond_resched();
@@ -346,7 +347,7 @@ unsigned long try_to_free_pages(struct zone *zone, unsigned int order,
 	unsigned long saved = current->flags & PF_MEMALLOC, freed;
 
 	might_sleep();
-	vm_events.allocstall++;
+	stat_inc(&vm_events.allocstall);
 	current->flags |= PF_MEMALLOC;
 	freed = do_reclaim(zone, &sc, SWAP_CLUSTER_MAX, order);
 	current->flags = (current->flags & ~PF_MEMALLOC) | saved;
@@ -408,9 +409,9 @@ static int kswapd(void *p)
 		timeout = schedule_timeout(timeout);
 		finish_wait(&pgdat->kswapd_wait, &wait);
 
-		vm_events.kswapd_wakeups++;
+		stat_inc(&vm_events.kswapd_wakeups);
 		if (!timeout)
-			vm_events.kswapd_periodic++;
+			stat_inc(&vm_events.kswapd_periodic);
 		if (!zone_watermark_ok(zone, 0, zone->pages_low, 0))
 			balance_pgdat(zone);
 	}
@@ -428,7 +429,7 @@ void wakeup_kswapd(struct zone *zone, unsigned int order)
 {
 	struct pglist_data *pgdat = NODE_DATA(0);
 
-	vm_events.kswapd_wakeup_requests++;
+	stat_inc(&vm_events.kswapd_wakeup_requests);
 	if (!READ_ONCE(pgdat->kswapd) ||
 	    zone_watermark_ok(zone, order, zone->pages_low, 0))
 		return;

@@ -18,6 +18,7 @@
 #include <asm/ptrace.h>
 #include <asm/segment.h>
 #include <kernel.h>
+#include <percpu.h>
 #include <sched.h>
 #include <spinlock.h>
 #include <stacktrace.h>
@@ -224,16 +225,39 @@ void show_regs(struct pt_regs *regs)
 		show_context(regs, (unsigned long)&regs->esp, __KERNEL_DS);
 }
 
+/*
+ * The CPU whose oops is being printed, -1 while none is.  Not a
+ * spinlock: its checks would report the nested oops this must let
+ * through, and nobody ever releases it (every oops ends in panic()).
+ */
+static int die_owner_cpu = -1;
+
 /**
  * oops_begin - the start of every oops: nothing may interrupt or hide it
  *
  * Interrupts off, printk() no longer waits for its lock (the oops may
- * come from inside printk), every level reaches the console.
+ * come from inside printk), every level reaches the console.  One CPU
+ * prints at a time (Linux 2.6: die.lock): a second CPU that oopses waits
+ * here for good, since the first ends in panic(), so two oopses never mix
+ * their lines; an oops inside this CPU's own oops goes on.
  * Context: any.
  */
 void oops_begin(void)
 {
+	int cpu;
+
 	local_irq_disable();
+	cpu = raw_smp_processor_id();
+	if (READ_ONCE(die_owner_cpu) != cpu) {
+		int none = -1;
+
+		while (!__atomic_compare_exchange_n(&die_owner_cpu, &none, cpu,
+						    false, __ATOMIC_ACQUIRE,
+						    __ATOMIC_RELAXED)) {
+			none = -1;
+			cpu_relax();
+		}
+	}
 	oops_in_progress = 1;
 	console_loglevel = DEFAULT_CONSOLE_LOGLEVEL;
 }

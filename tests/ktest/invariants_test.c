@@ -13,6 +13,7 @@
  * report line, the oops and the panic status.
  * docs/processes.md ("Checks at run time") walks through the checks.
  */
+#include <asm/apic.h>
 #include <asm/io.h>
 #include <asm/irqflags.h>
 #include <completion.h>
@@ -124,7 +125,7 @@ KTEST(spinlock_records_its_holder)
 	struct task_struct *owner;
 	unsigned long ip, size, offset, flags;
 	bool by_me, again;
-	unsigned int cpu;
+	unsigned int cpu, here;
 	const char *name;
 
 	KTEST_ASSERT(!spin_is_locked(&lock) && lock.owner == NULL);
@@ -133,13 +134,14 @@ KTEST(spinlock_records_its_holder)
 	cpu = lock.owner_cpu;
 	ip = lock.owner_ip;
 	by_me = spin_is_locked_by_current(&lock);
+	here = smp_processor_id();	/* the holder cannot migrate */
 	assert_spin_locked(&lock);
 	assert_spin_locked_by_current(&lock);
 	again = spin_trylock(&lock);
 	spin_unlock(&lock);
 
 	KTEST_ASSERT(owner == current);
-	KTEST_EXPECT_EQ(cpu, smp_processor_id());
+	KTEST_EXPECT_EQ(cpu, here);
 	name = kallsyms_lookup(ip, &size, &offset);
 	KTEST_ASSERT(name && !strcmp(name, __func__));
 	KTEST_ASSERT(by_me);
@@ -348,29 +350,32 @@ KTEST_NAMED_ONLY(runqueue_op_without_the_lock)
 	KTEST_FAIL("a run-queue operation without the lock went unnoticed");
 }
 
-#define PIC_MASTER_IMR	0x21	/* the 8259As' interrupt mask registers */
-#define PIC_SLAVE_IMR	0xA1
-#define PIC_CASCADE_IRQ	2
-
 /*
  * dequeue_task() under rq->lock but with interrupts on: BUG_ON().  Every
- * line is masked at the PIC first, with EFLAGS.IF still on: otherwise a
+ * interrupt is held back first, with EFLAGS.IF still on: otherwise a
  * timer tick inside that window would take rq->lock in scheduler_tick()
  * and be reported first, as the spinlock recursion it also is -- whether
- * a tick comes there is a matter of timing.
+ * a tick comes there is a matter of timing.  With a local APIC, its task
+ * priority 0xEF holds back every vector up to the timer's (0xEF) on this
+ * CPU, the device interrupts among them; without one, every line is
+ * masked at the 8259.
  */
 KTEST_NAMED_ONLY(runqueue_op_with_interrupts_on)
 {
-	unsigned int open = ~(inb(PIC_MASTER_IMR) | inb(PIC_SLAVE_IMR) << 8) &
-			    0xFFFF & ~(1u << PIC_CASCADE_IRQ);
+	unsigned int tpr = 0;
 
 	KTEST_ASSERT(!irqs_disabled());
-	for (unsigned int irq = 0; irq < 16; irq++)
-		if (open & (1u << irq))
-			disable_8259A_irq(irq);
+	preempt_disable();		/* the task priority is this CPU's */
+	if (lapic_enabled) {
+		tpr = apic_read(APIC_TASKPRI);
+		apic_write(APIC_TASKPRI, LOCAL_TIMER_VECTOR);
+	} else {
+		for (unsigned int irq = 0; irq < NR_IRQS; irq++)
+			disable_irq(irq);
+	}
 	sched_selftest_requeue(true);
-	for (unsigned int irq = 0; irq < 16; irq++)
-		if (open & (1u << irq))
-			enable_8259A_irq(irq);
+	if (lapic_enabled)
+		apic_write(APIC_TASKPRI, tpr);
+	preempt_enable();
 	KTEST_FAIL("a run-queue operation with interrupts on went unnoticed");
 }

@@ -6,7 +6,8 @@ Each run boots ktest=all with a ktest_seed= of its own (the order is
 shuffled) and either with two busy loops on the host, competing with QEMU
 for the CPUs, or under -icount shift=auto, where guest time follows the
 instructions executed, not the host's clock.  Of every five runs, three
-are loaded and two use -icount.  RUNS (environment, 5 unless set) says how
+are loaded and two use -icount; every other run has four CPUs (-smp 4),
+the others one.  RUNS (environment, 5 unless set) says how
 many; STRESS_SEED fixes the first seed (random unless set, and printed
 in every failure, so a failing order can be booted again).
 
@@ -41,11 +42,17 @@ def busy_host():
         p.wait()
 
 
-def stress_run(seed, extra, label):
+def cpus(run):
+    return 4 if run % 2 else 1
+
+
+def stress_run(seed, extra, label, smp):
     cmdline = "ktest=all ktest_seed=%d" % seed
-    boot = boot_kernel(cmdline, timeout=600, extra=extra, label=label)
-    what = "%s (reboot with: -append '%s' %s)" % (label, cmdline,
-                                                  " ".join(extra))
+    label += ", -smp %d" % smp
+    boot = boot_kernel(cmdline, timeout=600, extra=extra, label=label,
+                       smp=smp)
+    what = "%s (reboot with: -smp %d -append '%s' %s)" % (
+        label, smp, cmdline, " ".join(extra))
     failed = {name: why for name, (ok, why) in ktest_results(boot).items()
               if not ok}
     passed = re.search(r"ktest: (\d+) passed, 0 failed$", boot.output, re.M)
@@ -74,11 +81,12 @@ if LOADED:
     @pytest.mark.parametrize("run", LOADED)
     def test_ktest_all_with_a_loaded_host(run, busy_host):
         seed = FIRST_SEED + run
-        stress_run(seed, (), "stress: ktest_seed=%d, host loaded" % seed)
+        stress_run(seed, (), "stress: ktest_seed=%d, host loaded" % seed,
+                   cpus(run))
 
 if ICOUNT:
     @pytest.mark.parametrize("run", ICOUNT)
     def test_ktest_all_under_icount(run):
         seed = FIRST_SEED + run
         stress_run(seed, ("-icount", "shift=auto"),
-                   "stress: ktest_seed=%d, -icount auto" % seed)
+                   "stress: ktest_seed=%d, -icount auto" % seed, cpus(run))

@@ -26,8 +26,12 @@ def crash(test):
 
 
 def call_trace(boot):
-    """The function names of the Call Trace, innermost first."""
-    m = boot.expect(r"Call Trace:\n((?:.*\] \w+\+0x.*\n)+)")
+    """The function names of the oops's Call Trace (the one after "EIP is
+    at": a warning's backtrace may come earlier), innermost first."""
+    eip = boot.expect(r"EIP is at ")
+    m = re.compile(r"Call Trace:\n((?:.*\] \w+\+0x.*\n)+)").search(
+        boot.output, eip.end())
+    assert m, boot.explain("no Call Trace after EIP is at")
     return re.findall(r"\] (\w+)\+0x", m.group(1))
 
 
@@ -76,7 +80,7 @@ def test_spinlock_recursion_names_both_call_sites():
     is taken again, and the lock's address (twice_lock)."""
     boot = crash("spinlock_recursion")
     m = boot.expect(r"BUG: spinlock recursion on CPU#0, (\S+)/(\d+): lock "
-                    r"([0-9a-f]{8}) held by \1/\2 at take_twice_first%s, "
+                    r"([0-9a-f]{8}) held by \1/\2 on CPU#0 at take_twice_first%s, "
                     r"taken again at take_twice_second%s$" % (SYM, SYM))
     assert int(m.group(3), 16) == symbol_address("twice_lock"), \
         boot.explain("not the address of twice_lock")
@@ -92,7 +96,7 @@ def test_spinlock_released_by_another_task():
     boot = crash("spinlock_wrong_owner")
     pid = kthread_pid(boot, "spin_thief")
     m = boot.expect(r"BUG: spinlock wrong owner on CPU#0, spin_thief/%s: "
-                    r"lock ([0-9a-f]{8}) held by (\S+)/(\d+) at "
+                    r"lock ([0-9a-f]{8}) held by (\S+)/(\d+) on CPU#0 at "
                     r"hold_stolen_lock%s, released at spin_thief%s$"
                     % (pid, SYM, SYM))
     assert int(m.group(1), 16) == symbol_address("stolen_lock"), \

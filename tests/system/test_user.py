@@ -27,11 +27,13 @@ _usertests = {}
 
 
 def usertests_boot():
+    """The user-mode tests run on two CPUs: processes may move between
+    them, and each CPU switches its own address spaces."""
     if "boot" not in _usertests:
         _usertests["boot"] = run_qemu(
-            qemu_argv("loglevel=4 init=/bin/usertests"), timeout=180,
-            end_pattern=r"usertests: \d+ passed", label="init=/bin/usertests",
-            stop_at_end=True)
+            qemu_argv("loglevel=4 init=/bin/usertests", smp=2), timeout=180,
+            end_pattern=r"usertests: \d+ passed",
+            label="init=/bin/usertests (-smp 2)", stop_at_end=True)
     return _usertests["boot"]
 
 
@@ -70,7 +72,7 @@ def test_usertests_complete():
 
 @pytest.fixture
 def terminal():
-    t = Terminal()
+    t = Terminal(smp=2)
     t.wait_for(r"init: running in ring 3 \(cs=0x73\), pid 1")
     t.wait_for(r"^# ")
     yield t
@@ -398,8 +400,9 @@ def test_boot_log_names_the_first_tasks():
                     timeout=30)
     boot.expect(r"rest_init: pid 1 \(init\) created")
     boot.expect(r"rest_init: pid 2 \(kthreadd\) created")
-    boot.expect(r"kthread_create: pid 3 \(ksoftirqd/0\)")
-    boot.expect(r"kthread_create: pid 4 \(events/0\)")
+    boot.expect(r"kthread_create: pid 3 \(migration/0\)")
+    boot.expect(r"kthread_create: pid 4 \(ksoftirqd/0\)")
+    boot.expect(r"kthread_create: pid 5 \(events/0\)")
 
 
 MOTD = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(

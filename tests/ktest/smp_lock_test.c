@@ -1,0 +1,488 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tests/ktest/smp_lock_test.c - locks and counters under contention from
+ * every CPU, timers that move between CPUs, and the
+ * lockup report.
+ *
+ * Torture: four kernel threads, bound round-robin to the online CPUs (one
+ * per CPU at -smp 4, all on CPU 0 at -smp 1), are made with
+ * kthread_create() so that none runs before all exist; the test wakes
+ * them together, each does 100,000 increments of a shared counter, and
+ * says so through a completion.  With a spinlock around a plain
+ * read-modify-write, or with atomic_inc(), the total must be exact.  The
+ * increment under the lock is a load, a pause and a store, so that a
+ * lock that lets two CPUs in at once loses updates at once (with the
+ * lock taken out, the total at -smp 4 comes out short).  The same loop
+ * with no lock at all may or may not lose updates, so it is not a test.
+ *
+ * Timers: a timer armed on one CPU and deleted from another, with its
+ * function still running there, must be waited for by del_timer_sync();
+ * a timer re-armed from every CPU at once never runs on two at once.
+ *
+ * printk: four threads, one per CPU, print 60 lines each at once; in the
+ * log ring every one of their lines is whole (logbuf_lock makes a
+ * message one piece).  A line one task leaves open is closed when another
+ * task prints, rather than taking the other's message into its middle.
+ *
+ * Lockup: spin_lock() of a lock held "elsewhere" for longer than the
+ * (lowered) bound reports it and goes on waiting.
+ *
+ * Every thread is stopped by a cleanup action, so a failed assertion
+ * leaves nothing running; shared state is static (the actions and the
+ * threads outlive no frame they use).
+ */
+#include <atomic.h>
+#include <completion.h>
+#include <cpumask.h>
+#include <delay.h>
+#include <kernel.h>
+#include <kthread.h>
+#include <ktest.h>
+#include <percpu.h>
+#include <sched.h>
+#include <spinlock.h>
+#include <string.h>
+#include <timer.h>
+
+#define TORTURE_THREADS	4
+#define TORTURE_LOOPS	100000
+
+enum torture_kind { TORTURE_SPINLOCK, TORTURE_ATOMIC };
+
+static struct torture {
+	enum torture_kind kind;
+	spinlock_t lock;		/* protects counter */
+	unsigned long counter;
+	atomic_t acounter;
+	struct completion done;		/* one complete() per thread */
+} torture;
+
+static int torture_thread(void *unused)
+{
+	for (unsigned int i = 0; i < TORTURE_LOOPS; i++) {
+		if (torture.kind == TORTURE_ATOMIC) {
+			atomic_inc(&torture.acounter);
+			continue;
+		}
+		spin_lock(&torture.lock);
+		{
+			/* Load, pause, store: a wide window for a bad lock. */
+			unsigned long v = READ_ONCE(torture.counter);
+
+			cpu_relax();
+			WRITE_ONCE(torture.counter, v + 1);
+		}
+		spin_unlock(&torture.lock);
+	}
+	complete(&torture.done);
+	ktest_wait_for_stop();
+	return 0;
+}
+
+/*
+ * Start the threads, one per CPU round-robin, and wait for all of them.
+ * Return: how many CPUs took part.
+ */
+static unsigned int run_torture(enum torture_kind kind)
+{
+	struct task_struct *p[TORTURE_THREADS];
+	unsigned int cpus = num_online_cpus(), i;
+
+	torture.kind = kind;
+	spin_lock_init(&torture.lock);
+	torture.counter = 0;
+	atomic_set(&torture.acounter, 0);
+	init_completion(&torture.done);
+
+	for (i = 0; i < TORTURE_THREADS; i++) {
+		p[i] = kthread_create(torture_thread, NULL, "torture/%u", i);
+		KTEST_ASSERT(!IS_ERR(p[i]));
+		ktest_add_action(ktest_kthread_stop, p[i]);
+		set_cpus_allowed(p[i], cpumask_of_cpu(i % cpus));
+	}
+	for (i = 0; i < TORTURE_THREADS; i++)
+		wake_up_process(p[i]);
+	for (i = 0; i < TORTURE_THREADS; i++)
+		wait_for_completion(&torture.done);
+	return min(cpus, (unsigned int)TORTURE_THREADS);
+}
+
+KTEST(spinlock_torture_counts_exactly)
+{
+	unsigned int cpus = run_torture(TORTURE_SPINLOCK);
+
+	printk(KERN_INFO "ktest: spinlock torture on %u CPUs: %lu of %u\n",
+	       cpus, torture.counter, TORTURE_THREADS * TORTURE_LOOPS);
+	KTEST_EXPECT_EQ(torture.counter,
+			(unsigned long)TORTURE_THREADS * TORTURE_LOOPS);
+	KTEST_EXPECT(!spin_is_locked(&torture.lock));
+}
+
+KTEST(atomic_torture_counts_exactly)
+{
+	unsigned int cpus = run_torture(TORTURE_ATOMIC);
+
+	printk(KERN_INFO "ktest: atomic torture on %u CPUs: %d of %u\n",
+	       cpus, atomic_read(&torture.acounter),
+	       TORTURE_THREADS * TORTURE_LOOPS);
+	KTEST_EXPECT_EQ(atomic_read(&torture.acounter),
+			TORTURE_THREADS * TORTURE_LOOPS);
+}
+
+/*
+ * del_timer_sync() from another CPU.  An armer thread on the last
+ * online CPU queues the timer on that CPU's base; the function says it
+ * has started, busy-waits 20 ms, and says it has finished.  The test,
+ * on CPU 0, waits to see it start, then del_timer_sync(): the function
+ * must have finished when that returns.  (On one CPU the function runs
+ * in a softirq the test cannot watch: it is over before the test runs
+ * again, and the check holds trivially.)
+ */
+static struct {
+	struct timer_list timer;
+	int started, finished;
+	struct completion armed;
+} slow;
+
+static void slow_timer_fn(unsigned long data)
+{
+	WRITE_ONCE(slow.started, 1);
+	mdelay(20);
+	WRITE_ONCE(slow.finished, 1);
+}
+
+static int slow_armer(void *unused)
+{
+	mod_timer(&slow.timer, jiffies + 1);
+	complete(&slow.armed);
+	ktest_wait_for_stop();
+	return 0;
+}
+
+static void slow_timer_stop(void *unused)
+{
+	del_timer_sync(&slow.timer);
+}
+
+static void unbind_current(void *unused)
+{
+	set_cpus_allowed(current, CPU_MASK_ALL);
+}
+
+KTEST(del_timer_sync_waits_for_a_function_on_another_cpu)
+{
+	unsigned int last = num_online_cpus() - 1;
+	struct task_struct *armer;
+	int was_pending;
+
+	setup_timer(&slow.timer, slow_timer_fn, 0);
+	slow.started = slow.finished = 0;
+	init_completion(&slow.armed);
+	ktest_add_action(slow_timer_stop, NULL);
+	set_cpus_allowed(current, cpumask_of_cpu(0));
+	ktest_add_action(unbind_current, NULL);
+
+	armer = kthread_create(slow_armer, NULL, "ktest-armer");
+	KTEST_ASSERT(!IS_ERR(armer));
+	ktest_add_action(ktest_kthread_stop, armer);
+	set_cpus_allowed(armer, cpumask_of_cpu(last));
+	wake_up_process(armer);
+	wait_for_completion(&slow.armed);
+
+	/* Wait for the function to start (on one CPU: to have run). */
+	while (!READ_ONCE(slow.started))
+		schedule_timeout_uninterruptible(1);
+	was_pending = del_timer_sync(&slow.timer);
+	KTEST_EXPECT_EQ(READ_ONCE(slow.finished), 1);
+	KTEST_EXPECT_EQ(was_pending, 0);
+	KTEST_EXPECT(!timer_pending(&slow.timer));
+}
+
+/*
+ * One timer re-armed from every CPU at once, 2,000 times each, its
+ * expiry now or next tick: it moves from base to base, and its function
+ * counts how many CPUs run it at the same moment.  That must never be
+ * more than one, and after del_timer_sync() it is neither pending nor
+ * running anywhere.
+ */
+#define REARM_LOOPS	2000
+
+static struct {
+	struct timer_list timer;
+	atomic_t inside;		/* CPUs in the function now */
+	atomic_t overlaps;		/* times it found another CPU there */
+	atomic_t runs;
+	struct completion done;
+} rearm;
+
+static void rearm_timer_fn(unsigned long data)
+{
+	if (atomic_add_return(1, &rearm.inside) > 1)
+		atomic_inc(&rearm.overlaps);
+	atomic_inc(&rearm.runs);
+	udelay(50);
+	atomic_dec(&rearm.inside);
+}
+
+static int rearm_thread(void *unused)
+{
+	for (unsigned int i = 0; i < REARM_LOOPS; i++) {
+		mod_timer(&rearm.timer, jiffies + (i & 1));
+		if (i % 64 == 63)
+			del_timer(&rearm.timer);
+		/* Now and then, let the tick catch up and run the function. */
+		if (i % 16 == 15)
+			schedule_timeout_uninterruptible(1);
+	}
+	complete(&rearm.done);
+	ktest_wait_for_stop();
+	return 0;
+}
+
+static void rearm_timer_stop(void *unused)
+{
+	del_timer_sync(&rearm.timer);
+}
+
+KTEST(timer_rearmed_from_every_cpu_runs_on_one_at_a_time)
+{
+	unsigned int cpus = num_online_cpus(), i;
+	struct task_struct *p[TORTURE_THREADS];
+
+	setup_timer(&rearm.timer, rearm_timer_fn, 0);
+	atomic_set(&rearm.inside, 0);
+	atomic_set(&rearm.overlaps, 0);
+	atomic_set(&rearm.runs, 0);
+	init_completion(&rearm.done);
+	ktest_add_action(rearm_timer_stop, NULL);
+
+	for (i = 0; i < TORTURE_THREADS; i++) {
+		p[i] = kthread_create(rearm_thread, NULL, "rearm/%u", i);
+		KTEST_ASSERT(!IS_ERR(p[i]));
+		ktest_add_action(ktest_kthread_stop, p[i]);
+		set_cpus_allowed(p[i], cpumask_of_cpu(i % cpus));
+	}
+	for (i = 0; i < TORTURE_THREADS; i++)
+		wake_up_process(p[i]);
+	for (i = 0; i < TORTURE_THREADS; i++)
+		wait_for_completion(&rearm.done);
+	del_timer_sync(&rearm.timer);
+
+	printk(KERN_INFO "ktest: timer re-armed from %u CPUs ran %d times\n",
+	       min(cpus, (unsigned int)TORTURE_THREADS),
+	       atomic_read(&rearm.runs));
+	KTEST_EXPECT_EQ(atomic_read(&rearm.overlaps), 0);
+	KTEST_EXPECT_EQ(atomic_read(&rearm.inside), 0);
+	KTEST_EXPECT(atomic_read(&rearm.runs) > 0);
+	KTEST_EXPECT(!timer_pending(&rearm.timer));
+}
+
+/*
+ * Lines from every CPU at once.  KERN_DEBUG: the ring gets them, the
+ * console (slow) does not.
+ */
+#define STORM_LINES	60
+#define STORM_WIDTH	40
+
+static struct completion storm_done;
+
+static int printk_storm_thread(void *data)
+{
+	unsigned int t = (unsigned long)data;
+	char payload[STORM_WIDTH + 1];
+
+	memset(payload, 'a' + t, STORM_WIDTH);
+	payload[STORM_WIDTH] = '\0';
+	for (unsigned int i = 0; i < STORM_LINES; i++)
+		printk(KERN_DEBUG "printk-storm/%u: %03u %s\n", t, i, payload);
+	complete(&storm_done);
+	ktest_wait_for_stop();
+	return 0;
+}
+
+/* Is the storm line from @line to @end whole?  Return: its thread, or -1. */
+static int check_storm_line(const char *line, const char *end)
+{
+	unsigned int t, i, n;
+
+	/* "printk-storm/T: NNN " and STORM_WIDTH times the letter of T */
+	if (end - line != 20 + STORM_WIDTH ||
+	    strncmp(line, "printk-storm/", 13) || line[14] != ':' ||
+	    line[15] != ' ' || line[19] != ' ')
+		return -1;
+	t = line[13] - '0';
+	if (t >= TORTURE_THREADS)
+		return -1;
+	for (i = 16; i < 19; i++)
+		if (line[i] < '0' || line[i] > '9')
+			return -1;
+	for (n = 0; n < STORM_WIDTH; n++)
+		if (line[20 + n] != (char)('a' + t))
+			return -1;
+	return t;
+}
+
+KTEST(printk_lines_from_every_cpu_stay_whole)
+{
+	static char ring[LOG_BUF_LEN];
+	unsigned int cpus = num_online_cpus(), counts[TORTURE_THREADS] = { 0 };
+	struct task_struct *p[TORTURE_THREADS];
+	unsigned long n;
+	char *line;
+	int i;
+
+	init_completion(&storm_done);
+	for (i = 0; i < TORTURE_THREADS; i++) {
+		p[i] = kthread_create(printk_storm_thread, (void *)(long)i,
+				      "printk-storm/%d", i);
+		KTEST_ASSERT(!IS_ERR(p[i]));
+		ktest_add_action(ktest_kthread_stop, p[i]);
+		set_cpus_allowed(p[i], cpumask_of_cpu(i % cpus));
+	}
+	for (i = 0; i < TORTURE_THREADS; i++)
+		wake_up_process(p[i]);
+	for (i = 0; i < TORTURE_THREADS; i++)
+		wait_for_completion(&storm_done);
+
+	n = log_buf_copy(ring, sizeof(ring) - 1);
+	ring[n] = '\0';
+	/* From the first storm line on (what came before may be cut). */
+	line = strstr(ring, "] printk-storm/");
+	KTEST_ASSERT(line != NULL);
+	while (line > ring && line[-1] != '\n')
+		line--;
+	while (*line) {
+		char *eol = strchr(line, '\n'), *text = strstr(line, "] ");
+
+		KTEST_ASSERT(eol != NULL);
+		if (strstr(line, "printk-storm/") < eol) {
+			int t = -1;
+
+			/* "[    1.234567] " then the message. */
+			if (line[0] == '[' && text && text < eol)
+				t = check_storm_line(text + 2, eol);
+			if (t < 0) {
+				*eol = '\0';
+				KTEST_FAIL("a broken line: \"%s\"", line);
+			}
+			counts[t]++;
+		}
+		line = eol + 1;
+	}
+	for (i = 0; i < TORTURE_THREADS; i++)
+		KTEST_EXPECT_EQ(counts[i], STORM_LINES);
+}
+
+/*
+ * A line left open by one task, then another task's message: the
+ * message starts a line of its own.  The open line's task waits, by a
+ * completion, until the other has printed.
+ */
+static struct {
+	struct completion open, printed;
+} line_turns;
+
+static int close_my_line(void *unused)
+{
+	printk(KERN_DEBUG "ktest-open-line: first half,");
+	complete(&line_turns.open);
+	wait_for_completion(&line_turns.printed);
+	printk(KERN_DEBUG " second half\n");
+	ktest_wait_for_stop();
+	return 0;
+}
+
+KTEST(printk_ends_another_tasks_open_line)
+{
+	static char tail[512];
+	struct task_struct *p;
+	unsigned long n;
+	char *mine;
+
+	init_completion(&line_turns.open);
+	init_completion(&line_turns.printed);
+	p = kthread_create(close_my_line, NULL, "ktest-open-line");
+	KTEST_ASSERT(!IS_ERR(p));
+	ktest_add_action(ktest_kthread_stop, p);
+	wake_up_process(p);
+	wait_for_completion(&line_turns.open);
+	printk(KERN_DEBUG "ktest-other-task: a line of its own\n");
+	complete(&line_turns.printed);
+
+	n = log_buf_copy(tail, sizeof(tail) - 1);
+	tail[n] = '\0';
+	mine = strstr(tail, "] ktest-other-task: a line of its own\n");
+	KTEST_ASSERT(mine != NULL);
+	/* Its line: the timestamp right after a newline, then the text. */
+	while (mine > tail && mine[-1] != '\n')
+		mine--;
+	KTEST_EXPECT_EQ(*mine, '[');
+	KTEST_EXPECT(strstr(tail, "ktest-open-line: first half,\n") != NULL);
+}
+
+/*
+ * The lockup report, without a real deadlock: a lock made to look held
+ * by another task on another CPU (a thread that never runs), a bound of
+ * 1 ms instead of 10 s, and a timer that frees the lock 5 ticks later,
+ * as the holder would.  The timer interrupts the wait on this CPU
+ * (spin_lock() leaves interrupts on), so the wait ends; the report must
+ * have come before (1 ms is far less than 4 ticks).  Not in ktest=all:
+ * it prints a BUG line, which tests/system/test_locking.py checks.
+ */
+static spinlock_t stuck_lock;
+static struct task_struct *fake_holder;
+
+static void release_stuck_lock(unsigned long data)
+{
+	/* Free it as its holder would, bypassing the owner check. */
+	stuck_lock.owner = NULL;
+	_raw_spin_unlock(&stuck_lock);
+}
+
+static int never_runs(void *unused)
+{
+	return 0;
+}
+
+static void restore_lockup_bound(void *unused)
+{
+	spin_lockup_cycles = 0;
+}
+
+static void stop_release_timer(void *timer)
+{
+	del_timer_sync(timer);
+}
+
+/* Holds the lock's fake holder address: where "it" took the lock. */
+static noinline void fake_holder_took_it(void)
+{
+	stuck_lock.owner_ip = _THIS_IP_;
+}
+
+KTEST_NAMED_ONLY(spinlock_lockup_suspected)
+{
+	static struct timer_list release;
+	unsigned long before = spin_lockups;
+
+	fake_holder = kthread_create(never_runs, NULL, "lock_holder");
+	KTEST_ASSERT(!IS_ERR(fake_holder));
+	ktest_add_action(ktest_kthread_stop, fake_holder);
+
+	spin_lock_init(&stuck_lock);
+	stuck_lock.slock = 1;
+	stuck_lock.owner = fake_holder;
+	stuck_lock.owner_cpu = raw_smp_processor_id() + 1;
+	fake_holder_took_it();
+
+	spin_lockup_cycles = tsc_khz ? tsc_khz : 1000000;	/* 1 ms */
+	ktest_add_action(restore_lockup_bound, NULL);
+	setup_timer(&release, release_stuck_lock, 0);
+	ktest_add_action(stop_release_timer, &release);
+	mod_timer(&release, jiffies + 5);
+
+	spin_lock(&stuck_lock);		/* reports, then gets it */
+	spin_unlock(&stuck_lock);
+
+	KTEST_EXPECT(spin_lockups > before);
+}
