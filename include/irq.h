@@ -75,8 +75,6 @@ extern unsigned int lapic_timer_counts;
 asmlinkage void smp_apic_timer_interrupt(struct pt_regs *regs);
 asmlinkage void smp_error_interrupt(struct pt_regs *regs);
 asmlinkage void smp_spurious_interrupt(struct pt_regs *regs);
-void disable_local_APIC_timer(void);
-void enable_local_APIC_timer(void);
 
 /* arch/x86/io_apic.c */
 extern struct hw_interrupt_type ioapic_edge_type, ioapic_level_type;

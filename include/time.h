@@ -38,9 +38,14 @@ static inline unsigned int jiffies_to_msecs(unsigned long j)
 	return j * (1000 / HZ);
 }
 
-/* arch/x86/tsc.c */
+/* arch/x86/tsc.c: what tsc_calibrate() measured besides tsc_khz */
+struct calibration {
+	unsigned long other_hz;		/* the other clock's counts a second */
+	unsigned int window_us;		/* the PIT window */
+	unsigned int error_centipct;	/* error bound, 0.01% units */
+};
 extern unsigned long tsc_khz;
-unsigned long tsc_calibrate(u32 (*read_other)(void));
+void tsc_calibrate(u32 (*read_other)(void), struct calibration *cal);
 u64 cycles_to_ns(u64 cycles);
 u64 sched_clock(void);
 

@@ -20,6 +20,7 @@
 #include <mmzone.h>
 #include <sched.h>
 #include <swap.h>
+#include <timer.h>
 
 #define READ_BATCH	(BLK_MAX_SECTORS / BLOCK_SECTORS)	/* a request */
 
@@ -49,6 +50,21 @@ static int fill_cache(struct block_device *bdev, unsigned long nr)
 		}
 	}
 	return err;
+}
+
+/*
+ * kswapd0 has been woken: let it run its balance round to pages_high
+ * before allocating more.  On one CPU yielding would do; on several,
+ * kswapd0 runs on another CPU while this one allocates on, faster than
+ * it frees, into direct reclaim: so wait, a tick at a time, until it is
+ * back asleep on kswapd_wait.
+ */
+static void wait_for_kswapd(void)
+{
+	struct task_struct *kswapd = READ_ONCE(NODE_DATA(0)->kswapd);
+
+	while (kswapd && !task_sleeping(kswapd, TASK_INTERRUPTIBLE))
+		schedule_timeout_uninterruptible(1);
 }
 
 /**
@@ -90,7 +106,7 @@ long mm_pressure(unsigned long pages)
 		held++;
 		if (zone->free_pages < zone->pages_low &&
 		    !(held % SWAP_CLUSTER_MAX))
-			yield();	/* kswapd0 has been woken: let it run */
+			wait_for_kswapd();
 	}
 	while (!list_empty(&held_pages)) {
 		struct page *page = list_first_entry(&held_pages, struct page,

@@ -15,15 +15,29 @@ The disk benchmark writes 4 MiB in the middle of hda, so every boot gets
 a fresh blank (sparse) image of its own in a temporary directory, the
 size of build/disk.img: the user's build/disk.img is never attached, and
 each run starts from the same all-zero disk.
+
+The last rows are the boot itself: how long after the kernel's clock
+starts (the printk timestamp 0, the TSC calibration in time_init())
+init prints "init: executing", at -smp 1 and -smp 4, booted with the
+initramfs and no benchmark; the real-time value is the median of
+BOOT_RUNS boots.  (Under -icount QEMU runs the CPUs in turn on one
+thread: at -smp 4 that row also counts the boot CPU's spinning while the
+others start.)
 """
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KERNEL = os.path.join(ROOT, "build", "kernel.elf")
+INITRAMFS = os.path.join(ROOT, "build", "initramfs.cpio")
+INIT_LINE = re.compile(r"^\[ *(\d+)\.(\d{6})\] init: executing ")
+BOOT_RUNS = 3
+BOOT_TIMEOUT = 60
 ROW = re.compile(r"bench: (.+?): (\d+) (\S+)\s*$")
 TIMEOUT = 300
 DISK_BYTES = 32 << 20           # as build/disk.img (Makefile DISK_MB)
@@ -64,6 +78,58 @@ def run_with_disk(disk, extra, cmdline):
     return rows, order
 
 
+def boot_to_init(extra, smp):
+    """Microseconds on the kernel's clock from its start to the line
+    "init: executing", or None if it did not come."""
+    with tempfile.TemporaryDirectory(prefix="kt26-bench-") as tmp:
+        disk = os.path.join(tmp, "boot-disk.img")
+        with open(disk, "wb") as f:
+            f.truncate(DISK_BYTES)
+        argv = ["qemu-system-i386", "-m", "128", "-smp", str(smp),
+                "-display", "none", "-no-reboot", "-serial", "stdio",
+                "-monitor", "none", "-kernel", KERNEL, "-initrd", INITRAMFS,
+                "-append", "",
+                "-drive", "file=%s,format=raw,if=ide,index=0" % disk] + extra
+        proc = subprocess.Popen(argv, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL,
+                                stdin=subprocess.DEVNULL)
+        deadline = time.monotonic() + BOOT_TIMEOUT
+        found = None
+        try:
+            for raw in iter(proc.stdout.readline, b""):
+                m = INIT_LINE.search(raw.decode("utf-8", "replace"))
+                if m:
+                    found = int(m.group(1)) * 1000000 + int(m.group(2))
+                    break
+                if time.monotonic() > deadline:
+                    break
+        finally:
+            proc.kill()
+            proc.wait()
+        if found is None:
+            print("bench: no \"init: executing\" line at -smp %d" % smp,
+                  file=sys.stderr)
+        return found
+
+
+def boot_rows():
+    """(name, real-time us, icount us, icount us) for -smp 1 and 4."""
+    rows = []
+    for smp in (1, 4):
+        real = [boot_to_init([], smp) for _ in range(BOOT_RUNS)]
+        real = [r for r in real if r is not None]
+        icount = [boot_to_init(["-icount", "shift=0"], smp)
+                  for _ in range(2)]
+        rows.append(("boot to init: executing, -smp %d" % smp,
+                     statistics.median(real) if real else None,
+                     icount[0], icount[1]))
+    return rows
+
+
+def ms(us):
+    return "%.3f ms" % (us / 1000) if us is not None else "-"
+
+
 def main():
     real, order = run([])
     icount1, _ = run(["-icount", "shift=0"])
@@ -88,9 +154,16 @@ def main():
         print("%-*s  %18s  %22s  %s" % (width, row[0], "%d %s" % (value, unit),
                                         icol, "yes" if same else
                                         "NO (%s)" % (i2,)))
+    boots = boot_rows()
+    for name, value, i1, i2 in boots:
+        same = i1 is not None and i1 == i2
+        disagree += not same
+        print("%-*s  %18s  %22s  %s" % (width, name, ms(value), ms(i1),
+                                        "yes" if same else
+                                        "NO (%s)" % ms(i2)))
     print("-" * (width + 60))
     print("%d rows; icount runs %s" % (
-        len(order), "identical" if not disagree else
+        len(order) + len(boots), "identical" if not disagree else
         "differ in %d rows" % disagree))
     if disagree:
         print("(rows with disk I/O differ even under -icount: QEMU's disk "

@@ -82,8 +82,8 @@ static u64 rdmsr(u32 msr)
 
 static void wrmsr(u32 msr, u64 val)
 {
-	__asm__ __volatile__("wrmsr"
-			     : : "c"(msr), "a"((u32)val), "d"((u32)(val >> 32)));
+	__asm__ __volatile__("wrmsr" : : "c"(msr), "a"((u32)val),
+			     "d"((u32)(val >> 32)));
 }
 
 /* Number of LVT entries, from the version register. */
@@ -175,8 +175,10 @@ void setup_local_APIC(void)
 	apic_write(APIC_ESR, 0);
 	apic_write(APIC_ESR, 0);
 
-	printk(KERN_INFO "CPU%u: local APIC ID %u enabled: spurious vector "
-	       "%#x, error vector %#x, LINT0 %s, LINT1 %s\n", cpu,
+	/* The other CPUs' lines at KERN_DEBUG: they cost boot time. */
+	printk("%sCPU%u: local APIC ID %u enabled: spurious vector "
+	       "%#x, error vector %#x, LINT0 %s, LINT1 %s\n",
+	       cpu ? KERN_DEBUG : KERN_INFO, cpu,
 	       hard_smp_processor_id(), SPURIOUS_APIC_VECTOR,
 	       ERROR_APIC_VECTOR,
 	       apic_read(APIC_LVT0) & APIC_LVT_MASKED ? "masked" : "ExtINT",
@@ -206,19 +208,27 @@ static u32 apic_timer_current(void)
  */
 void setup_boot_APIC_clock(void)
 {
+	struct calibration cal;
 	unsigned long hz;
 
 	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
 	apic_write(APIC_LVTT, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
 	apic_write(APIC_TMICT, 0xFFFFFFFF);
-	hz = tsc_calibrate(apic_timer_current);
+	tsc_calibrate(apic_timer_current, &cal);
+	hz = cal.other_hz;
 	lapic_timer_counts = (hz + HZ / 2) / HZ;
 	if (!lapic_timer_counts)
 		panic("APIC timer does not count (%lu Hz)", hz);
 	setup_APIC_timer(lapic_timer_counts);
-	printk(KERN_INFO "APIC timer: %u counts per tick (HZ %d, divide by "
-	       "16), periodic on vector %#x: the tick\n", lapic_timer_counts,
-	       HZ, LOCAL_TIMER_VECTOR);
+	/* One line: every line printed here is boot time on a slow console. */
+	printk(KERN_INFO "TSC: %lu.%03lu MHz; APIC timer: %u counts per tick "
+	       "(%lu.%03lu MHz: the bus clock / 16; HZ %d, periodic, "
+	       "vector %#x); calibrated against PIT channel 2 over %u us, "
+	       "error < %u.%02u%%\n",
+	       tsc_khz / 1000, tsc_khz % 1000, lapic_timer_counts,
+	       hz / 1000000, hz / 1000 % 1000, HZ, LOCAL_TIMER_VECTOR,
+	       cal.window_us, cal.error_centipct / 100,
+	       cal.error_centipct % 100);
 }
 
 /**
@@ -232,27 +242,6 @@ void setup_secondary_APIC_clock(void)
 {
 	BUG_ON(!lapic_timer_counts);
 	setup_APIC_timer(lapic_timer_counts);
-}
-
-/**
- * disable_local_APIC_timer - mask this CPU's tick
- *
- * For code that must see no tick on this CPU while interrupts stay on.
- * Context: preemption off (the timer is this CPU's).
- */
-void disable_local_APIC_timer(void)
-{
-	apic_write(APIC_LVTT, apic_read(APIC_LVTT) | APIC_LVT_MASKED);
-}
-
-/**
- * enable_local_APIC_timer - unmask this CPU's tick
- *
- * Context: preemption off.
- */
-void enable_local_APIC_timer(void)
-{
-	apic_write(APIC_LVTT, apic_read(APIC_LVTT) & ~APIC_LVT_MASKED);
 }
 
 /**

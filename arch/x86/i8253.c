@@ -69,12 +69,18 @@ static void pit_stop(void)
  */
 void time_init(void)
 {
+	struct calibration cal;
+
 	if (lapic_enabled) {
 		setup_boot_APIC_clock();
 		pit_stop();
 		return;
 	}
-	tsc_calibrate(NULL);
+	tsc_calibrate(NULL, &cal);
+	printk(KERN_INFO "TSC: %lu.%03lu MHz (calibrated against PIT channel 2 "
+	       "over %u us, error < %u.%02u%%)\n", tsc_khz / 1000,
+	       tsc_khz % 1000, cal.window_us, cal.error_centipct / 100,
+	       cal.error_centipct % 100);
 	outb(PIT_MODE, PIT_SEL_CH0 | PIT_ACCESS_LOHI | PIT_MODE_RATE |
 		       PIT_BINARY);
 	outb(PIT_CH0, LATCH & 0xFF);

@@ -33,6 +33,7 @@
 #include <irq.h>
 #include <kernel.h>
 #include <spinlock.h>
+#include <vsprintf.h>
 
 #define IO_APIC_REGSEL		0x00	/* register index */
 #define IO_APIC_WINDOW		0x10	/* the selected register */
@@ -162,9 +163,10 @@ static void enable_io_apic_irq(unsigned int irq)
 	io_apic_write(apic, IO_APIC_REDTBL(pin) + 1,
 		      boot_cpu_apicid << IO_APIC_DEST_SHIFT);
 	io_apic_write(apic, IO_APIC_REDTBL(pin), low);
+	/* KERN_DEBUG: setup_IO_APIC() showed every route already. */
 	if (!(routing_shown & 1u << irq)) {
 		routing_shown |= 1u << irq;
-		printk(KERN_INFO "IO APIC: IRQ %u -> GSI %u (IO APIC %d pin "
+		printk(KERN_DEBUG "IO APIC: IRQ %u -> GSI %u (IO APIC %d pin "
 		       "%d), vector %#x, %s, active %s, to APIC ID %u\n", irq,
 		       route->gsi, apic, pin, FIRST_EXTERNAL_VECTOR + irq,
 		       route->level ? "level" : "edge",
@@ -245,6 +247,36 @@ struct hw_interrupt_type *io_apic_irq_type(unsigned int irq)
 	return mp_isa_irqs[irq].level ? &ioapic_level_type : &ioapic_edge_type;
 }
 
+/*
+ * The firmware's routes of the ISA interrupts, on one line: the ISA
+ * default (IRQ n on GSI n, edge, active high), then what differs: lines
+ * moved to another GSI, level-triggered lines, active-low lines.
+ */
+static void show_isa_routes(void)
+{
+	char line[160], level[40] = "", low[40] = "";
+	int len, nlevel = 0, nlow = 0;
+
+	len = scnprintf(line, sizeof(line), "IO APIC: ISA IRQ n on GSI n, "
+			"edge, active high (%s)", mp_config_source);
+	for (unsigned int irq = 0; irq < NR_IRQS_LEGACY; irq++) {
+		struct mp_irq_route *route = &mp_isa_irqs[irq];
+
+		if (route->gsi != irq)
+			len += scnprintf(line + len, sizeof(line) - len,
+					 "; IRQ %u on GSI %u", irq, route->gsi);
+		if (route->level)
+			nlevel += scnprintf(level + nlevel,
+					    sizeof(level) - nlevel, " %u", irq);
+		if (route->active_low)
+			nlow += scnprintf(low + nlow, sizeof(low) - nlow,
+					  " %u", irq);
+	}
+	printk(KERN_INFO "%s%s%s%s%s\n", line,
+	       nlevel ? "; level-triggered IRQs:" : "", level,
+	       nlow ? "; active-low IRQs:" : "", low);
+}
+
 /**
  * setup_IO_APIC - map the IO APICs, mask every pin, close the 8259s
  *
@@ -287,7 +319,8 @@ void setup_IO_APIC(void)
 		return;
 	mask_8259A();
 	io_apic_enabled = true;
-	printk(KERN_INFO "IO APIC: routes the ISA interrupts (vector %#x + "
-	       "IRQ) to APIC ID %u; 8259s masked\n", FIRST_EXTERNAL_VECTOR,
+	printk(KERN_INFO "IO APIC: ISA IRQ n -> vector %#x + n, to APIC ID %u, "
+	       "when requested; 8259s masked\n", FIRST_EXTERNAL_VECTOR,
 	       boot_cpu_apicid);
+	show_isa_routes();
 }

@@ -72,7 +72,9 @@ KTEST(local_timer_ticks_on_every_cpu)
 	local_irq_restore(flags);
 	wait_ticks(TICKS);
 	for_each_online_cpu(cpu) {
-		unsigned int now = READ_ONCE(per_cpu(irq_stat, cpu).apic_timer_irqs);
+		unsigned int now;
+
+		now = READ_ONCE(per_cpu(irq_stat, cpu).apic_timer_irqs);
 
 		printk(KERN_INFO "ktest: CPU%u: LOC %u -> %u\n", cpu,
 		       before[cpu], now);

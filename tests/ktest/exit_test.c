@@ -23,11 +23,24 @@ static int return_zero(void *unused)
 	return 0;
 }
 
-/* Return: whether @p is gone but for our reference, which is dropped. */
+/*
+ * Return: whether @p is gone but for our reference, which is dropped.
+ * On one CPU it is gone as soon as do_wait() or kthread_stop() returns,
+ * and that is checked.  On several it may still be making its last switch on its own CPU,
+ * holding its own reference until the task after it drops it
+ * (finish_task_switch()): wait for that switch, then for that reference.
+ */
 static bool switched_away_for_good(struct task_struct *p)
 {
-	bool gone = READ_ONCE(p->state) == TASK_DEAD &&
-		    !task_on_runqueue(p) && atomic_read(&p->usage) == 1;
+	bool gone;
+
+	if (num_online_cpus() > 1) {
+		ktest_wait_sleeping(p, TASK_DEAD);
+		while (atomic_read(&p->usage) > 1)
+			cpu_relax();
+	}
+	gone = READ_ONCE(p->state) == TASK_DEAD && !task_on_runqueue(p) &&
+	       atomic_read(&p->usage) == 1;
 
 	put_task_struct(p);
 	return gone;

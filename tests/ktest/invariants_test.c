@@ -14,7 +14,6 @@
  * docs/processes.md ("Checks at run time") walks through the checks.
  */
 #include <asm/apic.h>
-#include <asm/io.h>
 #include <asm/irqflags.h>
 #include <completion.h>
 #include <gfp.h>

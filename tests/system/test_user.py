@@ -72,7 +72,7 @@ def test_usertests_complete():
 
 @pytest.fixture
 def terminal():
-    t = Terminal(smp=2)
+    t = Terminal()
     t.wait_for(r"init: running in ring 3 \(cs=0x73\), pid 1")
     t.wait_for(r"^# ")
     yield t
