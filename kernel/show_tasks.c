@@ -54,7 +54,8 @@ static void show_task(struct task_struct *p)
 	snprintf(name, sizeof(name), (p->flags & PF_KTHREAD) ? "[%s]" : "%s",
 		 p->comm);
 	printk(KERN_INFO "%3u %5d %5d %c %08lx %s %08lx %3d %6lu %7lu %s\n",
-	       task_cpu(p), p->pid, p->parent ? p->parent->pid : 0, task_state_char(p),
+	       task_cpu(p), p->pid, p->parent ? p->parent->pid : 0,
+	       task_state_char(p),
 	       p->flags, mm, (unsigned long)p->active_mm, p->prio,
 	       p->utime + p->stime, p->nvcsw + p->nivcsw, name);
 }

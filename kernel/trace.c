@@ -14,7 +14,8 @@
  * first and empties the buffer:
  *
  *	sched-trace: begin tsc_khz=2600000 cpus=N events=N lost=M
- *	sched-trace: <tsc> [<cpu>] switch prev=<pid>:<comm>:<state> next=<pid>:<comm>
+ *	sched-trace: <tsc> [<cpu>] switch prev=<pid>:<comm>:<state>
+ *		next=<pid>:<comm>		(one line)
  *	sched-trace: <tsc> [<cpu>] wakeup pid=<pid>:<comm> by=<pid>
  *	sched-trace: <tsc> [<cpu>] fork parent=<pid> child=<pid>:<comm>
  *	sched-trace: <tsc> [<cpu>] exit pid=<pid>:<comm> code=<code>

@@ -24,7 +24,8 @@ Input: any serial log.  Only the lines of a begin..end dump count; each may
 start with a printk stamp such as "[    1.234567] " and end in "\\r":
 
     sched-trace: begin tsc_khz=2600000 cpus=2 events=1234 lost=0
-    sched-trace: <tsc> [<cpu>] switch prev=<pid>:<comm>:<state> next=<pid>:<comm>
+    sched-trace: <tsc> [<cpu>] switch prev=<pid>:<comm>:<state>
+                                      next=<pid>:<comm>    (one line)
     sched-trace: <tsc> [<cpu>] wakeup pid=<pid>:<comm> by=<pid>
     sched-trace: <tsc> [<cpu>] fork parent=<pid> child=<pid>:<comm>
     sched-trace: <tsc> [<cpu>] exit pid=<pid>:<comm> code=<int>

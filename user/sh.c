@@ -167,7 +167,7 @@ static enum builtin_result do_ps(int argc, char **argv)
 			continue;
 		/* kt_stack finds a task by pid: pid 0 is CPU 0's idle task. */
 		if (tasks[i].pid == 0 && tasks[i].cpu != 0)
-			printf("(the idle task of CPU %u: not reachable by pid)\n",
+			printf("(the idle task of CPU %u: no stack by pid)\n",
 			       tasks[i].cpu);
 		else
 			print_stack(tasks[i].pid);

@@ -769,6 +769,7 @@ def smp():
         section("kps"), "kps",
         section("krunqueue 1"), "krunqueue 1",
         section("krunqueue"), "krunqueue",
+        section("krunqueue 5"), "krunqueue 5",
         section("krunqueue 9"), "krunqueue 9",
     ], attach_after=r"^# ", smp=2)
 
@@ -818,7 +819,8 @@ def test_smp_kps_lists_each_idle_task_with_its_cpu(smp):
 @needs_ap_startup
 def test_smp_krunqueue_1_prints_cpu_1s_queue(smp):
     """krunqueue 1: CPU 1's run queue alone, its idle task swapper/1 and
-    a consistent count; krunqueue: both; krunqueue 9: not online."""
+    a consistent count; krunqueue: both; krunqueue 5: not online;
+    krunqueue 9: past NR_CPUS (8)."""
     text = smp.section("krunqueue 1")
     assert "warning" not in text, smp.explain("krunqueue 1 warnings")
     m = re.search(r"^cpu 1: nr_running (\d+), nr_switches (\d+), curr pid "
@@ -831,7 +833,9 @@ def test_smp_krunqueue_1_prints_cpu_1s_queue(smp):
     assert re.findall(r"^cpu (\d):", both, re.M) == ["0", "1"], \
         smp.explain("krunqueue does not show both CPUs")
     assert re.search(r"idle pid 0 \[swapper/0\]", both), smp.explain("idle 0")
-    assert "cpu 9: no run queue set up" in smp.section("krunqueue 9"), \
+    assert "cpu 5: no run queue set up" in smp.section("krunqueue 5"), \
+        smp.explain("krunqueue 5")
+    assert "no CPU 9 (NR_CPUS is 8)" in smp.section("krunqueue 9"), \
         smp.explain("krunqueue 9")
 
 

@@ -46,7 +46,8 @@ read yet."""
 
     def invoke(self, arg, from_tty):
         running = {utils.ulong(task.address)
-                   for _, _, task, _ in utils.cpu_currents() if task is not None}
+                   for _, _, task, _ in utils.cpu_currents()
+                   if task is not None}
         tasks = utils.all_tasks()
         first = next(tasks)	# fails here, before the header, if unreadable
         gdb.write("  %3s %-10s %5s %5s S %-8s %-10s %-10s %3s COMMAND\n" % (

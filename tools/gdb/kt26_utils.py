@@ -194,7 +194,8 @@ def runqueue_field(cpu, name):
 def nr_cpus():
     """NR_CPUS: the length of the per-CPU arrays."""
     try:
-        return int(gdb.parse_and_eval("per_cpu__runqueues").type.range()[1]) + 1
+        rqs = gdb.parse_and_eval("per_cpu__runqueues")
+        return int(rqs.type.range()[1]) + 1
     except gdb.error:
         return 1
 
