@@ -43,8 +43,14 @@ static void vga_newline(void)
 	vga_col = 0;
 	if (++vga_row < VGA_ROWS)
 		return;
-	memmove(vga_mem, vga_mem + VGA_COLS,
-		(VGA_ROWS - 1) * VGA_COLS * sizeof(u16));
+	/*
+	 * Scroll with 32-bit moves: every access to video memory is a trip
+	 * into QEMU's VGA emulation, and a byte-wise memmove() made four
+	 * times as many (most of the boot's time went here).
+	 */
+	for (unsigned int i = 0; i < (VGA_ROWS - 1) * VGA_COLS / 2; i++)
+		((volatile u32 *)vga_mem)[i] =
+			((volatile u32 *)vga_mem)[i + VGA_COLS / 2];
 	for (unsigned int i = 0; i < VGA_COLS; i++)
 		vga_mem[(VGA_ROWS - 1) * VGA_COLS + i] = VGA_ATTR | ' ';
 	vga_row = VGA_ROWS - 1;
