@@ -25,7 +25,13 @@
 #define _PAGE_USER_RW	(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER)
 #define _PAGE_USER_RO	(_PAGE_PRESENT | _PAGE_USER)
 
-/* Forget a stale translation; only the loaded mm can have one (one CPU). */
+/*
+ * Forget a stale translation in this CPU's TLB, if it has @mm loaded.
+ * Only this CPU's: another CPU that ran @mm and has kept it loaded since
+ * (lazy TLB) may still hold one, which Linux flushes with an
+ * INVALIDATE_TLB_VECTOR IPI to the CPUs in mm->cpu_vm_mask
+ * (arch/i386/kernel/smp.c: flush_tlb_page()).
+ */
 static void flush_tlb_page(struct mm_struct *mm, unsigned long addr)
 {
 	if (current->active_mm == mm)

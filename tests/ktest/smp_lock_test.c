@@ -220,7 +220,7 @@ static void rearm_timer_fn(unsigned long data)
 	if (atomic_add_return(1, &rearm.inside) > 1)
 		atomic_inc(&rearm.overlaps);
 	atomic_inc(&rearm.runs);
-	udelay(50);
+	udelay(1000);	/* a wide window for a second CPU to run it too */
 	atomic_dec(&rearm.inside);
 }
 
