@@ -15,7 +15,8 @@
  * lock taken out, the total at -smp 4 comes out short).  The same loop
  * with no lock at all may or may not lose updates, so it is not a test.
  *
- * Timers: a timer armed on one CPU and deleted from another, with its
+ * Timers: a timer on an offline CPU's base is deleted and moved from
+ * this one; a timer armed on one CPU and deleted from another, with its
  * function still running there, must be waited for by del_timer_sync();
  * a timer re-armed from every CPU at once never runs on two at once.
  *
@@ -275,6 +276,70 @@ KTEST(timer_rearmed_from_every_cpu_runs_on_one_at_a_time)
 	KTEST_EXPECT_EQ(atomic_read(&rearm.inside), 0);
 	KTEST_EXPECT(atomic_read(&rearm.runs) > 0);
 	KTEST_EXPECT(!timer_pending(&rearm.timer));
+}
+
+/*
+ * A timer on another CPU's base, without that CPU: the test queues it as
+ * if it ran on an offline CPU (thread_info's CPU number changed for the
+ * length of one mod_timer(), interrupts off), where no tick ever runs
+ * it.  From this CPU, del_timer() must find it there and take it off,
+ * and mod_timer() must move it to this CPU's base, where it fires.
+ */
+#define FAR_CPU		(NR_CPUS - 1)
+
+static struct {
+	struct timer_list timer;
+	struct completion fired;
+} far;
+
+static void far_timer_fn(unsigned long data)
+{
+	complete(&far.fired);
+}
+
+static void mod_timer_on_far_cpu(unsigned long expires)
+{
+	struct thread_info *ti = current_thread_info();
+	unsigned long flags;
+	unsigned int cpu;
+
+	local_irq_save(flags);
+	cpu = ti->cpu;
+	ti->cpu = FAR_CPU;
+	mod_timer(&far.timer, expires);
+	ti->cpu = cpu;
+	local_irq_restore(flags);
+}
+
+static void far_timer_stop(void *unused)
+{
+	del_timer_sync(&far.timer);
+}
+
+KTEST(timer_on_another_cpus_base_is_deleted_and_moved)
+{
+	KTEST_ASSERT(!cpu_online(FAR_CPU));
+	setup_timer(&far.timer, far_timer_fn, 0);
+	init_completion(&far.fired);
+	ktest_add_action(far_timer_stop, NULL);
+
+	mod_timer_on_far_cpu(jiffies + 1);
+	/*
+	 * Time must pass to show that it does NOT fire: no tick runs that
+	 * base.  Five ticks, where one would do on a base that runs.
+	 */
+	schedule_timeout_uninterruptible(5);
+	KTEST_EXPECT(timer_pending(&far.timer));
+	KTEST_EXPECT_EQ(READ_ONCE(far.fired.done), 0);
+	KTEST_EXPECT_EQ(del_timer(&far.timer), 1);
+	KTEST_EXPECT(!timer_pending(&far.timer));
+	KTEST_EXPECT_EQ(del_timer_sync(&far.timer), 0);
+
+	/* Queued far away, then re-armed here: it must fire here. */
+	mod_timer_on_far_cpu(jiffies + 1);
+	KTEST_EXPECT_EQ(mod_timer(&far.timer, jiffies + 1), 1);
+	KTEST_ASSERT(wait_for_completion_timeout(&far.fired, 10 * HZ));
+	KTEST_EXPECT(!timer_pending(&far.timer));
 }
 
 /*
