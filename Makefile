@@ -48,11 +48,13 @@ OBJS-boot   := boot/head.o boot/cpucheck.o boot/early_serial.o \
 OBJS-arch   := arch/x86/gdt.o arch/x86/idt.o arch/x86/entry.o \
 	       arch/x86/early_exception.o \
 	       arch/x86/traps.o arch/x86/doublefault.o arch/x86/dumpstack.o \
-	       arch/x86/irq.o arch/x86/i8259.o arch/x86/i8253.o \
+	       arch/x86/irq.o arch/x86/apic.o arch/x86/io_apic.o \
+	       arch/x86/i8259.o arch/x86/i8253.o \
 	       arch/x86/tsc.o arch/x86/setup.o arch/x86/reboot.o \
 	       arch/x86/init_task.o arch/x86/asm-offsets.o arch/x86/process.o \
 	       arch/x86/switch_to.o arch/x86/usercopy.o arch/x86/extable.o \
-	       arch/x86/mpparse.o arch/x86/ipi.o arch/x86/delay.o arch/x86/smp.o
+	       arch/x86/mpparse.o arch/x86/acpi.o arch/x86/ipi.o arch/x86/delay.o \
+	       arch/x86/smp.o arch/x86/smpboot.o arch/x86/trampoline.o arch/x86/tlb.o
 OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/params.o kernel/panic.o kernel/timer.o \
 	       kernel/softirq.o kernel/ktest.o kernel/bench.o kernel/pid.o \
@@ -61,7 +63,8 @@ OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/tasklet.o kernel/workqueue.o kernel/syscalls.o \
 	       kernel/fs.o kernel/exec.o kernel/binfmt_elf.o kernel/initramfs.o \
 	       kernel/trace.o kernel/reboot.o kernel/cred.o kernel/cpu.o
-OBJS-sched  := sched/core.o sched/idle.o sched/wait.o sched/completion.o
+OBJS-sched  := sched/core.o sched/idle.o sched/wait.o sched/completion.o \
+	       sched/migration.o
 OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/paging.o mm/mm_struct.o mm/mmu_context.o mm/meminfo.o \
 	       mm/vmscan.o mm/memory.o mm/swap.o mm/buffer.o mm/pdflush.o \
@@ -80,9 +83,12 @@ OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/wait_test.o tests/ktest/exit_test.o \
 	       tests/ktest/ktest_selftest.o tests/ktest/invariants_test.o \
 	       tests/ktest/long_test.o tests/ktest/regress_test.o \
-	       tests/ktest/smp_lock_test.o
+	       tests/ktest/apic_test.o tests/ktest/smp_test.o \
+	       tests/ktest/percpu_threads_test.o tests/ktest/smp_lock_test.o \
+	       tests/ktest/smp_sched_test.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
-	       tests/bench/deferred_bench.o tests/bench/disk_bench.o
+	       tests/bench/deferred_bench.o tests/bench/disk_bench.o \
+	       tests/bench/smp_bench.o
 
 KOBJS := $(addprefix $(B)/,$(OBJS-boot) $(OBJS-arch) $(OBJS-kernel) $(OBJS-sched) \
 	 $(OBJS-mm) $(OBJS-block) $(OBJS-drv) $(OBJS-lib) $(OBJS-ktest) $(OBJS-bench))
@@ -370,8 +376,19 @@ $(B)/host/mm/%.o: mm/%.c tests/unit/host-renames.txt
 	$(Q)objcopy --redefine-syms=tests/unit/host-renames.txt $@.tmp $@
 	$(Q)rm $@.tmp
 
+# arch/x86's firmware-table parsers (acpi.c, mpparse.c), the same way:
+# their "physical memory" is the test's arena too.
+$(B)/host/arch/%.o: arch/%.c tests/unit/host-renames.txt
+	$(quiet) HOSTCC $<
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOSTCFLAGS_MM) -fno-builtin -MMD -MP \
+		-MT $@ -MF $@.d -c $< -o $@.tmp
+	$(Q)objcopy --redefine-syms=tests/unit/host-renames.txt $@.tmp $@
+	$(Q)rm $@.tmp
+
 $(B)/host/tests/unit/mm_host.o $(B)/host/tests/unit/buddy_test.o \
-$(B)/host/tests/unit/slab_test.o: HOSTCFLAGS_TEST := -Itests/unit \
+$(B)/host/tests/unit/slab_test.o \
+$(B)/host/tests/unit/smp_config_test.o: HOSTCFLAGS_TEST := -Itests/unit \
 	-Itests/unit/host -idirafter include -idirafter arch/x86/include
 
 HOST_LIB := $(B)/host/tests/unit/unit.o $(B)/host/lib/string.o \
@@ -381,6 +398,8 @@ HOST_MM  := $(B)/host/tests/unit/mm_host.o $(B)/host/mm/page_alloc.o \
 	    $(B)/host/mm/slab.o
 
 $(B)/tests/unit/buddy_test $(B)/tests/unit/slab_test: $(HOST_MM)
+$(B)/tests/unit/smp_config_test: $(B)/host/arch/x86/acpi.o \
+	$(B)/host/arch/x86/mpparse.o
 
 $(B)/tests/unit/%: $(B)/host/tests/unit/%.o $(HOST_LIB)
 	$(quiet) HOSTLD $@
@@ -444,8 +463,9 @@ hdrcheck: $(HDRCHECK_OBJS)
 
 ## Fuzzing -------------------------------------------------------------
 # The parsers of untrusted input -- the ELF loader, the initramfs's cpio
-# reader, the command line -- built for the host from the kernel's own
-# files (renamed as above), each driven by a harness, tests/fuzz/NAME_fuzz.c,
+# reader, the command line, the firmware's CPU tables -- built for the
+# host from the kernel's own files (renamed as above), each driven by a
+# harness, tests/fuzz/NAME_fuzz.c,
 # with stand-ins from tests/fuzz/host/ (docs/testing.md).  For i386
 # (-m32), as in the kernel, so that size_t and long have its widths.
 # Two builds of the same files:
@@ -458,7 +478,7 @@ hdrcheck: $(HDRCHECK_OBJS)
 #   libFuzzer; `make unit` builds them, and `make test`
 #   (tests/unit/test_fuzz_replay.py) replays the corpus and every input
 #   that ever crashed.
-FUZZERS	     := elf cpio cmdline
+FUZZERS	     := elf cpio cmdline smp
 FUZZ_SECONDS ?= 60
 FUZZCC	     := clang
 FUZZ_CFLAGS  := -m32 -std=gnu11 -g -O1 -Wall -Wextra -Werror \
@@ -468,6 +488,7 @@ FUZZ_OBJS-elf     := tests/fuzz/elf_fuzz.o kernel/binfmt_elf.o \
 		     tests/fuzz/host/user_pages.o
 FUZZ_OBJS-cpio    := tests/fuzz/cpio_fuzz.o kernel/initramfs.o
 FUZZ_OBJS-cmdline := tests/fuzz/cmdline_fuzz.o kernel/params.o lib/cmdline.o
+FUZZ_OBJS-smp     := tests/fuzz/smp_fuzz.o arch/x86/acpi.o arch/x86/mpparse.o
 FUZZ_OBJS    := lib/string.o lib/vsprintf.o tests/fuzz/host/host.o \
 		tests/fuzz/host/stubs.o
 FUZZ_BINS    := $(FUZZERS:%=$(B)/fuzz/%_fuzz)
@@ -519,6 +540,8 @@ $(B)/fuzz/cpio_fuzz $(B)/replay/cpio_fuzz: $(B)/%/cpio_fuzz: \
 	$(addprefix $(B)/%/,$(FUZZ_OBJS-cpio) $(FUZZ_OBJS))
 $(B)/fuzz/cmdline_fuzz $(B)/replay/cmdline_fuzz: $(B)/%/cmdline_fuzz: \
 	$(addprefix $(B)/%/,$(FUZZ_OBJS-cmdline) $(FUZZ_OBJS))
+$(B)/fuzz/smp_fuzz $(B)/replay/smp_fuzz: $(B)/%/smp_fuzz: \
+	$(addprefix $(B)/%/,$(FUZZ_OBJS-smp) $(FUZZ_OBJS))
 $(REPLAY_BINS): $(B)/replay/tests/fuzz/replay.o
 $(FUZZ_BINS): XSAN := -fsanitize=fuzzer,address,undefined
 $(FUZZ_BINS) $(REPLAY_BINS):
@@ -585,10 +608,11 @@ test-long: deps all
 bench: deps all
 	$(Q)$(PYTHON) tools/bench.py
 
-# A scenario with the scheduler trace on: build/trace.json (Perfetto,
-# chrome://tracing) and build/trace.svg (a timeline, one row per task).
+# A scenario with the scheduler trace on, on SMP CPUs: build/trace.json
+# (Perfetto, chrome://tracing) and build/trace.svg (a timeline, one lane
+# per CPU).
 trace: deps all
-	$(Q)$(PYTHON) tools/trace.py --out-dir $(B)
+	$(Q)$(PYTHON) tools/trace.py --out-dir $(B) --smp $(SMP)
 
 clean:
 	rm -rf $(B)
@@ -608,7 +632,7 @@ help:
 	@echo "make trace    scheduler timeline: build/trace.json + build/trace.svg"
 	@echo "make unit     build the host unit tests only"
 	@echo "make hdrcheck compile every header alone (build/hdrcheck/)"
-	@echo "make fuzz     libFuzzer on the ELF, cpio, cmdline parsers (FUZZ_SECONDS=)"
+	@echo "make fuzz     libFuzzer on the ELF, cpio, cmdline, smp parsers (FUZZ_SECONDS=)"
 	@echo "make deps     install missing tools (tools/install-deps.sh)"
 	@echo "make clean    remove build/"
 	@echo "make help     this list"

@@ -11,9 +11,13 @@
  * A queue that was empty gets "plugged": the driver is left alone for
  * BLK_UNPLUG_DELAY_MS (or until BLK_UNPLUG_THRESH requests wait, or a
  * task waits for one of the buffers), so that a burst of adjacent
- * buffers becomes one command.  Unplugging is always kblockd/0's job:
- * the timer, the threshold and the waiter only queue q->unplug_work, and
- * the worker runs the driver's request_fn in process context.  (Linux
+ * buffers becomes one command.  Unplugging is always kblockd's job: the
+ * timer, the threshold and the waiter only queue q->unplug_work, and the
+ * worker runs the driver's request_fn in process context.  kblockd is a
+ * workqueue with one worker per CPU, kblockd/N, bound to CPU N: the unplug
+ * runs on the CPU that asked for it (kblockd_schedule_work()), and the
+ * work's pending bit keeps one queue's unplug from being queued on two
+ * CPUs at once.  (Linux
  * 2.6 unplugs directly from the submitter for the threshold and the
  * waiter; routing every unplug through kblockd costs a switch and shows
  * kblockd at its work, "activating the block device driver":
@@ -44,9 +48,10 @@ static DEFINE_SPINLOCK(all_disks_lock);
 static DEFINE_PER_CPU(struct list_head, blk_cpu_done);
 
 /**
- * kblockd_schedule_work - queue work for kblockd/0
+ * kblockd_schedule_work - queue work for this CPU's kblockd
  * @work: the work (a queue's unplug_work)
  *
+ * It runs in kblockd/N of the CPU this is called on (queue_work()).
  * Context: any.
  * Return: 1 if queued, 0 if it was already pending.
  */
@@ -56,14 +61,15 @@ int kblockd_schedule_work(struct work_struct *work)
 }
 
 /**
- * kblockd_thread - the kblockd/0 worker
+ * kblockd_thread - the kblockd worker of @cpu
+ * @cpu: an online CPU
  *
  * Context: any, after blk_dev_init().
- * Return: its task (for the tests).
+ * Return: kblockd/@cpu (for the tests).
  */
-struct task_struct *kblockd_thread(void)
+struct task_struct *kblockd_thread(int cpu)
 {
-	return workqueue_thread(kblockd_workqueue, 0);
+	return workqueue_thread(kblockd_workqueue, cpu);
 }
 
 /* Keep the driver away from @q for a little while.  queue_lock held. */
@@ -76,7 +82,7 @@ static void blk_plug_device(struct request_queue *q)
 	mod_timer(&q->unplug_timer, jiffies + q->unplug_delay);
 }
 
-/* Hand the unplug to kblockd/0 now.  queue_lock held. */
+/* Hand the unplug to this CPU's kblockd now.  queue_lock held. */
 static void blk_unplug_now(struct request_queue *q)
 {
 	assert_spin_locked_by_current(&q->queue_lock);
@@ -84,7 +90,7 @@ static void blk_unplug_now(struct request_queue *q)
 	kblockd_schedule_work(&q->unplug_work);
 }
 
-/* Runs in kblockd/0: remove the plug and let the driver start. */
+/* Runs in kblockd/N: remove the plug and let the driver start. */
 static void blk_unplug_work(struct work_struct *work)
 {
 	struct request_queue *q = container_of(work, struct request_queue,
@@ -116,7 +122,7 @@ static void blk_unplug_timeout(unsigned long data)
  * @q: the queue
  *
  * Without this, a task reading one block would sleep through the whole
- * plug delay for nothing.  The unplug itself still happens in kblockd/0.
+ * plug delay for nothing.  The unplug itself still happens in kblockd.
  * Context: any.
  */
 void blk_run_queue_async(struct request_queue *q)
@@ -365,10 +371,10 @@ struct block_device *lookup_bdev(const char *name)
 }
 
 /**
- * blk_dev_init - the block layer: kblockd/0 and BLOCK_SOFTIRQ
+ * blk_dev_init - the block layer: kblockd/N and BLOCK_SOFTIRQ
  *
  * Linux 2.6: blk_dev_init() creates the "kblockd" workqueue, one worker
- * per CPU.
+ * per online CPU, kblockd/0, kblockd/1, ...
  * Context: pid 1, boot, after init_workqueues().
  */
 void blk_dev_init(void)

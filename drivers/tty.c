@@ -16,6 +16,7 @@
  */
 #include <asm/uaccess.h>
 #include <errno.h>
+#include <irq.h>
 #include <kernel.h>
 #include <mm.h>
 #include <sched.h>
@@ -90,6 +91,7 @@ void tty_receive_char(char c)
 	switch (c) {
 	case KEY_SHOW_TASKS:
 		magic_key(show_tasks);
+		magic_key(show_interrupts);	/* per CPU, arch/x86/irq.c */
 		return;
 	case KEY_SHOW_MEM:
 		magic_key(show_mem);

@@ -10,10 +10,11 @@
  * pending request or makes a new one; the elevator (block/elevator.c)
  * keeps the pending requests in the order the disk head will sweep them.
  * While a queue is "plugged" the driver is not called, so that requests
- * arriving close together can be merged first; kblockd/0 unplugs it and
- * runs the driver's request_fn.  The driver finishes a request from its
- * interrupt with blk_complete_request(); BLOCK_SOFTIRQ then ends each
- * buffer (waking its waiters) and starts the next request.
+ * arriving close together can be merged first; kblockd/N (the worker of
+ * the CPU that asked) unplugs it and runs the driver's request_fn.  The
+ * driver finishes a request from its interrupt with blk_complete_request();
+ * BLOCK_SOFTIRQ then ends each buffer (waking its waiters) and starts the
+ * next request.
  * docs/memory-daemons.md follows one buffer through all of it.
  */
 #ifndef _BLKDEV_H
@@ -74,7 +75,7 @@ struct blk_queue_stats {
 	unsigned long unplug_timer;	/* unplugs by the 3 ms timer */
 	unsigned long unplug_thresh;	/* unplugs at BLK_UNPLUG_THRESH */
 	unsigned long unplug_wait;	/* unplugs for a waiting task */
-	unsigned long unplug_runs;	/* unplugs kblockd/0 carried out */
+	unsigned long unplug_runs;	/* unplugs kblockd carried out */
 };
 
 struct request_queue {
@@ -91,7 +92,7 @@ struct request_queue {
 	request_fn_proc *request_fn;
 	void *queuedata;		/* the driver's */
 	struct timer_list unplug_timer;	/* fires unplug_delay after plug */
-	struct work_struct unplug_work;	/* what kblockd/0 runs */
+	struct work_struct unplug_work;	/* what kblockd/N runs */
 	unsigned long unplug_delay;	/* jiffies */
 	wait_queue_head_t wait_for_requests; /* pool[] is empty */
 	struct request pool[BLKDEV_MAX_RQ];
@@ -118,7 +119,7 @@ int generic_make_request(int rw, struct buffer_head *bh);
 void blk_run_queue_async(struct request_queue *q);
 void blk_complete_request(struct request *rq);
 int kblockd_schedule_work(struct work_struct *work);
-struct task_struct *kblockd_thread(void);
+struct task_struct *kblockd_thread(int cpu);
 
 /* block/blkdev_file.c */
 struct file;

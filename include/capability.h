@@ -20,6 +20,7 @@
 #define CAP_SETUID	7	/* set any user id */
 #define CAP_SYS_ADMIN	21	/* system-wide settings and controls */
 #define CAP_SYS_BOOT	22	/* reboot, power off */
+#define CAP_SYS_NICE	23	/* priority and CPU affinity of any task */
 
 /* kernel/cred.c */
 bool capable(int cap);

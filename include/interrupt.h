@@ -8,10 +8,11 @@
  * can wait a little goes to a softirq, which runs with interrupts on as
  * soon as the last handler returns (irq_exit()), before the interrupted
  * code resumes; or, if softirqs keep coming, in the ksoftirqd/N thread so
- * that they cannot starve tasks.  There are few softirqs, fixed at compile
- * time, and the same one may run on several CPUs at once.  A tasklet is a
- * function scheduled through the tasklet softirqs: dynamic, and never run
- * twice at the same time.  docs/deferred-work.md compares them with
+ * that they cannot starve tasks (one ksoftirqd/N per CPU, bound to it: a
+ * softirq runs on the CPU that raised it).  There are few softirqs, fixed
+ * at compile time, and the same one may run on several CPUs at once.  A
+ * tasklet is a function scheduled through the tasklet softirqs: dynamic,
+ * and never run twice at the same time.  docs/deferred-work.md compares them with
  * workqueues and kernel threads.
  */
 #ifndef _INTERRUPT_H
@@ -22,6 +23,8 @@
 #include <bitops.h>
 #include <compiler.h>
 #include <preempt.h>
+
+struct task_struct;
 
 /*
  * The softirqs, in the order they run (lower first).  Linux 2.6 also has
@@ -52,7 +55,9 @@ asmlinkage void do_softirq(void);
 void local_bh_disable(void);
 void local_bh_enable(void);
 int spawn_ksoftirqd(void);
+struct task_struct *ksoftirqd_task(unsigned int cpu);
 unsigned long softirq_count_of(unsigned int nr);
+unsigned long softirq_count_on(unsigned int nr, unsigned int cpu);
 
 /*
  * Tasklets.  state: TASKLET_STATE_SCHED (on a list, will run) and

@@ -11,7 +11,9 @@
  *	...
  *	ret = kthread_stop(tsk);	   // my_fn's return value
  *
- * my_fn loops until kthread_should_stop(), sleeping in between.  @data
+ * my_fn loops until kthread_should_stop(), sleeping in between.  A
+ * per-CPU thread is kthread_create()d, kthread_bind()ed to its CPU, and
+ * only then woken with wake_up_process().  @data
  * must outlive the thread (it may start after the creator returns): not
  * a local variable of the creator.
  */
@@ -27,6 +29,7 @@ extern struct task_struct *kthreadd_task;
 int kthreadd(void *unused);
 struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 				   const char *namefmt, ...) __printf(3, 4);
+void kthread_bind(struct task_struct *k, unsigned int cpu);
 int kthread_stop(struct task_struct *k);
 bool kthread_should_stop(void);
 

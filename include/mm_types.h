@@ -18,6 +18,8 @@
 #define _MM_TYPES_H
 
 #include <atomic.h>
+#include <cpumask.h>
+#include <percpu.h>
 #include <pgtable.h>
 #include <spinlock.h>
 
@@ -26,6 +28,7 @@ struct mm_struct {
 	atomic_t mm_users;		/* address space users */
 	atomic_t mm_count;		/* references to this struct */
 	spinlock_t page_table_lock;	/* protects the user page tables */
+	cpumask_t cpu_vm_mask;		/* CPUs whose TLB may hold its entries */
 	unsigned long rss;		/* user pages mapped */
 
 	/* The layout execve() gave it (mm/memory.c maps it eagerly): */
@@ -68,11 +71,25 @@ static inline void mmdrop(struct mm_struct *mm)
 /* mm/mmu_context.c */
 #define TLBSTATE_OK	1	/* the running task owns the loaded mm */
 #define TLBSTATE_LAZY	2	/* a kernel thread borrows it */
+
+/* What one CPU's TLB holds (Linux 2.6: struct tlb_state). */
+struct tlb_state {
+	struct mm_struct *active_mm;	/* the mm CR3 was last loaded for */
+	int state;			/* TLBSTATE_OK or TLBSTATE_LAZY */
+};
+DECLARE_PER_CPU(struct tlb_state, cpu_tlbstate);
+
 void switch_mm(struct mm_struct *prev, struct mm_struct *next);
 void enter_lazy_tlb(struct mm_struct *mm);
+void leave_mm(unsigned int cpu);
 void use_mm(struct mm_struct *mm);
 void unuse_mm(struct mm_struct *mm);
-void leave_mm(void);
+void drop_borrowed_mm(void);
 unsigned long cr3_load_count(void);
+
+/* arch/x86/tlb.c: flushes that reach every CPU using the mm */
+void flush_tlb_mm(struct mm_struct *mm);
+void flush_tlb_page(struct mm_struct *mm, unsigned long addr);
+void flush_tlb_all(void);
 
 #endif /* _MM_TYPES_H */

@@ -101,7 +101,7 @@ struct task_struct {
 	struct prio_array *array;	/* the array it is queued on, or NULL */
 	unsigned int time_slice;	/* ticks left in this slice */
 	unsigned long sleep_avg;	/* ticks of recent sleep: the bonus */
-	unsigned long timestamp;	/* jiffies when it last went to sleep */
+	unsigned long timestamp;	/* jiffies when it last left a CPU */
 	cpumask_t cpus_allowed;		/* CPUs it may run on; fork copies it */
 
 	/* All tasks and the family (tasklist_lock): */
@@ -257,6 +257,7 @@ int sched_setscheduler(struct task_struct *p, unsigned int policy,
 void yield(void);
 int cond_resched(void);
 unsigned long nr_running(void);
+unsigned long nr_running_cpu(unsigned int cpu);
 unsigned long long nr_context_switches(void);
 struct task_struct *idle_task(int cpu);
 void init_idle(struct task_struct *idle, int cpu);
@@ -264,8 +265,14 @@ bool task_on_runqueue(struct task_struct *p);
 bool task_sleeping(struct task_struct *p, unsigned int states);
 bool task_expired(struct task_struct *p);
 int sched_check_runqueue(char *buf, size_t size);
-void set_cpus_allowed(struct task_struct *p, cpumask_t new_mask);
 void sched_selftest_requeue(bool take_lock);
+
+/* sched/migration.c */
+int migration_init(void);
+int set_cpus_allowed(struct task_struct *p, cpumask_t new_mask);
+void wait_task_inactive(struct task_struct *p);
+long sched_setaffinity(pid_t pid, cpumask_t new_mask);
+long sched_getaffinity(pid_t pid, cpumask_t *mask);
 
 /* sched/idle.c */
 void __noreturn cpu_idle(void);

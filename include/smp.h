@@ -19,9 +19,11 @@ struct task_struct;
 
 /* arch/x86/smpboot.c */
 void smp_init(void);
+asmlinkage void __noreturn start_secondary(void);
 struct task_struct *fork_idle(int cpu);
 
 /* arch/x86/smp.c: the IPIs */
+void smp_intr_init(void);
 void smp_send_reschedule(int cpu);
 int smp_call_function(void (*func)(void *info), void *info, int wait);
 int on_each_cpu(void (*func)(void *info), void *info, int wait);

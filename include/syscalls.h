@@ -32,6 +32,10 @@ asmlinkage long sys_getpid(void);
 asmlinkage long sys_getppid(void);
 asmlinkage long sys_kill(pid_t pid, int sig);
 asmlinkage long sys_sched_yield(void);
+asmlinkage long sys_sched_setaffinity(pid_t pid, unsigned int len,
+				      unsigned long *user_mask_ptr);
+asmlinkage long sys_sched_getaffinity(pid_t pid, unsigned int len,
+				      unsigned long *user_mask_ptr);
 asmlinkage long sys_nanosleep(const struct kt_timespec *rqtp,
 			      struct kt_timespec *rmtp);
 asmlinkage long sys_times(struct kt_tms *tbuf);

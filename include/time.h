@@ -6,8 +6,9 @@
  * jiffies counts timer interrupts (HZ per second) since boot; it starts
  * 5 minutes before wrapping, as on Linux, so that code comparing jiffies
  * without time_after() breaks early instead of after 497 days.  The TSC,
- * calibrated against the PIT at boot, gives nanoseconds for printk
- * timestamps and benchmarks.
+ * calibrated against the PIT at boot (with the local APIC timer, which
+ * drives the tick), gives nanoseconds for printk timestamps and
+ * benchmarks.
  */
 #ifndef _TIME_H
 #define _TIME_H
@@ -39,7 +40,7 @@ static inline unsigned int jiffies_to_msecs(unsigned long j)
 
 /* arch/x86/tsc.c */
 extern unsigned long tsc_khz;
-void tsc_calibrate(void);
+unsigned long tsc_calibrate(u32 (*read_other)(void));
 u64 cycles_to_ns(u64 cycles);
 u64 sched_clock(void);
 

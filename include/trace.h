@@ -3,7 +3,8 @@
  * include/trace.h - the scheduler trace (kernel/trace.c).
  *
  * trace=sched on the command line records every switch, wake-up, fork,
- * exit and rename with a TSC timestamp in a ring buffer; trace_dump()
+ * exit and rename with a TSC timestamp and the CPU it happened on in a
+ * ring buffer that all CPUs share; trace_dump()
  * prints it on the console in the format tools/trace2perfetto.py reads
  * (docs/trace.md).  When tracing is off each hook costs one test.
  */

@@ -6,8 +6,10 @@
  * Linux 2.6: include/linux/workqueue.h (the 2.6.20 interface, where the
  * function gets its work_struct and finds its data with container_of()).
  * Unlike softirqs and tasklets, work functions run in process context: in
- * a worker thread (events/0 for the default queue, keventd), so they may
- * sleep, take mutexes, allocate with GFP_KERNEL.
+ * a worker thread (events/N for the default queue, keventd), so they may
+ * sleep, take mutexes, allocate with GFP_KERNEL.  A work runs on the CPU
+ * that queued it (queue_work(), schedule_work()) or on the one named
+ * (queue_work_on(), schedule_work_on()), in that CPU's worker.
  */
 #ifndef _WORKQUEUE_H
 #define _WORKQUEUE_H
@@ -61,6 +63,8 @@ struct workqueue_struct *__create_workqueue(const char *name,
 #define create_singlethread_workqueue(name) __create_workqueue(name, true)
 void destroy_workqueue(struct workqueue_struct *wq);
 int queue_work(struct workqueue_struct *wq, struct work_struct *work);
+int queue_work_on(int cpu, struct workqueue_struct *wq,
+		  struct work_struct *work);
 int queue_delayed_work(struct workqueue_struct *wq,
 		       struct delayed_work *dwork, unsigned long delay);
 int cancel_delayed_work(struct delayed_work *dwork);
@@ -69,6 +73,7 @@ struct task_struct *workqueue_thread(struct workqueue_struct *wq, int cpu);
 
 void init_workqueues(void);
 int schedule_work(struct work_struct *work);
+int schedule_work_on(int cpu, struct work_struct *work);
 int schedule_delayed_work(struct delayed_work *dwork, unsigned long delay);
 void flush_scheduled_work(void);
 extern struct workqueue_struct *keventd_wq;

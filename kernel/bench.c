@@ -17,16 +17,20 @@
 
 static bool bench_all;
 
+static const char *bench_only;	/* bench=NAME: that BENCH() alone */
+
 static int bench_setup(char *val)
 {
-	if (strcmp(val, "all"))
+	if (!*val)
 		return -EINVAL;
+	if (strcmp(val, "all"))
+		bench_only = val;
 	bench_all = true;
 	return 0;
 }
 __setup("bench=", bench_setup);
 
-/* Return: whether bench=all was given. */
+/* Return: whether bench=all (or bench=NAME) was given. */
 bool bench_requested(void)
 {
 	return bench_all;
@@ -74,7 +78,8 @@ void bench_run(void)
 {
 	printk(KERN_INFO "bench: begin tsc_khz=%lu\n", tsc_khz);
 	for (const struct bench *b = __start_bench; b < __stop_bench; b++)
-		b->fn();
+		if (!bench_only || !strcmp(bench_only, b->name))
+			b->fn();
 	printk(KERN_INFO "bench: end\n");
 	machine_debug_exit(EXIT_KTEST_PASS);
 }

@@ -28,6 +28,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <slab.h>
+#include <smp.h>
 #include <spinlock.h>
 #include <string.h>
 #include <time.h>
@@ -268,10 +269,16 @@ static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
 	return 0;
 }
 
+/*
+ * The new task gets @pid: do_fork() allocates one; fork_idle() passes 0,
+ * and a task with pid 0 (another CPU's process 0) joins neither the task
+ * list nor its parent's children: like process 0 it is never waited for
+ * and never exits.
+ */
 static struct task_struct *copy_process(unsigned long clone_flags,
 					unsigned long stack_start,
 					struct pt_regs *regs,
-					unsigned long stack_size)
+					unsigned long stack_size, pid_t pid)
 {
 	struct task_struct *p;
 	unsigned long flags;
@@ -285,10 +292,7 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	if (!p)
 		goto fork_out;
 
-	retval = alloc_pidmap();
-	if (retval < 0)
-		goto bad_fork_free;
-	p->pid = p->tgid = retval;
+	p->pid = p->tgid = pid;
 
 	p->flags &= ~PF_EXITING;
 	p->flags |= PF_FORKNOEXEC;
@@ -309,7 +313,7 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 
 	retval = copy_files(clone_flags, p);
 	if (retval)
-		goto bad_fork_free_pid;
+		goto bad_fork_free;
 	retval = copy_fs(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_files;
@@ -326,6 +330,8 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 
 	p->exit_signal = clone_flags & CSIGNAL;
 	sched_fork(p);
+	if (!pid)
+		return p;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	p->parent = current;
@@ -344,8 +350,6 @@ bad_fork_cleanup_fs:
 bad_fork_cleanup_files:
 	if (p->files)
 		put_files_struct(p->files);
-bad_fork_free_pid:
-	free_pidmap(p->pid);
 bad_fork_free:
 	free_pages((unsigned long)p->thread_info, 1);
 	kmem_cache_free(task_struct_cachep, p);
@@ -373,10 +377,41 @@ long do_fork(unsigned long clone_flags, unsigned long stack_start,
 	pid_t pid;
 
 	might_sleep();
-	p = copy_process(clone_flags, stack_start, regs, stack_size);
-	if (IS_ERR(p))
+	pid = alloc_pidmap();
+	if (pid < 0)
+		return pid;
+	p = copy_process(clone_flags, stack_start, regs, stack_size, pid);
+	if (IS_ERR(p)) {
+		free_pidmap(pid);
 		return PTR_ERR(p);
-	pid = p->pid;
+	}
 	wake_up_new_task(p, clone_flags);
 	return pid;
+}
+
+/**
+ * fork_idle - make the idle task (process 0) of another CPU
+ * @cpu: the CPU it will run on
+ *
+ * Like every other task it is made by copy_process(), from the caller
+ * (init), with pid 0 and no register frame to return to: it never runs
+ * through ret_from_fork, it starts on the new CPU at start_secondary()
+ * (arch/x86/trampoline.asm) with its stack empty.  It lives as long as
+ * the machine: it is not one of the task_structs nr_dead_tasks() waits
+ * for.  ULK 3rd ed., chapter 3, "Process 0".
+ * Context: boot, process context.
+ * Return: the task, or an ERR_PTR (-ENOMEM).
+ */
+struct task_struct *fork_idle(int cpu)
+{
+	struct pt_regs regs = { 0 };
+	struct task_struct *idle;
+
+	idle = copy_process(CLONE_VM, 0, &regs, 0, 0);
+	if (IS_ERR(idle))
+		return idle;
+	atomic_dec(&nr_task_structs);
+	snprintf(idle->comm, sizeof(idle->comm), "swapper/%d", cpu);
+	init_idle(idle, cpu);
+	return idle;
 }

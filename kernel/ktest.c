@@ -46,6 +46,7 @@
 #include <string.h>
 #include <timer.h>
 #include <trace.h>
+#include <workqueue.h>
 #include <writeback.h>
 
 #define KTEST_MAX_ACTIONS	16	/* cleanup actions per test */
@@ -64,7 +65,7 @@ struct ktest_snapshot {
 	unsigned long free_pages;
 	unsigned long slab_objects;
 	int pids;
-	unsigned long cr3;		/* the runner's, after leave_mm() */
+	unsigned long cr3;		/* the runner's, after drop_borrowed_mm() */
 	struct mm_struct *mm;		/* the runner's own: none */
 };
 
@@ -389,13 +390,36 @@ void ktest_wait_exits(void)
  * leak), the slab keeps empty slabs, and the runner, a kernel thread,
  * holds a reference on whichever mm it borrowed last.
  */
+static void drop_borrowed_mm_work(struct work_struct *work)
+{
+	drop_borrowed_mm();
+}
+
+/*
+ * The task running on each other CPU (its idle task, most often) may
+ * still borrow an mm a test used there: the events/N thread of that CPU
+ * takes it over when it switches in, and gives it back.
+ */
+static void drop_borrowed_mms(void)
+{
+	static struct work_struct works[NR_CPUS];
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu) {
+		INIT_WORK(&works[cpu], drop_borrowed_mm_work);
+		schedule_work_on(cpu, &works[cpu]);
+	}
+	flush_scheduled_work();
+	drop_borrowed_mm();
+}
+
 static void ktest_settle(void)
 {
 	ktest_wait_exits();
 	/* An I/O error is the business of the test that caused it. */
 	(void)sync_all();
 	drop_pagecache();
-	leave_mm();
+	drop_borrowed_mms();
 	kmem_cache_shrink_all();
 }
 

@@ -20,11 +20,15 @@
  * A new thread runs kthread(), which reports back and sleeps until it is
  * woken (kthread_run() does that) or stopped (kthread_stop() before the
  * first wake-up: the function never runs and the result is -EINTR).
+ * Between creation and that first wake-up, kthread_bind() may tie it to
+ * one CPU: that is how the per-CPU threads (ksoftirqd/N, events/N,
+ * kblockd/N) are made (Linux 2.6: kthread_bind()).
  * kthreadd is event-driven, sleeping in wait_event_interruptible() until
  * a request arrives (Understanding the Linux Kernel, 3rd ed., chapter 3,
  * section "Kernel Threads").
  */
 #include <completion.h>
+#include <cpumask.h>
 #include <file.h>
 #include <kernel.h>
 #include <kthread.h>
@@ -32,6 +36,7 @@
 #include <signal.h>
 #include <spinlock.h>
 #include <stdarg.h>
+#include <timer.h>
 #include <trace.h>
 #include <wait.h>
 
@@ -183,6 +188,36 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 		       create.result->pid, create.result->comm);
 	}
 	return create.result;
+}
+
+/**
+ * kthread_bind - tie a thread that has not run its function yet to @cpu
+ * @k: a thread from kthread_create(), not yet woken
+ * @cpu: an online CPU
+ *
+ * Must come before the first wake_up_process() (kthread_run() is too
+ * late): a thread that already runs would have to be migrated, which is
+ * set_cpus_allowed()'s business.  kthread_create() returns as soon as
+ * the new thread has said it exists, maybe before it has left its CPU
+ * (on SMP it may still be on its way into schedule() on another CPU), so
+ * wait until the scheduler sees it asleep; from then on nobody but our
+ * wake-up moves it, and setting its CPU and mask is safe without the
+ * run-queue lock.  It will then be woken on @cpu's run queue and never
+ * be allowed anywhere else.
+ * Context: process, may sleep.
+ */
+void kthread_bind(struct task_struct *k, unsigned int cpu)
+{
+	BUG_ON(cpu >= NR_CPUS || !cpu_online(cpu));
+	/*
+	 * Off the CPU and the run queue: asleep in kthread()'s schedule().
+	 * Sleep between looks rather than yield(): a real-time caller's
+	 * yield() would never let a preempted nice-0 thread get there.
+	 */
+	while (!task_sleeping(k, TASK_UNINTERRUPTIBLE))
+		schedule_timeout_uninterruptible(1);
+	set_task_cpu(k, cpu);
+	k->cpus_allowed = cpumask_of_cpu(cpu);
 }
 
 /**

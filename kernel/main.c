@@ -11,6 +11,7 @@
  * and the clock; then it turns interrupts on.  docs/boot.md walks through it.
  */
 #include <asm/desc.h>
+#include <asm/mpspec.h>
 #include <asm/irqflags.h>
 #include <ata.h>
 #include <bench.h>
@@ -36,6 +37,7 @@
 #include <serial.h>
 #include <setup.h>
 #include <slab.h>
+#include <smp.h>
 #include <start_kernel.h>
 #include <swap.h>
 #include <syscalls.h>
@@ -49,6 +51,14 @@
 /*
  * The set-up that needs a process context: kernel threads are created
  * with kthread_create(), which sleeps until kthreadd has made them.
+ *
+ * The per-CPU threads -- ksoftirqd/N, events/N, kblockd/N, each bound to
+ * CPU N before it first runs -- are made for every CPU in cpu_online_map
+ * now: the other CPUs were started before (smp_init()), and none comes
+ * later, so each kind has exactly one thread per online CPU.  They are
+ * made kind by kind (all the ksoftirqd, then all the events, ...), so
+ * that on one CPU the pids stay 3, 4, 5 for ksoftirqd/0, events/0 and
+ * kblockd/0.
  */
 static void do_basic_setup(void)
 {
@@ -58,7 +68,7 @@ static void do_basic_setup(void)
 
 	/*
 	 * The disk and the memory daemons (docs/memory-daemons.md):
-	 * kblockd/0 first (the disk's queue is unplugged through it), then
+	 * kblockd/N first (the disk's queue is unplugged through it), then
 	 * the disk, the buffer cache over it, and the threads that keep
 	 * the cache in check: kswapd0 frees its clean pages when memory
 	 * runs low, two pdflush threads write its dirty ones back.
@@ -112,6 +122,8 @@ static int init(void *unused)
 	/* Forked by process 0, which never leaves its CPU; init may. */
 	set_cpus_allowed(current, CPU_MASK_ALL);
 	system_state = SYSTEM_RUNNING;
+	smp_init();
+	migration_init();
 	do_basic_setup();
 	populate_initramfs();
 
@@ -191,6 +203,7 @@ asmlinkage void __noreturn start_kernel(unsigned long magic,
 	setup_memory();
 	paging_init();
 	mem_init();
+	find_smp_config();	/* the tables may lie above the boot mapping */
 	kmem_cache_init();
 	mm_struct_init();
 	trace_init();
@@ -200,6 +213,11 @@ asmlinkage void __noreturn start_kernel(unsigned long magic,
 	softirq_init();
 	init_timers();
 	fork_init();
+	/*
+	 * The interrupt controllers as the firmware tables described them
+	 * (find_smp_config() above), then the tick: the local APIC timer,
+	 * calibrated with the TSC (docs/interrupts.md).
+	 */
 	init_IRQ();
 	time_init();
 	serial_input_init();

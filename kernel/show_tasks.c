@@ -3,12 +3,19 @@
  * kernel/show_tasks.c - the task list as a table (sysrq-t, ps).
  *
  * Linux 2.6: show_state() in kernel/sched.c, and what procps' ps prints.
- * One line per task: pid, parent, state, flags, its mm and the mm it runs
- * on, priority, ticks, switches, and the name, in [brackets] for kernel
- * threads (they have no command line to show, as ps puts it).  A kernel
- * thread's mm is always "-" while active_mm names the address space it
- * borrowed: lazy TLB made visible.
+ * One line per task: the CPU it runs or last ran on (task_cpu()), pid,
+ * parent, state, flags, its mm and the mm it runs on, priority, ticks,
+ * switches, and the name, in [brackets] for kernel threads (they have no
+ * command line to show, as ps puts it).  A kernel thread's mm is always
+ * "-" while active_mm names the address space it borrowed: lazy TLB made
+ * visible.
+ *
+ * The idle tasks come first, one per online CPU (swapper/0, swapper/1,
+ * ...): all of them are pid 0 and none is on the task list (Linux does
+ * not hash pid 0 either), so they are taken from the run queues
+ * (idle_task()).  CPU 0's is init_task, the head of the task list.
  */
+#include <cpumask.h>
 #include <kernel.h>
 #include <sched.h>
 #include <spinlock.h>
@@ -46,11 +53,20 @@ static void show_task(struct task_struct *p)
 		snprintf(mm, sizeof(mm), "%8s", "-");
 	snprintf(name, sizeof(name), (p->flags & PF_KTHREAD) ? "[%s]" : "%s",
 		 p->comm);
-	printk(KERN_INFO "%5d %5d %c %08lx %s %08lx %3d %6lu %7lu %s\n",
-	       p->pid, p->parent ? p->parent->pid : 0, task_state_char(p),
+	printk(KERN_INFO "%3u %5d %5d %c %08lx %s %08lx %3d %6lu %7lu %s\n",
+	       task_cpu(p), p->pid, p->parent ? p->parent->pid : 0, task_state_char(p),
 	       p->flags, mm, (unsigned long)p->active_mm, p->prio,
 	       p->utime + p->stime, p->nvcsw + p->nivcsw, name);
 }
+
+/*
+ * The idle task of each online CPU, CPU 0's first; a CPU that is coming
+ * up may not have one yet.  Idle tasks never exit, so the pointers stay
+ * good without a lock.
+ */
+#define for_each_idle_task(p, cpu)				\
+	for_each_online_cpu(cpu)				\
+		if (((p) = idle_task(cpu)) != NULL)
 
 /**
  * show_all_stacks - print the kernel stack of every task
@@ -61,16 +77,18 @@ void show_all_stacks(void)
 {
 	struct task_struct *p;
 	unsigned long flags;
+	unsigned int cpu;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	show_task_stack(&init_task);
+	for_each_idle_task(p, cpu)
+		show_task_stack(p);
 	for_each_process(p)
 		show_task_stack(p);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 }
 
 /**
- * show_tasks - print every task (process 0 first)
+ * show_tasks - print every task, the idle task of each CPU first
  *
  * Context: any; takes tasklist_lock.
  */
@@ -78,11 +96,13 @@ void show_tasks(void)
 {
 	struct task_struct *p;
 	unsigned long flags;
+	unsigned int cpu;
 
-	printk(KERN_INFO "  PID  PPID S    FLAGS       MM ACTIVEMM PRI  TICKS "
-	       "SWITCHES COMMAND\n");
+	printk(KERN_INFO "CPU   PID  PPID S    FLAGS       MM ACTIVEMM PRI  "
+	       "TICKS SWITCHES COMMAND\n");
 	spin_lock_irqsave(&tasklist_lock, flags);
-	show_task(&init_task);
+	for_each_idle_task(p, cpu)
+		show_task(p);
 	for_each_process(p)
 		show_task(p);
 	spin_unlock_irqrestore(&tasklist_lock, flags);

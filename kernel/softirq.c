@@ -14,6 +14,15 @@
  * nice 19, which runs softirqs in process context where the scheduler can
  * preempt it.  So a flood of softirqs slows the machine down but cannot
  * stop tasks from running.
+ *
+ * Everything here is per CPU: the pending mask, the run counts, and the
+ * thread.  A softirq runs on the CPU that raised it -- at that CPU's
+ * irq_exit(), or in that CPU's ksoftirqd/N, which kthread_bind() ties to
+ * its CPU before it first runs (spawn_ksoftirqd(), one thread for every
+ * online CPU).  So a handler's data can be per-CPU too, and the same
+ * softirq may run on several CPUs at once.  Every read of the CPU number
+ * is made with interrupts off, in softirq context, or by ksoftirqd/N on
+ * its own CPU: none can change CPU half-way.
  */
 #include <asm/irqflags.h>
 #include <hardirq.h>
@@ -22,12 +31,16 @@
 #include <kthread.h>
 #include <percpu.h>
 #include <sched.h>
+#include <smp.h>
 
 static struct softirq_action softirq_vec[NR_SOFTIRQS];
 static DEFINE_PER_CPU(unsigned long, softirq_pending);
 static DEFINE_PER_CPU(struct task_struct *, ksoftirqd);
-/* How many times each softirq ran (for tests and the memory report). */
-static unsigned long softirq_runs[NR_SOFTIRQS];
+/*
+ * How many times each softirq ran on each CPU (for tests and the memory
+ * report): per CPU so that two CPUs never increment the same word.
+ */
+static DEFINE_PER_CPU(unsigned long [NR_SOFTIRQS], softirq_runs);
 
 /**
  * open_softirq - install the handler of softirq @nr
@@ -44,18 +57,56 @@ void open_softirq(int nr, void (*action)(struct softirq_action *),
 	softirq_vec[nr].data = data;
 }
 
-/* Return: this CPU's pending softirqs, one bit each. */
+/*
+ * Return: this CPU's pending softirqs, one bit each.  The caller must not
+ * be able to change CPU: interrupts or preemption off, or ksoftirqd/N.
+ */
 unsigned long local_softirq_pending(void)
 {
 	return READ_ONCE(__get_cpu_var(softirq_pending));
 }
 
-/* Return: how many times softirq @nr has run. */
+/* Return: how many times softirq @nr has run, on all CPUs together. */
 unsigned long softirq_count_of(unsigned int nr)
 {
-	return nr < NR_SOFTIRQS ? READ_ONCE(softirq_runs[nr]) : 0;
+	unsigned long sum = 0;
+	unsigned int cpu;
+
+	if (nr >= NR_SOFTIRQS)
+		return 0;
+	for_each_possible_cpu(cpu)
+		sum += READ_ONCE(per_cpu(softirq_runs, cpu)[nr]);
+	return sum;
 }
 
+/**
+ * softirq_count_on - how many times softirq @nr has run on @cpu
+ * @nr: the softirq
+ * @cpu: the CPU
+ *
+ * Context: any.
+ * Return: the count (0 for a softirq that does not exist).
+ */
+unsigned long softirq_count_on(unsigned int nr, unsigned int cpu)
+{
+	if (nr >= NR_SOFTIRQS || cpu >= NR_CPUS)
+		return 0;
+	return READ_ONCE(per_cpu(softirq_runs, cpu)[nr]);
+}
+
+/**
+ * ksoftirqd_task - the ksoftirqd thread of @cpu
+ * @cpu: the CPU
+ *
+ * Context: any.
+ * Return: ksoftirqd/@cpu, or NULL before spawn_ksoftirqd() made it.
+ */
+struct task_struct *ksoftirqd_task(unsigned int cpu)
+{
+	return cpu < NR_CPUS ? READ_ONCE(per_cpu(ksoftirqd, cpu)) : NULL;
+}
+
+/* Wake this CPU's ksoftirqd.  Interrupts off: we stay on this CPU. */
 static void wakeup_softirqd(void)
 {
 	struct task_struct *tsk = __get_cpu_var(ksoftirqd);
@@ -74,6 +125,8 @@ static void __do_softirq(void)
 {
 	int max_restart = MAX_SOFTIRQ_RESTART;
 	unsigned long pending = local_softirq_pending();
+	/* Softirq context from here on: this CPU's, until we return. */
+	unsigned long *runs = __get_cpu_var(softirq_runs);
 
 	add_preempt_count(SOFTIRQ_OFFSET);
 restart:
@@ -81,7 +134,7 @@ restart:
 	local_irq_enable();
 	for (struct softirq_action *h = softirq_vec; pending; h++, pending >>= 1)
 		if ((pending & 1) && h->action) {
-			softirq_runs[h - softirq_vec]++;
+			runs[h - softirq_vec]++;
 			h->action(h);
 		}
 	local_irq_disable();
@@ -176,6 +229,10 @@ void local_bh_enable(void)
 	preempt_enable();
 }
 
+/*
+ * ksoftirqd/N: bound to CPU N before it first ran (spawn_ksoftirqd()), so
+ * local_softirq_pending() is always CPU N's, preemptible or not.
+ */
 static int ksoftirqd(void *unused)
 {
 	while (!kthread_should_stop()) {
@@ -196,8 +253,11 @@ static int ksoftirqd(void *unused)
 }
 
 /**
- * spawn_ksoftirqd - start ksoftirqd/N for every CPU
+ * spawn_ksoftirqd - start ksoftirqd/N for every online CPU
  *
+ * Each thread is bound to its CPU before it is woken: it only ever runs
+ * the softirqs raised there.  The CPUs are those online now (after
+ * smp_init()); a CPU that came up later would have no ksoftirqd.
  * Context: pid 1, boot.
  * Return: 0, or the error of kthread_create().
  */
@@ -216,6 +276,7 @@ int spawn_ksoftirqd(void)
 		 * the first run, it holds once this function returns.
 		 */
 		set_user_nice(p, 19);
+		kthread_bind(p, cpu);
 		per_cpu(ksoftirqd, cpu) = p;
 		wake_up_process(p);
 	}

@@ -98,6 +98,41 @@ asmlinkage long sys_sched_yield(void)
 	return 0;
 }
 
+/*
+ * The mask is @len bytes at @user_mask_ptr: a shorter one is taken as
+ * zeros above what it gives, a longer one's tail is ignored (Linux 2.6:
+ * get_user_cpu_mask()).  sched/migration.c: sched_setaffinity() checks
+ * the permission and moves the task.
+ */
+asmlinkage long sys_sched_setaffinity(pid_t pid, unsigned int len,
+				      unsigned long *user_mask_ptr)
+{
+	cpumask_t new_mask = CPU_MASK_NONE;
+
+	if (len > sizeof(new_mask))
+		len = sizeof(new_mask);
+	if (copy_from_user(&new_mask, user_mask_ptr, len))
+		return -EFAULT;
+	return sched_setaffinity(pid, new_mask);
+}
+
+/* Return: as Linux, the size of the kernel's mask, which was written. */
+asmlinkage long sys_sched_getaffinity(pid_t pid, unsigned int len,
+				      unsigned long *user_mask_ptr)
+{
+	cpumask_t mask;
+	long ret;
+
+	if (len < sizeof(mask))
+		return -EINVAL;
+	ret = sched_getaffinity(pid, &mask);
+	if (ret < 0)
+		return ret;
+	if (copy_to_user(user_mask_ptr, &mask, sizeof(mask)))
+		return -EFAULT;
+	return sizeof(mask);
+}
+
 asmlinkage long sys_nanosleep(const struct kt_timespec *rqtp,
 			      struct kt_timespec *rmtp)
 {
@@ -168,12 +203,36 @@ asmlinkage long sys_syslog(int type, char *buf, int len)
 	return n;
 }
 
-/* Teaching call: the task list for ps; Return: entries written. */
+static void fill_task_info(struct kt_task_info *t, struct task_struct *p)
+{
+	memset(t, 0, sizeof(*t));
+	t->pid = p->pid;
+	t->ppid = p->pid == 0 ? 0 : p->parent->pid;
+	t->state = task_state_char(p);
+	t->flags = p->flags;
+	t->mm = (unsigned long)p->mm;
+	t->active_mm = (unsigned long)p->active_mm;
+	t->prio = p->prio;
+	t->static_prio = p->static_prio;
+	t->utime = p->utime;
+	t->stime = p->stime;
+	t->nvcsw = p->nvcsw;
+	t->nivcsw = p->nivcsw;
+	t->cpu = task_cpu(p);
+	strlcpy(t->comm, p->comm, sizeof(t->comm));
+}
+
+/*
+ * Teaching call: the task list for ps, the idle task of each online CPU
+ * first (pid 0, swapper/N: not on the task list, found through the run
+ * queues), then the task list; Return: entries written.
+ */
 asmlinkage long sys_kt_tasks(struct kt_task_info *ubuf, int max)
 {
 	struct kt_task_info *info;
 	struct task_struct *p;
 	unsigned long flags;
+	unsigned int cpu;
 	int n = 0, room;
 
 	if (max <= 0)
@@ -186,26 +245,15 @@ asmlinkage long sys_kt_tasks(struct kt_task_info *ubuf, int max)
 		return -ENOMEM;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	for (p = &init_task; n < room;
-	     p = list_entry(p->tasks.next, struct task_struct, tasks)) {
-		struct kt_task_info *t = &info[n++];
-
-		memset(t, 0, sizeof(*t));
-		t->pid = p->pid;
-		t->ppid = p == &init_task ? 0 : p->parent->pid;
-		t->state = task_state_char(p);
-		t->flags = p->flags;
-		t->mm = (unsigned long)p->mm;
-		t->active_mm = (unsigned long)p->active_mm;
-		t->prio = p->prio;
-		t->static_prio = p->static_prio;
-		t->utime = p->utime;
-		t->stime = p->stime;
-		t->nvcsw = p->nvcsw;
-		t->nivcsw = p->nivcsw;
-		strlcpy(t->comm, p->comm, sizeof(t->comm));
-		if (p->tasks.next == &init_task.tasks)
+	for_each_online_cpu(cpu) {
+		p = idle_task(cpu);
+		if (p && n < room)
+			fill_task_info(&info[n++], p);
+	}
+	for_each_process(p) {
+		if (n == room)
 			break;
+		fill_task_info(&info[n++], p);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 
@@ -365,6 +413,8 @@ const sys_call_ptr_t sys_call_table[] = {
 	SYSCALL(__NR_getegid32, sys_getegid32),
 	SYSCALL(__NR_setuid32, sys_setuid32),
 	SYSCALL(__NR_setgid32, sys_setgid32),
+	SYSCALL(__NR_sched_setaffinity, sys_sched_setaffinity),
+	SYSCALL(__NR_sched_getaffinity, sys_sched_getaffinity),
 };
 
 _Static_assert(ARRAY_SIZE(sys_call_table) == ASM_NR_syscalls,

@@ -4,7 +4,10 @@
  *
  * Linux 2.6: the tasklet half of kernel/softirq.c.
  * tasklet_schedule() puts a tasklet on this CPU's list (once: the SCHED
- * bit stops a second insertion) and raises TASKLET_SOFTIRQ.  The softirq
+ * bit stops a second insertion) and raises TASKLET_SOFTIRQ there: it runs
+ * on the CPU that scheduled it, and so does a tasklet that reschedules
+ * itself.  The lists are per CPU and touched with interrupts off, by
+ * their own CPU only: they need no lock.  The softirq
  * takes the whole list and runs each tasklet whose RUN bit it can take:
  * a tasklet never runs on two CPUs at once, which is what makes tasklets
  * easier to write than softirqs.  A disabled tasklet, or one running
@@ -40,21 +43,26 @@ void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long),
 	t->data = data;
 }
 
-static void add_to(struct tasklet_head *head, struct tasklet_struct *t,
-		   unsigned int softirq)
+/**
+ * __tasklet_schedule - put @t on this CPU's list and raise TASKLET_SOFTIRQ
+ * @t: the tasklet, whose TASKLET_STATE_SCHED bit the caller just took
+ *
+ * The CPU is chosen with interrupts off: a preemptible caller that moved
+ * between choosing the list and raising the softirq would put @t on one
+ * CPU's list and wake another's ksoftirqd.
+ * Context: any.
+ */
+void __tasklet_schedule(struct tasklet_struct *t)
 {
+	struct tasklet_head *head;
 	unsigned long flags;
 
 	local_irq_save(flags);
+	head = &__get_cpu_var(tasklet_vec);
 	t->next = head->list;
 	head->list = t;
-	raise_softirq_irqoff(softirq);
+	raise_softirq_irqoff(TASKLET_SOFTIRQ);
 	local_irq_restore(flags);
-}
-
-void __tasklet_schedule(struct tasklet_struct *t)
-{
-	add_to(&__get_cpu_var(tasklet_vec), t, TASKLET_SOFTIRQ);
 }
 
 static void run_tasklets(struct tasklet_head *head, unsigned int softirq)

@@ -7,26 +7,39 @@
  * With trace=sched on the command line, a 512 KiB buffer (trace_buf_size=
  * to choose, as Linux's ftrace option) is taken at boot and the
  * scheduler's hooks (include/trace.h) record every context
- * switch, wake-up, fork, exit and rename, each with the TSC.  When the
- * buffer is full the oldest events are overwritten (and counted as
- * lost).  trace_dump() -- the kt_trace system call, the shell's `trace`,
- * and power-off -- prints the events oldest first and empties the buffer:
+ * switch, wake-up, fork, exit and rename, each with the TSC and the CPU
+ * that recorded it.  When the buffer is full the oldest events are
+ * overwritten (and counted as lost).  trace_dump() -- the kt_trace system
+ * call, the shell's `trace`, and power-off -- prints the events oldest
+ * first and empties the buffer:
  *
- *	sched-trace: begin tsc_khz=2600000 cpu=0 events=N lost=M
- *	sched-trace: <tsc> switch prev=<pid>:<comm>:<state> next=<pid>:<comm>
- *	sched-trace: <tsc> wakeup pid=<pid>:<comm> by=<pid>
- *	sched-trace: <tsc> fork parent=<pid> child=<pid>:<comm>
- *	sched-trace: <tsc> exit pid=<pid>:<comm> code=<code>
- *	sched-trace: <tsc> comm pid=<pid>:<comm>
+ *	sched-trace: begin tsc_khz=2600000 cpus=N events=N lost=M
+ *	sched-trace: <tsc> [<cpu>] switch prev=<pid>:<comm>:<state> next=<pid>:<comm>
+ *	sched-trace: <tsc> [<cpu>] wakeup pid=<pid>:<comm> by=<pid>
+ *	sched-trace: <tsc> [<cpu>] fork parent=<pid> child=<pid>:<comm>
+ *	sched-trace: <tsc> [<cpu>] exit pid=<pid>:<comm> code=<code>
+ *	sched-trace: <tsc> [<cpu>] comm pid=<pid>:<comm>
  *	sched-trace: end
  *
+ * Several CPUs record at once into the one buffer: trace_lock, taken with
+ * interrupts off, covers the claim of a slot, the timestamp and the copy,
+ * so the slots are filled in the order the lock was won.  The timestamp
+ * is read under the lock too: with a TSC that all CPUs share (QEMU's, and
+ * any invariant, synchronised TSC) the dump is then in time order across
+ * CPUs.  Linux instead gives each CPU a buffer of its own (no lock to
+ * share on the hot path) and merges them by timestamp when it reads
+ * them: cheaper with many CPUs, but one lock is simpler to read and
+ * costs little with two or four.
+ *
  * tools/trace2perfetto.py turns that into a Perfetto/Chrome JSON trace and
- * an SVG timeline (`make trace`, docs/trace.md).
+ * an SVG timeline, one track per CPU (`make trace`, docs/trace.md).
  */
 #include <asm/processor.h>
 #include <gfp.h>
 #include <init.h>
+#include <cpumask.h>
 #include <kernel.h>
+#include <percpu.h>
 #include <preempt.h>
 #include <sched.h>
 #include <spinlock.h>
@@ -42,6 +55,7 @@ enum trace_type { EV_SWITCH, EV_WAKEUP, EV_FORK, EV_EXIT, EV_COMM };
 struct trace_event {
 	u64 tsc;
 	u8 type;
+	u8 cpu;			/* the CPU that recorded it */
 	char state;		/* EV_SWITCH: prev's state after the switch */
 	pid_t a, b;		/* switch: prev, next; fork: parent, child;
 				   wakeup: woken, waker */
@@ -49,6 +63,7 @@ struct trace_event {
 	char comm_a[TASK_COMM_LEN], comm_b[TASK_COMM_LEN];
 };
 
+/* Read without the lock by the hooks; record() checks it again under it. */
 bool trace_sched_enabled;
 static bool trace_requested;
 static unsigned long trace_buf_size = TRACE_BUF_SIZE_DEFAULT;
@@ -114,7 +129,9 @@ static void copy_comm(char *dst, const struct task_struct *p)
 
 /*
  * Record one event.  @ta and @tb name the tasks whose names the event
- * carries (NULL: none).
+ * carries (NULL: none).  A CPU that saw trace_sched_enabled just before
+ * another CPU began a dump finds it false here, under the lock, and
+ * records nothing: the slots being printed are never overwritten.
  */
 static void record(enum trace_type type, pid_t a, pid_t b,
 		   const struct task_struct *ta, const struct task_struct *tb,
@@ -124,11 +141,17 @@ static void record(enum trace_type type, pid_t a, pid_t b,
 	unsigned long flags;
 
 	spin_lock_irqsave(&trace_lock, flags);
+	if (unlikely(!trace_sched_enabled)) {
+		spin_unlock_irqrestore(&trace_lock, flags);
+		return;
+	}
 	ev = &events[head % nr_slots];
 	if (head >= nr_slots)
 		lost++;
 	head++;
 	ev->tsc = rdtsc();
+	/* Interrupts are off: this task cannot move to another CPU. */
+	ev->cpu = smp_processor_id();
 	ev->type = type;
 	ev->a = a;
 	ev->b = b;
@@ -190,9 +213,11 @@ static void dump_line(const char *fmt, ...)
 /**
  * trace_dump - print the recorded events, oldest first, and start over
  *
- * Recording pauses while the buffer is printed.
+ * Recording pauses, on every CPU, while the buffer is printed: events
+ * of that time are not recorded (nor counted as lost).
  * Context: process.
- * Return: the number of events printed, or -ENODEV if tracing is off.
+ * Return: the number of events printed, -ENODEV if tracing is off, or
+ * -EBUSY while another CPU prints the buffer.
  */
 long trace_dump(void)
 {
@@ -201,6 +226,10 @@ long trace_dump(void)
 	if (!events)
 		return -ENODEV;
 	spin_lock_irqsave(&trace_lock, flags);
+	if (!trace_sched_enabled) {
+		spin_unlock_irqrestore(&trace_lock, flags);
+		return -EBUSY;
+	}
 	trace_sched_enabled = false;
 	last = head;
 	first = head > nr_slots ? head - nr_slots : 0;
@@ -208,32 +237,36 @@ long trace_dump(void)
 
 	n = last - first;
 	/* On a line of its own even if a prompt was left unfinished. */
-	dump_line("\nsched-trace: begin tsc_khz=%lu cpu=0 events=%lu lost=%lu\n",
-		  tsc_khz, n, lost);
+	dump_line("\nsched-trace: begin tsc_khz=%lu cpus=%u events=%lu "
+		  "lost=%lu\n", tsc_khz, num_online_cpus(), n, lost);
 	for (unsigned long i = first; i < last; i++) {
 		struct trace_event *ev = &events[i % nr_slots];
 
 		switch (ev->type) {
 		case EV_SWITCH:
-			dump_line("sched-trace: %llu switch prev=%d:%s:%c "
-				  "next=%d:%s\n", ev->tsc, ev->a, ev->comm_a,
-				  ev->state, ev->b, ev->comm_b);
+			dump_line("sched-trace: %llu [%u] switch "
+				  "prev=%d:%s:%c next=%d:%s\n", ev->tsc,
+				  ev->cpu, ev->a, ev->comm_a, ev->state,
+				  ev->b, ev->comm_b);
 			break;
 		case EV_WAKEUP:
-			dump_line("sched-trace: %llu wakeup pid=%d:%s by=%d\n",
-				  ev->tsc, ev->a, ev->comm_a, ev->b);
+			dump_line("sched-trace: %llu [%u] wakeup pid=%d:%s "
+				  "by=%d\n", ev->tsc, ev->cpu, ev->a,
+				  ev->comm_a, ev->b);
 			break;
 		case EV_FORK:
-			dump_line("sched-trace: %llu fork parent=%d child=%d:%s\n",
-				  ev->tsc, ev->a, ev->b, ev->comm_b);
+			dump_line("sched-trace: %llu [%u] fork parent=%d "
+				  "child=%d:%s\n", ev->tsc, ev->cpu, ev->a,
+				  ev->b, ev->comm_b);
 			break;
 		case EV_EXIT:
-			dump_line("sched-trace: %llu exit pid=%d:%s code=%ld\n",
-				  ev->tsc, ev->a, ev->comm_a, ev->code);
+			dump_line("sched-trace: %llu [%u] exit pid=%d:%s "
+				  "code=%ld\n", ev->tsc, ev->cpu, ev->a,
+				  ev->comm_a, ev->code);
 			break;
 		case EV_COMM:
-			dump_line("sched-trace: %llu comm pid=%d:%s\n", ev->tsc,
-				  ev->a, ev->comm_a);
+			dump_line("sched-trace: %llu [%u] comm pid=%d:%s\n",
+				  ev->tsc, ev->cpu, ev->a, ev->comm_a);
 			break;
 		}
 	}

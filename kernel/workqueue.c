@@ -1,32 +1,46 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/workqueue.c - workqueues and keventd ("events/0").
+ * kernel/workqueue.c - workqueues and keventd ("events/N").
  *
- * Linux 2.6: kernel/workqueue.c (2.6.11-2.6.24).
- * A workqueue has one worker thread per CPU ("name/N"), or one in all for
- * create_singlethread_workqueue() ("name").  queue_work() appends the work
- * to the queue of the current CPU and wakes its worker; the worker sleeps
- * in wait_event_interruptible() until its list is not empty — an
- * event-driven kernel thread (docs/deferred-work.md) — and runs the work
- * functions one after another, in the order they were queued.  The
- * default queue, "events", is Linux's keventd: schedule_work() uses it.
+ * Linux 2.6: kernel/workqueue.c (2.6.11-2.6.24; queue_work_on() and
+ * schedule_work_on() from 2.6.27).
+ * A workqueue has one worker thread per online CPU ("name/N"), each
+ * kthread_bind()ed to its CPU before it first runs, or one in all for
+ * create_singlethread_workqueue() ("name", free to run anywhere).  Each
+ * worker has its own queue, struct cpu_workqueue_struct, with its own
+ * spinlock: CPUs queueing on different queues never contend.
+ * queue_work() appends the work to the queue of the CPU it is called on
+ * (get_cpu()/put_cpu() keep the caller there meanwhile) and wakes that
+ * CPU's worker, so the work runs on the CPU that queued it, on data that
+ * is likely still in its cache; queue_work_on() chooses the CPU.  The
+ * worker sleeps in wait_event_interruptible() until its list is not
+ * empty -- an event-driven kernel thread (docs/deferred-work.md) -- and
+ * runs the work functions one after another, in the order they were
+ * queued.  The default queue, "events", is Linux's keventd:
+ * schedule_work() and schedule_work_on() use it.
  *
- * flush_workqueue() waits until everything queued before the call has
- * run, by sequence numbers: each queued item raises insert_sequence, each
- * finished one remove_sequence.
+ * flush_workqueue() waits, CPU after CPU, until everything queued before
+ * the call has run, by sequence numbers: each queued item raises its
+ * queue's insert_sequence, each finished one remove_sequence.
  */
 #include <kernel.h>
 #include <kthread.h>
 #include <percpu.h>
 #include <sched.h>
 #include <slab.h>
+#include <smp.h>
 #include <spinlock.h>
 #include <string.h>
 #include <wait.h>
 #include <workqueue.h>
 
+/* One per CPU of a workqueue (one in all for a single-thread queue). */
 struct cpu_workqueue_struct {
-	/* cwq->lock, interrupts off (work may be queued from interrupts): */
+	/*
+	 * cwq->lock, taken with interrupts off (work may be queued from an
+	 * interrupt on this CPU), guards the list and the sequences against
+	 * every CPU: queue_work_on() and flush_workqueue() reach any CPU's.
+	 */
 	spinlock_t lock;
 	struct list_head worklist;
 	long insert_sequence;		/* items ever queued */
@@ -46,9 +60,19 @@ struct workqueue_struct {
 
 struct workqueue_struct *keventd_wq;
 
-static struct cpu_workqueue_struct *wq_cwq(struct workqueue_struct *wq)
+/*
+ * The queue of @wq that serves @cpu.  A CPU that came online after the
+ * queue was made has no worker (CPUs are not added at run time): its
+ * work goes to the first CPU's rather than being lost.
+ */
+static struct cpu_workqueue_struct *wq_cwq(struct workqueue_struct *wq,
+					   unsigned int cpu)
 {
-	return &wq->cpu_wq[wq->singlethread ? 0 : smp_processor_id()];
+	if (wq->singlethread)
+		return &wq->cpu_wq[0];
+	if (WARN_ON_ONCE(cpu >= NR_CPUS || !wq->cpu_wq[cpu].thread))
+		return &wq->cpu_wq[first_cpu(cpu_online_map)];
+	return &wq->cpu_wq[cpu];
 }
 
 static void __queue_work(struct cpu_workqueue_struct *cwq,
@@ -64,26 +88,55 @@ static void __queue_work(struct cpu_workqueue_struct *cwq,
 }
 
 /**
- * queue_work - queue work on a workqueue
+ * queue_work - queue work on a workqueue, on this CPU's worker
  * @wq: the queue
  * @work: the work; queued at most once until it starts running
  *
+ * The work runs in the worker of the CPU this is called on (of the only
+ * worker for a single-thread queue).  Preemption is off from reading the
+ * CPU number to queueing, so a caller that moves meanwhile still queues
+ * on the CPU it read.
  * Context: any, interrupts included.
  * Return: 1 if queued, 0 if it was already pending.
  */
 int queue_work(struct workqueue_struct *wq, struct work_struct *work)
 {
+	int ret = 0;
+
+	if (!test_and_set_bit(WORK_STRUCT_PENDING, &work->pending)) {
+		__queue_work(wq_cwq(wq, get_cpu()), work);
+		put_cpu();
+		ret = 1;
+	}
+	return ret;
+}
+
+/**
+ * queue_work_on - queue work on the worker of a chosen CPU
+ * @cpu: an online CPU (ignored by a single-thread queue)
+ * @wq: the queue
+ * @work: the work; queued at most once until it starts running
+ *
+ * For work that must run on @cpu: on per-CPU data, or to do something
+ * on every CPU (one work per CPU, then flush_workqueue()).
+ * Context: any, interrupts included.
+ * Return: 1 if queued, 0 if it was already pending.
+ */
+int queue_work_on(int cpu, struct workqueue_struct *wq,
+		  struct work_struct *work)
+{
 	if (test_and_set_bit(WORK_STRUCT_PENDING, &work->pending))
 		return 0;
-	__queue_work(wq_cwq(wq), work);
+	__queue_work(wq_cwq(wq, cpu), work);
 	return 1;
 }
 
+/* Timer function (TIMER_SOFTIRQ): queue on the CPU the timer ran on. */
 static void delayed_work_timer_fn(unsigned long data)
 {
 	struct delayed_work *dwork = (struct delayed_work *)data;
 
-	__queue_work(wq_cwq(dwork->wq), &dwork->work);
+	__queue_work(wq_cwq(dwork->wq, smp_processor_id()), &dwork->work);
 }
 
 /**
@@ -149,6 +202,10 @@ static void run_workqueue(struct cpu_workqueue_struct *cwq)
 	spin_unlock_irqrestore(&cwq->lock, flags);
 }
 
+/*
+ * The worker of one queue: name/N, bound to CPU N (or "name", anywhere,
+ * for a single-thread queue).
+ */
 static int worker_thread(void *_cwq)
 {
 	struct cpu_workqueue_struct *cwq = _cwq;
@@ -168,8 +225,10 @@ static int worker_thread(void *_cwq)
  * flush_workqueue - wait until all work queued so far has run
  * @wq: the queue
  *
- * Work queued after the call is not waited for.  Called from a work
- * function of the same queue, it runs the rest of the list itself.
+ * Every CPU's queue, one after the other: for each, what was queued
+ * there before the flush reached it.  Work queued after the call is not
+ * waited for.  Called from a work function of the same queue, it runs
+ * the rest of its own CPU's list itself.
  * Context: process, may sleep.
  */
 void flush_workqueue(struct workqueue_struct *wq)
@@ -201,6 +260,8 @@ void flush_workqueue(struct workqueue_struct *wq)
  * @name: thread name: "name/N" per CPU, or "name" for a single thread
  * @singlethread: one worker for all CPUs
  *
+ * One worker for each CPU online now, bound to it; a single-thread
+ * queue's worker may run on any CPU.
  * Context: process, may sleep.
  * Return: the queue, or NULL.
  */
@@ -232,12 +293,15 @@ struct workqueue_struct *__create_workqueue(const char *name,
 			destroy_workqueue(wq);
 			return NULL;
 		}
-		cwq->thread = p;
 		/*
 		 * Nice -5, which Linux 2.6's worker_thread() sets itself: set
 		 * before the first run, it holds once this function returns.
 		 */
 		set_user_nice(p, -5);
+		/* Before its first run: it never runs anywhere else. */
+		if (!singlethread)
+			kthread_bind(p, cpu);
+		cwq->thread = p;
 		wake_up_process(p);
 	}
 	return wq;
@@ -278,6 +342,18 @@ int schedule_work(struct work_struct *work)
 }
 
 /**
+ * schedule_work_on - queue work on the "events" worker of @cpu
+ * @cpu: an online CPU
+ * @work: the work
+ *
+ * Return: 1 if queued, 0 if already pending.
+ */
+int schedule_work_on(int cpu, struct work_struct *work)
+{
+	return queue_work_on(cpu, keventd_wq, work);
+}
+
+/**
  * schedule_delayed_work - queue delayed work on "events"
  * @dwork: the work
  * @delay: jiffies
@@ -290,7 +366,9 @@ int schedule_delayed_work(struct delayed_work *dwork, unsigned long delay)
 }
 
 /**
- * flush_scheduled_work - flush the "events" queue
+ * flush_scheduled_work - flush the "events" queue, on every CPU
+ *
+ * Context: process, may sleep.
  */
 void flush_scheduled_work(void)
 {
@@ -300,6 +378,7 @@ void flush_scheduled_work(void)
 /**
  * init_workqueues - create "events", the default workqueue (keventd)
  *
+ * One worker per online CPU: events/0, events/1, ...
  * Context: pid 1, boot.
  */
 void init_workqueues(void)

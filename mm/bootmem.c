@@ -24,6 +24,7 @@
 #include <setup.h>
 #include <string.h>
 
+#define TRAMPOLINE_PFN	1		/* arch/x86/smpboot.c */
 #define MIN_MEM_LIMIT	(4ULL << 20)	/* mem= below this is refused */
 
 struct page *mem_map;
@@ -140,7 +141,8 @@ void setup_memory(void)
 /**
  * mem_init - give every free RAM frame to the buddy allocator
  *
- * Frame 0 (the BIOS data area) and every frame that is not RAM, holds
+ * Frame 0 (the BIOS data area), frame 1 (where other CPUs start:
+ * arch/x86/trampoline.asm) and every frame that is not RAM, holds
  * the kernel or a boot module, or was taken from the boot allocator is
  * marked PG_reserved and never freed.
  * Context: boot, after paging_init() (the last boot allocation).
@@ -153,7 +155,8 @@ void mem_init(void)
 		struct page *page = pfn_to_page(pfn);
 
 		INIT_LIST_HEAD(&page->lru);
-		if (pfn == 0 || !page_is_ram(pfn) || page_is_loaded(pfn) ||
+		if (pfn <= TRAMPOLINE_PFN || !page_is_ram(pfn) ||
+		    page_is_loaded(pfn) ||
 		    (pfn >= bootmem_start_pfn && pfn < bootmem_next_pfn)) {
 			SetPageFlag(page, PG_reserved);
 			page->_count = 1;

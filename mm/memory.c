@@ -25,19 +25,6 @@
 #define _PAGE_USER_RW	(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER)
 #define _PAGE_USER_RO	(_PAGE_PRESENT | _PAGE_USER)
 
-/*
- * Forget a stale translation in this CPU's TLB, if it has @mm loaded.
- * Only this CPU's: another CPU that ran @mm and has kept it loaded since
- * (lazy TLB) may still hold one, which Linux flushes with an
- * INVALIDATE_TLB_VECTOR IPI to the CPUs in mm->cpu_vm_mask
- * (arch/i386/kernel/smp.c: flush_tlb_page()).
- */
-static void flush_tlb_page(struct mm_struct *mm, unsigned long addr)
-{
-	if (current->active_mm == mm)
-		__flush_tlb_one(addr);
-}
-
 /* The PTE for @addr in @mm, making its page table if @create. */
 static pte_t *user_pte(struct mm_struct *mm, unsigned long addr, bool create)
 {
@@ -194,13 +181,16 @@ void unmap_user_range(struct mm_struct *mm, unsigned long start,
 {
 	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
 		pte_t *pte = user_pte(mm, addr, false);
+		unsigned long page;
 
 		if (!pte || !(*pte & _PAGE_PRESENT))
 			continue;
-		free_page((unsigned long)__va(*pte & PAGE_MASK));
+		page = *pte & PAGE_MASK;
 		*pte = 0;
 		mm->rss--;
+		/* No CPU may reach the page through its TLB once it is free. */
 		flush_tlb_page(mm, addr);
+		free_page((unsigned long)__va(page));
 	}
 }
 

@@ -11,6 +11,7 @@
  * per-CPU count of CR3 loads lets tests check that a switch between
  * kernel threads loads CR3 zero times.
  */
+#include <asm/irqflags.h>
 #include <asm/processor.h>
 #include <kernel.h>
 #include <mm.h>
@@ -21,27 +22,50 @@
 static DEFINE_PER_CPU(unsigned long, cr3_loads);
 
 /*
- * What this CPU's TLB holds: TLBSTATE_OK while a task that owns the mm
- * runs, TLBSTATE_LAZY while a kernel thread borrows it.  With SMP a flush
- * request for an mm can skip lazy CPUs (they switch CR3 before touching
- * user addresses again).
+ * What each CPU's TLB holds: TLBSTATE_OK while a task that owns the mm
+ * runs, TLBSTATE_LAZY while a kernel thread borrows it.  A CPU is in the
+ * mm's cpu_vm_mask from the moment it loads CR3 for it until it loads
+ * another: flush_tlb_*() (arch/x86/tlb.c) interrupts only those CPUs, and
+ * a lazy one among them leaves the mm (leave_mm()) instead of flushing,
+ * so that it is not interrupted again for an mm it does not use.
+ * Every CPU starts lazy on init_mm, process 0's.
  */
-static DEFINE_PER_CPU(int, cpu_tlbstate);
+DEFINE_PER_CPU(struct tlb_state, cpu_tlbstate) = {
+	[0 ... NR_CPUS - 1] = { .active_mm = &init_mm, .state = TLBSTATE_LAZY },
+};
+
+static void load_mm(unsigned int cpu, struct mm_struct *mm)
+{
+	write_cr3(__pa(mm->pgd));
+	per_cpu(cr3_loads, cpu)++;
+}
 
 /**
  * switch_mm - run on another address space
  * @prev: the mm in use
  * @next: the mm to use
  *
+ * The CPU joins @next's cpu_vm_mask before it loads CR3, so that a
+ * flush of @next from another CPU from then on includes it.  The same mm
+ * again costs nothing -- unless this CPU left it while lazy (leave_mm():
+ * its bit is clear and CR3 holds swapper_pg_dir): then it is reloaded.
  * Context: scheduler, interrupts off.
  */
 void switch_mm(struct mm_struct *prev, struct mm_struct *next)
 {
-	__get_cpu_var(cpu_tlbstate) = TLBSTATE_OK;
-	if (prev == next)
-		return;
-	write_cr3(__pa(next->pgd));
-	__get_cpu_var(cr3_loads)++;
+	unsigned int cpu = raw_smp_processor_id();
+	struct tlb_state *tlb = &per_cpu(cpu_tlbstate, cpu);
+
+	tlb->state = TLBSTATE_OK;
+	if (prev != next) {
+		cpu_clear(cpu, &prev->cpu_vm_mask);
+		tlb->active_mm = next;
+		cpu_set(cpu, &next->cpu_vm_mask);
+		load_mm(cpu, next);
+	} else if (!cpu_isset(cpu, READ_ONCE(next->cpu_vm_mask))) {
+		cpu_set(cpu, &next->cpu_vm_mask);
+		load_mm(cpu, next);
+	}
 }
 
 /**
@@ -53,7 +77,26 @@ void switch_mm(struct mm_struct *prev, struct mm_struct *next)
  */
 void enter_lazy_tlb(struct mm_struct *mm)
 {
-	__get_cpu_var(cpu_tlbstate) = TLBSTATE_LAZY;
+	per_cpu(cpu_tlbstate, raw_smp_processor_id()).state = TLBSTATE_LAZY;
+}
+
+/**
+ * leave_mm - a lazy CPU stops using the mm it holds
+ * @cpu: this CPU
+ *
+ * The kernel thread running here keeps its reference (active_mm): only
+ * the TLB lets go.  CR3 moves to swapper_pg_dir, which maps the kernel
+ * alone, and the CPU leaves the mm's cpu_vm_mask: no flush of that mm
+ * interrupts it again.  Linux 2.6: leave_mm() in arch/i386/kernel/smp.c.
+ * Context: interrupts off (the TLB-flush IPI).
+ */
+void leave_mm(unsigned int cpu)
+{
+	struct tlb_state *tlb = &per_cpu(cpu_tlbstate, cpu);
+
+	BUG_ON(tlb->state == TLBSTATE_OK);
+	cpu_clear(cpu, &tlb->active_mm->cpu_vm_mask);
+	write_cr3(__pa(swapper_pg_dir));
 }
 
 /**
@@ -99,25 +142,28 @@ void unuse_mm(struct mm_struct *mm)
 }
 
 /**
- * leave_mm - a kernel thread lets go of the mm it borrowed
+ * drop_borrowed_mm - a kernel thread lets go of the mm it borrowed
  *
  * A kernel thread runs on whichever mm was loaded when it was switched
  * in, and holds a reference (mm_count) on it until it is switched out:
  * an mm whose last user has gone stays allocated meanwhile.  A thread
  * that must not keep one alive (the ktest runner, before it counts free
  * pages) moves to init_mm, the kernel's own page directory.
- * Linux 2.6: leave_mm() in arch/i386/kernel/smp.c, which loads
- * swapper_pg_dir on a lazy CPU.
+ * (leave_mm() above only unloads the mm; the reference stays.)
  * Context: process, a kernel thread (no mm of its own).
  */
-void leave_mm(void)
+void drop_borrowed_mm(void)
 {
 	struct task_struct *tsk = current;
 	struct mm_struct *borrowed;
+	unsigned long flags;
 
 	BUG_ON(tsk->mm);
-	/* The scheduler reads and swaps active_mm: not in between. */
-	preempt_disable();
+	/*
+	 * The scheduler reads and swaps active_mm, and a TLB-flush IPI
+	 * may unload this CPU's mm: not in between.
+	 */
+	local_irq_save(flags);
 	borrowed = tsk->active_mm;
 	if (borrowed != &init_mm) {
 		atomic_inc(&init_mm.mm_count);
@@ -125,7 +171,7 @@ void leave_mm(void)
 		switch_mm(borrowed, &init_mm);
 		enter_lazy_tlb(&init_mm);
 	}
-	preempt_enable();
+	local_irq_restore(flags);
 	if (borrowed != &init_mm)
 		mmdrop(borrowed);
 }
@@ -133,5 +179,5 @@ void leave_mm(void)
 /* Return: how many times this CPU has loaded CR3 through switch_mm(). */
 unsigned long cr3_load_count(void)
 {
-	return __get_cpu_var(cr3_loads);
+	return per_cpu(cr3_loads, raw_smp_processor_id());
 }

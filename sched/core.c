@@ -31,51 +31,37 @@
  * The kernel is preemptive: a wake-up of a higher-priority task or an
  * expired slice sets TIF_NEED_RESCHED, and the return from the interrupt
  * (arch/x86/entry.asm, resume_kernel) calls preempt_schedule_irq() if
- * preempt_count is 0, even in the middle of kernel code.
+ * preempt_count is 0, even in the middle of kernel code.  On another CPU
+ * the flag comes with a reschedule IPI (resched_task()).
  *
- * Process 0 is the idle task: never on an array, picked only when
- * nr_running is 0 (sched/idle.c).  Next: context_switch() below, then
- * arch/x86/switch_to.asm.
+ * With several CPUs each has its own run queue (sched/sched.h) and its
+ * own idle task (swapper/N: never on an array, picked only when its
+ * queue is empty; sched/idle.c).  A wake-up chooses the CPU
+ * (try_to_wake_up(), wake_cpu()); load balancing (load_balance(), from
+ * rebalance_tick() and idle_balance()) pulls tasks from the longest
+ * queue to a shorter one; a task that must leave a CPU its mask no
+ * longer allows is moved by sched/migration.c.  Understanding the Linux
+ * Kernel, 3rd ed., chapter 7, "Runqueue Balancing in Multiprocessor
+ * Systems".  Next: context_switch() below, then arch/x86/switch_to.asm.
  */
 #include <asm/irqflags.h>
 #include <kernel.h>
 #include <mm_types.h>
 #include <percpu.h>
 #include <sched.h>
+#include <smp.h>
 #include <spinlock.h>
 #include <time.h>
 #include <trace.h>
+#include "sched.h"
 
 #define DEF_TIMESLICE	(100 * HZ / 1000)	/* 100 ms = 10 ticks */
 /* Linux's 5 ms, but at least a tick: at HZ 100, one tick of 10 ms. */
 #define MIN_TIMESLICE	max(5 * HZ / 1000, 1)
 #define MAX_USER_PRIO	40
-#define BITMAP_SIZE	((MAX_PRIO + 1 + 31) / 32)	/* 140 bits + sentinel */
 
-struct prio_array {
-	unsigned int nr_active;
-	unsigned long bitmap[BITMAP_SIZE];
-	struct list_head queue[MAX_PRIO];
-};
-
-struct runqueue {
-	/* rq->lock, interrupts off: */
-	spinlock_t lock;
-	unsigned long nr_running;	/* tasks on the arrays */
-	unsigned long long nr_switches;
-	struct task_struct *curr, *idle;
-	struct mm_struct *prev_mm;	/* dropped after the switch */
-	struct prio_array *active, *expired, arrays[2];
-	unsigned long expired_timestamp; /* when the first task expired */
-	int best_expired_prio;		/* best static_prio in expired */
-};
-
-static DEFINE_PER_CPU(struct runqueue, runqueues);
+DEFINE_PER_CPU(struct runqueue, runqueues);
 enum system_states system_state;
-
-#define cpu_rq(cpu)	(&per_cpu(runqueues, (cpu)))
-#define this_rq()	(&__get_cpu_var(runqueues))
-#define task_rq(p)	cpu_rq(task_cpu(p))
 
 /*
  * SCALE_PRIO of Linux 2.6: the slice shrinks linearly from the top of the
@@ -94,22 +80,33 @@ static unsigned int task_timeslice(struct task_struct *p)
 	return scale_prio(DEF_TIMESLICE, p->static_prio);
 }
 
-static void __set_bit(int nr, unsigned long *map)
+static __always_inline void __set_bit(unsigned int nr, unsigned long *map)
 {
 	map[nr / 32] |= 1UL << (nr % 32);
 }
 
-static void __clear_bit(int nr, unsigned long *map)
+static __always_inline void __clear_bit(unsigned int nr, unsigned long *map)
 {
 	map[nr / 32] &= ~(1UL << (nr % 32));
 }
 
-/* The first set bit: the sentinel at MAX_PRIO guarantees there is one. */
-static int sched_find_first_bit(const unsigned long *map)
+/*
+ * The first set bit of the 5 words: the sentinel at MAX_PRIO guarantees
+ * there is one.  Unrolled, as Linux's: real-time priorities are rare,
+ * so the usual answer, a normal priority (100-139), costs four tests.
+ */
+static __always_inline int sched_find_first_bit(const unsigned long *map)
 {
-	for (int i = 0;; i++)
-		if (map[i])
-			return i * 32 + __builtin_ctzl(map[i]);
+	BUILD_BUG_ON(BITMAP_SIZE != 5);
+	if (unlikely(map[0]))
+		return __builtin_ctzl(map[0]);
+	if (unlikely(map[1]))
+		return 32 + __builtin_ctzl(map[1]);
+	if (unlikely(map[2]))
+		return 64 + __builtin_ctzl(map[2]);
+	if (likely(map[3]))
+		return 96 + __builtin_ctzl(map[3]);
+	return 128 + __builtin_ctzl(map[4]);
 }
 
 #define MAX_BONUS	10				/* priority levels */
@@ -145,7 +142,7 @@ static int sched_find_first_bit(const unsigned long *map)
  * priority moved by its sleep average, from -5 (slept all the time) to
  * +5 (never slept), as Linux 2.6's effective_prio().
  */
-static int effective_prio(struct task_struct *p)
+static __always_inline int effective_prio(struct task_struct *p)
 {
 	int prio;
 
@@ -158,21 +155,26 @@ static int effective_prio(struct task_struct *p)
 /*
  * Every run-queue operation runs under rq->lock, held by this task, with
  * interrupts off: the timer interrupt (scheduler_tick()) and the wake-ups
- * of interrupt handlers change the arrays too.  A caller without both is
- * reported here, at the operation, rather than later as a corrupt list.
- * A macro, so that the report names the operation's own line.
+ * of interrupt handlers -- on this CPU and on others -- change the arrays
+ * too.  A caller without both is reported here, at the operation, rather
+ * than later as a corrupt list.  A macro, so that the report names the
+ * operation's own line.  The lock's owner is its holder while it is held
+ * and NULL while free, so one compare says "held, and by us"
+ * (spin_assert_bug() then says which it was not).
  */
 #define assert_rq_locked(rq)						\
 	do {								\
-		assert_spin_locked_by_current(&(rq)->lock);		\
 		BUG_ON(!irqs_disabled());				\
+		if (unlikely(READ_ONCE((rq)->lock.owner) !=		\
+			     current_thread_info()->task))		\
+			spin_assert_bug(&(rq)->lock, _THIS_IP_);	\
 	} while (0)
 
 /*
  * Credit the sleep that is ending; recompute the priority.  Under
  * rq->lock: try_to_wake_up() activates the task next, which checks it.
  */
-static void recalc_task_prio(struct task_struct *p)
+static __always_inline void recalc_task_prio(struct task_struct *p)
 {
 	unsigned long slept = jiffies - p->timestamp;
 
@@ -180,56 +182,140 @@ static void recalc_task_prio(struct task_struct *p)
 	p->prio = effective_prio(p);
 }
 
-static void dequeue_task(struct task_struct *p, struct prio_array *array)
+/* The list and bitmap work of the two below, for callers that checked. */
+static __always_inline void __dequeue_task(struct task_struct *p,
+					   struct prio_array *array)
 {
-	assert_rq_locked(task_rq(p));
 	array->nr_active--;
 	list_del(&p->run_list);
 	if (list_empty(&array->queue[p->prio]))
 		__clear_bit(p->prio, array->bitmap);
 }
 
-static void enqueue_task(struct task_struct *p, struct prio_array *array)
+static __always_inline void __enqueue_task(struct task_struct *p,
+					   struct prio_array *array)
 {
-	assert_rq_locked(task_rq(p));
 	list_add_tail(&p->run_list, &array->queue[p->prio]);
 	__set_bit(p->prio, array->bitmap);
 	array->nr_active++;
 	p->array = array;
 }
 
-/* enqueue_task() and dequeue_task() check the lock for these two. */
+/* Take @p off @array (of its run queue, which we hold). */
+static void dequeue_task(struct task_struct *p, struct prio_array *array)
+{
+	assert_rq_locked(array->rq);
+	__dequeue_task(p, array);
+}
+
+/* Queue @p at the tail of its priority's list in @array. */
+static void enqueue_task(struct task_struct *p, struct prio_array *array)
+{
+	assert_rq_locked(array->rq);
+	__enqueue_task(p, array);
+}
+
+/*
+ * A task becomes runnable on @rq, or stops being so.  The bare forms are
+ * for the two hottest paths, try_to_wake_up() and schedule(), which take
+ * rq->lock themselves a few lines before: a check there could only
+ * check the lock function.  Every other caller gets the checked form.
+ */
+static __always_inline void __activate_task(struct task_struct *p,
+					    struct runqueue *rq)
+{
+	__enqueue_task(p, rq->active);
+	rq->nr_running++;
+}
+
+static __always_inline void __deactivate_task(struct task_struct *p,
+					      struct runqueue *rq)
+{
+	rq->nr_running--;
+	__dequeue_task(p, p->array);
+	p->array = NULL;
+}
+
 static void activate_task(struct task_struct *p, struct runqueue *rq)
 {
-	enqueue_task(p, rq->active);
-	rq->nr_running++;
+	assert_rq_locked(rq);
+	__activate_task(p, rq);
 }
 
 static void deactivate_task(struct task_struct *p, struct runqueue *rq)
 {
-	rq->nr_running--;
-	dequeue_task(p, p->array);
-	p->array = NULL;
+	assert_rq_locked(rq);
+	__deactivate_task(p, rq);
 }
 
-/* Ask @p to call schedule() soon (at the next interrupt return). */
+/* @p would preempt the task running on @rq. */
+#define TASK_PREEMPTS_CURR(p, rq)	((p)->prio < (rq)->curr->prio)
+
+/*
+ * Ask @p, running on its CPU, to call schedule() soon (at its next
+ * interrupt return or preempt_enable()).  On another CPU the flag alone
+ * would wait for that CPU's next interrupt -- a halted idle CPU sleeps
+ * until its next tick -- so a reschedule IPI interrupts it now.  A flag
+ * that is set already has had its IPI.  Under @p's run-queue lock.
+ */
 static void resched_task(struct task_struct *p)
 {
+	unsigned int cpu;
+
+	if (test_tsk_need_resched(p))
+		return;
 	set_tsk_need_resched(p);
+	cpu = task_cpu(p);
+	if (cpu != raw_smp_processor_id())
+		smp_send_reschedule(cpu);
 }
 
-static struct runqueue *task_rq_lock(struct task_struct *p,
-				     unsigned long *flags)
+/* The queue has nothing to run: its idle task runs, or is about to. */
+static inline bool rq_idle(struct runqueue *rq)
 {
-	struct runqueue *rq = task_rq(p);
-
-	spin_lock_irqsave(&rq->lock, *flags);
-	return rq;
+	return READ_ONCE(rq->curr) == rq->idle && !READ_ONCE(rq->nr_running);
 }
 
-static void task_rq_unlock(struct runqueue *rq, unsigned long *flags)
+/*
+ * The CPU to wake @p on when its last one will not do (Linux 2.6's
+ * simple rule, before scheduling domains): an idle CPU it may run on,
+ * the waker's first (what @p needs is likely in its cache); otherwise
+ * its last CPU, if allowed: it waits its turn there, and load balancing
+ * moves it if that queue is longer than others; otherwise any online
+ * CPU it may run on.  The queues are read without their locks: the
+ * answer is a hint, and always a CPU @p may use.
+ */
+static noinline unsigned int wake_cpu_slow(struct task_struct *p,
+					   unsigned int cpu,
+					   cpumask_t allowed)
 {
-	spin_unlock_irqrestore(&rq->lock, *flags);
+	unsigned int this_cpu = raw_smp_processor_id(), i;
+
+	if (cpu_isset(this_cpu, allowed) && rq_idle(cpu_rq(this_cpu)))
+		return this_cpu;
+	for_each_cpu_mask(i, allowed)
+		if (rq_idle(cpu_rq(i)))
+			return i;
+	if (cpu_isset(cpu, allowed))
+		return cpu;
+	/* Nothing online allowed (a mask set before its CPUs came up). */
+	return cpus_empty(allowed) ? cpu : first_cpu(allowed);
+}
+
+/*
+ * The CPU to wake @p on: its last one, if it may still run there and
+ * either has nowhere else to go or finds that CPU idle -- its cache may
+ * still hold @p's data.  Else wake_cpu_slow().
+ */
+static __always_inline unsigned int wake_cpu(struct task_struct *p)
+{
+	cpumask_t allowed = task_online_cpus(p);
+	unsigned int cpu = task_cpu(p);
+
+	if (likely(allowed.bits[0] == 1UL << cpu) ||
+	    (cpu_isset(cpu, allowed) && rq_idle(cpu_rq(cpu))))
+		return cpu;
+	return wake_cpu_slow(p, cpu, allowed);
 }
 
 /**
@@ -237,29 +323,56 @@ static void task_rq_unlock(struct runqueue *rq, unsigned long *flags)
  * @p: the task
  * @state: wake it only if its state is in this mask
  *
- * If @p has a higher priority than the running task, the running task is
- * asked to reschedule: it is preempted at the next interrupt return or
- * preempt_enable().
+ * The task goes on the run queue of the CPU wake_cpu() chooses: it
+ * moves there (set_task_cpu()) under the locks of both queues.  If it
+ * has a higher priority than the task running on that CPU, that task is
+ * asked to reschedule (resched_task(): on another CPU with an IPI).
  * Context: any.
  * Return: 1 if @p was woken, 0 if it was not sleeping in @state.
  */
 int try_to_wake_up(struct task_struct *p, unsigned int state)
 {
+	unsigned int cpu, new_cpu;
+	struct runqueue *rq, *new_rq;
 	unsigned long flags;
-	struct runqueue *rq = task_rq_lock(p, &flags);
 	int success = 0;
 
+again:
+	rq = task_rq_lock(p, &flags);
 	if (!(p->state & state))
 		goto out;
-	trace_sched_wakeup(p);
-	if (!p->array) {
-		recalc_task_prio(p);
-		activate_task(p, rq);
-		if (p->prio < rq->curr->prio)
-			resched_task(rq->curr);
-		success = 1;
-	}
 	/* Queued already (it had not reached schedule()): just run on. */
+	if (p->array)
+		goto out_running;
+	cpu = task_cpu(p);
+	/* Still switching away on its CPU: it must be queued there. */
+	if (unlikely(task_running(rq, p)))
+		goto out_activate;
+
+	new_cpu = wake_cpu(p);
+	if (new_cpu != cpu) {
+		new_rq = cpu_rq(new_cpu);
+		if (double_lock_balance(rq, new_rq) &&
+		    (task_cpu(p) != cpu || p->array || task_running(rq, p) ||
+		     !(p->state & state))) {
+			/* It changed while our lock was let go: look again. */
+			double_rq_unlock(rq, new_rq);
+			local_irq_restore(flags);
+			goto again;
+		}
+		set_task_cpu(p, new_cpu);
+		spin_unlock(&rq->lock);
+		rq = new_rq;
+	}
+
+out_activate:
+	trace_sched_wakeup(p);
+	recalc_task_prio(p);
+	__activate_task(p, rq);		/* rq locked above */
+	if (TASK_PREEMPTS_CURR(p, rq))
+		resched_task(rq->curr);
+	success = 1;
+out_running:
 	p->state = TASK_RUNNING;
 out:
 	task_rq_unlock(rq, &flags);
@@ -309,23 +422,305 @@ void sched_fork(struct task_struct *p)
 }
 
 /**
- * wake_up_new_task - put a new task on the run queue for the first time
+ * wake_up_new_task - put a new task on a run queue for the first time
  * @p: the task from copy_process()
  * @clone_flags: its clone flags
  *
+ * On the parent's CPU, where the data the parent just wrote for it is
+ * in the cache -- or, if the child may not run there, on an online CPU
+ * it may run on.  Load balancing spreads the children later.
  * Context: process.
  */
 void wake_up_new_task(struct task_struct *p, unsigned long clone_flags)
 {
+	struct runqueue *rq, *new_rq;
+	cpumask_t allowed;
 	unsigned long flags;
-	struct runqueue *rq = task_rq_lock(p, &flags);
+	unsigned int cpu;
 
+again:
+	rq = task_rq_lock(p, &flags);
+	cpu = raw_smp_processor_id();		/* interrupts are off */
+	allowed = task_online_cpus(p);
+	if (unlikely(!cpu_isset(cpu, allowed)) && !cpus_empty(allowed))
+		cpu = first_cpu(allowed);
+	if (cpu != task_cpu(p)) {
+		unsigned int old_cpu = task_cpu(p);
+
+		new_rq = cpu_rq(cpu);
+		if (double_lock_balance(rq, new_rq) &&
+		    task_cpu(p) != old_cpu) {
+			/* set_cpus_allowed() moved it meanwhile. */
+			double_rq_unlock(rq, new_rq);
+			local_irq_restore(flags);
+			goto again;
+		}
+		set_task_cpu(p, cpu);
+		spin_unlock(&rq->lock);
+		rq = new_rq;
+	}
 	p->prio = effective_prio(p);
 	activate_task(p, rq);
 	trace_sched_fork(current, p);
-	if (p->prio < rq->curr->prio)
+	if (TASK_PREEMPTS_CURR(p, rq))
 		resched_task(rq->curr);
 	task_rq_unlock(rq, &flags);
+}
+
+/*
+ * Load balancing (Linux 2.6: load_balance(), find_busiest_queue(),
+ * can_migrate_task(), pull_task(), rebalance_tick(), idle_balance();
+ * here as in 2.6 before scheduling domains: every online CPU is one
+ * group).  A CPU only ever pulls: it takes tasks from the longest queue
+ * into its own, never pushes its own away.  An idle CPU looks every
+ * tick and whenever its queue runs empty (idle_balance() in schedule());
+ * a busy one every BUSY_REBALANCE_TICK, so that a hog on each CPU is not
+ * shuffled around.
+ */
+#define IDLE_REBALANCE_TICK	1			/* every tick */
+#define BUSY_REBALANCE_TICK	max(200 * HZ / 1000, 1)	/* 200 ms */
+/* A task that left its CPU this recently still has its data in the
+ * cache there: a busy CPU leaves it where it is.  (Linux measures
+ * cache_decay_ticks at boot; at HZ 100 it is about one tick.) */
+#define CACHE_HOT_TICKS		1
+/* Tasks looked at per balancing: the cost stays bounded however long
+ * the busiest queue is (idle_balance() runs inside schedule()). */
+#define BALANCE_SCAN_MAX	32
+
+/* The next set bit of @map at or after @start (the sentinel stops it). */
+static int sched_find_next_bit(const unsigned long *map, int start)
+{
+	int i = start / 32;
+	unsigned long word = map[i] & (~0UL << (start % 32));
+
+	while (!word)
+		word = map[++i];
+	return i * 32 + __builtin_ctzl(word);
+}
+
+/*
+ * The longest other queue, if it is long enough to give us a task:
+ * at least two more runnable tasks than ours (moving one then evens
+ * the pair, rather than just swapping who waits), and, when we are not
+ * idle, at least 25% more than ours.  Read without the locks: a hint,
+ * checked again under them.  @imbalance: how many tasks to move, half
+ * the difference.
+ */
+static struct runqueue *find_busiest_queue(struct runqueue *this_rq,
+					   unsigned int this_cpu, bool idle,
+					   unsigned long *imbalance)
+{
+	unsigned long nr = this_rq->nr_running, max_load = 0;
+	struct runqueue *busiest = NULL;
+	unsigned int i;
+
+	for_each_online_cpu(i) {
+		unsigned long load;
+
+		if (i == this_cpu)
+			continue;
+		load = READ_ONCE(cpu_rq(i)->nr_running);
+		if (load > max_load) {
+			max_load = load;
+			busiest = cpu_rq(i);
+		}
+	}
+	if (!busiest || max_load < nr + 2)
+		return NULL;
+	if (!idle && (max_load - nr) * 4 < max_load)
+		return NULL;
+	*imbalance = (max_load - nr) / 2;
+	return busiest;
+}
+
+/*
+ * May @p move from @rq to @this_cpu?  Not while it runs, not to a CPU
+ * it may not use, and -- unless we are idle -- not while its cache is
+ * hot where it is.
+ */
+static bool can_migrate_task(struct task_struct *p, struct runqueue *rq,
+			     unsigned int this_cpu, bool idle)
+{
+	if (task_running(rq, p))
+		return false;
+	if (!cpu_isset(this_cpu, p->cpus_allowed))
+		return false;
+	if (!idle && jiffies - p->timestamp < CACHE_HOT_TICKS)
+		return false;
+	return true;
+}
+
+/*
+ * Move @p from @src_rq's @src_array to @this_rq, to the same kind of
+ * array (an expired task stays expired: it has had its turn this
+ * round).  Both queues locked.
+ */
+static void pull_task(struct runqueue *src_rq, struct prio_array *src_array,
+		      struct task_struct *p, struct runqueue *this_rq,
+		      unsigned int this_cpu)
+{
+	struct prio_array *array = src_array == src_rq->expired ?
+				   this_rq->expired : this_rq->active;
+
+	dequeue_task(p, src_array);
+	src_rq->nr_running--;
+	set_task_cpu(p, this_cpu);
+	this_rq->nr_running++;
+	enqueue_task(p, array);
+	if (array == this_rq->expired) {
+		if (!this_rq->expired_timestamp)
+			this_rq->expired_timestamp = jiffies;
+		this_rq->best_expired_prio = min(this_rq->best_expired_prio,
+						 p->static_prio);
+	}
+	this_rq->nr_balanced++;
+	if (TASK_PREEMPTS_CURR(p, this_rq))
+		resched_task(this_rq->curr);
+}
+
+/*
+ * Pull up to @imbalance tasks from @busiest (both locked).  Expired
+ * tasks first: they would wait for the end of the round where they
+ * are, and their cache is the coldest.  Within an array the best
+ * priority first, and from the tail of each list, the task that would
+ * run last.  Return: how many moved.
+ */
+static int move_tasks(struct runqueue *this_rq, unsigned int this_cpu,
+		      struct runqueue *busiest, unsigned long imbalance,
+		      bool idle)
+{
+	struct prio_array *array = busiest->expired->nr_active ?
+				   busiest->expired : busiest->active;
+	int moved = 0, scanned = 0;
+
+	for (int pass = 0; pass < 2; pass++) {
+		int idx = 0;
+
+		while ((idx = sched_find_next_bit(array->bitmap, idx)) <
+		       MAX_PRIO) {
+			struct list_head *head = &array->queue[idx];
+			struct list_head *pos = head->prev, *prev;
+
+			for (; pos != head; pos = prev) {
+				struct task_struct *p = list_entry(pos,
+					struct task_struct, run_list);
+
+				prev = pos->prev;
+				if (++scanned > BALANCE_SCAN_MAX)
+					return moved;
+				if (!can_migrate_task(p, busiest, this_cpu,
+						      idle))
+					continue;
+				pull_task(busiest, array, p, this_rq,
+					  this_cpu);
+				if (++moved >= (int)imbalance)
+					return moved;
+			}
+			idx++;
+		}
+		if (array == busiest->active)
+			break;
+		array = busiest->active;
+	}
+	return moved;
+}
+
+/*
+ * Even out this CPU's queue with the busiest one.  Called with
+ * @this_rq locked, interrupts off; returns so (the lock may have been
+ * let go for a while, double_lock_balance()).  Return: tasks pulled.
+ */
+static int load_balance(unsigned int this_cpu, struct runqueue *this_rq,
+			bool idle)
+{
+	unsigned long imbalance;
+	struct runqueue *busiest;
+	int moved = 0;
+
+	busiest = find_busiest_queue(this_rq, this_cpu, idle, &imbalance);
+	if (!busiest)
+		return 0;
+	double_lock_balance(this_rq, busiest);
+	/* Nothing changed under the locks that makes it pointless? */
+	if (busiest->nr_running >= this_rq->nr_running + 2) {
+		imbalance = min(imbalance, (busiest->nr_running -
+					    this_rq->nr_running) / 2);
+		moved = move_tasks(this_rq, this_cpu, busiest, imbalance,
+				   idle);
+	}
+	spin_unlock(&busiest->lock);
+	return moved;
+}
+
+/*
+ * From scheduler_tick(): balance every IDLE_REBALANCE_TICK when idle,
+ * every BUSY_REBALANCE_TICK when busy.  The CPUs' turns are spread over
+ * the interval, so that they do not all pull at the same tick.
+ */
+static void rebalance_tick(unsigned int this_cpu, struct runqueue *this_rq,
+			   bool idle)
+{
+	unsigned long j = jiffies + this_cpu * BUSY_REBALANCE_TICK / NR_CPUS;
+
+	if (num_online_cpus() < 2)
+		return;
+	if (j % (idle ? IDLE_REBALANCE_TICK : BUSY_REBALANCE_TICK))
+		return;
+	spin_lock(&this_rq->lock);
+	load_balance(this_cpu, this_rq, idle);
+	spin_unlock(&this_rq->lock);
+}
+
+/*
+ * schedule() found this CPU's queue empty: before going idle, pull work
+ * from the busiest queue.  this_rq locked, interrupts off.
+ */
+static void idle_balance(unsigned int this_cpu, struct runqueue *this_rq)
+{
+	if (num_online_cpus() > 1)
+		load_balance(this_cpu, this_rq, true);
+}
+
+/**
+ * __migrate_task - move @p from @src_cpu's queue to @dest_cpu's
+ * @p: the task
+ * @src_cpu: the CPU it was on when the move was decided
+ * @dest_cpu: where it goes
+ *
+ * Under both run-queue locks: a queued task leaves one queue for the
+ * other (to the active array: the round of the new queue is not the
+ * old one's), a sleeping one only changes CPU, and is woken there.  A
+ * task that runs cannot be moved (the migration thread of its CPU does
+ * that, once it has preempted it), nor one that moved meanwhile, nor
+ * one whose mask now excludes @dest_cpu.
+ * Context: interrupts off, no run-queue lock held.
+ * Return: true if @p is now on @dest_cpu.
+ */
+bool __migrate_task(struct task_struct *p, unsigned int src_cpu,
+		    unsigned int dest_cpu)
+{
+	struct runqueue *rq_src = cpu_rq(src_cpu), *rq_dest = cpu_rq(dest_cpu);
+	bool moved = false;
+
+	if (!cpu_online(dest_cpu))
+		return false;
+	double_rq_lock(rq_src, rq_dest);
+	if (task_cpu(p) != src_cpu || task_running(rq_src, p) ||
+	    !cpu_isset(dest_cpu, p->cpus_allowed))
+		goto out;
+	if (p->array) {
+		deactivate_task(p, rq_src);
+		set_task_cpu(p, dest_cpu);
+		activate_task(p, rq_dest);
+		if (TASK_PREEMPTS_CURR(p, rq_dest))
+			resched_task(rq_dest->curr);
+	} else {
+		set_task_cpu(p, dest_cpu);
+	}
+	moved = true;
+out:
+	double_rq_unlock(rq_src, rq_dest);
+	return moved;
 }
 
 /**
@@ -336,15 +731,18 @@ void wake_up_new_task(struct task_struct *p, unsigned long clone_flags)
  */
 void scheduler_tick(int user_tick)
 {
-	struct runqueue *rq = this_rq();
+	unsigned int cpu = raw_smp_processor_id();	/* interrupts off */
+	struct runqueue *rq = cpu_rq(cpu);
 	struct task_struct *p = current;
 
 	if (user_tick)
 		p->utime++;
 	else
 		p->stime++;
-	if (p == rq->idle)
+	if (p == rq->idle) {
+		rebalance_tick(cpu, rq, true);
 		return;
+	}
 
 	spin_lock(&rq->lock);
 	/* Its slice ran out while it sat in the expired array: just go. */
@@ -381,6 +779,7 @@ void scheduler_tick(int user_tick)
 	}
 out:
 	spin_unlock(&rq->lock);
+	rebalance_tick(cpu, rq, false);
 }
 
 /*
@@ -388,7 +787,8 @@ out:
  * run queue lock (taken by the task that switched away), drop an mm that
  * a kernel thread borrowed, and free a task that has died.
  */
-static void finish_task_switch(struct runqueue *rq, struct task_struct *prev)
+static __always_inline void finish_task_switch(struct runqueue *rq,
+					       struct task_struct *prev)
 {
 	struct mm_struct *mm;
 	long prev_state;
@@ -425,29 +825,36 @@ asmlinkage void schedule_tail(struct task_struct *prev)
 /*
  * Switch the address space and the stack.  A kernel thread (next->mm ==
  * NULL) borrows prev's active_mm and holds one mm_count on it: CR3 is not
- * touched (lazy TLB).  If prev was a kernel thread, the mm it borrowed is
- * dropped by the next task after the switch (rq->prev_mm), once no CPU
- * runs on it.
+ * touched (lazy TLB).  From one kernel thread to another the borrowed mm
+ * and its reference simply pass on (the CPU is lazy already).  If prev
+ * was a kernel thread and next has an mm of its own, the mm prev
+ * borrowed is dropped by next after the switch (rq->prev_mm), once no
+ * CPU runs on it.
  */
-static struct task_struct *context_switch(struct runqueue *rq,
-					  struct task_struct *prev,
-					  struct task_struct *next)
+static noinline struct task_struct *
+context_switch(struct runqueue *rq, struct task_struct *prev,
+	       struct task_struct *next)
 {
 	struct mm_struct *mm = next->mm;
 	struct mm_struct *oldmm = prev->active_mm;
 
-	assert_rq_locked(rq);
+	/* schedule() took rq->lock itself: nothing to check here. */
 	if (!mm) {
 		next->active_mm = oldmm;
-		atomic_inc(&oldmm->mm_count);
-		enter_lazy_tlb(oldmm);
+		if (prev->mm) {
+			atomic_inc(&oldmm->mm_count);
+			enter_lazy_tlb(oldmm);
+		} else {
+			/* Its reference passes on with the mm. */
+			prev->active_mm = NULL;
+		}
 	} else {
 		switch_mm(oldmm, mm);
-	}
-	if (!prev->mm) {
-		prev->active_mm = NULL;
-		WARN_ON(rq->prev_mm);
-		rq->prev_mm = oldmm;
+		if (!prev->mm) {
+			prev->active_mm = NULL;
+			WARN_ON(rq->prev_mm);
+			rq->prev_mm = oldmm;
+		}
 	}
 	trace_sched_switch(prev, next);
 	/*
@@ -492,6 +899,7 @@ asmlinkage void schedule(void)
 	unsigned long *switch_count;
 	struct prio_array *array;
 	struct runqueue *rq;
+	unsigned int cpu;
 
 need_resched:
 	if (unlikely(in_atomic() && current->state != TASK_DEAD))
@@ -501,7 +909,9 @@ need_resched:
 	prev = current;
 	if (unlikely(task_stack_end_corrupted(prev)))
 		stack_end_bug(prev);
-	rq = this_rq();
+	cpu = raw_smp_processor_id();		/* preemption is off */
+	rq = cpu_rq(cpu);
+	OPTIMIZER_HIDE_VAR(rq);
 	if (unlikely(prev == rq->idle && prev->state != TASK_RUNNING))
 		panic("bad: scheduling from the idle thread!");
 
@@ -510,24 +920,27 @@ need_resched:
 	if (prev->state && !(preempt_count() & PREEMPT_ACTIVE)) {
 		switch_count = &prev->nvcsw;
 		if (unlikely((prev->state & TASK_INTERRUPTIBLE) &&
-			     signal_pending(prev))) {
+			     signal_pending(prev)))
 			prev->state = TASK_RUNNING;
-		} else {
-			deactivate_task(prev, rq);
-			prev->timestamp = jiffies;	/* its sleep begins */
-		}
+		else
+			__deactivate_task(prev, rq);	/* locked above */
 	}
 
-	if (!rq->nr_running) {
-		/*
-		 * Both arrays are empty: nothing waits in the expired one.
-		 * (Left stale, the timestamp would make the next round
-		 * "starve" at once: EXPIRED_STARVING().)
-		 */
-		rq->expired_timestamp = 0;
-		rq->best_expired_prio = MAX_PRIO;
-		next = rq->idle;
-		goto switch_tasks;
+	if (unlikely(!rq->nr_running)) {
+		/* Nothing here: take work from a busier CPU first. */
+		idle_balance(cpu, rq);
+		if (!rq->nr_running) {
+			/*
+			 * Both arrays are empty: nothing waits in the
+			 * expired one.  (Left stale, the timestamp would
+			 * make the next round "starve" at once:
+			 * EXPIRED_STARVING().)
+			 */
+			rq->expired_timestamp = 0;
+			rq->best_expired_prio = MAX_PRIO;
+			next = rq->idle;
+			goto switch_tasks;
+		}
 	}
 	array = rq->active;
 	if (unlikely(!array->nr_active)) {
@@ -545,12 +958,17 @@ need_resched:
 switch_tasks:
 	clear_tsk_need_resched(prev);
 	if (likely(prev != next)) {
+		/* Its sleep, or its cache's cooling, begins. */
+		prev->timestamp = jiffies;
 		rq->nr_switches++;
 		rq->curr = next;
 		++*switch_count;
 		prev = context_switch(rq, prev, next);
 		barrier();
-		finish_task_switch(this_rq(), prev);
+		/* We may have been moved since we left: our CPU's queue. */
+		rq = this_rq();
+		OPTIMIZER_HIDE_VAR(rq);
+		finish_task_switch(rq, prev);
 	} else {
 		spin_unlock_irq(&rq->lock);
 	}
@@ -696,10 +1114,12 @@ int sched_setscheduler(struct task_struct *p, unsigned int policy,
  */
 void yield(void)
 {
-	struct runqueue *rq = this_rq();
 	struct task_struct *p = current;
+	struct runqueue *rq;
 
-	spin_lock_irq(&rq->lock);
+	local_irq_disable();
+	rq = this_rq();		/* ours until the lock is let go */
+	spin_lock(&rq->lock);
 	if (p->array) {
 		dequeue_task(p, p->array);
 		enqueue_task(p, rt_task(p) ? rq->active : rq->expired);
@@ -728,16 +1148,42 @@ void __might_sleep(const char *file, int line)
 	}
 }
 
-/* Return: runnable tasks on this CPU (the idle task not counted). */
+/*
+ * Return: runnable tasks on every CPU (the idle tasks not counted).  A
+ * sum of counts each read without its lock: exact only when nothing
+ * changes, as Linux's.
+ */
 unsigned long nr_running(void)
 {
-	return READ_ONCE(this_rq()->nr_running);
+	unsigned long sum = 0;
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu)
+		sum += READ_ONCE(cpu_rq(cpu)->nr_running);
+	return sum;
 }
 
-/* Return: context switches on this CPU since boot. */
+/* Return: context switches on every CPU since boot. */
 unsigned long long nr_context_switches(void)
 {
-	return this_rq()->nr_switches;
+	unsigned long long sum = 0;
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		sum += cpu_rq(cpu)->nr_switches;
+	return sum;
+}
+
+/**
+ * nr_running_cpu - runnable tasks on one CPU's run queue
+ * @cpu: the CPU
+ *
+ * Context: any; read without the lock.
+ * Return: its nr_running (the idle task not counted).
+ */
+unsigned long nr_running_cpu(unsigned int cpu)
+{
+	return READ_ONCE(cpu_rq(cpu)->nr_running);
 }
 
 /* Return: the idle task (process 0) of @cpu. */
@@ -767,8 +1213,8 @@ bool task_expired(struct task_struct *p)
  * Count the tasks of one array and check each against the array's
  * bookkeeping.  Return: the count, or -1 with the reason in @buf.
  */
-static long check_prio_array(struct prio_array *array, const char *name,
-			     char *buf, size_t size)
+static long check_prio_array(struct prio_array *array, unsigned int cpu,
+			     const char *name, char *buf, size_t size)
 {
 	long total = 0;
 
@@ -784,89 +1230,85 @@ static long check_prio_array(struct prio_array *array, const char *name,
 
 			/* More entries than pids: the list loops. */
 			if (++n > PID_MAX_DEFAULT) {
-				snprintf(buf, size, "%s: queue %d loops", name,
-					 k);
+				snprintf(buf, size, "CPU%u %s: queue %d loops",
+					 cpu, name, k);
 				return -1;
 			}
 			if (p->array != array || p->prio != k) {
-				snprintf(buf, size, "%s: pid %d on queue %d "
-					 "has prio %d, array %p", name, p->pid,
-					 k, p->prio, p->array);
+				snprintf(buf, size, "CPU%u %s: pid %d on queue "
+					 "%d has prio %d, array %p", cpu, name,
+					 p->pid, k, p->prio, p->array);
+				return -1;
+			}
+			if (task_cpu(p) != cpu) {
+				snprintf(buf, size, "CPU%u %s: pid %d has CPU "
+					 "%u", cpu, name, p->pid, task_cpu(p));
 				return -1;
 			}
 		}
 		if (bit != (n > 0)) {
-			snprintf(buf, size, "%s: bit %d is %d, queue has %ld",
-				 name, k, bit, n);
+			snprintf(buf, size, "CPU%u %s: bit %d is %d, queue "
+				 "has %ld", cpu, name, k, bit, n);
 			return -1;
 		}
 		total += n;
 	}
 	if (total != (long)array->nr_active) {
-		snprintf(buf, size, "%s: nr_active %u, %ld tasks queued", name,
-			 array->nr_active, total);
+		snprintf(buf, size, "CPU%u %s: nr_active %u, %ld tasks queued",
+			 cpu, name, array->nr_active, total);
 		return -1;
 	}
 	return total;
 }
 
+/* One CPU's queue; see sched_check_runqueue(). */
+static int check_runqueue(unsigned int cpu, char *buf, size_t size)
+{
+	struct runqueue *rq = cpu_rq(cpu);
+	unsigned long flags;
+	long active, expired;
+	int ret = -EINVAL;
+
+	spin_lock_irqsave(&rq->lock, flags);
+	active = check_prio_array(rq->active, cpu, "active", buf, size);
+	if (active < 0)
+		goto out;
+	expired = check_prio_array(rq->expired, cpu, "expired", buf, size);
+	if (expired < 0)
+		goto out;
+	if (active + expired != (long)rq->nr_running) {
+		snprintf(buf, size, "CPU%u: nr_running %lu, %ld tasks queued",
+			 cpu, rq->nr_running, active + expired);
+		goto out;
+	}
+	ret = 0;
+out:
+	spin_unlock_irqrestore(&rq->lock, flags);
+	return ret;
+}
+
 /**
- * sched_check_runqueue - check this CPU's run queue against its tasks
+ * sched_check_runqueue - check every online CPU's run queue
  * @buf: where the first inconsistency found is described
  * @size: its size
  *
- * Walks both priority arrays: every queued task must have its array and
- * priority, every bitmap bit must say whether its queue is empty, each
- * nr_active must count its array's tasks and nr_running both arrays'.
- * A count that is off shows nothing until schedule() trusts it, maybe
- * much later: the ktests (tests/ktest/yield_test.c) look right away.
+ * Walks both priority arrays of each queue, under its lock: every
+ * queued task must have its array, priority and CPU, every bitmap bit
+ * must say whether its queue is empty, each nr_active must count its
+ * array's tasks and nr_running both arrays'.  A count that is off shows
+ * nothing until schedule() trusts it, maybe much later: the ktests
+ * (tests/ktest/yield_test.c, smp_sched_test.c) look right away.
  * Context: any.
  * Return: 0, or -EINVAL with the reason in @buf.
  */
 int sched_check_runqueue(char *buf, size_t size)
 {
-	struct runqueue *rq;
-	unsigned long flags;
-	long active, expired;
-	int ret = -EINVAL;
+	unsigned int cpu;
 
-	local_irq_save(flags);
-	rq = this_rq();
-	spin_lock(&rq->lock);
-	active = check_prio_array(rq->active, "active", buf, size);
-	if (active < 0)
-		goto out;
-	expired = check_prio_array(rq->expired, "expired", buf, size);
-	if (expired < 0)
-		goto out;
-	if (active + expired != (long)rq->nr_running) {
-		snprintf(buf, size, "nr_running %lu, %ld tasks queued",
-			 rq->nr_running, active + expired);
-		goto out;
-	}
-	ret = 0;
-out:
-	spin_unlock(&rq->lock);
-	local_irq_restore(flags);
-	return ret;
-}
-
-/**
- * set_cpus_allowed - choose the CPUs a task may run on
- * @p: the task
- * @new_mask: its new cpus_allowed
- *
- * Linux 2.6's set_cpus_allowed() also moves the task off a CPU the new
- * mask leaves out; with one CPU online there is nowhere to move it.
- * Context: process.
- */
-void set_cpus_allowed(struct task_struct *p, cpumask_t new_mask)
-{
-	unsigned long flags;
-	struct runqueue *rq = task_rq_lock(p, &flags);
-
-	p->cpus_allowed = new_mask;
-	task_rq_unlock(rq, &flags);
+	for_each_online_cpu(cpu)
+		if (check_runqueue(cpu, buf, size))
+			return -EINVAL;
+	return 0;
 }
 
 /**
@@ -956,12 +1398,15 @@ void sched_init(void)
 		struct runqueue *rq = cpu_rq(cpu);
 
 		spin_lock_init(&rq->lock);
+		rq->cpu = cpu;
+		INIT_LIST_HEAD(&rq->migration_queue);
 		rq->active = &rq->arrays[0];
 		rq->expired = &rq->arrays[1];
 		rq->best_expired_prio = MAX_PRIO;
 		for (int a = 0; a < 2; a++) {
 			struct prio_array *array = &rq->arrays[a];
 
+			array->rq = rq;
 			for (int k = 0; k < MAX_PRIO; k++)
 				INIT_LIST_HEAD(&array->queue[k]);
 			/* The sentinel: sched_find_first_bit() always stops. */

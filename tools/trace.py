@@ -6,13 +6,15 @@ Boots build/kernel.elf with trace=sched, and types a scenario into the
 shell over the serial port: a CPU hog in the background (spin: watch it
 being preempted), memory pressure that wakes kswapd, a sleep while the
 daemons work; then `poweroff` dumps the ring buffer and ends it.
-The serial log goes to build/trace.log, and tools/trace2perfetto.py turns
-the dump into build/trace.json (open it in ui.perfetto.dev or
-chrome://tracing) and build/trace.svg (one row per task), and prints a
-per-task summary.  Standard library only.
+The machine has --smp CPUs (2 by default, as `make run`): the hog
+keeps one busy while the other runs the rest.  The serial log goes to
+build/trace.log, and tools/trace2perfetto.py turns the dump into
+build/trace.json (open it in ui.perfetto.dev or chrome://tracing: one
+track per CPU) and build/trace.svg (one lane per CPU), and prints a
+per-CPU and a per-task summary.  Standard library only.
 
 Usage: tools/trace.py [--out-dir build] [--timeout 120]
-                      [--disk build/disk.img]
+                      [--disk build/disk.img] [--smp 2]
 """
 import argparse
 import os
@@ -34,8 +36,9 @@ SCENARIO = [
 ]
 
 
-def qemu_argv(disk):
-    argv = ["qemu-system-i386", "-m", "128", "-display", "none",
+def qemu_argv(disk, smp):
+    argv = ["qemu-system-i386", "-m", "128", "-smp", str(smp),
+            "-display", "none",
             "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
             "-serial", "stdio", "-monitor", "none",
             "-kernel", os.path.join(BUILD, "kernel.elf"),
@@ -46,9 +49,9 @@ def qemu_argv(disk):
     return argv
 
 
-def record(disk, timeout):
+def record(disk, timeout, smp):
     """Run the scenario; Return: the serial log as text."""
-    proc = subprocess.Popen(qemu_argv(disk), stdin=subprocess.PIPE,
+    proc = subprocess.Popen(qemu_argv(disk, smp), stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     chunks = []
 
@@ -80,10 +83,12 @@ def main():
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("--disk", default=os.path.join(BUILD, "disk.img"),
                         help="the disk image, hda (none if it is missing)")
+    parser.add_argument("--smp", type=int, default=2,
+                        help="the number of CPUs (default 2)")
     args = parser.parse_args()
     os.makedirs(args.out_dir, exist_ok=True)
 
-    log = record(args.disk, args.timeout)
+    log = record(args.disk, args.timeout, args.smp)
     log_path = os.path.join(args.out_dir, "trace.log")
     with open(log_path, "w") as f:
         f.write(log)

@@ -139,9 +139,9 @@ static void print_task(const struct kt_task_info *t)
 	/* Kernel threads in brackets, as Linux's ps shows them. */
 	snprintf(command, sizeof(command),
 		 t->flags & KT_PF_KTHREAD ? "[%.16s]" : "%.16s", t->comm);
-	printf("%5d %5d %c %08x %8s %9s %3d %3u:%02u %s\n", t->pid, t->ppid,
-	       t->state, t->flags, mm, active_mm, t->prio, seconds / 60,
-	       seconds % 60, command);
+	printf("%3u %5d %5d %c %08x %8s %9s %3d %3u:%02u %s\n", t->cpu,
+	       t->pid, t->ppid, t->state, t->flags, mm, active_mm, t->prio,
+	       seconds / 60, seconds % 60, command);
 }
 
 static enum builtin_result do_ps(int argc, char **argv)
@@ -157,11 +157,19 @@ static enum builtin_result do_ps(int argc, char **argv)
 		report_error("ps");
 		return BUILTIN_DONE;
 	}
-	printf("%5s %5s %s %8s %8s %9s %3s %6s %s\n", "PID", "PPID", "S",
-	       "FLAGS", "MM", "ACTIVE_MM", "PRI", "TIME", "COMMAND");
+	/* The idle task of each CPU first: swapper/0, swapper/1, ... */
+	printf("%3s %5s %5s %s %8s %8s %9s %3s %6s %s\n", "CPU", "PID",
+	       "PPID", "S", "FLAGS", "MM", "ACTIVE_MM", "PRI", "TIME",
+	       "COMMAND");
 	for (int i = 0; i < count && i < MAX_TASKS; i++) {
 		print_task(&tasks[i]);
-		if (with_stacks)
+		if (!with_stacks)
+			continue;
+		/* kt_stack finds a task by pid: pid 0 is CPU 0's idle task. */
+		if (tasks[i].pid == 0 && tasks[i].cpu != 0)
+			printf("(the idle task of CPU %u: not reachable by pid)\n",
+			       tasks[i].cpu);
+		else
 			print_stack(tasks[i].pid);
 	}
 	return BUILTIN_DONE;

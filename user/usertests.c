@@ -654,6 +654,160 @@ static enum test_result test_sched_yield_returns_0(void)
 	return TEST_PASS;
 }
 
+/*
+ * CPU masks for the affinity calls: room for 1024 CPUs, more than any
+ * host has, so that the same test runs on Linux (whose mask is larger
+ * than kt26's one word).
+ */
+#define AFFINITY_WORDS	32
+#define LONG_BITS	(8 * (int)sizeof(long))
+
+static int mask_last_cpu(const unsigned long *mask)
+{
+	for (int cpu = AFFINITY_WORDS * LONG_BITS - 1; cpu >= 0; cpu--)
+		if (mask[cpu / LONG_BITS] & (1UL << (cpu % LONG_BITS)))
+			return cpu;
+	return -1;
+}
+
+static int mask_weight(const unsigned long *mask)
+{
+	int n = 0;
+
+	for (int i = 0; i < AFFINITY_WORDS; i++)
+		n += __builtin_popcountl(mask[i]);
+	return n;
+}
+
+/* The child: the mask it inherited is its parent's one CPU. */
+static int inherited_cpu;
+
+static void affinity_child(void)
+{
+	unsigned long mask[AFFINITY_WORDS] = { 0 };
+
+	if (sched_getaffinity(0, sizeof(mask), mask) <= 0)
+		_exit(1);
+	if (mask_weight(mask) != 1 || mask_last_cpu(mask) != inherited_cpu)
+		_exit(2);
+	_exit(0);
+}
+
+/*
+ * sched_getaffinity() returns the size of the kernel's mask (the system
+ * call does; glibc's wrapper says 0) and the CPUs we may run on.  Bound
+ * to one of them, the last (on a kt26 with two CPUs: CPU 1), we read
+ * back that one alone, and so does a child we fork.  The first mask is
+ * put back at the end.
+ */
+static enum test_result test_sched_affinity_set_get_fork(void)
+{
+	unsigned long orig[AFFINITY_WORDS] = { 0 };
+	unsigned long mask[AFFINITY_WORDS] = { 0 };
+	enum test_result result = TEST_PASS;
+	int size, status;
+
+	size = sched_getaffinity(0, sizeof(orig), orig);
+	if (size <= 0 || size > (int)sizeof(orig) || size % sizeof(long))
+		return fail("sched_getaffinity returned %d (%s)", size,
+			    size < 0 ? strerror(errno) : "a bad size");
+	inherited_cpu = mask_last_cpu(orig);
+	if (inherited_cpu < 0)
+		return fail("sched_getaffinity gave an empty mask");
+	mask[inherited_cpu / LONG_BITS] = 1UL << (inherited_cpu % LONG_BITS);
+	if (sched_setaffinity(0, sizeof(mask), mask) != 0)
+		return fail("sched_setaffinity(CPU %d): %s", inherited_cpu,
+			    strerror(errno));
+	memset(mask, 0, sizeof(mask));
+	if (sched_getaffinity(0, sizeof(mask), mask) != size)
+		result = fail("sched_getaffinity after set: %s",
+			      strerror(errno));
+	else if (mask_weight(mask) != 1 ||
+		 mask_last_cpu(mask) != inherited_cpu)
+		result = fail("bound to CPU %d, %d CPUs read back, the last "
+			      "%d", inherited_cpu, mask_weight(mask),
+			      mask_last_cpu(mask));
+	else if (run_in_child(affinity_child, &status) < 0)
+		result = fail("fork/waitpid: %s", strerror(errno));
+	else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		result = fail("child %s (1: getaffinity failed, 2: not its "
+			      "parent's mask)", describe(status));
+	if (sched_setaffinity(0, sizeof(orig), orig) != 0 && result == TEST_PASS)
+		result = fail("putting the mask back: %s", strerror(errno));
+	return result;
+}
+
+/*
+ * A mask without a CPU we could run on is EINVAL (none at all, or only
+ * CPU 1023); a bad pointer is EFAULT; a missing process ESRCH.  On kt26
+ * a buffer smaller than the kernel's mask is EINVAL too.
+ */
+static enum test_result test_sched_affinity_bad_masks_fail(void)
+{
+	unsigned long mask[AFFINITY_WORDS] = { 0 };
+	enum test_result r;
+
+	r = expect_error("sched_setaffinity(no CPU)",
+			 sched_setaffinity(0, sizeof(mask), mask), EINVAL);
+	if (r != TEST_PASS)
+		return r;
+	mask[AFFINITY_WORDS - 1] = 1UL << (LONG_BITS - 1);
+	r = expect_error("sched_setaffinity(CPU 1023)",
+			 sched_setaffinity(0, sizeof(mask), mask), EINVAL);
+	if (r != TEST_PASS)
+		return r;
+	r = expect_error("sched_getaffinity(kernel address)",
+			 sched_getaffinity(0, sizeof(mask), KERNEL_ADDRESS),
+			 EFAULT);
+	if (r != TEST_PASS)
+		return r;
+	r = expect_error("sched_setaffinity(unmapped address)",
+			 sched_setaffinity(0, sizeof(mask), WILD_ADDRESS),
+			 EFAULT);
+	if (r != TEST_PASS)
+		return r;
+	r = expect_error("sched_getaffinity(no such pid)",
+			 sched_getaffinity(NO_SUCH_PID, sizeof(mask), mask),
+			 ESRCH);
+	if (r != TEST_PASS || !kt26_running())
+		return r;
+	return expect_error("sched_getaffinity(1 byte)",
+			    sched_getaffinity(0, 1, mask), EINVAL);
+}
+
+static uid_t become_unprivileged(int code);
+
+static void affinity_refused_child(void)
+{
+	unsigned long mask[AFFINITY_WORDS] = { 0 };
+
+	become_unprivileged(10);
+	/* Looking is open to all; pid 1 is root's. */
+	if (sched_getaffinity(1, sizeof(mask), mask) <= 0)
+		_exit(11);
+	if (sched_setaffinity(1, sizeof(mask), mask) != -1 || errno != EPERM)
+		_exit(12);
+	/* Its own mask it may set. */
+	if (sched_setaffinity(0, sizeof(mask), mask) != 0)
+		_exit(13);
+	_exit(0);
+}
+
+/* Another user's process: EPERM without CAP_SYS_NICE, as on Linux. */
+static enum test_result test_sched_setaffinity_of_another_user_eperm(void)
+{
+	int status;
+
+	if (run_in_child(affinity_refused_child, &status) < 0)
+		return fail("fork/waitpid: %s", strerror(errno));
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return fail("unprivileged child %s (10: could not drop root, "
+			    "11: getaffinity of pid 1 failed, 12: setaffinity "
+			    "of pid 1 not EPERM, 13: its own refused)",
+			    describe(status));
+	return TEST_PASS;
+}
+
 static enum test_result test_kill_bad_pid_or_signal_fails(void)
 {
 	long ret = kill(NO_SUCH_PID, SIGTERM);
@@ -1009,6 +1163,9 @@ static const struct test tests[] = {
 	TEST(kill_sigterm_spinning_child),
 	TEST(kill_bad_pid_or_signal_fails),
 	TEST(sched_yield_returns_0),
+	TEST(sched_affinity_set_get_fork),
+	TEST(sched_affinity_bad_masks_fail),
+	TEST(sched_setaffinity_of_another_user_eperm),
 	TEST(unknown_syscalls_enosys),
 	TEST(setuid_drops_root_for_good),
 	TEST(unprivileged_kill_reboot_refused),

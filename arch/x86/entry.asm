@@ -177,6 +177,32 @@ common_interrupt:
 	jmp ret_from_intr
 .end:
 
+; The local APIC's own vectors (arch/x86/include/asm/apic.h): one stub
+; per vector, each calling its C handler smp_NAME(struct pt_regs *regs)
+; (Linux 2.6: BUILD_INTERRUPT in entry.S).  orig_eax = ~vector: negative,
+; so never a syscall.  Each line below is one vector: NAME is the stub
+; the IDT gate names (set in arch/x86/apic.c or smp.c), and the C
+; handler is smp_NAME.
+%macro BUILD_INTERRUPT 2		; stub name, vector
+global %1:function (%1.end - %1)
+extern smp_%1
+%1:
+	push dword ~%2
+	SAVE_ALL
+	mov edi, smp_%1
+	mov ecx, %2
+	CALL_HANDLER edi, ecx
+	jmp ret_from_intr
+.end:
+%endmacro
+
+BUILD_INTERRUPT apic_timer_interrupt, LOCAL_TIMER_VECTOR
+BUILD_INTERRUPT call_function_interrupt, CALL_FUNCTION_VECTOR
+BUILD_INTERRUPT reschedule_interrupt, RESCHEDULE_VECTOR
+BUILD_INTERRUPT invalidate_interrupt, INVALIDATE_TLB_VECTOR
+BUILD_INTERRUPT error_interrupt, ERROR_APIC_VECTOR
+BUILD_INTERRUPT spurious_interrupt, SPURIOUS_APIC_VECTOR
+
 ; ret_from_exception / ret_from_intr - the one way out of the kernel.
 ; Back to user mode or back into the kernel: decided by the privilege
 ; level in the saved CS.

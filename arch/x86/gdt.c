@@ -6,8 +6,12 @@
  * arch/i386/kernel/cpu/common.c, init_tss in init_task.c.
  * Flat 4 GiB segments: paging, not segmentation, protects memory.  The
  * two DPL-3 segments are what user mode runs on; the TSS only supplies
- * the kernel stack (esp0) for interrupts from user mode.  Each CPU will
- * have its own TSS (per_cpu(init_tss)); CPU 0's is set up here.
+ * the kernel stack (esp0) for interrupts from user mode.  Each CPU has
+ * its own GDT (per_cpu(cpu_gdt_table)) and TSS (per_cpu(init_tss)): a
+ * TSS descriptor is marked busy by ltr, so two CPUs cannot share one,
+ * and each CPU's esp0 is that of the task it runs.  cpu_init() sets up
+ * the calling CPU's: CPU 0's from start_kernel(), the others' from
+ * start_secondary() (arch/x86/smpboot.c).
  */
 #include <asm/desc.h>
 #include <asm/segment.h>
@@ -23,7 +27,7 @@
 /* Flags nibble: G (4 KiB granularity) | D/B (32-bit) */
 #define SEG_FLAGS_32	0xC
 
-static struct desc_struct gdt_table[GDT_ENTRIES] __aligned(8);
+DEFINE_PER_CPU(struct desc_struct[GDT_ENTRIES], cpu_gdt_table) __aligned(8);
 
 DEFINE_PER_CPU(struct tss_struct, init_tss);
 
@@ -38,51 +42,60 @@ static struct desc_struct make_desc(u32 base, u32 limit, u8 access, u8 flags)
 }
 
 /**
- * set_tss_desc - point a GDT entry at a TSS
- * @gdt_entry: GDT index
- * @tss: the task state segment
+ * set_tss_desc - point a GDT entry of this CPU at a TSS
+ * @gdt_entry: the entry (GDT_ENTRY_TSS, GDT_ENTRY_DOUBLEFAULT_TSS)
+ * @tss: the TSS
  *
- * Context: boot, interrupts off.
+ * Context: boot, on the CPU whose GDT it is.
  */
 void set_tss_desc(unsigned int gdt_entry, struct tss_struct *tss)
 {
-	gdt_table[gdt_entry] =
+	__get_cpu_var(cpu_gdt_table)[gdt_entry] =
 		make_desc((u32)tss, sizeof(*tss) - 1, SEG_TSS, 0);
 }
 
 /**
  * cpu_init - load this CPU's GDT, segment registers and TSS
  *
- * Context: boot, interrupts off, on process 0's stack.
+ * The CPU is the one thread_info names: the boot CPU's process 0, or the
+ * idle task that init_idle() gave to another CPU.  The double-fault TSS
+ * is one for all CPUs (as on Linux i386): its descriptor is copied from
+ * CPU 0's table.
+ * Context: boot, interrupts off, once per CPU.
  */
 void cpu_init(void)
 {
-	struct tss_struct *tss = &__get_cpu_var(init_tss);
+	unsigned int cpu = smp_processor_id();
+	struct desc_struct *gdt = per_cpu(cpu_gdt_table, cpu);
+	struct tss_struct *tss = &per_cpu(init_tss, cpu);
 	struct desc_ptr gdt_descr = {
-		.size = sizeof(gdt_table) - 1,
-		.address = (u32)gdt_table,
+		.size = sizeof(per_cpu(cpu_gdt_table, cpu)) - 1,
+		.address = (u32)gdt,
 	};
 
-	gdt_table[GDT_ENTRY_KERNEL_CS] =
+	gdt[GDT_ENTRY_KERNEL_CS] =
 		make_desc(0, 0xFFFFF, SEG_KERNEL_CODE, SEG_FLAGS_32);
-	gdt_table[GDT_ENTRY_KERNEL_DS] =
+	gdt[GDT_ENTRY_KERNEL_DS] =
 		make_desc(0, 0xFFFFF, SEG_KERNEL_DATA, SEG_FLAGS_32);
-	gdt_table[GDT_ENTRY_USER_CS] =
+	gdt[GDT_ENTRY_USER_CS] =
 		make_desc(0, 0xFFFFF, SEG_USER_CODE, SEG_FLAGS_32);
-	gdt_table[GDT_ENTRY_USER_DS] =
+	gdt[GDT_ENTRY_USER_DS] =
 		make_desc(0, 0xFFFFF, SEG_USER_DATA, SEG_FLAGS_32);
+	if (cpu)
+		gdt[GDT_ENTRY_DOUBLEFAULT_TSS] =
+			per_cpu(cpu_gdt_table, 0)[GDT_ENTRY_DOUBLEFAULT_TSS];
 
 	memset(tss, 0, sizeof(*tss));
 	tss->ss0 = __KERNEL_DS;
-	tss->esp0 = (u32)&init_thread_union + THREAD_SIZE;
+	tss->esp0 = (u32)current_thread_info() + THREAD_SIZE;
 	tss->io_bitmap_base = sizeof(*tss);	/* beyond the limit: none */
 	set_tss_desc(GDT_ENTRY_TSS, tss);
 
 	/*
-	 * Reload every segment register: the loader's GDT may be anywhere.
-	 * ds/es get __USER_DS as on Linux i386 (the entry code reloads
-	 * them the same way); ss gets the kernel data segment.  The far
-	 * jump reloads cs.
+	 * Reload every segment register: the loader's GDT (or the
+	 * trampoline's) may be anywhere.  ds/es get __USER_DS as on Linux
+	 * i386 (the entry code reloads them the same way); ss gets the
+	 * kernel data segment.  The far jump reloads cs.
 	 */
 	__asm__ __volatile__(
 		"lgdt %0\n\t"

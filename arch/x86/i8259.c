@@ -5,9 +5,12 @@
  * Linux 2.6: arch/i386/kernel/i8259.c.
  * The BIOS leaves IRQ 0-7 on vectors 8-15, where the CPU's own exceptions
  * live; init_8259A() moves the master to 0x20-0x27 and the slave (on the
- * master's IRQ 2) to 0x28-0x2F.  Every line starts masked; request_irq()
- * unmasks a line once it has a handler.  Registers and initialisation
- * words: the Intel 8259A datasheet.
+ * master's IRQ 2) to 0x28-0x2F.  Every line starts masked.  When there
+ * is an IO APIC (arch/x86/io_apic.c) the 8259s take no part: mask_8259A()
+ * closes all 16 lines and the IO APIC delivers the ISA interrupts.
+ * Without one, i8259A_irq_type is the controller of every line:
+ * request_irq() unmasks a line once it has a handler.  Registers and
+ * initialisation words: the Intel 8259A datasheet.
  */
 #include <asm/io.h>
 #include <irq.h>
@@ -69,7 +72,7 @@ void init_8259A(void)
 	write_masks();
 }
 
-void enable_8259A_irq(unsigned int irq)
+static void enable_8259A_irq(unsigned int irq)
 {
 	unsigned long flags;
 
@@ -79,7 +82,7 @@ void enable_8259A_irq(unsigned int irq)
 	spin_unlock_irqrestore(&i8259A_lock, flags);
 }
 
-void disable_8259A_irq(unsigned int irq)
+static void disable_8259A_irq(unsigned int irq)
 {
 	unsigned long flags;
 
@@ -89,30 +92,24 @@ void disable_8259A_irq(unsigned int irq)
 	spin_unlock_irqrestore(&i8259A_lock, flags);
 }
 
-/**
- * ack_8259A_irq - end of interrupt for @irq
- * @irq: the line just handled
- *
- * A slave line needs an EOI on both chips.
- * Context: hard interrupt, interrupts off.
+/*
+ * End of interrupt for @irq, after its handler.  A slave line needs an
+ * EOI on both chips.
  */
-void ack_8259A_irq(unsigned int irq)
+static void end_8259A_irq(unsigned int irq)
 {
 	if (irq >= 8)
 		outb(PIC_SLAVE_CMD, OCW2_EOI);
 	outb(PIC_MASTER_CMD, OCW2_EOI);
 }
 
-/**
- * i8259A_irq_real - was @irq really raised?
- * @irq: the line
- *
- * IRQ 7 and IRQ 15 also arrive when a request disappears before the
- * CPU acknowledges it ("spurious"); then the line's in-service bit is
- * clear and no EOI must be sent (for 15: only to the master).
- * Return: true unless the interrupt is spurious.
+/*
+ * Before the handler: was @irq really raised?  IRQ 7 and IRQ 15 also
+ * arrive when a request disappears before the CPU acknowledges it
+ * ("spurious"); then the line's in-service bit is clear and no EOI must
+ * be sent (for 15: only to the master).  Returns false if spurious.
  */
-bool i8259A_irq_real(unsigned int irq)
+static bool i8259A_irq_real(unsigned int irq)
 {
 	u16 port = irq < 8 ? PIC_MASTER_CMD : PIC_SLAVE_CMD;
 
@@ -124,4 +121,48 @@ bool i8259A_irq_real(unsigned int irq)
 	if (irq == 15)
 		outb(PIC_MASTER_CMD, OCW2_EOI);
 	return false;
+}
+
+struct hw_interrupt_type i8259A_irq_type = {
+	.typename = "XT-PIC",
+	.enable = enable_8259A_irq,
+	.disable = disable_8259A_irq,
+	.ack = i8259A_irq_real,
+	.end = end_8259A_irq,
+};
+
+/**
+ * mask_8259A - close all 16 lines, the cascade too
+ *
+ * The IO APIC delivers the ISA interrupts from now on; a line left open
+ * here would raise a second, unexpected interrupt through the local
+ * APIC's LINT0 if that were ever unmasked.
+ * Context: boot, interrupts off.
+ */
+void mask_8259A(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&i8259A_lock, flags);
+	cached_irq_mask = 0xFFFF;
+	write_masks();
+	spin_unlock_irqrestore(&i8259A_lock, flags);
+}
+
+/**
+ * i8259A_read_imr - the two interrupt mask registers, as the chips hold them
+ *
+ * Context: any.
+ * Return: slave IMR << 8 | master IMR; a set bit is a masked line.
+ */
+u16 i8259A_read_imr(void)
+{
+	unsigned long flags;
+	u16 imr;
+
+	spin_lock_irqsave(&i8259A_lock, flags);
+	/* With no OCW3 read command pending, the data port reads the IMR. */
+	imr = inb(PIC_MASTER_DATA) | inb(PIC_SLAVE_DATA) << 8;
+	spin_unlock_irqrestore(&i8259A_lock, flags);
+	return imr;
 }

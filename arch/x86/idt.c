@@ -5,14 +5,17 @@
  * Linux 2.6: idt_table and _set_gate() in arch/i386/kernel/traps.c.
  * 256 gates; trap_init() (arch/x86/traps.c) fills vectors 0-31 with the
  * exception stubs of arch/x86/entry.asm, init_IRQ() (arch/x86/irq.c)
- * vectors 0x20-0x2F with the IRQ stubs, and vector 0x80 is the system
- * call gate, the only one user mode may raise with int (DPL 3).  Every
- * gate but the double fault's task gate (arch/x86/doublefault.c) is an
+ * vectors 0x20-0x2F with the IRQ stubs, init_bsp_APIC()
+ * (arch/x86/apic.c) the local APIC's vectors at the top (0xEF, 0xFE,
+ * 0xFF; the IPIs' next to them), and vector 0x80 is the system call
+ * gate, the only one user mode may raise with int (DPL 3).  Every gate
+ * but the double fault's task gate (arch/x86/doublefault.c) is an
  * interrupt gate, so handlers start with interrupts off and choose when
  * to turn them on.  Next: arch/x86/entry.asm.
  */
 #include <asm/desc.h>
 #include <asm/segment.h>
+#include <irq.h>
 
 static struct desc_struct idt_table[256] __aligned(8);
 
@@ -62,6 +65,22 @@ void set_task_gate(unsigned int vector, unsigned int gdt_entry)
 {
 	idt_table[vector].a = (gdt_entry * 8) << 16;
 	idt_table[vector].b = 0x8000 | (GATE_TASK << 8);
+}
+
+/**
+ * idt_gate_handler - where an interrupt gate leads
+ * @vector: IDT index
+ *
+ * For tests: reads the gate back as the CPU will.
+ * Return: the handler's address, NULL if the gate is not present.
+ */
+void *idt_gate_handler(unsigned int vector)
+{
+	struct desc_struct *gate = &idt_table[vector & 0xFF];
+
+	if (!(gate->b & 0x8000))
+		return NULL;
+	return (void *)((gate->b & 0xFFFF0000) | (gate->a & 0xFFFF));
 }
 
 /**

@@ -70,29 +70,47 @@ void send_IPI_allbutself(int vector)
 	local_irq_restore(flags);
 }
 
+/*
+ * The MP specification's pauses (10 ms after INIT, 200 us after each
+ * STARTUP) are for the external 82489DX APIC and the first integrated
+ * ones.  A P6-family or later CPU (CPUID family >= 6) needs none, and
+ * Linux (arch/x86/kernel/smpboot.c: smp_quirk_init_udelay()) waits only
+ * 10 us there; 10 ms per CPU would be most of the boot.
+ */
+static bool cpu_needs_init_delay(void)
+{
+	u32 eax = 1, ebx, ecx = 0, edx;
+
+	__asm__ __volatile__("cpuid" : "+a"(eax), "=b"(ebx), "+c"(ecx),
+					"=d"(edx));
+	return ((eax >> 8) & 0xF) < 6;
+}
+
 /**
  * wakeup_secondary_cpu_via_init - start a halted CPU at @start_eip
  * @apicid: the CPU's APIC ID
  * @start_eip: the real-mode entry, page aligned and below 1 MiB
  *
  * The universal start-up algorithm of the MP specification (B.4): an
- * INIT IPI (assert, then deassert), 10 ms, then two STARTUP IPIs 200 us
- * apart whose vector is the entry's page number.
+ * INIT IPI (assert, then deassert), then two STARTUP IPIs whose vector
+ * is the entry's page number.
  * Context: boot, CPU 0.
  * Return: 0, or -EIO if the APIC reported a send error.
  */
 int wakeup_secondary_cpu_via_init(unsigned int apicid, unsigned long start_eip)
 {
+	bool legacy = cpu_needs_init_delay();
 	u32 esr;
 
 	apic_write(APIC_ESR, 0);
 	__send_IPI_dest(apicid, APIC_INT_LEVELTRIG | APIC_INT_ASSERT |
 				APIC_DM_INIT);
 	__send_IPI_dest(apicid, APIC_INT_LEVELTRIG | APIC_DM_INIT);
-	mdelay(10);
+	if (legacy)
+		mdelay(10);
 	for (int i = 0; i < 2; i++) {
 		__send_IPI_dest(apicid, APIC_DM_STARTUP | (start_eip >> 12));
-		udelay(200);
+		udelay(legacy ? 200 : 10);
 		apic_wait_icr_idle();
 	}
 	apic_write(APIC_ESR, 0);

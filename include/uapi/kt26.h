@@ -45,6 +45,8 @@
 #define __NR_getegid32		202	/* (void) -> effective group id */
 #define __NR_setuid32		213	/* (uid): root sets both, others only their real id */
 #define __NR_setgid32		214	/* (gid): likewise */
+#define __NR_sched_setaffinity	241	/* (pid, len, mask) -> 0: the CPUs pid may run on */
+#define __NR_sched_getaffinity	242	/* (pid, len, mask) -> bytes of mask written */
 
 /* Teaching calls: what the shell needs to show the kernel's insides. */
 #define __NR_kt_tasks		400	/* (struct kt_task_info *buf, int max) -> count */
@@ -180,6 +182,7 @@ struct kt_task_info {
 	unsigned int nvcsw;	/* voluntary context switches */
 	unsigned int nivcsw;	/* involuntary (preempted) switches */
 	char comm[16];		/* name, NUL-terminated */
+	unsigned int cpu;	/* the CPU it runs or last ran on (task_cpu) */
 };
 
 #endif /* _UAPI_KT26_H */

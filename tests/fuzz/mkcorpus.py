@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
 """tests/fuzz/mkcorpus.py - write the seed corpus of the fuzz harnesses,
-tests/fuzz/corpus/{elf,cpio,cmdline}/: small valid and broken inputs
-that libFuzzer starts from (and `make test` replays); and the edge cases
+tests/fuzz/corpus/{elf,cpio,cmdline,smp}/: small valid and broken
+inputs that libFuzzer starts from (and `make test` replays); and the edge cases
 among tests/fuzz/regressions/NAME/, the edge_* files: inputs at the
 limits of each parser's checks, replayed by `make test` with the inputs
 that once crashed a harness (which this script never touches).
@@ -10,7 +10,8 @@ that once crashed a harness (which this script never touches).
 Linux 2.6: no counterpart.  Run after `make user` (it strips
 build/user/hello) from the top of the tree:
 
-    /usr/bin/python3 tests/fuzz/mkcorpus.py
+    /usr/bin/python3 tests/fuzz/mkcorpus.py          # every harness
+    /usr/bin/python3 tests/fuzz/mkcorpus.py smp      # one
 
 The files are committed; run it again only to change them.  The broken
 ELF files and archives come from tools/mkbroken.py, so every kind of
@@ -205,6 +206,117 @@ def cmdline_edges():
     }
 
 
+# The firmware tables (tests/fuzz/smp_fuzz.c): byte 0 of an input is 0 for
+# a MADT, 1 for an MP table, +2 to have the harness fix the checksum;
+# byte 1 the boot CPU's APIC ID.
+FIX = 2
+
+
+def checksummed(table, at):
+    table = bytearray(table)
+    table[at] = -sum(table) & 0xFF
+    return bytes(table)
+
+
+def madt(entries, length=None):
+    body = b"".join(entries)
+    length = 44 + len(body) if length is None else length
+    head = b"APIC" + struct.pack("<IBB6s8sI4sI", length, 1, 0, b"BOCHS ",
+                                 b"BXPCAPIC", 1, b"BXPC", 1)
+    return checksummed(head + struct.pack("<II", 0xFEE00000, 1) + body, 9)
+
+
+def lapic(apic_id, enabled=1):
+    return struct.pack("<BBBBI", 0, 8, apic_id, apic_id, enabled)
+
+
+def ioapic(apic_id, gsi_base=0):
+    return struct.pack("<BBBBII", 1, 12, apic_id, 0, 0xFEC00000, gsi_base)
+
+
+def override(irq, gsi, flags=0):
+    return struct.pack("<BBBBIH", 2, 10, 0, irq, gsi, flags)
+
+
+def qemu_madt(cpus):
+    return madt([lapic(i) for i in range(cpus)] + [ioapic(0)] +
+                [override(0, 2)] + [override(i, i, 0xD) for i in
+                                    (5, 9, 10, 11)])
+
+
+def mpc(entries):
+    body = b"".join(entries)
+    head = b"PCMP" + struct.pack("<HBB8s12sIHHIHBB", 44 + len(body), 4, 0,
+                                 b"BOCHSCPU", b"0.1         ", 0, 0,
+                                 len(entries), 0xFEE00000, 0, 0, 0)
+    return checksummed(head + body, 7)
+
+
+def mp_cpu(apic_id, flags=1):
+    return struct.pack("<BBBBIIII", 0, apic_id, 0x14, flags, 0, 0, 0, 0)
+
+
+def mp_intsrc(irq, pin, bus=1, apic=0, flags=0):
+    return struct.pack("<BBHBBBB", 3, 0, flags, bus, irq, apic, pin)
+
+
+def seabios_mpc(cpus):
+    return mpc([mp_cpu(i, 1 | (2 if i == 0 else 0)) for i in range(cpus)] +
+               [struct.pack("<BB6s", 1, 0, b"PCI   "),
+                struct.pack("<BB6s", 1, 1, b"ISA   "),
+                struct.pack("<BBBBI", 2, 0, 0x11, 1, 0xFEC00000)] +
+               [mp_intsrc(i, 2 if i == 0 else i) for i in range(16)
+                if i != 2] +
+               [struct.pack("<BBHBBBB", 4, 3, 0, 1, 0, 0xFF, 0)])
+
+
+def smp_seeds():
+    return {
+        "madt_1cpu": b"\0\0" + qemu_madt(1),
+        "madt_4cpus": b"\0\0" + qemu_madt(4),
+        "madt_9cpus_boot_8": b"\0\x08" + qemu_madt(9),
+        "madt_fix_checksum": bytes([FIX, 0]) + qemu_madt(2)[:-3] + b"\0\0\0",
+        "mpc_1cpu": b"\1\0" + seabios_mpc(1),
+        "mpc_4cpus": b"\1\0" + seabios_mpc(4),
+        "mpc_9cpus_boot_3": b"\1\3" + seabios_mpc(9),
+        "empty": b"",
+        "garbage": b"\3\0" + bytes(range(256)),
+    }
+
+
+def smp_edges():
+    two_ioapics = [lapic(0), ioapic(0), ioapic(1, 24)]
+    return {
+        "edge_madt_zero_length_entry": b"\0\0" + madt([lapic(0), b"\7\0",
+                                                       ioapic(0)]),
+        "edge_madt_entry_one_past_end": b"\0\0" + madt([lapic(0),
+                                                        ioapic(0)[:11]]),
+        "edge_madt_length_past_buffer": bytes([FIX, 0]) +
+        madt([lapic(0)], length=0xFFFFFFFF),
+        "edge_madt_lapic_too_short": b"\0\0" + madt([b"\0\7" + lapic(1)[2:7],
+                                                     lapic(0)]),
+        "edge_madt_three_ioapics": b"\0\0" + madt(two_ioapics +
+                                                  [ioapic(2, 48)]),
+        "edge_madt_last_pin": b"\0\0" + madt(two_ioapics +
+                                             [override(4, 47)]),
+        "edge_madt_pin_past_last": b"\0\0" + madt(two_ioapics +
+                                                  [override(4, 48)]),
+        "edge_madt_apic_id_ff": b"\0\0" + madt([lapic(0), lapic(0xFF),
+                                                ioapic(0)]),
+        "edge_madt_duplicate": b"\0\1" + madt([lapic(0), lapic(1), lapic(1),
+                                               ioapic(0)]),
+        "edge_mpc_unknown_type": b"\1\0" + mpc([mp_cpu(0),
+                                                 b"\x05" + bytes(7)]),
+        "edge_mpc_cpu_past_end": b"\1\0" + mpc([mp_cpu(0)[:19]]),
+        "edge_mpc_pin_24": b"\1\0" + mpc([mp_cpu(0),
+                                           struct.pack("<BB6s", 1, 0,
+                                                       b"ISA   "),
+                                           struct.pack("<BBBBI", 2, 0, 0x11,
+                                                       1, 0xFEC00000),
+                                           mp_intsrc(3, 24, bus=0)]),
+    }
+
+
 def write(name, seeds):
     path = os.path.join(CORPUS, name)
     shutil.rmtree(path, ignore_errors=True)
@@ -222,13 +334,20 @@ def write_edges(name, edges):
             f.write(data)
 
 
+HARNESSES = {
+    "elf": (elf_seeds, elf_edges),
+    "cpio": (cpio_seeds, cpio_edges),
+    "cmdline": (cmdline_seeds, cmdline_edges),
+    "smp": (smp_seeds, smp_edges),
+}
+
+
 def main():
-    write("elf", elf_seeds())
-    write("cpio", cpio_seeds())
-    write("cmdline", cmdline_seeds())
-    write_edges("elf", elf_edges())
-    write_edges("cpio", cpio_edges())
-    write_edges("cmdline", cmdline_edges())
+    """Every harness's files, or only those named: mkcorpus.py smp"""
+    for name in sys.argv[1:] or HARNESSES:
+        seeds, edges = HARNESSES[name]
+        write(name, seeds())
+        write_edges(name, edges())
 
 
 if __name__ == "__main__":

@@ -4,9 +4,11 @@
  * higher-half mapping, the boot information, the symbol table; and the
  * oops self-tests.
  */
+#include <asm/apic.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
 #include <asm/thread_info.h>
+#include <hardirq.h>
 #include <irq.h>
 #include <kallsyms.h>
 #include <kernel.h>
@@ -22,11 +24,24 @@
 #define PIT_INPUT_HZ	1193182	/* the 8254's input clock (its datasheet) */
 #define PERIOD_TRIES	10
 
+/* The tick's down-counter: the APIC timer's, or the PIT's channel 0. */
+static unsigned int tick_counter(void)
+{
+	return lapic_enabled ? apic_read(APIC_TMCCT) : pit_read();
+}
+
+/* The interrupts that were ticks: LOC on CPU 0, or IRQ 0. */
+static unsigned long tick_interrupts(void)
+{
+	return lapic_enabled ? per_cpu(irq_stat, 0).apic_timer_irqs :
+			       irq_count_of(0);
+}
+
 /*
- * The largest and smallest count channel 0 shows in two tick periods of
- * TSC time.  Return: how many counts were read.
+ * The largest and smallest count the tick's counter shows in two tick
+ * periods of TSC time.  Return: how many counts were read.
  */
-static unsigned long pit_range(unsigned int *max, unsigned int *min)
+static unsigned long counter_range(unsigned int *max, unsigned int *min)
 {
 	u64 end = rdtsc() + 2 * (u64)tsc_khz * 1000 / HZ;
 	unsigned long reads = 0;
@@ -34,7 +49,7 @@ static unsigned long pit_range(unsigned int *max, unsigned int *min)
 	*max = 0;
 	*min = ~0U;
 	while (rdtsc() < end) {
-		unsigned int count = pit_read();
+		unsigned int count = tick_counter();
 
 		*max = max(*max, count);
 		*min = min(*min, count);
@@ -44,45 +59,50 @@ static unsigned long pit_range(unsigned int *max, unsigned int *min)
 }
 
 /*
- * The tick's period, as the PIT itself counts it: channel 0 runs down
- * from its reload value, PIT_INPUT_HZ / HZ counts (11932), to 1 and
- * raises IRQ 0 as it reloads.  Its count is computed from the machine's
+ * The tick's period, as its own counter counts it: the local APIC timer
+ * (or, without one, PIT channel 0) runs down from its reload value --
+ * lapic_timer_counts, or PIT_INPUT_HZ / HZ (11932) -- to 0 or 1 and
+ * interrupts as it reloads.  Its count is computed from the machine's
  * time, so a host that keeps QEMU off the CPU cannot distort it, unlike
  * a count of the interrupts in some TSC time (QEMU drops the ticks it
  * could not deliver: a quarter of them, beside two busy loops on a busy
  * host).  Over two periods the largest count seen is the reload value,
  * less what one read takes, and the smallest is near 0; a window whose
  * reads the host spaced too far apart proves nothing, and the test tries
- * another, PERIOD_TRIES at most.  At 50 or 200 Hz the largest count is
- * twice or half as large in every window.  And each tick is one IRQ 0.
+ * another, PERIOD_TRIES at most.  A periodic timer reloaded with a wrong
+ * count, or a one-shot one, fails.  And each tick is one timer interrupt
+ * (on CPU 0, which alone advances jiffies).
  */
-KTEST(pit_period_is_one_tick)
+KTEST(tick_period_is_one_tick)
 {
-	const unsigned int latch = PIT_INPUT_HZ / HZ;
+	const unsigned int reload = lapic_enabled ? lapic_timer_counts :
+						    PIT_INPUT_HZ / HZ;
 	unsigned int max = 0, min = 0;
 	unsigned long flags, start, irqs;
 
 	KTEST_ASSERT(tsc_khz > 0);
+	/* On CPU 0, whose handler counts LOC and jiffies together. */
+	set_cpus_allowed(current, cpumask_of_cpu(0));
 	for (int i = 0; i < PERIOD_TRIES; i++) {
-		unsigned long reads = pit_range(&max, &min);
+		unsigned long reads = counter_range(&max, &min);
 
-		printk(KERN_INFO "ktest: channel 0 counts %u .. %u in %lu "
-		       "reads\n", min, max, reads);
-		KTEST_EXPECT(max <= latch + 1);
-		if (max >= latch * 95 / 100 && min <= latch * 5 / 100)
+		printk(KERN_INFO "ktest: the tick's counter goes %u .. %u "
+		       "(reload %u) in %lu reads\n", min, max, reload, reads);
+		KTEST_EXPECT(max <= reload + 1);
+		if (max >= reload / 100 * 95 && min <= reload / 100 * 5)
 			break;
 	}
-	KTEST_EXPECT(max >= latch * 95 / 100 && max <= latch + 1);
-	KTEST_EXPECT(min <= latch * 5 / 100);
+	KTEST_EXPECT(max >= reload / 100 * 95 && max <= reload + 1);
+	KTEST_EXPECT(min <= reload / 100 * 5);
 
 	local_irq_save(flags);
 	start = jiffies;
-	irqs = irq_count_of(0);
+	irqs = tick_interrupts();
 	local_irq_restore(flags);
 	while (jiffies - start < 5)
 		schedule_timeout_uninterruptible(1);
 	local_irq_save(flags);
-	KTEST_EXPECT_EQ(irq_count_of(0) - irqs, jiffies - start);
+	KTEST_EXPECT_EQ(tick_interrupts() - irqs, jiffies - start);
 	local_irq_restore(flags);
 }
 

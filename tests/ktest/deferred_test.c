@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * tests/ktest/deferred_test.c - softirqs, tasklets, ksoftirqd,
- * workqueues and events/0.
+ * workqueues and events/N.
  *
  * "From an interrupt" means from a handler run by ktest_fake_interrupt()
  * (kernel/ktest.c): the same entry, do_IRQ() and irq_exit() as a device.
@@ -16,6 +16,11 @@
  * work's deadline and a storm's periods, both in ticks -- or where a test
  * shows that something does NOT happen (a disabled tasklet, a cancelled
  * work, idle threads); each such wait says what it proves.
+ *
+ * With several CPUs online the test thread may move between two calls:
+ * where a test needs its tasklet or works on one CPU, it names that CPU
+ * (get_cpu(), schedule_work_on()).  Where each CPU runs, and the per-CPU
+ * threads themselves, are tested in percpu_threads_test.c.
  */
 #include <completion.h>
 #include <hardirq.h>
@@ -24,6 +29,7 @@
 #include <kthread.h>
 #include <ktest.h>
 #include <sched.h>
+#include <smp.h>
 #include <string.h>
 #include <time.h>
 #include <timer.h>
@@ -224,17 +230,26 @@ KTEST(softirq_storm_handed_to_ksoftirqd_threads_keep_deadlines)
 	static unsigned long stamps[PERIODS];
 	static struct storm storm;
 	static pid_t pid;	/* the actions run after this frame is gone */
-	struct task_struct *ksoftirqd = find_task_by_pid(3);
+	struct task_struct *ksoftirqd;
 	unsigned long ksoftirqd_ticks, worst = 0, start, ticks;
 	int worst_at = 0;
+	unsigned int cpu;
 
-	KTEST_ASSERT(ksoftirqd && !strcmp(ksoftirqd->comm, "ksoftirqd/0"));
-	ksoftirqd_ticks = ksoftirqd->utime + ksoftirqd->stime;
-	start = jiffies;
 	memset(&storm, 0, sizeof(storm));
 	tasklet_init(&storm.tasklet, storm_fn, (unsigned long)&storm);
 	ktest_add_action(storm_stop, &storm);
+	/*
+	 * The storm stays on the CPU it starts on (a tasklet is rescheduled
+	 * where it runs): its ksoftirqd is that CPU's.  Counted from before
+	 * the storm starts.
+	 */
+	cpu = get_cpu();
+	ksoftirqd = ksoftirqd_task(cpu);
+	ksoftirqd_ticks = ksoftirqd ? ksoftirqd->utime + ksoftirqd->stime : 0;
+	start = jiffies;
 	tasklet_schedule(&storm.tasklet);
+	put_cpu();
+	KTEST_ASSERT(ksoftirqd != NULL);
 
 	pid = kernel_thread(periodic, stamps, 0);
 	KTEST_ASSERT(pid > 0);
@@ -382,8 +397,11 @@ KTEST(delayed_work_on_time_and_cancellable)
 
 /*
  * Works that sleep in events/0 until the test opens their gate, so that
- * a flush is still waiting for them when the test looks.
+ * a flush is still waiting for them when the test looks.  All are queued
+ * on CPU 0: flush_workqueue() goes CPU by CPU, and a work queued after
+ * it began on a CPU it has not reached yet would be waited for too.
  */
+#define FLUSH_CPU	0
 static struct {
 	struct work_struct works[GATED_WORKS];
 	struct work_struct late;	/* queued after the flush began */
@@ -444,7 +462,8 @@ KTEST(flush_waits_for_everything_queued_before)
 
 	for (int i = 0; i < GATED_WORKS; i++) {
 		INIT_WORK(&fl.works[i], gated_work);
-		KTEST_EXPECT_EQ(schedule_work(&fl.works[i]), 1);
+		KTEST_EXPECT_EQ(schedule_work_on(FLUSH_CPU, &fl.works[i]),
+				1);
 	}
 	wake_up_process(k);
 	/* Asleep in the flush (or, if it did not wait, after it). */
@@ -453,7 +472,7 @@ KTEST(flush_waits_for_everything_queued_before)
 
 	/* Queued after the flush began: not waited for. */
 	INIT_WORK(&fl.late, gated_work);
-	KTEST_EXPECT_EQ(schedule_work(&fl.late), 1);
+	KTEST_EXPECT_EQ(schedule_work_on(FLUSH_CPU, &fl.late), 1);
 	WRITE_ONCE(fl.open, true);
 	wake_up_all(&fl.gate);
 	KTEST_ASSERT(wait_for_completion_timeout(&fl.flush_returned,
@@ -494,24 +513,37 @@ static unsigned long switches(struct task_struct *p)
 
 KTEST(events_and_ksoftirqd_sleep_when_idle)
 {
-	struct task_struct *events = workqueue_thread(keventd_wq, 0);
-	struct task_struct *ksoftirqd = find_task_by_pid(3);
-	unsigned long e_ticks, k_ticks, e_switches, k_switches;
+	static struct task_struct *threads[2 * NR_CPUS];
+	static unsigned long ticks[2 * NR_CPUS], nr_switches[2 * NR_CPUS];
+	unsigned int cpu, n = 0;
 
-	KTEST_ASSERT(events && !strcmp(events->comm, "events/0"));
-	KTEST_ASSERT(ksoftirqd && !strcmp(ksoftirqd->comm, "ksoftirqd/0"));
-	KTEST_EXPECT(events->mm == NULL && (events->flags & PF_KTHREAD));
-	KTEST_EXPECT(events->parent == kthreadd_task);
-	KTEST_EXPECT_EQ(TASK_NICE(ksoftirqd), 19);
-	KTEST_EXPECT_EQ(TASK_NICE(events), -5);
-	/* Nothing is queued or pending: both go to sleep. */
-	KTEST_ASSERT(sleeps_within(events, TASK_INTERRUPTIBLE, EVENT_TIMEOUT));
-	KTEST_ASSERT(sleeps_within(ksoftirqd, TASK_INTERRUPTIBLE,
-				   EVENT_TIMEOUT));
-	e_ticks = cpu_ticks(events);
-	k_ticks = cpu_ticks(ksoftirqd);
-	e_switches = switches(events);
-	k_switches = switches(ksoftirqd);
+	KTEST_ASSERT(ksoftirqd_task(0) != NULL);
+	for_each_online_cpu(cpu) {
+		struct task_struct *events = workqueue_thread(keventd_wq, cpu);
+		struct task_struct *ksoftirqd = ksoftirqd_task(cpu);
+		char name[TASK_COMM_LEN];
+
+		KTEST_ASSERT(events && ksoftirqd);
+		snprintf(name, sizeof(name), "events/%u", cpu);
+		KTEST_EXPECT(!strcmp(events->comm, name));
+		snprintf(name, sizeof(name), "ksoftirqd/%u", cpu);
+		KTEST_EXPECT(!strcmp(ksoftirqd->comm, name));
+		KTEST_EXPECT(events->mm == NULL &&
+			     (events->flags & PF_KTHREAD));
+		KTEST_EXPECT(events->parent == kthreadd_task);
+		KTEST_EXPECT_EQ(TASK_NICE(ksoftirqd), 19);
+		KTEST_EXPECT_EQ(TASK_NICE(events), -5);
+		threads[n++] = events;
+		threads[n++] = ksoftirqd;
+	}
+	/* Nothing is queued or pending: all go to sleep. */
+	for (unsigned int i = 0; i < n; i++)
+		KTEST_ASSERT(sleeps_within(threads[i], TASK_INTERRUPTIBLE,
+					   EVENT_TIMEOUT));
+	for (unsigned int i = 0; i < n; i++) {
+		ticks[i] = cpu_ticks(threads[i]);
+		nr_switches[i] = switches(threads[i]);
+	}
 	/*
 	 * That they stay asleep can only be seen over time: for 20 ticks
 	 * with nothing to do, an event-driven thread never runs, so it
@@ -519,10 +551,14 @@ KTEST(events_and_ksoftirqd_sleep_when_idle)
 	 * charged no tick; a polling thread would wake at least once.
 	 */
 	schedule_timeout_uninterruptible(20);
-	KTEST_EXPECT(task_sleeping(events, TASK_INTERRUPTIBLE));
-	KTEST_EXPECT(task_sleeping(ksoftirqd, TASK_INTERRUPTIBLE));
-	KTEST_EXPECT_EQ(switches(events), e_switches);
-	KTEST_EXPECT_EQ(switches(ksoftirqd), k_switches);
-	KTEST_EXPECT_EQ(cpu_ticks(events), e_ticks);
-	KTEST_EXPECT_EQ(cpu_ticks(ksoftirqd), k_ticks);
+	for (unsigned int i = 0; i < n; i++) {
+		struct task_struct *p = threads[i];
+
+		if (!task_sleeping(p, TASK_INTERRUPTIBLE) ||
+		    switches(p) != nr_switches[i] || cpu_ticks(p) != ticks[i])
+			ktest_fail(__FILE__, __LINE__, "%s ran while idle: "
+				   "%lu switches, %lu ticks", p->comm,
+				   switches(p) - nr_switches[i],
+				   cpu_ticks(p) - ticks[i]);
+	}
 }

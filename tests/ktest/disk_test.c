@@ -41,7 +41,7 @@
 KTEST(ata_found_hda_and_kblockd_runs)
 {
 	struct block_device *bdev = lookup_bdev("hda");
-	struct task_struct *kblockd = kblockd_thread();
+	struct task_struct *kblockd = kblockd_thread(0);
 
 	KTEST_ASSERT(bdev != NULL);
 	KTEST_EXPECT(!strcmp(bdev->name, "hda"));
@@ -314,7 +314,7 @@ KTEST(io_error_block_past_the_end_gives_eio)
 
 static void unmask_ata_irq(void *unused)
 {
-	enable_8259A_irq(ATA_IRQ_LINE);
+	enable_irq(ATA_IRQ_LINE);
 }
 
 /*
@@ -324,7 +324,7 @@ static void unmask_ata_irq(void *unused)
  */
 static void end_io_and_unmask(struct buffer_head *bh, int uptodate)
 {
-	enable_8259A_irq(ATA_IRQ_LINE);
+	enable_irq(ATA_IRQ_LINE);
 	end_buffer_read_sync(bh, uptodate);
 }
 
@@ -362,7 +362,7 @@ KTEST(ata_lost_interrupt_times_out_and_resets)
 	ata_get_stats(&before);
 
 	ktest_add_action(unmask_ata_irq, NULL);
-	disable_8259A_irq(ATA_IRQ_LINE);
+	disable_irq(ATA_IRQ_LINE);
 	start = jiffies;
 	lock_buffer(lost);
 	get_bh(lost);

@@ -13,6 +13,7 @@
  * report line, the oops and the panic status.
  * docs/processes.md ("Checks at run time") walks through the checks.
  */
+#include <asm/apic.h>
 #include <asm/io.h>
 #include <asm/irqflags.h>
 #include <completion.h>
@@ -349,29 +350,32 @@ KTEST_NAMED_ONLY(runqueue_op_without_the_lock)
 	KTEST_FAIL("a run-queue operation without the lock went unnoticed");
 }
 
-#define PIC_MASTER_IMR	0x21	/* the 8259As' interrupt mask registers */
-#define PIC_SLAVE_IMR	0xA1
-#define PIC_CASCADE_IRQ	2
-
 /*
  * dequeue_task() under rq->lock but with interrupts on: BUG_ON().  Every
- * line is masked at the PIC first, with EFLAGS.IF still on: otherwise a
+ * interrupt is held back first, with EFLAGS.IF still on: otherwise a
  * timer tick inside that window would take rq->lock in scheduler_tick()
  * and be reported first, as the spinlock recursion it also is -- whether
- * a tick comes there is a matter of timing.
+ * a tick comes there is a matter of timing.  With a local APIC, its task
+ * priority 0xEF holds back every vector up to the timer's (0xEF) on this
+ * CPU, the device interrupts among them; without one, every line is
+ * masked at the 8259.
  */
 KTEST_NAMED_ONLY(runqueue_op_with_interrupts_on)
 {
-	unsigned int open = ~(inb(PIC_MASTER_IMR) | inb(PIC_SLAVE_IMR) << 8) &
-			    0xFFFF & ~(1u << PIC_CASCADE_IRQ);
+	unsigned int tpr = 0;
 
 	KTEST_ASSERT(!irqs_disabled());
-	for (unsigned int irq = 0; irq < 16; irq++)
-		if (open & (1u << irq))
-			disable_8259A_irq(irq);
+	preempt_disable();		/* the task priority is this CPU's */
+	if (lapic_enabled) {
+		tpr = apic_read(APIC_TASKPRI);
+		apic_write(APIC_TASKPRI, LOCAL_TIMER_VECTOR);
+	} else {
+		for (unsigned int irq = 0; irq < NR_IRQS; irq++)
+			disable_irq(irq);
+	}
 	sched_selftest_requeue(true);
-	for (unsigned int irq = 0; irq < 16; irq++)
-		if (open & (1u << irq))
-			enable_8259A_irq(irq);
+	if (lapic_enabled)
+		apic_write(APIC_TASKPRI, tpr);
+	preempt_enable();
 	KTEST_FAIL("a run-queue operation with interrupts on went unnoticed");
 }

@@ -67,7 +67,7 @@ struct long_counts {
 static void long_snapshot(struct long_snapshot *s)
 {
 	ktest_wait_exits();
-	leave_mm();
+	drop_borrowed_mm();
 	kmem_cache_shrink_all();
 	s->tasks = nr_threads;
 	s->pids = nr_pids_in_use();

@@ -11,6 +11,13 @@
  * kthread_create().  Spinners and sleepers are stopped or released by
  * cleanup actions, so a failed assertion leaves none behind.  (Making and
  * reaping tasks is tests/ktest/fork_test.c.)
+ *
+ * Most of these tests are about what one CPU does -- who preempts whom,
+ * who waits for whose slice -- and first bind their thread to the CPU
+ * it runs on (run_on_this_cpu()); the threads they fork inherit the
+ * mask, and those made by kthread_create() are bound by hand.  With
+ * several CPUs the scheduler would otherwise run them side by side.
+ * tests/ktest/smp_sched_test.c is about several CPUs.
  */
 #include <completion.h>
 #include <cpumask.h>
@@ -19,6 +26,7 @@
 #include <kthread.h>
 #include <ktest.h>
 #include <mm_types.h>
+#include <percpu.h>
 #include <sched.h>
 #include <slab.h>
 #include <spinlock.h>
@@ -27,6 +35,14 @@
 #include <timer.h>
 #include <wait.h>
 #include "pingpong.h"
+
+/* The test's thread, and what it forks, run on its current CPU alone. */
+static void run_on_this_cpu(void)
+{
+	unsigned int cpu = raw_smp_processor_id();
+
+	KTEST_ASSERT_EQ(set_cpus_allowed(current, cpumask_of_cpu(cpu)), 0);
+}
 
 /* Spinners: kernel threads that never sleep, until spin_stop is set. */
 static bool spin_stop;
@@ -94,6 +110,8 @@ KTEST(preemption_spinner_cannot_stop_periodic_thread)
 {
 	int spinner_pid, periodic_pid, late;
 
+	run_on_this_cpu();
+
 	spinner_pid = start_spinner();
 	/* At a daemon's priority (kthreadd and events run at nice -5). */
 	periodic_pid = kernel_thread(periodic_every_10ms, (void *)-5L, 0);
@@ -118,9 +136,12 @@ KTEST(preemption_spinner_cannot_stop_periodic_thread)
  */
 KTEST(idle_task_gets_ticks_only_when_nothing_runs)
 {
-	struct task_struct *idle = idle_task(0);
+	struct task_struct *idle;
 	unsigned long idle_before;
 	int pid;
+
+	run_on_this_cpu();
+	idle = idle_task(raw_smp_processor_id());
 
 	pid = start_spinner();
 	idle_before = idle->stime;
@@ -177,6 +198,8 @@ KTEST(ping_pong_switches_load_cr3_zero_times)
 	unsigned long loads;
 	int a, b;
 
+	run_on_this_cpu();
+
 	KTEST_ASSERT(mm != NULL);
 	ktest_add_action(put_mm, mm);
 	stay_on_cpu0();
@@ -209,6 +232,8 @@ KTEST(kernel_threads_borrow_the_loaded_mm_without_cr3_loads)
 	struct mm_struct *mm = mm_alloc();
 	unsigned long loads;
 	int a, b, mm_count;
+
+	run_on_this_cpu();
 
 	KTEST_ASSERT(mm != NULL);
 	ktest_add_action(put_mm, mm);
@@ -276,6 +301,8 @@ KTEST(higher_priority_wakeup_preempts_at_once)
 {
 	int pid;
 
+	run_on_this_cpu();
+
 	start_urgent(&pid);
 	WRITE_ONCE(urgent_go, true);
 	wake_up(&urgent_wq);
@@ -295,6 +322,8 @@ KTEST(preempted_sleeper_stays_runnable)
 {
 	unsigned long nivcsw;
 	int pid;
+
+	run_on_this_cpu();
 
 	start_urgent(&pid);
 	nivcsw = current->nivcsw;
@@ -316,6 +345,8 @@ KTEST(preempted_sleeper_stays_runnable)
 KTEST(preempt_enable_and_spin_unlock_are_preemption_points)
 {
 	static DEFINE_SPINLOCK(lock);
+
+	run_on_this_cpu();
 
 	for (int locked = 0; locked < 2; locked++) {
 		bool ran_inside;
@@ -544,10 +575,13 @@ KTEST(sched_fifo_runs_before_normal_tasks)
 {
 	struct task_struct *t;
 
+	run_on_this_cpu();
+
 	fifo_ran = false;
 	t = kthread_create(note_fifo_run, NULL, "ktest-fifo");
 	KTEST_ASSERT(!IS_ERR(t));
 	get_task_struct(t);
+	KTEST_ASSERT_EQ(set_cpus_allowed(t, current->cpus_allowed), 0);
 	KTEST_EXPECT_EQ(sched_setscheduler(t, SCHED_FIFO, 0), -EINVAL);
 	KTEST_EXPECT_EQ(sched_setscheduler(t, SCHED_NORMAL, 3), -EINVAL);
 	KTEST_EXPECT_EQ(sched_setscheduler(t, 7, 1), -EINVAL);
@@ -674,6 +708,8 @@ KTEST(sleep_average_lets_a_sleeper_preempt_a_hog)
 	struct task_struct *hog;
 	int spinner_pid, periodic_pid, late;
 
+	run_on_this_cpu();
+
 	spinner_pid = start_spinner();
 	hog = find_task_by_pid(spinner_pid);
 	/* Its sleep average (ours, when it was forked) runs out. */
@@ -745,6 +781,8 @@ KTEST(interactive_task_stays_on_the_active_array)
 	static bool sleeper_expired, hog_expired;
 	int pid;
 
+	run_on_this_cpu();
+
 	sleeper_expired = hog_expired = true;
 	pid = kernel_thread(sleeper_then_spinner, &sleeper_expired, 0);
 	KTEST_ASSERT(pid > 0);
@@ -793,6 +831,8 @@ KTEST(yield_lets_the_other_task_run)
 {
 	int a, b;
 
+	run_on_this_cpu();
+
 	yield_go = false;
 	yield_last = yield_turns = 0;
 	ktest_add_action(release_yielders, NULL);
@@ -826,6 +866,8 @@ KTEST(time_slice_scales_with_nice)
 	struct task_struct *fast, *slow;
 	unsigned long fast_ticks, slow_ticks;
 	int fast_pid, slow_pid;
+
+	run_on_this_cpu();
 
 	fast_pid = start_spinner();
 	slow_pid = kernel_thread(spin_forever, NULL, 0);

@@ -294,7 +294,13 @@ KTEST(direct_reclaim_frees_clean_cache_instead_of_failing)
 	KTEST_EXPECT(vm_events.allocstall > stalls);
 	KTEST_EXPECT(vm_events.pgsteal - steal >= 500);
 	KTEST_EXPECT(vm_events.pgscan_direct > scanned);
-	KTEST_EXPECT_EQ(vm_events.kswapd_steal, stolen);
+	/*
+	 * On one CPU the allocator keeps kswapd0 from running until it is
+	 * done: the reclaim was all direct.  On several, kswapd0 reclaims
+	 * beside it, so only the direct share is ours to count.
+	 */
+	if (num_online_cpus() == 1)
+		KTEST_EXPECT_EQ(vm_events.kswapd_steal, stolen);
 }
 
 KTEST(lru_referenced_pages_get_a_second_chance)

@@ -11,13 +11,15 @@
  * off rq->active would leave each array's nr_active one off, and
  * schedule() trusts those counts.  The task here does that twice;
  * sched_check_runqueue() (sched/core.c) compares every count, bit and
- * list after each yield().
+ * list after each yield().  The test is about one CPU's queue: it binds
+ * its thread, and so the yielder it forks, to the CPU it runs on.
  */
 #include <asm/irqflags.h>
 #include <asm/processor.h>
 #include <completion.h>
 #include <kernel.h>
 #include <ktest.h>
+#include <percpu.h>
 #include <preempt.h>
 #include <sched.h>
 #include <string.h>
@@ -60,6 +62,9 @@ KTEST(yield_from_the_expired_array_keeps_the_run_queue_consistent)
 	static struct yield_test yt;
 	int pid;
 
+	KTEST_ASSERT_EQ(set_cpus_allowed(current,
+					 cpumask_of_cpu(raw_smp_processor_id())),
+			0);
 	memset(&yt, 0, sizeof(yt));
 	init_completion(&yt.in_section);
 	pid = kernel_thread(yield_from_expired, &yt, 0);

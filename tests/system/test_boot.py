@@ -13,25 +13,34 @@ from conftest import (BANNER, EXIT_KTEST_FAIL, EXIT_KTEST_PASS, EXIT_PANIC,
                       load_tool, qemu_argv, run_qemu)
 
 
+# The whole in-kernel suite runs twice: on one CPU and on four.
+KTEST_CPUS = (1, 4)
+
+
 def pytest_generate_tests(metafunc):
     if "ktest_name" in metafunc.fixturenames:
-        names = sorted(ktest_results(ktest_boot()))
-        metafunc.parametrize("ktest_name", names or ["no_ktest_output"])
+        params = []
+        for smp in KTEST_CPUS:
+            names = sorted(ktest_results(ktest_boot(smp=smp)))
+            params += [(smp, name) for name in names or ["no_ktest_output"]]
+        metafunc.parametrize("smp,ktest_name", params,
+                             ids=["smp%d-%s" % p for p in params])
 
 
-def test_ktest(ktest_name):
+def test_ktest(smp, ktest_name):
     """One result per `ktest: ok/not ok N - name` line of ktest=all."""
-    boot = ktest_boot()
+    boot = ktest_boot(smp=smp)
     results = ktest_results(boot)
     assert ktest_name in results, boot.explain("the kernel printed no ktest lines")
     ok, reason = results[ktest_name]
     assert ok, "%s: %s" % (ktest_name, reason)
 
 
-def test_ktest_run_completes():
+@pytest.mark.parametrize("smp", KTEST_CPUS)
+def test_ktest_run_completes(smp):
     """ktest=all prints a plan, one line per test, a summary, and leaves
     QEMU with the pass status."""
-    boot = ktest_boot()
+    boot = ktest_boot(smp=smp)
     plan = int(boot.expect(r"ktest: 1\.\.(\d+)").group(1))
     m = boot.expect(r"ktest: (\d+) passed, (\d+) failed")
     assert int(m.group(1)) + int(m.group(2)) == plan, boot.explain("count mismatch")
@@ -53,7 +62,7 @@ def test_boot_prints_banner_memory_map_and_cmdline():
     boot.expect(r"Memory: \d+k/\d+k available")
     boot.expect(r"Zone Normal: min_free_kbytes \d+: pages_min \d+ pages_low \d+ pages_high \d+")
     boot.expect(r"Kernel command line: ktest=vsnprintf_formats$")
-    boot.expect(r"PIT: channel 0 at 100 Hz")
+    boot.expect(r"APIC timer: \d+ counts per tick \(HZ 100")
     assert boot.status == EXIT_KTEST_PASS, boot.explain("bad status")
 
 
@@ -61,14 +70,15 @@ def test_grub_iso_boot():
     """Real GRUB (grub-mkrescue ISO) loads the kernel with grub.cfg's line."""
     assert os.path.exists(ISO), "build/kernel.iso missing: make iso"
     boot = run_qemu(qemu_argv(iso=True), timeout=60,
-                    end_pattern=r"PIT: channel 0", label="GRUB ISO",
+                    end_pattern=r"APIC timer: \d+ counts per tick",
+                    label="GRUB ISO",
                     stop_at_end=True)
     assert not boot.timed_out, boot.explain("GRUB boot did not finish")
     boot.expect(r"Boot loader: GRUB")
     boot.expect(r"kt26 version")
     boot.expect(r"Kernel command line: loglevel=7$")
     boot.expect(r"BIOS-e820: .*\(usable\)")
-    boot.expect(r"PIT: channel 0 at 100 Hz")
+    boot.expect(r"APIC timer: \d+ counts per tick \(HZ 100")
 
 
 GARBAGE = 'loglevel=banana =x ktest= mem= novalue=1 "unterminated ===== \x7f'
@@ -208,8 +218,8 @@ def test_hung_ktest_named_by_the_watchdog():
     boot = boot_kernel("ktest=watchdog_selftest ktest_timeout=1", timeout=30)
     boot.expect(r"ktest: not ok 1 - watchdog_selftest: "
                 r"still running after 1 s$")
-    boot.expect(r"\] +\d+ +1 D .* \[ktest\]$")
-    boot.expect(r"\] +1 +0 S .* \[init\]$")
+    boot.expect(r"\] +\d+ +\d+ +1 D .* \[ktest\]$")
+    boot.expect(r"\] +\d+ +1 +0 S .* \[init\]$")
     boot.expect(r"ktest: 0 passed, 1 failed$")
     assert boot.status == EXIT_KTEST_FAIL, boot.explain("not the fail status")
 
@@ -241,12 +251,13 @@ def test_bench_all_prints_rows():
     assert boot.status == EXIT_KTEST_PASS, boot.explain("not the pass status")
 
 
-def test_ktest_log_has_no_unexpected_errors():
+@pytest.mark.parametrize("smp", KTEST_CPUS)
+def test_ktest_log_has_no_unexpected_errors(smp):
     """The in-kernel tests provoke a few reports on purpose (a double free,
     a foreign kfree, user access from a kernel thread); anything else in
     that log -- a bad page, another slab error, a BUG, a warning
     elsewhere -- is a bug that a passing test did not notice."""
-    boot = ktest_boot()
+    boot = ktest_boot(smp=smp)
     slab_errors = [l for l in boot.lines if "slab error" in l]
     assert len(slab_errors) == 2, boot.explain("slab errors: %s" % slab_errors)
     for bad in ("Bad page state", "kernel BUG", "BUG: ", "Oops",

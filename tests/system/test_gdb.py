@@ -17,6 +17,10 @@ sessions cover everything:
   userspace  the default boot from pid 1's execve() on: CR3 is loaded into
              a process with its own mm, never into a kernel thread, which
              borrows the process's mm (docs/gdb.md, section 8)
+and two with two CPUs (QEMU -smp 2, each vCPU a GDB thread):
+  smp        GDB attached at the shell prompt: kcurrent, kps, krunqueue 1
+  smp boot   kswitch log over the boot: switches on both CPUs, each
+             CPU's own chain; then a stop at a switch names its CPU
 """
 import os
 import re
@@ -29,13 +33,21 @@ import pytest
 from conftest import KERNEL, ROOT, free_port, qemu_argv, wait_listening
 
 GDB_TIMEOUT = 60
+
+# The tests of a second CPU need the kernel to start it (fork_idle(),
+# INIT-SIPI-SIPI: arch/x86/smpboot.c); without that file only CPU 0 runs.
+needs_ap_startup = pytest.mark.skipif(
+    not os.path.exists(os.path.join(ROOT, "arch", "x86", "smpboot.c")),
+    reason="no AP start-up (arch/x86/smpboot.c) in this tree: CPU 0 only")
 PF_KTHREAD = 0x00200000
 
-# One row of kps (tools/gdb/kt26_tasks.py).
-KPS_ROW = re.compile(r"^([> ]) (0x[0-9a-f]{8})\s+(\d+)\s+(-?\d+) ([RSDTZX]) "
-                     r"([0-9a-f]{8}) (\S+)\s+(\S+)\s+(\d+) (.+)$", re.M)
-# One line of kswitch (tools/gdb/kt26_sched.py).
-KSWITCH = re.compile(r"^kswitch #(\d+): pid (\d+) (\S+) ([RSDTZX]) -> "
+# One row of kps (tools/gdb/kt26_tasks.py): the CPU comes first.
+KPS_ROW = re.compile(r"^([> ])\s+(-?\d+) (0x[0-9a-f]{8})\s+(\d+)\s+(-?\d+) "
+                     r"([RSDTZX]) ([0-9a-f]{8}) (\S+)\s+(\S+)\s+(\d+) (.+)$",
+                     re.M)
+# One line of kswitch (tools/gdb/kt26_sched.py); KSWITCH_CPU: its CPU.
+KSWITCH_CPU = re.compile(r"^kswitch cpu (\d+) #(\d+): ", re.M)
+KSWITCH = re.compile(r"^kswitch cpu \d+ #(\d+): pid (\d+) (\S+) ([RSDTZX]) -> "
                      r"pid (\d+) (\S+) ([RSDTZX]); cr3 (\S+) -> (0x[0-9a-f]+)"
                      r"(?: (unchanged|loaded))? \((.*?)\)(.*)$", re.M)
 # One frame of kbt or bt.
@@ -78,7 +90,7 @@ def section(name):
 
 
 def gdb_session(steps, cmdline="", attach_after=None, settle=1.0,
-                timeout=GDB_TIMEOUT):
+                timeout=GDB_TIMEOUT, smp=1):
     """Run QEMU and `gdb -batch -nx -x .gdbinit` with @steps.
 
     Each step is one GDB command (-ex), or a multi-line script (written
@@ -86,6 +98,7 @@ def gdb_session(steps, cmdline="", attach_after=None, settle=1.0,
     QEMU starts stopped at its first instruction (-S), unless
     @attach_after is a regex: then it runs, and GDB attaches @settle
     seconds after the serial console printed a line matching it.
+    @smp: QEMU's CPUs; its gdb stub shows each as a thread.
     """
     port = free_port()
     extra = ["-gdb", "tcp:127.0.0.1:%d" % port]
@@ -94,7 +107,7 @@ def gdb_session(steps, cmdline="", attach_after=None, settle=1.0,
     with tempfile.TemporaryDirectory() as tmp:
         serial_path = os.path.join(tmp, "serial.log")
         with open(serial_path, "wb") as serial_file:
-            qemu = subprocess.Popen(qemu_argv(cmdline, extra=extra),
+            qemu = subprocess.Popen(qemu_argv(cmdline, extra=extra, smp=smp),
                                     stdin=subprocess.DEVNULL,
                                     stdout=serial_file,
                                     stderr=subprocess.STDOUT)
@@ -144,16 +157,21 @@ def read_text(path):
         return f.read().decode("utf-8", "replace").replace("\r", "")
 
 
+def kps_list(text):
+    """[row dict] from kps output, in order."""
+    return [{"current": m.group(1) == ">", "cpu": int(m.group(2)),
+             "task": m.group(3), "pid": int(m.group(4)),
+             "ppid": int(m.group(5)), "state": m.group(6),
+             "flags": int(m.group(7), 16), "mm": m.group(8),
+             "active_mm": m.group(9), "prio": int(m.group(10)),
+             "name": m.group(11).strip()} for m in KPS_ROW.finditer(text)]
+
+
 def kps_rows(text):
-    """{pid: row dict} from kps output."""
+    """{pid: row dict} from kps output (pid 0: CPU 0's idle task)."""
     rows = {}
-    for m in KPS_ROW.finditer(text):
-        rows[int(m.group(3))] = {
-            "current": m.group(1) == ">", "task": m.group(2),
-            "ppid": int(m.group(4)), "state": m.group(5),
-            "flags": int(m.group(6), 16), "mm": m.group(7),
-            "active_mm": m.group(8), "prio": int(m.group(9)),
-            "name": m.group(10).strip()}
+    for row in kps_list(text):
+        rows.setdefault(row["pid"], row)
     return rows
 
 
@@ -281,11 +299,14 @@ def test_kps_lists_pid_0_1_2_and_kernel_threads_have_no_mm(running):
 
 
 def test_kps_lists_every_task_the_kernel_counts(running):
-    """As many rows as nr_threads (tasks on the list) + process 0."""
+    """As many rows as nr_threads (tasks on the list) + the idle task of
+    each CPU (one here: process 0)."""
     text = running.section("kps")
-    rows = kps_rows(text)
+    rows = kps_list(text)
     nr_threads = int(re.search(r"^\$\d+ = (\d+)$", running.section("nr_threads"),
                                re.M).group(1))
+    idle = [row for row in rows if row["pid"] == 0]
+    assert [(row["cpu"], row["name"]) for row in idle] == [(0, "[swapper/0]")]
     assert len(rows) == nr_threads + 1, running.explain(
         "%d rows, nr_threads %d" % (len(rows), nr_threads))
     assert re.search(r"^%d tasks$" % len(rows), text, re.M), \
@@ -736,3 +757,122 @@ def test_kswitch_loads_cr3_into_a_process_never_into_a_kernel_thread(userspace):
                            re.M).group(1)) for name in ("before", "after")]
     assert loads[1] > loads[0], userspace.explain(
         "per_cpu__cr3_loads did not grow: %s" % loads)
+
+
+## Two CPUs ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def smp():
+    return gdb_session([
+        section("threads"), "info threads",
+        section("kcurrent"), "kcurrent",
+        section("kps"), "kps",
+        section("krunqueue 1"), "krunqueue 1",
+        section("krunqueue"), "krunqueue",
+        section("krunqueue 9"), "krunqueue 9",
+    ], attach_after=r"^# ", smp=2)
+
+
+@needs_ap_startup
+def test_smp_kcurrent_shows_each_cpu(smp):
+    """Two vCPUs, two GDB threads; kcurrent names the task on each CPU,
+    from that vCPU's own esp or (in user mode) its run queue's curr,
+    each a task of that CPU."""
+    smp.check_clean()
+    threads = smp.section("threads")
+    assert re.search(r"^\*? +1 +Thread .*CPU#0", threads, re.M) and \
+        re.search(r"^ +2 +Thread .*CPU#1", threads, re.M), \
+        smp.explain("two vCPUs are not two threads")
+    text = smp.section("kcurrent")
+    cpus = re.findall(r"^cpu (\d) \(thread (\d)(, selected)?\): pid (\d+) "
+                      r"(\S+) ([RSDTZX])  task (0x[0-9a-f]+)", text, re.M)
+    assert [(cpu, thread) for cpu, thread, *_ in cpus] == \
+        [("0", "1"), ("1", "2")], smp.explain("not one line per CPU")
+    assert [c[2] for c in cpus].count(", selected") == 1, \
+        smp.explain("one vCPU is the selected one")
+    rows = {row["task"]: row for row in kps_list(smp.section("kps"))}
+    for cpu, _, _, pid, name, state, task in cpus:
+        assert rows[task]["cpu"] == int(cpu) and rows[task]["current"], \
+            smp.explain("cpu %s runs %s, but kps says otherwise" % (cpu, task))
+        assert state == "R", smp.explain("a current task is not R")
+
+
+@needs_ap_startup
+def test_smp_kps_lists_each_idle_task_with_its_cpu(smp):
+    rows = kps_list(smp.section("kps"))
+    assert [(r["cpu"], r["pid"], r["name"]) for r in rows[:2]] == \
+        [(0, 0, "[swapper/0]"), (1, 0, "[swapper/1]")], \
+        smp.explain("swapper/0 and swapper/1 do not come first")
+    assert all(r["pid"] != 0 for r in rows[2:]), smp.explain("a third pid 0")
+    assert {r["cpu"] for r in rows} <= {0, 1}, smp.explain("CPU column")
+    assert sum(r["current"] for r in rows) == 2, \
+        smp.explain("not one current task per CPU")
+    for r in rows:
+        m = re.match(r"\[(?:ksoftirqd|events|kblockd|migration)/(\d)\]$",
+                     r["name"])
+        if m:
+            assert int(m.group(1)) == r["cpu"], smp.explain(
+                "%s is on CPU %d" % (r["name"], r["cpu"]))
+
+
+@needs_ap_startup
+def test_smp_krunqueue_1_prints_cpu_1s_queue(smp):
+    """krunqueue 1: CPU 1's run queue alone, its idle task swapper/1 and
+    a consistent count; krunqueue: both; krunqueue 9: not online."""
+    text = smp.section("krunqueue 1")
+    assert "warning" not in text, smp.explain("krunqueue 1 warnings")
+    m = re.search(r"^cpu 1: nr_running (\d+), nr_switches (\d+), curr pid "
+                  r"\d+ \S+ R, idle pid 0 \[swapper/1\] R", text, re.M)
+    assert m and int(m.group(2)) > 0, smp.explain("no cpu 1 line")
+    assert not re.search(r"^cpu 0:", text, re.M), smp.explain("cpu 0 shown")
+    assert re.search(r"^  \d+ tasks? queued, nr_running %s$" % m.group(1),
+                     text, re.M), smp.explain("CPU 1's count")
+    both = smp.section("krunqueue")
+    assert re.findall(r"^cpu (\d):", both, re.M) == ["0", "1"], \
+        smp.explain("krunqueue does not show both CPUs")
+    assert re.search(r"idle pid 0 \[swapper/0\]", both), smp.explain("idle 0")
+    assert "cpu 9: no run queue set up" in smp.section("krunqueue 9"), \
+        smp.explain("krunqueue 9")
+
+
+@pytest.fixture(scope="module")
+def smp_boot():
+    return gdb_session([
+        "kswitch log", "break run_init_process", "continue",
+        section("at init"), "kswitch", "continue",
+        section("stopped"), "kcurrent",
+    ], smp=2, timeout=2 * GDB_TIMEOUT)
+
+
+@needs_ap_startup
+def test_smp_kswitch_names_the_cpu_of_each_switch(smp_boot):
+    """kswitch over the boot to pid 1's execve: switches on CPU 0 and on
+    CPU 1, numbered per CPU without gaps; on each CPU every switch
+    leaves the task its previous one entered, and CPU 1's first leaves
+    its idle task, swapper/1.  Stopped at a switch, kcurrent's selected
+    vCPU is the CPU the kswitch line names."""
+    smp_boot.check_clean()
+    log = smp_boot.stdout.split("=== at init ===")[0]
+    lines = [(int(m.group(1)), m.group(0)) for m in re.finditer(
+        r"^kswitch cpu (\d+) #.*$", log, re.M)]
+    per_cpu = {}
+    for cpu, line in lines:
+        per_cpu.setdefault(cpu, []).append(KSWITCH.match(line).groups())
+    assert sorted(per_cpu) == [0, 1], smp_boot.explain("not both CPUs")
+    for cpu, switches in per_cpu.items():
+        numbers = [int(s[0]) for s in switches]
+        assert numbers == list(range(numbers[0], numbers[0] + len(numbers))), \
+            smp_boot.explain("CPU %d's switch numbers have gaps" % cpu)
+        for this, following in zip(switches, switches[1:]):
+            assert this[4] == following[1], smp_boot.explain(
+                "CPU %d: #%s enters pid %s, #%s leaves pid %s" % (
+                    cpu, this[0], this[4], following[0], following[1]))
+    first = per_cpu[1][0]
+    assert (first[1], first[2]) == ("0", "[swapper/1]"), \
+        smp_boot.explain("CPU 1 did not start from swapper/1")
+    stopped = KSWITCH_CPU.search(smp_boot.section("at init"))
+    assert stopped, smp_boot.explain("no switch after run_init_process")
+    selected = re.search(r"^cpu (\d+) \(thread \d+, selected\)",
+                         smp_boot.section("stopped"), re.M)
+    assert selected and selected.group(1) == stopped.group(1), \
+        smp_boot.explain("kswitch names another CPU than the one stopped")

@@ -62,8 +62,9 @@ def smp_processor_id_reports(text):
             or re.search(r"BUG: smp_processor_id\(\) in preemptible", l)]
 
 
-def test_ktest_all_uses_smp_processor_id_only_where_it_cannot_move():
-    boot = ktest_boot()
+@pytest.mark.parametrize("smp", [1, 4])
+def test_ktest_all_uses_smp_processor_id_only_where_it_cannot_move(smp):
+    boot = ktest_boot(smp=smp)
     reports = smp_processor_id_reports(boot.output)
     assert not reports, boot.explain("reported: %s" % reports)
     boot.expect(r"ktest: smp_processor_id\(\) bugs 0, spinlock lockups 0$")

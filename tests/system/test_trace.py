@@ -2,9 +2,10 @@
 """The scheduler trace end to end: boot with trace=sched, make the shell
 fork, exec, spin and sleep, dump the ring buffer with `trace`, and check
 what tools/trace2perfetto.py makes of the kernel's real output: a Chrome
-trace-event JSON that follows the format and an SVG timeline with one row
-per task that ran.  Then the same for `make trace` (tools/trace.py),
-whose scenario ends in poweroff's dump."""
+trace-event JSON that follows the format, one track per CPU, and an SVG
+timeline with one lane per CPU.  Then the same for `make trace`
+(tools/trace.py), whose scenario ends in poweroff's dump, and a boot
+with two CPUs, both of which record."""
 import json
 import os
 import re
@@ -18,10 +19,17 @@ from conftest import ROOT, Terminal, boot_kernel, load_tool, new_disk_image
 
 t2p = load_tool("trace2perfetto")
 
+# The tests of a second CPU need the kernel to start it (fork_idle(),
+# INIT-SIPI-SIPI: arch/x86/smpboot.c); without that file only CPU 0 runs.
+needs_ap_startup = pytest.mark.skipif(
+    not os.path.exists(os.path.join(ROOT, "arch", "x86", "smpboot.c")),
+    reason="no AP start-up (arch/x86/smpboot.c) in this tree: CPU 0 only")
 
-@pytest.fixture(scope="module")
-def trace_log():
-    t = Terminal("trace=sched loglevel=4")
+
+def record_shell(smp=1):
+    """Boot with trace=sched on @smp CPUs, run a few commands, dump the
+    trace with the shell's `trace`; Return: the terminal's text."""
+    t = Terminal("trace=sched loglevel=4", smp=smp)
     try:
         t.wait_for(r"^# ")
         t.run("hello", r"hello, world")
@@ -33,21 +41,34 @@ def trace_log():
         t.close()
 
 
+@pytest.fixture(scope="module")
+def trace_log():
+    return record_shell()
+
+
+@pytest.fixture(scope="module")
+def smp_trace_log():
+    return record_shell(smp=2)
+
+
 def test_dump_format(trace_log):
     lines = [l for l in trace_log.splitlines() if l.startswith("sched-trace:")]
-    assert lines[0].startswith("sched-trace: begin tsc_khz="), lines[:2]
+    assert re.match(r"sched-trace: begin tsc_khz=\d+ cpus=1 events=\d+ "
+                    r"lost=0$", lines[0]), lines[:2]
     assert lines[-1] == "sched-trace: end"
-    kinds = {l.split()[2] for l in lines[1:-1]}
+    assert all(l.split()[2] == "[0]" for l in lines[1:-1]), lines[1:3]
+    kinds = {l.split()[3] for l in lines[1:-1]}
     assert {"switch", "wakeup", "fork", "exit", "comm"} <= kinds, kinds
 
 
 def check_dump_consistent(log, wrapped=False):
-    """The events of the last dump in @log are the CPU's story, in order:
-    timestamps never go back, each switch leaves the task the one before
-    entered (the converter warns about neither), and a task switched out
-    asleep (S, D) runs again only after a wake-up event names it.  With
-    @wrapped, the converter's warning that events were dropped is the
-    one expected."""
+    """The events of the last dump in @log are the CPUs' story, in order:
+    timestamps never go back, not even from one CPU to another (one lock
+    orders the slots, and QEMU gives all vCPUs one TSC), each switch on a
+    CPU leaves the task that CPU's switch before entered (the converter
+    warns about neither), and a task switched out asleep (S, D) runs
+    again only after a wake-up event names it.  With @wrapped, the
+    converter's warning that events were dropped is the one expected."""
     trace = t2p.parse_trace(log.splitlines())
     warnings = [w for w in trace.warnings
                 if not (wrapped and "ring buffer full" in w)]
@@ -58,7 +79,7 @@ def check_dump_consistent(log, wrapped=False):
     assert stamps and stamps == sorted(stamps), "time goes backwards"
     asleep = set()
     for line in dump.splitlines():
-        m = re.match(r"sched-trace: \d+ switch prev=(\d+):\S*:(\w) "
+        m = re.match(r"sched-trace: \d+ \[\d+\] switch prev=(\d+):\S*:(\w) "
                      r"next=(\d+):", line)
         if m:
             assert m.group(3) not in asleep, \
@@ -66,7 +87,7 @@ def check_dump_consistent(log, wrapped=False):
             if m.group(2) in "SD":
                 asleep.add(m.group(1))
             continue
-        m = re.match(r"sched-trace: \d+ wakeup pid=(\d+):", line)
+        m = re.match(r"sched-trace: \d+ \[\d+\] wakeup pid=(\d+):", line)
         if m:
             asleep.discard(m.group(1))
     return trace
@@ -96,7 +117,7 @@ def test_wrapped_ring_dumps_the_newest_events_in_order():
     boot.expect(r"ktest: 1 passed, 0 failed")
     slots = int(boot.expect(r"trace: recording scheduler events "
                             r"\((\d+) slots\)").group(1))
-    m = boot.expect(r"sched-trace: begin tsc_khz=\d+ cpu=0 "
+    m = boot.expect(r"sched-trace: begin tsc_khz=\d+ cpus=1 "
                     r"events=(\d+) lost=(\d+)$")
     events, lost = int(m.group(1)), int(m.group(2))
     assert 16384 // 64 <= slots <= 16384 // 32, boot.explain("slots")
@@ -105,16 +126,21 @@ def test_wrapped_ring_dumps_the_newest_events_in_order():
     check_dump_consistent(boot.output, wrapped=True)
     # The newest events are kept: the exits of the ping-pong threads and
     # of the test's own thread, all three named after it.
-    assert len(re.findall(r"sched-trace: \d+ exit pid=\d+:ktest code=0",
+    assert len(re.findall(r"sched-trace: \d+ \[0\] exit pid=\d+:ktest code=0",
                           boot.output)) == 3, boot.explain("no exits")
 
 
-def check_chrome_json(doc):
-    """Check a trace-event document against the format; Return: the
-    names of the tasks that ran (without their " (pid N)")."""
+def check_chrome_json(doc, ncpus=1):
+    """Check a trace-event document against the format: one named track
+    per CPU, each slice on the track of its CPU; Return: the names of
+    the tasks that ran (each name they had: a slice is named after the
+    comm its task had when it got the CPU, and `hello` exits under the
+    name it got by execve without another switch)."""
     events = doc["traceEvents"]
     last_end = {}
     names = {}
+    ran = set()
+    renamed = set()
     for ev in events:
         for key in ("name", "ph", "pid", "tid"):
             assert key in ev, ev
@@ -125,12 +151,19 @@ def check_chrome_json(doc):
         assert "ts" in ev, ev
         if ev["ph"] == "X":
             assert ev["dur"] >= 0, ev
+            assert ev["tid"] == ev["args"]["cpu"], ev
             # Per track: time never goes back, slices never overlap.
             assert ev["ts"] >= last_end.get(ev["tid"], 0) - 1e-6, ev
             last_end[ev["tid"]] = ev["ts"] + ev["dur"]
-    ran = set(last_end)
-    assert 0 in ran, "the idle task never ran"
-    return {n.split(" (")[0] for t, n in names.items() if t in ran}
+            ran.add((ev["args"]["pid"], ev["args"]["comm"]))
+        elif ev["name"] in ("rename", "exit"):
+            renamed.add((ev["args"]["pid"], ev["args"]["comm"]))
+    assert names == {cpu: "CPU %d" % cpu for cpu in range(ncpus)}, names
+    assert set(last_end) == set(range(ncpus)), "a CPU ran nothing"
+    for cpu in range(ncpus):
+        assert (0, "swapper/%d" % cpu) in ran, "swapper/%d never ran" % cpu
+    pids = {pid for pid, _ in ran}
+    return {comm for pid, comm in ran | renamed if pid in pids}
 
 
 def test_chrome_json(trace_log):
@@ -140,20 +173,52 @@ def test_chrome_json(trace_log):
     assert {"sh", "spin", "hello"} <= by_name, by_name
 
 
-def check_svg_rows(svg, doc):
-    """One row per task that ran in @doc (the same trace as JSON), each
-    with at least one slice."""
-    rows = [g for g in svg.iter() if g.get("class") == "task-row"]
-    ran = {ev["tid"] for ev in doc["traceEvents"] if ev["ph"] == "X"}
-    assert sorted(int(g.get("data-pid")) for g in rows) == sorted(ran)
-    for g in rows:
-        assert any(r.tag.endswith("rect") for r in g.iter()), g.attrib
+def check_svg_lanes(svg, doc):
+    """One lane per CPU track of @doc (the same trace as JSON), with a
+    slice per slice of that track."""
+    lanes = [g for g in svg.iter() if g.get("class") == "cpu-lane"]
+    tracks = {}
+    for ev in doc["traceEvents"]:
+        if ev["ph"] == "X":
+            tracks.setdefault(ev["tid"], []).append(ev["args"]["pid"])
+    assert sorted(int(g.get("data-cpu")) for g in lanes) == sorted(tracks)
+    for g in lanes:
+        pids = [int(r.get("data-pid")) for r in g.iter()
+                if r.get("class") == "slice"]
+        assert pids == tracks[int(g.get("data-cpu"))], g.attrib
 
 
-def test_svg_has_a_row_per_task_that_ran(trace_log):
+def test_svg_has_a_lane_per_cpu(trace_log):
     trace = t2p.parse_trace(trace_log.splitlines())
-    check_svg_rows(ET.fromstring(t2p.to_svg(trace, 1200)),
-                   t2p.to_chrome_json(trace))
+    check_svg_lanes(ET.fromstring(t2p.to_svg(trace, 1200)),
+                    t2p.to_chrome_json(trace))
+
+
+@needs_ap_startup
+def test_smp_trace_has_events_of_both_cpus(smp_trace_log):
+    """Booted with two CPUs, both record: switches on CPU 0 and on CPU 1
+    (each with its own idle task, swapper/0 and swapper/1), in one dump
+    whose time never goes back; the JSON has one track per CPU, the SVG
+    one lane per CPU."""
+    log = smp_trace_log
+    assert re.search(r"^sched-trace: begin tsc_khz=\d+ cpus=2 ", log, re.M), \
+        log[-3000:]
+    switches = re.findall(r"^sched-trace: \d+ \[(\d)\] switch prev=(\d+):"
+                          r"(\S+?):\w next=(\d+):(\S+)$", log, re.M)
+    for cpu in "01":
+        mine = [s for s in switches if s[0] == cpu]
+        assert mine, "no switch on CPU %s" % cpu
+        idle = {(pid, comm) for s in mine for pid, comm in (s[1:3], s[3:5])
+                if pid == "0"}
+        assert idle == {("0", "swapper/%s" % cpu)}, (cpu, idle)
+    trace = check_dump_consistent(log)
+    assert trace.cpus == [0, 1]
+    doc = json.loads(json.dumps(t2p.to_chrome_json(trace)))
+    check_chrome_json(doc, ncpus=2)
+    check_svg_lanes(ET.fromstring(t2p.to_svg(trace, 1200)), doc)
+    assert re.search(r"^ +1 +\d+ +[\d.]+ +[\d.]+ +[\d.]+  swapper/1$",
+                     t2p.format_summary(trace), re.M), \
+        t2p.format_summary(trace)
 
 
 def test_make_trace_writes_json_and_svg(tmp_path):
@@ -163,7 +228,8 @@ def test_make_trace_writes_json_and_svg(tmp_path):
     proc = subprocess.run(
         [sys.executable, os.path.join(ROOT, "tools", "trace.py"),
          "--out-dir", str(tmp_path), "--disk", new_disk_image(),
-         "--timeout", "60"], capture_output=True, text=True, timeout=90)
+         "--timeout", "60", "--smp", "1"], capture_output=True, text=True,
+        timeout=90)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     log = (tmp_path / "trace.log").read_text()
     check_dump_consistent(log)
@@ -176,7 +242,7 @@ def test_make_trace_writes_json_and_svg(tmp_path):
         doc = json.load(f)
     by_name = check_chrome_json(doc)
     assert {"sh", "spin", "hello", "kswapd0"} <= by_name, by_name
-    check_svg_rows(ET.parse(tmp_path / "trace.svg").getroot(), doc)
+    check_svg_lanes(ET.parse(tmp_path / "trace.svg").getroot(), doc)
 
 
 def test_spin_is_preempted(trace_log):

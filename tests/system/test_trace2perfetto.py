@@ -3,12 +3,15 @@
 
 The main log holds two sched-trace dumps among boot noise, with printk
 stamps on some lines, none on others, and "\\r\\n" line ends.  The second
-dump is the story the converter must tell: the idle task runs, kswapd0 is
-woken and runs, init forks a child that execs "spin", spin is preempted
-by kswapd0, forks "true" which exits, and a child that never runs.  The
-tests check the JSON trace against the format's rules, the SVG against
-its row contract, and the error paths (malformed line, no dump, a dump cut
-short) through the command line as a user meets them.
+dump is the story the converter must tell, on CPU 0: the idle task runs,
+kswapd0 is woken and runs, init forks a child that execs "spin", spin is
+preempted by kswapd0, forks "true" which exits, and a child that never
+runs.  A second story runs on two CPUs: two idle tasks (both pid 0),
+a task that migrates, a wakeup from one CPU of a task that then runs on
+the other.  The tests check the JSON trace against the format's rules
+(one track per CPU), the SVG against its lane contract, the summary, and
+the error paths (malformed line, no dump, a dump cut short) through the
+command line as a user meets them.
 """
 import json
 import os
@@ -77,13 +80,18 @@ def stamp(n):
     return "[%5d.%06d] " % (1, n)
 
 
-def dump_lines(events, end=True, noise_every=4):
-    """One dump as the kernel prints it, with noise lines mixed in."""
-    lines = [stamp(1) + "sched-trace: begin tsc_khz=%d cpu=0 events=%d "
-             "lost=0" % (TSC_KHZ, len(events))]
-    for n, (us, text) in enumerate(events):
+def dump_lines(events, end=True, noise_every=4, cpus=1, old_format=False):
+    """One dump as the kernel prints it, with noise lines mixed in.
+    @events: (µs, text) on CPU 0, or (µs, cpu, text).  @old_format: as
+    a kernel before SMP printed it (cpu=0, no [cpu] on the lines)."""
+    lines = [stamp(1) + "sched-trace: begin tsc_khz=%d %s events=%d "
+             "lost=0" % (TSC_KHZ, "cpu=0" if old_format else "cpus=%d" %
+                         cpus, len(events))]
+    for n, event in enumerate(events):
+        us, cpu, text = event if len(event) == 3 else (event[0], 0, event[1])
         prefix = stamp(n + 2) if n % 2 else ""
-        lines.append(prefix + "sched-trace: %d %s" % (tsc(us), text))
+        where = "" if old_format else "[%d] " % cpu
+        lines.append(prefix + "sched-trace: %d %s%s" % (tsc(us), where, text))
         if noise_every and n % noise_every == 3:
             lines.append(stamp(n + 2) + "ata0: IRQ 14 spurious")
     if end:
@@ -170,20 +178,23 @@ def test_slices_on_a_track_do_not_overlap(outputs):
             end[event["tid"]] = ns(event["ts"]) + ns(event["dur"])
 
 
-def test_one_named_track_per_task_seen(outputs):
+def test_one_named_track_per_cpu(outputs):
+    """One CPU: one track, "CPU 0", that every event is on; each slice
+    names its task in its name and args."""
     document, _, _ = outputs
     names = {e["tid"]: e["args"]["name"] for e in document["traceEvents"]
              if e["ph"] == "M" and e["name"] == "thread_name"}
-    assert names == {pid: "%s (%d)" % (comm, pid)
-                     for pid, (comm, _) in EXPECTED.items()}
-    assert {e["tid"] for e in timed(document)} == set(names)
-    order = {e["tid"]: e["args"]["sort_index"]
-             for e in document["traceEvents"]
-             if e["name"] == "thread_sort_index"}
-    assert order == {pid: pid for pid in EXPECTED}
+    assert names == {0: "CPU 0"}
+    assert {e["tid"] for e in timed(document)} == {0}
     process = [e for e in document["traceEvents"]
                if e["name"] == "process_name"]
-    assert [e["args"]["name"] for e in process] == ["CPU 0"]
+    assert [e["args"]["name"] for e in process] == ["kt26: 1 CPU"]
+    for e in timed(document):
+        if e["ph"] == "X":
+            assert e["name"] == "%s (%d)" % (e["args"]["comm"],
+                                             e["args"]["pid"]), e
+            assert e["args"]["cpu"] == 0, e
+    assert {e["args"]["pid"] for e in timed(document)} == set(EXPECTED)
 
 
 def test_slices_fill_the_traced_time_exactly(outputs):
@@ -205,7 +216,7 @@ def test_slices_match_the_story(outputs):
     got = {}
     for e in timed(document):
         if e["ph"] == "X":
-            got.setdefault(e["tid"], []).append(
+            got.setdefault(e["args"]["pid"], []).append(
                 (ns(e["ts"]) // 1000, ns(e["ts"] + e["dur"]) // 1000,
                  e["args"]["prev_state_at_end"], e["args"]["preempted"]))
     want = {pid: [(a, b, state, state == "R") for a, b, state in slices]
@@ -217,21 +228,22 @@ def test_slice_named_after_the_comm_it_ran_under(outputs):
     """pid 7 first ran as "init" (a fork of init) and then exec'd spin."""
     document, _, _ = outputs
     names = [e["name"] for e in timed(document)
-             if e["ph"] == "X" and e["tid"] == 7]
-    assert names == ["init", "spin", "spin"]
+             if e["ph"] == "X" and e["args"]["pid"] == 7]
+    assert names == ["init (7)", "spin (7)", "spin (7)"]
 
 
 def test_recording_edges_are_marked_clipped(outputs):
     document, _, _ = outputs
-    clipped = [(e["tid"], ns(e["ts"]) // 1000) for e in timed(document)
+    clipped = [(e["args"]["pid"], ns(e["ts"]) // 1000)
+               for e in timed(document)
                if e["ph"] == "X" and "clipped" in e["args"]]
     assert clipped == [(0, 0), (0, 250)]
 
 
 def test_instant_events_for_wakeups_forks_exits(outputs):
     document, _, _ = outputs
-    instants = [(e["name"], e["tid"], ns(e["ts"]) // 1000, e["args"])
-                for e in timed(document) if e["ph"] == "i"]
+    instants = [(e["name"], e["args"]["pid"], ns(e["ts"]) // 1000,
+                 e["args"]) for e in timed(document) if e["ph"] == "i"]
     assert all(e["s"] == "t" for e in timed(document) if e["ph"] == "i")
     assert [(n, tid, t) for n, tid, t, _ in instants
             if n == "wakeup"] == [("wakeup", 5, 0), ("wakeup", 5, 100),
@@ -247,18 +259,34 @@ def test_instant_events_for_wakeups_forks_exits(outputs):
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def test_svg_has_one_row_per_task_that_ran(outputs):
+def lane_slices(svg):
+    """{cpu: [pid of each slice, in order]} of an SVG's CPU lanes."""
+    return {int(lane.get("data-cpu")):
+            [int(r.get("data-pid"))
+             for r in lane.findall("%srect[@class='slice']" % SVG)]
+            for lane in svg.findall(".//%sg[@class='cpu-lane']" % SVG)}
+
+
+def test_svg_has_one_lane_per_cpu_with_every_slice(outputs):
     _, svg, _ = outputs
-    rows = svg.findall(".//%sg[@class='task-row']" % SVG)
+    lanes = svg.findall(".//%sg[@class='cpu-lane']" % SVG)
+    assert [lane.get("data-cpu") for lane in lanes] == ["0"]
+    labels = [t.text for t in lanes[0].findall("%stext" % SVG)]
+    assert labels == ["CPU 0"]
+    story = sorted((a, pid) for pid, (_, slices) in EXPECTED.items()
+                   for a, _, _ in slices)
+    assert lane_slices(svg) == {0: [pid for _, pid in story]}
+
+
+def test_svg_task_key_names_each_task_that_ran(outputs):
+    _, svg, _ = outputs
+    keys = svg.findall(".//%sg[@class='task-key']" % SVG)
     ran = sorted(pid for pid, (_, slices) in EXPECTED.items() if slices)
-    assert [int(row.get("data-pid")) for row in rows] == ran
-    for row in rows:
-        pid = int(row.get("data-pid"))
-        comm, slices = EXPECTED[pid]
-        labels = [t.text for t in row.findall("%stext" % SVG)]
-        assert labels == ["%s (%d)" % (comm, pid)]
-        assert len(row.findall("%srect[@class='slice']" % SVG)) == \
-            len(slices)
+    assert [int(k.get("data-pid")) for k in keys] == ran
+    for key in keys:
+        pid = int(key.get("data-pid"))
+        assert key.find("%stext" % SVG).text == "%s (%d)" % (
+            EXPECTED[pid][0], pid)
 
 
 def test_svg_every_rect_has_a_title(outputs):
@@ -270,21 +298,19 @@ def test_svg_every_rect_has_a_title(outputs):
         assert title is not None and title.text.strip(), rect.attrib
 
 
-def test_svg_slice_title_names_task_and_times(outputs):
+def test_svg_slice_title_names_task_cpu_and_times(outputs):
     _, svg, _ = outputs
-    row = svg.find(".//%sg[@data-pid='8']" % SVG)
-    title = row.find("%srect[@class='slice']/%stitle" % (SVG, SVG)).text
-    assert title.startswith("spin (8)\nstart 0.160000 ms, ran 10.0 µs")
+    title = svg.find(".//%srect[@data-pid='8']/%stitle" % (SVG, SVG)).text
+    assert title.startswith("spin (8) on CPU 0\nstart 0.160000 ms, "
+                            "ran 10.0 µs")
     assert "exited" in title
 
 
 def test_svg_idle_task_is_grey_and_others_are_not(outputs):
     _, svg, _ = outputs
     fills = {}
-    for row in svg.findall(".//%sg[@class='task-row']" % SVG):
-        fills[int(row.get("data-pid"))] = {
-            r.get("fill") for r in row.findall("%srect[@class='slice']"
-                                               % SVG)}
+    for r in svg.findall(".//%srect[@class='slice']" % SVG):
+        fills.setdefault(int(r.get("data-pid")), set()).add(r.get("fill"))
     (idle,) = fills.pop(0)
     assert is_grey(idle), idle
     assert all(len(f) == 1 for f in fills.values())
@@ -299,15 +325,15 @@ def is_grey(colour):
 
 
 def test_svg_marks_preemptions_and_wakeups(outputs):
-    """A bar where spin lost the CPU while runnable (never on the idle
-    task, which is "preempted" whenever anything runs); a triangle per
-    wakeup."""
+    """A bar where spin lost the CPU while runnable, twice (never on the
+    idle task, which is "preempted" whenever anything runs); a triangle
+    per wakeup."""
     _, svg, _ = outputs
-    marks = {}
-    for row in svg.findall(".//%sg[@class='task-row']" % SVG):
-        marks[int(row.get("data-pid"))] = (
-            len(row.findall("%sline" % SVG)), len(row.findall("%spath" % SVG)))
-    assert marks == {0: (0, 0), 1: (0, 1), 5: (0, 2), 7: (2, 1), 8: (0, 0)}
+    lane = svg.find(".//%sg[@data-cpu='0']" % SVG)
+    assert len(lane.findall("%sline" % SVG)) == 2
+    woken = [p.find("%stitle" % SVG).text.split(" woken")[0]
+             for p in lane.findall("%spath" % SVG)]
+    assert woken == ["kswapd0 (5)", "kswapd0 (5)", "init (1)", "spin (7)"]
 
 
 def test_svg_thins_out_crowded_wakeup_marks():
@@ -317,29 +343,43 @@ def test_svg_thins_out_crowded_wakeup_marks():
     crowded += [(500_000, "switch prev=0:swapper/0:R next=5:kswapd0"),
                 (1_000_000, "switch prev=5:kswapd0:S next=0:swapper/0")]
     svg = ET.fromstring(t2p.to_svg(t2p.parse_trace(dump_lines(crowded))))
-    row = svg.find(".//%sg[@data-pid='5']" % SVG)
-    assert len(row.findall("%spath" % SVG)) == 1
+    lane = svg.find(".//%sg[@data-cpu='0']" % SVG)
+    assert len(lane.findall("%spath" % SVG)) == 1
+
+
+def summary_tables(text):
+    """({cpu: row}, {(pid, comm): row}) of --summary output."""
+    cpus, tasks, table = {}, {}, None
+    for line in text.splitlines()[1:]:
+        f = line.split()
+        if f[0] in ("cpu", "pid"):
+            table = f[0]
+        elif table == "cpu":
+            cpus[int(f[0])] = (int(f[1]), f[2], f[3], f[4], f[5])
+        else:
+            tasks[(int(f[0]), f[1])] = (f[2], f[3], int(f[4]), int(f[5]),
+                                        int(f[6]))
+    return cpus, tasks
 
 
 def test_summary_table(outputs):
     _, _, result = outputs
-    rows = {}
-    for line in result.stdout.splitlines()[2:]:
-        pid, comm, run_ms, slices, preempted, voluntary = line.split()
-        rows[int(pid)] = (comm, run_ms, int(slices), int(preempted),
-                          int(voluntary))
-    assert rows[7] == ("spin", "0.120", 3, 2, 1)
-    assert rows[0] == ("swapper/0", "0.050", 3, 2, 0)
-    assert rows[9] == ("spin", "0.000", 0, 0, 0)
-    assert set(rows) == set(EXPECTED)
+    cpus, tasks = summary_tables(result.stdout)
+    # 10 switches; idle ran 50 of 260 µs.
+    assert cpus == {0: (10, "0.210", "0.050", "19.2", "swapper/0")}
+    assert tasks[(7, "spin")] == ("0", "0.120", 3, 2, 1)
+    assert tasks[(0, "swapper/0")] == ("0", "0.050", 3, 2, 0)
+    assert tasks[(9, "spin")] == ("-", "0.000", 0, 0, 0)
+    assert {pid for pid, _ in tasks} == set(EXPECTED)
 
 
 def test_default_is_the_last_complete_dump_and_block_picks_another():
     lines = log_text(MAIN_LOG).split("\n")
-    assert sorted(t2p.parse_trace(lines).comms) == sorted(EXPECTED)
+    assert sorted(t2p.parse_trace(lines).comms) == sorted(
+        t2p.task_key(pid, 0) for pid in EXPECTED)
     first = t2p.parse_trace(lines, block=1)
     assert (first.block_index, first.block_count) == (1, 2)
-    assert first.comms == {0: "swapper/0", 2: "kthreadd"}
+    assert first.comms == {(0, 0): "swapper/0", (2, t2p.ANY_CPU): "kthreadd"}
     with pytest.raises(t2p.TraceError, match="holds 2"):
         t2p.parse_trace(lines, block=3)
 
@@ -401,8 +441,7 @@ def test_dump_cut_short_converts_with_a_warning(tmp_path):
     durations = [ns(e["dur"]) for e in timed(document) if e["ph"] == "X"]
     assert sum(durations) == STORY[cut - 1][0] * 1000
     svg = ET.parse(tmp_path / "t.svg").getroot()
-    rows = svg.findall(".//%sg[@class='task-row']" % SVG)
-    assert [int(r.get("data-pid")) for r in rows] == [0, 1, 5, 7, 8]
+    assert sorted(set(lane_slices(svg)[0])) == [0, 1, 5, 7, 8]
 
 
 def test_complete_dump_preferred_over_a_later_cut_one():
@@ -418,7 +457,7 @@ def test_lost_events_are_warned_about():
     lines = dump_lines(story)
     lines[0] = lines[0].replace("lost=0", "lost=1")
     warnings = t2p.parse_trace(lines).warnings
-    assert any("switch away from pid 1, but pid 5 was running" in w
+    assert any("switch away from pid 1 on CPU 0, but pid 5 was running" in w
                for w in warnings)
     assert any("dropped 1 events" in w for w in warnings)
 
@@ -429,5 +468,136 @@ def test_dump_without_switches_still_converts():
     document = t2p.to_chrome_json(trace)
     assert [e["name"] for e in timed(document)] == ["wakeup"]
     svg = ET.fromstring(t2p.to_svg(trace, 800))
-    assert svg.findall(".//%sg[@class='task-row']" % SVG) == []
+    assert lane_slices(svg) == {0: []}
     assert svg.get("width") == "800"
+
+
+def test_old_format_without_cpus_is_cpu_0():
+    """A dump of a kernel before SMP (cpu=0, no [cpu] on the lines)
+    converts as CPU 0's."""
+    old = t2p.parse_trace(dump_lines(STORY, old_format=True))
+    assert old.cpus == [0] and old.warnings == []
+    assert old.slices == t2p.parse_trace(dump_lines(STORY)).slices
+
+
+## Two CPUs ---------------------------------------------------------------
+
+# (µs, cpu, event).  CPU 1 comes in later than CPU 0 (its first event is
+# at 5 µs); spin runs on CPU 1, is woken there by kswapd0 after a sleep
+# and runs on CPU 0 (a migration); the TSC lines of the two CPUs
+# interleave as the kernel's lock ordered them.
+SMP_STORY = [
+    (0, 0, "wakeup pid=5:kswapd0 by=0"),
+    (5, 1, "switch prev=0:swapper/1:R next=7:spin"),
+    (10, 0, "switch prev=0:swapper/0:R next=5:kswapd0"),
+    (20, 1, "switch prev=7:spin:S next=0:swapper/1"),
+    (30, 0, "wakeup pid=7:spin by=5"),
+    (40, 0, "switch prev=5:kswapd0:S next=7:spin"),
+    (50, 1, "wakeup pid=5:kswapd0 by=0"),
+    (55, 1, "switch prev=0:swapper/1:R next=5:kswapd0"),
+    (60, 0, "exit pid=7:spin code=0"),
+    (60, 0, "switch prev=7:spin:Z next=0:swapper/0"),
+    (70, 1, "switch prev=5:kswapd0:S next=0:swapper/1"),
+    (80, 0, "wakeup pid=1:init by=0"),
+]
+# (cpu, pid, start µs, end µs, state at end) of every slice.
+SMP_SLICES = [
+    (0, 0, 0, 10, "R"), (0, 5, 10, 40, "S"), (0, 7, 40, 60, "Z"),
+    (0, 0, 60, 80, "?"),
+    (1, 7, 5, 20, "S"), (1, 0, 20, 55, "R"), (1, 5, 55, 70, "S"),
+    (1, 0, 70, 80, "?"),
+]
+
+
+@pytest.fixture(scope="module")
+def smp():
+    """The two-CPU story converted: (trace, JSON document, SVG, summary)."""
+    trace = t2p.parse_trace(dump_lines(SMP_STORY, cpus=2))
+    document = json.loads(t2p._chrome_json_text(trace))
+    return (trace, document, ET.fromstring(t2p.to_svg(trace)),
+            t2p.format_summary(trace))
+
+
+def test_smp_each_cpu_replays_its_own_switches(smp):
+    trace = smp[0]
+    assert trace.warnings == [] and trace.cpus == [0, 1]
+    got = sorted((s.cpu, s.pid, s.start_ns // 1000, s.end_ns // 1000,
+                  s.end_state) for s in trace.slices)
+    assert got == sorted(SMP_SLICES)
+
+
+def test_smp_idle_tasks_are_one_per_cpu(smp):
+    trace = smp[0]
+    assert trace.comms[(0, 0)] == "swapper/0"
+    assert trace.comms[(0, 1)] == "swapper/1"
+    # kswapd0's waker on CPU 1 is that CPU's idle task, not swapper/0.
+    wakers = [(i.cpu, i.args["by_comm"]) for i in trace.instants
+              if i.kind == "wakeup"]
+    assert wakers == [(0, "swapper/0"), (0, "kswapd0"), (1, "swapper/1"),
+                      (0, "swapper/0")]
+
+
+def test_smp_json_has_one_track_per_cpu(smp):
+    """Two thread tracks, CPU 0 and CPU 1; a switch's slices are on the
+    track of its CPU; on each track the slices touch end to end from
+    the CPU's first event to the end of the recording."""
+    document = smp[1]
+    names = {e["tid"]: e["args"]["name"] for e in document["traceEvents"]
+             if e["name"] == "thread_name"}
+    assert names == {0: "CPU 0", 1: "CPU 1"}
+    per_track = {}
+    for e in timed(document):
+        if e["ph"] == "X":
+            assert e["tid"] == e["args"]["cpu"], e
+            per_track.setdefault(e["tid"], []).append(
+                (ns(e["ts"]), ns(e["ts"] + e["dur"]), e["args"]["pid"]))
+    for cpu, first_us in ((0, 0), (1, 5)):
+        at = first_us * 1000
+        for start, end, _ in sorted(per_track[cpu]):
+            assert start == at, (cpu, per_track[cpu])
+            at = end
+        assert at == 80 * 1000
+    # spin (pid 7) ran on CPU 1, then on CPU 0.
+    assert [(cpu, start // 1000) for cpu in (0, 1)
+            for start, _, pid in per_track[cpu] if pid == 7] == \
+        [(0, 40), (1, 5)]
+    exits = [e["tid"] for e in timed(document) if e["name"] == "exit"]
+    assert exits == [0]
+
+
+def test_smp_svg_has_one_lane_per_cpu(smp):
+    svg = smp[2]
+    lanes = lane_slices(svg)
+    assert lanes == {cpu: [pid for c, pid, *_ in sorted(
+        SMP_SLICES, key=lambda s: (s[0], s[2])) if c == cpu]
+        for cpu in (0, 1)}
+    # spin was woken by kswapd0 on CPU 0 and ran there: the triangle is
+    # on CPU 0's lane; kswapd0's second wakeup (on CPU 1) on CPU 1's.
+    woken = {lane.get("data-cpu"): [p.find("%stitle" % SVG).text.split(
+        " woken")[0] for p in lane.findall("%spath" % SVG)]
+        for lane in svg.findall(".//%sg[@class='cpu-lane']" % SVG)}
+    assert woken == {"0": ["kswapd0 (5)", "spin (7)", "init (1)"],
+                     "1": ["kswapd0 (5)"]}
+
+
+def test_smp_summary_per_cpu(smp):
+    cpus, tasks = summary_tables(smp[3])
+    assert smp[3].splitlines()[0].endswith(": 2 CPUs, 0.080 ms traced")
+    # CPU 0: idle 10 + 20 of 80 µs; CPU 1 (from 5 µs): 35 + 10 of 75 µs.
+    assert cpus == {0: (3, "0.050", "0.030", "37.5", "swapper/0"),
+                    1: (4, "0.030", "0.045", "60.0", "swapper/1")}
+    assert tasks[(0, "swapper/0")][:2] == ("0", "0.030")
+    assert tasks[(0, "swapper/1")][:2] == ("1", "0.045")
+    assert tasks[(7, "spin")][:2] == ("0,1", "0.035")
+
+
+def test_smp_time_goes_backwards_only_within_a_cpu():
+    """CPUs interleave in the dump; a CPU 1 line older than the CPU 0
+    line before it is fine, one older than CPU 1's own previous line is
+    corrupt."""
+    story = list(SMP_STORY)
+    story[3] = (8, 1, "switch prev=7:spin:S next=0:swapper/1")  # < 10 µs
+    assert t2p.parse_trace(dump_lines(story, cpus=2)).warnings == []
+    story.insert(4, (4, 1, "wakeup pid=3:ksoftirqd/1 by=0"))
+    warnings = t2p.parse_trace(dump_lines(story, cpus=2)).warnings
+    assert len(warnings) == 1 and "backwards on CPU 1" in warnings[0]

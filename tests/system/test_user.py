@@ -11,21 +11,29 @@ import time
 
 import pytest
 
-from conftest import (INITRAMFS, SH_BUILTINS, Terminal, load_tool,
+from conftest import (INITRAMFS, ROOT, SH_BUILTINS, Terminal, load_tool,
                       new_disk_image, qemu_argv, run_qemu)
 
 mkbroken = load_tool("mkbroken")
+
+# The tests of a second CPU need the kernel to start it (fork_idle(),
+# INIT-SIPI-SIPI: arch/x86/smpboot.c); without that file only CPU 0 runs.
+needs_ap_startup = pytest.mark.skipif(
+    not os.path.exists(os.path.join(ROOT, "arch", "x86", "smpboot.c")),
+    reason="no AP start-up (arch/x86/smpboot.c) in this tree: CPU 0 only")
 USERTEST_LINE = re.compile(r"usertests: (ok|not ok) (\d+) - (\w+)(.*)$")
 
 _usertests = {}
 
 
 def usertests_boot():
+    """The user-mode tests run on two CPUs: processes may move between
+    them, and each CPU switches its own address spaces."""
     if "boot" not in _usertests:
         _usertests["boot"] = run_qemu(
-            qemu_argv("loglevel=4 init=/bin/usertests"), timeout=180,
-            end_pattern=r"usertests: \d+ passed", label="init=/bin/usertests",
-            stop_at_end=True)
+            qemu_argv("loglevel=4 init=/bin/usertests", smp=2), timeout=180,
+            end_pattern=r"usertests: \d+ passed",
+            label="init=/bin/usertests (-smp 2)", stop_at_end=True)
     return _usertests["boot"]
 
 
@@ -64,7 +72,7 @@ def test_usertests_complete():
 
 @pytest.fixture
 def terminal():
-    t = Terminal()
+    t = Terminal(smp=2)
     t.wait_for(r"init: running in ring 3 \(cs=0x73\), pid 1")
     t.wait_for(r"^# ")
     yield t
@@ -74,20 +82,21 @@ def terminal():
 def test_shell_like_a_person(terminal):
     t = terminal
     ps = t.run("ps", r"\[events/0\]")
+    assert ps.splitlines()[1].split()[:4] == ["CPU", "PID", "PPID", "S"], ps
     rows = {}
     for line in ps.splitlines():
         f = line.split()
-        if len(f) >= 9 and f[0].isdigit():
-            rows[int(f[0])] = f
-    assert rows[0][-1] == "[swapper/0]" and rows[0][4] == "-", ps
-    assert rows[1][-1] == "init" and rows[1][4] != "-", ps
-    assert rows[2][-1] == "[kthreadd]" and rows[2][4] == "-", ps
+        if len(f) >= 10 and f[0].isdigit():
+            rows[int(f[1])] = f
+    assert rows[0][-1] == "[swapper/0]" and rows[0][5] == "-", ps
+    assert rows[1][-1] == "init" and rows[1][5] != "-", ps
+    assert rows[2][-1] == "[kthreadd]" and rows[2][5] == "-", ps
     names = {f[-1] for f in rows.values()}
     assert {"[ksoftirqd/0]", "[events/0]", "[kswapd0]", "[kblockd/0]",
             "[pdflush]", "sh"} <= names, ps
     for f in rows.values():
         if f[-1].startswith("["):
-            assert f[4] == "-", "a kernel thread with an mm:\n" + ps
+            assert f[5] == "-", "a kernel thread with an mm:\n" + ps
     # The kernel's line discipline echoes what is typed, once.
     assert ps.count("ps\n") == 1, ps
 
@@ -116,8 +125,9 @@ def test_shell_like_a_person(terminal):
 
 
 
-# One row of the shell's ps, and one frame of a kernel stack (kt_stack).
-PS_ROW = re.compile(r"^ *(\d+) +(\d+) ([RSDTZX]) ([0-9a-f]{8}) .* (\S+)$")
+# One row of the shell's ps (CPU, then pid, ppid, state, flags ... command),
+# and one frame of a kernel stack (kt_stack).
+PS_ROW = re.compile(r"^ *\d+ +(\d+) +(\d+) ([RSDTZX]) ([0-9a-f]{8}) .* (\S+)$")
 FRAME = re.compile(r"^\[<[0-9a-f]{8}>\] (\w+)\+0x[0-9a-f]+/0x[0-9a-f]+$")
 
 
@@ -281,7 +291,7 @@ def test_corrupt_initramfs_keeps_kernel_alive(kind, tmp_path):
             start = len(t.text())
             t.proc.stdin.write(b"\x10")
             t.proc.stdin.flush()
-            state = t.wait_for(r"^\[ *[\d.]+\] +1 +0 (\w) 00200040 +- .* "
+            state = t.wait_for(r"^\[ *[\d.]+\] +\d+ +1 +0 (\w) 00200040 +- .* "
                                r"\[init\]$", start=start).group(1)
             if state == "S":
                 break
@@ -315,7 +325,8 @@ def test_magic_keys(terminal):
     start = len(t.text())
     t.proc.stdin.write(b"\x10")
     t.proc.stdin.flush()
-    t.wait_for(r"PID  PPID S    FLAGS       MM ACTIVEMM.*\n(.*\n)*.*\[kthreadd\]",
+    t.wait_for(r"CPU   PID  PPID S    FLAGS       MM ACTIVEMM.*\n(.*\n)*.*"
+               r"\[kthreadd\]",
                start=start)
     t.proc.stdin.write(b"\x06")
     t.proc.stdin.flush()
@@ -327,10 +338,60 @@ def test_magic_keys(terminal):
     assert "schedule+" in m.group(0), m.group(0)
     # Each key its own report, once, in the order the keys were typed.
     text = t.text()[start:]
-    marks = [r"PID  PPID S    FLAGS", r"MemFree:", r"kthreadd \(pid 2\), state"]
+    marks = [r"CPU   PID  PPID S    FLAGS", r"MemFree:",
+             r"kthreadd \(pid 2\), state"]
     assert [len(re.findall(mark, text)) for mark in marks] == [1, 1, 1], text
     assert sorted(marks, key=lambda mark: re.search(mark, text).start()) \
         == marks, text
+
+
+# A row of ps (user/sh.c) or of the Ctrl-P task list (kernel/show_tasks.c):
+# CPU first, then pid, ppid, state, ... and the command last.
+TASK_ROW = re.compile(r"^(?:\[[ \d.]+\] )?\s*(\d+) +(\d+) +(\d+) "
+                      r"([RSDTZX]) [0-9a-f]{8} .* (\S+)$", re.M)
+
+
+def check_rows_per_cpu(text, ncpus):
+    """The idle task of each CPU first, one row per CPU in CPU order
+    (swapper/0 .. swapper/N-1, pid 0 on its own CPU), no other pid 0,
+    every CPU column a CPU that runs, and each per-CPU kernel thread
+    (name/N) on its CPU N."""
+    rows = [(int(cpu), int(pid), name) for cpu, pid, _, _, name in
+            TASK_ROW.findall(text)]
+    assert len(rows) > ncpus, text
+    assert rows[:ncpus] == [(cpu, 0, "[swapper/%d]" % cpu)
+                            for cpu in range(ncpus)], text
+    assert all(pid != 0 for _, pid, _ in rows[ncpus:]), text
+    assert all(cpu < ncpus for cpu, _, _ in rows), text
+    for cpu, _, name in rows:
+        bound = re.match(r"\[(?:ksoftirqd|events|kblockd|migration)/(\d+)\]$",
+                         name)
+        if bound:
+            assert int(bound.group(1)) == cpu, "%s on CPU %d:\n%s" % (
+                name, cpu, text)
+    return rows
+
+
+@pytest.mark.parametrize("smp", [1, pytest.param(2, marks=needs_ap_startup),
+                                 pytest.param(4, marks=needs_ap_startup)])
+def test_ps_and_ctrl_p_show_each_cpu_and_its_idle_task(smp):
+    """With N CPUs, ps and Ctrl-P have a CPU column and list swapper/0 ..
+    swapper/N-1 first, each on its own CPU: the idle tasks are not on the
+    task list, they come from the run queues."""
+    t = Terminal(smp=smp)
+    try:
+        t.wait_for(r"^# ", timeout=60)
+        ps = t.run("ps", r" sh\n")
+        assert re.search(r"^CPU +PID +PPID S ", ps, re.M), ps
+        check_rows_per_cpu(ps, smp)
+        start = len(t.text())
+        t.proc.stdin.write(b"\x10")
+        t.proc.stdin.flush()
+        m = t.wait_for(r"CPU   PID  PPID S    FLAGS       MM ACTIVEMM.*\n"
+                       r"(.*\n)*.* sh\n", start=start)
+        check_rows_per_cpu(m.group(0), smp)
+    finally:
+        t.close()
 
 
 def test_boot_log_names_the_first_tasks():
@@ -338,8 +399,9 @@ def test_boot_log_names_the_first_tasks():
                     timeout=30)
     boot.expect(r"rest_init: pid 1 \(init\) created")
     boot.expect(r"rest_init: pid 2 \(kthreadd\) created")
-    boot.expect(r"kthread_create: pid 3 \(ksoftirqd/0\)")
-    boot.expect(r"kthread_create: pid 4 \(events/0\)")
+    boot.expect(r"kthread_create: pid 3 \(migration/0\)")
+    boot.expect(r"kthread_create: pid 4 \(ksoftirqd/0\)")
+    boot.expect(r"kthread_create: pid 5 \(events/0\)")
 
 
 MOTD = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(

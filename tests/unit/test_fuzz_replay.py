@@ -14,7 +14,7 @@ import pytest
 
 from conftest import BUILD, ROOT
 
-FUZZERS = ["elf", "cpio", "cmdline"]
+FUZZERS = ["elf", "cpio", "cmdline", "smp"]
 FUZZ_DIR = os.path.join(ROOT, "tests", "fuzz")
 
 

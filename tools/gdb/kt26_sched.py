@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 """tools/gdb/kt26_sched.py - the scheduler seen from GDB: krunqueue (the
-priority arrays) and kswitch (stop at every context switch and say who
-leaves, who comes, and what happens to CR3).
+priority arrays of each CPU) and kswitch (stop at every context switch
+and say on which CPU, who leaves, who comes, and what happens to CR3).
 
 Linux: $lx_per_cpu("runqueues") in scripts/gdb/linux/cpus.py; there is
 no kswitch in Linux's helpers, students set `break context_switch`.
@@ -15,7 +15,10 @@ any other (an internal one would outlive `delete`, and deleting it from
 GDB's breakpoint-deleted event crashes GDB 13).  So the CR3 line compares two real register values, and says
 why they are equal or not: lazy TLB for a kernel thread, the same mm, or
 a CR3 load; a measurement that contradicts the reason is flagged with
-"!!".  Next: kt26_dmesg.py.
+"!!".  With several CPUs each vCPU hits the breakpoints on its own
+(GDB selects the thread that hit): the CPU is prev's thread_info->cpu,
+the switch number that CPU's rq->nr_switches, and the CR3 noted at
+context_switch() is kept per leaving task.  Next: kt26_dmesg.py.
 """
 import gdb
 
@@ -32,10 +35,6 @@ def runqueue(cpu):
         if isinstance(error, utils.KernelReadError):
             raise
         raise utils.KernelReadError("no per_cpu__runqueues: %s" % error)
-
-
-def nr_cpus():
-    return gdb.parse_and_eval("per_cpu__runqueues").type.range()[1] + 1
 
 
 def list_entries(head_address, head, struct_type, member, limit=100000):
@@ -95,9 +94,10 @@ def show_array(rq, index, label, warnings):
 
 
 class KernelRunqueue(gdb.Command):
-    """Show each CPU's run queue: krunqueue
+    """Show each CPU's run queue: krunqueue [CPU]
 
-For every CPU whose run queue is set up: nr_running, nr_switches, curr
+For every CPU whose run queue is set up (or CPU alone): nr_running,
+nr_switches, curr
 (the task schedule() last picked), idle (process 0, never queued),
 prev_mm (a borrowed mm to drop after the switch), then the active and
 the expired priority array with every non-empty priority list, highest
@@ -110,8 +110,24 @@ swap).  The running task stays queued while it runs.  Inconsistencies
         super().__init__("krunqueue", gdb.COMMAND_USER)
 
     def invoke(self, arg, from_tty):
+        if arg.strip():
+            try:
+                cpu = int(gdb.parse_and_eval(arg))
+            except (gdb.error, ValueError):
+                raise gdb.GdbError("usage: krunqueue [CPU]")
+            if not 0 <= cpu < utils.nr_cpus():
+                raise gdb.GdbError("krunqueue: no CPU %d (NR_CPUS is %d)" % (
+                    cpu, utils.nr_cpus()))
+            rq = runqueue(cpu)
+            if utils.ulong(rq["idle"]) == 0:
+                gdb.write("cpu %d: no run queue set up (the CPU is not "
+                          "online; online: %s)\n" % (cpu, ", ".join(
+                              map(str, utils.online_cpus()))))
+                return
+            self.show(cpu, rq)
+            return
         shown = 0
-        for cpu in range(nr_cpus()):
+        for cpu in range(utils.nr_cpus()):
             rq = runqueue(cpu)
             if utils.ulong(rq["idle"]) == 0:
                 continue	# not set up (sched_init() not run, or no CPU)
@@ -158,10 +174,11 @@ class ContextSwitchEntry(gdb.Breakpoint):
             return False	# its switch_to breakpoint was deleted
         try:
             prev = utils.current_task()[0]
-            self.kswitch.before = (utils.ulong(prev.address),
-                                   utils.register("cr3"))
+            # Keyed by prev: another CPU may switch in between.
+            self.kswitch.before[utils.ulong(prev.address)] = \
+                utils.register("cr3")
         except gdb.GdbError:
-            self.kswitch.before = None
+            pass
         return False
 
 
@@ -178,19 +195,19 @@ class SwitchToBreakpoint(gdb.Breakpoint):
 
     QEMU's gdb stub now and then reports one breakpoint hit twice (GDB
     steps over the breakpoint and the step does not move).  A switch is
-    known by its number, rq->nr_switches, so a repeat is neither printed
-    nor counted as a stop, not even by `continue N`.
+    known by its CPU and number, rq->nr_switches, so a repeat is neither
+    printed nor counted as a stop, not even by `continue N`.
     """
 
     def __init__(self, stop_each):
         # The entry breakpoint first: its number comes first in the list.
-        self.before = None
+        self.before = {}	# prev task address -> CR3 at context_switch
         self.entry = None
         if utils.symbol_address("context_switch") is not None:
             self.entry = ContextSwitchEntry(self)
         super().__init__("*switch_to")
         self.stop_each = stop_each
-        self.last_switch = None
+        self.last_switch = {}	# cpu -> the key of its last switch
         self.kt26_kswitch = True
 
     def stop(self):
@@ -199,13 +216,13 @@ class SwitchToBreakpoint(gdb.Breakpoint):
         except gdb.GdbError as error:
             gdb.write("kswitch: %s\n" % error)
             return self.stop_each
-        if key == self.last_switch:
+        if key == self.last_switch.get(key[0]):
             # GDB takes one off the ignore count of `continue N` after
             # stop() for every hit, this repeat too: give it back.
             if self.ignore_count > 0:
                 self.ignore_count += 1
             return False
-        self.last_switch = key
+        self.last_switch[key[0]] = key
         gdb.write(line)
         return self.stop_each
 
@@ -218,16 +235,16 @@ class SwitchToBreakpoint(gdb.Breakpoint):
         rq = runqueue(cpu)
         number = int(rq["nr_switches"])
         key = (cpu, number, utils.ulong(prev.address), utils.ulong(next.address))
-        line = "kswitch #%d: %s -> %s; " % (number, utils.describe(prev),
-                                            utils.describe(next))
+        line = "kswitch cpu %d #%d: %s -> %s; " % (
+            cpu, number, utils.describe(prev), utils.describe(next))
         # The mm prev ran on: context_switch() moved it from a kernel
         # thread's active_mm to rq->prev_mm, to be dropped after the switch.
         oldmm = utils.ulong(prev["active_mm"] if utils.ulong(prev["mm"])
                             else rq["prev_mm"])
         next_mm = utils.ulong(next["mm"])
         after = utils.register("cr3")
-        if self.before is not None and self.before[0] == key[2]:
-            before = self.before[1]
+        before = self.before.pop(key[2], None)
+        if before is not None:
             line += "cr3 0x%08x -> 0x%08x %s" % (
                 before, after, "unchanged" if before == after else "loaded")
             changed = before != after
@@ -249,7 +266,6 @@ class SwitchToBreakpoint(gdb.Breakpoint):
         if utils.ulong(next["thread"]["eip"]) == \
                 utils.symbol_address("ret_from_fork"):
             line += "; next never ran: it starts in ret_from_fork"
-        self.before = None
         return key, line + "\n"
 
 
@@ -263,9 +279,11 @@ class KernelSwitch(gdb.Command):
 kswitch (or kswitch on) sets a breakpoint at switch_to; at each switch
 it prints
 
-  kswitch #N: pid P NAME S -> pid Q NAME S; cr3 OLD -> NEW unchanged|loaded (why)
+  kswitch cpu C #N: pid P NAME S -> pid Q NAME S; cr3 OLD -> NEW unchanged|loaded (why)
 
-N is the run queue's switch count, S the state letters (prev's S or D:
+C is the CPU that switches (with several, each vCPU stops on its own:
+GDB then selects its thread), N its run queue's switch count, S the
+state letters (prev's S or D:
 it is going to sleep; R: preempted or yielding).  OLD is CR3 when
 context_switch() began, NEW is CR3 now, after switch_mm(): a kernel
 thread (mm -) borrows the previous mm and CR3 stays (lazy TLB).

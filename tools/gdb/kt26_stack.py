@@ -17,8 +17,9 @@ function has one, -fno-omit-frame-pointer) while they stay inside the
 task's 8 KiB stack.  The chain ends on purpose (CONTRIBUTING.md): ebp 0
 (ret_from_fork and a kernel thread's first frame) or a return address 0
 (the fake one kernel_thread_helper pushes).  A task that never ran has
-thread.eip = ret_from_fork and nothing to walk.  Nothing is written to
-the target: the walk only reads.
+thread.eip = ret_from_fork and nothing to walk.  A task on a CPU, any
+vCPU, has a stale saved context: kbt shows that vCPU's own `bt`.
+Nothing is written to the target: the walk only reads.
 """
 import gdb
 
@@ -149,14 +150,20 @@ that never ran has only ret_from_fork and the function it will call."""
         task = utils.task_by_pid_or_error(pid)
         gdb.write("%s  task 0x%08x\n" % (utils.describe(task),
                                           utils.ulong(task.address)))
-        try:
-            current = utils.current_task()[0]
-        except gdb.GdbError:
-            current = None
-        if current is not None and \
-                utils.ulong(current.address) == utils.ulong(task.address):
-            gdb.write("on the CPU: its stack is the live one (bt)\n")
-            gdb.execute("bt")
+        selected = gdb.selected_thread()
+        for cpu, thread, current, _ in utils.cpu_currents():
+            if current is None or \
+                    utils.ulong(current.address) != utils.ulong(task.address):
+                continue
+            # Its saved context is stale: the live stack is that vCPU's.
+            if selected is not None and thread.num == selected.num:
+                gdb.write("on the CPU: its stack is the live one (bt)\n")
+                gdb.execute("bt")
+            else:
+                gdb.write("on CPU %d (thread %d): its stack is the live one "
+                          "(thread %d, bt)\n" % (cpu, thread.num, thread.num))
+                with utils.on_thread(thread):
+                    gdb.execute("bt")
             return
         for line in saved_backtrace(task):
             gdb.write(line)

@@ -5,10 +5,13 @@ $task_by_pid(), $current().
 Linux: lx-ps, $lx_task_by_pid(), $lx_current(), $lx_thread_info() in
 scripts/gdb/linux/tasks.py and cpus.py.
 kps prints what show_tasks() (kernel/show_tasks.c) prints on the
-console, read from memory instead: process 0 first, then init_task.tasks.
-`current` is computed as the kernel computes it, from esp: the 8 KiB
-thread_union that esp lies in starts with thread_info, whose task field
-is the task.  Next: kt26_stack.py (kbt), which walks a task's saved stack.
+console, read from memory instead: the idle task of each CPU first
+(swapper/N, from the run queues), then init_task.tasks.  `current` is
+computed as the kernel computes it, from esp: the 8 KiB thread_union
+that esp lies in starts with thread_info, whose task field is the task.
+Each vCPU has its own esp: kcurrent reads every one (QEMU shows the
+vCPUs as GDB threads).  Next: kt26_stack.py (kbt), which walks a task's
+saved stack.
 """
 import itertools
 
@@ -20,7 +23,10 @@ import kt26_utils as utils
 class KernelPs(gdb.Command):
     """List every task, as ps would: kps
 
-One line per task, process 0 first, then init_task.tasks in order:
+One line per task, the idle task of each CPU first (swapper/0,
+swapper/1, ...: pid 0 each, not on the task list, taken from the run
+queues), then init_task.tasks in order:
+  CPU         the CPU it runs or last ran on (task_cpu(): thread_info->cpu)
   TASK        the struct task_struct address ($task_by_pid(PID) gives it)
   PID PPID    its pid and its parent's
   S           state: R running or runnable, S interruptible sleep,
@@ -31,32 +37,33 @@ One line per task, process 0 first, then init_task.tasks in order:
               thread borrows the previous task's; - while switched out)
   PRI         task->prio (120 = nice 0)
   COMMAND     comm, [in brackets] for a kernel thread (PF_KTHREAD)
-The task on the CPU is marked with '>'.  Before start_kernel() only
-process 0 exists; with paging off nothing can be read yet."""
+The task on a CPU is marked with '>' (one per CPU).  Before
+start_kernel() only process 0 exists; with paging off nothing can be
+read yet."""
 
     def __init__(self):
         super().__init__("kps", gdb.COMMAND_USER)
 
     def invoke(self, arg, from_tty):
-        try:
-            current = int(utils.current_task()[0]["pid"])
-        except gdb.GdbError:
-            current = None
-        tasks = utils.task_list()
+        running = {utils.ulong(task.address)
+                   for _, _, task, _ in utils.cpu_currents() if task is not None}
+        tasks = utils.all_tasks()
         first = next(tasks)	# fails here, before the header, if unreadable
-        gdb.write("  %-10s %5s %5s S %-8s %-10s %-10s %3s COMMAND\n" % (
-            "TASK", "PID", "PPID", "FLAGS", "MM", "ACTIVE_MM", "PRI"))
+        gdb.write("  %3s %-10s %5s %5s S %-8s %-10s %-10s %3s COMMAND\n" % (
+            "CPU", "TASK", "PID", "PPID", "FLAGS", "MM", "ACTIVE_MM", "PRI"))
         count = 0
         for task in itertools.chain([first], tasks):
             pid = int(task["pid"])
             parent = utils.ulong(task["parent"])
             try:
-                ppid = int(utils.fetch(task["parent"])["pid"]) if parent else 0
+                ppid = int(utils.fetch(task["parent"])["pid"]) \
+                    if parent and pid else 0
             except utils.KernelReadError:
                 ppid = -1
-            gdb.write("%s 0x%08x %5d %5d %s %08x %-10s %-10s %3d %s\n" % (
-                ">" if pid == current else " ", utils.ulong(task.address),
-                pid, ppid, utils.task_state_char(task),
+            address = utils.ulong(task.address)
+            gdb.write("%s %3d 0x%08x %5d %5d %s %08x %-10s %-10s %3d %s\n" % (
+                ">" if address in running else " ", utils.task_cpu(task),
+                address, pid, ppid, utils.task_state_char(task),
                 utils.ulong(task["flags"]), utils.mm_text(task["mm"]),
                 utils.mm_text(task["active_mm"]), int(task["prio"]),
                 utils.task_name(task)))
@@ -65,9 +72,14 @@ process 0 exists; with paging off nothing can be read yet."""
 
 
 class KernelCurrent(gdb.Command):
-    """Show the task on the CPU: kcurrent
+    """Show the task on each CPU: kcurrent
 
 current = ((struct thread_info *)($esp & ~8191))->task, as in the kernel.
+The first line is the selected vCPU's (GDB's selected thread: the one
+that hit the breakpoint, or `thread N`); then one line per CPU, from
+each vCPU's own esp (QEMU's gdb stub shows vCPU n as thread n + 1, see
+`info threads`), marked `selected` for the selected one.  A vCPU in
+user mode has no kernel esp: its CPU's run queue curr is shown.
 Inside switch_to, `current` changes at the instruction that loads esp
 from next->thread.esp: stepi across it and kcurrent names next.  When the
 run queue's curr differs (schedule() picked next, the switch is under
@@ -81,16 +93,35 @@ way), both are shown."""
         gdb.write("current: %s  task 0x%08x  thread_info 0x%08x  (%s)\n" % (
             utils.describe(task), utils.ulong(task.address),
             utils.ulong(task["thread_info"]), how))
+        self.rq_curr(task, "")
+        selected = gdb.selected_thread()
+        for cpu, thread, task, how in utils.cpu_currents():
+            mark = ", selected" if selected is not None and \
+                thread.num == selected.num else ""
+            if task is None:
+                if cpu not in utils.online_cpus():
+                    how = "not online (not started yet: %s)" % how
+                gdb.write("cpu %d (thread %d%s): %s\n" % (cpu, thread.num,
+                                                          mark, how))
+                continue
+            gdb.write("cpu %d (thread %d%s): %s  task 0x%08x  (%s)\n" % (
+                cpu, thread.num, mark, utils.describe(task),
+                utils.ulong(task.address), how))
+            self.rq_curr(task, "  ")
+
+    @staticmethod
+    def rq_curr(task, indent):
+        """The run queue's curr, when it is not @task."""
         try:
-            rq = gdb.parse_and_eval("per_cpu__runqueues[%d]" % int(
-                utils.fetch(task["thread_info"])["cpu"]))
+            rq = gdb.parse_and_eval("per_cpu__runqueues[%d]" %
+                                    utils.task_cpu(task))
             curr = utils.ulong(rq["curr"])
         except (gdb.error, utils.KernelReadError):
             return
         if curr and curr != utils.ulong(task.address):
-            gdb.write("run queue curr: %s  (schedule() picked it; the "
+            gdb.write("%srun queue curr: %s  (schedule() picked it; the "
                       "switch is under way)\n" %
-                      utils.describe(utils.fetch(rq["curr"])))
+                      (indent, utils.describe(utils.fetch(rq["curr"]))))
 
 
 def parse_pid(arg, command):
@@ -116,14 +147,13 @@ switch_to pushed, or the pt_regs copy_thread() built for a new task."""
     def invoke(self, arg, from_tty):
         if arg.strip():
             task = utils.task_by_pid_or_error(parse_pid(arg, "kthreadinfo"))
-            try:
-                current = utils.current_task()[0]
-            except gdb.GdbError:
-                current = None
         else:
-            task = current = utils.current_task()[0]
-        running = current is not None and \
-            utils.ulong(task.address) == utils.ulong(current.address)
+            task = utils.current_task()[0]
+        # The vCPU it runs on, if any: its registers are the live ones.
+        on = [thread for _, thread, current, _ in utils.cpu_currents()
+              if current is not None and
+              utils.ulong(current.address) == utils.ulong(task.address)]
+        running = bool(on)
         ti_address = utils.ulong(task["thread_info"])
         tinfo = utils.fetch(task["thread_info"], "thread_info")
         top = ti_address + utils.THREAD_SIZE
@@ -138,11 +168,11 @@ switch_to pushed, or the pt_regs copy_thread() built for a new task."""
                   "esp0 = top = 0x%08x)\n" % (ti_address, top,
                                              utils.ulong(task["thread"]["esp0"])))
         if running:
-            esp = utils.register("esp")
+            with utils.on_thread(on[0]):
+                esp, eip = utils.register("esp"), utils.register("eip")
             gdb.write("on the CPU: esp 0x%08x, %d bytes of stack in use, "
-                      "eip 0x%08x <%s>\n" % (esp, top - esp,
-                                            utils.register("eip"),
-                                            utils.symbol_at(utils.register("eip"))))
+                      "eip 0x%08x <%s>\n" % (esp, top - esp, eip,
+                                            utils.symbol_at(eip)))
         else:
             esp = utils.ulong(task["thread"]["esp"])
             eip = utils.ulong(task["thread"]["eip"])

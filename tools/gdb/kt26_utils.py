@@ -2,8 +2,9 @@
 """tools/gdb/kt26_utils.py - what every kt26 GDB helper needs: types,
 container_of, safe reads, the task list, the names ps would print.
 
-Linux: scripts/gdb/linux/utils.py (CachedType, container_of) and
-task_lists() in scripts/gdb/linux/tasks.py.
+Linux: scripts/gdb/linux/utils.py (CachedType, container_of),
+task_lists() in scripts/gdb/linux/tasks.py and the per-CPU helpers of
+scripts/gdb/linux/cpus.py.
 The helpers read the kernel's data through GDB and the DWARF of
 build/kernel.elf, never through a copy of the kernel's layout: a field
 added to struct task_struct needs no change here.  Everything is written
@@ -12,8 +13,18 @@ addresses cannot be read at all (QEMU translates them with the page
 tables, and there are none yet), and before start_kernel() the task list
 holds process 0 only.  Such problems end a walk with a message
 (KernelReadError), never with a Python traceback.
+
+Several CPUs: QEMU's gdb stub shows each vCPU as a thread (`info
+threads`; thread N is vCPU N - 1), and the registers GDB reads ($esp,
+$cr3) are the selected thread's.  on_thread() reads another vCPU's and
+comes back; cpu_of_thread() says which kernel CPU a vCPU is (the
+kernel numbers CPUs in the order of the firmware tables, whose APIC ids
+QEMU gives in vCPU order).  The idle tasks (pid 0, one per CPU) are not
+on the task list: idle_tasks() takes them from the run queues.
 Next: kt26_tasks.py (kps, kcurrent), the first user of task_list().
 """
+import contextlib
+
 import gdb
 
 # include/param.h
@@ -169,6 +180,68 @@ def task_list():
         node = ulong(task["tasks"]["next"])
 
 
+def runqueue_field(cpu, name):
+    """per_cpu__runqueues[cpu].<name> (a gdb.Value), or None when there
+    is no such run queue or it cannot be read."""
+    try:
+        value = gdb.parse_and_eval("per_cpu__runqueues[%d].%s" % (cpu, name))
+        value.fetch_lazy()
+        return value
+    except gdb.error:
+        return None
+
+
+def nr_cpus():
+    """NR_CPUS: the length of the per-CPU arrays."""
+    try:
+        return int(gdb.parse_and_eval("per_cpu__runqueues").type.range()[1]) + 1
+    except gdb.error:
+        return 1
+
+
+def cpu_mask(name):
+    """The CPU numbers in a cpumask_t variable (cpu_online_map, ...);
+    [0] if it cannot be read (an older kernel, paging off)."""
+    try:
+        bits = ulong(gdb.parse_and_eval("%s.bits[0]" % name))
+    except gdb.error:
+        return [0]
+    return [cpu for cpu in range(32) if bits >> cpu & 1] or [0]
+
+
+def online_cpus():
+    return cpu_mask("cpu_online_map")
+
+
+def idle_tasks():
+    """Yield (cpu, task) for the idle task of every online CPU, CPU 0
+    first: rq->idle, or init_task for CPU 0 before sched_init() has
+    set its run queue up.  A CPU without an idle task yet is left out."""
+    for cpu in online_cpus():
+        idle = runqueue_field(cpu, "idle")
+        if idle is not None and ulong(idle) != 0:
+            yield cpu, fetch(idle, "per_cpu__runqueues[%d].idle" % cpu)
+        elif cpu == 0:
+            yield cpu, init_task()
+
+
+def all_tasks():
+    """Yield every task as ps shows it: the idle task of each CPU
+    (swapper/N), then the task list after init_task."""
+    yield from (task for _, task in idle_tasks())
+    tasks = task_list()
+    next(tasks)	# init_task: CPU 0's idle task, already given
+    yield from tasks
+
+
+def task_cpu(task):
+    """task_cpu(p): the CPU in its thread_info (-1 if unreadable)."""
+    try:
+        return int(fetch(task["thread_info"], "thread_info")["cpu"])
+    except KernelReadError:
+        return -1
+
+
 def find_task(pid):
     """The task (gdb.Value struct task_struct) with @pid, or None."""
     for task in task_list():
@@ -236,14 +309,63 @@ def thread_info_of_esp(esp):
     return esp & ~(THREAD_SIZE - 1)
 
 
+def vcpu_threads():
+    """GDB's threads of the target (one per vCPU), by number."""
+    try:
+        return sorted(gdb.selected_inferior().threads(), key=lambda t: t.num)
+    except gdb.error:
+        return []
+
+
+def vcpu_index(thread):
+    """QEMU's vCPU index of a GDB thread: its thread id minus one."""
+    tid = thread.ptid[1] or thread.ptid[2] or thread.num
+    return tid - 1
+
+
+def cpu_of_thread(thread):
+    """The kernel's CPU number of a vCPU: the CPU whose APIC id
+    (x86_cpu_to_apicid[], from the firmware tables) is the vCPU's --
+    QEMU gives vCPU n APIC id n; the vCPU index when no CPU matches."""
+    index = vcpu_index(thread)
+    try:
+        present = cpu_mask("cpu_present_map")
+        for cpu in present:
+            apicid = int(gdb.parse_and_eval("x86_cpu_to_apicid[%d]" % cpu))
+            if apicid == index:
+                return cpu
+    except gdb.error:
+        pass
+    return index
+
+
+@contextlib.contextmanager
+def on_thread(thread):
+    """Select @thread (a vCPU) for the body, then the thread and frame
+    that were selected before."""
+    before = gdb.selected_thread()
+    try:
+        frame = gdb.selected_frame().level() if before else None
+    except gdb.error:
+        frame = None
+    thread.switch()
+    try:
+        yield thread
+    finally:
+        if before is not None and before.is_valid():
+            before.switch()
+            if frame:
+                gdb.execute("frame %d" % frame, to_string=True)
+
+
 def current_task():
-    """(task, how) for the task on the CPU.
+    """(task, how) for the task on the selected vCPU.
 
     `current` is ((struct thread_info *)(esp & ~8191))->task, exactly as
     the kernel computes it (arch/x86/include/asm/thread_info.h).  The result is
     checked (task->thread_info must point back); if esp is not on a task's
-    kernel stack (paging off, user mode, a double-fault stack), the run
-    queue's curr is used instead and @how says so.
+    kernel stack (paging off, user mode, a double-fault stack), the curr
+    of that CPU's run queue is used instead and @how says so.
     """
     esp = register("esp")
     if esp is None:
@@ -265,14 +387,34 @@ def current_task():
         raise KernelReadError("no current task: paging is off (CR0.PG = 0), "
                               "the kernel has not started; "
                               "`break start_kernel` and continue")
+    thread = gdb.selected_thread()
+    cpu = cpu_of_thread(thread) if thread is not None else 0
     try:
-        rq = gdb.parse_and_eval("per_cpu__runqueues[0]")
+        rq = gdb.parse_and_eval("per_cpu__runqueues[%d]" % cpu)
         task = fetch(rq["curr"], "runqueue curr")
-        return task, "run queue curr (esp 0x%08x is not on a kernel " \
-            "stack: %s)" % (esp, why)
+        return task, "cpu %d run queue curr (esp 0x%08x is not on a " \
+            "kernel stack: %s)" % (cpu, esp, why)
     except (gdb.error, KernelReadError):
         raise KernelReadError("no current task: esp 0x%08x is not on a "
                               "kernel stack (%s)" % (esp, why))
+
+
+def cpu_currents():
+    """[(cpu, thread, task, how)] for every vCPU, by CPU: the task each
+    one runs, from its own esp (current_task() on that thread).
+    A vCPU whose current cannot be read has task None and the reason in
+    how."""
+    found = []
+    for thread in vcpu_threads():
+        with on_thread(thread):
+            cpu = cpu_of_thread(thread)
+            try:
+                task, how = current_task()
+                cpu = task_cpu(task)
+            except gdb.GdbError as error:
+                task, how = None, str(error)
+        found.append((cpu, thread, task, how))
+    return sorted(found, key=lambda c: (c[0], c[1].num))
 
 
 _symbol_cache = {}

@@ -37,6 +37,8 @@ int setuid(uid_t uid);
 int setgid(gid_t gid);
 void sync(void);
 int sched_yield(void);
+int sched_setaffinity(pid_t pid, unsigned int len, const unsigned long *mask);
+int sched_getaffinity(pid_t pid, unsigned int len, unsigned long *mask);
 int brk(void *addr);
 void *sbrk(intptr_t increment);
 

@@ -430,6 +430,35 @@ int sched_yield(void)
 }
 
 /**
+ * sched_setaffinity - choose the CPUs a process may run on
+ * @pid: the process, 0 for the caller
+ * @len: the size of @mask in bytes
+ * @mask: one bit per CPU (bit N: CPU N)
+ *
+ * Return: 0, or -1 with errno (EINVAL: no online CPU in @mask; EPERM:
+ * another user's process; ESRCH: no such process; EFAULT).
+ */
+int sched_setaffinity(pid_t pid, unsigned int len, const unsigned long *mask)
+{
+	return call3(__NR_sched_setaffinity, pid, len, (long)mask);
+}
+
+/**
+ * sched_getaffinity - the CPUs a process may run on
+ * @pid: the process, 0 for the caller
+ * @len: the size of @mask in bytes, at least the kernel's mask
+ * @mask: filled with the online CPUs of its mask
+ *
+ * Return: the system call's value as Linux's: the size of the kernel's
+ * mask in bytes; or -1 with errno (EINVAL: @len too small).  (glibc's
+ * wrapper returns 0 instead.)
+ */
+int sched_getaffinity(pid_t pid, unsigned int len, unsigned long *mask)
+{
+	return call3(__NR_sched_getaffinity, pid, len, (long)mask);
+}
+
+/**
  * nanosleep - sleep for the time in @req
  * @req: how long
  * @rem: if not NULL, the time left when the sleep was interrupted

@@ -14,6 +14,7 @@
 #define _ASM_APIC_H
 
 #include <asm/fixmap.h>
+#include <compiler.h>
 #include <cpumask.h>
 #include <types.h>
 
@@ -96,5 +97,12 @@ void apic_wait_icr_idle(void);
 void send_IPI_mask(cpumask_t mask, int vector);
 void send_IPI_allbutself(int vector);
 int wakeup_secondary_cpu_via_init(unsigned int apicid, unsigned long start_eip);
+
+/* The IPI handlers (arch/x86/smp.c, tlb.c), called from arch/x86/entry.asm */
+struct pt_regs;
+asmlinkage void smp_reschedule_interrupt(struct pt_regs *regs, long vector);
+asmlinkage void smp_call_function_interrupt(struct pt_regs *regs,
+					    long vector);
+asmlinkage void smp_invalidate_interrupt(struct pt_regs *regs, long vector);
 
 #endif /* _ASM_APIC_H */

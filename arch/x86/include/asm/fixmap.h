@@ -18,11 +18,19 @@
 #include <param.h>
 
 #define MAX_IO_APICS	2
+/*
+ * Firmware tables above the kernel's mapping (arch/x86/mpparse.c:
+ * mp_map_table()): two windows of FIX_ACPI_PAGES pages each, one for a
+ * table and one for the table it points to.
+ */
+#define FIX_ACPI_PAGES	4
 
 enum fixed_addresses {
 	FIX_APIC_BASE,
 	FIX_IO_APIC_BASE_0,
 	FIX_IO_APIC_BASE_END = FIX_IO_APIC_BASE_0 + MAX_IO_APICS - 1,
+	FIX_ACPI_BEGIN,
+	FIX_ACPI_END = FIX_ACPI_BEGIN + 2 * FIX_ACPI_PAGES - 1,
 	__end_of_fixed_addresses
 };
 
