@@ -200,19 +200,21 @@ KTEST(del_timer_sync_waits_for_a_function_on_another_cpu)
 }
 
 /*
- * One timer re-armed from every CPU at once, 2,000 times each, its
- * expiry now or next tick: it moves from base to base, and its function
- * counts how many CPUs run it at the same moment.  That must never be
- * more than one, and after del_timer_sync() it is neither pending nor
- * running anywhere.
+ * One timer that re-arms itself for the next tick (so it runs on every
+ * tick, for half a tick each time), and four threads, one per CPU, that
+ * re-arm it from their CPU 100 times each, two ticks apart: it moves
+ * from base to base, often while its function runs.  Its function counts how many
+ * CPUs run it at the same moment, which must never be more than one, and
+ * after del_timer_sync() it is neither pending nor running anywhere.
  */
-#define REARM_LOOPS	2000
+#define REARM_LOOPS	100
 
 static struct {
 	struct timer_list timer;
 	atomic_t inside;		/* CPUs in the function now */
 	atomic_t overlaps;		/* times it found another CPU there */
 	atomic_t runs;
+	int stop;			/* no more re-arming by the function */
 	struct completion done;
 } rearm;
 
@@ -221,19 +223,18 @@ static void rearm_timer_fn(unsigned long data)
 	if (atomic_add_return(1, &rearm.inside) > 1)
 		atomic_inc(&rearm.overlaps);
 	atomic_inc(&rearm.runs);
-	udelay(1000);	/* a wide window for a second CPU to run it too */
+	udelay(5000);	/* half a tick: a wide window for a second CPU */
 	atomic_dec(&rearm.inside);
+	if (!READ_ONCE(rearm.stop))
+		mod_timer(&rearm.timer, jiffies + 1);
 }
 
 static int rearm_thread(void *unused)
 {
 	for (unsigned int i = 0; i < REARM_LOOPS; i++) {
-		mod_timer(&rearm.timer, jiffies + (i & 1));
-		if (i % 64 == 63)
-			del_timer(&rearm.timer);
-		/* Now and then, let the tick catch up and run the function. */
-		if (i % 16 == 15)
-			schedule_timeout_uninterruptible(1);
+		/* Due now: the next tick here runs it, unless it is moved. */
+		mod_timer(&rearm.timer, jiffies);
+		schedule_timeout_uninterruptible(2);
 	}
 	complete(&rearm.done);
 	ktest_wait_for_stop();
@@ -242,6 +243,7 @@ static int rearm_thread(void *unused)
 
 static void rearm_timer_stop(void *unused)
 {
+	WRITE_ONCE(rearm.stop, 1);
 	del_timer_sync(&rearm.timer);
 }
 
@@ -254,6 +256,7 @@ KTEST(timer_rearmed_from_every_cpu_runs_on_one_at_a_time)
 	atomic_set(&rearm.inside, 0);
 	atomic_set(&rearm.overlaps, 0);
 	atomic_set(&rearm.runs, 0);
+	rearm.stop = 0;
 	init_completion(&rearm.done);
 	ktest_add_action(rearm_timer_stop, NULL);
 
@@ -267,7 +270,7 @@ KTEST(timer_rearmed_from_every_cpu_runs_on_one_at_a_time)
 		wake_up_process(p[i]);
 	for (i = 0; i < TORTURE_THREADS; i++)
 		wait_for_completion(&rearm.done);
-	del_timer_sync(&rearm.timer);
+	rearm_timer_stop(NULL);
 
 	printk(KERN_INFO "ktest: timer re-armed from %u CPUs ran %d times\n",
 	       min(cpus, (unsigned int)TORTURE_THREADS),
