@@ -20,6 +20,7 @@ TORTURE = ["spinlock_torture_counts_exactly",
            "atomic_torture_counts_exactly",
            "timer_on_another_cpus_base_is_deleted_and_moved",
            "del_timer_sync_waits_for_a_function_on_another_cpu",
+           "timer_rearmed_while_running_stays_on_its_cpu",
            "timer_rearmed_from_every_cpu_runs_on_one_at_a_time",
            "printk_lines_from_every_cpu_stay_whole",
            "printk_ends_another_tasks_open_line"]
