@@ -291,9 +291,10 @@ KTEST(timer_rearmed_while_running_stays_on_its_cpu)
  * One timer that re-arms itself for the next tick (so it runs on every
  * tick, for half a tick each time), and four threads, one per CPU, that
  * re-arm it from their CPU 100 times each, two ticks apart: it moves
- * from base to base, often while its function runs.  Its function counts how many
- * CPUs run it at the same moment, which must never be more than one, and
- * after del_timer_sync() it is neither pending nor running anywhere.
+ * from base to base, often while its function runs.  Its function
+ * counts how many CPUs run it at the same moment, which must never be
+ * more than one, and after del_timer_sync() it is neither pending nor
+ * running anywhere.
  */
 #define REARM_LOOPS	100
 
