@@ -71,10 +71,11 @@ def test_ktest_all_uses_smp_processor_id_only_where_it_cannot_move(smp):
     boot.expect(r"ktest: smp_processor_id\(\) bugs 0, spinlock lockups 0$")
 
 
-def test_shell_session_uses_smp_processor_id_only_where_it_cannot_move():
+@pytest.mark.parametrize("smp", [1, 4])
+def test_shell_session_uses_smp_processor_id_only_where_it_cannot_move(smp):
     """A session that forks, execs, sleeps, makes kswapd0 and pdflush
     work, and powers off: no report, and no total at power-off."""
-    t = Terminal()
+    t = Terminal(smp=smp)
     try:
         t.wait_for(r"^# ")
         t.run("ps", r"\[kswapd0\]")
