@@ -87,7 +87,7 @@ def test_shell_like_a_person(terminal):
     for line in ps.splitlines():
         f = line.split()
         if len(f) >= 10 and f[0].isdigit():
-            rows[int(f[1])] = f
+            rows.setdefault(int(f[1]), f)   # pid 0: swapper/0, the first
     assert rows[0][-1] == "[swapper/0]" and rows[0][5] == "-", ps
     assert rows[1][-1] == "init" and rows[1][5] != "-", ps
     assert rows[2][-1] == "[kthreadd]" and rows[2][5] == "-", ps
@@ -132,15 +132,19 @@ FRAME = re.compile(r"^\[<[0-9a-f]{8}>\] (\w+)\+0x[0-9a-f]+/0x[0-9a-f]+$")
 
 
 def stacks(text):
-    """{pid: (ps row match, [function, ...])} from `ps -s` output."""
+    """{pid: (ps row match, [function, ...])} from `ps -s` output.  Every
+    CPU's idle task is pid 0: the first, swapper/0, is the one kept."""
     found = {}
+    frames = None
     for line in text.splitlines():
         row, frame = PS_ROW.match(line), FRAME.match(line)
         if row:
             pid = int(row.group(1))
-            found[pid] = (row, [])
-        elif frame:
-            found[pid][1].append(frame.group(1))
+            frames = [] if pid not in found else None
+            if frames is not None:
+                found[pid] = (row, frames)
+        elif frame and frames is not None:
+            frames.append(frame.group(1))
     return found
 
 
