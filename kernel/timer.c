@@ -105,6 +105,8 @@ static void __add_timer(struct timer_base *base, struct timer_list *timer)
 {
 	struct timer_list *t;
 
+	assert_spin_locked_by_current(&base->lock);
+
 	list_for_each_entry(t, &base->pending, entry)
 		if (time_after(t->expires, timer->expires))
 			break;
@@ -112,8 +114,10 @@ static void __add_timer(struct timer_base *base, struct timer_list *timer)
 	timer->pending = true;
 }
 
+/* Off its base, whose lock the caller holds (not just any base's). */
 static void __del_timer(struct timer_list *timer)
 {
+	assert_spin_locked_by_current(&timer->base->lock);
 	list_del_init(&timer->entry);
 	timer->pending = false;
 }

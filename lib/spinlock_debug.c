@@ -12,8 +12,8 @@
  * looked for: if its holder is the current task on this CPU, that holder
  * cannot run again to release it, whatever the waiter does -- a certain
  * deadlock, Linux's "spinlock recursion".  A lock held by another task,
- * or by this task's interrupted self on another CPU, is ordinary
- * contention: the holder runs somewhere and will let go.  Every report
+ * or recorded on another CPU, is ordinary contention: the holder runs
+ * there and will let go.  Every report
  * is one line that names the reporting CPU and task, the lock, the
  * holder (task, CPU, call site) and this call site, as kallsyms symbols
  * (%pS):

@@ -7,9 +7,12 @@
  * cache by reading blocks of hda, then takes pages from the allocator
  * until free memory has gone below pages_low and then some: the
  * allocator wakes kswapd0, which frees the cache's clean pages to bring
- * free memory back to pages_high.  The helper yields now and then below
- * pages_low, as a real workload that waits for something would, so that
- * kswapd — not direct reclaim — does the work.  Then it gives everything
+ * free memory back to pages_high.  Below pages_low the helper sleeps a
+ * tick every SWAP_CLUSTER_MAX pages, as a real workload that waits for
+ * something would, so that kswapd -- not direct reclaim -- does the
+ * work: on one CPU the sleep gives kswapd0 the CPU, and on several it
+ * keeps the allocator from outrunning kswapd0 on another CPU down to
+ * pages_min, where it would reclaim for itself.  Then it gives everything
  * back.  The kt_pressure system call and the shell's `pressure N` call
  * it; the tests and `make bench` too.
  */

@@ -18,7 +18,9 @@ SYM = r"\+0x[0-9a-f]+/0x[0-9a-f]+"      # %pS: name+offset/size
 
 TORTURE = ["spinlock_torture_counts_exactly",
            "atomic_torture_counts_exactly",
+           "timer_on_another_cpus_base_is_deleted_and_moved",
            "del_timer_sync_waits_for_a_function_on_another_cpu",
+           "timer_rearmed_while_running_stays_on_its_cpu",
            "timer_rearmed_from_every_cpu_runs_on_one_at_a_time",
            "printk_lines_from_every_cpu_stay_whole",
            "printk_ends_another_tasks_open_line"]
@@ -69,10 +71,11 @@ def test_ktest_all_uses_smp_processor_id_only_where_it_cannot_move(smp):
     boot.expect(r"ktest: smp_processor_id\(\) bugs 0, spinlock lockups 0$")
 
 
-def test_shell_session_uses_smp_processor_id_only_where_it_cannot_move():
+@pytest.mark.parametrize("smp", [1, 4])
+def test_shell_session_uses_smp_processor_id_only_where_it_cannot_move(smp):
     """A session that forks, execs, sleeps, makes kswapd0 and pdflush
     work, and powers off: no report, and no total at power-off."""
-    t = Terminal()
+    t = Terminal(smp=smp)
     try:
         t.wait_for(r"^# ")
         t.run("ps", r"\[kswapd0\]")
