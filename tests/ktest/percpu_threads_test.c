@@ -465,7 +465,6 @@ KTEST(flush_workqueue_waits_for_work_on_every_cpu)
 	unsigned int nr = cpus_weight(online), cpu, r;
 
 	init_waitqueue_head(&fa.gate);
-	ktest_add_action(open_gate, NULL);
 	for_each_cpu_mask(r, online) {
 		struct task_struct *k;
 
@@ -484,6 +483,8 @@ KTEST(flush_workqueue_waits_for_work_on_every_cpu)
 		k = kthread_create(flush_all_thread, NULL, "ktest-flush");
 		KTEST_ASSERT(!IS_ERR(k));
 		ktest_add_action(ktest_kthread_stop, k);
+		/* Runs first: the flusher cannot be stopped while it flushes. */
+		ktest_add_action(open_gate, NULL);
 		wake_up_process(k);
 		if (nr > 1)
 			KTEST_ASSERT(arrives(&fa.all_but_gated));
@@ -497,6 +498,7 @@ KTEST(flush_workqueue_waits_for_work_on_every_cpu)
 		wake_up_all(&fa.gate);
 		KTEST_ASSERT(arrives(&fa.flush_returned));
 		KTEST_EXPECT_EQ(fa.done_at_flush, (int)nr);
+		ktest_release_action(open_gate, NULL);
 		ktest_release_action(ktest_kthread_stop, k);
 	}
 }
