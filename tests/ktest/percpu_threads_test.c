@@ -648,3 +648,47 @@ KTEST(deferred_work_apis_pick_their_cpu_safely)
 	KTEST_EXPECT(READ_ONCE(any_probe.done));
 	KTEST_EXPECT(any_probe.task == workqueue_thread(single_wq, 0));
 }
+
+#define BIND_ROUNDS	25
+
+static struct {
+	unsigned int ran_on;
+	struct completion done;
+} quick;
+
+static int note_cpu_and_wait(void *unused)
+{
+	quick.ran_on = raw_smp_processor_id();
+	complete(&quick.done);
+	ktest_wait_for_stop();
+	return 0;
+}
+
+/*
+ * kthread_bind() straight after kthread_create(), many times: the new
+ * thread may still be on its way into schedule() on another CPU, and
+ * the bind must wait for it to be off that CPU before moving it.
+ */
+KTEST(kthread_bind_right_after_create_is_safe)
+{
+	unsigned int cpu, wrong = 0;
+
+	for (int round = 0; round < BIND_ROUNDS; round++) {
+		for_each_online_cpu(cpu) {
+			struct task_struct *k;
+
+			init_completion(&quick.done);
+			quick.ran_on = NR_CPUS;
+			k = kthread_create(note_cpu_and_wait, NULL, "ktest-quick");
+			KTEST_ASSERT(!IS_ERR(k));
+			ktest_add_action(ktest_kthread_stop, k);
+			kthread_bind(k, cpu);
+			wake_up_process(k);
+			KTEST_ASSERT(arrives(&quick.done));
+			if (quick.ran_on != cpu || task_cpu(k) != cpu)
+				wrong++;
+			ktest_release_action(ktest_kthread_stop, k);
+		}
+	}
+	KTEST_EXPECT_EQ(wrong, 0);
+}
