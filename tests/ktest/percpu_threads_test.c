@@ -42,9 +42,6 @@
 /* Only a broken kernel waits this long for work that takes a tick. */
 #define EVENT_TIMEOUT	(10 * HZ)
 
-/* smp_processor_id() calls from preemptible code (lib/smp_processor_id.c). */
-extern unsigned long smp_processor_id_bugs;
-
 /* Return: whether @done was completed before the (generous) timeout. */
 static bool arrives(struct completion *done)
 {
