@@ -56,9 +56,8 @@
  * CPU N before it first runs -- are made for every CPU in cpu_online_map
  * now: the other CPUs were started before (smp_init()), and none comes
  * later, so each kind has exactly one thread per online CPU.  They are
- * made kind by kind (all the ksoftirqd, then all the events, ...), so
- * that on one CPU the pids stay 3, 4, 5 for ksoftirqd/0, events/0 and
- * kblockd/0.
+ * made kind by kind (all the ksoftirqd, then all the events, ...), each
+ * kind in CPU order, after the migration threads of migration_init().
  */
 static void do_basic_setup(void)
 {

@@ -19,8 +19,9 @@
  *
  * With several CPUs online the test thread may move between two calls:
  * where a test needs its tasklet or works on one CPU, it names that CPU
- * (get_cpu(), schedule_work_on()).  Where each CPU runs, and the per-CPU
- * threads themselves, are tested in percpu_threads_test.c.
+ * (a thread bound with kthread_bind(), schedule_work_on()).  Where work
+ * runs, and the per-CPU threads themselves, are tested in
+ * percpu_threads_test.c.
  */
 #include <completion.h>
 #include <hardirq.h>
@@ -29,7 +30,6 @@
 #include <kthread.h>
 #include <ktest.h>
 #include <sched.h>
-#include <smp.h>
 #include <string.h>
 #include <time.h>
 #include <timer.h>
@@ -193,28 +193,33 @@ static void storm_stop(void *data)
 	tasklet_kill(&s->tasklet);
 }
 
-/* Cleanup action: reap the child *@data that ends by itself, if not yet. */
-static void reap_child(void *data)
-{
-	pid_t *pid = data;
-
-	if (*pid > 0)
-		do_wait(*pid, NULL, 0);
-	*pid = 0;
-}
-
 #define PERIODS		20
 #define PERIOD_TICKS	2	/* msleep(10) at HZ=100: 1 tick, plus 1 */
+/*
+ * The storm and the sleeper share one CPU, the one whose tick advances
+ * jiffies (CPU 0, arch/x86/apic.c): a period in jiffies is then time
+ * that CPU really ran, even if the host stalls QEMU's other CPUs.
+ */
+#define STORM_CPU	0
 
-/* The thread that must keep its deadlines: jiffies after each sleep. */
-static int periodic(void *arg)
+static unsigned long stamps[PERIODS];
+static struct storm storm;
+static struct completion periods_done;
+
+/*
+ * The thread that must keep its deadlines, bound to STORM_CPU: it starts
+ * the storm there (a tasklet runs, and reschedules itself, on the CPU
+ * that scheduled it), then notes jiffies after each sleep.
+ */
+static int periodic(void *unused)
 {
-	unsigned long *stamps = arg;
-
+	tasklet_schedule(&storm.tasklet);
 	for (int i = 0; i < PERIODS; i++) {
 		msleep(10);
 		stamps[i] = jiffies;
 	}
+	complete(&periods_done);
+	ktest_wait_for_stop();
 	return 0;
 }
 
@@ -227,35 +232,26 @@ static int periodic(void *arg)
  */
 KTEST(softirq_storm_handed_to_ksoftirqd_threads_keep_deadlines)
 {
-	static unsigned long stamps[PERIODS];
-	static struct storm storm;
-	static pid_t pid;	/* the actions run after this frame is gone */
-	struct task_struct *ksoftirqd;
+	struct task_struct *ksoftirqd = ksoftirqd_task(STORM_CPU), *k;
 	unsigned long ksoftirqd_ticks, worst = 0, start, ticks;
 	int worst_at = 0;
-	unsigned int cpu;
 
+	KTEST_ASSERT(ksoftirqd != NULL);
 	memset(&storm, 0, sizeof(storm));
 	tasklet_init(&storm.tasklet, storm_fn, (unsigned long)&storm);
+	init_completion(&periods_done);
 	ktest_add_action(storm_stop, &storm);
-	/*
-	 * The storm stays on the CPU it starts on (a tasklet is rescheduled
-	 * where it runs): its ksoftirqd is that CPU's.  Counted from before
-	 * the storm starts.
-	 */
-	cpu = get_cpu();
-	ksoftirqd = ksoftirqd_task(cpu);
-	ksoftirqd_ticks = ksoftirqd ? ksoftirqd->utime + ksoftirqd->stime : 0;
-	start = jiffies;
-	tasklet_schedule(&storm.tasklet);
-	put_cpu();
-	KTEST_ASSERT(ksoftirqd != NULL);
+	k = kthread_create(periodic, NULL, "ktest-periodic");
+	KTEST_ASSERT(!IS_ERR(k));
+	ktest_add_action(ktest_kthread_stop, k);
+	kthread_bind(k, STORM_CPU);
 
-	pid = kernel_thread(periodic, stamps, 0);
-	KTEST_ASSERT(pid > 0);
-	ktest_add_action(reap_child, &pid);
-	KTEST_EXPECT_EQ(do_wait(pid, NULL, 0), pid);
-	pid = 0;
+	ksoftirqd_ticks = ksoftirqd->utime + ksoftirqd->stime;
+	start = jiffies;
+	wake_up_process(k);
+	KTEST_ASSERT(wait_for_completion_timeout(&periods_done,
+						 EVENT_TIMEOUT));
+	ktest_release_action(ktest_kthread_stop, k);
 	ktest_release_action(storm_stop, &storm);
 	ticks = jiffies - start;
 

@@ -42,9 +42,6 @@
 /* Only a broken kernel waits this long for work that takes a tick. */
 #define EVENT_TIMEOUT	(10 * HZ)
 
-/* smp_processor_id() calls from preemptible code (lib/smp_processor_id.c). */
-extern unsigned long smp_processor_id_bugs;
-
 /* Return: whether @done was completed before the (generous) timeout. */
 static bool arrives(struct completion *done)
 {
@@ -465,7 +462,6 @@ KTEST(flush_workqueue_waits_for_work_on_every_cpu)
 	unsigned int nr = cpus_weight(online), cpu, r;
 
 	init_waitqueue_head(&fa.gate);
-	ktest_add_action(open_gate, NULL);
 	for_each_cpu_mask(r, online) {
 		struct task_struct *k;
 
@@ -484,6 +480,8 @@ KTEST(flush_workqueue_waits_for_work_on_every_cpu)
 		k = kthread_create(flush_all_thread, NULL, "ktest-flush");
 		KTEST_ASSERT(!IS_ERR(k));
 		ktest_add_action(ktest_kthread_stop, k);
+		/* Runs first: the flusher cannot be stopped while it flushes. */
+		ktest_add_action(open_gate, NULL);
 		wake_up_process(k);
 		if (nr > 1)
 			KTEST_ASSERT(arrives(&fa.all_but_gated));
@@ -497,6 +495,7 @@ KTEST(flush_workqueue_waits_for_work_on_every_cpu)
 		wake_up_all(&fa.gate);
 		KTEST_ASSERT(arrives(&fa.flush_returned));
 		KTEST_EXPECT_EQ(fa.done_at_flush, (int)nr);
+		ktest_release_action(open_gate, NULL);
 		ktest_release_action(ktest_kthread_stop, k);
 	}
 }
@@ -645,4 +644,48 @@ KTEST(deferred_work_apis_pick_their_cpu_safely)
 	flush_workqueue(single_wq);
 	KTEST_EXPECT(READ_ONCE(any_probe.done));
 	KTEST_EXPECT(any_probe.task == workqueue_thread(single_wq, 0));
+}
+
+#define BIND_ROUNDS	25
+
+static struct {
+	unsigned int ran_on;
+	struct completion done;
+} quick;
+
+static int note_cpu_and_wait(void *unused)
+{
+	quick.ran_on = raw_smp_processor_id();
+	complete(&quick.done);
+	ktest_wait_for_stop();
+	return 0;
+}
+
+/*
+ * kthread_bind() straight after kthread_create(), many times: the new
+ * thread may still be on its way into schedule() on another CPU, and
+ * the bind must wait for it to be off that CPU before moving it.
+ */
+KTEST(kthread_bind_right_after_create_is_safe)
+{
+	unsigned int cpu, wrong = 0;
+
+	for (int round = 0; round < BIND_ROUNDS; round++) {
+		for_each_online_cpu(cpu) {
+			struct task_struct *k;
+
+			init_completion(&quick.done);
+			quick.ran_on = NR_CPUS;
+			k = kthread_create(note_cpu_and_wait, NULL, "ktest-quick");
+			KTEST_ASSERT(!IS_ERR(k));
+			ktest_add_action(ktest_kthread_stop, k);
+			kthread_bind(k, cpu);
+			wake_up_process(k);
+			KTEST_ASSERT(arrives(&quick.done));
+			if (quick.ran_on != cpu || task_cpu(k) != cpu)
+				wrong++;
+			ktest_release_action(ktest_kthread_stop, k);
+		}
+	}
+	KTEST_EXPECT_EQ(wrong, 0);
 }
