@@ -84,6 +84,7 @@ void ktest_wait_sleeping(struct task_struct *p, unsigned int states);
 void ktest_wait_exits(void);
 void ktest_wait_for_stop(void);
 void ktest_kthread_stop(void *k);
+void ktest_stay_on_cpu(unsigned int cpu);
 bool ktest_requested(void);
 void ktest_run(void);
 

@@ -294,6 +294,27 @@ void ktest_wait_sleeping(struct task_struct *p, unsigned int states)
 		schedule_timeout_uninterruptible(1);
 }
 
+static void ktest_allow_every_cpu(void *unused)
+{
+	set_cpus_allowed(current, CPU_MASK_ALL);
+}
+
+/**
+ * ktest_stay_on_cpu - keep the test's thread, and what it forks, on @cpu
+ * @cpu: an online CPU
+ *
+ * For a test about one CPU's behaviour (who preempts whom, the order in
+ * which woken tasks run): on several CPUs its tasks would otherwise run
+ * side by side.  The children inherit the mask; a cleanup action gives
+ * the thread every CPU back.
+ * Context: the test's thread.
+ */
+void ktest_stay_on_cpu(unsigned int cpu)
+{
+	set_cpus_allowed(current, cpumask_of_cpu(cpu));
+	ktest_add_action(ktest_allow_every_cpu, NULL);
+}
+
 /**
  * ktest_kthread_stop - cleanup action: stop a kthread and wait until it is gone
  * @k: a kthread_create()d thread the test started, not yet stopped

@@ -15,7 +15,7 @@
  * Most of these tests are about what one CPU does -- who preempts whom,
  * who waits for whose slice -- and first bind their thread to the CPU
  * it runs on (run_on_this_cpu(); the two that count CR3 loads per CPU
- * to CPU 0, stay_on_cpu0()); the threads they fork inherit the
+ * to CPU 0, ktest_stay_on_cpu(0)); the threads they fork inherit the
  * mask, and those made by kthread_create() are bound by hand.  With
  * several CPUs the scheduler would otherwise run them side by side.
  * tests/ktest/smp_sched_test.c is about several CPUs.
@@ -175,17 +175,6 @@ static void stop_using_mm(void *mm)
  * CR3 loads and context switches are counted per CPU: the test and the
  * threads it forks (fork copies the mask) stay on CPU 0 to count them.
  */
-static void allow_every_cpu(void *unused)
-{
-	set_cpus_allowed(current, CPU_MASK_ALL);
-}
-
-static void stay_on_cpu0(void)
-{
-	set_cpus_allowed(current, cpumask_of_cpu(0));
-	ktest_add_action(allow_every_cpu, NULL);
-}
-
 /*
  * 10,000 switches between two kernel threads forked after use_mm(): with
  * CLONE_VM they share the test's mm, so switch_mm() sees the same mm on
@@ -201,7 +190,7 @@ KTEST(ping_pong_switches_load_cr3_zero_times)
 
 	KTEST_ASSERT(mm != NULL);
 	ktest_add_action(put_mm, mm);
-	stay_on_cpu0();
+	ktest_stay_on_cpu(0);
 	use_mm(mm);
 	ktest_add_action(stop_using_mm, mm);
 	ping_pong_start(0);
@@ -234,7 +223,7 @@ KTEST(kernel_threads_borrow_the_loaded_mm_without_cr3_loads)
 
 	KTEST_ASSERT(mm != NULL);
 	ktest_add_action(put_mm, mm);
-	stay_on_cpu0();
+	ktest_stay_on_cpu(0);
 	ping_pong_start(-1);		/* nobody's turn until we are set */
 	ktest_add_action(stop_ping_pong, NULL);
 	a = kernel_thread(ping, NULL, 0);

@@ -184,11 +184,6 @@ static void put_mm(void *mm)
 	mmput(mm);
 }
 
-static void allow_every_cpu(void *unused)
-{
-	set_cpus_allowed(current, CPU_MASK_ALL);
-}
-
 /*
  * A page with a marker in a fresh mm; this test runs on CPU 0 and the
  * reader on CPU 1 (both bound).  Return: the reader, not yet woken.
@@ -209,8 +204,7 @@ static struct task_struct *start_tlb_probe(struct tlb_probe *t)
 	KTEST_ASSERT_EQ(access_process_vm(t->mm, TLB_TEST_ADDR, &marker,
 					  sizeof(marker), true),
 			(int)sizeof(marker));
-	ktest_add_action(allow_every_cpu, NULL);
-	set_cpus_allowed(current, cpumask_of_cpu(0));
+	ktest_stay_on_cpu(0);
 	KTEST_ASSERT_EQ(raw_smp_processor_id(), 0U);
 	k = kthread_create(tlb_reader, t, "ktest-tlb");
 	KTEST_ASSERT(!IS_ERR(k));

@@ -83,6 +83,8 @@ KTEST(wake_up_wakes_one_exclusive_waiter)
 	bool all_queued = true;
 	int pids[3], left;
 
+	/* A woken waiter on another CPU would queue itself again at once. */
+	ktest_stay_on_cpu(0);
 	WRITE_ONCE(excl_go, false);
 	/* One at a time, so that the queue order is known. */
 	for (int i = 0; i < 3; i++) {
