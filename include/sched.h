@@ -262,6 +262,7 @@ unsigned long long nr_context_switches(void);
 struct task_struct *idle_task(int cpu);
 void init_idle(struct task_struct *idle, int cpu);
 bool task_on_runqueue(struct task_struct *p);
+bool task_curr(const struct task_struct *p);
 bool task_sleeping(struct task_struct *p, unsigned int states);
 bool task_expired(struct task_struct *p);
 int sched_check_runqueue(char *buf, size_t size);

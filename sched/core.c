@@ -1312,6 +1312,20 @@ int sched_check_runqueue(char *buf, size_t size)
 }
 
 /**
+ * task_curr - is @p running on its CPU right now?
+ * @p: the task
+ *
+ * Linux 2.6: task_curr().  Its stack is then changing under whoever
+ * looks at it from another CPU.
+ * Context: any; the answer may be stale as soon as it is read.
+ * Return: whether @p is its CPU's current task.
+ */
+bool task_curr(const struct task_struct *p)
+{
+	return READ_ONCE(cpu_rq(task_cpu(p))->curr) == p;
+}
+
+/**
  * task_sleeping - is @p asleep, in one of @states?
  * @p: the task
  * @states: TASK_INTERRUPTIBLE, TASK_UNINTERRUPTIBLE, TASK_DEAD, ...

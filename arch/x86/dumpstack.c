@@ -115,7 +115,7 @@ static void sprint_entry(void *data, unsigned long addr)
 
 /**
  * sprint_task_stack - a task's kernel stack as text, like /proc/PID/stack
- * @p: the task; not running on another CPU
+ * @p: the task
  * @buf: where to write
  * @len: its size
  *
@@ -124,7 +124,9 @@ static void sprint_entry(void *data, unsigned long addr)
  * never ran) and the ebp switch_to saved (at thread.esp + 12) starts the
  * frame chain.  For the current task the walk starts here.  Only kernel
  * functions appear: a kernel thread's stack ends at kernel_thread_helper,
- * a process's at the entry from user mode.
+ * a process's at the entry from user mode.  A task running on another
+ * CPU has no saved place to start from, and its stack changes while it
+ * would be read: it is only named.
  * Context: any; the caller keeps @p from being freed.
  * Return: the bytes written.
  */
@@ -137,6 +139,9 @@ int sprint_task_stack(struct task_struct *p, char *buf, int len)
 		buf[0] = '\0';
 	if (p == current) {
 		__asm__ __volatile__("movl %%ebp, %0" : "=r"(ebp));
+	} else if (task_curr(p)) {
+		return scnprintf(buf, len, "(running on CPU %u)\n",
+				 task_cpu(p));
 	} else {
 		/* Where it resumes, not a return address: %pS. */
 		sb.n += scnprintf(buf, len, "[<%08lx>] %pS\n", p->thread.eip,

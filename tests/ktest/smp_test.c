@@ -17,7 +17,9 @@
 #include <mm_types.h>
 #include <sched.h>
 #include <smp.h>
+#include <stacktrace.h>
 #include <string.h>
+#include <timer.h>
 #include <asm/uaccess.h>
 
 /* Needs @n online CPUs; with fewer, says so and passes. */
@@ -184,6 +186,11 @@ static void put_mm(void *mm)
 	mmput(mm);
 }
 
+static void put_task_struct_action(void *p)
+{
+	put_task_struct(p);
+}
+
 /*
  * A page with a marker in a fresh mm; this test runs on CPU 0 and the
  * reader on CPU 1 (both bound).  Return: the reader, not yet woken.
@@ -270,4 +277,50 @@ KTEST(lazy_cpu_gets_at_most_one_shootdown)
 	KTEST_EXPECT_EQ(second - first, 1UL);
 	KTEST_EXPECT_EQ(third - second, 0UL);
 	KTEST_EXPECT(!cpu_isset(1, READ_ONCE(t.mm->cpu_vm_mask)));
+}
+
+static bool spin_stop;
+
+static int spin_until_stopped(void *arg)
+{
+	WRITE_ONCE(*(bool *)arg, true);
+	while (!READ_ONCE(spin_stop))
+		cpu_relax();
+	return 0;
+}
+
+static void stop_spinning(void *unused)
+{
+	WRITE_ONCE(spin_stop, true);
+}
+
+/*
+ * The stack of a task running on another CPU changes while it would be
+ * read: sprint_task_stack() (ps -s, Ctrl-B) names the CPU instead of
+ * walking a stale frame chain.
+ */
+KTEST(running_task_on_another_cpu_has_no_stack_walk)
+{
+	static char buf[256];
+	static bool running;
+	struct task_struct *k;
+
+	NEED_CPUS(2);
+	WRITE_ONCE(spin_stop, false);
+	WRITE_ONCE(running, false);
+	k = kthread_create(spin_until_stopped, &running, "ktest-spin");
+	KTEST_ASSERT(!IS_ERR(k));
+	kthread_bind(k, 1);
+	get_task_struct(k);
+	ktest_add_action(put_task_struct_action, k);
+	ktest_add_action(stop_spinning, NULL);
+	wake_up_process(k);
+	while (!READ_ONCE(running))
+		schedule_timeout_uninterruptible(1);
+	KTEST_EXPECT(task_curr(k));
+	sprint_task_stack(k, buf, sizeof(buf));
+	KTEST_EXPECT(!strcmp(buf, "(running on CPU 1)\n"));
+	ktest_release_action(stop_spinning, NULL);
+	ktest_wait_sleeping(k, TASK_DEAD);
+	KTEST_EXPECT(!task_curr(k));
 }
