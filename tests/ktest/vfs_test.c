@@ -11,12 +11,19 @@
  * objects come back exact: a leaked dentry, inode or data page fails the
  * test.  A kernel thread has no user memory, so the data test borrows a
  * fresh address space with one page (use_mm()) for the buffers that
- * read() and write() copy through.
+ * read() and write() copy through.  The last test has two kernel threads
+ * on two CPUs (when there are two) rename names across two directories in
+ * opposite directions while the test walks and reads them; the threads
+ * are stopped by cleanup actions.
  */
 #include <asm/uaccess.h>
+#include <atomic.h>
+#include <completion.h>
+#include <cpumask.h>
 #include <errno.h>
 #include <fs.h>
 #include <kernel.h>
+#include <kthread.h>
 #include <ktest.h>
 #include <mm.h>
 #include <mm_types.h>
@@ -349,4 +356,96 @@ KTEST(vfs_ramfs_write_read_truncate_unlink_no_leak)
 	ktest_release_action(fput_action, f);
 	KTEST_EXPECT_EQ(do_umount_path(DATA "/small", 0), 0);
 	KTEST_EXPECT_EQ(ramfs_pages_in_use(), pages);
+}
+
+#define SMP_DIR		"/tmp/kt-smp"
+#define SMP_LOOPS	300
+
+static struct {
+	struct completion done;		/* one complete() per mover */
+	atomic_t finished;		/* movers done */
+	atomic_t failures;
+} smp_names;
+
+/*
+ * Mover @n: creates n-names in directory dN, renames each into the other
+ * directory, removes it there.  The two movers rename in opposite
+ * directions at once: lock_rename() must not deadlock, the dcache must
+ * not lose or double a name.
+ */
+static int name_mover(void *data)
+{
+	int n = (long)data;
+	char from[48], to[48];
+
+	for (int i = 0; i < SMP_LOOPS; i++) {
+		struct file *f;
+
+		snprintf(from, sizeof(from), SMP_DIR "/d%d/m%d-%d", n, n, i);
+		snprintf(to, sizeof(to), SMP_DIR "/d%d/m%d-%d", !n, n, i);
+		f = filp_open(from, O_CREAT | O_EXCL | O_WRONLY, 0600);
+		if (IS_ERR(f)) {
+			atomic_inc(&smp_names.failures);
+			continue;
+		}
+		fput(f);
+		if (do_renameat(AT_FDCWD, from, AT_FDCWD, to) ||
+		    do_unlinkat(AT_FDCWD, to, 0))
+			atomic_inc(&smp_names.failures);
+	}
+	atomic_inc(&smp_names.finished);
+	complete(&smp_names.done);
+	ktest_wait_for_stop();
+	return 0;
+}
+
+static int count_name(void *buf, const char *name, int namlen,
+		      off_t offset, unsigned long ino, unsigned int d_type)
+{
+	(*(int *)buf)++;
+	return 0;
+}
+
+KTEST(vfs_concurrent_renames_across_directories)
+{
+	static const char *const made[] = {
+		SMP_DIR "/d0", SMP_DIR "/d1", SMP_DIR, NULL
+	};
+	unsigned int cpus = num_online_cpus();
+	struct task_struct *p[2];
+	struct file *dir;
+	int names = 0;
+
+	init_completion(&smp_names.done);
+	atomic_set(&smp_names.finished, 0);
+	atomic_set(&smp_names.failures, 0);
+	ktest_add_action(remove_paths, (void *)made);
+	KTEST_ASSERT_EQ(do_mkdirat(AT_FDCWD, SMP_DIR, 0755), 0);
+	KTEST_ASSERT_EQ(do_mkdirat(AT_FDCWD, SMP_DIR "/d0", 0755), 0);
+	KTEST_ASSERT_EQ(do_mkdirat(AT_FDCWD, SMP_DIR "/d1", 0755), 0);
+	for (long i = 0; i < 2; i++) {
+		p[i] = kthread_create(name_mover, (void *)i, "vfs-mover/%ld", i);
+		KTEST_ASSERT(!IS_ERR(p[i]));
+		ktest_add_action(ktest_kthread_stop, p[i]);
+		set_cpus_allowed(p[i], cpumask_of_cpu(i % cpus));
+	}
+	wake_up_process(p[0]);
+	wake_up_process(p[1]);
+	/* Meanwhile, walks through both directories and reads them. */
+	while (atomic_read(&smp_names.finished) < 2) {
+		KTEST_EXPECT(same_place(SMP_DIR "/d0/../d1", SMP_DIR "/d1"));
+		dir = filp_open(SMP_DIR "/d1", O_RDONLY | O_DIRECTORY, 0);
+		KTEST_ASSERT(!IS_ERR(dir));
+		names = 0;
+		KTEST_EXPECT_EQ(vfs_readdir(dir, count_name, &names), 0);
+		KTEST_EXPECT(names >= 2 && names <= 2 + 2);
+		fput(dir);
+		schedule();
+	}
+	wait_for_completion(&smp_names.done);
+	wait_for_completion(&smp_names.done);
+	KTEST_EXPECT_EQ(atomic_read(&smp_names.failures), 0);
+	/* Every name came and went: both directories are empty again. */
+	KTEST_EXPECT_EQ(do_unlinkat(AT_FDCWD, SMP_DIR "/d0", AT_REMOVEDIR), 0);
+	KTEST_EXPECT_EQ(do_unlinkat(AT_FDCWD, SMP_DIR "/d1", AT_REMOVEDIR), 0);
 }
