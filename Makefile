@@ -69,6 +69,7 @@ OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/paging.o mm/mm_struct.o mm/mmu_context.o mm/meminfo.o \
 	       mm/vmscan.o mm/memory.o mm/swap.o mm/buffer.o mm/pdflush.o \
 	       mm/page-writeback.o mm/pressure.o
+OBJS-fs     := fs/pipe.o fs/fcntl.o
 OBJS-block  := block/ll_rw_blk.o block/elevator.o block/blkdev_file.o
 OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/keyboard.o \
 	       drivers/ata.o
@@ -91,7 +92,7 @@ OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
 	       tests/bench/smp_bench.o
 
 KOBJS := $(addprefix $(B)/,$(OBJS-boot) $(OBJS-arch) $(OBJS-kernel) $(OBJS-sched) \
-	 $(OBJS-mm) $(OBJS-block) $(OBJS-drv) $(OBJS-lib) $(OBJS-ktest) $(OBJS-bench))
+	 $(OBJS-mm) $(OBJS-fs) $(OBJS-block) $(OBJS-drv) $(OBJS-lib) $(OBJS-ktest) $(OBJS-bench))
 
 KERNEL := $(B)/kernel.elf
 ISO    := $(B)/kernel.iso

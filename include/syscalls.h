@@ -69,8 +69,20 @@ asmlinkage long sys_close(unsigned int fd);
 asmlinkage ssize_t sys_read(unsigned int fd, char *buf, size_t count);
 asmlinkage ssize_t sys_write(unsigned int fd, const char *buf, size_t count);
 asmlinkage off_t sys_lseek(unsigned int fd, off_t offset, unsigned int whence);
-asmlinkage long sys_dup2(unsigned int oldfd, unsigned int newfd);
 long do_sys_open(const char *path, int flags);
+
+/* fs/fcntl.c */
+asmlinkage long sys_dup(unsigned int fildes);
+asmlinkage long sys_dup2(unsigned int oldfd, unsigned int newfd);
+asmlinkage long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags);
+asmlinkage long sys_fcntl(unsigned int fd, unsigned int cmd,
+			  unsigned long arg);
+asmlinkage long sys_fcntl64(unsigned int fd, unsigned int cmd,
+			    unsigned long arg);
+
+/* fs/pipe.c */
+asmlinkage long sys_pipe(int *fildes);
+asmlinkage long sys_pipe2(int *fildes, int flags);
 
 /* kernel/exec.c */
 asmlinkage long sys_execve(struct pt_regs regs);

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kernel/fs.c - the file system calls: open, close, read, write, lseek,
- * dup2, over the few kinds of file this kernel has.
+ * over the few kinds of file this kernel has (dup2 and fcntl are in
+ * fs/fcntl.c, pipes in fs/pipe.c).
  *
- * Linux 2.6: fs/open.c, fs/read_write.c, fs/fcntl.c (dup2).
+ * Linux 2.6: fs/open.c, fs/read_write.c.
  * There is no directory tree: a path names the console (/dev/console),
  * the disk (/dev/hda), or a file of the initramfs (read-only).  open()
  * makes a struct file with that kind's operations and puts it in the
@@ -129,7 +130,8 @@ static int fd_install_lowest(struct files_struct *files, struct file *f)
 /**
  * do_sys_open - open a file by a kernel-space path
  * @path: the path
- * @flags: O_RDONLY / O_WRONLY / O_RDWR, | O_CREAT, O_TRUNC, O_APPEND
+ * @flags: O_RDONLY / O_WRONLY / O_RDWR, | O_CREAT, O_TRUNC, O_APPEND,
+ *         O_CLOEXEC (the descriptor is closed by execve)
  *
  * Context: process with a file table.
  * Return: the new descriptor, or -ENOENT, -EROFS, -EINVAL, -EMFILE,
@@ -148,6 +150,8 @@ long do_sys_open(const char *path, int flags)
 	fd = fd_install_lowest(current->files, f);
 	if (fd < 0)
 		fput(f);
+	else
+		set_close_on_exec(fd, flags & O_CLOEXEC);
 	return fd;
 }
 
@@ -254,27 +258,4 @@ asmlinkage off_t sys_lseek(unsigned int fd, off_t offset, unsigned int whence)
 		ret = f->f_op->llseek(f, offset, whence);
 	fput(f);
 	return ret;
-}
-
-asmlinkage long sys_dup2(unsigned int oldfd, unsigned int newfd)
-{
-	struct files_struct *files = current->files;
-	struct file *f, *old = NULL;
-
-	if (newfd >= NR_OPEN_DEFAULT)
-		return -EBADF;
-	f = fget(oldfd);
-	if (!f)
-		return -EBADF;
-	if (oldfd == newfd) {
-		fput(f);
-		return newfd;
-	}
-	spin_lock(&files->file_lock);
-	old = files->fd[newfd];
-	files->fd[newfd] = f;		/* our reference goes to the table */
-	spin_unlock(&files->file_lock);
-	if (old)
-		fput(old);
-	return newfd;
 }

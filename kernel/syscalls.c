@@ -386,8 +386,11 @@ const sys_call_ptr_t sys_call_table[] = {
 	SYSCALL(__NR_lseek, sys_lseek),
 	SYSCALL(__NR_getpid, sys_getpid),
 	SYSCALL(__NR_kill, sys_kill),
+	SYSCALL(__NR_dup, sys_dup),
+	SYSCALL(__NR_pipe, sys_pipe),
 	SYSCALL(__NR_times, sys_times),
 	SYSCALL(__NR_brk, sys_brk),
+	SYSCALL(__NR_fcntl, sys_fcntl),
 	SYSCALL(__NR_dup2, sys_dup2),
 	SYSCALL(__NR_getppid, sys_getppid),
 	SYSCALL(__NR_syslog, sys_syslog),
@@ -415,6 +418,9 @@ const sys_call_ptr_t sys_call_table[] = {
 	SYSCALL(__NR_setgid32, sys_setgid32),
 	SYSCALL(__NR_sched_setaffinity, sys_sched_setaffinity),
 	SYSCALL(__NR_sched_getaffinity, sys_sched_getaffinity),
+	SYSCALL(__NR_fcntl64, sys_fcntl64),
+	SYSCALL(__NR_dup3, sys_dup3),
+	SYSCALL(__NR_pipe2, sys_pipe2),
 };
 
 _Static_assert(ARRAY_SIZE(sys_call_table) == ASM_NR_syscalls,
