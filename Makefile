@@ -89,7 +89,7 @@ OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/smp_sched_test.o tests/ktest/pipe_test.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
 	       tests/bench/deferred_bench.o tests/bench/disk_bench.o \
-	       tests/bench/smp_bench.o
+	       tests/bench/smp_bench.o tests/bench/pipe_bench.o
 
 KOBJS := $(addprefix $(B)/,$(OBJS-boot) $(OBJS-arch) $(OBJS-kernel) $(OBJS-sched) \
 	 $(OBJS-mm) $(OBJS-fs) $(OBJS-block) $(OBJS-drv) $(OBJS-lib) $(OBJS-ktest) $(OBJS-bench))
@@ -193,7 +193,7 @@ $(DISK):
 # (user/user.ld).  Each program is $(B)/user/<name>, with symbols for GDB;
 # the initramfs gets copies without debug info.  The prototype warnings
 # hold the libc to its headers as they hold the kernel to its own.
-USER_PROGS := init sh hello cat dd spin usertests fuzz echo
+USER_PROGS := init sh hello cat dd spin usertests fuzz echo pipebench
 USER_BINS  := $(addprefix $(B)/user/,$(USER_PROGS))
 # The libc: crt0 is linked first in every program, the rest from an
 # archive, so a program carries only the objects it uses.  lib/string.c
