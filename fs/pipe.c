@@ -323,7 +323,7 @@ int create_pipe_files(struct file *res[2], int flags)
 	}
 	res[1] = alloc_file(&write_pipe_fops, O_WRONLY | nonblock, pipe);
 	if (!res[1]) {
-		pipe->writers = 0;	/* so that the read end's put frees it */
+		pipe->writers = 0;	/* the read end's put frees it */
 		fput(res[0]);
 		return -ENOMEM;
 	}

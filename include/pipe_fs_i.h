@@ -29,8 +29,8 @@ struct pipe_inode_info {
 	unsigned int len;		/* bytes written and not yet read */
 	unsigned int readers;		/* open read ends */
 	unsigned int writers;		/* open write ends */
-	bool reading;			/* a reader is copying out of the ring */
-	bool writing;			/* a writer is copying into it */
+	bool reading;			/* a reader copies out of the ring */
+	bool writing;			/* a writer copies into it */
 };
 
 /*

@@ -164,9 +164,10 @@ int fd_alloc(struct file *f, unsigned int start, unsigned int flags)
  *
  * Called by do_execve() past its point of no return: a failed execve()
  * leaves the caller's descriptors as they were.  Each file is put with
- * the table unlocked: a file's release may sleep.  A table shared with CLONE_FILES is closed for all its
- * tasks: Linux first gives the execing task a table of its own
- * (unshare_files()); no program here shares one and execs.
+ * the table unlocked: a file's release may sleep.  A table shared with
+ * CLONE_FILES is closed for all its tasks: Linux first gives the
+ * execing task a table of its own (unshare_files()); no program here
+ * shares one and execs.
  * Context: process.
  */
 void do_close_on_exec(struct files_struct *files)

@@ -1543,8 +1543,9 @@ static enum test_result test_pipe_buf_writes_not_interleaved(void)
 
 		if (n != sizeof(record) || (w != 0 && w != 1) ||
 		    !all_bytes(record, n, record[0])) {
-			result = fail("after %d records, %ld bytes not all of "
-				      "one writer", count[0] + count[1], (long)n);
+			result = fail("after %d records, %ld bytes not all "
+				      "of one writer", count[0] + count[1],
+				      (long)n);
 			break;
 		}
 		count[w]++;
@@ -1896,7 +1897,8 @@ static enum test_result test_pipe_read_interrupted_by_signal(void)
 	n = read_while_signalled(SIGNALS_BEFORE_GIVING_UP, 0, &c, &err);
 	if (n != -1 || err != EINTR)
 		return fail("read during a signal returned %ld (%s), expected "
-			    "-1 EINTR", (long)n, n < 0 ? strerror(err) : "data");
+			    "-1 EINTR", (long)n,
+			    n < 0 ? strerror(err) : "data");
 	if (!usr1_count)
 		return fail("the handler did not run");
 	n = read_while_signalled(SIGNALS_RESTARTED, SA_RESTART, &c, &err);
