@@ -1355,6 +1355,39 @@ static enum test_result test_pipe_write_without_reader_sigpipe(void)
 	return TEST_PASS;
 }
 
+static unsigned long all_cpus[AFFINITY_WORDS];
+
+/*
+ * Binds the caller (and the children it forks) to one CPU of its mask,
+ * until all_cpus_again().  On one CPU each hand-over is a plain switch:
+ * across CPUs each is a wake-up by IPI of a halted CPU, which under
+ * QEMU costs a millisecond or more when the host is busy.  Return: 0,
+ * or -1 (reason set).
+ */
+static int stay_on_one_cpu(void)
+{
+	unsigned long mask[AFFINITY_WORDS] = { 0 };
+	int cpu;
+
+	memset(all_cpus, 0, sizeof(all_cpus));
+	if (sched_getaffinity(0, sizeof(all_cpus), all_cpus) <= 0 ||
+	    (cpu = mask_last_cpu(all_cpus)) < 0) {
+		fail("sched_getaffinity: %s", strerror(errno));
+		return -1;
+	}
+	mask[cpu / LONG_BITS] = 1UL << (cpu % LONG_BITS);
+	if (sched_setaffinity(0, sizeof(mask), mask) < 0) {
+		fail("sched_setaffinity: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static void all_cpus_again(void)
+{
+	sched_setaffinity(0, sizeof(all_cpus), all_cpus);
+}
+
 static int ping_to_child[2], pong_to_parent[2];
 
 /* Answers each number n with n + 1; exits 1 on a number out of turn. */
@@ -1377,7 +1410,7 @@ static void pong_numbers(int unused[2])
 		_exit(3);
 }
 
-static enum test_result test_pipe_round_trips_in_order(void)
+static enum test_result pipe_round_trips(void)
 {
 	unsigned int i, n = 0;
 	pid_t pid;
@@ -1408,6 +1441,17 @@ static enum test_result test_pipe_round_trips_in_order(void)
 		return fail("round trip %u: got %u back, expected %u", i, n,
 			    i + 1);
 	return TEST_PASS;
+}
+
+static enum test_result test_pipe_round_trips_in_order(void)
+{
+	enum test_result result;
+
+	if (stay_on_one_cpu() < 0)
+		return TEST_FAIL;
+	result = pipe_round_trips();
+	all_cpus_again();
+	return result;
 }
 
 static char pattern_byte(size_t i)
@@ -1519,9 +1563,10 @@ static ssize_t read_record(int fd, char *record)
 /*
  * Two writers of PIPE_BUF-byte records, each record one letter: every
  * PIPE_BUF bytes read are one letter, and each writer's records all
- * arrive.  A write of PIPE_BUF bytes goes in whole or waits.
+ * arrive.  A write of PIPE_BUF bytes goes in whole or waits.  All three
+ * on one CPU, where the reader's sched_yield() surely lets a writer run.
  */
-static enum test_result test_pipe_buf_writes_not_interleaved(void)
+static enum test_result pipe_records(void)
 {
 	static char record[PIPE_BUF];
 	int fds[2], count[2] = { 0, 0 };
@@ -1560,6 +1605,17 @@ static enum test_result test_pipe_buf_writes_not_interleaved(void)
 	    (count[0] != PIPE_RECORDS || count[1] != PIPE_RECORDS))
 		return fail("%d and %d records arrived, expected %d each",
 			    count[0], count[1], PIPE_RECORDS);
+	return result;
+}
+
+static enum test_result test_pipe_buf_writes_not_interleaved(void)
+{
+	enum test_result result;
+
+	if (stay_on_one_cpu() < 0)
+		return TEST_FAIL;
+	result = pipe_records();
+	all_cpus_again();
 	return result;
 }
 
