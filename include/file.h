@@ -9,12 +9,16 @@
  * reference-counted because fork() and dup2() share it; a file opened by
  * path also holds its dentry and mount (include/fs.h).  A process's
  * file table maps small integers (fds) to files; CLONE_FILES shares the
- * table, otherwise fork copies it.  Kernel threads have none.
+ * table, otherwise fork copies it.  Kernel threads have none.  Each
+ * descriptor also has a close-on-exec bit (FD_CLOEXEC), which belongs to
+ * the descriptor and not to the file: dup() of it is a descriptor
+ * without the bit, on the same file.
  */
 #ifndef _FILE_H
 #define _FILE_H
 
 #include <atomic.h>
+#include <bitops.h>
 #include <spinlock.h>
 #include <types.h>
 
@@ -59,8 +63,10 @@ struct file {
 
 struct files_struct {
 	atomic_t count;			/* tasks sharing it (CLONE_FILES) */
-	spinlock_t file_lock;		/* protects fd[] */
+	spinlock_t file_lock;		/* protects fd[] and close_on_exec */
 	struct file *fd[NR_OPEN_DEFAULT];
+	/* bit fd: execve() closes fd (Linux: fdtable's close_on_exec) */
+	unsigned long close_on_exec[BITS_TO_LONGS(NR_OPEN_DEFAULT)];
 };
 
 static inline struct file *get_file(struct file *f)
@@ -76,6 +82,11 @@ void fput(struct file *f);
 struct files_struct *dup_files(struct files_struct *oldf);
 void put_files_struct(struct files_struct *files);
 void exit_files(struct task_struct *tsk);
+int fd_alloc(struct file *f, unsigned int start, unsigned int flags);
+void do_close_on_exec(struct files_struct *files);
+
+/* fs/fcntl.c */
+void set_close_on_exec(unsigned int fd, bool flag);
 
 /* kernel/fs.c */
 struct file *fget(unsigned int fd);

@@ -75,7 +75,6 @@ asmlinkage off_t sys_lseek(unsigned int fd, off_t offset, unsigned int whence);
 asmlinkage long sys_llseek(unsigned int fd, unsigned long offset_high,
 			   unsigned long offset_low, long long *result,
 			   unsigned int whence);
-asmlinkage long sys_dup2(unsigned int oldfd, unsigned int newfd);
 long do_sys_open(const char *path, int flags);
 long do_sys_openat(int dfd, const char *path, int flags, int mode);
 
@@ -141,6 +140,19 @@ asmlinkage long sys_mount(const char *dev_name, const char *dir_name,
 			  const void *data);
 asmlinkage long sys_umount(const char *name, int flags);
 asmlinkage long sys_oldumount(const char *name);
+
+/* fs/fcntl.c */
+asmlinkage long sys_dup(unsigned int fildes);
+asmlinkage long sys_dup2(unsigned int oldfd, unsigned int newfd);
+asmlinkage long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags);
+asmlinkage long sys_fcntl(unsigned int fd, unsigned int cmd,
+			  unsigned long arg);
+asmlinkage long sys_fcntl64(unsigned int fd, unsigned int cmd,
+			    unsigned long arg);
+
+/* fs/pipe.c */
+asmlinkage long sys_pipe(int *fildes);
+asmlinkage long sys_pipe2(int *fildes, int flags);
 
 /* kernel/exec.c */
 asmlinkage long sys_execve(struct pt_regs regs);

@@ -25,6 +25,7 @@
 #include <asm/uaccess.h>
 #include <binfmts.h>
 #include <errno.h>
+#include <file.h>
 #include <kernel.h>
 #include <mm.h>
 #include <sched.h>
@@ -211,6 +212,7 @@ int do_execve(struct linux_binprm *bprm, struct pt_regs *regs)
 
 	/* The point of no return. */
 	exec_mmap(bprm->mm);
+	do_close_on_exec(current->files);
 	current->flags &= ~(PF_KTHREAD | PF_FORKNOEXEC);
 	base = strrchr(bprm->filename, '/');
 	set_task_comm(current, base ? base + 1 : bprm->filename);

@@ -1,19 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * kernel/fs.c - the descriptor side of the file calls: open, creat,
- * openat, close, read, write, lseek, _llseek, dup2.
+ * openat, close, read, write, lseek, _llseek (dup, dup2 and fcntl are
+ * in fs/fcntl.c, pipes in fs/pipe.c).
  *
  * Linux 2.6: fs/open.c (do_sys_open, sys_open, sys_openat, sys_creat,
  * sys_close), fs/read_write.c (sys_read, sys_write, sys_lseek,
- * sys_llseek), fs/fcntl.c (dup2).
+ * sys_llseek).
  * open() copies the path in (getname()), lets the VFS find or create the
  * file and make a struct file of it (fs/namei.c: do_filp_open()), and
  * puts the file in the lowest free slot of the process's file table.
  * read() and write() check the descriptor, the access mode and the user
  * buffer, then call the file's operation.  The flags of open() stay in
- * f_flags, O_CLOEXEC included, for whoever keeps close-on-exec.  Kernel
- * threads have no file table (kthread() drops it, kernel/kthread.c):
- * these calls fail with -EBADF for them.
+ * f_flags; O_CLOEXEC also sets the descriptor's close-on-exec bit.
+ * Kernel threads have no file table (kthread() drops it,
+ * kernel/kthread.c): these calls fail with -EBADF for them.
  */
 #include <asm/uaccess.h>
 #include <errno.h>
@@ -106,7 +107,8 @@ static int fd_install_lowest(struct files_struct *files, struct file *f)
  * @dfd: the directory a relative path starts from, or AT_FDCWD
  * @path: the path
  * @flags: O_RDONLY / O_WRONLY / O_RDWR, | O_CREAT, O_EXCL, O_TRUNC,
- *	O_APPEND, O_DIRECTORY, O_NOFOLLOW, O_CLOEXEC ...
+ *	O_APPEND, O_DIRECTORY, O_NOFOLLOW, O_CLOEXEC (the descriptor is
+ *	closed by execve) ...
  * @mode: the new file's permission bits, with O_CREAT
  *
  * Context: process with a file table.
@@ -127,6 +129,8 @@ long do_sys_openat(int dfd, const char *path, int flags, int mode)
 	fd = fd_install_lowest(current->files, f);
 	if (fd < 0)
 		fput(f);
+	else
+		set_close_on_exec(fd, flags & O_CLOEXEC);
 	return fd;
 }
 
@@ -283,27 +287,4 @@ asmlinkage long sys_llseek(unsigned int fd, unsigned long offset_high,
 		return pos;
 	offset = pos;
 	return copy_to_user(result, &offset, sizeof(offset)) ? -EFAULT : 0;
-}
-
-asmlinkage long sys_dup2(unsigned int oldfd, unsigned int newfd)
-{
-	struct files_struct *files = current->files;
-	struct file *f, *old = NULL;
-
-	if (newfd >= NR_OPEN_DEFAULT)
-		return -EBADF;
-	f = fget(oldfd);
-	if (!f)
-		return -EBADF;
-	if (oldfd == newfd) {
-		fput(f);
-		return newfd;
-	}
-	spin_lock(&files->file_lock);
-	old = files->fd[newfd];
-	files->fd[newfd] = f;		/* our reference goes to the table */
-	spin_unlock(&files->file_lock);
-	if (old)
-		fput(old);
-	return newfd;
 }

@@ -399,6 +399,9 @@ const sys_call_ptr_t sys_call_table[] = {
 	SYSCALL(__NR_brk, sys_brk),
 	SYSCALL(__NR_umount2, sys_umount),
 	SYSCALL(__NR_umask, sys_umask),
+	SYSCALL(__NR_dup, sys_dup),
+	SYSCALL(__NR_pipe, sys_pipe),
+	SYSCALL(__NR_fcntl, sys_fcntl),
 	SYSCALL(__NR_dup2, sys_dup2),
 	SYSCALL(__NR_getppid, sys_getppid),
 	SYSCALL(__NR_symlink, sys_symlink),
@@ -452,6 +455,9 @@ const sys_call_ptr_t sys_call_table[] = {
 	SYSCALL(__NR_readlinkat, sys_readlinkat),
 	SYSCALL(__NR_faccessat, sys_faccessat),
 	SYSCALL(__NR_statx, sys_statx),
+	SYSCALL(__NR_fcntl64, sys_fcntl64),
+	SYSCALL(__NR_dup3, sys_dup3),
+	SYSCALL(__NR_pipe2, sys_pipe2),
 };
 
 _Static_assert(ARRAY_SIZE(sys_call_table) == ASM_NR_syscalls,

@@ -119,7 +119,11 @@ static int open_fuzz_files(int disk)
  * syslog's SYSLOG_ACTION_READ, which in Linux sleeps until the log
  * grows), and kill() where the target could be the fuzzer: its own pid
  * (@self; 0 in a dry run, which cannot know it), 0 or below (a process
- * group, or -1: every process it may signal, itself included).  Every
+ * group, or -1: every process it may signal, itself included).  pipe()
+ * and pipe2() are skipped too: both ends of the pipe would be the
+ * fuzzer's, so a read of it empty or a write to it full would sleep
+ * forever, and a write after a close of the read end kills the fuzzer
+ * with SIGPIPE (usertests and the pipe ktests test pipes).  Every
  * other call is made, including reboot and kill of other processes:
  * the child is not root, and the kernel must refuse them.
  */
@@ -130,6 +134,8 @@ static int must_skip(long nr, const long *args, long self)
 	case __NR_fork:
 	case __NR_execve:
 	case __NR_nanosleep:
+	case __NR_pipe:
+	case __NR_pipe2:
 		return 1;
 	case __NR_syslog:
 		return args[0] == SYSLOG_ACTION_READ;

@@ -37,6 +37,8 @@
 #define __NR_rename		38	/* (old, new) */
 #define __NR_mkdir		39	/* (path, mode) */
 #define __NR_rmdir		40	/* (path) */
+#define __NR_dup		41	/* (fd) -> the lowest free descriptor, same file */
+#define __NR_pipe		42	/* (int fds[2]) -> 0: fds[0] reads, fds[1] writes */
 #define __NR_times		43	/* (struct tms *buf) -> clock ticks since boot (HZ) */
 #define __NR_brk		45
 #define __NR_setgid		46
@@ -44,6 +46,7 @@
 #define __NR_geteuid		49
 #define __NR_getegid		50
 #define __NR_umount2		52	/* (dir, flags) */
+#define __NR_fcntl		55	/* (fd, cmd, arg): F_DUPFD, F_GETFD, F_SETFL, ... */
 #define __NR_umask		60	/* (mask) -> the old mask */
 #define __NR_dup2		63
 #define __NR_getppid		64
@@ -72,6 +75,7 @@
 #define __NR_setuid32		213	/* (uid): root sets both, others only their real id */
 #define __NR_setgid32		214	/* (gid): likewise */
 #define __NR_getdents64		220	/* (fd, struct linux_dirent64 *, count) */
+#define __NR_fcntl64		221	/* (fd, cmd, arg): fcntl with 64-bit locks */
 #define __NR_sched_setaffinity	241	/* (pid, len, mask) -> 0: the CPUs pid may run on */
 #define __NR_sched_getaffinity	242	/* (pid, len, mask) -> bytes of mask written */
 #define __NR_openat		295	/* (dfd, path, flags, mode) */
@@ -83,6 +87,8 @@
 #define __NR_symlinkat		304	/* (target, newdfd, path) */
 #define __NR_readlinkat		305	/* (dfd, path, buf, size) */
 #define __NR_faccessat		307	/* (dfd, path, mode) */
+#define __NR_dup3		330	/* (oldfd, newfd, O_CLOEXEC or 0) -> newfd */
+#define __NR_pipe2		331	/* (int fds[2], O_CLOEXEC | O_NONBLOCK) -> 0 */
 #define __NR_statx		383	/* (dfd, path, flags, mask, struct statx *) */
 
 /* Teaching calls: what the shell needs to show the kernel's insides. */
@@ -112,11 +118,23 @@
 #define O_NOCTTY	0400
 #define O_TRUNC		01000
 #define O_APPEND	02000
-#define O_NONBLOCK	04000
+#define O_NONBLOCK	04000		/* -EAGAIN instead of sleeping */
 #define O_LARGEFILE	0100000	/* accepted; offsets are 32 bits */
 #define O_DIRECTORY	0200000	/* fail unless a directory */
 #define O_NOFOLLOW	0400000	/* fail on a symbolic link */
-#define O_CLOEXEC	02000000	/* close on execve() */
+#define O_CLOEXEC	02000000	/* the descriptor is closed by execve */
+
+/* fcntl(2) commands and the descriptor flag */
+#define F_DUPFD		0	/* dup to the lowest free fd >= arg */
+#define F_GETFD		1	/* -> the descriptor's flags (FD_CLOEXEC) */
+#define F_SETFD		2
+#define F_GETFL		3	/* -> the open file's flags (O_ACCMODE, ...) */
+#define F_SETFL		4	/* O_APPEND and O_NONBLOCK may change */
+#define F_DUPFD_CLOEXEC	1030	/* F_DUPFD, with FD_CLOEXEC set */
+#define FD_CLOEXEC	1
+
+/* The largest write to a pipe that is never interleaved with another. */
+#define PIPE_BUF	4096
 
 /* lseek(2) whence */
 #define SEEK_SET	0
@@ -203,6 +221,7 @@ struct kt_tms {
 #define ESPIPE		29	/* Illegal seek */
 #define EROFS		30	/* Read-only file system */
 #define EMLINK		31	/* Too many links */
+#define EPIPE		32	/* Broken pipe */
 #define ERANGE		34	/* Math result not representable */
 #define ENAMETOOLONG	36	/* File name too long */
 #define ENOSYS		38	/* Function not implemented */

@@ -258,6 +258,10 @@ def test_bench_all_prints_rows():
                 "schedule_work, interrupt to function, median",
                 "buffer cache: write 4 MiB + sync_all"):
         assert row in names, boot.explain("no row %r" % row)
+    # A user program's rows (tests/bench/pipe_bench.c): no timestamp.
+    user_rows = {m.group(1) for m in map(bench.ROW.match, boot.lines) if m}
+    for row in ("pipe throughput, 4 KiB writes", "pipe round trip, 1 byte"):
+        assert row in user_rows, boot.explain("no row %r" % row)
     assert boot.status == EXIT_KTEST_PASS, boot.explain("not the pass status")
 
 
