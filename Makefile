@@ -54,7 +54,8 @@ OBJS-arch   := arch/x86/gdt.o arch/x86/idt.o arch/x86/entry.o \
 	       arch/x86/init_task.o arch/x86/asm-offsets.o arch/x86/process.o \
 	       arch/x86/switch_to.o arch/x86/usercopy.o arch/x86/extable.o \
 	       arch/x86/mpparse.o arch/x86/acpi.o arch/x86/ipi.o arch/x86/delay.o \
-	       arch/x86/smp.o arch/x86/smpboot.o arch/x86/trampoline.o arch/x86/tlb.o
+	       arch/x86/smp.o arch/x86/smpboot.o arch/x86/trampoline.o arch/x86/tlb.o \
+	       arch/x86/signal.o
 OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/params.o kernel/panic.o kernel/timer.o \
 	       kernel/softirq.o kernel/ktest.o kernel/bench.o kernel/pid.o \
@@ -62,7 +63,8 @@ OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/kthread.o kernel/show_tasks.o kernel/kallsyms.o \
 	       kernel/tasklet.o kernel/workqueue.o kernel/syscalls.o \
 	       kernel/fs.o kernel/exec.o kernel/binfmt_elf.o kernel/initramfs.o \
-	       kernel/trace.o kernel/reboot.o kernel/cred.o kernel/cpu.o
+	       kernel/trace.o kernel/reboot.o kernel/cred.o kernel/cpu.o \
+	       kernel/sys.o kernel/itimer.o fs/ioctl.o
 OBJS-sched  := sched/core.o sched/idle.o sched/wait.o sched/completion.o \
 	       sched/migration.o
 OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
@@ -70,8 +72,8 @@ OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/vmscan.o mm/memory.o mm/swap.o mm/buffer.o mm/pdflush.o \
 	       mm/page-writeback.o mm/pressure.o
 OBJS-block  := block/ll_rw_blk.o block/elevator.o block/blkdev_file.o
-OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/keyboard.o \
-	       drivers/ata.o
+OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/n_tty.o \
+	       drivers/keyboard.o drivers/ata.o
 OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o \
 	       lib/spinlock_debug.o lib/smp_processor_id.o
 OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
@@ -200,7 +202,7 @@ USER_BINS  := $(addprefix $(B)/user/,$(USER_PROGS))
 # ($(B)/user/klib/), not copied.
 USER_CRT0  := $(B)/user/lib/crt0.o
 USER_LIBC_OBJS := $(addprefix $(B)/user/lib/,syscall.o stdio.o stdlib.o \
-		  malloc.o strerror.o) \
+		  malloc.o strerror.o signal.o sigreturn.o termios.o) \
 		  $(addprefix $(B)/user/klib/,string.o vsprintf.o)
 USER_LIBC  := $(B)/user/libc.a
 GCC_INCLUDE := $(shell $(CC) -m32 -print-file-name=include)

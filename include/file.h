@@ -27,6 +27,9 @@ struct file_operations {
 	ssize_t (*write)(struct file *f, const char *ubuf, size_t count);
 	off_t (*llseek)(struct file *f, off_t offset, int whence);
 	void (*release)(struct file *f);
+	/* ioctl(2): a device's own requests; NULL: -ENOTTY (fs/ioctl.c) */
+	long (*unlocked_ioctl)(struct file *f, unsigned int cmd,
+			       unsigned long arg);
 };
 
 struct file {

@@ -25,6 +25,8 @@
 #define __NR_getpid		20
 #define __NR_setuid		23	/* 16-bit ids: use the ...32 calls */
 #define __NR_getuid		24
+#define __NR_alarm		27	/* (seconds) -> seconds left of the previous alarm */
+#define __NR_pause		29	/* (void) -> -EINTR once a handler has run */
 #define __NR_sync		36
 #define __NR_kill		37
 #define __NR_times		43	/* (struct tms *buf) -> clock ticks since boot (HZ) */
@@ -33,20 +35,41 @@
 #define __NR_getgid		47
 #define __NR_geteuid		49
 #define __NR_getegid		50
+#define __NR_ioctl		54	/* (fd, request, arg): TC*, TIOC*, FIONREAD (termbits.h) */
+#define __NR_setpgid		57	/* (pid, pgid) */
 #define __NR_dup2		63
 #define __NR_getppid		64
+#define __NR_getpgrp		65	/* (void) -> the caller's process group */
+#define __NR_setsid		66	/* (void) -> the new session's id */
+#define __NR_sigaction		67	/* (sig, old_sigaction *, old_sigaction *) */
+#define __NR_sigsuspend		72	/* (int, int, old mask): the old form */
+#define __NR_sigpending		73	/* (unsigned long *) */
 #define __NR_reboot		88
 #define __NR_syslog		103	/* (int type, char *buf, int len): dmesg */
+#define __NR_setitimer		104	/* (which, new, old): ITIMER_REAL only */
+#define __NR_getitimer		105	/* (which, struct kt_itimerval *) */
+#define __NR_wait4		114	/* (pid, status *, options, struct kt_rusage *) */
+#define __NR_sigreturn		119	/* (void): the end of a handler (non-SA_SIGINFO frame) */
+#define __NR_sigprocmask	126	/* (how, unsigned long *, unsigned long *) */
+#define __NR_getpgid		132	/* (pid) -> its process group */
+#define __NR_getsid		147	/* (pid) -> its session */
 #define __NR_sched_yield	158
 #define __NR_nanosleep		162
+#define __NR_rt_sigreturn	173	/* (void): the end of an SA_SIGINFO handler */
+#define __NR_rt_sigaction	174	/* (sig, sigaction *, sigaction *, sizeof(sigset_t)) */
+#define __NR_rt_sigprocmask	175	/* (how, sigset_t *, sigset_t *, sizeof(sigset_t)) */
+#define __NR_rt_sigpending	176	/* (sigset_t *, sizeof(sigset_t)) */
+#define __NR_rt_sigsuspend	179	/* (sigset_t *, sizeof(sigset_t)) */
 #define __NR_getuid32		199	/* (void) -> real user id */
 #define __NR_getgid32		200	/* (void) -> real group id */
 #define __NR_geteuid32		201	/* (void) -> effective user id */
 #define __NR_getegid32		202	/* (void) -> effective group id */
 #define __NR_setuid32		213	/* (uid): root sets both, others only their real id */
 #define __NR_setgid32		214	/* (gid): likewise */
+#define __NR_tkill		238	/* (tid, sig) */
 #define __NR_sched_setaffinity	241	/* (pid, len, mask) -> 0: the CPUs pid may run on */
 #define __NR_sched_getaffinity	242	/* (pid, len, mask) -> bytes of mask written */
+#define __NR_tgkill		270	/* (tgid, tid, sig) */
 
 /* Teaching calls: what the shell needs to show the kernel's insides. */
 #define __NR_kt_tasks		400	/* (struct kt_task_info *buf, int max) -> count */
@@ -73,6 +96,7 @@
 #define O_CREAT		0100
 #define O_TRUNC		01000
 #define O_APPEND	02000
+#define O_NONBLOCK	04000
 
 /* lseek(2) whence */
 #define SEEK_SET	0
@@ -95,21 +119,70 @@
 #define SIGPIPE		13
 #define SIGALRM		14
 #define SIGTERM		15
+#define SIGSTKFLT	16
 #define SIGCHLD		17
 #define SIGCONT		18
 #define SIGSTOP		19
-#define _NSIG		32
+#define SIGTSTP		20	/* ^Z: stop */
+#define SIGTTIN		21	/* a background read from the terminal: stop */
+#define SIGTTOU		22	/* a background change of the terminal: stop */
+#define SIGURG		23
+#define SIGXCPU		24
+#define SIGXFSZ		25
+#define SIGVTALRM	26
+#define SIGPROF		27
+#define SIGWINCH	28	/* the window size changed */
+#define SIGIO		29
+#define SIGPWR		30
+#define SIGSYS		31
+#define SIGRTMIN	32	/* 32 .. 64: the real-time signals */
+#define SIGRTMAX	64
+/*
+ * Signals are 1 .. _NSIG - 1: the C library's meaning of _NSIG (glibc's
+ * is 65 too); Linux's kernel calls the last signal _NSIG (64).
+ */
+#define _NSIG		65
 
 /* waitpid(2) status words, as Linux encodes them */
-#define WNOHANG		1
+#define WNOHANG		1	/* do not wait: 0 if no child is ready */
+#define WUNTRACED	2	/* report a child that stopped */
+#define WCONTINUED	8	/* report a stopped child that was continued */
 #define WIFEXITED(s)	(((s) & 0x7f) == 0)
 #define WEXITSTATUS(s)	(((s) >> 8) & 0xff)
 #define WIFSIGNALED(s)	(((s) & 0x7f) != 0 && ((s) & 0x7f) != 0x7f)
 #define WTERMSIG(s)	((s) & 0x7f)
+#define WCOREDUMP(s)	((s) & 0x80)
+#define WIFSTOPPED(s)	(((s) & 0xff) == 0x7f)	/* (sig << 8) | 0x7f */
+#define WSTOPSIG(s)	WEXITSTATUS(s)
+#define WIFCONTINUED(s)	((s) == 0xffff)
 
 struct kt_timespec {
 	long tv_sec;
 	long tv_nsec;
+};
+
+/* setitimer(2), getitimer(2) (Linux: struct timeval, struct itimerval) */
+struct kt_timeval {
+	long tv_sec;
+	long tv_usec;
+};
+
+struct kt_itimerval {
+	struct kt_timeval it_interval;	/* reloaded after each expiry; 0: once */
+	struct kt_timeval it_value;	/* time to the next expiry; 0: off */
+};
+
+#define ITIMER_REAL	0	/* real time: SIGALRM (alarm(2) is one) */
+#define ITIMER_VIRTUAL	1
+#define ITIMER_PROF	2
+
+/* wait4(2)'s resource usage of the reaped child (Linux: struct rusage). */
+struct kt_rusage {
+	struct kt_timeval ru_utime;	/* user time */
+	struct kt_timeval ru_stime;	/* system time */
+	long ru_maxrss, ru_ixrss, ru_idrss, ru_isrss;
+	long ru_minflt, ru_majflt, ru_nswap, ru_inblock, ru_oublock;
+	long ru_msgsnd, ru_msgrcv, ru_nsignals, ru_nvcsw, ru_nivcsw;
 };
 
 /*
