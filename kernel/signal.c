@@ -817,8 +817,10 @@ asmlinkage long sys_rt_sigaction(int sig, const struct sigaction *act,
 	}
 	ret = do_sigaction(sig, act ? &new : NULL, oact ? &old : NULL);
 	if (!ret && oact) {
-		sa = (struct sigaction){ old.handler, old.flags, old.restorer,
-					 old.mask };
+		sa = (struct sigaction){ .sa_handler = old.handler,
+					 .sa_flags = old.flags,
+					 .sa_restorer = old.restorer,
+					 .sa_mask = old.mask };
 		if (copy_to_user(oact, &sa, sizeof(sa)))
 			return -EFAULT;
 	}

@@ -45,14 +45,6 @@ typedef void (*__sigrestore_t)(void);
 #define SIG_UNBLOCK	1
 #define SIG_SETMASK	2
 
-/* rt_sigaction(2) takes and gives this (its last argument: sizeof(sigset_t)). */
-struct sigaction {
-	__sighandler_t sa_handler;
-	unsigned long sa_flags;
-	__sigrestore_t sa_restorer;
-	sigset_t sa_mask;		/* also blocked while the handler runs */
-};
-
 /* What a signal's handler is told (SA_SIGINFO): 128 bytes, as Linux. */
 typedef struct siginfo {
 	int si_signo;
@@ -83,6 +75,21 @@ typedef struct siginfo {
 #define si_utime	_sifields._sigchld._utime
 #define si_stime	_sifields._sigchld._stime
 #define si_addr		_sifields._sigfault._addr
+
+/*
+ * rt_sigaction(2) takes and gives this (its last argument:
+ * sizeof(sigset_t)).  sa_sigaction is the same pointer, for an
+ * SA_SIGINFO handler (C libraries name it so).
+ */
+struct sigaction {
+	union {
+		__sighandler_t sa_handler;
+		void (*sa_sigaction)(int, siginfo_t *, void *);
+	};
+	unsigned long sa_flags;
+	__sigrestore_t sa_restorer;
+	sigset_t sa_mask;		/* also blocked while the handler runs */
+};
 
 /* si_code: who sent it */
 #define SI_USER		0	/* kill(2) */
