@@ -58,7 +58,9 @@
 /* Is @c the control character c_cc[@v] (a 0 there is switched off)? */
 static bool is_cc(const struct tty_struct *tty, unsigned char c, int v)
 {
-	return tty->termios.c_cc[v] != _POSIX_VDISABLE && c == tty->termios.c_cc[v];
+	cc_t cc = tty->termios.c_cc[v];
+
+	return cc != _POSIX_VDISABLE && c == cc;
 }
 
 static bool is_cntrl(unsigned char c)
@@ -68,7 +70,9 @@ static bool is_cntrl(unsigned char c)
 
 static bool is_alnum(unsigned char c)
 {
-	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+	unsigned char lower = c | 0x20;
+
+	return (c >= '0' && c <= '9') || (lower >= 'a' && lower <= 'z');
 }
 
 static unsigned int read_cnt(const struct tty_struct *tty)
@@ -291,8 +295,8 @@ static void eraser(struct tty_struct *tty, unsigned char c)
 		} else if (prev == '\t') {
 			unsigned int col = tty->canon_column;
 
-			for (unsigned int i = tty->canon_head; i != tty->read_head;
-			     i++) {
+			for (unsigned int i = tty->canon_head;
+			     i != tty->read_head; i++) {
 				unsigned char ch = tty->read_buf[i & BUF_MASK];
 
 				if (ch == '\t')

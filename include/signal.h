@@ -53,16 +53,16 @@ static inline bool valid_signal(unsigned long sig)
 
 /* A signal's action: struct sigaction's fields, by the kernel's names. */
 struct k_sigaction {
-	__sighandler_t handler;		/* SIG_DFL, SIG_IGN or a user function */
+	__sighandler_t handler;		/* SIG_DFL, SIG_IGN or a function */
 	unsigned long flags;		/* SA_* */
-	__sigrestore_t restorer;	/* SA_RESTORER: the handler returns here */
+	__sigrestore_t restorer;	/* SA_RESTORER: where handlers return */
 	sigset_t mask;			/* blocked as well while it runs */
 };
 
 struct sighand_struct {
 	atomic_t count;			/* tasks sharing it (CLONE_SIGHAND) */
-	spinlock_t siglock;		/* this, and the signal state of its tasks */
-	struct k_sigaction action[_NSIG];	/* by signal number; [0] unused */
+	spinlock_t siglock;		/* this, and its tasks' signal state */
+	struct k_sigaction action[_NSIG];	/* by number; [0] unused */
 };
 
 /*
@@ -71,17 +71,17 @@ struct sighand_struct {
  * pending at most once, so one slot each is enough).
  */
 struct ksiginfo {
-	int code;			/* SI_USER, SI_KERNEL, SI_TKILL, CLD_* */
+	int code;			/* SI_USER, SI_KERNEL, CLD_* ... */
 	pid_t pid;			/* the sender (SIGCHLD: the child) */
 	uid_t uid;
 	int status;			/* SIGCHLD: exit code or signal */
 };
 
 /* signal_struct->flags: job control (under siglock) */
-#define SIGNAL_STOP_STOPPED	0x00000001	/* stopped */
-#define SIGNAL_STOP_DEQUEUED	0x00000002	/* a stop signal taken, not yet acted on */
-#define SIGNAL_STOP_CONTINUED	0x00000004	/* continued, not yet reported by wait */
-#define SIGNAL_CLD_CONTINUED	0x00000008	/* continued, parent not yet told */
+#define SIGNAL_STOP_STOPPED	0x01	/* stopped */
+#define SIGNAL_STOP_DEQUEUED	0x02	/* a stop signal taken, not acted on */
+#define SIGNAL_STOP_CONTINUED	0x04	/* continued, not yet told by wait */
+#define SIGNAL_CLD_CONTINUED	0x08	/* continued, parent not yet signalled */
 
 struct tty_struct;
 
@@ -96,7 +96,7 @@ struct signal_struct {
 
 	/* Job control (siglock): */
 	unsigned int flags;		/* SIGNAL_* */
-	int stop_code;			/* the stop signal wait has yet to report */
+	int stop_code;			/* a stop wait has yet to report */
 
 	/* Sessions and process groups (tasklist_lock; kernel/sys.c): */
 	pid_t pgrp;			/* process group id */

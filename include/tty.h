@@ -25,19 +25,20 @@ struct tty_struct;
 /* The device under the terminal (Linux: struct tty_operations). */
 struct tty_operations {
 	/* Put processed bytes on the device; any context, must not sleep. */
-	void (*write)(struct tty_struct *tty, const char *buf, unsigned int len);
+	void (*write)(struct tty_struct *tty, const char *buf,
+		      unsigned int len);
 };
 
 struct tty_struct {
 	const char *name;
 	const struct tty_operations *ops;
 	spinlock_t lock;		/* termios and the N_TTY input state */
-	spinlock_t output_lock;		/* the output column, shown line, order */
+	spinlock_t output_lock;		/* output: column, shown line, order */
 	struct termios termios;
 	struct winsize winsize;
 
 	/* Job control (tasklist_lock): */
-	pid_t pgrp;			/* the foreground process group; 0: none */
+	pid_t pgrp;			/* the foreground group; 0: none */
 	pid_t session;			/* the session it controls; 0: none */
 
 	/*

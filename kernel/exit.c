@@ -158,8 +158,10 @@ static void kill_orphaned_pgrp(struct task_struct *tsk, pid_t pgrp,
 			       pid_t parent_pgrp, pid_t session,
 			       struct task_struct *ignored)
 {
-	if (pgrp > 0 && pgrp != parent_pgrp && session == tsk->signal->session &&
-	    will_become_orphaned_pgrp(pgrp, ignored) && has_stopped_jobs(pgrp)) {
+	if (pgrp > 0 && pgrp != parent_pgrp &&
+	    session == tsk->signal->session &&
+	    will_become_orphaned_pgrp(pgrp, ignored) &&
+	    has_stopped_jobs(pgrp)) {
 		kill_pgrp_locked(pgrp, SIGHUP);
 		kill_pgrp_locked(pgrp, SIGCONT);
 	}

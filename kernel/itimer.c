@@ -26,7 +26,7 @@
 
 #define USEC_PER_SEC	1000000L
 #define USEC_PER_TICK	(USEC_PER_SEC / HZ)
-/* The furthest a timer may be set: half the jiffies range, so that it compares. */
+/* The furthest a timer goes: within half the jiffies range, to compare. */
 #define MAX_ITIMER_JIFFIES	((unsigned long)(~0UL >> 2))
 
 /* The timer's function: SIGALRM, and again after the interval if one. */

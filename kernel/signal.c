@@ -416,9 +416,11 @@ int is_ignored(int sig)
  */
 static bool kill_permitted(struct task_struct *p, int sig)
 {
+	pid_t session = current->signal->session;
+
 	return capable(CAP_KILL) || current->uid == p->uid ||
 	       current->euid == p->uid ||
-	       (sig == SIGCONT && p->signal->session == current->signal->session);
+	       (sig == SIGCONT && p->signal->session == session);
 }
 
 static struct ksiginfo user_info(int code)
@@ -850,7 +852,8 @@ asmlinkage long sys_sigaction(int sig, const struct old_sigaction *act,
 	}
 	ret = do_sigaction(sig, act ? &new : NULL, oact ? &old : NULL);
 	if (!ret && oact) {
-		sa = (struct old_sigaction){ old.handler, (unsigned long)old.mask,
+		sa = (struct old_sigaction){ old.handler,
+					     (unsigned long)old.mask,
 					     old.flags, old.restorer };
 		if (copy_to_user(oact, &sa, sizeof(sa)))
 			return -EFAULT;

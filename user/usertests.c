@@ -1173,10 +1173,11 @@ static void group_kill_child(void)
 	signal(SIGUSR1, SIG_IGN);
 	CHILD_CHECK(kill(0, SIGUSR1) == 0, "kill(0, SIGUSR1)");
 	CHILD_CHECK(waitpid(a, &status, 0) == a && WIFSIGNALED(status) &&
-		    WTERMSIG(status) == SIGUSR1 && waitpid(b, &status, 0) == b &&
-		    WIFSIGNALED(status) && WTERMSIG(status) == SIGUSR1,
-		    "kill(0) reaches the caller's group: %s",
-		    describe(status));
+		    WTERMSIG(status) == SIGUSR1, "kill(0) reaches the caller's "
+		    "group: %s", describe(status));
+	CHILD_CHECK(waitpid(b, &status, 0) == b && WIFSIGNALED(status) &&
+		    WTERMSIG(status) == SIGUSR1, "kill(0) reaches the caller's "
+		    "group: %s", describe(status));
 
 	c = fork();
 	if (c == 0)
@@ -1189,9 +1190,11 @@ static void group_kill_child(void)
 		    "a new group of two");
 	CHILD_CHECK(kill(-c, SIGTERM) == 0, "kill(-pgrp, SIGTERM)");
 	CHILD_CHECK(waitpid(c, &status, 0) == c && WIFSIGNALED(status) &&
-		    WTERMSIG(status) == SIGTERM && waitpid(d, &status, 0) == d &&
-		    WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM,
-		    "kill(-pgrp) reaches the group: %s", describe(status));
+		    WTERMSIG(status) == SIGTERM, "kill(-pgrp) reaches the "
+		    "group: %s", describe(status));
+	CHILD_CHECK(waitpid(d, &status, 0) == d && WIFSIGNALED(status) &&
+		    WTERMSIG(status) == SIGTERM, "kill(-pgrp) reaches the "
+		    "group: %s", describe(status));
 	CHILD_CHECK(kill(-c, 0) == -1 && errno == ESRCH,
 		    "an empty group: ESRCH");
 	_exit(0);

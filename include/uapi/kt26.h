@@ -25,8 +25,8 @@
 #define __NR_getpid		20
 #define __NR_setuid		23	/* 16-bit ids: use the ...32 calls */
 #define __NR_getuid		24
-#define __NR_alarm		27	/* (seconds) -> seconds left of the previous alarm */
-#define __NR_pause		29	/* (void) -> -EINTR once a handler has run */
+#define __NR_alarm		27	/* (seconds) -> seconds left of the last */
+#define __NR_pause		29	/* (void) -> -EINTR after a handler */
 #define __NR_sync		36
 #define __NR_kill		37
 #define __NR_times		43	/* (struct tms *buf) -> clock ticks since boot (HZ) */
@@ -35,31 +35,31 @@
 #define __NR_getgid		47
 #define __NR_geteuid		49
 #define __NR_getegid		50
-#define __NR_ioctl		54	/* (fd, request, arg): TC*, TIOC*, FIONREAD (termbits.h) */
+#define __NR_ioctl		54	/* (fd, request, arg): termbits.h */
 #define __NR_setpgid		57	/* (pid, pgid) */
 #define __NR_dup2		63
 #define __NR_getppid		64
-#define __NR_getpgrp		65	/* (void) -> the caller's process group */
+#define __NR_getpgrp		65	/* (void) -> the caller's group */
 #define __NR_setsid		66	/* (void) -> the new session's id */
-#define __NR_sigaction		67	/* (sig, old_sigaction *, old_sigaction *) */
-#define __NR_sigsuspend		72	/* (int, int, old mask): the old form */
+#define __NR_sigaction		67	/* (sig, act, oact): 32-bit mask */
+#define __NR_sigsuspend		72	/* (int, int, mask): the old form */
 #define __NR_sigpending		73	/* (unsigned long *) */
 #define __NR_reboot		88
 #define __NR_syslog		103	/* (int type, char *buf, int len): dmesg */
-#define __NR_setitimer		104	/* (which, new, old): ITIMER_REAL only */
+#define __NR_setitimer		104	/* (which, new, old): REAL only */
 #define __NR_getitimer		105	/* (which, struct kt_itimerval *) */
-#define __NR_wait4		114	/* (pid, status *, options, struct kt_rusage *) */
-#define __NR_sigreturn		119	/* (void): the end of a handler (non-SA_SIGINFO frame) */
-#define __NR_sigprocmask	126	/* (how, unsigned long *, unsigned long *) */
+#define __NR_wait4		114	/* (pid, status *, options, rusage *) */
+#define __NR_sigreturn		119	/* (void): a handler's end */
+#define __NR_sigprocmask	126	/* (how, set *, oset *): 32 bits */
 #define __NR_getpgid		132	/* (pid) -> its process group */
 #define __NR_getsid		147	/* (pid) -> its session */
 #define __NR_sched_yield	158
 #define __NR_nanosleep		162
-#define __NR_rt_sigreturn	173	/* (void): the end of an SA_SIGINFO handler */
-#define __NR_rt_sigaction	174	/* (sig, sigaction *, sigaction *, sizeof(sigset_t)) */
-#define __NR_rt_sigprocmask	175	/* (how, sigset_t *, sigset_t *, sizeof(sigset_t)) */
-#define __NR_rt_sigpending	176	/* (sigset_t *, sizeof(sigset_t)) */
-#define __NR_rt_sigsuspend	179	/* (sigset_t *, sizeof(sigset_t)) */
+#define __NR_rt_sigreturn	173	/* (void): SA_SIGINFO's end */
+#define __NR_rt_sigaction	174	/* (sig, act, oact, 8) */
+#define __NR_rt_sigprocmask	175	/* (how, set, oset, 8) */
+#define __NR_rt_sigpending	176	/* (set, 8) */
+#define __NR_rt_sigsuspend	179	/* (mask, 8) */
 #define __NR_getuid32		199	/* (void) -> real user id */
 #define __NR_getgid32		200	/* (void) -> real group id */
 #define __NR_geteuid32		201	/* (void) -> effective user id */
@@ -124,8 +124,8 @@
 #define SIGCONT		18
 #define SIGSTOP		19
 #define SIGTSTP		20	/* ^Z: stop */
-#define SIGTTIN		21	/* a background read from the terminal: stop */
-#define SIGTTOU		22	/* a background change of the terminal: stop */
+#define SIGTTIN		21	/* background read from the tty */
+#define SIGTTOU		22	/* background change of the tty */
 #define SIGURG		23
 #define SIGXCPU		24
 #define SIGXFSZ		25

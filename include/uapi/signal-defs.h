@@ -33,11 +33,11 @@ typedef void (*__sigrestore_t)(void);
 /* sa_flags */
 #define SA_NOCLDSTOP	0x00000001	/* no SIGCHLD when a child stops */
 #define SA_NOCLDWAIT	0x00000002	/* children are not zombies */
-#define SA_SIGINFO	0x00000004	/* handler(sig, siginfo *, ucontext *) */
+#define SA_SIGINFO	0x00000004	/* handler(sig, siginfo *, ucontext *)*/
 #define SA_RESTORER	0x04000000	/* sa_restorer is the return address */
 #define SA_ONSTACK	0x08000000
 #define SA_RESTART	0x10000000	/* restart an interrupted system call */
-#define SA_NODEFER	0x40000000	/* do not block the signal in its handler */
+#define SA_NODEFER	0x40000000	/* not blocked in its own handler */
 #define SA_RESETHAND	0x80000000	/* back to SIG_DFL once delivered */
 
 /* sigprocmask()'s how */
@@ -88,7 +88,7 @@ struct sigaction {
 	};
 	unsigned long sa_flags;
 	__sigrestore_t sa_restorer;
-	sigset_t sa_mask;		/* also blocked while the handler runs */
+	sigset_t sa_mask;		/* blocked too while the handler runs */
 };
 
 /* si_code: who sent it */

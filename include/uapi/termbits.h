@@ -25,7 +25,7 @@ struct termios {
 	tcflag_t c_iflag;		/* input modes: I* */
 	tcflag_t c_oflag;		/* output modes: O* */
 	tcflag_t c_cflag;		/* line settings: baud, bits, parity */
-	tcflag_t c_lflag;		/* local modes: ISIG, ICANON, ECHO ... */
+	tcflag_t c_lflag;		/* local modes: ISIG, ICANON, ECHO */
 	cc_t c_line;			/* line discipline: 0 is N_TTY */
 	cc_t c_cc[NCCS];		/* control characters, indexed by V* */
 };

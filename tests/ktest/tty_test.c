@@ -95,7 +95,8 @@ static void expect_bytes(int line, const char *what, const char *got,
 #define EXPECT_READ(want)						\
 	do {								\
 		char buf_[128];						\
-		ssize_t n_ = n_tty_read(&tty, buf_, sizeof(buf_), true, false); \
+		ssize_t n_ = n_tty_read(&tty, buf_, sizeof(buf_), true,	\
+					false);				\
 		expect_bytes(__LINE__, "read", buf_, n_, want);		\
 	} while (0)
 
