@@ -477,7 +477,10 @@ void n_tty_set_termios(struct tty_struct *tty, const struct termios *new)
 
 	spin_lock_irqsave(&tty->lock, flags);
 	was_canon = L_FLAG(tty, ICANON);
+	/* Output processing reads c_oflag under output_lock alone. */
+	spin_lock(&tty->output_lock);
 	tty->termios = *new;
+	spin_unlock(&tty->output_lock);
 	canon = L_FLAG(tty, ICANON);
 	if (was_canon != canon) {
 		memset(tty->read_flags, 0, sizeof(tty->read_flags));

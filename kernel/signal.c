@@ -924,20 +924,31 @@ asmlinkage long sys_sigprocmask(int how, const unsigned long *set,
 	return ret;
 }
 
+/* The signals pending while blocked; under the lock (64 bits, two words). */
+static sigset_t blocked_pending(void)
+{
+	struct sighand_struct *sighand = current->sighand;
+	sigset_t set;
+
+	spin_lock_irq(&sighand->siglock);
+	set = current->pending & current->blocked;
+	spin_unlock_irq(&sighand->siglock);
+	return set;
+}
+
 asmlinkage long sys_rt_sigpending(sigset_t *set, size_t sigsetsize)
 {
 	sigset_t pending;
 
 	if (sigsetsize != sizeof(sigset_t))
 		return -EINVAL;
-	pending = READ_ONCE(current->pending) & current->blocked;
+	pending = blocked_pending();
 	return copy_to_user(set, &pending, sizeof(pending)) ? -EFAULT : 0;
 }
 
 asmlinkage long sys_sigpending(unsigned long *set)
 {
-	unsigned long pending = (unsigned long)(READ_ONCE(current->pending) &
-						current->blocked);
+	unsigned long pending = (unsigned long)blocked_pending();
 
 	return copy_to_user(set, &pending, sizeof(pending)) ? -EFAULT : 0;
 }
