@@ -54,7 +54,8 @@ OBJS-arch   := arch/x86/gdt.o arch/x86/idt.o arch/x86/entry.o \
 	       arch/x86/init_task.o arch/x86/asm-offsets.o arch/x86/process.o \
 	       arch/x86/switch_to.o arch/x86/usercopy.o arch/x86/extable.o \
 	       arch/x86/mpparse.o arch/x86/acpi.o arch/x86/ipi.o arch/x86/delay.o \
-	       arch/x86/smp.o arch/x86/smpboot.o arch/x86/trampoline.o arch/x86/tlb.o
+	       arch/x86/smp.o arch/x86/smpboot.o arch/x86/trampoline.o arch/x86/tlb.o \
+	       arch/x86/signal.o
 OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/params.o kernel/panic.o kernel/timer.o \
 	       kernel/softirq.o kernel/ktest.o kernel/bench.o kernel/pid.o \
@@ -63,7 +64,7 @@ OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/tasklet.o kernel/workqueue.o kernel/syscalls.o \
 	       kernel/fs.o kernel/exec.o kernel/binfmt_elf.o kernel/initramfs.o \
 	       kernel/trace.o kernel/reboot.o kernel/cred.o kernel/cpu.o \
-	       kernel/mutex.o
+	       kernel/mutex.o kernel/sys.o kernel/itimer.o
 OBJS-sched  := sched/core.o sched/idle.o sched/wait.o sched/completion.o \
 	       sched/migration.o
 OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
@@ -72,10 +73,10 @@ OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/page-writeback.o mm/pressure.o
 OBJS-fs     := fs/dcache.o fs/inode.o fs/super.o fs/namespace.o fs/namei.o \
 	       fs/open.o fs/stat.o fs/readdir.o fs/libfs.o fs/ramfs.o \
-	       fs/devices.o fs/pipe.o fs/fcntl.o
+	       fs/devices.o fs/pipe.o fs/fcntl.o fs/ioctl.o
 OBJS-block  := block/ll_rw_blk.o block/elevator.o block/blkdev_file.o
-OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/keyboard.o \
-	       drivers/ata.o
+OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/n_tty.o \
+	       drivers/keyboard.o drivers/ata.o
 OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o \
 	       lib/spinlock_debug.o lib/smp_processor_id.o
 OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
@@ -90,7 +91,7 @@ OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/apic_test.o tests/ktest/smp_test.o \
 	       tests/ktest/percpu_threads_test.o tests/ktest/smp_lock_test.o \
 	       tests/ktest/smp_sched_test.o tests/ktest/vfs_test.o \
-	       tests/ktest/pipe_test.o
+	       tests/ktest/pipe_test.o tests/ktest/tty_test.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
 	       tests/bench/deferred_bench.o tests/bench/disk_bench.o \
 	       tests/bench/smp_bench.o tests/bench/pipe_bench.o
@@ -205,7 +206,7 @@ USER_BINS  := $(addprefix $(B)/user/,$(USER_PROGS))
 # ($(B)/user/klib/), not copied.
 USER_CRT0  := $(B)/user/lib/crt0.o
 USER_LIBC_OBJS := $(addprefix $(B)/user/lib/,syscall.o stdio.o stdlib.o \
-		  malloc.o strerror.o) \
+		  malloc.o strerror.o signal.o sigreturn.o termios.o) \
 		  $(addprefix $(B)/user/klib/,string.o vsprintf.o)
 USER_LIBC  := $(B)/user/libc.a
 GCC_INCLUDE := $(shell $(CC) -m32 -print-file-name=include)

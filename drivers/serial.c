@@ -62,9 +62,18 @@ static void serial_console_write(struct console *con, const char *s,
 	}
 }
 
+/* The terminal's output, already processed by its ONLCR (drivers/n_tty.c). */
+static void serial_console_write_raw(struct console *con, const char *s,
+				     unsigned int len)
+{
+	for (unsigned int i = 0; i < len; i++)
+		serial_putc(s[i]);
+}
+
 static struct console serial_console = {
 	.name = "ttyS0",
 	.write = serial_console_write,
+	.write_raw = serial_console_write_raw,
 };
 
 /**

@@ -17,7 +17,14 @@
 #include <uapi/kt26.h>
 
 /* The numbers user space sees are in the ABI header. */
-#define ERESTARTSYS	512	/* Interrupted: restart (never seen by users) */
+/*
+ * A system call interrupted by a signal returns one of these; the way
+ * back to user mode (arch/x86/signal.c: do_signal()) turns it into a
+ * restart (eip back over int $0x80) or -EINTR, so users never see them.
+ */
+#define ERESTARTSYS	512	/* restart unless the handler lacks SA_RESTART */
+#define ERESTARTNOINTR	513	/* always restart */
+#define ERESTARTNOHAND	514	/* restart only if no handler ran */
 
 #define MAX_ERRNO	4095
 

@@ -46,7 +46,9 @@ struct file_operations {
 	/* The VFS (include/fs.h): */
 	int (*open)(struct inode *inode, struct file *f);
 	int (*readdir)(struct file *f, void *buf, filldir_t filldir);
-	long (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
+	/* ioctl(2): a device's own requests; NULL: -ENOTTY (fs/ioctl.c) */
+	long (*unlocked_ioctl)(struct file *f, unsigned int cmd,
+			       unsigned long arg);
 };
 
 struct file {

@@ -33,6 +33,12 @@ struct console {
 	const char *name;
 	/* Writes @len bytes; called with interrupts off, must not sleep. */
 	void (*write)(struct console *con, const char *s, unsigned int len);
+	/*
+	 * The same, without the newline translation a terminal needs for
+	 * kernel messages (the UART's CR before LF): for the tty, whose
+	 * ONLCR already made it.  NULL: write() is used.
+	 */
+	void (*write_raw)(struct console *con, const char *s, unsigned int len);
 	struct console *next;
 };
 
@@ -45,6 +51,7 @@ int printk(const char *fmt, ...) __printf(1, 2);
 int vprintk(const char *fmt, va_list args);
 void register_console(struct console *con);
 void console_write(const char *s, unsigned int len);
+void console_write_raw(const char *s, unsigned int len);
 void printk_lines(const char *level, const char *indent, char *text);
 unsigned long log_buf_copy(char *dest, unsigned long len);
 

@@ -22,6 +22,7 @@
 #include <preempt.h>
 #include <spinlock.h>
 #include <types.h>
+#include <uapi/signal-defs.h>
 
 struct mm_struct;
 struct fs_struct;
@@ -132,8 +133,12 @@ struct task_struct {
 	struct files_struct *files;	/* open files; NULL for kthreads */
 	struct signal_struct *signal;	/* shared by a thread group */
 	struct sighand_struct *sighand;	/* signal handlers */
-	unsigned long pending;		/* signals pending (bit = signal) */
-	unsigned long blocked;		/* signals blocked */
+
+	/* Signals (sighand->siglock; kernel/signal.c, arch/x86/signal.c): */
+	sigset_t pending;		/* pending: bit sig - 1 */
+	sigset_t blocked;		/* blocked: not delivered while set */
+	sigset_t saved_sigmask;		/* sigsuspend()'s mask to put back */
+	bool restore_sigmask;		/* ... on the way to user mode */
 
 	/* Completed at exit: kthread_stop() waits on it (kernel/kthread.c). */
 	struct completion *vfork_done;

@@ -15,6 +15,7 @@
 #include <compiler.h>
 #include <types.h>
 #include <uapi/kt26.h>
+#include <uapi/signal-defs.h>
 
 #define NR_syscalls	ASM_NR_syscalls
 
@@ -27,10 +28,8 @@ extern const sys_call_ptr_t sys_call_table[];	/* system_call indexes it */
 asmlinkage long sys_ni_syscall(void);
 asmlinkage long sys_exit(int error_code);
 asmlinkage long sys_fork(struct pt_regs regs);
-asmlinkage long sys_waitpid(pid_t pid, int *stat_addr, int options);
 asmlinkage long sys_getpid(void);
 asmlinkage long sys_getppid(void);
-asmlinkage long sys_kill(pid_t pid, int sig);
 asmlinkage long sys_sched_yield(void);
 asmlinkage long sys_sched_setaffinity(pid_t pid, unsigned int len,
 				      unsigned long *user_mask_ptr);
@@ -153,6 +152,50 @@ asmlinkage long sys_fcntl64(unsigned int fd, unsigned int cmd,
 /* fs/pipe.c */
 asmlinkage long sys_pipe(int *fildes);
 asmlinkage long sys_pipe2(int *fildes, int flags);
+
+/* kernel/exit.c */
+asmlinkage long sys_waitpid(pid_t pid, int *stat_addr, int options);
+asmlinkage long sys_wait4(pid_t pid, int *stat_addr, int options,
+			  struct kt_rusage *ru);
+
+/* kernel/signal.c */
+asmlinkage long sys_kill(pid_t pid, int sig);
+asmlinkage long sys_tkill(pid_t pid, int sig);
+asmlinkage long sys_tgkill(pid_t tgid, pid_t pid, int sig);
+asmlinkage long sys_rt_sigaction(int sig, const struct sigaction *act,
+				 struct sigaction *oact, size_t sigsetsize);
+struct old_sigaction;
+asmlinkage long sys_sigaction(int sig, const struct old_sigaction *act,
+			      struct old_sigaction *oact);
+asmlinkage long sys_rt_sigprocmask(int how, const sigset_t *set,
+				   sigset_t *oset, size_t sigsetsize);
+asmlinkage long sys_sigprocmask(int how, const unsigned long *set,
+				unsigned long *oset);
+asmlinkage long sys_rt_sigpending(sigset_t *set, size_t sigsetsize);
+asmlinkage long sys_sigpending(unsigned long *set);
+asmlinkage long sys_rt_sigsuspend(const sigset_t *unewset, size_t sigsetsize);
+asmlinkage long sys_sigsuspend(int history0, int history1, unsigned long mask);
+asmlinkage long sys_pause(void);
+
+/* arch/x86/signal.c */
+asmlinkage long sys_sigreturn(void);
+asmlinkage long sys_rt_sigreturn(void);
+
+/* kernel/itimer.c */
+asmlinkage long sys_alarm(unsigned int seconds);
+asmlinkage long sys_setitimer(int which, const struct kt_itimerval *value,
+			      struct kt_itimerval *ovalue);
+asmlinkage long sys_getitimer(int which, struct kt_itimerval *value);
+
+/* kernel/sys.c */
+asmlinkage long sys_setpgid(pid_t pid, pid_t pgid);
+asmlinkage long sys_getpgid(pid_t pid);
+asmlinkage long sys_getpgrp(void);
+asmlinkage long sys_setsid(void);
+asmlinkage long sys_getsid(pid_t pid);
+
+/* fs/ioctl.c */
+asmlinkage long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
 
 /* kernel/exec.c */
 asmlinkage long sys_execve(struct pt_regs regs);

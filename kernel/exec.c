@@ -162,10 +162,18 @@ static int flush_signal_handlers(struct task_struct *tsk)
 		tsk->sighand = sh;
 		sighand_put(old);
 	}
-	/* SIG_IGN survives execve, as in Linux; nothing else is kept. */
-	for (int sig = 1; sig < _NSIG; sig++)
-		if (tsk->sighand->action[sig].handler != SIG_IGN)
-			tsk->sighand->action[sig].handler = SIG_DFL;
+	/*
+	 * SIG_IGN survives execve, as in Linux; nothing else is kept, not
+	 * the flags (SA_NOCLDWAIT) nor the masks of the old program's.
+	 */
+	for (int sig = 1; sig < _NSIG; sig++) {
+		struct k_sigaction *ka = &tsk->sighand->action[sig];
+
+		if (ka->handler != SIG_IGN)
+			ka->handler = SIG_DFL;
+		ka->flags = 0;
+		ka->mask = 0;
+	}
 	return 0;
 }
 

@@ -119,6 +119,8 @@ static int init(void *unused)
 
 	child_reaper = current;
 	set_task_comm(current, "init");
+	/* Session 1 and process group 1, as on every Unix. */
+	set_special_pids(1);
 	/* Forked by process 0, which never leaves its CPU; init may. */
 	set_cpus_allowed(current, CPU_MASK_ALL);
 	system_state = SYSTEM_RUNNING;
@@ -221,6 +223,7 @@ asmlinkage void __noreturn start_kernel(unsigned long magic,
 	 */
 	init_IRQ();
 	time_init();
+	tty_init();
 	serial_input_init();
 	keyboard_init();
 	local_irq_enable();

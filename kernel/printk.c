@@ -241,6 +241,30 @@ void console_write(const char *s, unsigned int len)
 }
 
 /**
+ * console_write_raw - write bytes to every console, without translation
+ * @s: the bytes
+ * @len: how many
+ *
+ * For the terminal (drivers/n_tty.c), whose output processing (ONLCR)
+ * decides whether a newline gets a carriage return: a console with a
+ * write_raw() gets the bytes exactly.
+ * Context: any.
+ */
+void console_write_raw(const char *s, unsigned int len)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&logbuf_lock, flags);
+	for (struct console *con = console_drivers; con; con = con->next) {
+		if (con->write_raw)
+			con->write_raw(con, s, len);
+		else
+			con->write(con, s, len);
+	}
+	spin_unlock_irqrestore(&logbuf_lock, flags);
+}
+
+/**
  * log_buf_copy - copy the newest part of the log ring
  * @dest: buffer
  * @len: its size; at most the last @len bytes are copied

@@ -3,11 +3,12 @@
  * kernel/show_tasks.c - the task list as a table (sysrq-t, ps).
  *
  * Linux 2.6: show_state() in kernel/sched.c, and what procps' ps prints.
- * One line per task: the CPU it runs or last ran on (task_cpu()), pid,
- * parent, state, flags, its mm and the mm it runs on, priority, ticks,
- * switches, and the name, in [brackets] for kernel threads (they have no
- * command line to show, as ps puts it).  A kernel thread's mm is always
- * "-" while active_mm names the address space it borrowed: lazy TLB made
+ * One line per task, in the columns of the shell's ps: the CPU it runs
+ * or last ran on (task_cpu()), pid, parent, state, flags, its mm and the
+ * mm it runs on ("-" for none), priority, CPU time (minutes:seconds),
+ * and the name, in [brackets] for kernel threads (they have no command
+ * line to show, as ps puts it).  A kernel thread's mm is always "-"
+ * while active_mm names the address space it borrowed: lazy TLB made
  * visible.
  *
  * The idle tasks come first, one per online CPU (swapper/0, swapper/1,
@@ -43,21 +44,28 @@ char task_state_char(const struct task_struct *p)
 	return 'T';
 }
 
+/* An mm as ps shows it: its address, or "-" for none. */
+static void format_mm(char *buf, size_t size, const struct mm_struct *mm)
+{
+	if (mm)
+		snprintf(buf, size, "%08lx", (unsigned long)mm);
+	else
+		snprintf(buf, size, "-");
+}
+
 static void show_task(struct task_struct *p)
 {
-	char mm[12], name[TASK_COMM_LEN + 2];
+	char mm[12], active_mm[12], name[TASK_COMM_LEN + 2];
+	unsigned long seconds = (p->utime + p->stime) / HZ;
 
-	if (p->mm)
-		snprintf(mm, sizeof(mm), "%08lx", (unsigned long)p->mm);
-	else
-		snprintf(mm, sizeof(mm), "%8s", "-");
+	format_mm(mm, sizeof(mm), p->mm);
+	format_mm(active_mm, sizeof(active_mm), p->active_mm);
 	snprintf(name, sizeof(name), (p->flags & PF_KTHREAD) ? "[%s]" : "%s",
 		 p->comm);
-	printk(KERN_INFO "%3u %5d %5d %c %08lx %s %08lx %3d %6lu %7lu %s\n",
+	printk(KERN_INFO "%3u %5d %5d %c %08lx %8s %9s %3d %3lu:%02lu %s\n",
 	       task_cpu(p), p->pid, p->parent ? p->parent->pid : 0,
-	       task_state_char(p),
-	       p->flags, mm, (unsigned long)p->active_mm, p->prio,
-	       p->utime + p->stime, p->nvcsw + p->nivcsw, name);
+	       task_state_char(p), p->flags, mm, active_mm, p->prio,
+	       seconds / 60, seconds % 60, name);
 }
 
 /*
@@ -99,8 +107,8 @@ void show_tasks(void)
 	unsigned long flags;
 	unsigned int cpu;
 
-	printk(KERN_INFO "CPU   PID  PPID S    FLAGS       MM ACTIVEMM PRI  "
-	       "TICKS SWITCHES COMMAND\n");
+	printk(KERN_INFO "CPU   PID  PPID S    FLAGS       MM ACTIVE_MM PRI   "
+	       "TIME COMMAND\n");
 	spin_lock_irqsave(&tasklist_lock, flags);
 	for_each_idle_task(p, cpu)
 		show_task(p);

@@ -60,23 +60,6 @@ asmlinkage long sys_fork(struct pt_regs regs)
 	return do_fork(SIGCHLD, regs.esp, &regs, 0);
 }
 
-asmlinkage long sys_waitpid(pid_t pid, int *stat_addr, int options)
-{
-	long code, ret;
-
-	if (options & ~WNOHANG)
-		return -EINVAL;
-	/* No process groups here: 0 and < -1 mean any child, like -1. */
-	ret = do_wait(pid > 0 ? pid : -1, &code, options);
-	if (ret > 0 && stat_addr) {
-		int status = code;
-
-		if (copy_to_user(stat_addr, &status, sizeof(status)))
-			return -EFAULT;
-	}
-	return ret;
-}
-
 asmlinkage long sys_getpid(void)
 {
 	return current->tgid;
@@ -85,11 +68,6 @@ asmlinkage long sys_getpid(void)
 asmlinkage long sys_getppid(void)
 {
 	return current->parent->tgid;
-}
-
-asmlinkage long sys_kill(pid_t pid, int sig)
-{
-	return kill_pid(pid, sig);
 }
 
 asmlinkage long sys_sched_yield(void)
@@ -458,6 +436,30 @@ const sys_call_ptr_t sys_call_table[] = {
 	SYSCALL(__NR_fcntl64, sys_fcntl64),
 	SYSCALL(__NR_dup3, sys_dup3),
 	SYSCALL(__NR_pipe2, sys_pipe2),
+	/* Signals, terminals, sessions (kernel/signal.c, kernel/sys.c ...) */
+	SYSCALL(__NR_alarm, sys_alarm),
+	SYSCALL(__NR_pause, sys_pause),
+	SYSCALL(__NR_ioctl, sys_ioctl),
+	SYSCALL(__NR_setpgid, sys_setpgid),
+	SYSCALL(__NR_getpgrp, sys_getpgrp),
+	SYSCALL(__NR_setsid, sys_setsid),
+	SYSCALL(__NR_sigaction, sys_sigaction),
+	SYSCALL(__NR_sigsuspend, sys_sigsuspend),
+	SYSCALL(__NR_sigpending, sys_sigpending),
+	SYSCALL(__NR_setitimer, sys_setitimer),
+	SYSCALL(__NR_getitimer, sys_getitimer),
+	SYSCALL(__NR_wait4, sys_wait4),
+	SYSCALL(__NR_sigreturn, sys_sigreturn),
+	SYSCALL(__NR_sigprocmask, sys_sigprocmask),
+	SYSCALL(__NR_getpgid, sys_getpgid),
+	SYSCALL(__NR_getsid, sys_getsid),
+	SYSCALL(__NR_rt_sigreturn, sys_rt_sigreturn),
+	SYSCALL(__NR_rt_sigaction, sys_rt_sigaction),
+	SYSCALL(__NR_rt_sigprocmask, sys_rt_sigprocmask),
+	SYSCALL(__NR_rt_sigpending, sys_rt_sigpending),
+	SYSCALL(__NR_rt_sigsuspend, sys_rt_sigsuspend),
+	SYSCALL(__NR_tkill, sys_tkill),
+	SYSCALL(__NR_tgkill, sys_tgkill),
 };
 
 _Static_assert(ARRAY_SIZE(sys_call_table) == ASM_NR_syscalls,

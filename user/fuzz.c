@@ -117,15 +117,19 @@ static int open_fuzz_files(int disk)
  * another program (execve), multiply it (fork: each child would fuzz on,
  * a fork bomb), or put it to sleep for a random time (nanosleep, and
  * syslog's SYSLOG_ACTION_READ, which in Linux sleeps until the log
- * grows), and kill() where the target could be the fuzzer: its own pid
- * (@self; 0 in a dry run, which cannot know it), 0 or below (a process
- * group, or -1: every process it may signal, itself included).  pipe()
- * and pipe2() are skipped too: both ends of the pipe would be the
- * fuzzer's, so a read of it empty or a write to it full would sleep
- * forever, and a write after a close of the read end kills the fuzzer
- * with SIGPIPE (usertests and the pipe ktests test pipes).  Every
- * other call is made, including reboot and kill of other processes:
- * the child is not root, and the kernel must refuse them.
+ * grows; pause and sigsuspend, which sleep until a signal), and kill()
+ * where the target could be the fuzzer: its own pid (@self; 0 in a dry
+ * run, which cannot know it), 0 or below (a process group, or -1: every
+ * process it may signal, itself included), and tkill/tgkill of itself;
+ * nor may it set itself an alarm (alarm, setitimer: SIGALRM ends it) or
+ * return from a signal frame it has not got (sigreturn, rt_sigreturn
+ * would load random registers).  pipe() and pipe2() are skipped too:
+ * both ends of the pipe would be the fuzzer's, so a read of it empty or
+ * a write to it full would sleep forever, and a write after a close of
+ * the read end kills the fuzzer with SIGPIPE (usertests and the pipe
+ * ktests test pipes).  Every other call is made, including reboot and
+ * kill of other processes: the child is not root, and the kernel must
+ * refuse them.
  */
 static int must_skip(long nr, const long *args, long self)
 {
@@ -136,11 +140,22 @@ static int must_skip(long nr, const long *args, long self)
 	case __NR_nanosleep:
 	case __NR_pipe:
 	case __NR_pipe2:
+	case __NR_alarm:
+	case __NR_pause:
+	case __NR_sigsuspend:
+	case __NR_setitimer:
+	case __NR_sigreturn:
+	case __NR_rt_sigreturn:
+	case __NR_rt_sigsuspend:
 		return 1;
 	case __NR_syslog:
 		return args[0] == SYSLOG_ACTION_READ;
 	case __NR_kill:
 		return args[0] <= 0 || args[0] == self;
+	case __NR_tkill:
+		return args[0] == self;
+	case __NR_tgkill:
+		return args[1] == self;
 	default:
 		return 0;
 	}

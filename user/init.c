@@ -8,12 +8,16 @@
  * the jump to user mode: %cs is the user code segment, whose low two bits
  * (the RPL) are the privilege ring, 3.  Then: fork, exec /bin/sh, wait.
  * Orphans are re-parented to pid 1, so the same wait also reaps them.
- * fds 0, 1 and 2 are already open on the console.  Next: user/sh.c.
+ * fds 0, 1 and 2 are already open on the console.  Like getty, the child
+ * starts a session of its own and makes the console its controlling
+ * terminal (TIOCSCTTY), so that the shell can run jobs in the foreground
+ * and ^C reaches them (drivers/tty.c).  Next: user/sh.c.
  */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/times.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -31,6 +35,10 @@ static pid_t start_shell(char **envp)
 	pid_t pid = fork();
 
 	if (pid == 0) {
+		/* A login's session, the console its terminal (as getty). */
+		if (setsid() < 0 || ioctl(STDIN_FILENO, TIOCSCTTY, 0) < 0)
+			dprintf(STDERR_FILENO, "init: no controlling terminal "
+				"for sh: %s\n", strerror(errno));
 		execve("/bin/sh", sh_argv, envp);
 		dprintf(STDERR_FILENO, "init: cannot run /bin/sh: %s\n",
 			strerror(errno));

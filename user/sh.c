@@ -22,6 +22,7 @@
 #include <sys/klog.h>
 #include <sys/reboot.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -287,6 +288,72 @@ static enum builtin_result do_pressure(int argc, char **argv)
 	return BUILTIN_DONE;
 }
 
+/*
+ * Job control (drivers/tty.c; docs/user-mode.md): each program runs in a
+ * process group of its own, which has the terminal while it runs in the
+ * foreground, so that ^C and ^Z reach it and not the shell.  The shell
+ * ignores the terminal's stop signals, and catches SIGINT without
+ * SA_RESTART: a ^C at the prompt interrupts read(), and the prompt comes
+ * again.  Off when stdin is not our controlling terminal.
+ */
+static int job_control;
+
+static void on_sigint(int sig)
+{
+}
+
+static void job_control_init(void)
+{
+	struct sigaction act = { .sa_handler = on_sigint };
+
+	if (tcgetpgrp(STDIN_FILENO) < 0)
+		return;
+	job_control = 1;
+	if (getpgrp() != getpid())
+		setpgid(0, 0);
+	signal(SIGTSTP, SIG_IGN);
+	signal(SIGTTIN, SIG_IGN);
+	signal(SIGTTOU, SIG_IGN);
+	sigaction(SIGINT, &act, NULL);
+	tcsetpgrp(STDIN_FILENO, getpgrp());
+}
+
+/* Both sides do it, so it is done whichever runs first after fork(). */
+static void job_setpgrp(pid_t pid, int foreground)
+{
+	if (!job_control)
+		return;
+	setpgid(pid, pid);
+	if (foreground)
+		tcsetpgrp(STDIN_FILENO, pid);
+}
+
+/* In the child, before execve(): an ignored signal would stay ignored. */
+static void job_child(int foreground)
+{
+	job_setpgrp(getpid(), foreground);
+	signal(SIGTSTP, SIG_DFL);
+	signal(SIGTTIN, SIG_DFL);
+	signal(SIGTTOU, SIG_DFL);
+	signal(SIGINT, SIG_DFL);
+}
+
+/* Waits for the foreground job to end or stop; the terminal comes back. */
+static pid_t job_wait(pid_t pid, int *status)
+{
+	pid_t ret;
+
+	while ((ret = waitpid(pid, status, WUNTRACED)) < 0 && errno == EINTR)
+		;
+	if (job_control)
+		tcsetpgrp(STDIN_FILENO, getpgrp());
+	if (ret == pid && WIFSTOPPED(*status))
+		dprintf(STDERR_FILENO, "sh: pid %d stopped (%s): kill -CONT %d "
+			"runs it on in the background\n", pid,
+			signal_label(WSTOPSIG(*status)), pid);
+	return ret;
+}
+
 /* Runs in a forked child: becomes @path, or explains and exits. */
 static void exec_child(const char *path, char **argv)
 {
@@ -313,8 +380,11 @@ static enum builtin_result do_spin(int argc, char **argv)
 		report_error("spin");
 		return BUILTIN_DONE;
 	}
-	if (pid == 0)
+	if (pid == 0) {
+		job_child(0);
 		exec_child("/bin/spin", spin_argv);
+	}
+	job_setpgrp(pid, 0);
 	/* Not waited for: reap_background() collects it later. */
 	printf("spin: started pid %d\n", pid);
 	return BUILTIN_DONE;
@@ -409,9 +479,12 @@ static void run_program(char **argv)
 		report_error(argv[0]);
 		return;
 	}
-	if (pid == 0)
+	if (pid == 0) {
+		job_child(1);
 		exec_child(path, argv);
-	if (waitpid(pid, &status, 0) < 0) {
+	}
+	job_setpgrp(pid, 1);
+	if (job_wait(pid, &status) < 0) {
 		report_error(argv[0]);
 		return;
 	}
@@ -486,6 +559,7 @@ int main(int argc, char **argv)
 	char line[LINE_SIZE];
 	char *words[MAX_WORDS + 1];
 
+	job_control_init();
 	for (;;) {
 		ssize_t len;
 		int count;
@@ -494,6 +568,8 @@ int main(int argc, char **argv)
 		/* On stderr, as other shells do: stdout stays the commands'. */
 		dprintf(STDERR_FILENO, "# ");
 		len = read_command(line, sizeof(line));
+		if (len < 0 && errno == EINTR)
+			continue;	/* ^C at the prompt: a new one */
 		if (len < 0) {
 			report_error("read");
 			return 1;

@@ -820,6 +820,433 @@ static enum test_result test_kill_bad_pid_or_signal_fails(void)
 	return expect_error("kill(self, 1000)", kill(getpid(), 1000), EINVAL);
 }
 
+/*
+ * Signals, process groups and sessions (kernel/signal.c, kernel/sys.c,
+ * arch/x86/signal.c, kernel/itimer.c, kernel/exit.c).  Each test runs in
+ * a child, whose handlers and mask cannot disturb the other tests; the
+ * child says on stderr what went wrong (CHILD_CHECK) and exits 1.
+ */
+#define CHILD_CHECK(cond, ...)						\
+	do {								\
+		if (!(cond)) {						\
+			int err_ = errno;				\
+			dprintf(STDERR_FILENO, "usertests: #   ");	\
+			dprintf(STDERR_FILENO, __VA_ARGS__);		\
+			dprintf(STDERR_FILENO, " (errno: %s)\n",	\
+				strerror(err_));			\
+			_exit(1);					\
+		}							\
+	} while (0)
+
+static enum test_result expect_child_ok(void (*child)(void), const char *what)
+{
+	int status;
+
+	if (run_in_child(child, &status) < 0)
+		return fail("fork/waitpid: %s", strerror(errno));
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return fail("%s: child %s (the reason is on the line above)",
+			    what, describe(status));
+	return TEST_PASS;
+}
+
+static int find_task(pid_t pid, struct kt_task_info *found);
+
+/* The state letter of task @pid (R, S, T ...): kt26's list, or /proc. */
+static char task_state(pid_t pid)
+{
+	struct kt_task_info info;
+	char path[32], text[256], *p;
+	ssize_t n;
+	int fd;
+
+	if (kt26_running())
+		return find_task(pid, &info) == 0 ? info.state : '?';
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return '?';
+	n = read(fd, text, sizeof(text) - 1);
+	close(fd);
+	text[n > 0 ? n : 0] = '\0';
+	p = strrchr(text, ')');
+	return p && p[1] == ' ' ? p[2] : '?';
+}
+
+static void __attribute__((noreturn)) pause_forever(void)
+{
+	for (;;)
+		pause();
+}
+
+static void pgrp_grandchild(void)
+{
+	pid_t me = getpid();
+
+	CHILD_CHECK(setsid() == me, "setsid() in a new child");
+	CHILD_CHECK(getsid(0) == me && getpgrp() == me,
+		    "a session leader leads its session and group");
+	CHILD_CHECK(setsid() == -1 && errno == EPERM, "setsid() twice: EPERM");
+	CHILD_CHECK(setpgid(0, 0) == -1 && errno == EPERM,
+		    "setpgid() of a session leader: EPERM");
+	pause_forever();
+}
+
+static void pgrp_child(void)
+{
+	pid_t me = getpid(), sid = getsid(0), g;
+	int status;
+
+	CHILD_CHECK(getpgrp() == getpgid(0) && getpgrp() == getpgid(me),
+		    "getpgrp() == getpgid(0) == getpgid(self)");
+	CHILD_CHECK(getpgrp() != me, "a forked child leads no group");
+	CHILD_CHECK(setpgid(0, -1) == -1 && errno == EINVAL,
+		    "setpgid(0, -1): EINVAL");
+	CHILD_CHECK(setpgid(0, NO_SUCH_PID) == -1 && errno == EPERM,
+		    "setpgid() into a group that does not exist: EPERM");
+	CHILD_CHECK(getpgid(NO_SUCH_PID) == -1 && errno == ESRCH,
+		    "getpgid(no such pid): ESRCH");
+	CHILD_CHECK(getsid(NO_SUCH_PID) == -1 && errno == ESRCH,
+		    "getsid(no such pid): ESRCH");
+	CHILD_CHECK(setpgid(0, 0) == 0 && getpgrp() == me,
+		    "setpgid(0, 0) makes a group of its own");
+	CHILD_CHECK(getsid(0) == sid, "the session stays");
+	CHILD_CHECK(setsid() == -1 && errno == EPERM,
+		    "setsid() of a group leader: EPERM");
+
+	g = fork();
+	CHILD_CHECK(g >= 0, "fork");
+	if (g == 0)
+		pgrp_grandchild();
+	CHILD_CHECK(getpgid(g) == me || getpgid(g) == g,
+		    "a child is born in its parent's group");
+	while (getsid(g) != g) {
+		CHILD_CHECK(waitpid(g, &status, WNOHANG) == 0,
+			    "the grandchild %s", describe(status));
+		sched_yield();
+	}
+	CHILD_CHECK(setpgid(g, g) == -1 && errno == EPERM,
+		    "setpgid() of a child in another session: EPERM");
+	kill(g, SIGKILL);
+	CHILD_CHECK(waitpid(g, &status, 0) == g && WIFSIGNALED(status),
+		    "reap the grandchild");
+	_exit(0);
+}
+
+static enum test_result test_setpgid_setsid_follow_linux_rules(void)
+{
+	return expect_child_ok(pgrp_child, "sessions and groups");
+}
+
+static volatile int handled;
+static pid_t signaller;
+
+static void usr1_kills_signaller(int sig)
+{
+	handled++;
+	kill(signaller, SIGKILL);
+}
+
+/* Sends SIGUSR1 to its parent once it sleeps in waitpid(), then waits. */
+static void signal_parent_asleep(void)
+{
+	pid_t parent = getppid();
+
+	while (task_state(parent) != 'S')
+		sched_yield();
+	kill(parent, SIGUSR1);
+	pause_forever();
+}
+
+/*
+ * waitpid() is interrupted by a handled signal: with SA_RESTART it
+ * starts again after the handler (and returns when the handler has
+ * killed the child), without it fails with EINTR.
+ */
+static void restart_child(void)
+{
+	struct sigaction act = { .sa_handler = usr1_kills_signaller };
+	int status;
+	pid_t ret;
+
+	for (int restart = 1; restart >= 0; restart--) {
+		act.sa_flags = restart ? SA_RESTART : 0;
+		CHILD_CHECK(sigaction(SIGUSR1, &act, NULL) == 0, "sigaction");
+		handled = 0;
+		signaller = fork();
+		CHILD_CHECK(signaller >= 0, "fork");
+		if (signaller == 0)
+			signal_parent_asleep();
+		ret = waitpid(signaller, &status, 0);
+		if (restart) {
+			CHILD_CHECK(ret == signaller && handled == 1 &&
+				    WIFSIGNALED(status) &&
+				    WTERMSIG(status) == SIGKILL,
+				    "SA_RESTART: waitpid() goes on after the "
+				    "handler (returned %d, handler ran %d "
+				    "times)", ret, handled);
+		} else {
+			CHILD_CHECK(ret == -1 && errno == EINTR && handled == 1,
+				    "no SA_RESTART: waitpid() fails with EINTR "
+				    "(returned %d, handler ran %d times)", ret,
+				    handled);
+			CHILD_CHECK(waitpid(signaller, &status, 0) == signaller,
+				    "reap");
+		}
+	}
+	_exit(0);
+}
+
+static enum test_result test_sigaction_sa_restart_restarts_waitpid(void)
+{
+	return expect_child_ok(restart_child, "SA_RESTART");
+}
+
+static volatile int usr1_count;
+
+static void count_usr1(int sig)
+{
+	usr1_count++;
+}
+
+static void mask_child(void)
+{
+	struct sigaction act = { .sa_handler = count_usr1 };
+	sigset_t set, old, pending, none;
+
+	CHILD_CHECK(sigaction(SIGUSR1, &act, NULL) == 0, "sigaction");
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	CHILD_CHECK(sigprocmask(SIG_BLOCK, &set, NULL) == 0, "block SIGUSR1");
+	raise(SIGUSR1);
+	CHILD_CHECK(usr1_count == 0, "a blocked signal was delivered");
+	CHILD_CHECK(sigpending(&pending) == 0 &&
+		    sigismember(&pending, SIGUSR1), "sigpending() shows it");
+	CHILD_CHECK(sigprocmask(SIG_UNBLOCK, &set, NULL) == 0 &&
+		    usr1_count == 1,
+		    "unblocked, it is delivered before sigprocmask() returns");
+
+	/* sigsuspend(): the handler runs, then the old mask is back. */
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	raise(SIGUSR1);
+	sigemptyset(&none);
+	CHILD_CHECK(sigsuspend(&none) == -1 && errno == EINTR &&
+		    usr1_count == 2, "sigsuspend() runs the pending handler");
+	CHILD_CHECK(sigprocmask(SIG_SETMASK, NULL, &old) == 0 &&
+		    sigismember(&old, SIGUSR1),
+		    "sigsuspend() puts the old mask back");
+
+	/* SIGKILL and SIGSTOP cannot be blocked, or caught. */
+	sigfillset(&set);
+	CHILD_CHECK(sigprocmask(SIG_SETMASK, &set, NULL) == 0, "block all");
+	sigprocmask(SIG_SETMASK, NULL, &old);
+	CHILD_CHECK(!sigismember(&old, SIGKILL) && !sigismember(&old, SIGSTOP),
+		    "SIGKILL or SIGSTOP blocked");
+	CHILD_CHECK(sigaction(SIGKILL, &act, NULL) == -1 && errno == EINVAL,
+		    "sigaction(SIGKILL): EINVAL");
+	_exit(0);
+}
+
+static enum test_result test_sigprocmask_holds_a_signal_until_unblocked(void)
+{
+	return expect_child_ok(mask_child, "sigprocmask");
+}
+
+static volatile int info_signo, info_code, info_pid, info_uc, info_blocked;
+
+static void info_handler(int sig, siginfo_t *si, void *uc)
+{
+	sigset_t cur;
+
+	info_signo = si->si_signo;
+	info_code = si->si_code;
+	info_pid = si->si_pid;
+	info_uc = uc != NULL;
+	sigprocmask(SIG_SETMASK, NULL, &cur);
+	info_blocked = sigismember(&cur, sig);
+}
+
+static void siginfo_child(void)
+{
+	struct sigaction act = { .sa_sigaction = info_handler,
+				 .sa_flags = SA_SIGINFO }, old;
+
+	CHILD_CHECK(sigaction(SIGUSR2, &act, NULL) == 0, "sigaction");
+	raise(SIGUSR2);
+	CHILD_CHECK(info_signo == SIGUSR2 && info_code == SI_USER &&
+		    info_pid == getpid() && info_uc,
+		    "SA_SIGINFO: signo %d code %d pid %d, ucontext %d",
+		    info_signo, info_code, info_pid, info_uc);
+	CHILD_CHECK(info_blocked, "the signal is blocked in its handler");
+
+	act.sa_flags = SA_SIGINFO | SA_NODEFER | SA_RESETHAND;
+	CHILD_CHECK(sigaction(SIGUSR2, &act, NULL) == 0, "sigaction");
+	info_signo = 0;
+	raise(SIGUSR2);
+	CHILD_CHECK(info_signo == SIGUSR2, "the handler ran again");
+	CHILD_CHECK(!info_blocked, "SA_NODEFER: not blocked in its handler");
+	CHILD_CHECK(sigaction(SIGUSR2, NULL, &old) == 0 &&
+		    old.sa_handler == SIG_DFL,
+		    "SA_RESETHAND: back to SIG_DFL once delivered");
+	_exit(0);
+}
+
+static enum test_result test_sa_siginfo_nodefer_resethand(void)
+{
+	return expect_child_ok(siginfo_child, "siginfo");
+}
+
+static volatile int alarms;
+
+static void on_alarm(int sig)
+{
+	alarms++;
+}
+
+static void alarm_child(void)
+{
+	struct sigaction act = { .sa_handler = on_alarm };
+	unsigned int left;
+
+	CHILD_CHECK(sigaction(SIGALRM, &act, NULL) == 0, "sigaction");
+	CHILD_CHECK(alarm(10) == 0, "the first alarm() returns 0");
+	left = alarm(0);
+	CHILD_CHECK(left == 10 || left == 9,
+		    "alarm(0) returned %u, expected the 10 s left", left);
+	alarm(1);
+	CHILD_CHECK(pause() == -1 && errno == EINTR && alarms == 1,
+		    "pause() until SIGALRM's handler ran (%d times)", alarms);
+	_exit(0);
+}
+
+static enum test_result test_alarm_then_pause(void)
+{
+	return expect_child_ok(alarm_child, "alarm");
+}
+
+static void stop_child(void)
+{
+	struct kt_rusage ru;
+	int status;
+	pid_t pid = fork();
+
+	CHILD_CHECK(pid >= 0, "fork");
+	if (pid == 0)
+		pause_forever();
+	CHILD_CHECK(kill(pid, SIGSTOP) == 0, "kill(SIGSTOP)");
+	CHILD_CHECK(waitpid(pid, &status, WUNTRACED) == pid &&
+		    WIFSTOPPED(status) && WSTOPSIG(status) == SIGSTOP,
+		    "waitpid(WUNTRACED) sees it stopped: status %#x", status);
+	CHILD_CHECK(task_state(pid) == 'T', "its state is T");
+	CHILD_CHECK(waitpid(pid, &status, WUNTRACED | WNOHANG) == 0,
+		    "a stop is reported once");
+	CHILD_CHECK(kill(pid, SIGCONT) == 0, "kill(SIGCONT)");
+	CHILD_CHECK(waitpid(pid, &status, WCONTINUED) == pid &&
+		    WIFCONTINUED(status),
+		    "waitpid(WCONTINUED) sees it continued: status %#x",
+		    status);
+	CHILD_CHECK(kill(pid, SIGKILL) == 0, "kill(SIGKILL)");
+	CHILD_CHECK(wait4(pid, &status, 0, &ru) == pid && WIFSIGNALED(status) &&
+		    WTERMSIG(status) == SIGKILL, "wait4() reaps it: %s",
+		    describe(status));
+	_exit(0);
+}
+
+static enum test_result test_sigstop_sigcont_seen_by_wait4(void)
+{
+	return expect_child_ok(stop_child, "stop and continue");
+}
+
+static void group_kill_child(void)
+{
+	pid_t a, b, c, d;
+	int status;
+
+	CHILD_CHECK(setpgid(0, 0) == 0, "a group of its own");
+	a = fork();
+	if (a == 0)
+		pause_forever();
+	b = fork();
+	if (b == 0)
+		pause_forever();
+	CHILD_CHECK(a > 0 && b > 0, "fork");
+	/* Ignored here, after the fork: the children keep the default. */
+	signal(SIGUSR1, SIG_IGN);
+	CHILD_CHECK(kill(0, SIGUSR1) == 0, "kill(0, SIGUSR1)");
+	CHILD_CHECK(waitpid(a, &status, 0) == a && WIFSIGNALED(status) &&
+		    WTERMSIG(status) == SIGUSR1, "kill(0) reaches the caller's "
+		    "group: %s", describe(status));
+	CHILD_CHECK(waitpid(b, &status, 0) == b && WIFSIGNALED(status) &&
+		    WTERMSIG(status) == SIGUSR1, "kill(0) reaches the caller's "
+		    "group: %s", describe(status));
+
+	c = fork();
+	if (c == 0)
+		pause_forever();
+	d = fork();
+	if (d == 0)
+		pause_forever();
+	CHILD_CHECK(c > 0 && d > 0, "fork");
+	CHILD_CHECK(setpgid(c, c) == 0 && setpgid(d, c) == 0,
+		    "a new group of two");
+	CHILD_CHECK(kill(-c, SIGTERM) == 0, "kill(-pgrp, SIGTERM)");
+	CHILD_CHECK(waitpid(c, &status, 0) == c && WIFSIGNALED(status) &&
+		    WTERMSIG(status) == SIGTERM, "kill(-pgrp) reaches the "
+		    "group: %s", describe(status));
+	CHILD_CHECK(waitpid(d, &status, 0) == d && WIFSIGNALED(status) &&
+		    WTERMSIG(status) == SIGTERM, "kill(-pgrp) reaches the "
+		    "group: %s", describe(status));
+	CHILD_CHECK(kill(-c, 0) == -1 && errno == ESRCH,
+		    "an empty group: ESRCH");
+	_exit(0);
+}
+
+static enum test_result test_kill_0_and_minus_pgrp_reach_the_group(void)
+{
+	return expect_child_ok(group_kill_child, "group kill");
+}
+
+static int raised_signal;
+
+static void raise_then_exit(void)
+{
+	raise(raised_signal);
+	_exit(0);
+}
+
+/* Linux's default actions: terminate (the "core" ones too), or ignore. */
+static enum test_result test_default_actions(void)
+{
+	static const int terminate[] = { SIGINT, SIGQUIT, SIGPIPE, SIGALRM,
+					 SIGUSR2, SIGTERM };
+	static const int ignore[] = { SIGCHLD, SIGCONT, SIGURG, SIGWINCH };
+	int status;
+
+	for (size_t i = 0; i < sizeof(terminate) / sizeof(terminate[0]); i++) {
+		raised_signal = terminate[i];
+		if (run_in_child(raise_then_exit, &status) < 0)
+			return fail("fork/waitpid: %s", strerror(errno));
+		if (!WIFSIGNALED(status) || WTERMSIG(status) != raised_signal)
+			return fail("%s: child %s, expected killed by it",
+				    signal_label(raised_signal),
+				    describe(status));
+		/* No core file here, and no "core dumped" flag. */
+		if (kt26_running() && WCOREDUMP(status))
+			return fail("%s: the core flag is set",
+				    signal_label(raised_signal));
+	}
+	for (size_t i = 0; i < sizeof(ignore) / sizeof(ignore[0]); i++) {
+		raised_signal = ignore[i];
+		if (run_in_child(raise_then_exit, &status) < 0)
+			return fail("fork/waitpid: %s", strerror(errno));
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+			return fail("%s: child %s, expected it ignored",
+				    signal_label(raised_signal),
+				    describe(status));
+	}
+	return TEST_PASS;
+}
+
 /* The kt26-only tests: the teaching calls, and pid 0 and 2. */
 
 /*
@@ -975,28 +1402,29 @@ static int is_alive(char state)
 	return state == 'R' || state == 'S' || state == 'D';
 }
 
+/* kill(0, sig) is the caller's process group: here, itself alone. */
 static void kill_pid0(void)
 {
-	int ret = kill(0, SIGKILL);
-
-	_exit(ret == -1 && (errno == ESRCH || errno == EINVAL) ? 0 : 1);
+	if (setpgid(0, 0) < 0)
+		_exit(2);
+	kill(0, SIGKILL);
+	_exit(1);
 }
 
-static enum test_result test_kill_pid0_fails_harmlessly(void)
+static enum test_result test_kill_pid0_is_own_group_not_swapper(void)
 {
 	struct kt_task_info swapper;
 	int status;
 
 	if (!kt26_running())
 		return skip_not_kt26();
-	/* On Linux pid 0 means "my process group": be sure first. */
 	if (find_task(0, &swapper) < 0 || strcmp(swapper.comm, "swapper/0"))
 		return fail("pid 0 is not swapper/0: is this kt26?");
 	if (run_in_child(kill_pid0, &status) < 0)
 		return fail("fork/waitpid: %s", strerror(errno));
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return fail("kill(0, SIGKILL) did not fail with ESRCH/EINVAL: "
-			    "child %s", describe(status));
+	if (!WIFSIGNALED(status) || WTERMSIG(status) != SIGKILL)
+		return fail("kill(0, SIGKILL) in a group of its own: child %s, "
+			    "expected killed by SIGKILL", describe(status));
 	if (find_task(0, &swapper) < 0)
 		return fail("pid 0 is no longer listed");
 	return TEST_PASS;
@@ -1839,13 +2267,6 @@ static enum test_result test_close_on_exec_closed_by_execve(void)
 	return TEST_PASS;
 }
 
-static volatile int usr1_count;
-
-static void count_usr1(int sig)
-{
-	usr1_count++;
-}
-
 static int signals_to_send;
 
 /*
@@ -2508,6 +2929,14 @@ static const struct test tests[] = {
 	TEST(kill_sigkill_spinning_child),
 	TEST(kill_sigterm_spinning_child),
 	TEST(kill_bad_pid_or_signal_fails),
+	TEST(setpgid_setsid_follow_linux_rules),
+	TEST(sigaction_sa_restart_restarts_waitpid),
+	TEST(sigprocmask_holds_a_signal_until_unblocked),
+	TEST(sa_siginfo_nodefer_resethand),
+	TEST(alarm_then_pause),
+	TEST(sigstop_sigcont_seen_by_wait4),
+	TEST(kill_0_and_minus_pgrp_reach_the_group),
+	TEST(default_actions),
 	TEST(sched_yield_returns_0),
 	TEST(sched_affinity_set_get_fork),
 	TEST(sched_affinity_bad_masks_fail),
@@ -2515,7 +2944,7 @@ static const struct test tests[] = {
 	TEST(unknown_syscalls_enosys),
 	TEST(setuid_drops_root_for_good),
 	TEST(unprivileged_kill_reboot_refused),
-	TEST(kill_pid0_fails_harmlessly),
+	TEST(kill_pid0_is_own_group_not_swapper),
 	TEST(kill_kthreadd_survives),
 	TEST(kt_tasks_lists_kernel_threads),
 	TEST(pipe_eof_after_last_writer),

@@ -31,6 +31,8 @@
 #define __NR_umount		22	/* (dir) */
 #define __NR_setuid		23	/* 16-bit ids: use the ...32 calls */
 #define __NR_getuid		24
+#define __NR_alarm		27	/* (seconds) -> seconds left of the last */
+#define __NR_pause		29	/* (void) -> -EINTR after a handler */
 #define __NR_access		33	/* (path, mode) */
 #define __NR_sync		36
 #define __NR_kill		37
@@ -46,22 +48,41 @@
 #define __NR_geteuid		49
 #define __NR_getegid		50
 #define __NR_umount2		52	/* (dir, flags) */
+#define __NR_ioctl		54	/* (fd, request, arg): termbits.h */
 #define __NR_fcntl		55	/* (fd, cmd, arg): F_DUPFD, F_GETFD, F_SETFL, ... */
+#define __NR_setpgid		57	/* (pid, pgid) */
 #define __NR_umask		60	/* (mask) -> the old mask */
 #define __NR_dup2		63
 #define __NR_getppid		64
+#define __NR_getpgrp		65	/* (void) -> the caller's group */
+#define __NR_setsid		66	/* (void) -> the new session's id */
+#define __NR_sigaction		67	/* (sig, act, oact): 32-bit mask */
+#define __NR_sigsuspend		72	/* (int, int, mask): the old form */
+#define __NR_sigpending		73	/* (unsigned long *) */
 #define __NR_symlink		83	/* (target, path) */
 #define __NR_readlink		85	/* (path, buf, size) -> bytes, no NUL */
 #define __NR_reboot		88
 #define __NR_truncate		92	/* (path, length) */
 #define __NR_ftruncate		93	/* (fd, length) */
 #define __NR_syslog		103	/* (int type, char *buf, int len): dmesg */
+#define __NR_setitimer		104	/* (which, new, old): REAL only */
+#define __NR_getitimer		105	/* (which, struct kt_itimerval *) */
+#define __NR_wait4		114	/* (pid, status *, options, rusage *) */
 #define __NR_fsync		118	/* (fd) */
+#define __NR_sigreturn		119	/* (void): a handler's end */
+#define __NR_sigprocmask	126	/* (how, set *, oset *): 32 bits */
+#define __NR_getpgid		132	/* (pid) -> its process group */
 #define __NR_fchdir		133	/* (fd) */
 #define __NR__llseek		140	/* (fd, high, low, loff_t *result, whence) */
 #define __NR_getdents		141	/* (fd, struct linux_dirent *, count) */
+#define __NR_getsid		147	/* (pid) -> its session */
 #define __NR_sched_yield	158
 #define __NR_nanosleep		162
+#define __NR_rt_sigreturn	173	/* (void): SA_SIGINFO's end */
+#define __NR_rt_sigaction	174	/* (sig, act, oact, 8) */
+#define __NR_rt_sigprocmask	175	/* (how, set, oset, 8) */
+#define __NR_rt_sigpending	176	/* (set, 8) */
+#define __NR_rt_sigsuspend	179	/* (mask, 8) */
 #define __NR_getcwd		183	/* (buf, size) -> bytes with the NUL */
 #define __NR_truncate64		193	/* (path, low, high) */
 #define __NR_ftruncate64	194	/* (fd, low, high) */
@@ -76,8 +97,10 @@
 #define __NR_setgid32		214	/* (gid): likewise */
 #define __NR_getdents64		220	/* (fd, struct linux_dirent64 *, count) */
 #define __NR_fcntl64		221	/* (fd, cmd, arg): fcntl with 64-bit locks */
+#define __NR_tkill		238	/* (tid, sig) */
 #define __NR_sched_setaffinity	241	/* (pid, len, mask) -> 0: the CPUs pid may run on */
 #define __NR_sched_getaffinity	242	/* (pid, len, mask) -> bytes of mask written */
+#define __NR_tgkill		270	/* (tgid, tid, sig) */
 #define __NR_openat		295	/* (dfd, path, flags, mode) */
 #define __NR_mkdirat		296	/* (dfd, path, mode) */
 #define __NR_fstatat64		300	/* (dfd, path, struct stat64 *, flags) */
@@ -157,21 +180,70 @@
 #define SIGPIPE		13
 #define SIGALRM		14
 #define SIGTERM		15
+#define SIGSTKFLT	16
 #define SIGCHLD		17
 #define SIGCONT		18
 #define SIGSTOP		19
-#define _NSIG		32
+#define SIGTSTP		20	/* ^Z: stop */
+#define SIGTTIN		21	/* background read from the tty */
+#define SIGTTOU		22	/* background change of the tty */
+#define SIGURG		23
+#define SIGXCPU		24
+#define SIGXFSZ		25
+#define SIGVTALRM	26
+#define SIGPROF		27
+#define SIGWINCH	28	/* the window size changed */
+#define SIGIO		29
+#define SIGPWR		30
+#define SIGSYS		31
+#define SIGRTMIN	32	/* 32 .. 64: the real-time signals */
+#define SIGRTMAX	64
+/*
+ * Signals are 1 .. _NSIG - 1: the C library's meaning of _NSIG (glibc's
+ * is 65 too); Linux's kernel calls the last signal _NSIG (64).
+ */
+#define _NSIG		65
 
 /* waitpid(2) status words, as Linux encodes them */
-#define WNOHANG		1
+#define WNOHANG		1	/* do not wait: 0 if no child is ready */
+#define WUNTRACED	2	/* report a child that stopped */
+#define WCONTINUED	8	/* report a stopped child that was continued */
 #define WIFEXITED(s)	(((s) & 0x7f) == 0)
 #define WEXITSTATUS(s)	(((s) >> 8) & 0xff)
 #define WIFSIGNALED(s)	(((s) & 0x7f) != 0 && ((s) & 0x7f) != 0x7f)
 #define WTERMSIG(s)	((s) & 0x7f)
+#define WCOREDUMP(s)	((s) & 0x80)
+#define WIFSTOPPED(s)	(((s) & 0xff) == 0x7f)	/* (sig << 8) | 0x7f */
+#define WSTOPSIG(s)	WEXITSTATUS(s)
+#define WIFCONTINUED(s)	((s) == 0xffff)
 
 struct kt_timespec {
 	long tv_sec;
 	long tv_nsec;
+};
+
+/* setitimer(2), getitimer(2) (Linux: struct timeval, struct itimerval) */
+struct kt_timeval {
+	long tv_sec;
+	long tv_usec;
+};
+
+struct kt_itimerval {
+	struct kt_timeval it_interval;	/* reloaded after each expiry; 0: once */
+	struct kt_timeval it_value;	/* time to the next expiry; 0: off */
+};
+
+#define ITIMER_REAL	0	/* real time: SIGALRM (alarm(2) is one) */
+#define ITIMER_VIRTUAL	1
+#define ITIMER_PROF	2
+
+/* wait4(2)'s resource usage of the reaped child (Linux: struct rusage). */
+struct kt_rusage {
+	struct kt_timeval ru_utime;	/* user time */
+	struct kt_timeval ru_stime;	/* system time */
+	long ru_maxrss, ru_ixrss, ru_idrss, ru_isrss;
+	long ru_minflt, ru_majflt, ru_nswap, ru_inblock, ru_oublock;
+	long ru_msgsnd, ru_msgrcv, ru_nsignals, ru_nvcsw, ru_nivcsw;
 };
 
 /*

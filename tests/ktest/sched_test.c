@@ -583,28 +583,34 @@ KTEST(show_tasks_lists_processes_and_kernel_threads)
 {
 	static char tail[8192];	/* the whole table at -smp 8 */
 	struct task_struct *k = kthreadd_task;
-	char line[96], me[32];
-	unsigned long n;
+	char line[96], me[32], active_mm[12];
+	unsigned long n, seconds;
 
 	/* kthreadd sleeps: its numbers hold still while they are printed. */
 	ktest_wait_sleeping(k, TASK_INTERRUPTIBLE);
 	/* And init waits for us (we may have run before it got there). */
 	ktest_wait_sleeping(child_reaper, TASK_INTERRUPTIBLE);
-	snprintf(line, sizeof(line), "    2     0 S %08lx        - %08lx %3d "
-		 "%6lu %7lu [kthreadd]\n", k->flags,
-		 (unsigned long)k->active_mm, k->prio, k->utime + k->stime,
-		 k->nvcsw + k->nivcsw);
+	if (k->active_mm)
+		snprintf(active_mm, sizeof(active_mm), "%08lx",
+			 (unsigned long)k->active_mm);
+	else
+		snprintf(active_mm, sizeof(active_mm), "-");
+	seconds = (k->utime + k->stime) / HZ;
+	snprintf(line, sizeof(line), "    2     0 S %08lx        - %9s %3d "
+		 "%3lu:%02lu [kthreadd]\n", k->flags, active_mm, k->prio,
+		 seconds / 60, seconds % 60);
 	snprintf(me, sizeof(me), "%5d %5d R ", current->pid,
 		 current->parent->pid);
 	show_tasks();
 	n = log_buf_copy(tail, sizeof(tail) - 1);
 	tail[n] = '\0';
-	KTEST_EXPECT(strstr(tail, "  PID  PPID S    FLAGS       MM ACTIVEMM"));
+	KTEST_EXPECT(strstr(tail, "  PID  PPID S    FLAGS       MM ACTIVE_MM PRI"
+			    "   TIME COMMAND"));
 	/* Process 0 and kthreadd are kernel threads: [name], no mm. */
 	KTEST_EXPECT(strstr(tail, "[swapper/0]"));
 	KTEST_EXPECT(strstr(tail, "[kthreadd]"));
 	KTEST_EXPECT(strstr(tail, "    2     0 S 00200040        - "));
-	/* Every column in its place: active_mm, prio, ticks, switches. */
+	/* Every column in its place: active_mm, prio, time. */
 	if (!strstr(tail, line))
 		KTEST_FAIL("no line \"%s\" in:\n%s", line, tail);
 	/* We run; init, the runner, waits for us. */

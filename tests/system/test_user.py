@@ -339,7 +339,7 @@ def test_magic_keys(terminal):
     start = len(t.text())
     t.proc.stdin.write(b"\x10")
     t.proc.stdin.flush()
-    t.wait_for(r"CPU   PID  PPID S    FLAGS       MM ACTIVEMM.*\n(.*\n)*.*"
+    t.wait_for(r"CPU   PID  PPID S    FLAGS       MM ACTIVE_MM.*\n(.*\n)*.*"
                r"\[kthreadd\]",
                start=start)
     t.proc.stdin.write(b"\x06")
@@ -401,7 +401,7 @@ def test_ps_and_ctrl_p_show_each_cpu_and_its_idle_task(smp):
         start = len(t.text())
         t.proc.stdin.write(b"\x10")
         t.proc.stdin.flush()
-        m = t.wait_for(r"CPU   PID  PPID S    FLAGS       MM ACTIVEMM.*\n"
+        m = t.wait_for(r"CPU   PID  PPID S    FLAGS       MM ACTIVE_MM.*\n"
                        r"(.*\n)*.* sh\n", start=start)
         check_rows_per_cpu(m.group(0), smp)
     finally:

@@ -46,6 +46,16 @@ int sched_getaffinity(pid_t pid, unsigned int len, unsigned long *mask);
 int brk(void *addr);
 void *sbrk(intptr_t increment);
 
+/* Sessions, process groups, alarms (user/lib/syscall.c, termios.c) */
+pid_t setsid(void);
+int setpgid(pid_t pid, pid_t pgid);
+pid_t getpgid(pid_t pid);
+pid_t getpgrp(void);
+pid_t getsid(pid_t pid);
+unsigned int alarm(unsigned int seconds);
+int pause(void);
+int isatty(int fd);
+
 /* Any call by number: returns what the kernel returned (-E on error). */
 long raw_syscall(long nr, long a1, long a2, long a3, long a4, long a5);
 

@@ -175,10 +175,11 @@ int close(int fd)
  * waitpid - wait for a child to end and reap it
  * @pid: the child, or -1 for any child
  * @status: where to store the status word (decode with W* macros), or NULL
- * @options: 0 to wait, WNOHANG to return 0 at once if no child has ended
+ * @options: 0 to wait, WNOHANG to return 0 at once if no child has ended,
+ *	WUNTRACED to report a child that stopped, WCONTINUED one continued
  *
- * Return: the reaped child's pid, 0 (WNOHANG, none ended), -1 on error
- * (ECHILD: no such child).
+ * Return: the reaped (or stopped, continued) child's pid, 0 (WNOHANG,
+ * none ended), -1 on error (ECHILD: no such child; EINTR).
  */
 pid_t waitpid(pid_t pid, int *status, int options)
 {
@@ -537,6 +538,101 @@ int pipe2(int fds[2], int flags)
 int nanosleep(const struct kt_timespec *req, struct kt_timespec *rem)
 {
 	return call2(__NR_nanosleep, (long)req, (long)rem);
+}
+
+/* Sessions, process groups, alarms, waiting (signals: user/lib/signal.c). */
+
+/**
+ * setsid - start a new session, with the caller as its leader
+ *
+ * The caller also leads a new process group, and has no controlling
+ * terminal until it opens one and asks (TIOCSCTTY).
+ * Return: the session id (the caller's pid), or -1 (EPERM: the caller
+ * leads a process group already).
+ */
+pid_t setsid(void)
+{
+	return call0(__NR_setsid);
+}
+
+/**
+ * setpgid - put process @pid into process group @pgid
+ * @pid: the caller or one of its children (0: the caller)
+ * @pgid: a group of the caller's session, or @pid to make a new one (0)
+ *
+ * Return: 0, or -1 (EPERM, ESRCH, EACCES: the child has exec'd, EINVAL).
+ */
+int setpgid(pid_t pid, pid_t pgid)
+{
+	return call2(__NR_setpgid, pid, pgid);
+}
+
+/**
+ * getpgid - the process group of @pid
+ * @pid: a process, 0 for the caller
+ *
+ * Return: the group id, or -1 (ESRCH).
+ */
+pid_t getpgid(pid_t pid)
+{
+	return call1(__NR_getpgid, pid);
+}
+
+/**
+ * getpgrp - the caller's process group
+ *
+ * Return: the group id; never fails.
+ */
+pid_t getpgrp(void)
+{
+	return call0(__NR_getpgrp);
+}
+
+/**
+ * getsid - the session of @pid
+ * @pid: a process, 0 for the caller
+ *
+ * Return: the session id, or -1 (ESRCH).
+ */
+pid_t getsid(pid_t pid)
+{
+	return call1(__NR_getsid, pid);
+}
+
+/**
+ * alarm - have SIGALRM sent to the caller in @seconds seconds
+ * @seconds: when; 0 cancels the alarm
+ *
+ * Return: the seconds that were left of the previous alarm, or 0.
+ */
+unsigned int alarm(unsigned int seconds)
+{
+	return raw_syscall(__NR_alarm, seconds, 0, 0, 0, 0);
+}
+
+/**
+ * pause - sleep until a signal's handler has run
+ *
+ * Return: -1 with errno EINTR (a signal that terminates the process
+ * does not return at all).
+ */
+int pause(void)
+{
+	return call0(__NR_pause);
+}
+
+/**
+ * wait4 - waitpid() with the reaped child's CPU times
+ * @pid: as waitpid()
+ * @status: as waitpid()
+ * @options: WNOHANG, WUNTRACED (report a stopped child), WCONTINUED
+ * @ru: if not NULL, the child's user and system time
+ *
+ * Return: the child's pid, 0 (WNOHANG), or -1 (ECHILD, EINTR).
+ */
+pid_t wait4(pid_t pid, int *status, int options, struct kt_rusage *ru)
+{
+	return call4(__NR_wait4, pid, (long)status, options, (long)ru);
 }
 
 /* The teaching calls (include/uapi/kt26.h). */
