@@ -10,7 +10,8 @@
  * the first, ecx the second, and so on (see include/uapi/kt26.h for the
  * numbers, which are Linux's).  A number without a handler gets -ENOSYS.
  *
- * The teaching calls (400 and up, above anything Linux 2.6 used) let the
+ * The teaching calls (500 and up, above every number of Linux's i386
+ * table: 403 there is clock_gettime64) let the
  * shell show the kernel's insides: the task list (ps), the memory report
  * (free), a task's kernel stack, the scheduler trace, memory pressure.
  * Every pointer from user space goes through the uaccess functions: a bad

@@ -43,7 +43,7 @@
 
 #define DEFAULT_CALLS	100000
 #define DEFAULT_SEED	0x6b743236	/* "kt26" */
-#define MAX_NR		450		/* numbers drawn from 0..MAX_NR */
+#define MAX_NR		510		/* numbers drawn from 0..MAX_NR */
 #define MAX_SEEDS	16
 #define FUZZ_UID	65534		/* the child's user and group: nobody */
 #define NR_ARGS		5		/* ebx ecx edx esi edi */

@@ -7,7 +7,9 @@
  * Shared by the kernel and by user/ (built with -ffreestanding: this file
  * may include nothing).  The Linux numbers are Linux's own, so the user
  * programs also run unchanged on a Linux host (tests use that).  The
- * teaching calls are numbered from 400, above anything Linux 2.6 used.
+ * teaching calls are numbered from 500, above every number Linux's i386
+ * table uses (it ends in the 450s; 403 is clock_gettime64), so a Linux
+ * program never reaches them by accident.
  */
 #ifndef _UAPI_KT26_H
 #define _UAPI_KT26_H
@@ -49,12 +51,12 @@
 #define __NR_sched_getaffinity	242	/* (pid, len, mask) -> bytes of mask written */
 
 /* Teaching calls: what the shell needs to show the kernel's insides. */
-#define __NR_kt_tasks		400	/* (struct kt_task_info *buf, int max) -> count */
-#define __NR_kt_meminfo		401	/* (char *buf, int len) -> bytes of report text */
-#define __NR_kt_pressure	402	/* (int pages) -> pages kswapd reclaimed */
-#define __NR_kt_stack		403	/* (int pid, char *buf, int len) -> bytes of text */
-#define __NR_kt_trace		404	/* (void) -> dumps the scheduler trace on ttyS0 */
-#define __NR_kt_drop_caches	405	/* (void) -> pages freed: sync, drop clean buffers, shrink the slab */
+#define __NR_kt_tasks		500	/* (struct kt_task_info *buf, int max) -> count */
+#define __NR_kt_meminfo		501	/* (char *buf, int len) -> bytes of report text */
+#define __NR_kt_pressure	502	/* (int pages) -> pages kswapd reclaimed */
+#define __NR_kt_stack		503	/* (int pid, char *buf, int len) -> bytes of text */
+#define __NR_kt_trace		504	/* (void) -> dumps the scheduler trace on ttyS0 */
+#define __NR_kt_drop_caches	505	/* (void) -> pages freed: sync, drop clean buffers, shrink the slab */
 
 /* syslog(2) types */
 #define SYSLOG_ACTION_READ_ALL	3	/* copy the whole log ring, don't clear */

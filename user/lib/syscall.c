@@ -479,8 +479,8 @@ int nanosleep(const struct kt_timespec *req, struct kt_timespec *rem)
  * kt26_running - is this kernel kt26?
  *
  * Asks for the task list and looks for pid 0, "swapper/0".  On Linux
- * i386, call 400 is msgsnd, which fails (EFAULT: the second argument is
- * a count, not a message); a kernel without the call says ENOSYS.
+ * i386, call 500 does not exist (ENOSYS); any kernel where it means
+ * something else fails it or fills no task named swapper/0.
  * Programs trust this answer before they do what only kt26 survives
  * (kill pid 0, random system calls), so it asks for a real task list,
  * not merely a call that did not fail.  The answer cannot change: it is
