@@ -28,6 +28,8 @@ struct linux_binprm {
 	struct mm_struct *mm;	/* the new address space */
 	unsigned long entry;	/* the program's first instruction */
 	unsigned long sp;	/* its first stack pointer */
+	unsigned long phdr;	/* AT_PHDR: the program headers in memory */
+	unsigned int phnum;	/* AT_PHNUM */
 };
 
 struct pt_regs;

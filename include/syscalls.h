@@ -75,6 +75,9 @@ long do_sys_open(const char *path, int flags);
 /* kernel/exec.c */
 asmlinkage long sys_execve(struct pt_regs regs);
 
+/* drivers/random.c */
+asmlinkage long sys_getrandom(char *ubuf, size_t count, unsigned int flags);
+
 /* mm/memory.c */
 asmlinkage unsigned long sys_brk(unsigned long brk);
 

@@ -416,6 +416,7 @@ const sys_call_ptr_t sys_call_table[] = {
 	SYSCALL(__NR_setgid32, sys_setgid32),
 	SYSCALL(__NR_sched_setaffinity, sys_sched_setaffinity),
 	SYSCALL(__NR_sched_getaffinity, sys_sched_getaffinity),
+	SYSCALL(__NR_getrandom, sys_getrandom),
 };
 
 _Static_assert(ARRAY_SIZE(sys_call_table) == ASM_NR_syscalls,

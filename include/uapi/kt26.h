@@ -49,6 +49,7 @@
 #define __NR_setgid32		214	/* (gid): likewise */
 #define __NR_sched_setaffinity	241	/* (pid, len, mask) -> 0: the CPUs pid may run on */
 #define __NR_sched_getaffinity	242	/* (pid, len, mask) -> bytes of mask written */
+#define __NR_getrandom		355	/* (buf, count, flags) -> bytes: not cryptographic */
 
 /* Teaching calls: what the shell needs to show the kernel's insides. */
 #define __NR_kt_tasks		500	/* (struct kt_task_info *buf, int max) -> count */
@@ -57,6 +58,30 @@
 #define __NR_kt_stack		503	/* (int pid, char *buf, int len) -> bytes of text */
 #define __NR_kt_trace		504	/* (void) -> dumps the scheduler trace on ttyS0 */
 #define __NR_kt_drop_caches	505	/* (void) -> pages freed: sync, drop clean buffers, shrink the slab */
+
+/*
+ * The auxiliary vector: (type, value) pairs execve() puts on the new
+ * program's stack after envp's NULL, ending with AT_NULL (Linux:
+ * include/uapi/linux/auxvec.h, arch/x86/include/uapi/asm/auxvec.h).
+ */
+#define AT_NULL		0	/* the end of the vector */
+#define AT_PHDR		3	/* the program headers, in memory */
+#define AT_PHENT	4	/* the size of one */
+#define AT_PHNUM	5	/* how many */
+#define AT_PAGESZ	6	/* the page size */
+#define AT_BASE		7	/* the interpreter's load address: 0, none */
+#define AT_FLAGS	8	/* 0 */
+#define AT_ENTRY	9	/* the program's entry point */
+#define AT_UID		11	/* real user id */
+#define AT_EUID		12	/* effective user id */
+#define AT_GID		13	/* real group id */
+#define AT_EGID		14	/* effective group id */
+#define AT_PLATFORM	15	/* string: "i686" */
+#define AT_HWCAP	16	/* CPUID leaf 1 edx: the CPU's features */
+#define AT_CLKTCK	17	/* times(2)'s ticks a second: USER_HZ */
+#define AT_SECURE	23	/* 1 for set-user-ID programs: 0 */
+#define AT_RANDOM	25	/* address of 16 random bytes */
+#define AT_EXECFN	31	/* string: the file name given to execve */
 
 /* syslog(2) types */
 #define SYSLOG_ACTION_READ_ALL	3	/* copy the whole log ring, don't clear */
