@@ -26,6 +26,8 @@ typedef void (*sys_call_ptr_t)(void);
 extern const sys_call_ptr_t sys_call_table[];	/* system_call indexes it */
 asmlinkage long sys_ni_syscall(void);
 asmlinkage long sys_exit(int error_code);
+asmlinkage long sys_exit_group(int error_code);
+asmlinkage long sys_gettid(void);
 asmlinkage long sys_fork(struct pt_regs regs);
 asmlinkage long sys_waitpid(pid_t pid, int *stat_addr, int options);
 asmlinkage long sys_getpid(void);
@@ -72,8 +74,18 @@ asmlinkage off_t sys_lseek(unsigned int fd, off_t offset, unsigned int whence);
 asmlinkage long sys_dup2(unsigned int oldfd, unsigned int newfd);
 long do_sys_open(const char *path, int flags);
 
+/* kernel/fork.c */
+asmlinkage long sys_clone(struct pt_regs regs);
+asmlinkage long sys_vfork(struct pt_regs regs);
+asmlinkage long sys_set_tid_address(int *tidptr);
+asmlinkage long sys_set_robust_list(void *head, size_t len);
+
 /* kernel/exec.c */
 asmlinkage long sys_execve(struct pt_regs regs);
+
+/* arch/x86/tls.c */
+asmlinkage long sys_set_thread_area(struct user_desc *u_info);
+asmlinkage long sys_get_thread_area(struct user_desc *u_info);
 
 /* drivers/random.c */
 asmlinkage long sys_getrandom(char *ubuf, size_t count, unsigned int flags);

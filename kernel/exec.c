@@ -202,6 +202,8 @@ static void exec_mmap(struct mm_struct *mm)
 	struct mm_struct *old_mm = tsk->mm, *active_mm;
 	unsigned long flags;
 
+	if (old_mm)
+		mm_release(tsk, old_mm);
 	local_irq_save(flags);
 	active_mm = tsk->active_mm;
 	tsk->mm = mm;
@@ -278,6 +280,7 @@ int do_execve(struct linux_binprm *bprm, struct pt_regs *regs)
 
 	/* The point of no return. */
 	exec_mmap(bprm->mm);
+	flush_thread();
 	current->flags &= ~(PF_KTHREAD | PF_FORKNOEXEC);
 	base = strrchr(bprm->filename, '/');
 	set_task_comm(current, base ? base + 1 : bprm->filename);

@@ -55,10 +55,16 @@ asmlinkage long sys_exit(int error_code)
 	do_exit((error_code & 0xff) << 8);
 }
 
+/* Without thread groups, the group is the caller alone. */
+asmlinkage long sys_exit_group(int error_code)
+{
+	do_exit((error_code & 0xff) << 8);
+}
+
 asmlinkage long sys_fork(struct pt_regs regs)
 {
 	/* The child returns to user mode with these registers, eax = 0. */
-	return do_fork(SIGCHLD, regs.esp, &regs, 0);
+	return do_fork(SIGCHLD, regs.esp, &regs, 0, NULL, NULL);
 }
 
 asmlinkage long sys_waitpid(pid_t pid, int *stat_addr, int options)
@@ -81,6 +87,12 @@ asmlinkage long sys_waitpid(pid_t pid, int *stat_addr, int options)
 asmlinkage long sys_getpid(void)
 {
 	return current->tgid;
+}
+
+/* A task is its own and only thread: its thread id is its pid. */
+asmlinkage long sys_gettid(void)
+{
+	return current->pid;
 }
 
 asmlinkage long sys_getppid(void)
@@ -391,6 +403,12 @@ const sys_call_ptr_t sys_call_table[] = {
 	SYSCALL(__NR_brk, sys_brk),
 	SYSCALL(__NR_dup2, sys_dup2),
 	SYSCALL(__NR_getppid, sys_getppid),
+	SYSCALL(__NR_clone, sys_clone),
+	SYSCALL(__NR_vfork, sys_vfork),
+	SYSCALL(__NR_gettid, sys_gettid),
+	SYSCALL(__NR_exit_group, sys_exit_group),
+	SYSCALL(__NR_set_tid_address, sys_set_tid_address),
+	SYSCALL(__NR_set_robust_list, sys_set_robust_list),
 	SYSCALL(__NR_syslog, sys_syslog),
 	SYSCALL(__NR_sched_yield, sys_sched_yield),
 	SYSCALL(__NR_sync, sys_sync),
@@ -416,6 +434,8 @@ const sys_call_ptr_t sys_call_table[] = {
 	SYSCALL(__NR_setgid32, sys_setgid32),
 	SYSCALL(__NR_sched_setaffinity, sys_sched_setaffinity),
 	SYSCALL(__NR_sched_getaffinity, sys_sched_getaffinity),
+	SYSCALL(__NR_set_thread_area, sys_set_thread_area),
+	SYSCALL(__NR_get_thread_area, sys_get_thread_area),
 	SYSCALL(__NR_getrandom, sys_getrandom),
 };
 

@@ -23,6 +23,7 @@
 #define __NR_close		6
 #define __NR_waitpid		7
 #define __NR_execve		11
+#define __NR_time		13	/* (time_t *t) -> seconds since 1970 */
 #define __NR_lseek		19
 #define __NR_getpid		20
 #define __NR_setuid		23	/* 16-bit ids: use the ...32 calls */
@@ -37,19 +38,45 @@
 #define __NR_getegid		50
 #define __NR_dup2		63
 #define __NR_getppid		64
+#define __NR_setrlimit		75	/* (resource, const struct rlimit *) -> 0 */
+#define __NR_getrlimit		76	/* (resource, struct rlimit *) -> 0: as ugetrlimit */
+#define __NR_gettimeofday	78	/* (struct timeval *, struct timezone *) -> 0 */
 #define __NR_reboot		88
+#define __NR_mmap		90	/* (struct mmap_arg_struct *) -> address: old_mmap */
+#define __NR_munmap		91	/* (addr, len) -> 0 */
 #define __NR_syslog		103	/* (int type, char *buf, int len): dmesg */
+#define __NR_sysinfo		116	/* (struct sysinfo *) -> 0 */
+#define __NR_clone		120	/* (flags, stack, ptid, tls, ctid) -> pid, 0 in the child */
+#define __NR_uname		122	/* (struct new_utsname *) -> 0 */
+#define __NR_mprotect		125	/* (addr, len, prot) -> 0 */
 #define __NR_sched_yield	158
 #define __NR_nanosleep		162
+#define __NR_prctl		172	/* (option, arg2, ...) -> PR_SET_NAME/PR_GET_NAME */
+#define __NR_vfork		190	/* (void) -> pid; the parent waits for exec or exit */
+#define __NR_ugetrlimit		191	/* (resource, struct rlimit *) -> 0 */
+#define __NR_mmap2		192	/* (addr, len, prot, flags, fd, pgoff) -> address */
 #define __NR_getuid32		199	/* (void) -> real user id */
 #define __NR_getgid32		200	/* (void) -> real group id */
 #define __NR_geteuid32		201	/* (void) -> effective user id */
 #define __NR_getegid32		202	/* (void) -> effective group id */
 #define __NR_setuid32		213	/* (uid): root sets both, others only their real id */
 #define __NR_setgid32		214	/* (gid): likewise */
+#define __NR_gettid		224	/* (void) -> thread id: the pid */
 #define __NR_sched_setaffinity	241	/* (pid, len, mask) -> 0: the CPUs pid may run on */
 #define __NR_sched_getaffinity	242	/* (pid, len, mask) -> bytes of mask written */
+#define __NR_set_thread_area	243	/* (struct user_desc *) -> 0: a TLS segment, GDT 6-8 */
+#define __NR_get_thread_area	244	/* (struct user_desc *) -> 0 */
+#define __NR_exit_group		252	/* (status): exit, as there are no threads */
+#define __NR_set_tid_address	258	/* (int *tidptr) -> tid: 0 goes there at exit */
+#define __NR_clock_gettime	265	/* (clockid, struct kt_timespec *) -> 0 */
+#define __NR_clock_getres	266	/* (clockid, struct kt_timespec *) -> 0 */
+#define __NR_clock_nanosleep	267	/* (clockid, flags, req, rem) -> 0 */
+#define __NR_set_robust_list	311	/* (head, len) -> 0: kept, never walked */
+#define __NR_prlimit64		340	/* (pid, resource, new, old: struct rlimit64 *) -> 0 */
 #define __NR_getrandom		355	/* (buf, count, flags) -> bytes: not cryptographic */
+#define __NR_clock_gettime64	403	/* (clockid, struct __kernel_timespec *) -> 0 */
+#define __NR_clock_getres_time64 406	/* (clockid, struct __kernel_timespec *) -> 0 */
+#define __NR_clock_nanosleep_time64 407	/* (clockid, flags, req, rem: 64-bit) -> 0 */
 
 /* Teaching calls: what the shell needs to show the kernel's insides. */
 #define __NR_kt_tasks		500	/* (struct kt_task_info *buf, int max) -> count */
@@ -127,12 +154,43 @@
 #define SIGSTOP		19
 #define _NSIG		32
 
+/*
+ * clone(2) flags a C library passes (Linux: include/uapi/linux/sched.h);
+ * the low byte is the signal the parent gets at the child's exit.  The
+ * sharing flags (CLONE_VM, CLONE_FILES, ...) are in the kernel's
+ * include/sched.h.
+ */
+#define CLONE_VFORK		0x00004000	/* parent sleeps until exec/exit */
+#define CLONE_THREAD		0x00010000	/* same thread group: refused */
+#define CLONE_SETTLS		0x00080000	/* esi: the child's user_desc */
+#define CLONE_PARENT_SETTID	0x00100000	/* child's tid to *edx (parent) */
+#define CLONE_CHILD_CLEARTID	0x00200000	/* 0 to *edi at exit or exec */
+#define CLONE_CHILD_SETTID	0x01000000	/* child's tid to *edi (child) */
+
 /* waitpid(2) status words, as Linux encodes them */
 #define WNOHANG		1
 #define WIFEXITED(s)	(((s) & 0x7f) == 0)
 #define WEXITSTATUS(s)	(((s) >> 8) & 0xff)
 #define WIFSIGNALED(s)	(((s) & 0x7f) != 0 && ((s) & 0x7f) != 0x7f)
 #define WTERMSIG(s)	((s) & 0x7f)
+
+/*
+ * set_thread_area(2), get_thread_area(2), clone(CLONE_SETTLS): one
+ * segment descriptor in the form Linux's include/uapi/asm/ldt.h gives
+ * it.  entry_number is a GDT index, 6..8 (-1 to set_thread_area: pick a
+ * free one and write it back); the selector is entry_number * 8 + 3.
+ */
+struct user_desc {
+	unsigned int entry_number;
+	unsigned int base_addr;
+	unsigned int limit;
+	unsigned int seg_32bit:1;
+	unsigned int contents:2;
+	unsigned int read_exec_only:1;
+	unsigned int limit_in_pages:1;
+	unsigned int seg_not_present:1;
+	unsigned int useable:1;
+};
 
 struct kt_timespec {
 	long tv_sec;
