@@ -69,7 +69,7 @@ OBJS-sched  := sched/core.o sched/idle.o sched/wait.o sched/completion.o \
 OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/paging.o mm/mm_struct.o mm/mmu_context.o mm/meminfo.o \
 	       mm/vmscan.o mm/memory.o mm/swap.o mm/buffer.o mm/pdflush.o \
-	       mm/page-writeback.o mm/pressure.o
+	       mm/page-writeback.o mm/pressure.o mm/mmap.o
 OBJS-block  := block/ll_rw_blk.o block/elevator.o block/blkdev_file.o
 OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/keyboard.o \
 	       drivers/ata.o drivers/random.o

@@ -90,7 +90,15 @@ asmlinkage long sys_get_thread_area(struct user_desc *u_info);
 /* drivers/random.c */
 asmlinkage long sys_getrandom(char *ubuf, size_t count, unsigned int flags);
 
-/* mm/memory.c */
+/* mm/mmap.c */
+struct mmap_arg_struct;
 asmlinkage unsigned long sys_brk(unsigned long brk);
+asmlinkage long sys_mmap2(unsigned long addr, unsigned long len,
+			  unsigned long prot, unsigned long flags,
+			  unsigned long fd, unsigned long pgoff);
+asmlinkage long sys_old_mmap(struct mmap_arg_struct *arg);
+asmlinkage long sys_munmap(unsigned long addr, size_t len);
+asmlinkage long sys_mprotect(unsigned long start, size_t len,
+			     unsigned long prot);
 
 #endif /* _SYSCALLS_H */

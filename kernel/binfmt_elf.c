@@ -26,8 +26,8 @@
 #include <string.h>
 
 #define MAX_PHNUM	16
-/* Segments end below the stack that create_stack() maps next. */
-#define SEGMENTS_END	(USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE)
+/* Segments end below the stack's area, which create_stack() adds next. */
+#define SEGMENTS_END	(USER_STACK_TOP - USER_STACK_MAX)
 
 /* Is [off, off + len) inside a file of @size bytes? */
 static bool in_file(u32 off, u32 len, size_t size)
@@ -127,7 +127,14 @@ static int map_segment(struct linux_binprm *bprm, const Elf32_Phdr *ph)
 	unsigned long start = ph->p_vaddr & PAGE_MASK;
 	unsigned long end = PAGE_ALIGN(ph->p_vaddr + ph->p_memsz);
 	bool writable = ph->p_flags & PF_W;
+	int err;
 
+	err = vma_add(bprm->mm, start, end,
+		      (ph->p_flags & PF_R ? VM_READ : 0) |
+		      (writable ? VM_WRITE : 0) |
+		      (ph->p_flags & PF_X ? VM_EXEC : 0));
+	if (err)
+		return err;
 	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
 		int err = map_user_page(bprm->mm, addr, writable);
 

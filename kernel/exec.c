@@ -131,14 +131,19 @@ static int create_stack(struct linux_binprm *bprm)
 	u8 rand_bytes[16];
 	int err = 0, i = 0;
 
-	mm->start_stack = USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE;
-	for (unsigned long a = mm->start_stack; a < USER_STACK_TOP;
-	     a += PAGE_SIZE) {
+	/* The area is 8 MiB; its top pages are mapped now, the rest on use. */
+	mm->start_stack = USER_STACK_TOP - USER_STACK_MAX;
+	err = vma_add(mm, mm->start_stack, USER_STACK_TOP,
+		      VM_READ | VM_WRITE | VM_GROWSDOWN);
+	if (err)
+		return err;
+	for (unsigned long a = USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE;
+	     a < USER_STACK_TOP; a += PAGE_SIZE) {
 		err = map_user_page(mm, a, true);
 		if (err)
 			return err;
 	}
-	if (sp < mm->start_stack + PAGE_SIZE)
+	if (sp < USER_STACK_TOP - (USER_STACK_PAGES - 1) * PAGE_SIZE)
 		return -E2BIG;
 
 	vec = kmalloc(nwords * sizeof(u32), GFP_KERNEL);

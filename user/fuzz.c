@@ -50,7 +50,6 @@
 #define KERNEL_BASE	0xC0000000UL	/* PAGE_OFFSET: the kernel's half */
 #define MMAP_AREA	0x40000000UL	/* mmap2's addresses (mm/mmap.c) */
 #define STACK_AREA	0xB0000000UL	/* below every stack */
-#define MAP_FIXED	0x10		/* mmap2's flag: exactly there */
 /* syslog(2) type that waits for new log messages (Linux's numbering). */
 #define SYSLOG_ACTION_READ	2
 

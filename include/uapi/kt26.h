@@ -110,6 +110,17 @@
 #define AT_RANDOM	25	/* address of 16 random bytes */
 #define AT_EXECFN	31	/* string: the file name given to execve */
 
+/* mmap2(2), mprotect(2): rights and kinds of mapping (Linux's values) */
+#define PROT_NONE	0x0
+#define PROT_READ	0x1
+#define PROT_WRITE	0x2
+#define PROT_EXEC	0x4
+#define MAP_SHARED	0x01
+#define MAP_PRIVATE	0x02
+#define MAP_FIXED	0x10
+#define MAP_ANONYMOUS	0x20
+#define MAP_FAILED	((void *)-1)
+
 /* syslog(2) types */
 #define SYSLOG_ACTION_READ_ALL	3	/* copy the whole log ring, don't clear */
 #define SYSLOG_ACTION_SIZE_BUFFER 10	/* the size of the log ring */
