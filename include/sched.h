@@ -14,6 +14,7 @@
 #define _SCHED_H
 
 #include <asm/desc.h>
+#include <asm/i387.h>
 #include <asm/ptrace.h>
 #include <asm/thread_info.h>
 #include <atomic.h>
@@ -88,6 +89,10 @@ struct thread_struct {
 	/* GDT entries 6-8 while it runs: set_thread_area(2) */
 	struct desc_struct tls_array[GDT_ENTRY_TLS_ENTRIES];
 	unsigned long gs;	/* its user %gs while switched out */
+	/* The FPU/SSE registers, switched lazily (arch/x86/i387.c): */
+	unsigned long status;	/* TS_USEDFPU: the FPU holds them now */
+	bool used_math;		/* it has used them since its execve */
+	union i387_union i387;	/* saved here while it does not hold them */
 };
 
 struct task_struct {

@@ -158,6 +158,8 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	}
 	atomic_inc(&nr_task_structs);
 	*tsk = *orig;
+	/* fxsave and fxrstor fault on a misaligned image. */
+	BUG_ON((unsigned long)&tsk->thread.i387 & 15);
 	*ti = *orig->thread_info;
 	tsk->thread_info = ti;
 	ti->task = tsk;

@@ -18,6 +18,7 @@
  * through it.
  */
 #include <asm/desc.h>
+#include <asm/i387.h>
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
@@ -104,6 +105,12 @@ int copy_thread(unsigned long clone_flags, unsigned long esp,
 	p->thread.esp0 = (unsigned long)(childregs + 1);
 	p->thread.eip = (unsigned long)ret_from_fork;
 	savesegment(gs, p->thread.gs);
+	/* The child starts with the parent's FPU registers, saved now. */
+	preempt_disable();
+	unlazy_fpu(current);
+	preempt_enable();
+	p->thread.i387 = current->thread.i387;
+	p->thread.status &= ~TS_USEDFPU;
 
 	if (clone_flags & CLONE_SETTLS) {
 		struct user_desc info;
@@ -116,9 +123,10 @@ int copy_thread(unsigned long clone_flags, unsigned long esp,
 }
 
 /**
- * flush_thread - execve() forgets the old program's TLS segments
+ * flush_thread - execve() forgets the old program's TLS segments and FPU
  *
- * Empty TLS entries in the task and in this CPU's GDT, and a null %gs:
+ * The FPU registers are dropped (the new program's first FPU instruction
+ * gets a clean state); empty TLS entries in the task and in this CPU's GDT, and a null %gs:
  * the new program sets up its own (Linux 2.6: flush_thread() and
  * start_thread()).
  * Context: process, the point of no return of execve().
@@ -127,6 +135,7 @@ void flush_thread(void)
 {
 	struct task_struct *tsk = current;
 
+	clear_fpu(tsk);
 	preempt_disable();
 	memset(tsk->thread.tls_array, 0, sizeof(tsk->thread.tls_array));
 	load_TLS(&tsk->thread, smp_processor_id());
@@ -140,8 +149,10 @@ void flush_thread(void)
  * @prev: the task switched away from (eax)
  * @next: the task switched to (edx), whose stack we are on
  *
- * The CPU takes the kernel stack for interrupts from user mode out of
- * the TSS: it must be next's.  Then the thread-local storage, as Linux
+ * prev's FPU registers are saved if it used them (unlazy_fpu(), which
+ * sets CR0.TS so that next's first FPU instruction traps: see
+ * arch/x86/i387.c).  The CPU takes the kernel stack for interrupts from
+ * user mode out of the TSS: it must be next's.  Then the thread-local storage, as Linux
  * 2.6 does it: prev's %gs is saved (it still holds prev's user value:
  * the kernel itself never uses %gs), next's three TLS descriptors go
  * into this CPU's GDT (load_TLS()), and %gs is reloaded -- even with the
@@ -158,6 +169,7 @@ struct task_struct *__switch_to(struct task_struct *prev,
 {
 	struct thread_struct *prev_t = &prev->thread, *next_t = &next->thread;
 
+	unlazy_fpu(prev);
 	load_esp0(next_t->esp0);
 	savesegment(gs, prev_t->gs);
 	load_TLS(next_t, raw_smp_processor_id());
