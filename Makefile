@@ -63,7 +63,9 @@ OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/kthread.o kernel/show_tasks.o kernel/kallsyms.o \
 	       kernel/tasklet.o kernel/workqueue.o kernel/syscalls.o \
 	       kernel/fs.o kernel/exec.o kernel/binfmt_elf.o kernel/initramfs.o \
-	       kernel/trace.o kernel/reboot.o kernel/cred.o kernel/cpu.o
+	       kernel/trace.o kernel/reboot.o kernel/cred.o kernel/cpu.o \
+	       kernel/ni_syscall.o kernel/resource.o kernel/sysinfo.o \
+	       kernel/prctl.o kernel/time.o
 OBJS-sched  := sched/core.o sched/idle.o sched/wait.o sched/completion.o \
 	       sched/migration.o
 OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
@@ -72,7 +74,7 @@ OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/page-writeback.o mm/pressure.o mm/mmap.o
 OBJS-block  := block/ll_rw_blk.o block/elevator.o block/blkdev_file.o
 OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/keyboard.o \
-	       drivers/ata.o drivers/random.o
+	       drivers/ata.o drivers/random.o drivers/rtc.o
 OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o \
 	       lib/spinlock_debug.o lib/smp_processor_id.o
 OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \

@@ -24,6 +24,7 @@
 #include <preempt.h>
 #include <spinlock.h>
 #include <types.h>
+#include <uapi/kt26.h>
 
 struct mm_struct;
 struct fs_struct;
@@ -161,6 +162,8 @@ struct task_struct {
 	int *set_child_tid;
 	int *clear_child_tid;
 	void *robust_list;
+	/* Resource limits (kernel/resource.c), copied by fork. */
+	struct rlimit rlim[RLIM_NLIMITS];
 
 	/* Credentials (kernel/cred.c), copied by fork; 0 is root. */
 	uid_t uid, euid;		/* real and effective user id */

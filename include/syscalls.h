@@ -24,7 +24,8 @@ typedef void (*sys_call_ptr_t)(void);
 
 /* kernel/syscalls.c */
 extern const sys_call_ptr_t sys_call_table[];	/* system_call indexes it */
-asmlinkage long sys_ni_syscall(void);
+/* kernel/ni_syscall.c */
+asmlinkage long sys_ni_syscall(struct pt_regs regs);
 asmlinkage long sys_exit(int error_code);
 asmlinkage long sys_exit_group(int error_code);
 asmlinkage long sys_gettid(void);
@@ -64,6 +65,7 @@ asmlinkage long sys_getgid32(void);
 asmlinkage long sys_getegid32(void);
 asmlinkage long sys_setuid32(uid_t uid);
 asmlinkage long sys_setgid32(gid_t gid);
+asmlinkage long sys_getgroups32(int gidsetsize, gid_t *grouplist);
 
 /* kernel/fs.c */
 asmlinkage long sys_open(const char *filename, int flags, int mode);
@@ -79,6 +81,39 @@ asmlinkage long sys_clone(struct pt_regs regs);
 asmlinkage long sys_vfork(struct pt_regs regs);
 asmlinkage long sys_set_tid_address(int *tidptr);
 asmlinkage long sys_set_robust_list(void *head, size_t len);
+
+/* kernel/resource.c */
+asmlinkage long sys_getrlimit(unsigned int resource, struct rlimit *rlim);
+asmlinkage long sys_ugetrlimit(unsigned int resource, struct rlimit *rlim);
+asmlinkage long sys_setrlimit(unsigned int resource,
+			      const struct rlimit *rlim);
+asmlinkage long sys_prlimit64(pid_t pid, unsigned int resource,
+			      const struct rlimit64 *new_rlim,
+			      struct rlimit64 *old_rlim);
+
+/* kernel/sysinfo.c */
+asmlinkage long sys_newuname(struct new_utsname *name);
+asmlinkage long sys_sysinfo(struct sysinfo *info);
+
+/* kernel/prctl.c */
+asmlinkage long sys_prctl(int option, unsigned long arg2, unsigned long arg3,
+			  unsigned long arg4, unsigned long arg5);
+
+/* kernel/time.c */
+asmlinkage long sys_time(long *tloc);
+asmlinkage long sys_gettimeofday(struct kt_timeval *tv, int *tz);
+asmlinkage long sys_clock_gettime(int clockid, struct kt_timespec *tp);
+asmlinkage long sys_clock_gettime64(int clockid,
+				    struct __kernel_timespec *tp);
+asmlinkage long sys_clock_getres(int clockid, struct kt_timespec *tp);
+asmlinkage long sys_clock_getres_time64(int clockid,
+					struct __kernel_timespec *tp);
+asmlinkage long sys_clock_nanosleep(int clockid, int flags,
+				    const struct kt_timespec *rqtp,
+				    struct kt_timespec *rmtp);
+asmlinkage long sys_clock_nanosleep_time64(int clockid, int flags,
+					   const struct __kernel_timespec *rqtp,
+					   struct __kernel_timespec *rmtp);
 
 /* kernel/exec.c */
 asmlinkage long sys_execve(struct pt_regs regs);

@@ -8,7 +8,8 @@
  * system_call (arch/x86/entry.asm) indexes sys_call_table with eax and
  * calls the handler with the saved registers as its arguments: ebx is
  * the first, ecx the second, and so on (see include/uapi/kt26.h for the
- * numbers, which are Linux's).  A number without a handler gets -ENOSYS.
+ * numbers, which are Linux's).  A number without a handler gets -ENOSYS
+ * from sys_ni_syscall() (kernel/ni_syscall.c), which logs it once.
  *
  * The teaching calls (500 and up, above every number of Linux's i386
  * table: 403 there is clock_gettime64) let the
@@ -43,11 +44,6 @@
 #include <timer.h>
 #include <trace.h>
 #include <writeback.h>
-
-asmlinkage long sys_ni_syscall(void)
-{
-	return -ENOSYS;
-}
 
 asmlinkage long sys_exit(int error_code)
 {
@@ -396,6 +392,7 @@ const sys_call_ptr_t sys_call_table[] = {
 	SYSCALL(__NR_close, sys_close),
 	SYSCALL(__NR_waitpid, sys_waitpid),
 	SYSCALL(__NR_execve, sys_execve),
+	SYSCALL(__NR_time, sys_time),
 	SYSCALL(__NR_lseek, sys_lseek),
 	SYSCALL(__NR_getpid, sys_getpid),
 	SYSCALL(__NR_kill, sys_kill),
@@ -430,17 +427,32 @@ const sys_call_ptr_t sys_call_table[] = {
 	SYSCALL(__NR_getgid, sys_getgid),
 	SYSCALL(__NR_geteuid, sys_geteuid),
 	SYSCALL(__NR_getegid, sys_getegid),
+	SYSCALL(__NR_setrlimit, sys_setrlimit),
+	SYSCALL(__NR_getrlimit, sys_getrlimit),
+	SYSCALL(__NR_gettimeofday, sys_gettimeofday),
+	SYSCALL(__NR_sysinfo, sys_sysinfo),
+	SYSCALL(__NR_uname, sys_newuname),
+	SYSCALL(__NR_prctl, sys_prctl),
+	SYSCALL(__NR_ugetrlimit, sys_ugetrlimit),
 	SYSCALL(__NR_getuid32, sys_getuid32),
 	SYSCALL(__NR_getgid32, sys_getgid32),
 	SYSCALL(__NR_geteuid32, sys_geteuid32),
 	SYSCALL(__NR_getegid32, sys_getegid32),
+	SYSCALL(__NR_getgroups32, sys_getgroups32),
 	SYSCALL(__NR_setuid32, sys_setuid32),
 	SYSCALL(__NR_setgid32, sys_setgid32),
 	SYSCALL(__NR_sched_setaffinity, sys_sched_setaffinity),
 	SYSCALL(__NR_sched_getaffinity, sys_sched_getaffinity),
 	SYSCALL(__NR_set_thread_area, sys_set_thread_area),
 	SYSCALL(__NR_get_thread_area, sys_get_thread_area),
+	SYSCALL(__NR_clock_gettime, sys_clock_gettime),
+	SYSCALL(__NR_clock_getres, sys_clock_getres),
+	SYSCALL(__NR_clock_nanosleep, sys_clock_nanosleep),
+	SYSCALL(__NR_prlimit64, sys_prlimit64),
 	SYSCALL(__NR_getrandom, sys_getrandom),
+	SYSCALL(__NR_clock_gettime64, sys_clock_gettime64),
+	SYSCALL(__NR_clock_getres_time64, sys_clock_getres_time64),
+	SYSCALL(__NR_clock_nanosleep_time64, sys_clock_nanosleep_time64),
 };
 
 _Static_assert(ARRAY_SIZE(sys_call_table) == ASM_NR_syscalls,

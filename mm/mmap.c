@@ -39,7 +39,6 @@
 #include <mm_types.h>
 #include <sched.h>
 #include <slab.h>
-#include <swap.h>
 #include <syscalls.h>
 
 /* Where mmap() looks for room first (Linux 2.6: TASK_SIZE / 3). */

@@ -59,6 +59,7 @@
 #define __NR_getgid32		200	/* (void) -> real group id */
 #define __NR_geteuid32		201	/* (void) -> effective user id */
 #define __NR_getegid32		202	/* (void) -> effective group id */
+#define __NR_getgroups32	205	/* (size, list) -> 0: no supplementary groups */
 #define __NR_setuid32		213	/* (uid): root sets both, others only their real id */
 #define __NR_setgid32		214	/* (gid): likewise */
 #define __NR_gettid		224	/* (void) -> thread id: the pid */
@@ -207,6 +208,92 @@ struct kt_timespec {
 	long tv_sec;
 	long tv_nsec;
 };
+
+/* clock_gettime64(2), clock_nanosleep_time64(2): 64-bit seconds */
+struct __kernel_timespec {
+	long long tv_sec;
+	long long tv_nsec;
+};
+
+/* gettimeofday(2) (Linux: struct __kernel_old_timeval) */
+struct kt_timeval {
+	long tv_sec;
+	long tv_usec;
+};
+
+/* The clocks of clock_gettime(2) (Linux's clockid_t values) */
+#define CLOCK_REALTIME			0	/* wall clock: the RTC at boot + uptime */
+#define CLOCK_MONOTONIC			1	/* since boot, never set */
+#define CLOCK_PROCESS_CPUTIME_ID	2	/* the caller's user + system time */
+#define CLOCK_THREAD_CPUTIME_ID		3	/* the same: one thread per process */
+#define CLOCK_MONOTONIC_RAW		4
+#define CLOCK_REALTIME_COARSE		5
+#define CLOCK_MONOTONIC_COARSE		6
+#define CLOCK_BOOTTIME			7	/* monotonic, suspend included: no suspend */
+#define TIMER_ABSTIME			1	/* clock_nanosleep: until, not for */
+
+/* uname(2) (Linux: struct new_utsname) */
+#define __NEW_UTS_LEN	64
+struct new_utsname {
+	char sysname[__NEW_UTS_LEN + 1];
+	char nodename[__NEW_UTS_LEN + 1];
+	char release[__NEW_UTS_LEN + 1];
+	char version[__NEW_UTS_LEN + 1];
+	char machine[__NEW_UTS_LEN + 1];
+	char domainname[__NEW_UTS_LEN + 1];
+};
+
+/* sysinfo(2) (Linux: include/uapi/linux/sysinfo.h; 64 bytes on i386) */
+#define SI_LOAD_SHIFT	16
+struct sysinfo {
+	long uptime;			/* seconds since boot */
+	unsigned long loads[3];		/* 1, 5, 15 min load averages << 16 */
+	unsigned long totalram;		/* in mem_unit: MemTotal */
+	unsigned long freeram;		/* MemFree */
+	unsigned long sharedram;
+	unsigned long bufferram;	/* Buffers */
+	unsigned long totalswap;
+	unsigned long freeswap;
+	unsigned short procs;		/* tasks */
+	unsigned short pad;
+	unsigned long totalhigh;
+	unsigned long freehigh;
+	unsigned int mem_unit;		/* bytes per unit: the page size */
+	char _f[8];
+};
+
+/* getrlimit(2) and friends (Linux: include/uapi/linux/resource.h) */
+#define RLIMIT_CPU		0
+#define RLIMIT_FSIZE		1
+#define RLIMIT_DATA		2
+#define RLIMIT_STACK		3
+#define RLIMIT_CORE		4
+#define RLIMIT_RSS		5
+#define RLIMIT_NPROC		6
+#define RLIMIT_NOFILE		7
+#define RLIMIT_MEMLOCK		8
+#define RLIMIT_AS		9
+#define RLIMIT_LOCKS		10
+#define RLIMIT_SIGPENDING	11
+#define RLIMIT_MSGQUEUE		12
+#define RLIMIT_NICE		13
+#define RLIMIT_RTPRIO		14
+#define RLIMIT_RTTIME		15
+#define RLIM_NLIMITS		16
+#define RLIM_INFINITY		(~0UL)
+#define RLIM64_INFINITY		(~0ULL)
+struct rlimit {
+	unsigned long rlim_cur;
+	unsigned long rlim_max;
+};
+struct rlimit64 {
+	unsigned long long rlim_cur;
+	unsigned long long rlim_max;
+};
+
+/* prctl(2) options this kernel has (Linux: include/uapi/linux/prctl.h) */
+#define PR_SET_NAME		15	/* (char *name): the task's comm */
+#define PR_GET_NAME		16	/* (char name[16]) */
 
 /*
  * times(2): the rate of its return value and of the kt_task_info utime and
