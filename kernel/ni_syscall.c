@@ -26,11 +26,11 @@
 
 #define SEEN_MAX	256
 #define PER_PROGRAM_MAX	8
-#define NR_OTHERS	(-1L)	/* the pair that says "and more" */
 
 struct ni_seen {
 	char comm[TASK_COMM_LEN];
 	long nr;
+	bool others;	/* not a number: "the rest are not logged" */
 };
 
 static DEFINE_SPINLOCK(ni_lock);
@@ -47,20 +47,16 @@ static int first_time(const char *comm, long nr)
 	for (int i = 0; i < nr_seen; i++) {
 		if (strcmp(seen[i].comm, comm))
 			continue;
-		if (seen[i].nr == nr || seen[i].nr == NR_OTHERS)
+		if (seen[i].nr == nr || seen[i].others)
 			goto out;
 		same_program++;
 	}
 	if (nr_seen == SEEN_MAX)
 		goto out;
-	if (same_program == PER_PROGRAM_MAX) {
-		nr = NR_OTHERS;
-		ret = 2;
-	} else {
-		ret = 1;
-	}
+	ret = same_program == PER_PROGRAM_MAX ? 2 : 1;
 	strlcpy(seen[nr_seen].comm, comm, sizeof(seen[nr_seen].comm));
-	seen[nr_seen++].nr = nr;
+	seen[nr_seen].nr = nr;
+	seen[nr_seen++].others = ret == 2;
 out:
 	spin_unlock_irqrestore(&ni_lock, flags);
 	return ret;
