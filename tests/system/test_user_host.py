@@ -31,8 +31,13 @@ BADELF_FILES = sorted([b.name for b in mkbroken.BAD_ELF_KINDS] +
                       ["kinds", "valid"])
 INITRAMFS_MEMBERS = ["bin", "etc", "sbin", "test", "test/badelf", "sbin/init",
                      "bin/sh", "bin/hello", "bin/cat", "bin/dd", "bin/spin",
-                     "bin/usertests", "bin/fuzz", "bin/echo", "etc/motd"] + \
-    ["test/badelf/" + name for name in BADELF_FILES]
+                     "bin/usertests", "bin/fuzz", "bin/echo",
+                     "bin/glibc-test"] + \
+    (["bin/busybox"] if os.path.exists(os.path.join(
+        os.path.dirname(os.path.dirname(os.path.dirname(
+            os.path.abspath(__file__)))), "build", "initramfs", "bin",
+        "busybox")) else []) + \
+    ["etc/motd"] + ["test/badelf/" + name for name in BADELF_FILES]
 # Calls fuzz must never make (user/fuzz.c must_skip()): exit, fork,
 # execve, nanosleep, old mmap, vfork, clone, exit_group, clock_nanosleep
 # (both); kill only of a pid > 0.
