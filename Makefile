@@ -55,7 +55,7 @@ OBJS-arch   := arch/x86/gdt.o arch/x86/idt.o arch/x86/entry.o \
 	       arch/x86/switch_to.o arch/x86/usercopy.o arch/x86/extable.o \
 	       arch/x86/mpparse.o arch/x86/acpi.o arch/x86/ipi.o arch/x86/delay.o \
 	       arch/x86/smp.o arch/x86/smpboot.o arch/x86/trampoline.o arch/x86/tlb.o \
-	       arch/x86/signal.o
+	       arch/x86/signal.o arch/x86/tls.o arch/x86/i387.o
 OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/params.o kernel/panic.o kernel/timer.o \
 	       kernel/softirq.o kernel/ktest.o kernel/bench.o kernel/pid.o \
@@ -64,19 +64,21 @@ OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/tasklet.o kernel/workqueue.o kernel/syscalls.o \
 	       kernel/fs.o kernel/exec.o kernel/binfmt_elf.o kernel/initramfs.o \
 	       kernel/trace.o kernel/reboot.o kernel/cred.o kernel/cpu.o \
-	       kernel/mutex.o kernel/sys.o kernel/itimer.o
+	       kernel/mutex.o kernel/sys.o kernel/itimer.o \
+	       kernel/ni_syscall.o kernel/resource.o kernel/sysinfo.o \
+	       kernel/prctl.o kernel/time.o
 OBJS-sched  := sched/core.o sched/idle.o sched/wait.o sched/completion.o \
 	       sched/migration.o
 OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/paging.o mm/mm_struct.o mm/mmu_context.o mm/meminfo.o \
 	       mm/vmscan.o mm/memory.o mm/swap.o mm/buffer.o mm/pdflush.o \
-	       mm/page-writeback.o mm/pressure.o
+	       mm/page-writeback.o mm/pressure.o mm/mmap.o
 OBJS-fs     := fs/dcache.o fs/inode.o fs/super.o fs/namespace.o fs/namei.o \
 	       fs/open.o fs/stat.o fs/readdir.o fs/libfs.o fs/ramfs.o \
 	       fs/devices.o fs/pipe.o fs/fcntl.o fs/ioctl.o
 OBJS-block  := block/ll_rw_blk.o block/elevator.o block/blkdev_file.o
 OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/n_tty.o \
-	       drivers/keyboard.o drivers/ata.o
+	       drivers/keyboard.o drivers/ata.o drivers/random.o drivers/rtc.o
 OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o \
 	       lib/spinlock_debug.o lib/smp_processor_id.o
 OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
@@ -259,6 +261,31 @@ $(BADELF)/kinds: tools/mkbroken.py
 	$(Q)rm -rf $(BADELF)
 	$(Q)$(PYTHON) tools/mkbroken.py badelf $(BADELF)
 
+# Real Linux programs, unmodified: Debian's statically linked i386
+# busybox (package busybox-static), which tools/install-deps.sh fetches
+# and unpacks under /var/cache/kt26 (nothing of it is in the repository;
+# `make BUSYBOX=...` names another), and a static glibc program built
+# here by the host's gcc (tests/user/glibc_test.c: TLS, malloc, stdio,
+# fork).  Without the busybox file the initramfs goes without it, and
+# make says so.
+BUSYBOX ?= /var/cache/kt26/busybox/bin/busybox
+HAVE_BUSYBOX := $(wildcard $(BUSYBOX))
+# Which busybox (or none) the initramfs holds: the file changes when that
+# does, so the archive is made again (the busybox file's own date is the
+# package's, older than any archive).
+BUSYBOX_STAMP := $(B)/busybox-in-initramfs
+ifneq ($(filter-out clean help,$(or $(MAKECMDGOALS),all)),)
+$(shell mkdir -p $(B) && echo '$(HAVE_BUSYBOX)' | \
+	cmp -s - $(BUSYBOX_STAMP) || echo '$(HAVE_BUSYBOX)' > $(BUSYBOX_STAMP))
+endif
+GLIBC_TEST := $(B)/tests/user/glibc-test
+
+$(GLIBC_TEST): tests/user/glibc_test.c
+	$(quiet) HOSTCC $@
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) -m32 -static -no-pie -O1 -g -Wall -Wextra -Werror \
+		-o $@ $<
+
 # The initramfs, in the "newc" cpio format Linux unpacks
 # (Documentation/early-userspace/buffer-format.txt): directories first,
 # member names without a leading '/', owned by root.  The broken ELF
@@ -266,9 +293,11 @@ $(BADELF)/kinds: tools/mkbroken.py
 INITRAMFS := $(B)/initramfs.cpio
 INITRAMFS_DIR := $(B)/initramfs
 INITRAMFS_MEMBERS := bin etc sbin test test/badelf sbin/init \
-	$(addprefix bin/,$(filter-out init,$(USER_PROGS))) etc/motd
+	$(addprefix bin/,$(filter-out init,$(USER_PROGS))) bin/glibc-test \
+	$(if $(HAVE_BUSYBOX),bin/busybox) etc/motd
 
-$(INITRAMFS): $(USER_BINS) $(BADELF)/kinds user/motd
+$(INITRAMFS): $(USER_BINS) $(BADELF)/kinds user/motd $(GLIBC_TEST) \
+		$(HAVE_BUSYBOX) $(BUSYBOX_STAMP)
 	$(quiet) CPIO $@
 	$(Q)rm -rf $(INITRAMFS_DIR)
 	$(Q)mkdir -p $(INITRAMFS_DIR)/bin $(INITRAMFS_DIR)/etc \
@@ -279,6 +308,10 @@ $(INITRAMFS): $(USER_BINS) $(BADELF)/kinds user/motd
 		|| exit 1; done
 	$(Q)cp -r $(BADELF) $(INITRAMFS_DIR)/test/badelf
 	$(Q)cp user/motd $(INITRAMFS_DIR)/etc/motd
+	$(Q)strip -o $(INITRAMFS_DIR)/bin/glibc-test $(GLIBC_TEST)
+	$(if $(HAVE_BUSYBOX),$(Q)cp $(BUSYBOX) $(INITRAMFS_DIR)/bin/busybox,\
+		@echo "  CPIO    no $(BUSYBOX): busybox left out" \
+		"(tools/install-deps.sh fetches it)")
 	$(Q)chmod 755 $(INITRAMFS_DIR)/*/ $(INITRAMFS_DIR)/bin/* \
 		$(INITRAMFS_DIR)/sbin/* $(INITRAMFS_DIR)/test/badelf
 	$(Q)chmod 644 $(INITRAMFS_DIR)/etc/motd $(INITRAMFS_DIR)/test/badelf/kinds

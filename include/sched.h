@@ -13,6 +13,8 @@
 #ifndef _SCHED_H
 #define _SCHED_H
 
+#include <asm/desc.h>
+#include <asm/i387.h>
 #include <asm/ptrace.h>
 #include <asm/thread_info.h>
 #include <atomic.h>
@@ -23,6 +25,7 @@
 #include <spinlock.h>
 #include <types.h>
 #include <uapi/signal-defs.h>
+#include <uapi/kt26.h>
 
 struct mm_struct;
 struct fs_struct;
@@ -78,12 +81,20 @@ struct completion;
 
 /*
  * What switch_to() (arch/x86/switch_to.asm) saves.  Mirrored in
- * arch/x86/asm-offsets.inc (TASK_THREAD_*).
+ * arch/x86/asm-offsets.inc (TASK_THREAD_*).  The TLS segments and %gs
+ * are __switch_to()'s (arch/x86/process.c, arch/x86/tls.c).
  */
 struct thread_struct {
 	unsigned long esp0;	/* top of the kernel stack: TSS.esp0 */
 	unsigned long eip;	/* where the task resumes */
 	unsigned long esp;	/* its kernel stack pointer while switched out */
+	/* GDT entries 6-8 while it runs: set_thread_area(2) */
+	struct desc_struct tls_array[GDT_ENTRY_TLS_ENTRIES];
+	unsigned long gs;	/* its user %gs while switched out */
+	/* The FPU/SSE registers, switched lazily (arch/x86/i387.c): */
+	unsigned long status;	/* TS_USEDFPU: the FPU holds them now */
+	bool used_math;		/* it has used them since its execve */
+	union i387_union i387;	/* saved here while it does not hold them */
 };
 
 struct task_struct {
@@ -145,6 +156,19 @@ struct task_struct {
 
 	/* Fault injection's task filter (include/gfp.h); copied by fork. */
 	int make_it_fail;
+
+	/*
+	 * Linux's thread-id ABI (kernel/fork.c): where clone() with
+	 * CLONE_CHILD_SETTID writes the child's pid, and where exit or exec
+	 * writes 0 (CLONE_CHILD_CLEARTID, set_tid_address()); the robust
+	 * futex list set_robust_list() names (kept, never walked: there
+	 * are no futexes).  User addresses in the task's own mm.
+	 */
+	int *set_child_tid;
+	int *clear_child_tid;
+	void *robust_list;
+	/* Resource limits (kernel/resource.c), copied by fork. */
+	struct rlimit rlim[RLIM_NLIMITS];
 
 	/* Credentials (kernel/cred.c), copied by fork; 0 is root. */
 	uid_t uid, euid;		/* real and effective user id */
@@ -288,7 +312,9 @@ extern spinlock_t tasklist_lock;	/* the task list, every family link */
 extern int nr_threads;
 int nr_dead_tasks(void);
 long do_fork(unsigned long clone_flags, unsigned long stack_start,
-	     struct pt_regs *regs, unsigned long stack_size);
+	     struct pt_regs *regs, unsigned long stack_size,
+	     int *parent_tidptr, int *child_tidptr);
+void mm_release(struct task_struct *tsk, struct mm_struct *mm);
 void fork_init(void);
 struct task_struct *find_task_by_pid(pid_t pid);
 struct task_struct *find_task_by_pid_locked(pid_t pid);
@@ -316,11 +342,17 @@ void show_all_stacks(void);
 /* arch/x86/process.c */
 int kernel_thread(int (*fn)(void *), void *arg, unsigned long flags);
 void kernel_thread_regs(struct pt_regs *regs, int (*fn)(void *), void *arg);
-void copy_thread(unsigned long clone_flags, unsigned long esp,
-		 struct task_struct *p, struct pt_regs *regs);
+int copy_thread(unsigned long clone_flags, unsigned long esp,
+		struct task_struct *p, struct pt_regs *regs);
+void flush_thread(void);
 struct task_struct *__switch_to(struct task_struct *prev,
 				struct task_struct *next)
 	__attribute__((regparm(2)));
+
+/* arch/x86/tls.c */
+struct user_desc;
+void load_TLS(const struct thread_struct *t, unsigned int cpu);
+int do_set_thread_area(struct task_struct *p, const struct user_desc *info);
 
 /* arch/x86/switch_to.asm, arch/x86/entry.asm */
 asmlinkage struct task_struct *switch_to(struct task_struct *prev,

@@ -224,6 +224,7 @@ asmlinkage void __noreturn start_kernel(unsigned long magic,
 	init_IRQ();
 	time_init();
 	tty_init();
+	timekeeping_init();
 	serial_input_init();
 	keyboard_init();
 	local_irq_enable();

@@ -58,5 +58,7 @@ int isatty(int fd);
 
 /* Any call by number: returns what the kernel returned (-E on error). */
 long raw_syscall(long nr, long a1, long a2, long a3, long a4, long a5);
+long raw_syscall6(long nr, long a1, long a2, long a3, long a4, long a5,
+		  long a6);
 
 #endif /* _USER_UNISTD_H */

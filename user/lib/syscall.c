@@ -18,6 +18,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include <sys/klog.h>
+#include <sys/mman.h>
 #include <sys/reboot.h>
 #include <sys/times.h>
 #include <sys/wait.h>
@@ -47,6 +48,35 @@ long raw_syscall(long nr, long a1, long a2, long a3, long a4, long a5)
 	asm volatile("int $0x80"
 		     : "=a"(ret)
 		     : "0"(nr), "b"(a1), "c"(a2), "d"(a3), "S"(a4), "D"(a5)
+		     : "memory");
+	return ret;
+}
+
+/**
+ * raw_syscall6 - make system call @nr with six arguments
+ * @nr: call number (__NR_*)
+ * @a1: first argument, in ebx; @a2 .. @a5 in ecx, edx, esi, edi
+ * @a6: sixth argument, in ebp
+ *
+ * ebp is the frame pointer, so it is saved around the call; with every
+ * other register taken, eax brings the address of @nr and @a6 and gets
+ * the number from there.
+ *
+ * Return: what the kernel put in eax: -E on error, errno untouched.
+ */
+long raw_syscall6(long nr, long a1, long a2, long a3, long a4, long a5,
+		  long a6)
+{
+	long block[2] = { nr, a6 };
+	long ret;
+
+	asm volatile("push %%ebp\n\t"
+		     "movl 4(%%eax), %%ebp\n\t"
+		     "movl (%%eax), %%eax\n\t"
+		     "int $0x80\n\t"
+		     "pop %%ebp"
+		     : "=a"(ret)
+		     : "0"(block), "b"(a1), "c"(a2), "d"(a3), "S"(a4), "D"(a5)
 		     : "memory");
 	return ret;
 }
@@ -635,6 +665,50 @@ pid_t wait4(pid_t pid, int *status, int options, struct kt_rusage *ru)
 	return call4(__NR_wait4, pid, (long)status, options, (long)ru);
 }
 
+/**
+ * mmap - map anonymous memory (the kernel has no file mappings)
+ * @addr: a hint, or with MAP_FIXED the exact page-aligned address
+ * @len: bytes
+ * @prot: PROT_READ | PROT_WRITE | PROT_EXEC, or PROT_NONE
+ * @flags: MAP_PRIVATE | MAP_ANONYMOUS, optionally MAP_FIXED
+ * @fd: -1
+ * @offset: 0; a multiple of the page size (mmap2 takes it in pages)
+ *
+ * Return: the address, or MAP_FAILED with errno set.
+ */
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, long offset)
+{
+	long ret = raw_syscall6(__NR_mmap2, (long)addr, len, prot, flags, fd,
+				offset >> 12);
+
+	return (void *)syscall_result(ret);
+}
+
+/**
+ * munmap - remove the mappings of [@addr, @addr + @len)
+ * @addr: page-aligned
+ * @len: bytes
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int munmap(void *addr, size_t len)
+{
+	return call2(__NR_munmap, (long)addr, len);
+}
+
+/**
+ * mprotect - new rights for the pages of [@addr, @addr + @len)
+ * @addr: page-aligned
+ * @len: bytes
+ * @prot: PROT_READ | PROT_WRITE | PROT_EXEC, or PROT_NONE
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int mprotect(void *addr, size_t len, int prot)
+{
+	return call3(__NR_mprotect, (long)addr, len, prot);
+}
+
 /* The teaching calls (include/uapi/kt26.h). */
 
 /* Room for the whole task list of a freshly booted kt26. */
@@ -644,8 +718,8 @@ pid_t wait4(pid_t pid, int *status, int options, struct kt_rusage *ru)
  * kt26_running - is this kernel kt26?
  *
  * Asks for the task list and looks for pid 0, "swapper/0".  On Linux
- * i386, call 400 is msgsnd, which fails (EFAULT: the second argument is
- * a count, not a message); a kernel without the call says ENOSYS.
+ * i386, call 500 does not exist (ENOSYS); any kernel where it means
+ * something else fails it or fills no task named swapper/0.
  * Programs trust this answer before they do what only kt26 survives
  * (kill pid 0, random system calls), so it asks for a real task list,
  * not merely a call that did not fail.  The answer cannot change: it is
