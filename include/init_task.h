@@ -52,6 +52,7 @@
 		.files = &init_files,					\
 		.signal = &init_signals,				\
 		.sighand = &init_sighand,				\
+		.alloc_lock = __SPIN_LOCK_UNLOCKED,			\
 	}
 
 #endif /* _INIT_TASK_H */

@@ -25,6 +25,7 @@ typedef int64_t s64;
 typedef int pid_t;
 typedef long ssize_t;
 typedef long off_t;
+typedef long long loff_t;	/* file positions of the VFS */
 typedef unsigned int gfp_t;
 typedef unsigned int uid_t;
 typedef unsigned int gid_t;

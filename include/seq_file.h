@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * include/seq_file.h - text files made by a function: the seq_file
+ * interface (fs/seq_file.c).
+ *
+ * Linux 2.6: include/linux/seq_file.h.
+ * A file whose contents the kernel computes when it is read (every file
+ * of /proc) is a sequence of records: an iterator (start, next, stop)
+ * walks them, and show() prints one with seq_printf() into a kernel
+ * buffer.  seq_read() copies the buffer out, however small the reader's
+ * reads are; a record that does not fit the buffer is printed again
+ * into a larger one, so show() never has to know how big its text is.
+ * A file of one record (most of /proc) uses single_open(): the iterator
+ * is done for it, only show() remains.  Understanding the Linux Kernel,
+ * 3rd ed., chapter 12, "Special Filesystems" (procfs is the example).
+ */
+#ifndef _SEQ_FILE_H
+#define _SEQ_FILE_H
+
+#include <compiler.h>
+#include <stdarg.h>
+#include <types.h>
+#include <wait.h>
+
+struct file;
+struct inode;
+struct seq_file;
+
+/* The iterator over a file's records; @pos counts records from 0. */
+struct seq_operations {
+	void *(*start)(struct seq_file *m, loff_t *pos);
+	void (*stop)(struct seq_file *m, void *v);
+	void *(*next)(struct seq_file *m, void *v, loff_t *pos);
+	int (*show)(struct seq_file *m, void *v);	/* 0, SEQ_SKIP or -E */
+};
+
+/* show()'s "print nothing for this record" (what it printed is dropped). */
+#define SEQ_SKIP	1
+
+struct seq_file {
+	char *buf;		/* the text of whole records */
+	size_t size;		/* its size: a page, doubled on overflow */
+	size_t from;		/* where the unread text starts in buf */
+	size_t count;		/* bytes of unread text; size: overflowed */
+	loff_t index;		/* the next record not yet in buf */
+	loff_t read_pos;	/* the file position of buf + from */
+	const struct seq_operations *op;
+	void *private;		/* the file's object (single_open's data) */
+
+	/* One reader at a time (Linux: m->lock, a mutex): */
+	unsigned long lock_bit;
+	wait_queue_head_t lock_wait;
+};
+
+/* fs/seq_file.c */
+int seq_open(struct file *file, const struct seq_operations *op);
+ssize_t seq_read(struct file *file, char *buf, size_t size, loff_t *ppos);
+ssize_t seq_read_kernel(struct file *file, char *buf, size_t size,
+			loff_t *ppos);
+loff_t seq_lseek(struct file *file, loff_t offset, int whence);
+int seq_release(struct inode *inode, struct file *file);
+
+int single_open(struct file *file, int (*show)(struct seq_file *, void *),
+		void *data);
+int single_release(struct inode *inode, struct file *file);
+
+int seq_vprintf(struct seq_file *m, const char *fmt, va_list args);
+int seq_printf(struct seq_file *m, const char *fmt, ...) __printf(2, 3);
+int seq_puts(struct seq_file *m, const char *s);
+int seq_putc(struct seq_file *m, char c);
+int seq_write(struct seq_file *m, const void *data, size_t len);
+
+/* Did the last print not fit (the record is printed again, bigger)? */
+static inline bool seq_has_overflowed(struct seq_file *m)
+{
+	return m->count == m->size;
+}
+
+#endif /* _SEQ_FILE_H */
