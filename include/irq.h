@@ -82,6 +82,8 @@ void init_IRQ(void);
 asmlinkage void do_IRQ(struct pt_regs *regs, int irq);
 unsigned long irq_count_of(unsigned int irq);
 const char *irq_chip_name(unsigned int irq);
+void show_interrupt_rows(void (*emit)(void *data, const char *row),
+			 void *data);
 void show_interrupts(void);
 
 /* arch/x86/apic.c */

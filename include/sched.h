@@ -253,6 +253,15 @@ static inline struct pt_regs *task_pt_regs(struct task_struct *p)
 #define for_each_process(p) \
 	list_for_each_entry(p, &init_task.tasks, tasks)
 
+/*
+ * Is @p still on the task list (not yet reaped: its parent, signal and
+ * sighand still valid)?  Only meaningful under tasklist_lock.
+ */
+static inline bool pid_alive(struct task_struct *p)
+{
+	return !list_empty(&p->tasks);
+}
+
 enum system_states {
 	SYSTEM_BOOTING,
 	SYSTEM_RUNNING,
@@ -343,6 +352,7 @@ void release_task(struct task_struct *p);
 
 /* kernel/pid.c */
 #define PID_MAX_DEFAULT	0x8000		/* pids 0 .. 32767 */
+extern int last_pid;
 int alloc_pidmap(void);
 void free_pidmap(int pid);
 bool pid_in_use(int pid);

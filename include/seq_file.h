@@ -70,6 +70,32 @@ int seq_puts(struct seq_file *m, const char *s);
 int seq_putc(struct seq_file *m, char c);
 int seq_write(struct seq_file *m, const void *data, size_t len);
 
+/*
+ * For a show() that formats with a function of its own (one that writes
+ * into a char buffer): seq_get_buf() gives the free room, seq_commit()
+ * takes the bytes written there, or -1 for "it did not fit".  Text that
+ * fills the room up to its NUL counts as not fitting: a writer that cuts
+ * its text short (scnprintf()) cannot tell the two apart, and the record
+ * is then printed again into a larger buffer.
+ */
+static inline size_t seq_get_buf(struct seq_file *m, char **bufp)
+{
+	if (m->count < m->size) {
+		*bufp = m->buf + m->count;
+		return m->size - m->count;
+	}
+	*bufp = NULL;
+	return 0;
+}
+
+static inline void seq_commit(struct seq_file *m, int num)
+{
+	if (num < 0 || m->count + num + 1 >= m->size)
+		m->count = m->size;	/* overflowed */
+	else
+		m->count += num;
+}
+
 /* Did the last print not fit (the record is printed again, bigger)? */
 static inline bool seq_has_overflowed(struct seq_file *m)
 {
