@@ -62,7 +62,8 @@ OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/kthread.o kernel/show_tasks.o kernel/kallsyms.o \
 	       kernel/tasklet.o kernel/workqueue.o kernel/syscalls.o \
 	       kernel/fs.o kernel/exec.o kernel/binfmt_elf.o kernel/initramfs.o \
-	       kernel/trace.o kernel/reboot.o kernel/cred.o kernel/cpu.o
+	       kernel/trace.o kernel/reboot.o kernel/cred.o kernel/cpu.o \
+	       kernel/mutex.o
 OBJS-sched  := sched/core.o sched/idle.o sched/wait.o sched/completion.o \
 	       sched/migration.o
 OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \

@@ -6,7 +6,8 @@
  * Linux 2.6: include/linux/fs.h (struct file, file_operations),
  * include/linux/file.h (files_struct).
  * An open file is a struct file: its operations, position and flags,
- * reference-counted because fork() and dup2() share it.  A process's
+ * reference-counted because fork() and dup2() share it; a file opened by
+ * path also holds its dentry and mount (include/fs.h).  A process's
  * file table maps small integers (fds) to files; CLONE_FILES shares the
  * table, otherwise fork copies it.  Kernel threads have none.
  */
@@ -19,14 +20,29 @@
 
 #define NR_OPEN_DEFAULT	32	/* fds per process */
 
+struct dentry;
 struct file;
+struct inode;
 struct task_struct;
+struct vfsmount;
+
+/*
+ * readdir()'s callback (fs/readdir.c gives getdents' and getdents64's):
+ * one name with its length, the directory position after it, its inode
+ * number and DT_ type.  Return: 0 for more, non-zero when full.
+ */
+typedef int (*filldir_t)(void *buf, const char *name, int namlen,
+			 off_t offset, unsigned long ino, unsigned int d_type);
 
 struct file_operations {
 	ssize_t (*read)(struct file *f, char *ubuf, size_t count);
 	ssize_t (*write)(struct file *f, const char *ubuf, size_t count);
 	off_t (*llseek)(struct file *f, off_t offset, int whence);
 	void (*release)(struct file *f);
+	/* The VFS (include/fs.h): */
+	int (*open)(struct inode *inode, struct file *f);
+	int (*readdir)(struct file *f, void *buf, filldir_t filldir);
+	long (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
 };
 
 struct file {
@@ -35,6 +51,10 @@ struct file {
 	unsigned int f_flags;		/* O_RDONLY, O_WRONLY, O_RDWR, ... */
 	off_t f_pos;
 	void *private_data;		/* the object behind the file */
+	/* Where it was opened (NULL for a file no path names): fput()
+	 * lets go of both. */
+	struct dentry *f_dentry;
+	struct vfsmount *f_vfsmnt;
 };
 
 struct files_struct {

@@ -20,33 +20,70 @@
 #define __NR_open		5
 #define __NR_close		6
 #define __NR_waitpid		7
+#define __NR_creat		8	/* (path, mode): open O_CREAT|O_WRONLY|O_TRUNC */
+#define __NR_link		9	/* (old, new) */
+#define __NR_unlink		10	/* (path) */
 #define __NR_execve		11
+#define __NR_chdir		12	/* (path) */
 #define __NR_lseek		19
 #define __NR_getpid		20
+#define __NR_mount		21	/* (dev, dir, type, flags, data) */
+#define __NR_umount		22	/* (dir) */
 #define __NR_setuid		23	/* 16-bit ids: use the ...32 calls */
 #define __NR_getuid		24
+#define __NR_access		33	/* (path, mode) */
 #define __NR_sync		36
 #define __NR_kill		37
+#define __NR_rename		38	/* (old, new) */
+#define __NR_mkdir		39	/* (path, mode) */
+#define __NR_rmdir		40	/* (path) */
 #define __NR_times		43	/* (struct tms *buf) -> clock ticks since boot (HZ) */
 #define __NR_brk		45
 #define __NR_setgid		46
 #define __NR_getgid		47
 #define __NR_geteuid		49
 #define __NR_getegid		50
+#define __NR_umount2		52	/* (dir, flags) */
+#define __NR_umask		60	/* (mask) -> the old mask */
 #define __NR_dup2		63
 #define __NR_getppid		64
+#define __NR_symlink		83	/* (target, path) */
+#define __NR_readlink		85	/* (path, buf, size) -> bytes, no NUL */
 #define __NR_reboot		88
+#define __NR_truncate		92	/* (path, length) */
+#define __NR_ftruncate		93	/* (fd, length) */
 #define __NR_syslog		103	/* (int type, char *buf, int len): dmesg */
+#define __NR_fsync		118	/* (fd) */
+#define __NR_fchdir		133	/* (fd) */
+#define __NR__llseek		140	/* (fd, high, low, loff_t *result, whence) */
+#define __NR_getdents		141	/* (fd, struct linux_dirent *, count) */
 #define __NR_sched_yield	158
 #define __NR_nanosleep		162
+#define __NR_getcwd		183	/* (buf, size) -> bytes with the NUL */
+#define __NR_truncate64		193	/* (path, low, high) */
+#define __NR_ftruncate64	194	/* (fd, low, high) */
+#define __NR_stat64		195	/* (path, struct stat64 *) */
+#define __NR_lstat64		196	/* (path, struct stat64 *): the link itself */
+#define __NR_fstat64		197	/* (fd, struct stat64 *) */
 #define __NR_getuid32		199	/* (void) -> real user id */
 #define __NR_getgid32		200	/* (void) -> real group id */
 #define __NR_geteuid32		201	/* (void) -> effective user id */
 #define __NR_getegid32		202	/* (void) -> effective group id */
 #define __NR_setuid32		213	/* (uid): root sets both, others only their real id */
 #define __NR_setgid32		214	/* (gid): likewise */
+#define __NR_getdents64		220	/* (fd, struct linux_dirent64 *, count) */
 #define __NR_sched_setaffinity	241	/* (pid, len, mask) -> 0: the CPUs pid may run on */
 #define __NR_sched_getaffinity	242	/* (pid, len, mask) -> bytes of mask written */
+#define __NR_openat		295	/* (dfd, path, flags, mode) */
+#define __NR_mkdirat		296	/* (dfd, path, mode) */
+#define __NR_fstatat64		300	/* (dfd, path, struct stat64 *, flags) */
+#define __NR_unlinkat		301	/* (dfd, path, flags) */
+#define __NR_renameat		302	/* (olddfd, old, newdfd, new) */
+#define __NR_linkat		303	/* (olddfd, old, newdfd, new, flags) */
+#define __NR_symlinkat		304	/* (target, newdfd, path) */
+#define __NR_readlinkat		305	/* (dfd, path, buf, size) */
+#define __NR_faccessat		307	/* (dfd, path, mode) */
+#define __NR_statx		383	/* (dfd, path, flags, mask, struct statx *) */
 
 /* Teaching calls: what the shell needs to show the kernel's insides. */
 #define __NR_kt_tasks		400	/* (struct kt_task_info *buf, int max) -> count */
@@ -71,8 +108,15 @@
 #define O_RDWR		02
 #define O_ACCMODE	03
 #define O_CREAT		0100
+#define O_EXCL		0200	/* with O_CREAT: fail if it exists */
+#define O_NOCTTY	0400
 #define O_TRUNC		01000
 #define O_APPEND	02000
+#define O_NONBLOCK	04000
+#define O_LARGEFILE	0100000	/* accepted; offsets are 32 bits */
+#define O_DIRECTORY	0200000	/* fail unless a directory */
+#define O_NOFOLLOW	0400000	/* fail on a symbolic link */
+#define O_CLOEXEC	02000000	/* close on execve() */
 
 /* lseek(2) whence */
 #define SEEK_SET	0
@@ -147,6 +191,7 @@ struct kt_tms {
 #define EFAULT		14	/* Bad address */
 #define EBUSY		16	/* Device or resource busy */
 #define EEXIST		17	/* File exists */
+#define EXDEV		18	/* Cross-device link */
 #define ENODEV		19	/* No such device */
 #define ENOTDIR		20	/* Not a directory */
 #define EISDIR		21	/* Is a directory */
@@ -157,9 +202,12 @@ struct kt_tms {
 #define ENOSPC		28	/* No space left on device */
 #define ESPIPE		29	/* Illegal seek */
 #define EROFS		30	/* Read-only file system */
+#define EMLINK		31	/* Too many links */
 #define ERANGE		34	/* Math result not representable */
 #define ENAMETOOLONG	36	/* File name too long */
 #define ENOSYS		38	/* Function not implemented */
+#define ENOTEMPTY	39	/* Directory not empty */
+#define ELOOP		40	/* Too many symbolic links encountered */
 #define EOVERFLOW	75	/* Value too large for defined data type */
 
 /* Process flags shown by ps (task_struct->flags) */
