@@ -75,9 +75,12 @@ OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/keyboard.o \
 	       drivers/ata.o
 OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o \
 	       lib/spinlock_debug.o lib/smp_processor_id.o
-OBJS-proc   := fs/seq_file.o fs/proc/array.o fs/proc/base.o \
-	       fs/proc/meminfo.o fs/proc/vmstat.o fs/proc/interrupts.o \
-	       fs/proc/loadavg.o fs/proc/stat.o kernel/sysctl.o
+OBJS-proc   := fs/seq_file.o fs/proc/array.o fs/proc/meminfo.o \
+	       fs/proc/vmstat.o fs/proc/interrupts.o fs/proc/loadavg.o \
+	       fs/proc/stat.o kernel/sysctl.o
+# The file system itself: linked once the VFS is.
+OBJS-procfs := fs/proc/inode.o fs/proc/generic.o fs/proc/root.o \
+	       fs/proc/base.o fs/proc/proc_sysctl.o
 OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/mm_test.o tests/ktest/fork_test.o tests/ktest/sched_test.o \
 	       tests/ktest/deferred_test.o tests/ktest/uaccess_test.o \

@@ -19,14 +19,13 @@
  * position the buffer does not hold) prints the records again from the
  * first one until the position is reached (traverse()).
  *
- * Two tasks that share the open file (fork, dup) take turns: the seq
- * file's lock is a sleeping one (show() may sleep, e.g. to allocate),
- * made of a bit and a wait queue, as Linux's m->lock mutex.
+ * Two tasks that share the open file (fork, dup) take turns on the seq
+ * file's mutex, m->lock: a sleeping lock, since show() may sleep (to
+ * allocate) and the copy to the user may fault.
  *
  * Next: fs/proc/ for the files that use it; docs/proc.md walks one read.
  */
 #include <asm/uaccess.h>
-#include <bitops.h>
 #include <errno.h>
 #include <file.h>
 #include <kernel.h>
@@ -35,17 +34,6 @@
 #include <slab.h>
 #include <string.h>
 #include <vsprintf.h>
-
-static void seq_lock(struct seq_file *m)
-{
-	wait_event(m->lock_wait, !test_and_set_bit(0, &m->lock_bit));
-}
-
-static void seq_unlock(struct seq_file *m)
-{
-	clear_bit(0, &m->lock_bit);
-	wake_up(&m->lock_wait);
-}
 
 /**
  * seq_open - make @file a seq_file over the records of @op
@@ -63,7 +51,7 @@ int seq_open(struct file *file, const struct seq_operations *op)
 	if (!m)
 		return -ENOMEM;
 	m->op = op;
-	init_waitqueue_head(&m->lock_wait);
+	mutex_init(&m->lock);
 	file->private_data = m;
 	return 0;
 }
@@ -199,7 +187,7 @@ static ssize_t do_seq_read(struct seq_file *m, char *buf, size_t size,
 	size_t copied = 0;
 	int err = 0;
 
-	seq_lock(m);
+	mutex_lock(&m->lock);
 	if (*ppos != m->read_pos)
 		err = traverse(m, *ppos);
 	while (!err && copied < size) {
@@ -220,9 +208,20 @@ static ssize_t do_seq_read(struct seq_file *m, char *buf, size_t size,
 	}
 	m->read_pos += copied;
 	*ppos += copied;
-	seq_unlock(m);
+	mutex_unlock(&m->lock);
 	/* As read(2): what was copied counts, an error only if nothing was. */
 	return copied ? (ssize_t)copied : err;
+}
+
+/* The file position as the seq_file counts it, and back. */
+static ssize_t seq_read_at_f_pos(struct file *file, char *buf, size_t size,
+				 bool to_user)
+{
+	loff_t pos = file->f_pos;
+	ssize_t n = do_seq_read(file->private_data, buf, size, &pos, to_user);
+
+	file->f_pos = pos;
+	return n;
 }
 
 /**
@@ -230,15 +229,15 @@ static ssize_t do_seq_read(struct seq_file *m, char *buf, size_t size,
  * @file: the file (seq_open() or single_open() made it)
  * @buf: the user buffer
  * @size: its size
- * @ppos: the file position, in bytes of text; advanced by what is read
  *
+ * Reads from file->f_pos, in bytes of text, and advances it.
  * Context: process, may sleep.
  * Return: bytes copied (0 at the end), or -EFAULT, -ENOMEM, or an error
  * from the file's iterator or show().
  */
-ssize_t seq_read(struct file *file, char *buf, size_t size, loff_t *ppos)
+ssize_t seq_read(struct file *file, char *buf, size_t size)
 {
-	return do_seq_read(file->private_data, buf, size, ppos, true);
+	return seq_read_at_f_pos(file, buf, size, true);
 }
 
 /**
@@ -246,16 +245,14 @@ ssize_t seq_read(struct file *file, char *buf, size_t size, loff_t *ppos)
  * @file: the file
  * @buf: the kernel buffer
  * @size: its size
- * @ppos: the file position, advanced by what is read
  *
  * For readers inside the kernel (the tests), which have no user buffer.
  * Context: process, may sleep.
  * Return: as seq_read().
  */
-ssize_t seq_read_kernel(struct file *file, char *buf, size_t size,
-			loff_t *ppos)
+ssize_t seq_read_kernel(struct file *file, char *buf, size_t size)
 {
-	return do_seq_read(file->private_data, buf, size, ppos, false);
+	return seq_read_at_f_pos(file, buf, size, false);
 }
 
 /**
@@ -268,16 +265,18 @@ ssize_t seq_read_kernel(struct file *file, char *buf, size_t size,
  * Return: the new position, or -EINVAL (bad @whence, negative position),
  * or an error from printing; then the position is 0.
  */
-loff_t seq_lseek(struct file *file, loff_t offset, int whence)
+off_t seq_lseek(struct file *file, off_t offset, int whence)
 {
 	struct seq_file *m = file->private_data;
-	loff_t ret = -EINVAL;
+	off_t ret = -EINVAL;
 
-	seq_lock(m);
-	if (whence == SEEK_CUR)
-		offset += file->f_pos;
-	else if (whence != SEEK_SET)
+	mutex_lock(&m->lock);
+	if (whence == SEEK_CUR) {
+		if (__builtin_add_overflow(offset, file->f_pos, &offset))
+			goto out;
+	} else if (whence != SEEK_SET) {
 		goto out;
+	}
 	if (offset < 0)
 		goto out;
 	ret = offset;
@@ -291,26 +290,23 @@ loff_t seq_lseek(struct file *file, loff_t offset, int whence)
 	}
 	file->f_pos = offset;
 out:
-	seq_unlock(m);
+	mutex_unlock(&m->lock);
 	return ret;
 }
 
 /**
  * seq_release - free what seq_open() made
- * @inode: the file's inode
  * @file: the file
  *
  * Context: process (the file's last close).
- * Return: 0.
  */
-int seq_release(struct inode *inode, struct file *file)
+void seq_release(struct file *file)
 {
 	struct seq_file *m = file->private_data;
 
 	kfree(m->buf);
 	kfree(m);
 	file->private_data = NULL;
-	return 0;
 }
 
 /* single_open()'s iterator: one record, at position 0. */
@@ -361,20 +357,17 @@ int single_open(struct file *file, int (*show)(struct seq_file *, void *),
 
 /**
  * single_release - free what single_open() made
- * @inode: the file's inode
  * @file: the file
  *
- * Context: process.
- * Return: 0.
+ * Context: process (the file's last close).
  */
-int single_release(struct inode *inode, struct file *file)
+void single_release(struct file *file)
 {
 	const struct seq_operations *op =
 		((struct seq_file *)file->private_data)->op;
 
-	seq_release(inode, file);
+	seq_release(file);
 	kfree(op);
-	return 0;
 }
 
 /* The text did not fit: mark the buffer full, show() will run again. */

@@ -18,12 +18,11 @@
 #define _SEQ_FILE_H
 
 #include <compiler.h>
+#include <mutex.h>
 #include <stdarg.h>
 #include <types.h>
-#include <wait.h>
 
 struct file;
-struct inode;
 struct seq_file;
 
 /* The iterator over a file's records; @pos counts records from 0. */
@@ -47,22 +46,19 @@ struct seq_file {
 	const struct seq_operations *op;
 	void *private;		/* the file's object (single_open's data) */
 
-	/* One reader at a time (Linux: m->lock, a mutex): */
-	unsigned long lock_bit;
-	wait_queue_head_t lock_wait;
+	struct mutex lock;	/* one reader at a time (fork shares files) */
 };
 
-/* fs/seq_file.c */
+/* fs/seq_file.c: open, read, lseek and release of a file_operations */
 int seq_open(struct file *file, const struct seq_operations *op);
-ssize_t seq_read(struct file *file, char *buf, size_t size, loff_t *ppos);
-ssize_t seq_read_kernel(struct file *file, char *buf, size_t size,
-			loff_t *ppos);
-loff_t seq_lseek(struct file *file, loff_t offset, int whence);
-int seq_release(struct inode *inode, struct file *file);
+ssize_t seq_read(struct file *file, char *buf, size_t size);
+ssize_t seq_read_kernel(struct file *file, char *buf, size_t size);
+off_t seq_lseek(struct file *file, off_t offset, int whence);
+void seq_release(struct file *file);
 
 int single_open(struct file *file, int (*show)(struct seq_file *, void *),
 		void *data);
-int single_release(struct inode *inode, struct file *file);
+void single_release(struct file *file);
 
 int seq_vprintf(struct seq_file *m, const char *fmt, va_list args);
 int seq_printf(struct seq_file *m, const char *fmt, ...) __printf(2, 3);

@@ -1,15 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * fs/proc/array.c - /proc/PID/stat and /proc/PID/status: a task's
- * task_struct as text.
+ * fs/proc/array.c - the text of the files of /proc/PID: a task's
+ * task_struct, stack and arguments as text.
  *
- * Linux 2.6: fs/proc/array.c (proc_pid_stat(), proc_pid_status()).
+ * Linux 2.6: fs/proc/array.c (proc_pid_stat(), proc_pid_status()), and
+ * proc_pid_stack(), proc_pid_wchan(), proc_pid_cmdline() of
+ * fs/proc/base.c, which here makes the directories (fs/proc/base.c).
  * stat is one line of numbers in a fixed order, for programs (ps, top):
  * field 1 is the pid, 2 the name in parentheses (a name may hold
  * spaces: a parser looks for the last ')'), 3 the state letter, and so
  * on, as proc(5) lists them.  status is the same task for people, one
  * "Name:\tvalue" line each.  Understanding the Linux Kernel, 3rd ed.,
- * chapter 3, "Process Descriptor", says what each field is.
+ * chapter 3, "Process Descriptor", says what each field is.  stack is
+ * the task's kernel stack, one return address per line as "[<c0123456>]
+ * func+0x1c/0x80" (the walk of arch/x86/dumpstack.c, the one ps -s and
+ * Ctrl-B print); wchan the function it sleeps in, skipping schedule()
+ * and its wrappers; cmdline the program's arguments as they lie in its
+ * memory, NUL after each (none for a kernel thread: it has no memory of
+ * its own); comm its name.
  *
  * The caller holds the task (a reference): its task_struct and stack
  * stay.  What it points to may not: the parent, the signal tables and
@@ -19,12 +27,15 @@
  * or dead task it now is, with no mm.
  */
 #include <cpumask.h>
+#include <errno.h>
+#include <kallsyms.h>
 #include <kernel.h>
 #include <mm.h>
 #include <mm_types.h>
 #include <sched.h>
 #include <seq_file.h>
 #include <signal.h>
+#include <slab.h>
 #include <spinlock.h>
 #include <stacktrace.h>
 #include <string.h>
@@ -236,5 +247,99 @@ int proc_pid_status(struct seq_file *m, struct task_struct *task)
 	seq_printf(m, "\nvoluntary_ctxt_switches:\t%lu\n"
 		   "nonvoluntary_ctxt_switches:\t%lu\n",
 		   READ_ONCE(task->nvcsw), READ_ONCE(task->nivcsw));
+	return 0;
+}
+
+/**
+ * proc_pid_stack - /proc/PID/stack: the task's kernel stack
+ * @m: the seq_file
+ * @task: the task, held by the caller
+ *
+ * A task switched out shows where it resumes, then its frames; a task
+ * running on another CPU only says so (its stack changes under any
+ * walk); a reader of its own stack sees the read itself.
+ * Context: process.
+ * Return: 0.
+ */
+int proc_pid_stack(struct seq_file *m, struct task_struct *task)
+{
+	char *buf;
+	size_t room = seq_get_buf(m, &buf);
+
+	if (!room)
+		return 0;	/* overflowed already: printed again, bigger */
+	seq_commit(m, sprint_task_stack(task, buf, room));
+	return 0;
+}
+
+/**
+ * proc_pid_wchan - /proc/PID/wchan: the function the task sleeps in
+ * @m: the seq_file
+ * @task: the task, held by the caller
+ *
+ * The name alone, no newline, as Linux prints it; "0" for a task that
+ * runs (or has never run).
+ * Context: process.
+ * Return: 0.
+ */
+int proc_pid_wchan(struct seq_file *m, struct task_struct *task)
+{
+	unsigned long wchan = get_wchan(task), size, offset;
+	const char *name = wchan ? kallsyms_lookup(wchan, &size, &offset)
+				 : NULL;
+
+	if (name)
+		seq_puts(m, name);
+	else
+		seq_putc(m, '0');
+	return 0;
+}
+
+/**
+ * proc_pid_cmdline - /proc/PID/cmdline: the program's arguments
+ * @m: the seq_file
+ * @task: the task, held by the caller
+ *
+ * argv's strings, each ended by its NUL, read from the task's memory
+ * (execve put them at mm->arg_start); at most a page, as Linux 2.6.
+ * Empty for a kernel thread, and for a task that has exited.
+ * Context: process, may sleep.
+ * Return: 0, or -ENOMEM.
+ */
+int proc_pid_cmdline(struct seq_file *m, struct task_struct *task)
+{
+	struct mm_struct *mm = get_task_mm(task);
+	unsigned long len;
+	char *buf;
+	int n;
+
+	if (!mm)
+		return 0;
+	len = min(mm->arg_end - mm->arg_start, PAGE_SIZE);
+	buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!buf) {
+		mmput(mm);
+		return -ENOMEM;
+	}
+	n = access_process_vm(mm, mm->arg_start, buf, len, false);
+	mmput(mm);
+	seq_write(m, buf, n);
+	kfree(buf);
+	return 0;
+}
+
+/**
+ * proc_pid_comm - /proc/PID/comm: the task's name
+ * @m: the seq_file
+ * @task: the task, held by the caller
+ *
+ * Context: process.
+ * Return: 0.
+ */
+int proc_pid_comm(struct seq_file *m, struct task_struct *task)
+{
+	char comm[TASK_COMM_LEN];
+
+	seq_printf(m, "%s\n", get_task_comm(comm, task));
 	return 0;
 }
