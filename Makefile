@@ -200,7 +200,7 @@ $(DISK):
 # (user/user.ld).  Each program is $(B)/user/<name>, with symbols for GDB;
 # the initramfs gets copies without debug info.  The prototype warnings
 # hold the libc to its headers as they hold the kernel to its own.
-USER_PROGS := init sh hello cat dd spin usertests fuzz echo
+USER_PROGS := init sh hello cat dd spin usertests fuzz echo ps
 USER_BINS  := $(addprefix $(B)/user/,$(USER_PROGS))
 # The libc: crt0 is linked first in every program, the rest from an
 # archive, so a program carries only the objects it uses.  lib/string.c
