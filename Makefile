@@ -70,6 +70,9 @@ OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/paging.o mm/mm_struct.o mm/mmu_context.o mm/meminfo.o \
 	       mm/vmscan.o mm/memory.o mm/swap.o mm/buffer.o mm/pdflush.o \
 	       mm/page-writeback.o mm/pressure.o
+OBJS-fs     := fs/dcache.o fs/inode.o fs/super.o fs/namespace.o fs/namei.o \
+	       fs/open.o fs/stat.o fs/readdir.o fs/libfs.o fs/ramfs.o \
+	       fs/devices.o
 OBJS-block  := block/ll_rw_blk.o block/elevator.o block/blkdev_file.o
 OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/keyboard.o \
 	       drivers/ata.o
@@ -78,7 +81,7 @@ OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o \
 OBJS-proc   := fs/seq_file.o fs/proc/array.o fs/proc/meminfo.o \
 	       fs/proc/vmstat.o fs/proc/interrupts.o fs/proc/loadavg.o \
 	       fs/proc/stat.o kernel/sysctl.o
-# The file system itself: linked once the VFS is.
+# The file system: its inodes, the fixed entries, /proc/PID, /proc/sys.
 OBJS-procfs := fs/proc/inode.o fs/proc/generic.o fs/proc/root.o \
 	       fs/proc/base.o fs/proc/proc_sysctl.o
 OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
@@ -98,8 +101,8 @@ OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
 	       tests/bench/smp_bench.o
 
 KOBJS := $(addprefix $(B)/,$(OBJS-boot) $(OBJS-arch) $(OBJS-kernel) $(OBJS-sched) \
-	 $(OBJS-mm) $(OBJS-block) $(OBJS-drv) $(OBJS-lib) $(OBJS-proc) $(OBJS-ktest) \
-	 $(OBJS-bench))
+	 $(OBJS-mm) $(OBJS-fs) $(OBJS-block) $(OBJS-drv) $(OBJS-lib) \
+	 $(OBJS-proc) $(OBJS-procfs) $(OBJS-ktest) $(OBJS-bench))
 
 KERNEL := $(B)/kernel.elf
 ISO    := $(B)/kernel.iso

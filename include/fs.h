@@ -56,6 +56,8 @@
 #define MINOR(dev)	((unsigned int)((dev) & MINORMASK))
 #define MKDEV(ma, mi)	(((dev_t)(ma) << MINORBITS) | (dev_t)(mi))
 
+#define OFF_T_MAX	((off_t)(~0UL >> 1))	/* the largest file size */
+
 /* Symbolic links: nesting (a link inside a link's body) and in all. */
 #define MAX_NESTED_LINKS	8
 #define MAX_LINK_COUNT		40
@@ -289,6 +291,7 @@ struct vfsmount {
 #define LOOKUP_PARENT		0x0010	/* stop at the last name's parent */
 #define LOOKUP_OPEN		0x0100
 #define LOOKUP_CREATE		0x0200
+#define LOOKUP_EMPTY		0x4000	/* "" names the start (AT_EMPTY_PATH) */
 
 /* nameidata->last_type after LOOKUP_PARENT */
 enum { LAST_NORM, LAST_ROOT, LAST_DOT, LAST_DOTDOT };
@@ -474,6 +477,8 @@ struct file *filp_open(const char *filename, int flags, int mode);
 long do_mkdirat(int dfd, const char *pathname, int mode);
 long do_mknodat(int dfd, const char *pathname, int mode, dev_t dev);
 long do_symlinkat(const char *target, int newdfd, const char *newname);
+long do_linkat(int olddfd, const char *oldname, int newdfd,
+	       const char *newname, int flags);
 long do_unlinkat(int dfd, const char *pathname, int flags);
 long do_renameat(int olddfd, const char *oldname, int newdfd,
 		 const char *newname);

@@ -236,9 +236,9 @@ static int prepare_binprm(struct linux_binprm *bprm, const char *filename,
 	int n;
 
 	memset(bprm, 0, sizeof(*bprm));
-	bprm->file = initramfs_lookup(filename);
-	if (!bprm->file)
-		return -ENOENT;
+	bprm->file = open_exec(filename);
+	if (IS_ERR(bprm->file))
+		return PTR_ERR(bprm->file);
 	strlcpy(bprm->filename, filename, sizeof(bprm->filename));
 	bprm->strings = (char *)__get_free_page(GFP_KERNEL);
 	if (!bprm->strings)

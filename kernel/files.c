@@ -10,6 +10,7 @@
  * closes what is still open in it.
  */
 #include <file.h>
+#include <fs.h>
 #include <kernel.h>
 #include <sched.h>
 #include <slab.h>
@@ -48,6 +49,8 @@ void fput(struct file *f)
 		return;
 	if (f->f_op && f->f_op->release)
 		f->f_op->release(f);
+	dput(f->f_dentry);	/* a file opened by path: include/fs.h */
+	mntput(f->f_vfsmnt);
 	kfree(f);
 }
 

@@ -82,9 +82,12 @@ static void get_task_vm(struct mm_struct *mm, struct task_vm *vm)
 	memset(vm, 0, sizeof(*vm));
 	if (!mm)
 		return;
-	/* execve() maps the program, the heap and the stack: nothing else. */
+	/*
+	 * execve() maps the program (code, then its data and bss up to
+	 * start_brk), the heap above it and the stack: nothing else.
+	 */
 	vm->exe = PAGE_ALIGN(mm->end_code) - (mm->start_code & PAGE_MASK);
-	vm->data = PAGE_ALIGN(mm->brk) - PAGE_ALIGN(mm->start_brk);
+	vm->data = PAGE_ALIGN(mm->brk) - PAGE_ALIGN(mm->end_code);
 	vm->stack = mm->start_stack ? TASK_SIZE - mm->start_stack : 0;
 	vm->size = vm->exe + vm->data + vm->stack;
 	vm->rss = READ_ONCE(mm->rss) << PAGE_SHIFT;
