@@ -16,6 +16,7 @@
  */
 #include <completion.h>
 #include <file.h>
+#include <fs.h>
 #include <kernel.h>
 #include <kthread.h>
 #include <ktest.h>
@@ -663,4 +664,176 @@ KTEST(proc_sysctl_round_trip_and_bad_input)
 
 	KTEST_EXPECT(!sysctl_lookup("vm/no_such_tunable"));
 	KTEST_EXPECT(sysctl_lookup("vm") && sysctl_lookup("vm")->child);
+}
+
+/* ---- the files of /proc, through the VFS, against exiting tasks ---- */
+
+static struct {
+	int pid;			/* the child to read, 0: none yet */
+	int opened;			/* the reader has its files open */
+	int texts, esrch, bad;		/* what the reads gave */
+	struct completion done;		/* the reader is done with pid */
+} race;
+
+/* Exits once the reader has opened its files, after 0 to 7 yields. */
+static int exit_after_yields(void *arg)
+{
+	while (!READ_ONCE(race.opened))
+		yield();
+	for (long i = 0; i < (long)arg; i++)
+		yield();
+	return 0;
+}
+
+/* Open /proc/@pid/@name; Return: the file or an ERR_PTR. */
+static struct file *open_proc(int pid, const char *name)
+{
+	char path[32];
+
+	snprintf(path, sizeof(path), "/proc/%d/%s", pid, name);
+	return filp_open(path, O_RDONLY, 0);
+}
+
+/*
+ * The race: the test forks a child and reaps it, while a reader thread
+ * opens the child's stack and status, lets the child go (it exits after
+ * 0 to 7 yields) and reads both files again and again until both fail.
+ * Each read gives the text (the child alive, exiting, or a zombie) or
+ * ESRCH (reaped: the open files stay valid, the task is not looked at);
+ * once the child is reaped the reader must see ESRCH, and its directory
+ * is gone (ENOENT).  On several CPUs the child exits, the test reaps and
+ * the reader reads at the same time.
+ */
+static ssize_t read_from_start(struct file *f, char *buf, size_t size)
+{
+	ssize_t n;
+
+	if (seq_lseek(f, 0, SEEK_SET) != 0)
+		return -EINVAL;
+	n = seq_read_kernel(f, buf, size - 1);
+	if (n >= 0)
+		buf[n] = '\0';
+	return n;
+}
+
+/* Read both until both fail; Return: false on anything but text/ESRCH. */
+static bool read_until_gone(struct file *stack, struct file *status)
+{
+	static char buf[4096];
+
+	for (int tries = 0; tries < 100000; tries++) {
+		ssize_t a = read_from_start(stack, buf, sizeof(buf));
+		ssize_t b = read_from_start(status, buf, sizeof(buf));
+
+		if ((a < 0 && a != -ESRCH) || (b <= 0 && b != -ESRCH))
+			return false;
+		if (a == -ESRCH && b == -ESRCH) {
+			race.esrch++;
+			return true;
+		}
+		race.texts++;
+		yield();
+	}
+	return false;
+}
+
+static int race_reader(void *unused)
+{
+	for (;;) {
+		struct file *stack, *status;
+		int pid;
+
+		for (;;) {
+			set_current_state(TASK_INTERRUPTIBLE);
+			if (kthread_should_stop() || READ_ONCE(race.pid))
+				break;
+			schedule();
+		}
+		__set_current_state(TASK_RUNNING);
+		if (kthread_should_stop())
+			return 0;
+		pid = race.pid;
+		stack = open_proc(pid, "stack");
+		status = open_proc(pid, "status");
+		WRITE_ONCE(race.opened, 1);	/* the child may go */
+		if (IS_ERR(stack) || IS_ERR(status) ||
+		    !read_until_gone(stack, status))
+			race.bad++;
+		if (!IS_ERR(stack))
+			fput(stack);
+		if (!IS_ERR(status))
+			fput(status);
+		race.pid = 0;
+		complete(&race.done);
+	}
+}
+
+KTEST(proc_read_races_with_exit)
+{
+	struct task_struct *reader;
+
+	memset(&race, 0, sizeof(race));
+	init_completion(&race.done);
+	reader = kthread_run(race_reader, NULL, "ktest-proc-reader");
+	KTEST_ASSERT(!IS_ERR(reader));
+	ktest_add_action(ktest_kthread_stop, reader);
+	for (int i = 0; i < 1000; i++) {
+		int pid;
+
+		race.opened = 0;
+		pid = kernel_thread(exit_after_yields, (void *)(long)(i % 8), 0);
+		KTEST_ASSERT(pid > 0);
+		WRITE_ONCE(race.pid, pid);
+		wake_up_process(reader);
+		for (int j = 0; j < i % 3; j++)
+			yield();
+		KTEST_ASSERT_EQ(do_wait(pid, NULL, 0), pid);
+		wait_for_completion(&race.done);
+		KTEST_EXPECT_EQ(PTR_ERR(open_proc(pid, "stat")), -ENOENT);
+	}
+	KTEST_EXPECT_EQ(race.bad, 0);
+	KTEST_EXPECT_EQ(race.esrch, 1000);
+	printk(KERN_INFO "ktest: 1000 exits: %d reads gave text, then ESRCH "
+	       "every time\n", race.texts);
+}
+
+/* /proc lists the test's own thread, and /proc/self is the reader. */
+static int count_pid(void *buf, const char *name, int namlen, off_t offset,
+		     unsigned long ino, unsigned int d_type)
+{
+	char want[12];
+	int *found = buf;
+
+	snprintf(want, sizeof(want), "%d", current->pid);
+	if (namlen == (int)strlen(want) && !memcmp(name, want, namlen))
+		(*found)++;
+	return 0;
+}
+
+KTEST(proc_root_lists_pids_and_self)
+{
+	static char buf[256];
+	struct file *f = filp_open("/proc", O_RDONLY, 0);
+	int found = 0;
+
+	KTEST_ASSERT(!IS_ERR(f));
+	KTEST_EXPECT_EQ(vfs_readdir(f, count_pid, &found), 0);
+	fput(f);
+	KTEST_EXPECT_EQ(found, 1);
+	f = filp_open("/proc/self/comm", O_RDONLY, 0);
+	KTEST_ASSERT(!IS_ERR(f));
+	KTEST_EXPECT(read_from_start(f, buf, sizeof(buf)) > 0);
+	fput(f);
+	KTEST_EXPECT(!strcmp(buf, "ktest\n"));
+	f = filp_open("/proc/meminfo", O_RDONLY, 0);
+	KTEST_ASSERT(!IS_ERR(f));
+	KTEST_EXPECT(read_from_start(f, buf, sizeof(buf)) > 0);
+	fput(f);
+	KTEST_EXPECT(!strncmp(buf, "MemTotal:", 9));
+	KTEST_EXPECT_EQ(PTR_ERR(filp_open("/proc/0/stat", O_RDONLY, 0)),
+			-ENOENT);
+	KTEST_EXPECT_EQ(PTR_ERR(filp_open("/proc/01/stat", O_RDONLY, 0)),
+			-ENOENT);
+	KTEST_EXPECT_EQ(PTR_ERR(filp_open("/proc/nosuchfile", O_RDONLY, 0)),
+			-ENOENT);
 }
