@@ -33,7 +33,7 @@
 #include <writeback.h>
 #include "../../fs/proc/internal.h"
 
-#define TEXT_MAX	8192
+#define TEXT_MAX	32768
 
 /* The text of a show function, as a reader with @chunk-byte reads gets it. */
 static int read_seq(const struct seq_operations *op, void *data, char *buf,
@@ -117,16 +117,48 @@ static long long number_at(const char *p, const char **end)
 /* ---- seq_file ---- */
 
 /*
- * Records 0..9: record i is i + 1 lines "record i line j", except 5,
- * which is 6000 bytes (more than the first buffer, a page) and 7, which
- * show() skips.  show() counts its calls per record.
+ * Records 0..9: record i is i + 1 lines "record i line j", except 2 and
+ * 5, more than the first buffer (a page) can hold, and 7, which show()
+ * skips.  show() counts its calls per record.
  */
 #define NR_RECORDS	10
 #define BIG_RECORD	5
 #define SKIPPED_RECORD	7
-#define BIG_SIZE	6000
+#define BIG_SIZE	10000
+#define BIG_WRITTEN	2
+#define BIG_WRITE	5000
 
 static int shows[NR_RECORDS];
+
+/*
+ * The big records, more than a page each: 5 is 100 lines of 100 bytes by
+ * seq_printf(), 2 is 5000 bytes by one seq_write(), so that both ways of
+ * printing overflow.  Into @m, or into @buf for the expected text;
+ * Return: its length.
+ */
+static int big_record(int i, struct seq_file *m, char *buf, size_t size)
+{
+	static char block[BIG_WRITE];
+	int n = 0;
+
+	if (i == BIG_WRITTEN) {
+		for (int j = 0; j < BIG_WRITE; j++)
+			block[j] = j % 64 == 63 ? '\n' : 'a' + j % 26;
+		if (m)
+			seq_write(m, block, BIG_WRITE);
+		else
+			memcpy(buf, block, n = BIG_WRITE);
+		return n;
+	}
+	for (int j = 0; j < BIG_SIZE / 100; j++) {
+		if (m)
+			seq_printf(m, "big %05d %089d\n", j, 0);
+		else
+			n += scnprintf(buf + n, size - n, "big %05d %089d\n", j,
+				       0);
+	}
+	return n;
+}
 
 static void *rec_start(struct seq_file *m, loff_t *pos)
 {
@@ -152,10 +184,8 @@ static int rec_show(struct seq_file *m, void *v)
 		seq_puts(m, "this text must not appear\n");
 		return SEQ_SKIP;
 	}
-	if (i == BIG_RECORD) {
-		for (int j = 0; j < BIG_SIZE - 1; j++)
-			seq_putc(m, 'a' + j % 26);
-		seq_putc(m, '\n');
+	if (i == BIG_RECORD || i == BIG_WRITTEN) {
+		big_record(i, m, NULL, 0);
 		return 0;
 	}
 	for (int j = 0; j <= i; j++)
@@ -177,10 +207,8 @@ static int expected_records(char *buf, size_t size)
 	for (int i = 0; i < NR_RECORDS; i++) {
 		if (i == SKIPPED_RECORD)
 			continue;
-		if (i == BIG_RECORD) {
-			for (int j = 0; j < BIG_SIZE - 1; j++)
-				buf[n++] = 'a' + j % 26;
-			buf[n++] = '\n';
+		if (i == BIG_RECORD || i == BIG_WRITTEN) {
+			n += big_record(i, NULL, buf + n, size - n);
 			continue;
 		}
 		for (int j = 0; j <= i; j++)
@@ -194,11 +222,12 @@ static int expected_records(char *buf, size_t size)
 /*
  * The whole text arrives, in order, whatever the reads' size; the
  * skipped record prints nothing.  Read a byte at a time, each fill takes
- * one record: every record is shown once, but the big one twice (it
- * overflows the page, then fits in two).  Larger reads fill the buffer
- * with several records: the big one, coming after others, does not fit
- * what is left and waits for the next fill, where it overflows and is
- * printed once more; after that the buffer stays large.
+ * one record: every record is shown once, but each big one twice: 2
+ * overflows the page and fits in two, 5 overflows those and fits in
+ * four.  Larger reads fill the buffer with several records: a big one
+ * coming after others does not fit what is left and waits for the next
+ * fill, where it may overflow and be printed once more; the buffer
+ * never shrinks.
  */
 KTEST(proc_seq_file_overflow_retry)
 {
@@ -217,9 +246,11 @@ KTEST(proc_seq_file_overflow_retry)
 		KTEST_EXPECT(!strcmp(got, want));
 		KTEST_EXPECT(!strstr(got, "must not appear"));
 		KTEST_EXPECT(shows[BIG_RECORD] >= 2 && shows[BIG_RECORD] <= 3);
+		KTEST_EXPECT(shows[BIG_WRITTEN] >= 2 && shows[BIG_WRITTEN] <= 3);
 		for (int i = 0; i < NR_RECORDS; i++)
 			if (chunks[c] == 1)
-				KTEST_EXPECT_EQ(shows[i], i == BIG_RECORD ? 2 : 1);
+				KTEST_EXPECT_EQ(shows[i], i == BIG_RECORD ||
+						i == BIG_WRITTEN ? 2 : 1);
 	}
 }
 
@@ -228,7 +259,7 @@ KTEST(proc_seq_file_lseek)
 {
 	char *want = kmalloc(TEXT_MAX * 2, GFP_KERNEL);
 	char *got = want + TEXT_MAX;
-	static const off_t offsets[] = { 0, 1, 30, 5000, 6600 };
+	static const off_t offsets[] = { 0, 1, 30, 5000, 15600 };
 	struct file f;
 	int len;
 
@@ -477,7 +508,7 @@ KTEST(proc_stack_of_kswapd_ends_in_kernel_thread_helper)
 	KTEST_EXPECT(!strcmp(wchan, "kswapd"));
 }
 
-/* A task reading its own files sees itself running. */
+/* A task reading its own files sees itself running: no wait channel. */
 KTEST(proc_wchan_and_stack_of_the_reader)
 {
 	static char buf[4096];
