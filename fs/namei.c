@@ -1290,11 +1290,12 @@ static long do_unlink(int dfd, const char *pathname)
 			err = S_ISDIR(inode->i_mode) ? -EISDIR : -ENOTDIR;
 		else
 			err = vfs_unlink(nd.path.dentry->d_inode, dentry);
-		/* The last reference, and the file's data, go after the
-		 * directory is unlocked (dput()). */
-		dput(dentry);
 	}
 	unlock_dir(&nd);
+	/* The last reference, and the file's data, go with the directory
+	 * unlocked: freeing many pages need not hold up its other users. */
+	if (!IS_ERR(dentry))
+		dput(dentry);
 out:
 	path_put(&nd.path);
 	return err;

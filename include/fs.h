@@ -49,6 +49,10 @@
 #include <types.h>
 #include <uapi/kt26_fs.h>
 
+typedef long long loff_t;	/* a 64-bit offset: _llseek, stat sizes */
+typedef unsigned short umode_t;	/* file type and permission bits */
+typedef u32 dev_t;		/* MKDEV(major, minor) */
+
 /* Device numbers: 12 bits of major, 20 of minor (Linux's kdev_t.h). */
 #define MINORBITS	20
 #define MINORMASK	((1U << MINORBITS) - 1)

@@ -25,11 +25,8 @@ typedef int64_t s64;
 typedef int pid_t;
 typedef long ssize_t;
 typedef long off_t;
-typedef long long loff_t;	/* a 64-bit offset: _llseek, stat64 sizes */
 typedef unsigned int gfp_t;
 typedef unsigned int uid_t;
 typedef unsigned int gid_t;
-typedef unsigned short umode_t;	/* file type and permission bits */
-typedef u32 dev_t;		/* MKDEV(major, minor): include/fs.h */
 
 #endif /* _TYPES_H */

@@ -25,6 +25,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <kt.h>
+#include <kt26_fs.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1378,6 +1379,521 @@ static enum test_result test_proc_read_races_child_exit(void)
 	return TEST_PASS;
 }
 
+/*
+ * The file system (VFS): files, directories and links in /tmp, a
+ * directory per test named after the pid (so a Linux host's /tmp is
+ * shared safely), and the errors of bad paths.  The calls go through
+ * raw_syscall() with Linux's i386 numbers and layouts (<kt26_fs.h>) and
+ * return -errno; each test removes what it made, also when it fails.
+ * vfs_read_only_root_and_mounts is kt26's own: its read-only root, its
+ * mount(2) (root only), its /dev nodes and execve through a symlink.
+ */
+#define VFS_PATH	512			/* room for one test path */
+
+static char vfs_dir[64];
+
+/* @name inside this test's directory, in a static buffer of 4. */
+static const char *vfs(const char *name)
+{
+	static char bufs[4][VFS_PATH];
+	static int next;
+	char *buf = bufs[next++ % 4];
+
+	snprintf(buf, VFS_PATH, "%s/%s", vfs_dir, name);
+	return buf;
+}
+
+/* The first five of the arguments: VCALL() pads them with zeros. */
+static long vfs_call(long nr, ...)
+{
+	long a[5];
+	va_list args;
+
+	va_start(args, nr);
+	for (int i = 0; i < 5; i++)
+		a[i] = va_arg(args, long);
+	va_end(args);
+	return raw_syscall(nr, a[0], a[1], a[2], a[3], a[4]);
+}
+
+#define VCALL(nr, ...)	vfs_call(nr, ##__VA_ARGS__, 0, 0, 0, 0, 0)
+#define VP(p)		((long)(p))
+
+/* Checks that @ret (a raw result) is @want; returns from the test if not. */
+#define EXPECT_RAW(ret, want)						\
+	do {								\
+		long r_ = (ret), w_ = (want);				\
+		if (r_ != w_) {						\
+			vfs_cleanup();					\
+			return fail("%s = %ld (%s), expected %ld (%s)", #ret, \
+				    r_, r_ < 0 ? strerror(-r_) : "ok", w_, \
+				    w_ < 0 ? strerror(-w_) : "ok");	\
+		}							\
+	} while (0)
+
+#define EXPECT_TRUE(cond)						\
+	do {								\
+		if (!(cond)) {						\
+			vfs_cleanup();					\
+			return fail("%s is false", #cond);		\
+		}							\
+	} while (0)
+
+/* Every name a test below may leave in its directory, deepest first. */
+static const char *const vfs_names[] = {
+	"d1/d2/f", "d1/d2", "d1/f", "d1", "d3", "f", "f1", "f2", "a", "b",
+	"l", "sub/x", "sub", "rel", "gone", "m/x", "m", "hello", "prog", NULL
+};
+
+static void vfs_cleanup(void)
+{
+	if (!vfs_dir[0])
+		return;
+	(void)VCALL(__NR_umount2, VP(vfs("m")), MNT_DETACH);
+	for (int i = 0; vfs_names[i]; i++)
+		if (VCALL(__NR_unlink, VP(vfs(vfs_names[i]))) < 0)
+			(void)VCALL(__NR_rmdir, VP(vfs(vfs_names[i])));
+	(void)VCALL(__NR_rmdir, VP(vfs_dir));
+	vfs_dir[0] = '\0';
+}
+
+/* A fresh directory for the test; Return: 0, or -1 with the reason. */
+static int vfs_setup(void)
+{
+	long err;
+
+	snprintf(vfs_dir, sizeof(vfs_dir), "/tmp/usertests-vfs.%d", getpid());
+	(void)VCALL(__NR_umask, 022);
+	err = VCALL(__NR_mkdir, VP(vfs_dir), 0755);
+	if (err) {
+		fail("mkdir %s: %s", vfs_dir, strerror(-err));
+		vfs_dir[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
+static long vfs_create(const char *path, const char *text)
+{
+	long fd = VCALL(__NR_open, VP(path), O_CREAT | O_WRONLY | O_TRUNC,
+			0644);
+
+	if (fd < 0)
+		return fd;
+	if (text && VCALL(__NR_write, fd, VP(text), strlen(text)) !=
+	    (long)strlen(text))
+		fd = -EIO;
+	(void)VCALL(__NR_close, fd);
+	return fd < 0 ? fd : 0;
+}
+
+static long vfs_size(const char *path)
+{
+	struct stat64 st;
+	long err = VCALL(__NR_stat64, VP(path), VP(&st));
+
+	return err ? err : (long)st.st_size;
+}
+
+static enum test_result test_vfs_tmp_file_write_read_truncate_unlink(void)
+{
+	struct stat64 st;
+	char buf[64];
+	long long pos = -1;
+	long fd, fd2;
+
+	if (vfs_setup())
+		return TEST_FAIL;
+	fd = VCALL(__NR_open, VP(vfs("f")), O_CREAT | O_EXCL | O_RDWR, 0666);
+	EXPECT_TRUE(fd >= 0);
+	EXPECT_RAW(VCALL(__NR_write, fd, VP("hello, "), 7), 7);
+	EXPECT_RAW(VCALL(__NR_write, fd, VP("world"), 5), 5);
+	EXPECT_RAW(VCALL(__NR_open, VP(vfs("f")), O_CREAT | O_EXCL | O_RDWR,
+			 0644), -EEXIST);
+	EXPECT_RAW(VCALL(__NR_lseek, fd, 0, SEEK_SET), 0);
+	EXPECT_RAW(VCALL(__NR_read, fd, VP(buf), sizeof(buf)), 12);
+	EXPECT_TRUE(!memcmp(buf, "hello, world", 12));
+	EXPECT_RAW(VCALL(__NR_fstat64, fd, VP(&st)), 0);
+	EXPECT_TRUE(S_ISREG(st.st_mode) && st.st_size == 12 &&
+		    st.st_nlink == 1 && (st.st_mode & 0777) == 0644);
+	EXPECT_RAW(VCALL(__NR_close, fd), 0);
+
+	fd = VCALL(__NR_open, VP(vfs("f")), O_WRONLY | O_APPEND);
+	EXPECT_TRUE(fd >= 0);
+	EXPECT_RAW(VCALL(__NR_write, fd, VP("!"), 1), 1);
+	EXPECT_RAW(VCALL(__NR_close, fd), 0);
+	EXPECT_RAW(vfs_size(vfs("f")), 13);
+
+	fd = VCALL(__NR_open, VP(vfs("f")), O_RDWR | O_TRUNC);
+	EXPECT_TRUE(fd >= 0);
+	EXPECT_RAW(vfs_size(vfs("f")), 0);
+	EXPECT_RAW(VCALL(__NR_ftruncate, fd, 5000), 0);
+	EXPECT_RAW(VCALL(__NR_lseek, fd, 4000, SEEK_SET), 4000);
+	memset(buf, 'x', sizeof(buf));
+	EXPECT_RAW(VCALL(__NR_read, fd, VP(buf), sizeof(buf)), sizeof(buf));
+	EXPECT_TRUE(buf[0] == 0 && !memcmp(buf, buf + 1, sizeof(buf) - 1));
+	EXPECT_RAW(VCALL(__NR_ftruncate64, fd, 3, 0), 0);
+	EXPECT_RAW(vfs_size(vfs("f")), 3);
+	EXPECT_RAW(VCALL(__NR_truncate, VP(vfs("f")), 1), 0);
+	EXPECT_RAW(vfs_size(vfs("f")), 1);
+	EXPECT_RAW(VCALL(__NR__llseek, fd, 0, 1, VP(&pos), SEEK_SET), 0);
+	EXPECT_TRUE(pos == 1);
+	EXPECT_RAW(VCALL(__NR_ftruncate, fd, -1), -EINVAL);
+
+	/* Unlinked while open: the file lives on through the descriptor. */
+	EXPECT_RAW(VCALL(__NR_lseek, fd, 0, SEEK_SET), 0);
+	EXPECT_RAW(VCALL(__NR_write, fd, VP("abc"), 3), 3);
+	EXPECT_RAW(VCALL(__NR_unlink, VP(vfs("f"))), 0);
+	EXPECT_RAW(VCALL(__NR_open, VP(vfs("f")), O_RDONLY), -ENOENT);
+	EXPECT_RAW(VCALL(__NR_fstat64, fd, VP(&st)), 0);
+	EXPECT_TRUE(st.st_nlink == 0 && st.st_size == 3);
+	EXPECT_RAW(VCALL(__NR_lseek, fd, 0, SEEK_SET), 0);
+	EXPECT_RAW(VCALL(__NR_read, fd, VP(buf), sizeof(buf)), 3);
+	EXPECT_TRUE(!memcmp(buf, "abc", 3));
+	fd2 = VCALL(__NR_open, VP(vfs("f")), O_RDONLY);
+	EXPECT_RAW(fd2, -ENOENT);
+	EXPECT_RAW(VCALL(__NR_close, fd), 0);
+	vfs_cleanup();
+	return TEST_PASS;
+}
+
+/* Looks for @name in getdents64 records; Return: its d_type, or -1. */
+static int dirent64_type(const char *buf, long len, const char *name)
+{
+	for (long off = 0; off < len;) {
+		const struct linux_dirent64 *d = (const void *)(buf + off);
+
+		if (!strcmp(d->d_name, name))
+			return d->d_type;
+		off += d->d_reclen;
+	}
+	return -1;
+}
+
+static enum test_result test_vfs_getdents64_names_and_types(void)
+{
+	static char buf[4096] __attribute__((aligned(8)));
+	const struct linux_dirent *old;
+	long fd, n, count = 0;
+
+	if (vfs_setup())
+		return TEST_FAIL;
+	EXPECT_RAW(vfs_create(vfs("f"), "x"), 0);
+	EXPECT_RAW(VCALL(__NR_mkdir, VP(vfs("sub")), 0755), 0);
+	EXPECT_RAW(VCALL(__NR_symlink, VP("f"), VP(vfs("l"))), 0);
+	fd = VCALL(__NR_open, VP(vfs_dir), O_RDONLY | O_DIRECTORY);
+	EXPECT_TRUE(fd >= 0);
+	EXPECT_RAW(VCALL(__NR_read, fd, VP(buf), sizeof(buf)), -EISDIR);
+	EXPECT_RAW(VCALL(__NR_getdents64, fd, VP(buf), 10), -EINVAL);
+	EXPECT_RAW(VCALL(__NR_getdents64, fd, VP(KERNEL_ADDRESS), 4096),
+		   -EFAULT);
+	n = VCALL(__NR_getdents64, fd, VP(buf), sizeof(buf));
+	EXPECT_TRUE(n > 0);
+	EXPECT_RAW(dirent64_type(buf, n, "."), DT_DIR);
+	EXPECT_RAW(dirent64_type(buf, n, ".."), DT_DIR);
+	EXPECT_RAW(dirent64_type(buf, n, "f"), DT_REG);
+	EXPECT_RAW(dirent64_type(buf, n, "sub"), DT_DIR);
+	EXPECT_RAW(dirent64_type(buf, n, "l"), DT_LNK);
+	EXPECT_RAW(VCALL(__NR_getdents64, fd, VP(buf), sizeof(buf)), 0);
+
+	/* The old format, from the start again: the type is the last byte. */
+	EXPECT_RAW(VCALL(__NR_lseek, fd, 0, SEEK_SET), 0);
+	n = VCALL(__NR_getdents, fd, VP(buf), sizeof(buf));
+	EXPECT_TRUE(n > 0);
+	for (long off = 0; off < n; off += old->d_reclen, count++) {
+		old = (const void *)(buf + off);
+		if (!strcmp(old->d_name, "l"))
+			EXPECT_TRUE(buf[off + old->d_reclen - 1] == DT_LNK);
+	}
+	EXPECT_RAW(count, 5);
+	EXPECT_RAW(VCALL(__NR_close, fd), 0);
+	EXPECT_RAW(VCALL(__NR_getdents64, fd, VP(buf), sizeof(buf)), -EBADF);
+
+	if (kt26_running()) {
+		fd = VCALL(__NR_open, VP("/"), O_RDONLY | O_DIRECTORY);
+		EXPECT_TRUE(fd >= 0);
+		n = VCALL(__NR_getdents64, fd, VP(buf), sizeof(buf));
+		EXPECT_RAW(VCALL(__NR_close, fd), 0);
+		EXPECT_RAW(dirent64_type(buf, n, "bin"), DT_DIR);
+		EXPECT_RAW(dirent64_type(buf, n, "dev"), DT_DIR);
+		EXPECT_RAW(dirent64_type(buf, n, "proc"), DT_DIR);
+		EXPECT_RAW(dirent64_type(buf, n, "tmp"), DT_DIR);
+	}
+	vfs_cleanup();
+	return TEST_PASS;
+}
+
+static enum test_result test_vfs_stat64_statx_readlink(void)
+{
+	struct statx stx;
+	struct stat64 st;
+	char buf[64];
+	long dfd;
+
+	if (vfs_setup())
+		return TEST_FAIL;
+	EXPECT_RAW(VCALL(__NR_symlink, VP("target-name"), VP(vfs("l"))), 0);
+	EXPECT_RAW(VCALL(__NR_lstat64, VP(vfs("l")), VP(&st)), 0);
+	EXPECT_TRUE(S_ISLNK(st.st_mode) && st.st_size == 11);
+	EXPECT_RAW(VCALL(__NR_stat64, VP(vfs("l")), VP(&st)), -ENOENT);
+	memset(buf, 'x', sizeof(buf));
+	EXPECT_RAW(VCALL(__NR_readlink, VP(vfs("l")), VP(buf), sizeof(buf)),
+		   11);
+	EXPECT_TRUE(!memcmp(buf, "target-name", 11) && buf[11] == 'x');
+	EXPECT_RAW(VCALL(__NR_readlink, VP(vfs("l")), VP(buf), 4), 4);
+	EXPECT_RAW(VCALL(__NR_readlink, VP(vfs_dir), VP(buf), 4), -EINVAL);
+	EXPECT_RAW(VCALL(__NR_readlink, VP(vfs("l")), VP(KERNEL_ADDRESS), 4),
+		   -EFAULT);
+
+	EXPECT_RAW(VCALL(__NR_statx, AT_FDCWD, VP(vfs("l")),
+			 AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, VP(&stx)), 0);
+	EXPECT_TRUE((stx.stx_mask & STATX_BASIC_STATS) == STATX_BASIC_STATS);
+	EXPECT_TRUE(S_ISLNK(stx.stx_mode) && stx.stx_size == 11);
+	EXPECT_RAW(VCALL(__NR_statx, AT_FDCWD, VP("/"), 0, STATX_BASIC_STATS,
+			 VP(&stx)), 0);
+	EXPECT_TRUE(S_ISDIR(stx.stx_mode) && stx.stx_nlink >= 2);
+	EXPECT_RAW(VCALL(__NR_statx, AT_FDCWD, VP("/"), 0, STATX__RESERVED,
+			 VP(&stx)), -EINVAL);
+	EXPECT_RAW(VCALL(__NR_stat64, VP(vfs_dir), VP(KERNEL_ADDRESS)),
+		   -EFAULT);
+
+	dfd = VCALL(__NR_open, VP(vfs_dir), O_RDONLY | O_DIRECTORY);
+	EXPECT_TRUE(dfd >= 0);
+	EXPECT_RAW(VCALL(__NR_fstatat64, dfd, VP("l"), VP(&st),
+			 AT_SYMLINK_NOFOLLOW), 0);
+	EXPECT_TRUE(S_ISLNK(st.st_mode));
+	EXPECT_RAW(VCALL(__NR_readlinkat, dfd, VP("l"), VP(buf), 6), 6);
+	EXPECT_RAW(VCALL(__NR_statx, dfd, VP(""), AT_EMPTY_PATH,
+			 STATX_BASIC_STATS, VP(&stx)), 0);
+	EXPECT_TRUE(S_ISDIR(stx.stx_mode));
+	EXPECT_RAW(VCALL(__NR_close, dfd), 0);
+
+	if (kt26_running()) {
+		EXPECT_RAW(VCALL(__NR_stat64, VP("/dev/null"), VP(&st)), 0);
+		EXPECT_TRUE(S_ISCHR(st.st_mode) && st.st_rdev == (1 << 8 | 3));
+		EXPECT_RAW(VCALL(__NR_stat64, VP("/dev/hda"), VP(&st)), 0);
+		EXPECT_TRUE(S_ISBLK(st.st_mode) && st.st_rdev == (3 << 8 | 0));
+	}
+	vfs_cleanup();
+	return TEST_PASS;
+}
+
+static enum test_result test_vfs_chdir_getcwd_relative_paths(void)
+{
+	static char old[PATH_MAX], buf[PATH_MAX];
+	long dfd;
+
+	if (vfs_setup())
+		return TEST_FAIL;
+	EXPECT_TRUE(VCALL(__NR_getcwd, VP(old), sizeof(old)) > 0);
+	EXPECT_RAW(VCALL(__NR_chdir, VP(vfs_dir)), 0);
+	EXPECT_RAW(VCALL(__NR_getcwd, VP(buf), sizeof(buf)),
+		   (long)strlen(vfs_dir) + 1);
+	EXPECT_TRUE(!strcmp(buf, vfs_dir));
+	EXPECT_RAW(vfs_create("rel", "relative"), 0);
+	EXPECT_RAW(vfs_size(vfs("rel")), 8);
+	EXPECT_RAW(VCALL(__NR_mkdir, VP("sub"), 0755), 0);
+	EXPECT_RAW(VCALL(__NR_chdir, VP("sub")), 0);
+	EXPECT_RAW(vfs_size("../rel"), 8);
+	EXPECT_RAW(VCALL(__NR_getcwd, VP(buf), 3), -ERANGE);
+	EXPECT_RAW(VCALL(__NR_getcwd, VP(KERNEL_ADDRESS), sizeof(buf)),
+		   -EFAULT);
+	EXPECT_RAW(VCALL(__NR_chdir, VP("..")), 0);
+	EXPECT_RAW(VCALL(__NR_chdir, VP("rel")), -ENOTDIR);
+	EXPECT_RAW(VCALL(__NR_chdir, VP("none")), -ENOENT);
+
+	/* A removed working directory has no name any more. */
+	EXPECT_RAW(VCALL(__NR_mkdir, VP("gone"), 0755), 0);
+	EXPECT_RAW(VCALL(__NR_chdir, VP("gone")), 0);
+	EXPECT_RAW(VCALL(__NR_rmdir, VP(vfs("gone"))), 0);
+	EXPECT_RAW(VCALL(__NR_getcwd, VP(buf), sizeof(buf)), -ENOENT);
+	EXPECT_RAW(VCALL(__NR_open, VP("new"), O_CREAT | O_WRONLY, 0644),
+		   -ENOENT);
+
+	dfd = VCALL(__NR_open, VP("/"), O_RDONLY | O_DIRECTORY);
+	EXPECT_TRUE(dfd >= 0);
+	EXPECT_RAW(VCALL(__NR_fchdir, dfd), 0);
+	EXPECT_RAW(VCALL(__NR_close, dfd), 0);
+	EXPECT_RAW(VCALL(__NR_getcwd, VP(buf), sizeof(buf)), 2);
+	EXPECT_TRUE(!strcmp(buf, "/"));
+	EXPECT_RAW(VCALL(__NR_chdir, VP(old)), 0);
+	vfs_cleanup();
+	return TEST_PASS;
+}
+
+static enum test_result test_vfs_mkdir_rename_rmdir_rules(void)
+{
+	char buf[8];
+	long fd, dfd;
+
+	if (vfs_setup())
+		return TEST_FAIL;
+	EXPECT_RAW(VCALL(__NR_mkdir, VP(vfs("d1")), 0755), 0);
+	EXPECT_RAW(VCALL(__NR_mkdir, VP(vfs("d1")), 0755), -EEXIST);
+	EXPECT_RAW(VCALL(__NR_mkdir, VP(vfs("d1/d2")), 0755), 0);
+	EXPECT_RAW(VCALL(__NR_rename, VP(vfs("d1")), VP(vfs("d1/d2/d3"))),
+		   -EINVAL);
+	EXPECT_RAW(VCALL(__NR_rmdir, VP(vfs("d1"))), -ENOTEMPTY);
+	EXPECT_RAW(VCALL(__NR_rmdir, VP(vfs("d1/."))), -EINVAL);
+
+	/* A rename replaces the target file. */
+	EXPECT_RAW(vfs_create(vfs("f1"), "one"), 0);
+	EXPECT_RAW(vfs_create(vfs("f2"), "two!"), 0);
+	EXPECT_RAW(VCALL(__NR_rename, VP(vfs("f1")), VP(vfs("f2"))), 0);
+	EXPECT_RAW(vfs_size(vfs("f1")), -ENOENT);
+	fd = VCALL(__NR_open, VP(vfs("f2")), O_RDONLY);
+	EXPECT_TRUE(fd >= 0);
+	EXPECT_RAW(VCALL(__NR_read, fd, VP(buf), sizeof(buf)), 3);
+	EXPECT_RAW(VCALL(__NR_close, fd), 0);
+
+	/* Across directories, files and directories. */
+	EXPECT_RAW(VCALL(__NR_rename, VP(vfs("f2")), VP(vfs("d1/f"))), 0);
+	EXPECT_RAW(VCALL(__NR_rename, VP(vfs("d1/d2")), VP(vfs("d3"))), 0);
+	EXPECT_RAW(VCALL(__NR_rename, VP(vfs("d1/f")), VP(vfs("d3"))),
+		   -EISDIR);
+	EXPECT_RAW(vfs_create(vfs("f"), NULL), 0);
+	EXPECT_RAW(VCALL(__NR_rename, VP(vfs("d3")), VP(vfs("f"))), -ENOTDIR);
+	EXPECT_RAW(VCALL(__NR_rename, VP(vfs("d3")), VP(vfs("d1"))),
+		   -ENOTEMPTY);
+	EXPECT_RAW(VCALL(__NR_unlink, VP(vfs("d3"))), -EISDIR);
+	EXPECT_RAW(VCALL(__NR_rmdir, VP(vfs("f"))), -ENOTDIR);
+	EXPECT_RAW(VCALL(__NR_unlink, VP(vfs("f/"))), -ENOTDIR);
+
+	/* The *at() forms, from a directory descriptor. */
+	dfd = VCALL(__NR_open, VP(vfs_dir), O_RDONLY | O_DIRECTORY);
+	EXPECT_TRUE(dfd >= 0);
+	EXPECT_RAW(VCALL(__NR_mkdirat, dfd, VP("sub"), 0755), 0);
+	EXPECT_RAW(VCALL(__NR_renameat, dfd, VP("sub"), dfd, VP("gone")), 0);
+	EXPECT_RAW(VCALL(__NR_unlinkat, dfd, VP("gone"), 0), -EISDIR);
+	EXPECT_RAW(VCALL(__NR_unlinkat, dfd, VP("gone"), AT_REMOVEDIR), 0);
+	EXPECT_RAW(VCALL(__NR_unlinkat, dfd, VP("f"), 0x4000), -EINVAL);
+	EXPECT_RAW(VCALL(__NR_mkdirat, 99, VP("sub"), 0755), -EBADF);
+	EXPECT_RAW(VCALL(__NR_close, dfd), 0);
+	vfs_cleanup();
+	return TEST_PASS;
+}
+
+static enum test_result test_vfs_bad_paths_errno(void)
+{
+	static char longpath[PATH_MAX + 16], name[NAME_MAX + 8];
+	struct stat64 st;
+
+	if (vfs_setup())
+		return TEST_FAIL;
+	EXPECT_RAW(vfs_create(vfs("f"), "x"), 0);
+	EXPECT_RAW(VCALL(__NR_open, VP(vfs("none")), O_RDONLY), -ENOENT);
+	EXPECT_RAW(VCALL(__NR_open, VP(vfs("none/x")), O_RDONLY), -ENOENT);
+	EXPECT_RAW(VCALL(__NR_open, VP(vfs("f/x")), O_RDONLY), -ENOTDIR);
+	EXPECT_RAW(VCALL(__NR_mkdir, VP(vfs("f/x")), 0755), -ENOTDIR);
+	EXPECT_RAW(VCALL(__NR_open, VP(vfs("f")), O_RDONLY | O_DIRECTORY),
+		   -ENOTDIR);
+	EXPECT_RAW(VCALL(__NR_open, VP(vfs_dir), O_WRONLY), -EISDIR);
+	EXPECT_RAW(VCALL(__NR_open, VP(""), O_RDONLY), -ENOENT);
+
+	/* Links that lead back to themselves. */
+	EXPECT_RAW(VCALL(__NR_symlink, VP("b"), VP(vfs("a"))), 0);
+	EXPECT_RAW(VCALL(__NR_symlink, VP("a"), VP(vfs("b"))), 0);
+	EXPECT_RAW(VCALL(__NR_open, VP(vfs("a")), O_RDONLY), -ELOOP);
+	EXPECT_RAW(VCALL(__NR_stat64, VP(vfs("a/x")), VP(&st)), -ELOOP);
+	EXPECT_RAW(VCALL(__NR_lstat64, VP(vfs("a")), VP(&st)), 0);
+	EXPECT_RAW(VCALL(__NR_symlink, VP("f"), VP(vfs("l"))), 0);
+	EXPECT_RAW(VCALL(__NR_open, VP(vfs("l")), O_RDONLY | O_NOFOLLOW),
+		   -ELOOP);
+
+	/* A name of NAME_MAX + 1 bytes, a path of PATH_MAX. */
+	memset(name, 'n', NAME_MAX + 1);
+	EXPECT_RAW(VCALL(__NR_open, VP(vfs(name)), O_CREAT | O_WRONLY, 0644),
+		   -ENAMETOOLONG);
+	EXPECT_RAW(VCALL(__NR_mkdir, VP(vfs(name)), 0755), -ENAMETOOLONG);
+	name[NAME_MAX] = '\0';
+	EXPECT_RAW(VCALL(__NR_stat64, VP(vfs(name)), VP(&st)), -ENOENT);
+	for (int i = 0; i < PATH_MAX + 8; i += 2)
+		memcpy(longpath + i, "a/", 2);
+	EXPECT_RAW(VCALL(__NR_open, VP(longpath), O_RDONLY), -ENAMETOOLONG);
+	EXPECT_RAW(VCALL(__NR_chdir, VP(longpath)), -ENAMETOOLONG);
+
+	/* Bad pointers: -EFAULT, never a crash. */
+	EXPECT_RAW(VCALL(__NR_open, VP(KERNEL_ADDRESS), O_RDONLY), -EFAULT);
+	EXPECT_RAW(VCALL(__NR_mkdir, VP(WILD_ADDRESS), 0755), -EFAULT);
+	EXPECT_RAW(VCALL(__NR_rename, VP(vfs("f")), VP(WILD_ADDRESS)),
+		   -EFAULT);
+	EXPECT_RAW(VCALL(__NR_symlink, VP(KERNEL_ADDRESS), VP(vfs("x"))),
+		   -EFAULT);
+	EXPECT_RAW(VCALL(__NR_chdir, VP(KERNEL_ADDRESS)), -EFAULT);
+	EXPECT_RAW(VCALL(__NR_statx, AT_FDCWD, VP(vfs("f")), 0,
+			 STATX_BASIC_STATS, VP(KERNEL_ADDRESS)), -EFAULT);
+	vfs_cleanup();
+	return TEST_PASS;
+}
+
+static enum test_result test_vfs_read_only_root_and_mounts(void)
+{
+	char buf[16];
+	long fd;
+
+	if (!kt26_running())
+		return skip_not_kt26();
+	if (vfs_setup())
+		return TEST_FAIL;
+	EXPECT_RAW(VCALL(__NR_mkdir, VP("/newdir"), 0755), -EROFS);
+	EXPECT_RAW(VCALL(__NR_unlink, VP("/etc/motd")), -EROFS);
+	EXPECT_RAW(VCALL(__NR_rename, VP("/etc/motd"), VP("/etc/m2")), -EROFS);
+	EXPECT_RAW(VCALL(__NR_symlink, VP("x"), VP("/x")), -EROFS);
+	EXPECT_RAW(VCALL(__NR_truncate, VP("/etc/motd"), 0), -EROFS);
+	EXPECT_RAW(VCALL(__NR_rmdir, VP("/tmp")), -EROFS);
+
+	/* A read-only ramfs, then a writable one that is busy. */
+	EXPECT_RAW(VCALL(__NR_mkdir, VP(vfs("m")), 0755), 0);
+	EXPECT_RAW(VCALL(__NR_mount, VP("none"), VP(vfs("m")), VP("nosuchfs"),
+			 0, 0), -ENODEV);
+	EXPECT_RAW(VCALL(__NR_mount, VP("none"), VP(vfs("m")), VP("ramfs"),
+			 MS_RDONLY, 0), 0);
+	EXPECT_RAW(VCALL(__NR_open, VP(vfs("m/x")), O_CREAT | O_WRONLY, 0644),
+		   -EROFS);
+	EXPECT_RAW(VCALL(__NR_umount2, VP(vfs("m")), 0), 0);
+	EXPECT_RAW(VCALL(__NR_mount, VP("none"), VP(vfs("m")), VP("ramfs"), 0,
+			 VP("size=64k")), 0);
+	EXPECT_RAW(vfs_create(vfs("m/x"), "in the mount"), 0);
+	EXPECT_RAW(VCALL(__NR_rmdir, VP(vfs("m"))), -EBUSY);
+	EXPECT_RAW(VCALL(__NR_chdir, VP(vfs("m"))), 0);
+	EXPECT_RAW(VCALL(__NR_umount, VP(vfs("m"))), -EBUSY);
+	EXPECT_RAW(VCALL(__NR_chdir, VP("/")), 0);
+	EXPECT_RAW(VCALL(__NR_umount, VP(vfs("m"))), 0);
+	EXPECT_RAW(vfs_size(vfs("m/x")), -ENOENT);
+	EXPECT_RAW(VCALL(__NR_umount, VP(vfs("m"))), -EINVAL);
+
+	/* The device nodes. */
+	fd = VCALL(__NR_open, VP("/dev/null"), O_RDWR);
+	EXPECT_TRUE(fd >= 0);
+	EXPECT_RAW(VCALL(__NR_write, fd, VP("gone"), 4), 4);
+	EXPECT_RAW(VCALL(__NR_read, fd, VP(buf), sizeof(buf)), 0);
+	EXPECT_RAW(VCALL(__NR_close, fd), 0);
+	fd = VCALL(__NR_open, VP("/dev/zero"), O_RDONLY);
+	EXPECT_TRUE(fd >= 0);
+	memset(buf, 'x', sizeof(buf));
+	EXPECT_RAW(VCALL(__NR_read, fd, VP(buf), sizeof(buf)), sizeof(buf));
+	EXPECT_TRUE(buf[0] == 0 && !memcmp(buf, buf + 1, sizeof(buf) - 1));
+	EXPECT_RAW(VCALL(__NR_close, fd), 0);
+
+	/* execve through a symlink; /tmp itself is noexec. */
+	EXPECT_RAW(VCALL(__NR_symlink, VP(BADELF_DIR "/valid"),
+			 VP(vfs("hello"))), 0);
+	if (exec_expecting(vfs("hello"), BADELF_VALID_EXIT) < 0) {
+		vfs_cleanup();
+		return TEST_FAIL;
+	}
+	fd = VCALL(__NR_open, VP(vfs("prog")), O_CREAT | O_WRONLY, 0755);
+	EXPECT_TRUE(fd >= 0);
+	EXPECT_RAW(VCALL(__NR_close, fd), 0);
+	if (exec_expecting(vfs("prog"), EACCES) < 0) {
+		vfs_cleanup();
+		return TEST_FAIL;
+	}
+	vfs_cleanup();
+	return TEST_PASS;
+}
+
+
 #define TEST(name) { #name, test_##name }
 
 static const struct test tests[] = {
@@ -1421,6 +1937,13 @@ static const struct test tests[] = {
 	TEST(proc_sysctl_write_read_refuse),
 	TEST(proc_read_races_child_exit),
 	TEST(fuzz_keeps_free_pages),
+	TEST(vfs_tmp_file_write_read_truncate_unlink),
+	TEST(vfs_getdents64_names_and_types),
+	TEST(vfs_stat64_statx_readlink),
+	TEST(vfs_chdir_getcwd_relative_paths),
+	TEST(vfs_mkdir_rename_rmdir_rules),
+	TEST(vfs_bad_paths_errno),
+	TEST(vfs_read_only_root_and_mounts),
 };
 
 #define NR_TESTS	(int)(sizeof(tests) / sizeof(tests[0]))

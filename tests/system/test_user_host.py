@@ -442,7 +442,7 @@ USERTESTS_LINE = re.compile(r"^usertests: (ok|not ok) (\d+) - (\w+)(.*)$")
 KT26_ONLY = {"kill_pid0_fails_harmlessly", "kill_kthreadd_survives",
              "kt_tasks_lists_kernel_threads", "fuzz_keeps_free_pages",
              "initramfs_files_read_only", "dev_hda_read_write",
-             "unknown_syscalls_enosys"}
+             "unknown_syscalls_enosys", "vfs_read_only_root_and_mounts"}
 INIT_ONLY = {"orphans_go_to_init"}
 
 
