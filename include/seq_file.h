@@ -18,6 +18,7 @@
 #define _SEQ_FILE_H
 
 #include <compiler.h>
+#include <fs.h>
 #include <mutex.h>
 #include <stdarg.h>
 #include <types.h>
