@@ -89,7 +89,7 @@ static int seq_fill(struct seq_file *m, size_t want)
 	m->count = 0;
 	if (!m->buf && seq_grow(m))
 		return -ENOMEM;
-	/* The first record: printed again into a larger buffer until it fits. */
+	/* The first record: printed again, bigger, until it fits. */
 	for (;;) {
 		pos = m->index;
 		p = m->op->start(m, &pos);

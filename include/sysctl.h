@@ -49,10 +49,8 @@ int proc_doulongvec_minmax(struct ctl_table *table, int write, char *buf,
 			   size_t *lenp);
 struct ctl_table *sysctl_lookup(const char *path);
 
-/* mm/page-writeback.c, mm/page_alloc.c: handlers with a side effect */
+/* mm/page-writeback.c: a handler with a side effect */
 int dirty_writeback_centisecs_handler(struct ctl_table *table, int write,
 				      char *buf, size_t *lenp);
-int min_free_kbytes_sysctl_handler(struct ctl_table *table, int write,
-				   char *buf, size_t *lenp);
 
 #endif /* _SYSCTL_H */

@@ -20,7 +20,7 @@
 
 #define MIN_PDFLUSH_THREADS	2	/* as Linux 2.6 (which grows to 8) */
 #define MAX_WRITEBACK_PAGES	1024	/* buffers per writeback chunk */
-#define DIRTY_CENTISECS_MAX	(60 * 60 * 100)	/* an interval of an hour at most */
+#define DIRTY_CENTISECS_MAX	(60 * 60 * 100)	/* an hour at most */
 
 /* mm/page-writeback.c: the tunables, with Linux 2.6's defaults */
 extern unsigned int dirty_writeback_centisecs;	/* 500: every 5 s */

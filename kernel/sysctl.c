@@ -125,6 +125,21 @@ static int drop_caches_sysctl_handler(struct ctl_table *table, int write,
 	return 0;
 }
 
+/*
+ * min_free_kbytes: a new value moves the watermarks at once (Linux 2.6:
+ * min_free_kbytes_sysctl_handler(), mm/page_alloc.c); kswapd sees them
+ * at its next wake-up.
+ */
+static int min_free_kbytes_sysctl_handler(struct ctl_table *table, int write,
+					  char *buf, size_t *lenp)
+{
+	int err = proc_doulongvec_minmax(table, write, buf, lenp);
+
+	if (!err && write)
+		setup_per_zone_pages_min();
+	return err;
+}
+
 static unsigned int zero, one = 1, three = 3, hundred = 100;
 static unsigned int centisecs_max = DIRTY_CENTISECS_MAX;
 static unsigned long min_free_kbytes_min = MIN_FREE_KBYTES_MIN;

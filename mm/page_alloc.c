@@ -28,7 +28,6 @@
 #include <sched.h>
 #include <string.h>
 #include <swap.h>
-#include <sysctl.h>
 
 struct pglist_data contig_page_data;
 struct vm_event_counts vm_events;
@@ -547,7 +546,8 @@ void __free_bootmem_page(struct page *page)
  * pages_min is min_free_kbytes in pages, pages_low 5/4 of it, pages_high
  * 6/4 of it.  Written under zone->lock, read without it: an allocation
  * that races with a change sees each mark old or new.
- * Context: process (boot, or a write to /proc/sys/vm/min_free_kbytes).
+ * Context: process (boot, or a write to /proc/sys/vm/min_free_kbytes:
+ * kernel/sysctl.c).
  */
 void setup_per_zone_pages_min(void)
 {
@@ -591,26 +591,4 @@ void init_per_zone_pages_min(void)
 					(unsigned long)MIN_FREE_KBYTES_MAX);
 	}
 	setup_per_zone_pages_min();
-}
-
-/**
- * min_free_kbytes_sysctl_handler - /proc/sys/vm/min_free_kbytes
- * @table: its ctl_table entry
- * @write: 0 to read, 1 to write
- * @buf: the text
- * @lenp: its size
- *
- * A new value moves the watermarks at once (Linux 2.6: the same
- * handler, mm/page_alloc.c); kswapd sees them at its next wake-up.
- * Context: process.
- * Return: 0, or -EINVAL (the value stays).
- */
-int min_free_kbytes_sysctl_handler(struct ctl_table *table, int write,
-				   char *buf, size_t *lenp)
-{
-	int err = proc_doulongvec_minmax(table, write, buf, lenp);
-
-	if (!err && write)
-		setup_per_zone_pages_min();
-	return err;
 }

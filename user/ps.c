@@ -293,7 +293,8 @@ static void read_clock(void)
 
 		uptime_ticks = (unsigned long long)s * USER_HZ;
 		if (*p == '.')
-			uptime_ticks += strtoul(p + 1, NULL, 10) * USER_HZ / 100;
+			uptime_ticks += strtoul(p + 1, NULL, 10) *
+					USER_HZ / 100;
 	}
 	if (read_file("/proc/stat", buf, sizeof(buf)) > 0) {
 		p = strstr(buf, "\nbtime ");

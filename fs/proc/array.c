@@ -56,7 +56,7 @@ static void get_task_family(struct task_struct *p, struct task_family *f)
 	memset(f, 0, sizeof(*f));
 	spin_lock_irqsave(&tasklist_lock, flags);
 	if (pid_alive(p)) {
-		/* Parents of the first tasks are process 0: ppid 0, as Linux. */
+		/* The first tasks' parent is process 0: ppid 0, as Linux. */
 		f->ppid = p->parent->tgid;
 		f->cutime = p->signal->cutime;
 		f->cstime = p->signal->cstime;

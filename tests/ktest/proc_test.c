@@ -246,7 +246,8 @@ KTEST(proc_seq_file_overflow_retry)
 		KTEST_EXPECT(!strcmp(got, want));
 		KTEST_EXPECT(!strstr(got, "must not appear"));
 		KTEST_EXPECT(shows[BIG_RECORD] >= 2 && shows[BIG_RECORD] <= 3);
-		KTEST_EXPECT(shows[BIG_WRITTEN] >= 2 && shows[BIG_WRITTEN] <= 3);
+		KTEST_EXPECT(shows[BIG_WRITTEN] >= 2 &&
+			     shows[BIG_WRITTEN] <= 3);
 		for (int i = 0; i < NR_RECORDS; i++)
 			if (chunks[c] == 1)
 				KTEST_EXPECT_EQ(shows[i], i == BIG_RECORD ||
@@ -568,7 +569,8 @@ KTEST(proc_meminfo_matches_kernel)
 	KTEST_EXPECT(strstr(buf, "\nSlab:"));
 	/* The same lines begin the kernel's own report (free, Ctrl-F). */
 	meminfo_report(report, sizeof(report));
-	KTEST_EXPECT_EQ(kb_after(report, "MemTotal:"), kb_after(buf, "MemTotal:"));
+	KTEST_EXPECT_EQ(kb_after(report, "MemTotal:"),
+			kb_after(buf, "MemTotal:"));
 	KTEST_EXPECT(!strncmp(report, buf, strstr(buf, "MemFree:") - buf));
 }
 
@@ -589,7 +591,8 @@ KTEST(proc_global_files_format)
 	KTEST_ASSERT(read_single(stat_proc_show, NULL, buf, sizeof(buf)) > 0);
 	KTEST_EXPECT(!strncmp(buf, "cpu  ", 5));
 	KTEST_EXPECT(strstr(buf, "\ncpu0 "));
-	KTEST_EXPECT(kb_after(buf, "\nprocesses ") >= (unsigned long)nr_threads);
+	KTEST_EXPECT(kb_after(buf, "\nprocesses ") >=
+		     (unsigned long)nr_threads);
 	KTEST_EXPECT(kb_after(buf, "\nctxt ") > 0);
 	KTEST_EXPECT(kb_after(buf, "\nbtime ") == 0);
 	KTEST_EXPECT(kb_after(buf, "\nprocs_running ") >= 1);
@@ -812,7 +815,8 @@ KTEST(proc_read_races_with_exit)
 		int pid;
 
 		race.opened = 0;
-		pid = kernel_thread(exit_after_yields, (void *)(long)(i % 8), 0);
+		pid = kernel_thread(exit_after_yields, (void *)(long)(i % 8),
+				    0);
 		KTEST_ASSERT(pid > 0);
 		WRITE_ONCE(race.pid, pid);
 		wake_up_process(reader);
