@@ -34,6 +34,20 @@
 #include "../../fs/proc/internal.h"
 
 #define TEXT_MAX	32768
+#define BUF_SIZE	4096	/* a file's text in the tests */
+
+/*
+ * A buffer for one test, freed when it ends (however it ends): the
+ * kernel image stays small, which the smallest machines need.
+ */
+static char *test_buffer(size_t size)
+{
+	char *buf = kzalloc(size, GFP_KERNEL);
+
+	if (buf)
+		ktest_add_action((void (*)(void *))kfree, buf);
+	return buf;
+}
 
 /* The text of a show function, as a reader with @chunk-byte reads gets it. */
 static int read_seq(const struct seq_operations *op, void *data, char *buf,
@@ -138,17 +152,20 @@ static int shows[NR_RECORDS];
  */
 static int big_record(int i, struct seq_file *m, char *buf, size_t size)
 {
-	static char block[BIG_WRITE];
 	int n = 0;
 
 	if (i == BIG_WRITTEN) {
+		char *block = m ? kmalloc(BIG_WRITE, GFP_KERNEL) : buf;
+
+		if (!block)
+			return -ENOMEM;
 		for (int j = 0; j < BIG_WRITE; j++)
 			block[j] = j % 64 == 63 ? '\n' : 'a' + j % 26;
-		if (m)
+		if (m) {
 			seq_write(m, block, BIG_WRITE);
-		else
-			memcpy(buf, block, n = BIG_WRITE);
-		return n;
+			kfree(block);
+		}
+		return BIG_WRITE;
 	}
 	for (int j = 0; j < BIG_SIZE / 100; j++) {
 		if (m)
@@ -184,10 +201,8 @@ static int rec_show(struct seq_file *m, void *v)
 		seq_puts(m, "this text must not appear\n");
 		return SEQ_SKIP;
 	}
-	if (i == BIG_RECORD || i == BIG_WRITTEN) {
-		big_record(i, m, NULL, 0);
-		return 0;
-	}
+	if (i == BIG_RECORD || i == BIG_WRITTEN)
+		return big_record(i, m, NULL, 0) < 0 ? -ENOMEM : 0;
 	for (int j = 0; j <= i; j++)
 		seq_printf(m, "record %d line %d\n", i, j);
 	return 0;
@@ -356,13 +371,14 @@ static int count_fields(const char *s)
  */
 KTEST(proc_stat_field_order_of_kthread)
 {
-	static char buf[1024];
+	char *buf = test_buffer(BUF_SIZE);
 	struct task_struct *k = sleeping_kthread();
 	char head[40];
 	long long v;
 
+	KTEST_ASSERT(buf);
 	KTEST_ASSERT(!IS_ERR(k));
-	KTEST_ASSERT(read_task_file(proc_pid_stat, k, buf, sizeof(buf)) > 0);
+	KTEST_ASSERT(read_task_file(proc_pid_stat, k, buf, BUF_SIZE) > 0);
 	snprintf(head, sizeof(head), "%d (ktest-proc) S %d ", k->pid,
 		 kthreadd_task->pid);
 	KTEST_EXPECT(!strncmp(buf, head, strlen(head)));
@@ -414,12 +430,13 @@ static bool status_is(const char *status, const char *name,
 
 KTEST(proc_status_matches_task)
 {
-	static char buf[2048];
+	char *buf = test_buffer(BUF_SIZE);
 	struct task_struct *k = sleeping_kthread();
 	char want[64];
 
+	KTEST_ASSERT(buf);
 	KTEST_ASSERT(!IS_ERR(k));
-	KTEST_ASSERT(read_task_file(proc_pid_status, k, buf, sizeof(buf)) > 0);
+	KTEST_ASSERT(read_task_file(proc_pid_status, k, buf, BUF_SIZE) > 0);
 	KTEST_EXPECT(!strncmp(buf, "Name:\tktest-proc\n", 17));
 	KTEST_EXPECT(status_is(buf, "State", "S (sleeping)"));
 	snprintf(want, sizeof(want), "%d", k->pid);
@@ -442,10 +459,10 @@ KTEST(proc_status_matches_task)
 
 	/* The running reader: its state, its own CPU list. */
 	set_cpus_allowed(k, cpumask_of_cpu(0));
-	KTEST_ASSERT(read_task_file(proc_pid_status, k, buf, sizeof(buf)) > 0);
+	KTEST_ASSERT(read_task_file(proc_pid_status, k, buf, BUF_SIZE) > 0);
 	KTEST_EXPECT(status_is(buf, "Cpus_allowed_list", "0"));
 	KTEST_ASSERT(read_task_file(proc_pid_status, current, buf,
-				    sizeof(buf)) > 0);
+				    BUF_SIZE) > 0);
 	KTEST_EXPECT(status_is(buf, "State", "R (running)"));
 }
 
@@ -475,11 +492,12 @@ static bool stack_line(const char *line, char *name, size_t size)
  */
 KTEST(proc_stack_of_kswapd_ends_in_kernel_thread_helper)
 {
-	static char buf[4096], wchan[64];
+	char *buf = test_buffer(BUF_SIZE), *wchan = test_buffer(BUF_SIZE);
 	struct task_struct *kswapd = NODE_DATA(0)->kswapd;
 	char name[64] = "", first[64] = "";
 	int tries;
 
+	KTEST_ASSERT(buf && wchan);
 	KTEST_ASSERT(kswapd);
 	for (tries = 0; tries < 100; tries++) {
 		char *line, *next;
@@ -487,8 +505,8 @@ KTEST(proc_stack_of_kswapd_ends_in_kernel_thread_helper)
 
 		ktest_wait_sleeping(kswapd, TASK_INTERRUPTIBLE);
 		KTEST_ASSERT(read_task_file(proc_pid_stack, kswapd, buf,
-					    sizeof(buf)) > 0);
-		read_task_file(proc_pid_wchan, kswapd, wchan, sizeof(wchan));
+					    BUF_SIZE) > 0);
+		read_task_file(proc_pid_wchan, kswapd, wchan, BUF_SIZE);
 		first[0] = '\0';
 		for (line = buf; *line; line = next) {
 			next = strchr(line, '\n');
@@ -512,19 +530,20 @@ KTEST(proc_stack_of_kswapd_ends_in_kernel_thread_helper)
 /* A task reading its own files sees itself running: no wait channel. */
 KTEST(proc_wchan_and_stack_of_the_reader)
 {
-	static char buf[4096];
+	char *buf = test_buffer(BUF_SIZE);
 
+	KTEST_ASSERT(buf);
 	KTEST_ASSERT(read_task_file(proc_pid_wchan, current, buf,
-				    sizeof(buf)) == 1);
+				    BUF_SIZE) == 1);
 	KTEST_EXPECT(!strcmp(buf, "0"));
 	KTEST_ASSERT(read_task_file(proc_pid_stack, current, buf,
-				    sizeof(buf)) > 0);
+				    BUF_SIZE) > 0);
 	KTEST_EXPECT(strstr(buf, "] proc_pid_stack+0x"));
 	KTEST_EXPECT(strstr(buf, "] kernel_thread_helper+0x"));
 	KTEST_EXPECT_EQ(read_task_file(proc_pid_cmdline, current, buf,
-				       sizeof(buf)), 0);
+				       BUF_SIZE), 0);
 	KTEST_ASSERT(read_task_file(proc_pid_comm, current, buf,
-				    sizeof(buf)) > 0);
+				    BUF_SIZE) > 0);
 	KTEST_EXPECT(!strcmp(buf, "ktest\n"));
 }
 
@@ -550,14 +569,15 @@ static unsigned long kb_after(const char *text, const char *name)
  */
 KTEST(proc_meminfo_matches_kernel)
 {
-	static char buf[2048], report[4096];
+	char *buf = test_buffer(BUF_SIZE), *report = test_buffer(BUF_SIZE);
 	unsigned long before, after;
 	int tries = 0;
 
+	KTEST_ASSERT(buf && report);
 	do {
 		before = nr_free_pages();
 		KTEST_ASSERT(read_single(meminfo_proc_show, NULL, buf,
-					 sizeof(buf)) > 0);
+					 BUF_SIZE) > 0);
 		after = nr_free_pages();
 	} while (before != after && ++tries < 1000);
 	KTEST_ASSERT(before == after);
@@ -568,7 +588,7 @@ KTEST(proc_meminfo_matches_kernel)
 	KTEST_EXPECT_EQ(kb_after(buf, "SwapTotal:"), 0);
 	KTEST_EXPECT(strstr(buf, "\nSlab:"));
 	/* The same lines begin the kernel's own report (free, Ctrl-F). */
-	meminfo_report(report, sizeof(report));
+	meminfo_report(report, BUF_SIZE);
 	KTEST_EXPECT_EQ(kb_after(report, "MemTotal:"),
 			kb_after(buf, "MemTotal:"));
 	KTEST_EXPECT(!strncmp(report, buf, strstr(buf, "MemFree:") - buf));
@@ -576,19 +596,20 @@ KTEST(proc_meminfo_matches_kernel)
 
 KTEST(proc_global_files_format)
 {
-	static char buf[4096];
+	char *buf = test_buffer(BUF_SIZE);
 	unsigned long up, now;
 	const char *end;
 
+	KTEST_ASSERT(buf);
 	KTEST_ASSERT(read_single(loadavg_proc_show, NULL, buf,
-				 sizeof(buf)) > 0);
+				 BUF_SIZE) > 0);
 	/* "0.00 0.00 0.00 1/23 45" */
 	KTEST_EXPECT(buf[1] == '.' && buf[4] == ' ' && strchr(buf, '/'));
-	KTEST_ASSERT(read_single(uptime_proc_show, NULL, buf, sizeof(buf)) > 0);
+	KTEST_ASSERT(read_single(uptime_proc_show, NULL, buf, BUF_SIZE) > 0);
 	up = number_at(buf, &end);
 	now = (jiffies - INITIAL_JIFFIES) / HZ;
 	KTEST_EXPECT(*end == '.' && (up == now || up + 1 == now));
-	KTEST_ASSERT(read_single(stat_proc_show, NULL, buf, sizeof(buf)) > 0);
+	KTEST_ASSERT(read_single(stat_proc_show, NULL, buf, BUF_SIZE) > 0);
 	KTEST_EXPECT(!strncmp(buf, "cpu  ", 5));
 	KTEST_EXPECT(strstr(buf, "\ncpu0 "));
 	KTEST_EXPECT(kb_after(buf, "\nprocesses ") >=
@@ -597,17 +618,17 @@ KTEST(proc_global_files_format)
 	KTEST_EXPECT(kb_after(buf, "\nbtime ") == 0);
 	KTEST_EXPECT(kb_after(buf, "\nprocs_running ") >= 1);
 	KTEST_EXPECT(strstr(buf, "\nprocs_blocked "));
-	KTEST_ASSERT(read_single(vmstat_proc_show, NULL, buf, sizeof(buf)) > 0);
+	KTEST_ASSERT(read_single(vmstat_proc_show, NULL, buf, BUF_SIZE) > 0);
 	KTEST_EXPECT(!strncmp(buf, "nr_free_pages ", 14));
 	KTEST_EXPECT(kb_after(buf, "\npgfree ") > 0);
 	KTEST_EXPECT(strstr(buf, "\npageoutrun "));
 	KTEST_EXPECT(strstr(buf, "\npdflush_kupdate_runs "));
 	KTEST_ASSERT(read_single(interrupts_proc_show, NULL, buf,
-				 sizeof(buf)) > 0);
+				 BUF_SIZE) > 0);
 	KTEST_EXPECT(strstr(buf, "CPU0"));
 	KTEST_EXPECT(strstr(buf, "\n LOC:"));
 	KTEST_ASSERT(read_single(softirqs_proc_show, NULL, buf,
-				 sizeof(buf)) > 0);
+				 BUF_SIZE) > 0);
 	KTEST_EXPECT(kb_after(buf, "       TIMER:") > 0);
 }
 
@@ -702,18 +723,40 @@ KTEST(proc_sysctl_round_trip_and_bad_input)
 
 /* ---- the files of /proc, through the VFS, against exiting tasks ---- */
 
+/*
+ * The race: the test forks a child and reaps it, while a reader thread
+ * opens the child's stack and status, lets the child go (it exits after
+ * 0 to 7 yields) and reads both files up to 8 times meanwhile.  Each
+ * read gives the text (the child alive, exiting, or a zombie) or ESRCH
+ * (reaped: the open files stay valid, the task is not looked at); once
+ * the child is reaped the reader must see ESRCH, and its directory is
+ * gone (ENOENT).  On several CPUs the reader has a CPU of its own, the
+ * test and its children another: the child exits, the test reaps and
+ * the reader reads at the same time.  The three hand over through flags
+ * they wait for with yield() rather than by sleeping: a wake-up from
+ * another CPU costs an IPI, and 1,000 rounds of them take long under
+ * QEMU.
+ */
 static struct {
 	int pid;			/* the child to read, 0: none yet */
 	int opened;			/* the reader has its files open */
-	int texts, esrch, bad;		/* what the reads gave */
-	struct completion done;		/* the reader is done with pid */
+	int reaped;			/* the test has reaped pid */
+	int done;			/* the reader is done with pid */
+	int texts, esrch, early, bad;	/* what the reads gave */
+	char *buf;			/* the reader's */
 } race;
+
+/* Wait, giving the CPU away, until *@flag is set (or the thread stops). */
+static void yield_until(int *flag)
+{
+	while (!READ_ONCE(*flag) && !kthread_should_stop())
+		yield();
+}
 
 /* Exits once the reader has opened its files, after 0 to 7 yields. */
 static int exit_after_yields(void *arg)
 {
-	while (!READ_ONCE(race.opened))
-		yield();
+	yield_until(&race.opened);
 	for (long i = 0; i < (long)arg; i++)
 		yield();
 	return 0;
@@ -728,16 +771,6 @@ static struct file *open_proc(int pid, const char *name)
 	return filp_open(path, O_RDONLY, 0);
 }
 
-/*
- * The race: the test forks a child and reaps it, while a reader thread
- * opens the child's stack and status, lets the child go (it exits after
- * 0 to 7 yields) and reads both files again and again until both fail.
- * Each read gives the text (the child alive, exiting, or a zombie) or
- * ESRCH (reaped: the open files stay valid, the task is not looked at);
- * once the child is reaped the reader must see ESRCH, and its directory
- * is gone (ENOENT).  On several CPUs the child exits, the test reaps and
- * the reader reads at the same time.
- */
 static ssize_t read_from_start(struct file *f, char *buf, size_t size)
 {
 	ssize_t n;
@@ -750,25 +783,42 @@ static ssize_t read_from_start(struct file *f, char *buf, size_t size)
 	return n;
 }
 
-/* Read both until both fail; Return: false on anything but text/ESRCH. */
+/* One read of each; Return: 1 text, 0 both ESRCH, -1 anything else. */
+static int read_both(struct file *stack, struct file *status)
+{
+	ssize_t a = read_from_start(stack, race.buf, BUF_SIZE);
+	ssize_t b = read_from_start(status, race.buf, BUF_SIZE);
+
+	if ((a < 0 && a != -ESRCH) || (b <= 0 && b != -ESRCH))
+		return -1;
+	return a != -ESRCH || b != -ESRCH;
+}
+
+/*
+ * Read while the child exits (a few times: each read costs a stack walk),
+ * then, once the test has reaped it, read again: both must fail.
+ * Return: false on anything but text or ESRCH, or text after the reap.
+ */
 static bool read_until_gone(struct file *stack, struct file *status)
 {
-	static char buf[4096];
+	for (int tries = 0; tries < 8; tries++) {
+		int r = read_both(stack, status);
 
-	for (int tries = 0; tries < 100000; tries++) {
-		ssize_t a = read_from_start(stack, buf, sizeof(buf));
-		ssize_t b = read_from_start(status, buf, sizeof(buf));
-
-		if ((a < 0 && a != -ESRCH) || (b <= 0 && b != -ESRCH))
+		if (r < 0)
 			return false;
-		if (a == -ESRCH && b == -ESRCH) {
+		if (r == 0) {
 			race.esrch++;
+			race.early++;
 			return true;
 		}
 		race.texts++;
 		yield();
 	}
-	return false;
+	yield_until(&race.reaped);
+	if (read_both(stack, status) != 0)
+		return false;
+	race.esrch++;
+	return true;
 }
 
 static int race_reader(void *unused)
@@ -777,13 +827,7 @@ static int race_reader(void *unused)
 		struct file *stack, *status;
 		int pid;
 
-		for (;;) {
-			set_current_state(TASK_INTERRUPTIBLE);
-			if (kthread_should_stop() || READ_ONCE(race.pid))
-				break;
-			schedule();
-		}
-		__set_current_state(TASK_RUNNING);
+		yield_until(&race.pid);
 		if (kthread_should_stop())
 			return 0;
 		pid = race.pid;
@@ -798,7 +842,7 @@ static int race_reader(void *unused)
 		if (!IS_ERR(status))
 			fput(status);
 		race.pid = 0;
-		complete(&race.done);
+		WRITE_ONCE(race.done, 1);
 	}
 }
 
@@ -807,29 +851,34 @@ KTEST(proc_read_races_with_exit)
 	struct task_struct *reader;
 
 	memset(&race, 0, sizeof(race));
-	init_completion(&race.done);
-	reader = kthread_run(race_reader, NULL, "ktest-proc-reader");
+	race.buf = test_buffer(BUF_SIZE);
+	KTEST_ASSERT(race.buf);
+	ktest_stay_on_cpu(0);
+	reader = kthread_create(race_reader, NULL, "ktest-proc-reader");
 	KTEST_ASSERT(!IS_ERR(reader));
 	ktest_add_action(ktest_kthread_stop, reader);
+	kthread_bind(reader, num_online_cpus() - 1);
+	wake_up_process(reader);
 	for (int i = 0; i < 1000; i++) {
 		int pid;
 
-		race.opened = 0;
+		race.opened = race.reaped = race.done = 0;
 		pid = kernel_thread(exit_after_yields, (void *)(long)(i % 8),
 				    0);
 		KTEST_ASSERT(pid > 0);
 		WRITE_ONCE(race.pid, pid);
-		wake_up_process(reader);
 		for (int j = 0; j < i % 3; j++)
 			yield();
 		KTEST_ASSERT_EQ(do_wait(pid, NULL, 0), pid);
-		wait_for_completion(&race.done);
+		WRITE_ONCE(race.reaped, 1);
+		yield_until(&race.done);
 		KTEST_EXPECT_EQ(PTR_ERR(open_proc(pid, "stat")), -ENOENT);
 	}
 	KTEST_EXPECT_EQ(race.bad, 0);
 	KTEST_EXPECT_EQ(race.esrch, 1000);
 	printk(KERN_INFO "ktest: 1000 exits: %d reads gave text, then ESRCH "
-	       "every time\n", race.texts);
+	       "every time (%d before the reap was known)\n", race.texts,
+	       race.early);
 }
 
 /* /proc lists the test's own thread, and /proc/self is the reader. */
@@ -847,22 +896,24 @@ static int count_pid(void *buf, const char *name, int namlen, off_t offset,
 
 KTEST(proc_root_lists_pids_and_self)
 {
-	static char buf[256];
-	struct file *f = filp_open("/proc", O_RDONLY, 0);
+	char *buf = test_buffer(BUF_SIZE);
+	struct file *f;
 	int found = 0;
 
+	KTEST_ASSERT(buf);
+	f = filp_open("/proc", O_RDONLY, 0);
 	KTEST_ASSERT(!IS_ERR(f));
 	KTEST_EXPECT_EQ(vfs_readdir(f, count_pid, &found), 0);
 	fput(f);
 	KTEST_EXPECT_EQ(found, 1);
 	f = filp_open("/proc/self/comm", O_RDONLY, 0);
 	KTEST_ASSERT(!IS_ERR(f));
-	KTEST_EXPECT(read_from_start(f, buf, sizeof(buf)) > 0);
+	KTEST_EXPECT(read_from_start(f, buf, BUF_SIZE) > 0);
 	fput(f);
 	KTEST_EXPECT(!strcmp(buf, "ktest\n"));
 	f = filp_open("/proc/meminfo", O_RDONLY, 0);
 	KTEST_ASSERT(!IS_ERR(f));
-	KTEST_EXPECT(read_from_start(f, buf, sizeof(buf)) > 0);
+	KTEST_EXPECT(read_from_start(f, buf, BUF_SIZE) > 0);
 	fput(f);
 	KTEST_EXPECT(!strncmp(buf, "MemTotal:", 9));
 	KTEST_EXPECT_EQ(PTR_ERR(filp_open("/proc/0/stat", O_RDONLY, 0)),

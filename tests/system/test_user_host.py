@@ -31,7 +31,8 @@ BADELF_FILES = sorted([b.name for b in mkbroken.BAD_ELF_KINDS] +
                       ["kinds", "valid"])
 INITRAMFS_MEMBERS = ["bin", "etc", "sbin", "test", "test/badelf", "sbin/init",
                      "bin/sh", "bin/hello", "bin/cat", "bin/dd", "bin/spin",
-                     "bin/usertests", "bin/fuzz", "bin/echo", "etc/motd"] + \
+                     "bin/usertests", "bin/fuzz", "bin/echo", "bin/ps",
+                     "etc/motd"] + \
     ["test/badelf/" + name for name in BADELF_FILES]
 # Calls fuzz must never make (user/fuzz.c must_skip()): exit, fork,
 # execve, nanosleep; kill only of a pid > 0.
@@ -442,7 +443,8 @@ USERTESTS_LINE = re.compile(r"^usertests: (ok|not ok) (\d+) - (\w+)(.*)$")
 KT26_ONLY = {"kill_pid0_fails_harmlessly", "kill_kthreadd_survives",
              "kt_tasks_lists_kernel_threads", "fuzz_keeps_free_pages",
              "initramfs_files_read_only", "dev_hda_read_write",
-             "unknown_syscalls_enosys", "vfs_read_only_root_and_mounts"}
+             "unknown_syscalls_enosys", "vfs_read_only_root_and_mounts",
+             "proc_sysctl_write_read_refuse"}
 INIT_ONLY = {"orphans_go_to_init"}
 
 
