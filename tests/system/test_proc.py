@@ -33,9 +33,11 @@ def terminal():
 
 
 def command(t, line, expect):
-    """Type @line; return the text it printed, up to the next prompt."""
+    """Type @line; return the text it printed, up to the next prompt.
+    What comes before the echo of @line is the end of an earlier report
+    still on its way through the serial port."""
     out = t.run(line, expect)
-    return out.split("\n", 1)[1].rsplit("# ", 1)[0]
+    return out.split(line + "\n", 1)[1].rsplit("# ", 1)[0]
 
 
 def report_key(t, key, pattern):
@@ -96,7 +98,7 @@ def test_proc_and_ps(terminal):
     # /proc/1/status: the numbers of the kernel's own task table (Ctrl-P).
     # init sleeps in waitpid() meanwhile: its numbers do not move.
     status = command(t, "cat /proc/1/status", r"nonvoluntary_ctxt_switches")
-    table = report_key(t, b"\x10", r"\[pdflush\]\n")
+    table = report_key(t, b"\x10", r"TLB shootdowns\n")
     row = re.search(r"^ *\d+ +1 +(\d+) ([RSDTZX]) ([0-9a-f]{8}) +\S+ +\S+ "
                     r"+(\d+) +(\d+) +(\d+) init$", table, re.M)
     assert row, table
