@@ -81,6 +81,12 @@ OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/n_tty.o \
 	       drivers/keyboard.o drivers/ata.o drivers/random.o drivers/rtc.o
 OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o \
 	       lib/spinlock_debug.o lib/smp_processor_id.o
+OBJS-proc   := fs/seq_file.o fs/proc/array.o fs/proc/meminfo.o \
+	       fs/proc/vmstat.o fs/proc/interrupts.o fs/proc/loadavg.o \
+	       fs/proc/stat.o kernel/sysctl.o
+# The file system: its inodes, the fixed entries, /proc/PID, /proc/sys.
+OBJS-procfs := fs/proc/inode.o fs/proc/generic.o fs/proc/root.o \
+	       fs/proc/base.o fs/proc/proc_sysctl.o
 OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/mm_test.o tests/ktest/fork_test.o tests/ktest/sched_test.o \
 	       tests/ktest/deferred_test.o tests/ktest/uaccess_test.o \
@@ -93,13 +99,15 @@ OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/apic_test.o tests/ktest/smp_test.o \
 	       tests/ktest/percpu_threads_test.o tests/ktest/smp_lock_test.o \
 	       tests/ktest/smp_sched_test.o tests/ktest/vfs_test.o \
-	       tests/ktest/pipe_test.o tests/ktest/tty_test.o
+	       tests/ktest/pipe_test.o tests/ktest/tty_test.o \
+	       tests/ktest/proc_test.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
 	       tests/bench/deferred_bench.o tests/bench/disk_bench.o \
 	       tests/bench/smp_bench.o tests/bench/pipe_bench.o
 
 KOBJS := $(addprefix $(B)/,$(OBJS-boot) $(OBJS-arch) $(OBJS-kernel) $(OBJS-sched) \
-	 $(OBJS-mm) $(OBJS-fs) $(OBJS-block) $(OBJS-drv) $(OBJS-lib) $(OBJS-ktest) $(OBJS-bench))
+	 $(OBJS-mm) $(OBJS-fs) $(OBJS-block) $(OBJS-drv) $(OBJS-lib) \
+	 $(OBJS-proc) $(OBJS-procfs) $(OBJS-ktest) $(OBJS-bench))
 
 KERNEL := $(B)/kernel.elf
 ISO    := $(B)/kernel.iso
@@ -200,7 +208,7 @@ $(DISK):
 # (user/user.ld).  Each program is $(B)/user/<name>, with symbols for GDB;
 # the initramfs gets copies without debug info.  The prototype warnings
 # hold the libc to its headers as they hold the kernel to its own.
-USER_PROGS := init sh hello cat dd spin usertests fuzz echo pipebench
+USER_PROGS := init sh hello cat dd spin usertests fuzz echo pipebench ps
 USER_BINS  := $(addprefix $(B)/user/,$(USER_PROGS))
 # The libc: crt0 is linked first in every program, the rest from an
 # archive, so a program carries only the objects it uses.  lib/string.c

@@ -54,6 +54,7 @@
 		.signal = &init_signals,				\
 		.sighand = &init_sighand,				\
 		.rlim = INIT_RLIMITS,					\
+		.alloc_lock = __SPIN_LOCK_UNLOCKED,			\
 	}
 
 #endif /* _INIT_TASK_H */

@@ -68,6 +68,8 @@ struct mm_struct {
 	unsigned long start_code, end_code;	/* the program's segments */
 	unsigned long start_brk, brk;		/* the heap */
 	unsigned long start_stack;		/* bottom of the stack's area */
+	unsigned long arg_start, arg_end;	/* argv's strings */
+	unsigned long env_start, env_end;	/* envp's strings */
 };
 
 /* mm/mm_struct.c: process 0's mm, on swapper_pg_dir */

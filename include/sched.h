@@ -173,6 +173,13 @@ struct task_struct {
 	/* Credentials (kernel/cred.c), copied by fork; 0 is root. */
 	uid_t uid, euid;		/* real and effective user id */
 	gid_t gid, egid;		/* real and effective group id */
+
+	/*
+	 * task_lock(): mm and comm change under it (exit_mm(), exec,
+	 * set_task_comm()), so that a reader of another task (/proc,
+	 * get_task_mm()) sees a live mm or none, and a whole name.
+	 */
+	spinlock_t alloc_lock;
 };
 
 /* arch/x86/init_task.c: process 0, statically built */
@@ -225,6 +232,17 @@ static inline bool signal_pending(struct task_struct *p)
 		__asm__ __volatile__("lock; addl $0, 0(%%esp)" ::: "memory"); \
 	} while (0)
 
+/* Linux 2.6: protects ->mm and ->comm of @p against its readers. */
+static inline void task_lock(struct task_struct *p)
+{
+	spin_lock(&p->alloc_lock);
+}
+
+static inline void task_unlock(struct task_struct *p)
+{
+	spin_unlock(&p->alloc_lock);
+}
+
 static inline void get_task_struct(struct task_struct *p)
 {
 	atomic_inc(&p->usage);
@@ -264,13 +282,46 @@ static inline struct pt_regs *task_pt_regs(struct task_struct *p)
 #define for_each_process(p) \
 	list_for_each_entry(p, &init_task.tasks, tasks)
 
+/*
+ * Is @p still on the task list (not yet reaped: its parent, signal and
+ * sighand still valid)?  Only meaningful under tasklist_lock.
+ */
+static inline bool pid_alive(struct task_struct *p)
+{
+	return !list_empty(&p->tasks);
+}
+
 enum system_states {
 	SYSTEM_BOOTING,
 	SYSTEM_RUNNING,
 };
 
+/*
+ * The functions a sleeping task is inside of as it waits: schedule()
+ * and its wrappers.  They go to their own section, so that a stack walk
+ * can skip them and name what the task waits for (get_wchan(),
+ * /proc/PID/wchan; Linux 2.6: include/linux/sched.h).
+ */
+#define __sched		__attribute__((__section__(".sched.text")))
+
+/* linker.ld: where the __sched functions lie */
+extern char __sched_text_start[], __sched_text_end[];
+
+/*
+ * The load average, in fixed point with FSHIFT fraction bits, updated
+ * every LOAD_FREQ ticks (kernel/timer.c: calc_load()).
+ */
+#define FSHIFT		11
+#define FIXED_1		(1 << FSHIFT)
+#define LOAD_FREQ	(5 * HZ + 1)	/* a little over 5 s */
+#define LOAD_INT(x)	((x) >> FSHIFT)
+#define LOAD_FRAC(x)	LOAD_INT(((x) & (FIXED_1 - 1)) * 100)
+extern unsigned long avenrun[3];
+
 /* sched/core.c */
 extern enum system_states system_state;
+bool in_sched_functions(unsigned long addr);
+unsigned long nr_uninterruptible(void);
 void sched_init(void);
 asmlinkage void schedule(void);
 asmlinkage void preempt_schedule_irq(void);
@@ -310,6 +361,7 @@ void __noreturn cpu_idle(void);
 /* kernel/fork.c */
 extern spinlock_t tasklist_lock;	/* the task list, every family link */
 extern int nr_threads;
+extern unsigned long total_forks;	/* tasks forked since boot */
 int nr_dead_tasks(void);
 long do_fork(unsigned long clone_flags, unsigned long stack_start,
 	     struct pt_regs *regs, unsigned long stack_size,
@@ -319,6 +371,8 @@ void fork_init(void);
 struct task_struct *find_task_by_pid(pid_t pid);
 struct task_struct *find_task_by_pid_locked(pid_t pid);
 void set_task_comm(struct task_struct *tsk, const char *name);
+char *get_task_comm(char *buf, struct task_struct *tsk);
+struct mm_struct *get_task_mm(struct task_struct *tsk);
 void set_task_stack_end_magic(struct task_struct *tsk);
 
 /* kernel/exit.c */
@@ -329,6 +383,7 @@ void release_task(struct task_struct *p);
 
 /* kernel/pid.c */
 #define PID_MAX_DEFAULT	0x8000		/* pids 0 .. 32767 */
+extern int last_pid;
 int alloc_pidmap(void);
 void free_pidmap(int pid);
 bool pid_in_use(int pid);

@@ -152,11 +152,19 @@ static int create_stack(struct linux_binprm *bprm)
 		return -ENOMEM;
 	vec[i++] = bprm->argc;
 	for (int n = 0; n < bprm->argc + bprm->envc; n++) {
-		if (n == bprm->argc)
+		if (n == bprm->argc) {
 			vec[i++] = 0;		/* argv[argc] */
+			mm->arg_end = p;
+		}
 		vec[i++] = p;
 		p += strlen(bprm->strings + (p - strings)) + 1;
 	}
+	/* Where /proc/PID/cmdline and environ find them. */
+	mm->arg_start = strings;
+	if (!bprm->envc)
+		mm->arg_end = p;
+	mm->env_start = mm->arg_end;
+	mm->env_end = p;
 	if (!bprm->argc)
 		vec[i++] = 0;
 	vec[i++] = 0;				/* envp[envc] */
@@ -211,9 +219,11 @@ static void exec_mmap(struct mm_struct *mm)
 	if (old_mm)
 		mm_release(tsk, old_mm);
 	local_irq_save(flags);
+	task_lock(tsk);		/* get_task_mm(): the old mm or the new */
 	active_mm = tsk->active_mm;
 	tsk->mm = mm;
 	tsk->active_mm = mm;
+	task_unlock(tsk);
 	switch_mm(active_mm, mm);
 	local_irq_restore(flags);
 	if (old_mm)

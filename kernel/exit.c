@@ -59,7 +59,9 @@ static void exit_mm(struct task_struct *tsk)
 	 * mm and marking the CPU lazy on it.
 	 */
 	preempt_disable();
+	task_lock(tsk);		/* get_task_mm() takes it or not at all */
 	tsk->mm = NULL;
+	task_unlock(tsk);
 	enter_lazy_tlb(mm);
 	preempt_enable();
 	mmput(mm);

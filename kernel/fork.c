@@ -53,6 +53,7 @@
 /* Protects the task list and every task's parent/children/sibling. */
 DEFINE_SPINLOCK(tasklist_lock);
 int nr_threads;			/* tasks in the task list, process 0 aside */
+unsigned long total_forks;	/* tasks forked (/proc/stat "processes") */
 /* task_structs allocated: nr_threads on the list, the rest dying. */
 static atomic_t nr_task_structs = ATOMIC_INIT(0);
 
@@ -122,8 +123,50 @@ struct task_struct *find_task_by_pid_locked(pid_t pid)
  */
 void set_task_comm(struct task_struct *tsk, const char *name)
 {
+	task_lock(tsk);
 	strlcpy(tsk->comm, name, sizeof(tsk->comm));
+	task_unlock(tsk);
 	trace_sched_comm(tsk);
+}
+
+/**
+ * get_task_comm - copy a task's name, whole, while exec may rename it
+ * @buf: TASK_COMM_LEN bytes
+ * @tsk: the task
+ *
+ * Context: process or any context that may spin on task_lock().
+ * Return: @buf.
+ */
+char *get_task_comm(char *buf, struct task_struct *tsk)
+{
+	task_lock(tsk);
+	strlcpy(buf, tsk->comm, TASK_COMM_LEN);
+	task_unlock(tsk);
+	return buf;
+}
+
+/**
+ * get_task_mm - another task's address space, with a user reference
+ * @tsk: the task (the caller keeps it from being freed)
+ *
+ * Under task_lock() the mm is either still the task's (exit_mm() and
+ * exec change it under that lock) or already gone: never one on its way
+ * to being freed.  Kernel threads have none, even while they borrow one.
+ * Context: process.
+ * Return: the mm, to be given back with mmput(), or NULL.
+ */
+struct mm_struct *get_task_mm(struct task_struct *tsk)
+{
+	struct mm_struct *mm;
+
+	task_lock(tsk);
+	mm = tsk->mm;
+	if (mm && !(tsk->flags & PF_KTHREAD))
+		atomic_inc(&mm->mm_users);
+	else
+		mm = NULL;
+	task_unlock(tsk);
+	return mm;
 }
 
 /**
@@ -318,6 +361,7 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 		goto fork_out;
 
 	p->pid = p->tgid = pid;
+	spin_lock_init(&p->alloc_lock);
 
 	p->flags &= ~PF_EXITING;
 	p->flags |= PF_FORKNOEXEC;
@@ -378,6 +422,7 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	list_add_tail(&p->sibling, &current->children);
 	list_add_tail(&p->tasks, &init_task.tasks);
 	nr_threads++;
+	total_forks++;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return p;
 

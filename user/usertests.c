@@ -1863,6 +1863,255 @@ static enum test_result test_fuzz_keeps_free_pages(void)
 		    after);
 }
 
+/* ---- /proc ---- */
+
+/* A small file whole, NUL-terminated; Return: its length, or -errno. */
+static int read_whole(int fd, char *buf, int size)
+{
+	int n = 0;
+
+	for (;;) {
+		ssize_t got = read(fd, buf + n, size - 1 - n);
+
+		if (got < 0)
+			return -errno;
+		if (got == 0 || n + got == size - 1) {
+			n += got;
+			break;
+		}
+		n += got;
+	}
+	buf[n] = '\0';
+	return n;
+}
+
+static int read_path(const char *path, char *buf, int size)
+{
+	int fd = open(path, O_RDONLY), n;
+
+	if (fd < 0)
+		return -errno;
+	n = read_whole(fd, buf, size);
+	close(fd);
+	return n;
+}
+
+/* The number after "@name:\t" in a status text; -1 if none. */
+static long status_number(const char *status, const char *name)
+{
+	char key[32];
+	const char *p;
+
+	snprintf(key, sizeof(key), "\n%s:", name);
+	p = strstr(status, key);
+	return p ? strtol(p + strlen(key), NULL, 10) : -1;
+}
+
+/*
+ * /proc/self is the caller: stat's pid, name, state and parent, and
+ * status's, are what getpid(), getppid() and getuid() say.
+ */
+static enum test_result test_proc_self_stat_status(void)
+{
+	char stat[1024], status[2048], head[64];
+
+	if (read_path("/proc/self/stat", stat, sizeof(stat)) <= 0)
+		return fail("/proc/self/stat: %s", strerror(errno));
+	snprintf(head, sizeof(head), "%d (usertests) R %d ", getpid(),
+		 getppid());
+	if (strncmp(stat, head, strlen(head)))
+		return fail("/proc/self/stat begins \"%.40s\", not \"%s\"",
+			    stat, head);
+	if (read_path("/proc/self/status", status, sizeof(status)) <= 0)
+		return fail("/proc/self/status: %s", strerror(errno));
+	if (strncmp(status, "Name:\tusertests\n", 16) ||
+	    !strstr(status, "\nState:\tR (running)\n"))
+		return fail("status begins \"%.40s\"", status);
+	if (status_number(status, "Pid") != getpid() ||
+	    status_number(status, "PPid") != getppid() ||
+	    status_number(status, "Uid") != (long)getuid())
+		return fail("Pid %ld PPid %ld Uid %ld, not %d %d %u",
+			    status_number(status, "Pid"),
+			    status_number(status, "PPid"),
+			    status_number(status, "Uid"), getpid(), getppid(),
+			    getuid());
+	return TEST_PASS;
+}
+
+/* The program's arguments, as execve() laid them out. */
+static char **saved_argv;
+
+static enum test_result test_proc_self_cmdline_is_argv(void)
+{
+	char cmdline[1024], want[1024];
+	int n, len = 0;
+
+	for (char **a = saved_argv; *a; a++) {
+		int l = strlen(*a) + 1;
+
+		if (len + l > (int)sizeof(want))
+			return TEST_SKIP;
+		memcpy(want + len, *a, l);
+		len += l;
+	}
+	n = read_path("/proc/self/cmdline", cmdline, sizeof(cmdline));
+	if (n != len || memcmp(cmdline, want, len))
+		return fail("/proc/self/cmdline is %d bytes \"%.40s\", argv %d "
+			    "bytes \"%s\"", n, cmdline, len, want);
+	return TEST_PASS;
+}
+
+/* VmData grows by what sbrk() adds, and shrinks back. */
+static enum test_result test_proc_vm_data_follows_brk(void)
+{
+	char status[2048];
+	long before, grown, after;
+
+	if (read_path("/proc/self/status", status, sizeof(status)) <= 0)
+		return fail("/proc/self/status: %s", strerror(errno));
+	before = status_number(status, "VmData");
+	if (before < 0 || status_number(status, "VmRSS") <= 0 ||
+	    status_number(status, "VmSize") < before)
+		return fail("VmData %ld VmRSS %ld VmSize %ld", before,
+			    status_number(status, "VmRSS"),
+			    status_number(status, "VmSize"));
+	if (sbrk(BRK_GROWTH) == (void *)-1)
+		return fail("sbrk(+%d): %s", BRK_GROWTH, strerror(errno));
+	read_path("/proc/self/status", status, sizeof(status));
+	grown = status_number(status, "VmData");
+	sbrk(-BRK_GROWTH);
+	read_path("/proc/self/status", status, sizeof(status));
+	after = status_number(status, "VmData");
+	if (grown != before + BRK_GROWTH / 1024 || after != before)
+		return fail("VmData %ld kB, %ld after sbrk(+%d), %ld after "
+			    "sbrk(-%d)", before, grown, BRK_GROWTH, after,
+			    BRK_GROWTH);
+	return TEST_PASS;
+}
+
+#define SYSCTL_PATH	"/proc/sys/vm/dirty_expire_centisecs"
+
+static int write_path(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY), n;
+
+	if (fd < 0)
+		return -errno;
+	n = write(fd, text, strlen(text));
+	close(fd);
+	return n < 0 ? -errno : n;
+}
+
+/*
+ * A vm tunable: root writes a number and reads it back; words,
+ * negative and too large numbers are refused (EINVAL) and change
+ * nothing; another user may read but not write (EACCES).
+ */
+static enum test_result test_proc_sysctl_write_read_refuse(void)
+{
+	static const char *const bad[] = { "abc\n", "-5\n", "360001\n", "\n" };
+	char old[32], now[32];
+	enum test_result result = TEST_PASS;
+	int status;
+	pid_t pid;
+
+	if (!kt26_running())
+		return skip_not_kt26();	/* not on the host's own tunables */
+	if (read_path(SYSCTL_PATH, old, sizeof(old)) <= 0)
+		return fail("%s: %s", SYSCTL_PATH, strerror(errno));
+	if (write_path(SYSCTL_PATH, "1234\n") != 5)
+		return fail("writing 1234: %s", strerror(errno));
+	read_path(SYSCTL_PATH, now, sizeof(now));
+	if (strcmp(now, "1234\n"))
+		result = fail("wrote 1234, read \"%s\"", now);
+	for (unsigned int i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		int err = write_path(SYSCTL_PATH, bad[i]);
+
+		read_path(SYSCTL_PATH, now, sizeof(now));
+		if (result == TEST_PASS && (err != -EINVAL ||
+					    strcmp(now, "1234\n")))
+			result = fail("writing \"%.6s\": %d, then \"%s\"",
+				      bad[i], err, now);
+	}
+	pid = fork();
+	if (pid == 0) {
+		if (setuid(NOBODY) < 0)
+			_exit(2);
+		_exit(write_path(SYSCTL_PATH, "99\n") == -EACCES &&
+		      read_path(SYSCTL_PATH, now, sizeof(now)) > 0 ? 0 : 1);
+	}
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status))
+		result = result == TEST_PASS ? fail("another user could write "
+						    "it, or not read it") :
+					       result;
+	if (write_path(SYSCTL_PATH, old) != (int)strlen(old))
+		return fail("putting back %s: %s", old, strerror(errno));
+	return result;
+}
+
+/* Read a /proc file from its start; Return: bytes, or -errno. */
+static int reread(int fd, char *buf, int size)
+{
+	if (lseek(fd, 0, SEEK_SET) < 0)
+		return -errno;
+	return read_whole(fd, buf, size);
+}
+
+/*
+ * A child's stack and status, open while it exits and is reaped: each
+ * read gives text (alive, exiting, zombie) or ESRCH once it is reaped,
+ * never a crash; its directory is then gone.  The stack is root's only
+ * (on a Linux host, another user's open or read of it fails: then
+ * status alone is read).
+ */
+static enum test_result test_proc_read_races_child_exit(void)
+{
+	static char buf[4096];
+
+	for (int i = 0; i < 100; i++) {
+		char path[32];
+		int stack, status, n;
+		pid_t pid = fork();
+
+		if (pid == 0)
+			_exit(0);
+		if (pid < 0)
+			return fail("fork: %s", strerror(errno));
+		snprintf(path, sizeof(path), "/proc/%d/stack", pid);
+		stack = open(path, O_RDONLY);
+		snprintf(path, sizeof(path), "/proc/%d/status", pid);
+		status = open(path, O_RDONLY);
+		if (status < 0)
+			return fail("%s: %s", path, strerror(errno));
+		n = read_whole(status, buf, sizeof(buf));
+		if (n <= 0 && n != -ESRCH)
+			return fail("reading %s: %d", path, n);
+		if (stack >= 0 && (n = read_whole(stack, buf, sizeof(buf))) < 0
+		    && n != -ESRCH) {
+			/* Linux checks at the read, for a user: not root. */
+			if (n != -EACCES || getuid() == 0)
+				return fail("reading its stack: %d", n);
+			close(stack);
+			stack = -1;
+		}
+		if (waitpid(pid, NULL, 0) != pid)
+			return fail("waitpid: %s", strerror(errno));
+		if ((n = reread(status, buf, sizeof(buf))) != -ESRCH)
+			return fail("%s of a reaped child: %d, not ESRCH", path,
+				    n);
+		if (stack >= 0 && (n = reread(stack, buf, sizeof(buf))) !=
+		    -ESRCH)
+			return fail("its stack, reaped: %d, not ESRCH", n);
+		close(status);
+		if (stack >= 0)
+			close(stack);
+		if (open(path, O_RDONLY) >= 0 || errno != ENOENT)
+			return fail("%s still there after the reap", path);
+	}
+	return TEST_PASS;
+}
+
 /*
  * Pipes and descriptors (fs/pipe.c, fs/fcntl.c).  Each test closes every
  * descriptor it opened, so that the next one starts from the same table
@@ -3260,6 +3509,11 @@ static const struct test tests[] = {
 	TEST(pipe2_flags_and_errors),
 	TEST(close_on_exec_closed_by_execve),
 	TEST(pipe_read_interrupted_by_signal),
+	TEST(proc_self_stat_status),
+	TEST(proc_self_cmdline_is_argv),
+	TEST(proc_vm_data_follows_brk),
+	TEST(proc_sysctl_write_read_refuse),
+	TEST(proc_read_races_child_exit),
 	TEST(fuzz_keeps_free_pages),
 	TEST(vfs_tmp_file_write_read_truncate_unlink),
 	TEST(vfs_getdents64_names_and_types),
@@ -3294,6 +3548,7 @@ int main(int argc, char **argv)
 	/* Run by a shell as "usertests", argv[0] is no path. */
 	self_path = strchr(argv[0], '/') ? argv[0] : "/bin/usertests";
 
+	saved_argv = argv;
 	printf("usertests: 1..%d\n", NR_TESTS);
 	for (int i = 0; i < NR_TESTS; i++) {
 		enum test_result result;

@@ -31,7 +31,7 @@ BADELF_FILES = sorted([b.name for b in mkbroken.BAD_ELF_KINDS] +
                       ["kinds", "valid"])
 INITRAMFS_MEMBERS = ["bin", "etc", "sbin", "test", "test/badelf", "sbin/init",
                      "bin/sh", "bin/hello", "bin/cat", "bin/dd", "bin/spin",
-                     "bin/usertests", "bin/fuzz", "bin/echo",
+                     "bin/usertests", "bin/fuzz", "bin/echo", "bin/ps",
                      "bin/pipebench", "bin/glibc-test"] + \
     (["bin/busybox"] if os.path.exists(os.path.join(
         os.path.dirname(os.path.dirname(os.path.dirname(
@@ -450,7 +450,8 @@ USERTESTS_LINE = re.compile(r"^usertests: (ok|not ok) (\d+) - (\w+)(.*)$")
 KT26_ONLY = {"kill_pid0_is_own_group_not_swapper", "kill_kthreadd_survives",
              "kt_tasks_lists_kernel_threads", "fuzz_keeps_free_pages",
              "initramfs_files_read_only", "dev_hda_read_write",
-             "unknown_syscalls_enosys", "vfs_read_only_root_and_mounts"}
+             "unknown_syscalls_enosys", "vfs_read_only_root_and_mounts",
+             "proc_sysctl_write_read_refuse"}
 INIT_ONLY = {"orphans_go_to_init"}
 
 
