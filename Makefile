@@ -200,7 +200,7 @@ USER_BINS  := $(addprefix $(B)/user/,$(USER_PROGS))
 # ($(B)/user/klib/), not copied.
 USER_CRT0  := $(B)/user/lib/crt0.o
 USER_LIBC_OBJS := $(addprefix $(B)/user/lib/,syscall.o stdio.o stdlib.o \
-		  malloc.o strerror.o) \
+		  malloc.o strerror.o tty.o dirent.o) \
 		  $(addprefix $(B)/user/klib/,string.o vsprintf.o)
 USER_LIBC  := $(B)/user/libc.a
 GCC_INCLUDE := $(shell $(CC) -m32 -print-file-name=include)
@@ -398,6 +398,17 @@ HOST_MM  := $(B)/host/tests/unit/mm_host.o $(B)/host/mm/page_alloc.o \
 	    $(B)/host/mm/slab.o
 
 $(B)/tests/unit/buddy_test $(B)/tests/unit/slab_test: $(HOST_MM)
+
+# The user programs' pure parts (the shell's parser, grep's matcher) for
+# the host, against its C library: they make no system call.
+$(B)/host/user/%.o: user/%.c
+	$(quiet) HOSTCC $<
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) -MMD -MP -c $< -o $@
+$(B)/host/tests/unit/sh_parse_test.o \
+$(B)/host/tests/unit/grep_match_test.o: HOSTCFLAGS_TEST += -iquote user
+$(B)/tests/unit/sh_parse_test: $(B)/host/user/sh_parse.o
+$(B)/tests/unit/grep_match_test: $(B)/host/user/grep_match.o
 $(B)/tests/unit/smp_config_test: $(B)/host/arch/x86/acpi.o \
 	$(B)/host/arch/x86/mpparse.o
 

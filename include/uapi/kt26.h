@@ -21,30 +21,45 @@
 #define __NR_close		6
 #define __NR_waitpid		7
 #define __NR_execve		11
+#define __NR_chdir		12
 #define __NR_lseek		19
 #define __NR_getpid		20
 #define __NR_setuid		23	/* 16-bit ids: use the ...32 calls */
 #define __NR_getuid		24
 #define __NR_sync		36
 #define __NR_kill		37
+#define __NR_dup		41
+#define __NR_pipe		42	/* (int fds[2]): fds[0] reads what fds[1] writes */
 #define __NR_times		43	/* (struct tms *buf) -> clock ticks since boot (HZ) */
 #define __NR_brk		45
 #define __NR_setgid		46
 #define __NR_getgid		47
 #define __NR_geteuid		49
 #define __NR_getegid		50
+#define __NR_ioctl		54	/* (fd, request, arg): TCGETS, TIOCSPGRP ... */
+#define __NR_setpgid		57
 #define __NR_dup2		63
 #define __NR_getppid		64
+#define __NR_getpgrp		65
+#define __NR_setsid		66
+#define __NR_readlink		85
 #define __NR_reboot		88
 #define __NR_syslog		103	/* (int type, char *buf, int len): dmesg */
+#define __NR_wait4		114	/* (pid, status, options, rusage): waitpid + WUNTRACED */
 #define __NR_sched_yield	158
 #define __NR_nanosleep		162
+#define __NR_rt_sigaction	174	/* (sig, act, oldact, sigsetsize 8) */
+#define __NR_getcwd		183
+#define __NR_stat64		195	/* (path, struct stat64 *) */
+#define __NR_lstat64		196	/* likewise, of a symlink itself */
+#define __NR_fstat64		197
 #define __NR_getuid32		199	/* (void) -> real user id */
 #define __NR_getgid32		200	/* (void) -> real group id */
 #define __NR_geteuid32		201	/* (void) -> effective user id */
 #define __NR_getegid32		202	/* (void) -> effective group id */
 #define __NR_setuid32		213	/* (uid): root sets both, others only their real id */
 #define __NR_setgid32		214	/* (gid): likewise */
+#define __NR_getdents64		220	/* (fd, struct linux_dirent64 *, count) -> bytes */
 #define __NR_sched_setaffinity	241	/* (pid, len, mask) -> 0: the CPUs pid may run on */
 #define __NR_sched_getaffinity	242	/* (pid, len, mask) -> bytes of mask written */
 
@@ -65,6 +80,16 @@
 #define LINUX_REBOOT_MAGIC2	672274793
 #define LINUX_REBOOT_CMD_POWER_OFF 0x4321FEDC
 
+/* ioctl(2) requests on a terminal (Linux: asm-generic/ioctls.h) */
+#define TCGETS		0x5401	/* (struct termios *): read the modes */
+#define TCSETS		0x5402	/* (const struct termios *): set them now */
+#define TCSETSW		0x5403	/* ... once the output is written */
+#define TCSETSF		0x5404	/* ... and throw away unread input */
+#define TIOCSCTTY	0x540E	/* make it the caller's controlling terminal */
+#define TIOCGPGRP	0x540F	/* (pid_t *): the foreground process group */
+#define TIOCSPGRP	0x5410	/* (const pid_t *): set it */
+#define TIOCGWINSZ	0x5413	/* (struct winsize *): rows and columns */
+
 /* open(2) flags */
 #define O_RDONLY	00
 #define O_WRONLY	01
@@ -73,6 +98,7 @@
 #define O_CREAT		0100
 #define O_TRUNC		01000
 #define O_APPEND	02000
+#define O_DIRECTORY	0200000	/* fail with ENOTDIR unless a directory */
 
 /* lseek(2) whence */
 #define SEEK_SET	0
@@ -95,17 +121,36 @@
 #define SIGPIPE		13
 #define SIGALRM		14
 #define SIGTERM		15
+#define SIGSTKFLT	16
 #define SIGCHLD		17
 #define SIGCONT		18
 #define SIGSTOP		19
+#define SIGTSTP		20	/* ^Z: stop the foreground job */
+#define SIGTTIN		21	/* a background job read the terminal */
+#define SIGTTOU		22	/* a background job changed the terminal */
+#define SIGURG		23
+#define SIGXCPU		24
+#define SIGXFSZ		25
+#define SIGVTALRM	26
+#define SIGPROF		27
+#define SIGWINCH	28
+#define SIGIO		29
+#define SIGPWR		30
+#define SIGSYS		31
 #define _NSIG		32
 
 /* waitpid(2) status words, as Linux encodes them */
 #define WNOHANG		1
+#define WUNTRACED	2	/* report a child stopped by a signal too */
+#define WCONTINUED	8	/* report a stopped child that was continued */
 #define WIFEXITED(s)	(((s) & 0x7f) == 0)
 #define WEXITSTATUS(s)	(((s) >> 8) & 0xff)
 #define WIFSIGNALED(s)	(((s) & 0x7f) != 0 && ((s) & 0x7f) != 0x7f)
 #define WTERMSIG(s)	((s) & 0x7f)
+#define WCOREDUMP(s)	((s) & 0x80)
+#define WIFSTOPPED(s)	(((s) & 0xff) == 0x7f)
+#define WSTOPSIG(s)	(((s) >> 8) & 0xff)
+#define WIFCONTINUED(s)	((s) == 0xffff)
 
 struct kt_timespec {
 	long tv_sec;

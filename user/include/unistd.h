@@ -23,12 +23,20 @@ ssize_t read(int fd, void *buf, size_t count);
 ssize_t write(int fd, const void *buf, size_t count);
 int close(int fd);
 off_t lseek(int fd, off_t offset, int whence);
+int dup(int fd);
 int dup2(int oldfd, int newfd);
+int pipe(int fds[2]);
+int chdir(const char *path);
+char *getcwd(char *buf, size_t size);
+ssize_t readlink(const char *path, char *buf, size_t size);
 pid_t fork(void);
 int execve(const char *path, char *const argv[], char *const envp[]);
 void _exit(int status) __attribute__((noreturn));
 pid_t getpid(void);
 pid_t getppid(void);
+pid_t getpgrp(void);
+int setpgid(pid_t pid, pid_t pgid);
+pid_t setsid(void);
 uid_t getuid(void);
 uid_t geteuid(void);
 gid_t getgid(void);
@@ -40,6 +48,10 @@ int sched_yield(void);
 int sched_setaffinity(pid_t pid, unsigned int len, const unsigned long *mask);
 int sched_getaffinity(pid_t pid, unsigned int len, unsigned long *mask);
 int brk(void *addr);
+/* user/lib/tty.c: the terminal, through ioctl(2) */
+int isatty(int fd);
+pid_t tcgetpgrp(int fd);
+int tcsetpgrp(int fd, pid_t pgrp);
 void *sbrk(intptr_t increment);
 
 /* Any call by number: returns what the kernel returned (-E on error). */

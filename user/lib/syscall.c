@@ -11,14 +11,17 @@
  * turns an error into errno and -1, so programs read like C on Linux.
  * Next: the kernel's syscall entry (arch/x86/).
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <kt.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/klog.h>
 #include <sys/reboot.h>
+#include <sys/stat.h>
 #include <sys/times.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -199,6 +202,17 @@ int execve(const char *path, char *const argv[], char *const envp[])
 }
 
 /**
+ * chdir - change the current directory
+ * @path: the new one
+ *
+ * Return: 0, or -1 on error (ENOENT, ENOTDIR, ...).
+ */
+int chdir(const char *path)
+{
+	return call1(__NR_chdir, (long)path);
+}
+
+/**
  * lseek - move the file position of @fd
  * @fd: open file descriptor
  * @offset: byte offset
@@ -240,6 +254,29 @@ void sync(void)
 int kill(pid_t pid, int sig)
 {
 	return call2(__NR_kill, pid, sig);
+}
+
+/**
+ * dup - a second descriptor for the open file of @fd
+ * @fd: open file descriptor
+ *
+ * Return: the lowest free descriptor, now sharing @fd's file and file
+ * position; -1 on error (EBADF, EMFILE).
+ */
+int dup(int fd)
+{
+	return call1(__NR_dup, fd);
+}
+
+/**
+ * pipe - make a pipe: what is written to @fds[1] is read from @fds[0]
+ * @fds: gets the two new descriptors
+ *
+ * Return: 0, or -1 on error (EMFILE, EFAULT).
+ */
+int pipe(int fds[2])
+{
+	return call1(__NR_pipe, (long)fds);
 }
 
 /**
@@ -298,6 +335,35 @@ void *sbrk(intptr_t increment)
 }
 
 /**
+ * ioctl - a device-specific request on @fd
+ * @fd: open file descriptor (a terminal, for the requests in kt26.h)
+ * @request: TCGETS, TIOCSPGRP, ...
+ * @arg: the request's argument, usually a pointer
+ *
+ * Return: 0 or a request-specific value; -1 on error (ENOTTY: not a
+ * terminal, or a request the device does not know).
+ */
+int ioctl(int fd, unsigned long request, void *arg)
+{
+	return call3(__NR_ioctl, fd, request, (long)arg);
+}
+
+/**
+ * setpgid - put process @pid into process group @pgid
+ * @pid: the process, 0 for the caller
+ * @pgid: the group, 0 for a new group whose id is @pid
+ *
+ * A shell puts each job into a group of its own, so that the terminal's
+ * signals (^C, ^Z) reach the job and not the shell.
+ * Return: 0, or -1 on error (ESRCH, EPERM, EACCES: the child already
+ * ran execve).
+ */
+int setpgid(pid_t pid, pid_t pgid)
+{
+	return call2(__NR_setpgid, pid, pgid);
+}
+
+/**
  * dup2 - make @newfd refer to the same open file as @oldfd
  * @oldfd: open file descriptor
  * @newfd: descriptor to (re)use; closed first if it was open
@@ -317,6 +383,42 @@ int dup2(int oldfd, int newfd)
 pid_t getppid(void)
 {
 	return call0(__NR_getppid);
+}
+
+/**
+ * getpgrp - the caller's process group
+ *
+ * Return: the group id; never fails.
+ */
+pid_t getpgrp(void)
+{
+	return call0(__NR_getpgrp);
+}
+
+/**
+ * setsid - start a new session (and process group) led by the caller
+ *
+ * The new session has no controlling terminal yet (ioctl TIOCSCTTY
+ * gives it one).
+ * Return: the new session id, -1 on error (EPERM: already a group
+ * leader).
+ */
+pid_t setsid(void)
+{
+	return call0(__NR_setsid);
+}
+
+/**
+ * readlink - the target of the symbolic link @path
+ * @path: the link
+ * @buf: destination, not NUL-terminated
+ * @size: room in @buf
+ *
+ * Return: bytes placed in @buf, -1 on error (EINVAL: not a link).
+ */
+ssize_t readlink(const char *path, char *buf, size_t size)
+{
+	return call3(__NR_readlink, (long)path, (long)buf, size);
 }
 
 /*
@@ -420,6 +522,21 @@ int klogctl(int type, char *buf, int len)
 }
 
 /**
+ * wait4 - waitpid() with a resource report
+ * @pid: the child, -1 for any, 0 for any in the caller's group, < -1 for
+ *	any in group -@pid
+ * @status: where to store the status word, or NULL
+ * @options: WNOHANG, WUNTRACED (report stopped children), WCONTINUED
+ * @rusage: must be NULL here
+ *
+ * Return: the child's pid, 0 (WNOHANG, none ready), -1 on error.
+ */
+pid_t wait4(pid_t pid, int *status, int options, void *rusage)
+{
+	return call4(__NR_wait4, pid, (long)status, options, (long)rusage);
+}
+
+/**
  * sched_yield - let another runnable task have the CPU
  *
  * Return: 0.
@@ -468,6 +585,106 @@ int sched_getaffinity(pid_t pid, unsigned int len, unsigned long *mask)
 int nanosleep(const struct kt_timespec *req, struct kt_timespec *rem)
 {
 	return call2(__NR_nanosleep, (long)req, (long)rem);
+}
+
+/*
+ * The kernel's struct sigaction for rt_sigaction (Linux:
+ * arch/x86/include/asm/signal.h), not the C library's: the mask is the
+ * kernel's 64 bits, and a handler would need sa_restorer (SA_RESTORER).
+ */
+struct kernel_sigaction {
+	sighandler_t handler;
+	unsigned long flags;
+	void (*restorer)(void);
+	unsigned long mask[2];
+};
+
+/**
+ * signal - set what signal @sig does to the caller
+ * @sig: the signal
+ * @handler: SIG_DFL (the default action) or SIG_IGN (ignore it)
+ *
+ * Only the two dispositions that need no handler code: this C library
+ * has no signal trampoline.  Ignored signals stay ignored across execve,
+ * so a shell that ignores ^C must reset it in each child.
+ * Return: the previous disposition, or SIG_ERR with errno (EINVAL).
+ */
+sighandler_t signal(int sig, sighandler_t handler)
+{
+	struct kernel_sigaction act = { .handler = handler }, old;
+
+	if (handler != SIG_DFL && handler != SIG_IGN) {
+		errno = EINVAL;
+		return SIG_ERR;
+	}
+	if (call4(__NR_rt_sigaction, sig, (long)&act, (long)&old,
+		  sizeof(act.mask)) < 0)
+		return SIG_ERR;
+	return old.handler;
+}
+
+/**
+ * getcwd - the current directory's path
+ * @buf: destination
+ * @size: room in @buf
+ *
+ * Return: @buf, or NULL on error (ERANGE: @buf too small).
+ */
+char *getcwd(char *buf, size_t size)
+{
+	return call2(__NR_getcwd, (long)buf, size) < 0 ? NULL : buf;
+}
+
+/**
+ * stat - what the inode at @path is: type, mode, size, links ...
+ * @path: the file; a symbolic link is followed
+ * @st: filled in
+ *
+ * The stat64 call, whose struct has room for large sizes and inode
+ * numbers (C libraries on i386 use it for stat()).
+ * Return: 0, or -1 on error (ENOENT, ENOTDIR, ...).
+ */
+int stat(const char *path, struct stat *st)
+{
+	return call2(__NR_stat64, (long)path, (long)st);
+}
+
+/**
+ * lstat - stat() of a symbolic link itself, not of its target
+ * @path: the file
+ * @st: filled in
+ *
+ * Return: 0, or -1 on error.
+ */
+int lstat(const char *path, struct stat *st)
+{
+	return call2(__NR_lstat64, (long)path, (long)st);
+}
+
+/**
+ * fstat - stat() of an open file
+ * @fd: open file descriptor
+ * @st: filled in
+ *
+ * Return: 0, or -1 on error (EBADF).
+ */
+int fstat(int fd, struct stat *st)
+{
+	return call2(__NR_fstat64, fd, (long)st);
+}
+
+/**
+ * getdents64 - read directory entries
+ * @fd: a directory open for reading
+ * @buf: gets whole struct linux_dirent64 records
+ * @count: room in @buf
+ *
+ * Return: bytes of records, 0 at the end, -1 on error (ENOTDIR, EINVAL:
+ * @buf too small for the next record).
+ */
+ssize_t getdents64(int fd, void *buf, size_t count)
+{
+	return call3(__NR_getdents64, fd, (long)buf, count);
 }
 
 /* The teaching calls (include/uapi/kt26.h). */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * user/include/sys/wait.h - waitpid(2); the W* macros that decode its
+ * user/include/sys/wait.h - waitpid(2) and wait4(2); the W* macros that decode its
  * status word are the ABI's (<kt26.h>).
  *
  * Linux 2.6 + a C library: <sys/wait.h>.
@@ -12,5 +12,6 @@
 #include <sys/types.h>
 
 pid_t waitpid(pid_t pid, int *status, int options);
+pid_t wait4(pid_t pid, int *status, int options, void *rusage);
 
 #endif /* _USER_SYS_WAIT_H */
