@@ -192,15 +192,21 @@ $(DISK):
 # (user/user.ld).  Each program is $(B)/user/<name>, with symbols for GDB;
 # the initramfs gets copies without debug info.  The prototype warnings
 # hold the libc to its headers as they hold the kernel to its own.
-USER_PROGS := init sh hello cat dd spin usertests fuzz echo
+USER_PROGS := init sh hello cat dd spin usertests fuzz echo ls grep wc \
+	      head sleep kill
 USER_BINS  := $(addprefix $(B)/user/,$(USER_PROGS))
+# The programs of more than one file: user/NAME.c has main(), these the
+# rest (the parts that compile for the host too are tested there).
+USER_OBJS-sh   := $(addprefix $(B)/user/,sh_parse.o sh_run.o sh_jobs.o \
+		  sh_edit.o sh_builtins.o sh_kernel.o)
+USER_OBJS-grep := $(B)/user/grep_match.o
 # The libc: crt0 is linked first in every program, the rest from an
 # archive, so a program carries only the objects it uses.  lib/string.c
 # and lib/vsprintf.c are the kernel's own files, compiled a second time
 # ($(B)/user/klib/), not copied.
 USER_CRT0  := $(B)/user/lib/crt0.o
 USER_LIBC_OBJS := $(addprefix $(B)/user/lib/,syscall.o stdio.o stdlib.o \
-		  malloc.o strerror.o tty.o dirent.o) \
+		  malloc.o strerror.o tty.o dirent.o getopt.o) \
 		  $(addprefix $(B)/user/klib/,string.o vsprintf.o)
 USER_LIBC  := $(B)/user/libc.a
 GCC_INCLUDE := $(shell $(CC) -m32 -print-file-name=include)
@@ -238,9 +244,12 @@ $(USER_LIBC): $(USER_LIBC_OBJS)
 	$(Q)rm -f $@
 	$(Q)ar rcs $@ $^
 
+$(B)/user/sh: $(USER_OBJS-sh)
+$(B)/user/grep: $(USER_OBJS-grep)
 $(USER_BINS): $(B)/user/%: $(B)/user/%.o $(USER_CRT0) $(USER_LIBC) user/user.ld
 	$(quiet) LD $@
-	$(Q)$(LD) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $< $(USER_LIBC) $(LIBGCC)
+	$(Q)$(LD) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $< $(USER_OBJS-$*) \
+		$(USER_LIBC) $(LIBGCC)
 
 # Broken inputs for the loaders' error paths: ELF files the kernel's
 # execve must refuse with ENOEXEC (one per kind of breakage, listed in

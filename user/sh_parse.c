@@ -270,6 +270,7 @@ static int end_pipeline(struct parser *ps, const char *end, bool background)
 	ps->pipeline->text = out->text + out->text_len;
 	out->text_len += len + 1;
 	ps->pipeline->background = background;
+	ps->pipeline->rest = ps->p;
 	out->nr_pipelines++;
 	ps->pipeline = NULL;
 	return 0;

@@ -56,6 +56,7 @@ struct sh_pipeline {
 	struct sh_command *commands;
 	bool background;	/* ended by '&' */
 	const char *text;	/* as typed, without the ';' or '&' (jobs) */
+	const char *rest;	/* in the line: what follows its ';' or '&' */
 };
 
 /* What sh_parse() makes of a line: pipelines to run one after another. */

@@ -153,6 +153,10 @@ UNIT_TEST(sh_parse_semicolons_and_background)
 	CHECK_STR(line.pipelines[2].text, "echo b");
 	CHECK_STR(words(3, 0), "sleep|2");
 	CHECK(line.pipelines[3].background);
+	/* Where each one's successor starts, to parse it again later. */
+	CHECK_STR(line.pipelines[0].rest, " echo a; echo b ;sleep 2&");
+	CHECK_STR(line.pipelines[2].rest, "sleep 2&");
+	CHECK_STR(line.pipelines[3].rest, "");
 	CHECK_EQ(parse("a | b &"), 0);
 	CHECK_EQ(line.nr_pipelines, 1);
 	CHECK_EQ(line.pipelines[0].nr_commands, 2);

@@ -54,6 +54,11 @@ pid_t tcgetpgrp(int fd);
 int tcsetpgrp(int fd, pid_t pgrp);
 void *sbrk(intptr_t increment);
 
+/* user/lib/getopt.c: the options of argv */
+extern char *optarg;
+extern int optind, opterr, optopt;
+int getopt(int argc, char *const argv[], const char *optstring);
+
 /* Any call by number: returns what the kernel returned (-E on error). */
 long raw_syscall(long nr, long a1, long a2, long a3, long a4, long a5);
 
