@@ -8,12 +8,15 @@
  * the jump to user mode: %cs is the user code segment, whose low two bits
  * (the RPL) are the privilege ring, 3.  Then: fork, exec /bin/sh, wait.
  * Orphans are re-parented to pid 1, so the same wait also reaps them.
- * fds 0, 1 and 2 are already open on the console.  Next: user/sh.c.
+ * fds 0, 1 and 2 are already open on the console; the shell gets a
+ * session with the console as its controlling terminal (setsid +
+ * TIOCSCTTY), for job control.  Next: user/sh.c.
  */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/times.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -31,6 +34,17 @@ static pid_t start_shell(char **envp)
 	pid_t pid = fork();
 
 	if (pid == 0) {
+		/*
+		 * A session of its own, with the console as its controlling
+		 * terminal (busybox init does the same for a console shell):
+		 * the shell can then give the terminal to its jobs, and the
+		 * terminal sends ^C to them.  The argument 1 takes the
+		 * console even from another session (root may).  A kernel
+		 * without sessions says ENOSYS, and the shell runs without
+		 * job control.
+		 */
+		setsid();
+		ioctl(STDIN_FILENO, TIOCSCTTY, (void *)1);
 		execve("/bin/sh", sh_argv, envp);
 		dprintf(STDERR_FILENO, "init: cannot run /bin/sh: %s\n",
 			strerror(errno));

@@ -369,9 +369,8 @@ void job_run_background(struct job *job)
 {
 	job->foreground = false;
 	job->seq = ++job_seq;
-	if (sh_interactive)
-		dprintf(STDERR_FILENO, "[%d] %d\n", job->id,
-			job->procs[job->nr_procs - 1].pid);
+	dprintf(STDERR_FILENO, "[%d] %d\n", job->id,
+		job->procs[job->nr_procs - 1].pid);
 }
 
 /**
