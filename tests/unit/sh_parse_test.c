@@ -260,6 +260,8 @@ UNIT_TEST(sh_parse_errors)
 	check_error("echo ${}", "bad substitution");
 	check_error("echo ${a-b}", "bad substitution");
 	check_error("echo ${1x}", "bad substitution");
+	check_error("echo $A2345678901234567890123456789012345678901234567890"
+		    "12345678901234567890", "variable name too long");
 }
 
 UNIT_TEST(sh_parse_long_lines)
