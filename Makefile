@@ -206,7 +206,7 @@ USER_OBJS-grep := $(B)/user/grep_match.o
 # ($(B)/user/klib/), not copied.
 USER_CRT0  := $(B)/user/lib/crt0.o
 USER_LIBC_OBJS := $(addprefix $(B)/user/lib/,syscall.o stdio.o stdlib.o \
-		  malloc.o strerror.o tty.o dirent.o getopt.o) \
+		  malloc.o strerror.o termios.o signal.o dirent.o getopt.o) \
 		  $(addprefix $(B)/user/klib/,string.o vsprintf.o)
 USER_LIBC  := $(B)/user/libc.a
 GCC_INCLUDE := $(shell $(CC) -m32 -print-file-name=include)

@@ -62,7 +62,7 @@ static int list_signals(int argc, char **argv)
 	if (argc == 3) {
 		int sig = parse_signal(argv[2]);
 
-		if (sig <= 0) {
+		if (sig <= 0 || !signal_name(sig)) {
 			dprintf(STDERR_FILENO, "kill: %s: no such signal\n",
 				argv[2]);
 			return 1;
@@ -71,8 +71,9 @@ static int list_signals(int argc, char **argv)
 		return 0;
 	}
 	for (int sig = 1; sig < _NSIG; sig++)
-		printf("%s%s", signal_name(sig) + 3,
-		       sig + 1 < _NSIG ? " " : "\n");
+		if (signal_name(sig))
+			printf("%s%s", sig > 1 ? " " : "", signal_name(sig) + 3);
+	printf("\n");
 	return 0;
 }
 

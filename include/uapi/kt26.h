@@ -80,16 +80,6 @@
 #define LINUX_REBOOT_MAGIC2	672274793
 #define LINUX_REBOOT_CMD_POWER_OFF 0x4321FEDC
 
-/* ioctl(2) requests on a terminal (Linux: asm-generic/ioctls.h) */
-#define TCGETS		0x5401	/* (struct termios *): read the modes */
-#define TCSETS		0x5402	/* (const struct termios *): set them now */
-#define TCSETSW		0x5403	/* ... once the output is written */
-#define TCSETSF		0x5404	/* ... and throw away unread input */
-#define TIOCSCTTY	0x540E	/* make it the caller's controlling terminal */
-#define TIOCGPGRP	0x540F	/* (pid_t *): the foreground process group */
-#define TIOCSPGRP	0x5410	/* (const pid_t *): set it */
-#define TIOCGWINSZ	0x5413	/* (struct winsize *): rows and columns */
-
 /* open(2) flags */
 #define O_RDONLY	00
 #define O_WRONLY	01

@@ -34,9 +34,6 @@ int execve(const char *path, char *const argv[], char *const envp[]);
 void _exit(int status) __attribute__((noreturn));
 pid_t getpid(void);
 pid_t getppid(void);
-pid_t getpgrp(void);
-int setpgid(pid_t pid, pid_t pgid);
-pid_t setsid(void);
 uid_t getuid(void);
 uid_t geteuid(void);
 gid_t getgid(void);
@@ -48,11 +45,15 @@ int sched_yield(void);
 int sched_setaffinity(pid_t pid, unsigned int len, const unsigned long *mask);
 int sched_getaffinity(pid_t pid, unsigned int len, unsigned long *mask);
 int brk(void *addr);
-/* user/lib/tty.c: the terminal, through ioctl(2) */
+void *sbrk(intptr_t increment);
+
+/* Sessions and process groups; the terminal (user/lib/termios.c) */
+pid_t setsid(void);
+int setpgid(pid_t pid, pid_t pgid);
+pid_t getpgrp(void);
 int isatty(int fd);
 pid_t tcgetpgrp(int fd);
 int tcsetpgrp(int fd, pid_t pgrp);
-void *sbrk(intptr_t increment);
 
 /* user/lib/getopt.c: the options of argv */
 extern char *optarg;

@@ -18,7 +18,6 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/klog.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
@@ -335,35 +334,6 @@ void *sbrk(intptr_t increment)
 }
 
 /**
- * ioctl - a device-specific request on @fd
- * @fd: open file descriptor (a terminal, for the requests in kt26.h)
- * @request: TCGETS, TIOCSPGRP, ...
- * @arg: the request's argument, usually a pointer
- *
- * Return: 0 or a request-specific value; -1 on error (ENOTTY: not a
- * terminal, or a request the device does not know).
- */
-int ioctl(int fd, unsigned long request, void *arg)
-{
-	return call3(__NR_ioctl, fd, request, (long)arg);
-}
-
-/**
- * setpgid - put process @pid into process group @pgid
- * @pid: the process, 0 for the caller
- * @pgid: the group, 0 for a new group whose id is @pid
- *
- * A shell puts each job into a group of its own, so that the terminal's
- * signals (^C, ^Z) reach the job and not the shell.
- * Return: 0, or -1 on error (ESRCH, EPERM, EACCES: the child already
- * ran execve).
- */
-int setpgid(pid_t pid, pid_t pgid)
-{
-	return call2(__NR_setpgid, pid, pgid);
-}
-
-/**
  * dup2 - make @newfd refer to the same open file as @oldfd
  * @oldfd: open file descriptor
  * @newfd: descriptor to (re)use; closed first if it was open
@@ -383,29 +353,6 @@ int dup2(int oldfd, int newfd)
 pid_t getppid(void)
 {
 	return call0(__NR_getppid);
-}
-
-/**
- * getpgrp - the caller's process group
- *
- * Return: the group id; never fails.
- */
-pid_t getpgrp(void)
-{
-	return call0(__NR_getpgrp);
-}
-
-/**
- * setsid - start a new session (and process group) led by the caller
- *
- * The new session has no controlling terminal yet (ioctl TIOCSCTTY
- * gives it one).
- * Return: the new session id, -1 on error (EPERM: already a group
- * leader).
- */
-pid_t setsid(void)
-{
-	return call0(__NR_setsid);
 }
 
 /**
@@ -522,21 +469,6 @@ int klogctl(int type, char *buf, int len)
 }
 
 /**
- * wait4 - waitpid() with a resource report
- * @pid: the child, -1 for any, 0 for any in the caller's group, < -1 for
- *	any in group -@pid
- * @status: where to store the status word, or NULL
- * @options: WNOHANG, WUNTRACED (report stopped children), WCONTINUED
- * @rusage: must be NULL here
- *
- * Return: the child's pid, 0 (WNOHANG, none ready), -1 on error.
- */
-pid_t wait4(pid_t pid, int *status, int options, void *rusage)
-{
-	return call4(__NR_wait4, pid, (long)status, options, (long)rusage);
-}
-
-/**
  * sched_yield - let another runnable task have the CPU
  *
  * Return: 0.
@@ -587,41 +519,62 @@ int nanosleep(const struct kt_timespec *req, struct kt_timespec *rem)
 	return call2(__NR_nanosleep, (long)req, (long)rem);
 }
 
-/*
- * The kernel's struct sigaction for rt_sigaction (Linux:
- * arch/x86/include/asm/signal.h), not the C library's: the mask is the
- * kernel's 64 bits, and a handler would need sa_restorer (SA_RESTORER).
- */
-struct kernel_sigaction {
-	sighandler_t handler;
-	unsigned long flags;
-	void (*restorer)(void);
-	unsigned long mask[2];
-};
+/* Sessions, process groups, waiting for stopped children. */
 
 /**
- * signal - set what signal @sig does to the caller
- * @sig: the signal
- * @handler: SIG_DFL (the default action) or SIG_IGN (ignore it)
+ * getpgrp - the caller's process group
  *
- * Only the two dispositions that need no handler code: this C library
- * has no signal trampoline.  Ignored signals stay ignored across execve,
- * so a shell that ignores ^C must reset it in each child.
- * Return: the previous disposition, or SIG_ERR with errno (EINVAL).
+ * Return: the group id; never fails.
  */
-sighandler_t signal(int sig, sighandler_t handler)
+pid_t getpgrp(void)
 {
-	struct kernel_sigaction act = { .handler = handler }, old;
-
-	if (handler != SIG_DFL && handler != SIG_IGN) {
-		errno = EINVAL;
-		return SIG_ERR;
-	}
-	if (call4(__NR_rt_sigaction, sig, (long)&act, (long)&old,
-		  sizeof(act.mask)) < 0)
-		return SIG_ERR;
-	return old.handler;
+	return call0(__NR_getpgrp);
 }
+
+/**
+ * setsid - start a new session (and process group) led by the caller
+ *
+ * The new session has no controlling terminal yet (ioctl TIOCSCTTY
+ * gives it one).
+ * Return: the new session id, -1 on error (EPERM: already a group
+ * leader).
+ */
+pid_t setsid(void)
+{
+	return call0(__NR_setsid);
+}
+
+/**
+ * setpgid - put process @pid into process group @pgid
+ * @pid: the process, 0 for the caller
+ * @pgid: the group, 0 for a new group whose id is @pid
+ *
+ * A shell puts each job into a group of its own, so that the terminal's
+ * signals (^C, ^Z) reach the job and not the shell.
+ * Return: 0, or -1 on error (ESRCH, EPERM, EACCES: the child already
+ * ran execve).
+ */
+int setpgid(pid_t pid, pid_t pgid)
+{
+	return call2(__NR_setpgid, pid, pgid);
+}
+
+/**
+ * wait4 - waitpid() with a resource report
+ * @pid: the child, -1 for any, 0 for any in the caller's group, < -1 for
+ *	any in group -@pid
+ * @status: where to store the status word, or NULL
+ * @options: WNOHANG, WUNTRACED (report stopped children), WCONTINUED
+ * @rusage: must be NULL here
+ *
+ * Return: the child's pid, 0 (WNOHANG, none ready), -1 on error.
+ */
+pid_t wait4(pid_t pid, int *status, int options, void *rusage)
+{
+	return call4(__NR_wait4, pid, (long)status, options, (long)rusage);
+}
+
+/* The file system's calls. */
 
 /**
  * getcwd - the current directory's path

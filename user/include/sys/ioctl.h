@@ -3,15 +3,23 @@
  * user/include/sys/ioctl.h - ioctl(2), the requests a device answers
  * besides read and write.
  *
- * Linux 2.6 + a C library: <sys/ioctl.h>.  The request numbers are the
- * ABI's (<kt26.h>: TCGETS, TIOCSPGRP, ...); <termios.h> and tcsetpgrp()
- * wrap the terminal's.
+ * Linux 2.6 + a C library: <sys/ioctl.h>.  The terminal's request
+ * numbers are Linux's i386 ones (include/uapi/asm-generic/ioctls.h);
+ * <termios.h> and tcsetpgrp() wrap the most used.
  */
 #ifndef _USER_SYS_IOCTL_H
 #define _USER_SYS_IOCTL_H
 
-#include <kt26.h>
+/* Requests on a terminal */
+#define TCGETS		0x5401	/* (struct termios *): read the modes */
+#define TCSETS		0x5402	/* (const struct termios *): set them now */
+#define TCSETSW		0x5403	/* ... once the output is written */
+#define TCSETSF		0x5404	/* ... and throw away unread input */
+#define TIOCSCTTY	0x540E	/* make it the caller's controlling terminal */
+#define TIOCGPGRP	0x540F	/* (pid_t *): the foreground process group */
+#define TIOCSPGRP	0x5410	/* (const pid_t *): set it */
+#define TIOCGWINSZ	0x5413	/* (struct winsize *): rows and columns */
 
-int ioctl(int fd, unsigned long request, void *arg);
+int ioctl(int fd, unsigned long request, ...);
 
 #endif /* _USER_SYS_IOCTL_H */

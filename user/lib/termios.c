@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * user/lib/tty.c - the terminal calls of the C library: modes, the
- * foreground process group, "is this a terminal".
+ * user/lib/termios.c - the terminal calls of the C library: ioctl, the
+ * modes, the foreground process group, "is this a terminal".
  *
  * Linux 2.6 + a C library: glibc's sysdeps/unix/sysv/linux/tcgetattr.c,
  * tcsetpgrp.c, isatty.c.  None is a system call of its own: each is an
@@ -10,9 +10,36 @@
  * a pipe the answer is ENOTTY, which is how isatty() tells.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
+
+/**
+ * ioctl - a device-specific request on @fd
+ * @fd: open file descriptor (a terminal, for the requests of
+ *	<sys/ioctl.h>)
+ * @request: TCGETS, TIOCSPGRP, ...
+ *
+ * The request's argument, if it takes one, follows: usually a pointer.
+ * Return: 0 or a request-specific value; -1 on error (ENOTTY: not a
+ * terminal, or a request the device does not know).
+ */
+int ioctl(int fd, unsigned long request, ...)
+{
+	va_list args;
+	long arg, ret;
+
+	va_start(args, request);
+	arg = va_arg(args, long);
+	va_end(args);
+	ret = raw_syscall(__NR_ioctl, fd, request, arg, 0, 0);
+	if (ret < 0 && ret >= -4095) {
+		errno = -ret;
+		return -1;
+	}
+	return ret;
+}
 
 /**
  * tcgetattr - read the modes of the terminal on @fd
@@ -48,7 +75,7 @@ int tcsetattr(int fd, int when, const struct termios *t)
 		errno = EINVAL;
 		return -1;
 	}
-	return ioctl(fd, requests[when], (void *)t);
+	return ioctl(fd, requests[when], t);
 }
 
 /**
