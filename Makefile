@@ -190,7 +190,9 @@ $(DISK):
 # only gcc's freestanding stdarg.h/stddef.h/stdint.h), our headers from
 # user/include, the ABI from include/uapi, and a static ELF at 0x08048000
 # (user/user.ld).  Each program is $(B)/user/<name>, with symbols for GDB;
-# the initramfs gets copies without debug info.  The prototype warnings
+# the initramfs gets stripped copies (no symbols, no debug info: the
+# smaller the archive, the more of a 16 MiB machine the buddy allocator
+# gets).  The prototype warnings
 # hold the libc to its headers as they hold the kernel to its own.
 USER_PROGS := init sh hello cat dd spin usertests fuzz echo ls grep wc \
 	      head sleep kill
@@ -276,9 +278,9 @@ $(INITRAMFS): $(USER_BINS) $(BADELF)/kinds user/motd
 	$(Q)rm -rf $(INITRAMFS_DIR)
 	$(Q)mkdir -p $(INITRAMFS_DIR)/bin $(INITRAMFS_DIR)/etc \
 		$(INITRAMFS_DIR)/sbin $(INITRAMFS_DIR)/test
-	$(Q)objcopy --strip-debug $(B)/user/init $(INITRAMFS_DIR)/sbin/init
+	$(Q)objcopy --strip-all $(B)/user/init $(INITRAMFS_DIR)/sbin/init
 	$(Q)for p in $(filter-out init,$(USER_PROGS)); do \
-		objcopy --strip-debug $(B)/user/$$p $(INITRAMFS_DIR)/bin/$$p \
+		objcopy --strip-all $(B)/user/$$p $(INITRAMFS_DIR)/bin/$$p \
 		|| exit 1; done
 	$(Q)cp -r $(BADELF) $(INITRAMFS_DIR)/test/badelf
 	$(Q)cp user/motd $(INITRAMFS_DIR)/etc/motd

@@ -8,8 +8,8 @@
  *
  *	c	the character c		.	any character
  *	[abc]	one of them		[a-z]	one in the range
- *	[^abc]	any other one		x*	x, zero or more times
- *	^	(first) start of line	$	(last) end of line
+ *	[^abc]	any other one		x*	x, 0 or more times
+ *	^	(first) line start	$	(last) line end
  *	\c	c itself, even if it is one of . * [ ^ $ \
  *
  * Every piece becomes a 256-bit set of the characters it accepts (a

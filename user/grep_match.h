@@ -13,10 +13,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define RE_ATOMS_MAX	256	/* pattern pieces: characters, '.', [sets] */
+#define RE_ATOMS_MAX	256	/* pieces: characters, '.', [sets] */
 
 /* re_compile()'s flags */
-#define RE_ICASE	1	/* -i: 'a' matches 'A' and the other way round */
+#define RE_ICASE	1	/* -i: 'a' matches 'A' and back */
 #define RE_FIXED	2	/* -F: every character stands for itself */
 
 /*

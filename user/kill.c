@@ -72,7 +72,8 @@ static int list_signals(int argc, char **argv)
 	}
 	for (int sig = 1; sig < _NSIG; sig++)
 		if (signal_name(sig))
-			printf("%s%s", sig > 1 ? " " : "", signal_name(sig) + 3);
+			printf("%s%s", sig > 1 ? " " : "",
+			       signal_name(sig) + 3);
 	printf("\n");
 	return 0;
 }

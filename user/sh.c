@@ -86,6 +86,12 @@ int main(int argc, char **argv)
 
 	init_interactive();
 	edit_init();
+	/*
+	 * Take the heap now (malloc gets it from brk 16 KiB at a time):
+	 * the jobs and the history then come from it, and the shell's
+	 * memory stays the same from one prompt to the next.
+	 */
+	free(malloc(1));
 	for (;;) {
 		int len;
 

@@ -21,7 +21,7 @@
 /* user/sh.c: the shell's state */
 extern int sh_status;		/* $?: the last pipeline's exit status */
 extern bool sh_interactive;	/* stdin is a terminal */
-extern bool sh_job_control;	/* jobs get process groups and the terminal */
+extern bool sh_job_control;	/* jobs get groups and the terminal */
 extern pid_t sh_pgid;		/* the shell's own process group */
 
 /* user/sh_builtins.c */

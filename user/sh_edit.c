@@ -70,7 +70,7 @@ struct editor {
 	size_t size;		/* room in buf */
 	size_t len, pos;	/* its length, the cursor */
 	bool overflow;		/* characters were dropped: too long */
-	int browse;		/* the history line shown; history_len: none */
+	int browse;		/* history line shown (history_len: none) */
 	char *draft;		/* what was typed before browsing */
 	char out[2 * SH_LINE_MAX + 64];	/* screen updates, one write */
 	size_t out_len;

@@ -45,7 +45,7 @@ struct process {
 
 struct job {
 	int id;			/* [N]; 0: the slot is free */
-	pid_t pgid;		/* its process group: its first process's pid */
+	pid_t pgid;		/* its group: its first process's pid */
 	int nr_procs;
 	struct process *procs;	/* room for one per command */
 	char *text;		/* the pipeline as typed */

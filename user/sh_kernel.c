@@ -22,7 +22,7 @@
 
 #define MAX_TASKS	128	/* rows ps can show */
 #define STACK_TEXT	2048	/* one kernel backtrace as text */
-#define MEMINFO_TEXT	4096	/* the kt_meminfo report (a page at most) */
+#define MEMINFO_TEXT	4096	/* the kt_meminfo report (a page) */
 #define LOG_TEXT	32768	/* the kernel log ring (LOG_BUF_LEN) */
 
 /* "sh: ps: not supported by this kernel" rather than a misleading errno. */

@@ -30,7 +30,7 @@
 #define NAME_MAX_LEN	64	/* the longest $NAME looked up */
 
 struct parser {
-	const char *p;			/* the next character of the line */
+	const char *p;			/* the next character to read */
 	const struct sh_params *params;
 	struct sh_line *out;
 	struct sh_pipeline *pipeline;	/* being built, or NULL */

@@ -16,9 +16,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define SH_LINE_MAX	1024	/* the longest command line, with its NUL */
-#define SH_TEXT_MAX	(4 * SH_LINE_MAX)	/* words once $... expanded */
-#define SH_FD_MAX	9	/* the highest descriptor a redirection names */
+#define SH_LINE_MAX	1024	/* a command line's room, with its NUL */
+#define SH_TEXT_MAX	(4 * SH_LINE_MAX)	/* the words, expanded */
+#define SH_FD_MAX	9	/* the highest fd a redirection names */
 
 /*
  * Every word, operator or redirection takes at least one character of
@@ -63,7 +63,7 @@ struct sh_pipeline {
 struct sh_line {
 	int nr_pipelines;
 	struct sh_pipeline pipelines[SH_ITEMS_MAX];
-	char error[96];		/* why the line was refused (no "sh: ") */
+	char error[96];		/* why it was refused (no "sh: ") */
 
 	/* The storage the pipelines point into. */
 	struct sh_command commands[SH_ITEMS_MAX];

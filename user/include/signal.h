@@ -17,7 +17,7 @@
 typedef void (*sighandler_t)(int);
 
 #ifndef SIG_DFL
-#define SIG_DFL	((sighandler_t)0)	/* the signal's default action */
+#define SIG_DFL	((sighandler_t)0)	/* the default action */
 #define SIG_IGN	((sighandler_t)1)	/* ignore the signal */
 #define SIG_ERR	((sighandler_t)-1)	/* signal()'s error value */
 #endif

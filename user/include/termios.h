@@ -36,8 +36,8 @@ struct termios {
 #define VERASE		2	/* backspace */
 #define VKILL		3	/* ^U */
 #define VEOF		4	/* ^D */
-#define VTIME		5	/* raw mode: timeout, tenths of a second */
-#define VMIN		6	/* raw mode: read returns after this many */
+#define VTIME		5	/* raw mode: timeout, 1/10 s */
+#define VMIN		6	/* raw mode: bytes a read waits for */
 #define VSUSP		10	/* ^Z */
 #define VWERASE		14	/* ^W */
 
@@ -49,9 +49,9 @@ struct termios {
 
 /* c_lflag */
 #define ISIG		0000001	/* ^C, ^\, ^Z send signals */
-#define ICANON		0000002	/* canonical: a line at a time, editable */
+#define ICANON		0000002	/* canonical: edited lines */
 #define ECHO		0000010	/* echo what is typed */
-#define ECHOE		0000020	/* erase echoed as backspace-space-backspace */
+#define ECHOE		0000020	/* erase as \b \b */
 #define ECHOK		0000040
 #define ECHONL		0000100
 #define IEXTEN		0100000

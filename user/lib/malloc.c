@@ -136,7 +136,8 @@ static struct block *used_block(void *ptr, const char *who)
 
 	if (b->magic != BLOCK_USED) {
 		dprintf(STDERR_FILENO, "%s: %p is not an allocated block%s\n",
-			who, ptr, b->magic == BLOCK_FREE ? " (double free)" : "");
+			who, ptr,
+			b->magic == BLOCK_FREE ? " (double free)" : "");
 		abort();
 	}
 	return b;

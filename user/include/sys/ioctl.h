@@ -11,14 +11,14 @@
 #define _USER_SYS_IOCTL_H
 
 /* Requests on a terminal */
-#define TCGETS		0x5401	/* (struct termios *): read the modes */
-#define TCSETS		0x5402	/* (const struct termios *): set them now */
-#define TCSETSW		0x5403	/* ... once the output is written */
-#define TCSETSF		0x5404	/* ... and throw away unread input */
-#define TIOCSCTTY	0x540E	/* make it the caller's controlling terminal */
-#define TIOCGPGRP	0x540F	/* (pid_t *): the foreground process group */
+#define TCGETS		0x5401	/* (struct termios *): get */
+#define TCSETS		0x5402	/* (const struct termios *): set */
+#define TCSETSW		0x5403	/* ... after the output */
+#define TCSETSF		0x5404	/* ... and drop the input */
+#define TIOCSCTTY	0x540E	/* become the controlling tty */
+#define TIOCGPGRP	0x540F	/* (pid_t *): foreground group */
 #define TIOCSPGRP	0x5410	/* (const pid_t *): set it */
-#define TIOCGWINSZ	0x5413	/* (struct winsize *): rows and columns */
+#define TIOCGWINSZ	0x5413	/* (struct winsize *) */
 
 int ioctl(int fd, unsigned long request, ...);
 

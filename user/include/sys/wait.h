@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * user/include/sys/wait.h - waitpid(2) and wait4(2); the W* macros that decode its
- * status word are the ABI's (<kt26.h>).
+ * user/include/sys/wait.h - waitpid(2) and wait4(2); the W* macros that
+ * decode their status word are the ABI's (<kt26.h>).
  *
  * Linux 2.6 + a C library: <sys/wait.h>.
  */
