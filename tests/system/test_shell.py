@@ -173,6 +173,13 @@ def test_ls_of_a_missing_file(sh):
         "ls: /nonexistent: No such file or directory\n1\n"
 
 
+def test_trace_says_which_boot_option_it_needs(sh):
+    assert output(sh, "trace; echo $?") == (
+        "sh: trace: the scheduler trace is off: boot with trace=sched to "
+        "record it\n1\n")
+    assert "trace=sched" in output(sh, "help")
+
+
 def test_background_job_jobs_and_wait(sh):
     assert re.fullmatch(r"\[1\] \d+\n", output(sh, "spin 1 &"))
     assert output(sh, "jobs") == "[1]+  Running                 spin 1 &\n"
