@@ -206,17 +206,26 @@ $(DISK):
 # only gcc's freestanding stdarg.h/stddef.h/stdint.h), our headers from
 # user/include, the ABI from include/uapi, and a static ELF at 0x08048000
 # (user/user.ld).  Each program is $(B)/user/<name>, with symbols for GDB;
-# the initramfs gets copies without debug info.  The prototype warnings
+# the initramfs gets stripped copies (no symbols, no debug info: the
+# smaller the archive, the more of a 16 MiB machine the buddy allocator
+# gets).  The prototype warnings
 # hold the libc to its headers as they hold the kernel to its own.
-USER_PROGS := init sh hello cat dd spin usertests fuzz echo pipebench ps
+USER_PROGS := init sh hello cat dd spin usertests fuzz echo pipebench ps \
+	      ls grep wc head sleep kill
 USER_BINS  := $(addprefix $(B)/user/,$(USER_PROGS))
+# The programs of more than one file: user/NAME.c has main(), these the
+# rest (the parts that compile for the host too are tested there).
+USER_OBJS-sh   := $(addprefix $(B)/user/,sh_parse.o sh_run.o sh_jobs.o \
+		  sh_edit.o sh_builtins.o sh_kernel.o)
+USER_OBJS-grep := $(B)/user/grep_match.o
 # The libc: crt0 is linked first in every program, the rest from an
 # archive, so a program carries only the objects it uses.  lib/string.c
 # and lib/vsprintf.c are the kernel's own files, compiled a second time
 # ($(B)/user/klib/), not copied.
 USER_CRT0  := $(B)/user/lib/crt0.o
 USER_LIBC_OBJS := $(addprefix $(B)/user/lib/,syscall.o stdio.o stdlib.o \
-		  malloc.o strerror.o signal.o sigreturn.o termios.o) \
+		  malloc.o strerror.o signal.o sigreturn.o termios.o dirent.o \
+		  getopt.o) \
 		  $(addprefix $(B)/user/klib/,string.o vsprintf.o)
 USER_LIBC  := $(B)/user/libc.a
 GCC_INCLUDE := $(shell $(CC) -m32 -print-file-name=include)
@@ -254,9 +263,12 @@ $(USER_LIBC): $(USER_LIBC_OBJS)
 	$(Q)rm -f $@
 	$(Q)ar rcs $@ $^
 
+$(B)/user/sh: $(USER_OBJS-sh)
+$(B)/user/grep: $(USER_OBJS-grep)
 $(USER_BINS): $(B)/user/%: $(B)/user/%.o $(USER_CRT0) $(USER_LIBC) user/user.ld
 	$(quiet) LD $@
-	$(Q)$(LD) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $< $(USER_LIBC) $(LIBGCC)
+	$(Q)$(LD) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $< $(USER_OBJS-$*) \
+		$(USER_LIBC) $(LIBGCC)
 
 # Broken inputs for the loaders' error paths: ELF files the kernel's
 # execve must refuse with ENOEXEC (one per kind of breakage, listed in
@@ -310,9 +322,9 @@ $(INITRAMFS): $(USER_BINS) $(BADELF)/kinds user/motd $(GLIBC_TEST) \
 	$(Q)rm -rf $(INITRAMFS_DIR)
 	$(Q)mkdir -p $(INITRAMFS_DIR)/bin $(INITRAMFS_DIR)/etc \
 		$(INITRAMFS_DIR)/sbin $(INITRAMFS_DIR)/test
-	$(Q)objcopy --strip-debug $(B)/user/init $(INITRAMFS_DIR)/sbin/init
+	$(Q)objcopy --strip-all $(B)/user/init $(INITRAMFS_DIR)/sbin/init
 	$(Q)for p in $(filter-out init,$(USER_PROGS)); do \
-		objcopy --strip-debug $(B)/user/$$p $(INITRAMFS_DIR)/bin/$$p \
+		objcopy --strip-all $(B)/user/$$p $(INITRAMFS_DIR)/bin/$$p \
 		|| exit 1; done
 	$(Q)cp -r $(BADELF) $(INITRAMFS_DIR)/test/badelf
 	$(Q)cp user/motd $(INITRAMFS_DIR)/etc/motd
@@ -445,6 +457,17 @@ HOST_MM  := $(B)/host/tests/unit/mm_host.o $(B)/host/mm/page_alloc.o \
 	    $(B)/host/mm/slab.o
 
 $(B)/tests/unit/buddy_test $(B)/tests/unit/slab_test: $(HOST_MM)
+
+# The user programs' pure parts (the shell's parser, grep's matcher) for
+# the host, against its C library: they make no system call.
+$(B)/host/user/%.o: user/%.c
+	$(quiet) HOSTCC $<
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) -MMD -MP -c $< -o $@
+$(B)/host/tests/unit/sh_parse_test.o \
+$(B)/host/tests/unit/grep_match_test.o: HOSTCFLAGS_TEST += -iquote user
+$(B)/tests/unit/sh_parse_test: $(B)/host/user/sh_parse.o
+$(B)/tests/unit/grep_match_test: $(B)/host/user/grep_match.o
 $(B)/tests/unit/smp_config_test: $(B)/host/arch/x86/acpi.o \
 	$(B)/host/arch/x86/mpparse.o
 

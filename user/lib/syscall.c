@@ -11,6 +11,7 @@
  * turns an error into errno and -1, so programs read like C on Linux.
  * Next: the kernel's syscall entry (arch/x86/).
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <kt.h>
@@ -20,6 +21,7 @@
 #include <sys/klog.h>
 #include <sys/mman.h>
 #include <sys/reboot.h>
+#include <sys/stat.h>
 #include <sys/times.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -230,6 +232,17 @@ int execve(const char *path, char *const argv[], char *const envp[])
 }
 
 /**
+ * chdir - change the current directory
+ * @path: the new one
+ *
+ * Return: 0, or -1 on error (ENOENT, ENOTDIR, ...).
+ */
+int chdir(const char *path)
+{
+	return call1(__NR_chdir, (long)path);
+}
+
+/**
  * lseek - move the file position of @fd
  * @fd: open file descriptor
  * @offset: byte offset
@@ -391,6 +404,19 @@ int dup2(int oldfd, int newfd)
 pid_t getppid(void)
 {
 	return call0(__NR_getppid);
+}
+
+/**
+ * readlink - the target of the symbolic link @path
+ * @path: the link
+ * @buf: destination, not NUL-terminated
+ * @size: room in @buf
+ *
+ * Return: bytes placed in @buf, -1 on error (EINVAL: not a link).
+ */
+ssize_t readlink(const char *path, char *buf, size_t size)
+{
+	return call3(__NR_readlink, (long)path, (long)buf, size);
 }
 
 /*
@@ -707,6 +733,72 @@ int munmap(void *addr, size_t len)
 int mprotect(void *addr, size_t len, int prot)
 {
 	return call3(__NR_mprotect, (long)addr, len, prot);
+}
+
+/* The file system's calls. */
+
+/**
+ * getcwd - the current directory's path
+ * @buf: destination
+ * @size: room in @buf
+ *
+ * Return: @buf, or NULL on error (ERANGE: @buf too small).
+ */
+char *getcwd(char *buf, size_t size)
+{
+	return call2(__NR_getcwd, (long)buf, size) < 0 ? NULL : buf;
+}
+
+/**
+ * stat - what the inode at @path is: type, mode, size, links ...
+ * @path: the file; a symbolic link is followed
+ * @st: filled in
+ *
+ * The stat64 call, whose struct has room for large sizes and inode
+ * numbers (C libraries on i386 use it for stat()).
+ * Return: 0, or -1 on error (ENOENT, ENOTDIR, ...).
+ */
+int stat(const char *path, struct stat *st)
+{
+	return call2(__NR_stat64, (long)path, (long)st);
+}
+
+/**
+ * lstat - stat() of a symbolic link itself, not of its target
+ * @path: the file
+ * @st: filled in
+ *
+ * Return: 0, or -1 on error.
+ */
+int lstat(const char *path, struct stat *st)
+{
+	return call2(__NR_lstat64, (long)path, (long)st);
+}
+
+/**
+ * fstat - stat() of an open file
+ * @fd: open file descriptor
+ * @st: filled in
+ *
+ * Return: 0, or -1 on error (EBADF).
+ */
+int fstat(int fd, struct stat *st)
+{
+	return call2(__NR_fstat64, fd, (long)st);
+}
+
+/**
+ * getdents64 - read directory entries
+ * @fd: a directory open for reading
+ * @buf: gets whole struct linux_dirent64 records
+ * @count: room in @buf
+ *
+ * Return: bytes of records, 0 at the end, -1 on error (ENOTDIR, EINVAL:
+ * @buf too small for the next record).
+ */
+ssize_t getdents64(int fd, void *buf, size_t count)
+{
+	return call3(__NR_getdents64, fd, (long)buf, count);
 }
 
 /* The teaching calls (include/uapi/kt26.h). */
