@@ -39,12 +39,16 @@
 #include <spinlock.h>
 #include <stacktrace.h>
 #include <string.h>
+#include <tty.h>
 #include <time.h>
 #include "internal.h"
 
 /* What only the task list's lock keeps valid (gone at release_task()). */
 struct task_family {
 	pid_t ppid;
+	pid_t pgrp, session;
+	int tty_nr;			/* the controlling terminal's device */
+	pid_t tpgid;			/* its foreground group; -1: none */
 	unsigned long cutime, cstime;	/* reaped children's ticks */
 	sigset_t sigign, sigcatch;	/* signals ignored, caught */
 };
@@ -63,6 +67,14 @@ static void get_task_family(struct task_struct *p, struct task_family *f)
 	if (pid_alive(p)) {
 		/* The first tasks' parent is process 0: ppid 0, as Linux. */
 		f->ppid = p->parent->tgid;
+		f->pgrp = p->signal->pgrp;
+		f->session = p->signal->session;
+		f->tpgid = -1;
+		/* One terminal, the console: device 5:1, Linux's encoding. */
+		if (p->signal->tty) {
+			f->tty_nr = 5 << 8 | 1;
+			f->tpgid = p->signal->tty->pgrp ?: -1;
+		}
 		f->cutime = p->signal->cutime;
 		f->cstime = p->signal->cstime;
 		for (int sig = 1; sig < _NSIG; sig++) {
@@ -142,9 +154,9 @@ const char *get_task_state(struct task_struct *task)
  * sigignore sigcatch wchan nswap cnswap exit_signal processor
  * rt_priority policy delayacct_blkio_ticks.  Times are in USER_HZ ticks,
  * starttime since boot.  Counters this kernel does not keep (page
- * faults, swap) are 0, and so are pgrp, session and the terminal, which
- * it does not have; tpgid is -1 (no terminal).  kstkesp and kstkeip are
- * 0, as in Linux for a reader that may not trace the task.
+ * faults, swap) are 0; tty_nr is the console's device (5:1) for a task
+ * whose session it controls, else 0, with tpgid -1.  kstkesp and
+ * kstkeip are 0, as in Linux for a reader that may not trace the task.
  * Context: process, may sleep.
  * Return: 0.
  */
@@ -167,7 +179,8 @@ int proc_pid_stat(struct seq_file *m, struct task_struct *task)
 	}
 	get_task_comm(comm, task);
 	seq_printf(m, "%d (%s) %c %d %d %d %d %d %lu %lu %lu %lu %lu ",
-		   task->pid, comm, task_state_char(task), f.ppid, 0, 0, 0, -1,
+		   task->pid, comm, task_state_char(task), f.ppid, f.pgrp,
+		   f.session, f.tty_nr, f.tpgid,
 		   task->flags, 0UL, 0UL, 0UL, 0UL);
 	seq_printf(m, "%lu %lu %lu %lu %ld %ld %d %d %llu ",
 		   jiffies_to_clock_t(task->utime),

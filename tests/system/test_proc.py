@@ -100,15 +100,13 @@ def test_proc_and_ps(terminal):
     status = command(t, "cat /proc/1/status", r"nonvoluntary_ctxt_switches")
     table = report_key(t, b"\x10", r"TLB shootdowns\n")
     row = re.search(r"^ *\d+ +1 +(\d+) ([RSDTZX]) ([0-9a-f]{8}) +\S+ +\S+ "
-                    r"+(\d+) +(\d+) +(\d+) init$", table, re.M)
+                    r"+(\d+) +(\d+):(\d\d) init$", table, re.M)
     assert row, table
     fields = dict(re.findall(r"^(\w+):\t(.*)$", status, re.M))
     assert fields["Name"] == "init" and fields["Pid"] == "1", status
     assert fields["PPid"] == row.group(1), (status, table)
     assert fields["State"][0] == row.group(2), (status, table)
-    switches = int(fields["voluntary_ctxt_switches"]) + \
-        int(fields["nonvoluntary_ctxt_switches"])
-    assert switches == int(row.group(6)), (status, table)
+    assert int(fields["voluntary_ctxt_switches"]) > 0, status
     assert "VmRSS" in fields and fields["Uid"] == "0\t0\t0\t0", status
 
     # /proc/meminfo: the first lines of the kernel's memory report

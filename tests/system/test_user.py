@@ -81,25 +81,30 @@ def terminal():
 
 def test_shell_like_a_person(terminal):
     t = terminal
-    ps = t.run("ps", r"\[events/0\]")
-    assert ps.splitlines()[1].split()[:4] == ["CPU", "PID", "PPID", "S"], ps
+    # /bin/ps reads /proc; -Al is Linux's long format, process 0 first.
+    ps = t.run("ps -Al", r" ps\n")
+    assert ps.splitlines()[1].split()[:5] == ["F", "S", "UID", "PID",
+                                             "PPID"], ps
     rows = {}
     for line in ps.splitlines():
         f = line.split()
         # pid 0 is listed once per CPU: rows[0] is CPU 0's.
-        if len(f) >= 10 and f[0].isdigit():
-            rows.setdefault(int(f[1]), f)
-    assert rows[0][-1] == "[swapper/0]" and rows[0][5] == "-", ps
-    assert rows[1][-1] == "init" and rows[1][5] != "-", ps
-    assert rows[2][-1] == "[kthreadd]" and rows[2][5] == "-", ps
+        if len(f) == 14 and f[3].isdigit():
+            rows.setdefault(int(f[3]), f)
+    assert rows[0][-1] == "swapper/0" and rows[0][9] == "-", ps
+    assert rows[1][-1] == "init" and rows[1][9] != "-", ps
+    assert rows[2][-1] == "kthreadd" and rows[2][9] == "-", ps
     names = {f[-1] for f in rows.values()}
-    assert {"[ksoftirqd/0]", "[events/0]", "[kswapd0]", "[kblockd/0]",
-            "[pdflush]", "sh"} <= names, ps
+    assert {"ksoftirqd/0", "events/0", "kswapd0", "kblockd/0", "pdflush",
+            "sh"} <= names, ps
     for f in rows.values():
-        if f[-1].startswith("["):
-            assert f[5] == "-", "a kernel thread with an mm:\n" + ps
+        # Kernel threads (kthreadd's children): no memory, no terminal.
+        if f[4] == "2":
+            assert f[9] == "-" and f[11] == "?", "a kernel thread with an " \
+                "mm or a tty:\n" + ps
+    assert rows[1][11] == "?" and rows[max(rows)][11] == "console", ps
     # The kernel's line discipline echoes what is typed, once.
-    assert ps.count("ps\n") == 1, ps
+    assert ps.count("ps -Al\n") == 1, ps
 
     free = t.run("free", r"MemFree:\s+\d+ kB")
     assert "MemTotal:" in free and "pages_low" in free, free
@@ -129,6 +134,8 @@ def test_shell_like_a_person(terminal):
 # One row of the shell's ps (CPU, then pid, ppid, state, flags ... command),
 # and one frame of a kernel stack (kt_stack).
 PS_ROW = re.compile(r"^ *\d+ +(\d+) +(\d+) ([RSDTZX]) ([0-9a-f]{8}) .* (\S+)$")
+# One row of plain `ps -A`: pid, terminal, time, command.
+PS_A_ROW = re.compile(r"^ *(\d+) +\S+ +[\d:]+ (\S+)$")
 FRAME = re.compile(r"^\[<[0-9a-f]{8}>\] (\w+)\+0x[0-9a-f]+/0x[0-9a-f]+$")
 
 
@@ -160,23 +167,23 @@ def test_shell_stack_of_kthreadd(terminal):
 
 
 def test_shell_ps_s_shows_every_tasks_stack(terminal):
-    """Each row of `ps -s` is followed by that task's kernel stack: the
-    shell's own from the call that asks, the others' from switch_to; a
+    """Each row of `ps -s` is followed by that task's kernel stack: ps's
+    own from the read of /proc/self/stack, the others' from switch_to; a
     kernel thread's ends in kernel_thread_helper, process 0's in _start,
     a process's (asleep or in a system call) in system_call."""
-    out = terminal.run("ps -s", r"sys_kt_stack\+.*\n.*system_call\+")
+    out = terminal.run("ps -s", r" ps\n(\[<.*\n)*.*system_call\+")
     tasks = stacks(out)
     assert {0, 1, 2} <= set(tasks), out
     cpu = {pid: int(row.group(0).split()[0]) for pid, (row, _) in
            tasks.items()}
-    (sh,) = [pid for pid, (row, _) in tasks.items() if row.group(5) == "sh"]
+    (sh,) = [pid for pid, (row, _) in tasks.items() if row.group(5) == "ps"]
     for pid, (row, frames) in tasks.items():
         # A task that may run on another CPU right now has only the
         # stack it saved at its last switch, since overwritten: only the
         # tasks that sleep, and those of the shell's CPU, hold still.
         if pid != sh and row.group(3) == "R" and cpu[pid] != cpu[sh]:
             continue
-        first = "sys_kt_stack" if pid == sh else "switch_to"
+        first = "proc_pid_stack" if pid == sh else "switch_to"
         assert frames and frames[0] == first, "pid %d:\n%s" % (pid, out)
         if pid == 0:
             assert frames[-1] == "_start", out
@@ -190,14 +197,14 @@ def test_shell_kill_KILL_stops_a_spinning_process(terminal):
     t = terminal
     pid = int(re.search(r"^\[1\] (\d+)$", t.run("spin &", r"^\[1\] \d+$"),
                         re.M).group(1))
-    rows = {int(m.group(1)): m for m in map(PS_ROW.match,
-                                             t.run("ps", r"spin").splitlines())
+    rows = {int(m.group(1)): m.group(2) for m in
+            map(PS_A_ROW.match, t.run("ps -A", r" spin\n").splitlines())
             if m}
-    assert rows[pid].group(5) == "spin", rows
+    assert rows[pid] == "spin", rows
     t.run("kill -KILL %d" % pid, r"kill -KILL %d\n" % pid)
     # Killed at once; the shell reaps it before a later prompt.
     for _ in range(20):
-        ps = t.run("ps", r"COMMAND")
+        ps = t.run("ps -A", r" CMD\n")
         if not re.search(r"^ *%d " % pid, ps, re.M):
             break
         time.sleep(0.1)
@@ -209,15 +216,15 @@ def test_shell_kill_KILL_stops_a_spinning_process(terminal):
 
 def test_shell_exit_3_and_init_starts_a_new_one(terminal):
     t = terminal
-    old = {m.group(5): int(m.group(1)) for m in
-           map(PS_ROW.match, t.run("ps", r" sh$").splitlines()) if m}["sh"]
+    old = {m.group(2): int(m.group(1)) for m in
+           map(PS_A_ROW.match, t.run("ps -A", r" sh$").splitlines()) if m}["sh"]
     start = len(t.text())
     t.proc.stdin.write(b"exit 3\n")
     t.proc.stdin.flush()
     m = t.wait_for(r"^init: sh exited with status 3, restarting$", start=start)
     t.wait_for(r"^# ", start=start + m.end())
-    new = {m.group(5): int(m.group(1)) for m in
-           map(PS_ROW.match, t.run("ps", r" sh$").splitlines()) if m}["sh"]
+    new = {m.group(2): int(m.group(1)) for m in
+           map(PS_A_ROW.match, t.run("ps -A", r" sh$").splitlines()) if m}["sh"]
     assert new != old, "the same shell (pid %d) still runs" % old
 
 
@@ -398,7 +405,7 @@ def test_ps_and_ctrl_p_show_each_cpu_and_its_idle_task(smp):
     t = Terminal(smp=smp)
     try:
         t.wait_for(r"^# ", timeout=60)
-        ps = t.run("ps", r" sh\n")
+        ps = t.run("ps -s", r" sh\n")
         assert re.search(r"^CPU +PID +PPID S ", ps, re.M), ps
         check_rows_per_cpu(ps, smp)
         start = len(t.text())

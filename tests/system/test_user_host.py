@@ -27,15 +27,16 @@ from conftest import BUILD, ROOT, SH_BUILTINS, load_tool
 USER = os.path.join(BUILD, "user")
 BADELF = os.path.join(USER, "badelf")
 PROGRAMS = ["init", "sh", "hello", "cat", "dd", "spin", "usertests", "fuzz",
-            "echo", "pipebench", "ls", "grep", "wc", "head", "sleep", "kill"]
+            "echo", "pipebench", "ps", "ls", "grep", "wc", "head", "sleep",
+            "kill"]
 mkbroken = load_tool("mkbroken")
 BADELF_FILES = sorted([b.name for b in mkbroken.BAD_ELF_KINDS] +
                       ["kinds", "valid"])
 INITRAMFS_MEMBERS = ["bin", "etc", "sbin", "test", "test/badelf", "sbin/init",
                      "bin/sh", "bin/hello", "bin/cat", "bin/dd", "bin/spin",
-                     "bin/usertests", "bin/fuzz", "bin/echo", "bin/ps", "bin/ls",
-                     "bin/grep", "bin/wc", "bin/head", "bin/sleep", "bin/kill",
-                     "bin/pipebench", "bin/glibc-test"] + \
+                     "bin/usertests", "bin/fuzz", "bin/echo", "bin/pipebench",
+                     "bin/ps", "bin/ls", "bin/grep", "bin/wc", "bin/head",
+                     "bin/sleep", "bin/kill", "bin/glibc-test"] + \
     (["bin/busybox"] if os.path.exists(os.path.join(
         os.path.dirname(os.path.dirname(os.path.dirname(
             os.path.abspath(__file__)))), "build", "initramfs", "bin",
