@@ -18,8 +18,8 @@
  * they execve, so a ^C typed at once already reaches them.  The shell
  * then waits until every process of the job has ended or stopped, takes
  * the terminal back, and reports as bash does: nothing for an ordinary
- * end, "Killed" or "Segmentation fault" for a signal (only a newline for
- * ^C), "[1]+  Stopped  cmd" for a job stopped by ^Z, which `fg` or `bg`
+ * end or ^C, "Killed" or "Segmentation fault" for another signal,
+ * "[1]+  Stopped  cmd" for a job stopped by ^Z, which `fg` or `bg`
  * continue with SIGCONT.  Background jobs ("cmd &") are reaped without
  * blocking before each prompt, and their end reported then ("[1]+
  * Done  cmd").  Without wait4 or WUNTRACED in the kernel the shell waits
@@ -330,17 +330,17 @@ static int foreground(struct job *job, bool resume)
 		job->foreground = false;
 		job->seq = ++job_seq;
 		job->notified = true;
-		dprintf(STDERR_FILENO, "\n");
 		print_job(job);
 		return status;
 	}
-	/* As bash: nothing for ^C and for a reader gone (SIGPIPE). */
+	/*
+	 * As bash: nothing for ^C (the terminal's echo "^C" and its
+	 * newline said it) and for a reader gone (SIGPIPE).
+	 */
 	if (WIFSIGNALED(last->status)) {
 		int sig = WTERMSIG(last->status);
 
-		if (sig == SIGINT)
-			dprintf(STDERR_FILENO, "\n");
-		else if (sig != SIGPIPE)
+		if (sig != SIGINT && sig != SIGPIPE)
 			dprintf(STDERR_FILENO, "%s%s\n", strsignal(sig),
 				WCOREDUMP(last->status) ?
 				" (core dumped)" : "");

@@ -6,9 +6,7 @@ wc and head against its own on the same input.
 
 One boot and one terminal session for every test here, in file order:
 each test types its lines and reads what comes back before the next
-prompt, so a test never waits for time, only for output.  The tests of
-what the kernel does not offer yet (pipe(2), termios, a writable /tmp)
-are marked xfail: they show what is missing rather than failing.
+prompt, so a test never waits for time, only for output.
 """
 import os
 import re
@@ -32,19 +30,6 @@ MEMBERS = initramfs_members()
 BIN = [m for m in MEMBERS if re.fullmatch(r"bin/[^/]+", m)]
 HAVE_BUSYBOX = "bin/busybox" in MEMBERS
 
-needs_pipe = pytest.mark.xfail(reason="needs pipe(2) in the kernel",
-                               strict=False)
-needs_pipe_and_readdir = pytest.mark.xfail(
-    reason="needs pipe(2), stat64(2) and getdents64(2) in the kernel",
-    strict=False)
-needs_termios = pytest.mark.xfail(
-    reason="needs termios (ioctl TCGETS/TCSETS) on the console for the "
-    "shell's line editor", strict=False)
-needs_pipe_and_dev_null = pytest.mark.xfail(
-    reason="needs pipe(2) and /dev/null in the kernel", strict=False)
-needs_stat = pytest.mark.xfail(reason="needs stat64(2) in the kernel",
-                               strict=False)
-needs_tmp = pytest.mark.xfail(reason="needs a writable /tmp", strict=False)
 needs_busybox = pytest.mark.skipif(not HAVE_BUSYBOX,
                                    reason="no /bin/busybox in the initramfs")
 
@@ -77,18 +62,15 @@ def keys(t, data, timeout=20):
     return t.text()[start:]
 
 
-@needs_pipe_and_readdir
 def test_ls_bin_counts_the_programs(sh):
     assert output(sh, "ls /bin | grep -c .") == "%d\n" % len(BIN)
 
 
-@needs_pipe
 def test_cat_motd_into_wc(sh):
     lines = open(MOTD).read().count("\n")
     assert output(sh, "cat /etc/motd | wc -l") == "%d\n" % lines
 
 
-@needs_pipe
 def test_a_pipeline_of_five_commands(sh):
     names = [n for n in open(os.path.join(ROOT, "build", "user", "badelf",
                                           "kinds")).read().split()
@@ -106,7 +88,6 @@ def test_output_to_tmp_or_a_clear_error(sh):
         assert output(sh, "cat /tmp/x") == "hi\n"
 
 
-@needs_tmp
 def test_append_to_a_file(sh):
     assert output(sh, "echo one > /tmp/y; echo two >> /tmp/y") == ""
     assert output(sh, "cat /tmp/y") == "one\ntwo\n"
@@ -117,13 +98,11 @@ def test_input_from_a_file(sh):
     assert output(sh, "wc -l < /etc/motd") == "%d\n" % lines
 
 
-@needs_pipe
 def test_stderr_into_the_pipe(sh):
     assert output(sh, "cat /nonexistent 2>&1 | grep -c 'No such file'") == \
         "1\n"
 
 
-@needs_pipe_and_dev_null
 def test_stderr_into_the_pipe_stdout_away(sh):
     """Redirections apply left to right: stderr to the pipe, where
     stdout still goes, then stdout alone to /dev/null."""
@@ -167,7 +146,6 @@ def test_each_program_explains_bad_options_and_missing_files(sh):
         out = out[m.end():]
 
 
-@needs_stat
 def test_ls_of_a_missing_file(sh):
     assert output(sh, "ls /nonexistent; echo $?") == \
         "ls: /nonexistent: No such file or directory\n1\n"
@@ -188,25 +166,22 @@ def test_background_job_jobs_and_wait(sh):
     assert output(sh, "jobs") == ""
 
 
-@needs_termios
 def test_up_arrow_recalls_the_last_line(sh):
     assert output(sh, "echo recalled") == "recalled\n"
     screen = keys(sh, b"\x1b[A\n")
     assert "\nrecalled\n" in screen, screen
 
 
-@needs_termios
 def test_left_arrow_and_an_insertion(sh):
     screen = keys(sh, b"echo ac\x1b[Db\n")
     assert "\nabc\n" in screen, screen
 
 
-@needs_termios
 def test_a_10000_character_line_is_refused(sh):
-    """Refused with a message; either way a new prompt comes and the
-    shell goes on (the tests after this one run in the same shell).  The
-    kernel's own line discipline cuts a line at 255 characters, so only
-    the shell's editor in raw mode sees the whole line."""
+    """Refused with a message and a new prompt; the shell goes on (the
+    tests after this one run in the same shell).  The shell's editor
+    reads it key by key in raw mode: the kernel's line discipline would
+    have cut it at its own limit."""
     screen = keys(sh, b"echo " + b"x" * 10000 + b"\n", timeout=60)
     assert "sh: line too long (max 1023 characters)\n" in screen, \
         screen[-300:]
