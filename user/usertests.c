@@ -2975,25 +2975,31 @@ static long vfs_call(long nr, ...)
 #define VCALL(nr, ...)	vfs_call(nr, ##__VA_ARGS__, 0, 0, 0, 0, 0)
 #define VP(p)		((long)(p))
 
+static void vfs_cleanup(void);
+
+/*
+ * Is @got @want?  If not, the reason (the check's line: the program must
+ * stay small, it is in the initramfs), and the test's files go.
+ */
+static int vfs_mismatch(long got, long want, int line)
+{
+	if (got == want)
+		return 0;
+	vfs_cleanup();
+	fail("usertests.c:%d: got %ld (%s), expected %ld (%s)", line, got,
+	     got < 0 ? strerror(-got) : "ok", want,
+	     want < 0 ? strerror(-want) : "ok");
+	return 1;
+}
+
 /* Checks that @ret (a raw result) is @want; returns from the test if not. */
 #define EXPECT_RAW(ret, want)						\
 	do {								\
-		long r_ = (ret), w_ = (want);				\
-		if (r_ != w_) {						\
-			vfs_cleanup();					\
-			return fail("%s = %ld (%s), expected %ld (%s)", #ret, \
-				    r_, r_ < 0 ? strerror(-r_) : "ok", w_, \
-				    w_ < 0 ? strerror(-w_) : "ok");	\
-		}							\
+		if (vfs_mismatch((ret), (want), __LINE__))		\
+			return TEST_FAIL;				\
 	} while (0)
 
-#define EXPECT_TRUE(cond)						\
-	do {								\
-		if (!(cond)) {						\
-			vfs_cleanup();					\
-			return fail("%s is false", #cond);		\
-		}							\
-	} while (0)
+#define EXPECT_TRUE(cond)	EXPECT_RAW(!!(cond), 1)
 
 /* Every name a test below may leave in its directory, deepest first. */
 static const char *const vfs_names[] = {
