@@ -29,7 +29,8 @@
  * -ERESTARTSYS, or with the count of bytes already moved, and the signal
  * code on the way back to user mode (kernel/signal.c:
  * do_notify_resume()) restarts the call or makes it -EINTR.  O_NONBLOCK
- * turns every sleep for data or room into -EAGAIN.
+ * turns every sleep for data or room into -EAGAIN.  ioctl(FIONREAD) on
+ * either end says how many bytes a read would find.
  *
  * The lock: pipe->lock, a spinlock, guards the counts and positions, but
  * is never held across the copy to or from user memory, which may fault
@@ -52,6 +53,7 @@
 #include <signal.h>
 #include <slab.h>
 #include <syscalls.h>
+#include <uapi/termbits.h>
 
 /* Sleep until an event on the pipe; called and returns with the lock. */
 static void pipe_wait(struct pipe_inode_info *pipe)
@@ -237,6 +239,20 @@ static ssize_t pipe_write(struct file *f, const char *ubuf, size_t count)
 			     copy_from_user);
 }
 
+/* ioctl(FIONREAD): the bytes in the ring; any other request -ENOTTY. */
+static long pipe_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
+{
+	struct pipe_inode_info *pipe = f->private_data;
+	int count;
+
+	if (cmd != FIONREAD)
+		return -ENOTTY;
+	spin_lock(&pipe->lock);
+	count = pipe->len;
+	spin_unlock(&pipe->lock);
+	return copy_to_user((int *)arg, &count, sizeof(count)) ? -EFAULT : 0;
+}
+
 static void free_pipe_info(struct pipe_inode_info *pipe)
 {
 	free_page((unsigned long)pipe->base);
@@ -275,11 +291,13 @@ static void pipe_write_release(struct file *f)
 static const struct file_operations read_pipe_fops = {
 	.read = pipe_read,
 	.release = pipe_read_release,
+	.unlocked_ioctl = pipe_ioctl,
 };
 
 static const struct file_operations write_pipe_fops = {
 	.write = pipe_write,
 	.release = pipe_write_release,
+	.unlocked_ioctl = pipe_ioctl,
 };
 
 static struct pipe_inode_info *alloc_pipe_info(void)

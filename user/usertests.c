@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/reboot.h>
 #include <sys/times.h>
@@ -2699,14 +2700,16 @@ static enum test_result test_dup_dup2_dup3_fcntl(void)
 
 /*
  * pipe2's flags: O_CLOEXEC on both descriptors, O_NONBLOCK on both
- * ends (-EAGAIN when empty, and when full: on kt26 after one page); no
+ * ends (-EAGAIN when empty, and when full: on kt26 after one page);
+ * FIONREAD counts what is in the pipe, fstat calls it a FIFO; no
  * descriptor is left behind by a bad address; on kt26 the table ends
  * at 32 with EMFILE.
  */
 static enum test_result test_pipe2_flags_and_errors(void)
 {
 	static char chunk[1024];
-	int fds[2], fd, a, b, total = 0;
+	int fds[2], fd, a, b, total = 0, nread[2];
+	struct stat64 st = { 0 };
 	char c;
 
 	EXPECT_ERROR(pipe2(fds, O_APPEND), EINVAL);
@@ -2730,6 +2733,16 @@ static enum test_result test_pipe2_flags_and_errors(void)
 			    strerror(errno));
 	if (total == 0 || (kt26_running() && total != PIPE_KT26_SIZE))
 		return fail("a non-blocking pipe took %d bytes", total);
+	/* FIONREAD, on either end: what a read would find. */
+	if (ioctl(fds[0], FIONREAD, &nread[0]) != 0 || nread[0] != total ||
+	    ioctl(fds[1], FIONREAD, &nread[1]) != 0 || nread[1] != total)
+		return fail("FIONREAD: %d and %d, expected %d", nread[0],
+			    nread[1], total);
+	/* fstat: a FIFO, which a shell's test -p and ls -l show. */
+	if (raw_syscall(__NR_fstat64, fds[0], (long)&st, 0, 0, 0) != 0 ||
+	    !S_ISFIFO(st.st_mode))
+		return fail("fstat64 of a pipe: not S_IFIFO (mode %#o)",
+			    st.st_mode);
 	/* A PIPE_BUF write goes in whole or not at all. */
 	if (read(fds[0], &c, 1) != 1)
 		return fail("read from a full pipe: %s", strerror(errno));
