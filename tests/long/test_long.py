@@ -116,13 +116,13 @@ def free_report(t):
 
 
 def task_list(t):
-    """ps: {pid: (ppid, command)}."""
-    out = t.run("ps", r"\[kthreadd\]", timeout=60)
+    """ps -Al: {pid: (ppid, command)}."""
+    out = t.run("ps -Al", r" kthreadd\n", timeout=60)
     tasks = {}
     for line in out.splitlines():
         f = line.split()
-        if len(f) >= 9 and f[0].isdigit():
-            tasks[int(f[0])] = (int(f[1]), f[-1])
+        if len(f) == 14 and f[3].isdigit():
+            tasks[int(f[3])] = (int(f[4]), f[-1])
     assert tasks, out
     return tasks
 

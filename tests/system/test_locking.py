@@ -78,7 +78,7 @@ def test_shell_session_uses_smp_processor_id_only_where_it_cannot_move(smp):
     t = Terminal(smp=smp)
     try:
         t.wait_for(r"^# ")
-        t.run("ps", r"\[kswapd0\]")
+        t.run("ps -ef", r"\[kswapd0\]")
         t.run("hello", r"hello, world from pid \d+")
         t.run("sleep 1", r"sleep 1\n")
         t.run("free", r"MemFree:\s+\d+ kB")
