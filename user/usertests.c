@@ -1087,6 +1087,17 @@ static void siginfo_child(void)
 	CHILD_CHECK(sigaction(SIGUSR2, NULL, &old) == 0 &&
 		    old.sa_handler == SIG_DFL,
 		    "SA_RESETHAND: back to SIG_DFL once delivered");
+
+	/* No SA_RESTORER: the handler returns through the kernel's code. */
+	usr1_count = 0;
+	act.sa_handler = count_usr1;
+	act.sa_flags = 0;
+	act.sa_restorer = NULL;
+	CHILD_CHECK(raw_syscall(__NR_rt_sigaction, SIGUSR1, (long)&act, 0,
+				sizeof(sigset_t), 0) == 0,
+		    "rt_sigaction without SA_RESTORER");
+	raise(SIGUSR1);
+	CHILD_CHECK(usr1_count == 1, "a handler without a restorer ran");
 	_exit(0);
 }
 
