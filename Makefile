@@ -64,13 +64,16 @@ OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/tasklet.o kernel/workqueue.o kernel/syscalls.o \
 	       kernel/fs.o kernel/exec.o kernel/binfmt_elf.o kernel/initramfs.o \
 	       kernel/trace.o kernel/reboot.o kernel/cred.o kernel/cpu.o \
-	       kernel/sys.o kernel/itimer.o fs/ioctl.o
+	       kernel/mutex.o kernel/sys.o kernel/itimer.o
 OBJS-sched  := sched/core.o sched/idle.o sched/wait.o sched/completion.o \
 	       sched/migration.o
 OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/paging.o mm/mm_struct.o mm/mmu_context.o mm/meminfo.o \
 	       mm/vmscan.o mm/memory.o mm/swap.o mm/buffer.o mm/pdflush.o \
 	       mm/page-writeback.o mm/pressure.o
+OBJS-fs     := fs/dcache.o fs/inode.o fs/super.o fs/namespace.o fs/namei.o \
+	       fs/open.o fs/stat.o fs/readdir.o fs/libfs.o fs/ramfs.o \
+	       fs/devices.o fs/pipe.o fs/fcntl.o fs/ioctl.o
 OBJS-block  := block/ll_rw_blk.o block/elevator.o block/blkdev_file.o
 OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/n_tty.o \
 	       drivers/keyboard.o drivers/ata.o
@@ -87,13 +90,14 @@ OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/long_test.o tests/ktest/regress_test.o \
 	       tests/ktest/apic_test.o tests/ktest/smp_test.o \
 	       tests/ktest/percpu_threads_test.o tests/ktest/smp_lock_test.o \
-	       tests/ktest/smp_sched_test.o tests/ktest/tty_test.o
+	       tests/ktest/smp_sched_test.o tests/ktest/vfs_test.o \
+	       tests/ktest/pipe_test.o tests/ktest/tty_test.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
 	       tests/bench/deferred_bench.o tests/bench/disk_bench.o \
-	       tests/bench/smp_bench.o
+	       tests/bench/smp_bench.o tests/bench/pipe_bench.o
 
 KOBJS := $(addprefix $(B)/,$(OBJS-boot) $(OBJS-arch) $(OBJS-kernel) $(OBJS-sched) \
-	 $(OBJS-mm) $(OBJS-block) $(OBJS-drv) $(OBJS-lib) $(OBJS-ktest) $(OBJS-bench))
+	 $(OBJS-mm) $(OBJS-fs) $(OBJS-block) $(OBJS-drv) $(OBJS-lib) $(OBJS-ktest) $(OBJS-bench))
 
 KERNEL := $(B)/kernel.elf
 ISO    := $(B)/kernel.iso
@@ -194,7 +198,7 @@ $(DISK):
 # (user/user.ld).  Each program is $(B)/user/<name>, with symbols for GDB;
 # the initramfs gets copies without debug info.  The prototype warnings
 # hold the libc to its headers as they hold the kernel to its own.
-USER_PROGS := init sh hello cat dd spin usertests fuzz echo
+USER_PROGS := init sh hello cat dd spin usertests fuzz echo pipebench
 USER_BINS  := $(addprefix $(B)/user/,$(USER_PROGS))
 # The libc: crt0 is linked first in every program, the rest from an
 # archive, so a program carries only the objects it uses.  lib/string.c

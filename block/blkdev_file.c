@@ -104,6 +104,25 @@ static const struct file_operations blkdev_fops = {
 };
 
 /**
+ * blkdev_file_open - make an open file read and write a whole disk
+ * @f: the file the VFS opened on the disk's device node (/dev/hda)
+ * @name: the disk ("hda")
+ *
+ * Context: process (fs/devices.c: the block device node's open).
+ * Return: 0, or -ENXIO if there is no such disk.
+ */
+int blkdev_file_open(struct file *f, const char *name)
+{
+	struct block_device *bdev = lookup_bdev(name);
+
+	if (!bdev)
+		return -ENXIO;
+	f->f_op = &blkdev_fops;
+	f->private_data = bdev;
+	return 0;
+}
+
+/**
  * blkdev_open_file - open a whole disk as a file
  * @name: the disk ("hda")
  * @flags: the open() flags (O_CREAT and O_TRUNC mean nothing for a disk)

@@ -124,6 +124,7 @@ struct task_struct *kblockd_thread(int cpu);
 /* block/blkdev_file.c */
 struct file;
 struct file *blkdev_open_file(const char *name, int flags);
+int blkdev_file_open(struct file *f, const char *name);
 
 /* block/elevator.c */
 struct request *elv_merge(struct request_queue *q, int rw, sector_t sector,

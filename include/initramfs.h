@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * include/initramfs.h - the programs the boot loader brought
- * (kernel/initramfs.c).
+ * include/initramfs.h - the archive the boot loader brought
+ * (kernel/initramfs.c), and the files of rootfs that stay in it
+ * (fs/ramfs.c).
  *
  * Linux 2.6: init/initramfs.c.  The first boot module is a cpio archive
- * ("newc" format); its regular files become a read-only, flat, in-memory
- * file table that execve() and open() look names up in.
+ * ("newc" format); its directories, files, symbolic links and device
+ * nodes become the tree of rootfs at boot.  A regular file's bytes are
+ * not copied: its inode points at them (struct initramfs_file), and
+ * execve() maps programs from there.
  */
 #ifndef _INITRAMFS_H
 #define _INITRAMFS_H
@@ -13,21 +16,37 @@
 #include <file.h>
 #include <types.h>
 
+/* The longest program path execve() takes (kernel/exec.c). */
 #define INITRAMFS_NAME_MAX	64
-#define INITRAMFS_MAX_FILES	64	/* populate_initramfs() keeps this many */
 
+/* A file of the archive, as rootfs keeps it: its bytes in the module. */
 struct initramfs_file {
-	char name[INITRAMFS_NAME_MAX];	/* without a leading '/' */
 	const char *data;		/* inside the boot module */
 	size_t size;
-	unsigned int mode;		/* permission and type bits */
+	unsigned int mode;		/* type and permission bits */
 };
+
+/* One member of the archive, as initramfs_parse() hands it over. */
+struct cpio_entry {
+	const char *name;		/* no leading "/" or "./"; never "" */
+	unsigned long offset;		/* of its header in the archive */
+	unsigned int mode;		/* type and permission bits */
+	unsigned int uid, gid, nlink;
+	unsigned long mtime, ino;
+	unsigned int rdev_major, rdev_minor;
+	const char *data;		/* its data (a link's body): not */
+	size_t size;			/* NUL-terminated, 4-byte aligned */
+};
+
+typedef void (*cpio_actor_t)(void *priv, const struct cpio_entry *entry);
 
 /* kernel/initramfs.c */
 extern const struct file_operations initramfs_fops;
-int initramfs_parse(const char *base, size_t size,
-		    struct initramfs_file *table, int max);
+int initramfs_parse(const char *base, size_t size, cpio_actor_t actor,
+		    void *priv);
 int populate_initramfs(void);
-const struct initramfs_file *initramfs_lookup(const char *path);
+
+/* fs/ramfs.c */
+const struct initramfs_file *open_exec(const char *name);
 
 #endif /* _INITRAMFS_H */

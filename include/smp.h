@@ -27,5 +27,6 @@ void smp_intr_init(void);
 void smp_send_reschedule(int cpu);
 int smp_call_function(void (*func)(void *info), void *info, int wait);
 int on_each_cpu(void (*func)(void *info), void *info, int wait);
+void smp_send_stop(void);
 
 #endif /* _SMP_H */

@@ -64,12 +64,94 @@ asmlinkage long sys_setgid32(gid_t gid);
 
 /* kernel/fs.c */
 asmlinkage long sys_open(const char *filename, int flags, int mode);
+asmlinkage long sys_openat(int dfd, const char *filename, int flags,
+			   int mode);
+asmlinkage long sys_creat(const char *filename, int mode);
 asmlinkage long sys_close(unsigned int fd);
 asmlinkage ssize_t sys_read(unsigned int fd, char *buf, size_t count);
 asmlinkage ssize_t sys_write(unsigned int fd, const char *buf, size_t count);
 asmlinkage off_t sys_lseek(unsigned int fd, off_t offset, unsigned int whence);
-asmlinkage long sys_dup2(unsigned int oldfd, unsigned int newfd);
+asmlinkage long sys_llseek(unsigned int fd, unsigned long offset_high,
+			   unsigned long offset_low, long long *result,
+			   unsigned int whence);
 long do_sys_open(const char *path, int flags);
+long do_sys_openat(int dfd, const char *path, int flags, int mode);
+
+/* fs/namei.c */
+asmlinkage long sys_mkdir(const char *pathname, int mode);
+asmlinkage long sys_mkdirat(int dfd, const char *pathname, int mode);
+asmlinkage long sys_rmdir(const char *pathname);
+asmlinkage long sys_unlink(const char *pathname);
+asmlinkage long sys_unlinkat(int dfd, const char *pathname, int flags);
+asmlinkage long sys_symlink(const char *oldname, const char *newname);
+asmlinkage long sys_symlinkat(const char *oldname, int newdfd,
+			      const char *newname);
+asmlinkage long sys_link(const char *oldname, const char *newname);
+asmlinkage long sys_linkat(int olddfd, const char *oldname, int newdfd,
+			   const char *newname, int flags);
+asmlinkage long sys_rename(const char *oldname, const char *newname);
+asmlinkage long sys_renameat(int olddfd, const char *oldname, int newdfd,
+			     const char *newname);
+
+/* fs/open.c */
+asmlinkage long sys_truncate(const char *path, long length);
+asmlinkage long sys_ftruncate(unsigned int fd, unsigned long length);
+asmlinkage long sys_truncate64(const char *path, unsigned long low,
+			       unsigned long high);
+asmlinkage long sys_ftruncate64(unsigned int fd, unsigned long low,
+				unsigned long high);
+asmlinkage long sys_access(const char *filename, int mode);
+asmlinkage long sys_faccessat(int dfd, const char *filename, int mode);
+asmlinkage long sys_chdir(const char *filename);
+asmlinkage long sys_fchdir(unsigned int fd);
+asmlinkage long sys_umask(int mask);
+asmlinkage long sys_fsync(unsigned int fd);
+
+/* fs/stat.c */
+struct stat64;
+struct statx;
+asmlinkage long sys_stat64(const char *filename, struct stat64 *statbuf);
+asmlinkage long sys_lstat64(const char *filename, struct stat64 *statbuf);
+asmlinkage long sys_fstat64(unsigned long fd, struct stat64 *statbuf);
+asmlinkage long sys_fstatat64(int dfd, const char *filename,
+			      struct stat64 *statbuf, int flag);
+asmlinkage long sys_statx(int dfd, const char *filename, unsigned int flags,
+			  unsigned int mask, struct statx *buffer);
+asmlinkage long sys_readlink(const char *path, char *buf, int bufsiz);
+asmlinkage long sys_readlinkat(int dfd, const char *pathname, char *buf,
+			       int bufsiz);
+
+/* fs/readdir.c */
+struct linux_dirent;
+struct linux_dirent64;
+asmlinkage long sys_getdents(unsigned int fd, struct linux_dirent *dirent,
+			     unsigned int count);
+asmlinkage long sys_getdents64(unsigned int fd,
+			       struct linux_dirent64 *dirent,
+			       unsigned int count);
+
+/* fs/dcache.c */
+asmlinkage long sys_getcwd(char *buf, unsigned long size);
+
+/* fs/namespace.c */
+asmlinkage long sys_mount(const char *dev_name, const char *dir_name,
+			  const char *type, unsigned long flags,
+			  const void *data);
+asmlinkage long sys_umount(const char *name, int flags);
+asmlinkage long sys_oldumount(const char *name);
+
+/* fs/fcntl.c */
+asmlinkage long sys_dup(unsigned int fildes);
+asmlinkage long sys_dup2(unsigned int oldfd, unsigned int newfd);
+asmlinkage long sys_dup3(unsigned int oldfd, unsigned int newfd, int flags);
+asmlinkage long sys_fcntl(unsigned int fd, unsigned int cmd,
+			  unsigned long arg);
+asmlinkage long sys_fcntl64(unsigned int fd, unsigned int cmd,
+			    unsigned long arg);
+
+/* fs/pipe.c */
+asmlinkage long sys_pipe(int *fildes);
+asmlinkage long sys_pipe2(int *fildes, int flags);
 
 /* kernel/exit.c */
 asmlinkage long sys_waitpid(pid_t pid, int *stat_addr, int options);

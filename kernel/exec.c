@@ -25,6 +25,7 @@
 #include <asm/uaccess.h>
 #include <binfmts.h>
 #include <errno.h>
+#include <file.h>
 #include <kernel.h>
 #include <mm.h>
 #include <sched.h>
@@ -219,6 +220,7 @@ int do_execve(struct linux_binprm *bprm, struct pt_regs *regs)
 
 	/* The point of no return. */
 	exec_mmap(bprm->mm);
+	do_close_on_exec(current->files);
 	current->flags &= ~(PF_KTHREAD | PF_FORKNOEXEC);
 	base = strrchr(bprm->filename, '/');
 	set_task_comm(current, base ? base + 1 : bprm->filename);
@@ -234,9 +236,9 @@ static int prepare_binprm(struct linux_binprm *bprm, const char *filename,
 	int n;
 
 	memset(bprm, 0, sizeof(*bprm));
-	bprm->file = initramfs_lookup(filename);
-	if (!bprm->file)
-		return -ENOENT;
+	bprm->file = open_exec(filename);
+	if (IS_ERR(bprm->file))
+		return PTR_ERR(bprm->file);
 	strlcpy(bprm->filename, filename, sizeof(bprm->filename));
 	bprm->strings = (char *)__get_free_page(GFP_KERNEL);
 	if (!bprm->strings)

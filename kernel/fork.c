@@ -193,7 +193,9 @@ static int copy_fs(unsigned long clone_flags, struct task_struct *tsk)
 	if (!fs)
 		return -ENOMEM;
 	atomic_set(&fs->count, 1);
+	spin_lock_init(&fs->lock);
 	fs->umask = current->fs->umask;
+	copy_fs_paths(fs, current->fs);	/* root and cwd, referenced */
 	tsk->fs = fs;
 	return 0;
 }
@@ -206,6 +208,7 @@ void put_fs_struct(struct fs_struct *fs)
 {
 	if (atomic_dec_and_test(&fs->count)) {
 		BUG_ON(fs == &init_fs);
+		release_fs_paths(fs);
 		kmem_cache_free(fs_cachep, fs);
 	}
 }

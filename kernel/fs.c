@@ -1,30 +1,31 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/fs.c - the file system calls: open, close, read, write, lseek,
- * dup2, over the few kinds of file this kernel has.
+ * kernel/fs.c - the descriptor side of the file calls: open, creat,
+ * openat, close, read, write, lseek, _llseek (dup, dup2 and fcntl are
+ * in fs/fcntl.c, pipes in fs/pipe.c).
  *
- * Linux 2.6: fs/open.c, fs/read_write.c, fs/fcntl.c (dup2).
- * There is no directory tree: a path names the console (/dev/console),
- * the disk (/dev/hda), or a file of the initramfs (read-only).  open()
- * makes a struct file with that kind's operations and puts it in the
- * lowest free slot of the process's file table; read() and write() check
- * the descriptor, the access mode and the user buffer, then call the
- * file's operation.  Kernel threads have no file table (kthread() drops
- * it, kernel/kthread.c): these calls fail with -EBADF for them.
+ * Linux 2.6: fs/open.c (do_sys_open, sys_open, sys_openat, sys_creat,
+ * sys_close), fs/read_write.c (sys_read, sys_write, sys_lseek,
+ * sys_llseek).
+ * open() copies the path in (getname()), lets the VFS find or create the
+ * file and make a struct file of it (fs/namei.c: do_filp_open()), and
+ * puts the file in the lowest free slot of the process's file table.
+ * read() and write() check the descriptor, the access mode and the user
+ * buffer, then call the file's operation.  The flags of open() stay in
+ * f_flags; O_CLOEXEC also sets the descriptor's close-on-exec bit.
+ * Kernel threads have no file table (kthread() drops it,
+ * kernel/kthread.c): these calls fail with -EBADF for them.
  */
 #include <asm/uaccess.h>
-#include <blkdev.h>
 #include <errno.h>
 #include <file.h>
-#include <initramfs.h>
+#include <fs.h>
 #include <kernel.h>
 #include <sched.h>
 #include <slab.h>
 #include <string.h>
 #include <syscalls.h>
-#include <tty.h>
 
-#define PATH_MAX	128
 #define MAX_RW_COUNT	(~0UL >> 2)	/* keeps counts positive as ssize_t */
 
 /**
@@ -47,31 +48,6 @@ struct file *alloc_file(const struct file_operations *fops, unsigned int flags,
 	f->f_flags = flags;
 	f->private_data = private_data;
 	return f;
-}
-
-/* Make the struct file for @path; Return: it, or ERR_PTR(). */
-static struct file *open_path(const char *path, int flags)
-{
-	const struct initramfs_file *ifile;
-	int accmode = flags & O_ACCMODE;
-	struct file *f;
-
-	if (accmode == O_ACCMODE)
-		return ERR_PTR(-EINVAL);
-	if (!strcmp(path, "/dev/console")) {
-		f = alloc_file(&tty_fops, flags, NULL);
-		return f ? f : ERR_PTR(-ENOMEM);
-	}
-	if (!strcmp(path, "/dev/hda"))
-		return blkdev_open_file("hda", flags);
-
-	ifile = initramfs_lookup(path);
-	if (!ifile)
-		return ERR_PTR(flags & O_CREAT ? -EROFS : -ENOENT);
-	if (accmode != O_RDONLY || (flags & O_TRUNC))
-		return ERR_PTR(-EROFS);
-	f = alloc_file(&initramfs_fops, flags, (void *)ifile);
-	return f ? f : ERR_PTR(-ENOMEM);
 }
 
 /**
@@ -127,28 +103,49 @@ static int fd_install_lowest(struct files_struct *files, struct file *f)
 }
 
 /**
- * do_sys_open - open a file by a kernel-space path
+ * do_sys_openat - open a file by a kernel-space path
+ * @dfd: the directory a relative path starts from, or AT_FDCWD
  * @path: the path
- * @flags: O_RDONLY / O_WRONLY / O_RDWR, | O_CREAT, O_TRUNC, O_APPEND
+ * @flags: O_RDONLY / O_WRONLY / O_RDWR, | O_CREAT, O_EXCL, O_TRUNC,
+ *	O_APPEND, O_DIRECTORY, O_NOFOLLOW, O_CLOEXEC (the descriptor is
+ *	closed by execve) ...
+ * @mode: the new file's permission bits, with O_CREAT
  *
  * Context: process with a file table.
- * Return: the new descriptor, or -ENOENT, -EROFS, -EINVAL, -EMFILE,
- * -ENXIO (no disk), -EBADF (no file table), -ENOMEM.
+ * Return: the new descriptor, or -ENOENT, -EEXIST, -EISDIR, -ENOTDIR,
+ * -ELOOP, -EACCES, -EROFS, -EINVAL, -EMFILE, -ENXIO, -EBADF (no file
+ * table), -ENOMEM.
  */
-long do_sys_open(const char *path, int flags)
+long do_sys_openat(int dfd, const char *path, int flags, int mode)
 {
 	struct file *f;
 	int fd;
 
 	if (!current->files)
 		return -EBADF;
-	f = open_path(path, flags);
+	f = do_filp_open(dfd, path, flags, mode);
 	if (IS_ERR(f))
 		return PTR_ERR(f);
 	fd = fd_install_lowest(current->files, f);
 	if (fd < 0)
 		fput(f);
+	else
+		set_close_on_exec(fd, flags & O_CLOEXEC);
 	return fd;
+}
+
+/**
+ * do_sys_open - open a file by a kernel-space path, from the working
+ *	directory
+ * @path: the path
+ * @flags: as do_sys_openat()
+ *
+ * Context: process with a file table.
+ * Return: as do_sys_openat().
+ */
+long do_sys_open(const char *path, int flags)
+{
+	return do_sys_openat(AT_FDCWD, path, flags, 0);
 }
 
 /**
@@ -172,16 +169,28 @@ struct file *fget(unsigned int fd)
 	return f;
 }
 
+asmlinkage long sys_openat(int dfd, const char *filename, int flags,
+			   int mode)
+{
+	char *path = getname(filename);
+	long fd;
+
+	if (IS_ERR(path))
+		return PTR_ERR(path);
+	fd = do_sys_openat(dfd, path, flags, mode);
+	putname(path);
+	return fd;
+}
+
 asmlinkage long sys_open(const char *filename, int flags, int mode)
 {
-	char path[PATH_MAX];
-	long len = strncpy_from_user(path, filename, sizeof(path));
+	return sys_openat(AT_FDCWD, filename, flags, mode);
+}
 
-	if (len < 0)
-		return len;
-	if (len == sizeof(path))
-		return -ENAMETOOLONG;
-	return do_sys_open(path, flags);
+asmlinkage long sys_creat(const char *filename, int mode)
+{
+	return sys_openat(AT_FDCWD, filename, O_CREAT | O_WRONLY | O_TRUNC,
+			  mode);
 }
 
 asmlinkage long sys_close(unsigned int fd)
@@ -256,25 +265,26 @@ asmlinkage off_t sys_lseek(unsigned int fd, off_t offset, unsigned int whence)
 	return ret;
 }
 
-asmlinkage long sys_dup2(unsigned int oldfd, unsigned int newfd)
+/* i386: the 64-bit offset in two registers, the result through a pointer. */
+asmlinkage long sys_llseek(unsigned int fd, unsigned long offset_high,
+			   unsigned long offset_low, long long *result,
+			   unsigned int whence)
 {
-	struct files_struct *files = current->files;
-	struct file *f, *old = NULL;
+	loff_t offset = (loff_t)((u64)offset_high << 32 | offset_low);
+	off_t pos;
 
-	if (newfd >= NR_OPEN_DEFAULT)
-		return -EBADF;
-	f = fget(oldfd);
-	if (!f)
-		return -EBADF;
-	if (oldfd == newfd) {
+	/* Positions are 32 bits here: a larger one cannot be reached. */
+	if (offset != (off_t)offset) {
+		struct file *f = fget(fd);
+
+		if (!f)
+			return -EBADF;
 		fput(f);
-		return newfd;
+		return -EOVERFLOW;
 	}
-	spin_lock(&files->file_lock);
-	old = files->fd[newfd];
-	files->fd[newfd] = f;		/* our reference goes to the table */
-	spin_unlock(&files->file_lock);
-	if (old)
-		fput(old);
-	return newfd;
+	pos = sys_lseek(fd, (off_t)offset, whence);
+	if (pos < 0)
+		return pos;
+	offset = pos;
+	return copy_to_user(result, &offset, sizeof(offset)) ? -EFAULT : 0;
 }

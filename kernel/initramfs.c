@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/initramfs.c - unpacking the initramfs: a cpio "newc" archive.
+ * kernel/initramfs.c - unpacking the initramfs, a cpio "newc" archive,
+ * into rootfs.
  *
- * Linux 2.6: init/initramfs.c (which unpacks into a RAM file system;
- * here the files stay where the boot loader put them and only an index
- * is built).
+ * Linux 2.6: init/initramfs.c (populate_rootfs, unpack_to_rootfs,
+ * do_name, do_symlink).
  * A newc archive is a sequence of entries, each a 110-byte ASCII header
  * ("070701" and thirteen 8-digit hex fields: inode, mode, uid, gid,
  * nlink, mtime, filesize, dev/rdev numbers, namesize, check), the name
@@ -12,16 +12,28 @@
  * the data (padded to 4).  The name "TRAILER!!!" ends it.  Every field is
  * checked against the archive's bounds: a corrupt archive is reported
  * and ignored as a whole, and the kernel runs on without user space.
- * initramfs_parse() reads the archive and fills a table, nothing else,
- * so the host fuzzer (tests/fuzz/cpio_fuzz.c) runs it as it is;
- * populate_initramfs() gives it the boot module and keeps the table for
- * initramfs_lookup() (execve) and initramfs_fops (open, read).
+ * initramfs_parse() reads the archive and hands each member to an actor,
+ * nothing else, so the host fuzzer (tests/fuzz/cpio_fuzz.c) runs it as
+ * it is.  populate_initramfs() (pid 1, boot) parses the boot module
+ * twice: once to check it all, once with unpack_entry(), which makes each
+ * member in rootfs through the VFS as a system call would -- directories
+ * (do_mkdirat()), symbolic links (do_symlinkat()), device nodes
+ * (do_mknodat()), and regular files whose bytes stay where the boot
+ * loader put them (fs/ramfs.c: rootfs_add_file(), read by initramfs_fops
+ * below).  Hard links (members sharing an inode number, the data with
+ * the last) become links of one file.  Owners are not applied: the
+ * archive is built owned by root.  Then vfs_boot_mounts() (fs/
+ * namespace.c) adds /dev, /tmp, /proc and makes rootfs read-only.
  */
 #include <asm/uaccess.h>
 #include <errno.h>
+#include <fs.h>
+#include <fs_struct.h>
 #include <initramfs.h>
 #include <kernel.h>
+#include <list.h>
 #include <mm.h>
+#include <sched.h>
 #include <setup.h>
 #include <slab.h>
 #include <string.h>
@@ -29,14 +41,16 @@
 #define NEWC_MAGIC	"070701"
 #define NEWC_HDR_LEN	110
 #define NEWC_FIELDS	13
-#define NEWC_MODE	1	/* field index of the mode */
+#define NEWC_INO	0	/* field indexes */
+#define NEWC_MODE	1
+#define NEWC_UID	2
+#define NEWC_GID	3
+#define NEWC_NLINK	4
+#define NEWC_MTIME	5
 #define NEWC_FILESIZE	6
+#define NEWC_RDEVMAJOR	9
+#define NEWC_RDEVMINOR	10
 #define NEWC_NAMESIZE	11
-#define S_IFMT		0170000	/* file type bits of mode */
-#define S_IFREG		0100000	/* a regular file */
-
-static struct initramfs_file *files;
-static int nr_files;
 
 /* Parse 8 hex digits.  Return: 0, or -EINVAL for a non-hex character. */
 static int parse_hex8(const char *s, unsigned long *v)
@@ -56,28 +70,31 @@ static int parse_hex8(const char *s, unsigned long *v)
 }
 
 /**
- * initramfs_parse - index the regular files of a newc archive
+ * initramfs_parse - read a newc archive, member by member
  * @base: the archive's first byte
  * @size: its size in bytes
- * @table: the table to fill
- * @max: room in @table; more files are skipped with a warning
+ * @actor: called for each member but the root ("." or "/"), or NULL to
+ *	check the archive only
+ * @priv: @actor's first argument
  *
- * Each file's data points into the archive, which must stay.  A corrupt
- * archive gets one KERN_ERR line saying what is wrong and where.
+ * Each member's name and data point into the archive, which must stay.
+ * A corrupt archive gets one KERN_ERR line saying what is wrong and
+ * where; @actor may have seen the members before that point.
  * Context: any (boot, for the kernel).
- * Return: the number of files in @table, or -EINVAL (corrupt archive;
- * @table may hold some entries).
+ * Return: the number of members handed to @actor (or that would be), or
+ * -EINVAL (corrupt archive).
  */
-int initramfs_parse(const char *base, size_t size,
-		    struct initramfs_file *table, int max)
+int initramfs_parse(const char *base, size_t size, cpio_actor_t actor,
+		    void *priv)
 {
 	size_t off = 0;
-	int nr_files = 0;
+	int count = 0;
 
 	while (off + NEWC_HDR_LEN <= size) {
 		const char *hdr = base + off, *name;
 		unsigned long field[NEWC_FIELDS];
 		size_t name_off, data_off, end;
+		struct cpio_entry entry;
 
 		if (memcmp(hdr, NEWC_MAGIC, 6)) {
 			printk(KERN_ERR "initramfs: bad magic at offset %zu\n",
@@ -102,24 +119,28 @@ int initramfs_parse(const char *base, size_t size,
 			return -EINVAL;
 		}
 		if (!strcmp(name, "TRAILER!!!"))
-			return nr_files;
+			return count;
 
 		while (*name == '/' || (name[0] == '.' && name[1] == '/'))
 			name += *name == '/' ? 1 : 2;
-		if ((field[NEWC_MODE] & S_IFMT) == S_IFREG && *name) {
-			struct initramfs_file *f = &table[nr_files];
-
-			if (nr_files == max ||
-			    strlen(name) >= INITRAMFS_NAME_MAX) {
-				printk(KERN_WARNING "initramfs: %s skipped (too "
-				       "many files or name too long)\n", name);
-			} else {
-				strlcpy(f->name, name, sizeof(f->name));
-				f->data = base + data_off;
-				f->size = field[NEWC_FILESIZE];
-				f->mode = field[NEWC_MODE];
-				nr_files++;
-			}
+		if (*name && strcmp(name, ".")) {
+			entry = (struct cpio_entry) {
+				.name = name,
+				.offset = off,
+				.mode = field[NEWC_MODE],
+				.uid = field[NEWC_UID],
+				.gid = field[NEWC_GID],
+				.nlink = field[NEWC_NLINK],
+				.mtime = field[NEWC_MTIME],
+				.ino = field[NEWC_INO],
+				.rdev_major = field[NEWC_RDEVMAJOR],
+				.rdev_minor = field[NEWC_RDEVMINOR],
+				.data = base + data_off,
+				.size = field[NEWC_FILESIZE],
+			};
+			if (actor)
+				actor(priv, &entry);
+			count++;
 		}
 		off = ALIGN(end, 4);
 	}
@@ -127,54 +148,165 @@ int initramfs_parse(const char *base, size_t size,
 	return -EINVAL;
 }
 
-/**
- * populate_initramfs - index the files of the first boot module
- *
- * Context: process (pid 1), boot.
- * Return: the number of files, or a negative error (no module, corrupt).
- */
-int populate_initramfs(void)
-{
-	const char *base;
-	size_t size;
-	int err;
+/* A hard link seen before the member that carries the data. */
+struct pending_link {
+	struct list_head list;
+	unsigned long ino;
+	char name[];
+};
 
-	if (!nr_boot_modules) {
-		printk(KERN_WARNING "initramfs: no boot module: no user space "
-		       "(QEMU: -initrd build/initramfs.cpio)\n");
-		return -ENOENT;
+struct unpack_state {
+	struct list_head links;		/* pending_link */
+	int files, dirs, symlinks, nodes, errors;
+};
+
+static void unpack_warn(struct unpack_state *s, const struct cpio_entry *e,
+			const char *what, long err)
+{
+	printk(KERN_WARNING "initramfs: %s: %s (error %ld)\n", e->name, what,
+	       err);
+	s->errors++;
+}
+
+/* A regular member: a file of its own, or the data of earlier links. */
+static void unpack_file(struct unpack_state *s, const struct cpio_entry *e)
+{
+	struct timespec mtime = { .tv_sec = e->mtime };
+	struct pending_link *link, *next;
+	long err;
+
+	if (e->nlink > 1 && !e->size) {
+		link = kmalloc(sizeof(*link) + strlen(e->name) + 1,
+			       GFP_KERNEL);
+		if (link) {
+			link->ino = e->ino;
+			memcpy(link->name, e->name, strlen(e->name) + 1);
+			list_add_tail(&link->list, &s->links);
+			return;
+		}
 	}
-	base = __va(boot_modules[0].start);
-	size = boot_modules[0].end - boot_modules[0].start;
-	files = kzalloc(INITRAMFS_MAX_FILES * sizeof(*files), GFP_KERNEL);
-	if (!files)
-		return -ENOMEM;
-	err = initramfs_parse(base, size, files, INITRAMFS_MAX_FILES);
-	if (err < 0) {
-		printk(KERN_ERR "initramfs: corrupt cpio archive (%zu bytes); "
-		       "ignored\n", size);
-		return err;
+	err = rootfs_add_file(e->name, e->mode, e->data, e->size, mtime);
+	if (err) {
+		unpack_warn(s, e, "cannot create", err);
+		return;
 	}
-	nr_files = err;
-	printk(KERN_INFO "initramfs: %d files from a %zu-byte cpio archive\n",
-	       nr_files, size);
-	return nr_files;
+	s->files++;
+	list_for_each_entry_safe(link, next, &s->links, list) {
+		if (e->nlink <= 1 || link->ino != e->ino)
+			continue;
+		err = do_linkat(AT_FDCWD, e->name, AT_FDCWD, link->name, 0);
+		if (err)
+			unpack_warn(s, e, "cannot link", err);
+		list_del(&link->list);
+		kfree(link);
+	}
+}
+
+static void unpack_entry(void *priv, const struct cpio_entry *e)
+{
+	struct unpack_state *s = priv;
+	char *body;
+	long err = 0;
+
+	switch (e->mode & S_IFMT) {
+	case S_IFDIR:
+		err = do_mkdirat(AT_FDCWD, e->name, e->mode & 07777);
+		if (err == -EEXIST)
+			err = 0;
+		s->dirs += !err;
+		break;
+	case S_IFREG:
+		unpack_file(s, e);
+		break;
+	case S_IFLNK:
+		if (!e->size || e->size >= PATH_MAX) {
+			err = -ENAMETOOLONG;
+			break;
+		}
+		body = kmalloc(e->size + 1, GFP_KERNEL);
+		if (!body) {
+			err = -ENOMEM;
+			break;
+		}
+		memcpy(body, e->data, e->size);
+		body[e->size] = '\0';
+		err = do_symlinkat(body, AT_FDCWD, e->name);
+		kfree(body);
+		s->symlinks += !err;
+		break;
+	case S_IFCHR:
+	case S_IFBLK:
+	case S_IFIFO:
+		err = do_mknodat(AT_FDCWD, e->name, e->mode,
+				 MKDEV(e->rdev_major, e->rdev_minor));
+		s->nodes += !err;
+		break;
+	default:
+		err = -EINVAL;
+		break;
+	}
+	if (err)
+		unpack_warn(s, e, "skipped", err);
 }
 
 /**
- * initramfs_lookup - find a file by path
- * @path: "/bin/sh" or "bin/sh"
+ * populate_initramfs - unpack the first boot module into rootfs, then
+ *	make the rest of the boot name space
  *
- * Return: the file, or NULL.
+ * With no module or a corrupt one, the tree holds only what
+ * vfs_boot_mounts() makes (/dev/console among it).
+ * Context: process (pid 1), boot.
+ * Return: the number of members unpacked, or a negative error (no
+ * module, corrupt archive).
  */
-const struct initramfs_file *initramfs_lookup(const char *path)
+int populate_initramfs(void)
 {
-	while (*path == '/')
-		path++;
-	for (int i = 0; i < nr_files; i++)
-		if (!strcmp(files[i].name, path))
-			return &files[i];
-	return NULL;
+	struct unpack_state s = { .links = LIST_HEAD_INIT(s.links) };
+	struct pending_link *link, *next;
+	const char *base = NULL;
+	size_t size = 0;
+	int umask, ret;
+
+	/* The archive's modes are meant as they are. */
+	umask = current->fs->umask;
+	current->fs->umask = 0;
+	if (!nr_boot_modules) {
+		printk(KERN_WARNING "initramfs: no boot module: no user space "
+		       "(QEMU: -initrd build/initramfs.cpio)\n");
+		ret = -ENOENT;
+		goto boot_mounts;
+	}
+	base = __va(boot_modules[0].start);
+	size = boot_modules[0].end - boot_modules[0].start;
+	ret = initramfs_parse(base, size, NULL, NULL);
+	if (ret < 0) {
+		printk(KERN_ERR "initramfs: corrupt cpio archive (%zu bytes); "
+		       "ignored\n", size);
+		goto boot_mounts;
+	}
+	ret = initramfs_parse(base, size, unpack_entry, &s);
+	/* Links whose data never came: empty files, as cpio -i makes. */
+	list_for_each_entry_safe(link, next, &s.links, list) {
+		struct timespec zero = { 0 };
+
+		if (rootfs_add_file(link->name, 0644, NULL, 0, zero))
+			s.errors++;
+		kfree(link);
+	}
+	printk(KERN_INFO "initramfs: %d files, %d directories, %d symlinks, "
+	       "%d device nodes from a %zu-byte cpio archive%s\n", s.files,
+	       s.dirs, s.symlinks, s.nodes, size,
+	       s.errors ? " (some skipped)" : "");
+boot_mounts:
+	vfs_boot_mounts();
+	current->fs->umask = umask;
+	return ret;
+}
+
+static int initramfs_open(struct inode *inode, struct file *f)
+{
+	f->private_data = inode->i_private;
+	return 0;
 }
 
 static ssize_t initramfs_read(struct file *f, char *ubuf, size_t count)
@@ -197,8 +329,9 @@ static off_t initramfs_llseek(struct file *f, off_t offset, int whence)
 					((const struct initramfs_file *)f->private_data)->size);
 }
 
-/* Read-only: open() refuses write access, so there is no write. */
+/* Read-only: rootfs refuses write access, so there is no write. */
 const struct file_operations initramfs_fops = {
+	.open = initramfs_open,
 	.read = initramfs_read,
 	.llseek = initramfs_llseek,
 };

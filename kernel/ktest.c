@@ -49,7 +49,8 @@
 #include <workqueue.h>
 #include <writeback.h>
 
-#define KTEST_MAX_ACTIONS	16	/* cleanup actions per test */
+#define KTEST_MAX_ACTIONS	(2 * NR_CPUS + 8)	/* cleanup actions per test:
+						   two per CPU and more */
 #define KTEST_MAX_REPORTS	10	/* failure lines printed per test */
 #define KTEST_MAX_LEFTOVERS	16	/* leftover tasks named per test */
 #define KTEST_KILL_TICKS	(2 * HZ) /* for leftovers to die once killed */

@@ -18,6 +18,7 @@
 #include <binfmts.h>
 #include <blkdev.h>
 #include <buffer_head.h>
+#include <fs.h>
 #include <init.h>
 #include <initramfs.h>
 #include <interrupt.h>
@@ -214,6 +215,7 @@ asmlinkage void __noreturn start_kernel(unsigned long magic,
 	softirq_init();
 	init_timers();
 	fork_init();
+	vfs_caches_init();	/* rootfs mounted: process 0's root and cwd */
 	/*
 	 * The interrupt controllers as the firmware tables described them
 	 * (find_smp_config() above), then the tick: the local APIC timer,

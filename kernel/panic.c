@@ -13,6 +13,7 @@
 #include <asm/irqflags.h>
 #include <kernel.h>
 #include <reboot.h>
+#include <smp.h>
 #include <stdarg.h>
 
 /* Set while an oops or panic prints: printk must not wait for locks. */
@@ -34,6 +35,7 @@ void panic(const char *fmt, ...)
 	vsnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);
 	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", buf);
+	smp_send_stop();
 	machine_debug_exit(EXIT_PANIC);
 	for (;;)
 		halt();

@@ -156,8 +156,14 @@ int queue_delayed_work(struct workqueue_struct *wq,
 	if (test_and_set_bit(WORK_STRUCT_PENDING, &dwork->work.pending))
 		return 0;
 	dwork->wq = wq;
-	setup_timer(&dwork->timer, delayed_work_timer_fn,
-		    (unsigned long)dwork);
+	/*
+	 * Not setup_timer(): INIT_DELAYED_WORK() initialised the timer once,
+	 * and its last expiry may still be running on another CPU (the
+	 * timer base's running_timer, which del_timer_sync() waits for):
+	 * initialising it again would make the timer forget that.
+	 */
+	dwork->timer.function = delayed_work_timer_fn;
+	dwork->timer.data = (unsigned long)dwork;
 	mod_timer(&dwork->timer, jiffies + delay);
 	return 1;
 }

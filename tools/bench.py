@@ -11,6 +11,11 @@ instruction count, and the two icount runs must agree exactly.  The table
 shows the real-time value, the icount value, and whether the icount runs
 agreed.  Nothing here is a pass/fail test; timings are never asserted.
 
+Every boot has the initramfs: the pipe rows (tests/bench/pipe_bench.c)
+are measured by a user program, /bin/pipebench, between two processes
+(throughput with 4 KiB writes, and a one-byte round trip through two
+pipes), which the benchmark execs as init execs /sbin/init.
+
 The disk benchmark writes 4 MiB in the middle of hda, so every boot gets
 a fresh blank (sparse) image of its own in a temporary directory, the
 size of build/disk.img: the user's build/disk.img is never attached, and
@@ -60,7 +65,7 @@ def run_with_disk(disk, extra, cmdline):
     argv = ["qemu-system-i386", "-m", "128", "-display", "none",
             "-no-reboot", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
             "-serial", "stdio", "-monitor", "none", "-kernel", KERNEL,
-            "-append", cmdline,
+            "-initrd", INITRAMFS, "-append", cmdline,
             "-drive", "file=%s,format=raw,if=ide,index=0" % disk] + extra
     try:
         out = subprocess.run(argv, capture_output=True, timeout=TIMEOUT,

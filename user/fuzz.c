@@ -123,9 +123,13 @@ static int open_fuzz_files(int disk)
  * process it may signal, itself included), and tkill/tgkill of itself;
  * nor may it set itself an alarm (alarm, setitimer: SIGALRM ends it) or
  * return from a signal frame it has not got (sigreturn, rt_sigreturn
- * would load random registers).  Every other call is made, including
- * reboot and kill of other processes: the child is not root, and the
- * kernel must refuse them.
+ * would load random registers).  pipe() and pipe2() are skipped too:
+ * both ends of the pipe would be the fuzzer's, so a read of it empty or
+ * a write to it full would sleep forever, and a write after a close of
+ * the read end kills the fuzzer with SIGPIPE (usertests and the pipe
+ * ktests test pipes).  Every other call is made, including reboot and
+ * kill of other processes: the child is not root, and the kernel must
+ * refuse them.
  */
 static int must_skip(long nr, const long *args, long self)
 {
@@ -141,6 +145,8 @@ static int must_skip(long nr, const long *args, long self)
 	case __NR_sigreturn:
 	case __NR_rt_sigreturn:
 	case __NR_rt_sigsuspend:
+	case __NR_pipe:
+	case __NR_pipe2:
 		return 1;
 	case __NR_syslog:
 		return args[0] == SYSLOG_ACTION_READ;

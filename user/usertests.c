@@ -25,6 +25,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <kt.h>
+#include <kt26_fs.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1001,16 +1002,16 @@ static enum test_result test_sigaction_sa_restart_restarts_waitpid(void)
 	return expect_child_ok(restart_child, "SA_RESTART");
 }
 
-static volatile int usr1_count;
+static volatile int caught_count;
 
-static void count_usr1(int sig)
+static void count_caught(int sig)
 {
-	usr1_count++;
+	caught_count++;
 }
 
 static void mask_child(void)
 {
-	struct sigaction act = { .sa_handler = count_usr1 };
+	struct sigaction act = { .sa_handler = count_caught };
 	sigset_t set, old, pending, none;
 
 	CHILD_CHECK(sigaction(SIGUSR1, &act, NULL) == 0, "sigaction");
@@ -1018,11 +1019,11 @@ static void mask_child(void)
 	sigaddset(&set, SIGUSR1);
 	CHILD_CHECK(sigprocmask(SIG_BLOCK, &set, NULL) == 0, "block SIGUSR1");
 	raise(SIGUSR1);
-	CHILD_CHECK(usr1_count == 0, "a blocked signal was delivered");
+	CHILD_CHECK(caught_count == 0, "a blocked signal was delivered");
 	CHILD_CHECK(sigpending(&pending) == 0 &&
 		    sigismember(&pending, SIGUSR1), "sigpending() shows it");
 	CHILD_CHECK(sigprocmask(SIG_UNBLOCK, &set, NULL) == 0 &&
-		    usr1_count == 1,
+		    caught_count == 1,
 		    "unblocked, it is delivered before sigprocmask() returns");
 
 	/* sigsuspend(): the handler runs, then the old mask is back. */
@@ -1030,7 +1031,7 @@ static void mask_child(void)
 	raise(SIGUSR1);
 	sigemptyset(&none);
 	CHILD_CHECK(sigsuspend(&none) == -1 && errno == EINTR &&
-		    usr1_count == 2, "sigsuspend() runs the pending handler");
+		    caught_count == 2, "sigsuspend() runs the pending handler");
 	CHILD_CHECK(sigprocmask(SIG_SETMASK, NULL, &old) == 0 &&
 		    sigismember(&old, SIGUSR1),
 		    "sigsuspend() puts the old mask back");
@@ -1089,15 +1090,15 @@ static void siginfo_child(void)
 		    "SA_RESETHAND: back to SIG_DFL once delivered");
 
 	/* No SA_RESTORER: the handler returns through the kernel's code. */
-	usr1_count = 0;
-	act.sa_handler = count_usr1;
+	caught_count = 0;
+	act.sa_handler = count_caught;
 	act.sa_flags = 0;
 	act.sa_restorer = NULL;
 	CHILD_CHECK(raw_syscall(__NR_rt_sigaction, SIGUSR1, (long)&act, 0,
 				sizeof(sigset_t), 0) == 0,
 		    "rt_sigaction without SA_RESTORER");
 	raise(SIGUSR1);
-	CHILD_CHECK(usr1_count == 1, "a handler without a restorer ran");
+	CHILD_CHECK(caught_count == 1, "a handler without a restorer ran");
 	_exit(0);
 }
 
@@ -1574,6 +1575,1351 @@ static enum test_result test_fuzz_keeps_free_pages(void)
 		    after);
 }
 
+/*
+ * Pipes and descriptors (fs/pipe.c, fs/fcntl.c).  Each test closes every
+ * descriptor it opened, so that the next one starts from the same table
+ * (the lowest free descriptor is part of what is checked).  A child that
+ * a broken kernel would leave blocked forever is given a way out -- a
+ * byte written, the write end closed, SIGKILL -- so that a failure is a
+ * "not ok" line and not a hung run.
+ */
+#define PIPE_ROUND_TRIPS	1000
+#define PIPE_BIG		(64 * 1024)
+#define PIPE_RECORDS		32	/* per writer, PIPE_BUF bytes each */
+#define RECORD_PIECE		1000	/* how the records are read */
+#define PIPE_KT26_SIZE		4096	/* fs/pipe.c's ring (Linux: 64 KiB) */
+#define SIGNALS_BEFORE_GIVING_UP 200	/* 2 s: a read never interrupted */
+#define SIGNALS_RESTARTED	5	/* then a byte for the restarted read */
+#define CLOEXEC_CHECK		"--check-cloexec"
+#define CLOEXEC_FDS		5	/* ways to set FD_CLOEXEC tried */
+
+/*
+ * Signal handlers through rt_sigaction(2), Linux's i386 ABI, made here
+ * by number so that these tests need nothing more of the C library.
+ * Where the kernel has no handlers yet (ENOSYS), the tests check what
+ * can be seen without them.
+ */
+#ifndef __NR_rt_sigaction
+#define __NR_rt_sigaction	174
+#endif
+#ifndef SA_RESTORER
+#define SA_RESTORER		0x04000000
+#endif
+#ifndef SA_RESTART
+#define SA_RESTART		0x10000000
+#endif
+#define HANDLER_DFL		((void (*)(int))0)
+#define HANDLER_IGN		((void (*)(int))1)
+
+/* struct sigaction as rt_sigaction(2) reads it on i386 */
+struct rt_action {
+	void (*handler)(int);
+	unsigned long flags;
+	void (*restorer)(void);
+	unsigned long mask[2];
+};
+
+/*
+ * Where a handler returns (glibc's __restore for a handler without
+ * SA_SIGINFO): drop the signal number the kernel pushed as the handler's
+ * argument, then sigreturn (119) restores the interrupted registers.
+ */
+void usertests_sigreturn(void);
+asm(".pushsection .text\n"
+    ".globl usertests_sigreturn\n"
+    ".type usertests_sigreturn, @function\n"
+    "usertests_sigreturn:\n"
+    "\tpopl %eax\n"
+    "\tmovl $119, %eax\n"
+    "\tint $0x80\n"
+    ".size usertests_sigreturn, . - usertests_sigreturn\n"
+    ".popsection");
+
+/* Return: 0, or -E from the kernel (-ENOSYS: no handlers there). */
+static long set_handler(int sig, void (*handler)(int), unsigned long flags)
+{
+	struct rt_action act = {
+		.handler = handler,
+		.flags = flags | SA_RESTORER,
+		.restorer = usertests_sigreturn,
+	};
+
+	return raw_syscall(__NR_rt_sigaction, sig, (long)&act, 0,
+			   sizeof(act.mask), 0);
+}
+
+static int have_signal_handlers(void)
+{
+	struct rt_action old;
+
+	return raw_syscall(__NR_rt_sigaction, SIGUSR2, 0, (long)&old,
+			   sizeof(old.mask), 0) == 0;
+}
+
+/* read() until @n bytes or end of file; Return: bytes read, -1 on error. */
+static ssize_t read_full(int fd, void *buf, size_t n)
+{
+	size_t done = 0;
+
+	while (done < n) {
+		ssize_t r = read(fd, (char *)buf + done, n - done);
+
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			break;
+		done += r;
+	}
+	return done;
+}
+
+static void close_pair(const int fds[2])
+{
+	close(fds[0]);
+	close(fds[1]);
+}
+
+/* Forks; the child runs @child(@fds) and exits 0 if it returns. */
+static pid_t fork_with(void (*child)(int fds[2]), int fds[2])
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		child(fds);
+		_exit(0);
+	}
+	return pid;
+}
+
+/* Reaps @pid; Return: 0 if it exited with status 0, else -1 (reason set). */
+static int reap_ok(pid_t pid, const char *who)
+{
+	int status;
+
+	if (waitpid(pid, &status, 0) != pid) {
+		fail("waitpid(%s): %s", who, strerror(errno));
+		return -1;
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		fail("%s %s", who, describe(status));
+		return -1;
+	}
+	return 0;
+}
+
+/* Two write ends, one closed before the other: EOF waits for both. */
+static void write_hello_twice(int fds[2])
+{
+	int extra = dup(fds[1]);
+
+	close(fds[0]);
+	if (extra < 0 || write(fds[1], "hel", 3) != 3)
+		_exit(1);
+	close(fds[1]);
+	if (write(extra, "lo", 2) != 2)
+		_exit(2);
+}
+
+static enum test_result test_pipe_eof_after_last_writer(void)
+{
+	char buf[16];
+	int fds[2];
+	ssize_t n;
+	pid_t pid;
+
+	if (pipe(fds) < 0)
+		return fail("pipe: %s", strerror(errno));
+	EXPECT_ERROR(write(fds[0], "x", 1), EBADF);
+	EXPECT_ERROR(read(fds[1], buf, 1), EBADF);
+	EXPECT_ERROR(lseek(fds[0], 0, SEEK_SET), ESPIPE);
+	pid = fork_with(write_hello_twice, fds);
+	if (pid < 0)
+		return fail("fork: %s", strerror(errno));
+	close(fds[1]);
+	n = read_full(fds[0], buf, sizeof(buf));
+	if (read(fds[0], buf + 8, 1) != 0)
+		n = -2;
+	close(fds[0]);
+	if (reap_ok(pid, "writer") < 0)
+		return TEST_FAIL;
+	if (n == -2)
+		return fail("a read after end of file did not return 0");
+	if (n != 5 || memcmp(buf, "hello", 5))
+		return fail("read %ld bytes \"%.*s\", expected \"hello\" then "
+			    "end of file", (long)n, n > 0 ? (int)n : 0, buf);
+	return TEST_PASS;
+}
+
+static void write_to_readerless_pipe(void)
+{
+	int fds[2];
+
+	if (pipe(fds) < 0)
+		_exit(2);
+	close(fds[0]);
+	write(fds[1], "x", 1);
+	_exit(3);		/* still alive: no SIGPIPE */
+}
+
+static void write_with_sigpipe_ignored(void)
+{
+	int fds[2];
+
+	if (set_handler(SIGPIPE, HANDLER_IGN, 0) != 0 || pipe(fds) < 0)
+		_exit(2);
+	close(fds[0]);
+	if (write(fds[1], "x", 1) != -1)
+		_exit(3);
+	_exit(errno == EPIPE ? 0 : 4);
+}
+
+/*
+ * The last reader gone, a write kills the writer with SIGPIPE (the
+ * default action); ignored, the signal leaves -EPIPE.  (Ignoring a
+ * signal needs rt_sigaction: without it, the first half alone.)
+ */
+static enum test_result test_pipe_write_without_reader_sigpipe(void)
+{
+	int status;
+
+	if (expect_signal(write_to_readerless_pipe, SIGPIPE) != TEST_PASS)
+		return TEST_FAIL;
+	if (!have_signal_handlers())
+		return TEST_PASS;
+	if (run_in_child(write_with_sigpipe_ignored, &status) < 0)
+		return fail("fork/waitpid: %s", strerror(errno));
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return fail("with SIGPIPE ignored: child %s (2: could not "
+			    "ignore it, 3: the write succeeded, 4: not EPIPE)",
+			    describe(status));
+	return TEST_PASS;
+}
+
+static unsigned long all_cpus[AFFINITY_WORDS];
+
+/*
+ * Binds the caller (and the children it forks) to one CPU of its mask,
+ * until all_cpus_again().  On one CPU each hand-over is a plain switch:
+ * across CPUs each is a wake-up by IPI of a halted CPU, which under
+ * QEMU costs a millisecond or more when the host is busy.  Return: 0,
+ * or -1 (reason set).
+ */
+static int stay_on_one_cpu(void)
+{
+	unsigned long mask[AFFINITY_WORDS] = { 0 };
+	int cpu;
+
+	memset(all_cpus, 0, sizeof(all_cpus));
+	if (sched_getaffinity(0, sizeof(all_cpus), all_cpus) <= 0 ||
+	    (cpu = mask_last_cpu(all_cpus)) < 0) {
+		fail("sched_getaffinity: %s", strerror(errno));
+		return -1;
+	}
+	mask[cpu / LONG_BITS] = 1UL << (cpu % LONG_BITS);
+	if (sched_setaffinity(0, sizeof(mask), mask) < 0) {
+		fail("sched_setaffinity: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static void all_cpus_again(void)
+{
+	sched_setaffinity(0, sizeof(all_cpus), all_cpus);
+}
+
+static int ping_to_child[2], pong_to_parent[2];
+
+/* Answers each number n with n + 1; exits 1 on a number out of turn. */
+static void pong_numbers(int unused[2])
+{
+	unsigned int n;
+
+	close(ping_to_child[1]);
+	close(pong_to_parent[0]);
+	for (unsigned int i = 0; i < PIPE_ROUND_TRIPS; i++) {
+		if (read_full(ping_to_child[0], &n, sizeof(n)) != sizeof(n) ||
+		    n != i)
+			_exit(1);
+		n++;
+		if (write(pong_to_parent[1], &n, sizeof(n)) != sizeof(n))
+			_exit(2);
+	}
+	/* Nothing more comes: the parent closed its end. */
+	if (read(ping_to_child[0], &n, 1) != 0)
+		_exit(3);
+}
+
+static enum test_result pipe_round_trips(void)
+{
+	unsigned int i, n = 0;
+	pid_t pid;
+
+	if (pipe(ping_to_child) < 0)
+		return fail("pipe: %s", strerror(errno));
+	if (pipe(pong_to_parent) < 0) {
+		close_pair(ping_to_child);
+		return fail("pipe: %s", strerror(errno));
+	}
+	pid = fork_with(pong_numbers, NULL);
+	if (pid < 0)
+		return fail("fork: %s", strerror(errno));
+	close(ping_to_child[0]);
+	close(pong_to_parent[1]);
+	for (i = 0; i < PIPE_ROUND_TRIPS; i++) {
+		if (write(ping_to_child[1], &i, sizeof(i)) != sizeof(i) ||
+		    read_full(pong_to_parent[0], &n, sizeof(n)) != sizeof(n) ||
+		    n != i + 1)
+			break;
+	}
+	close(ping_to_child[1]);
+	close(pong_to_parent[0]);
+	if (reap_ok(pid, "child (1: a number out of turn, 2: write, 3: "
+		    "more than was sent)") < 0)
+		return TEST_FAIL;
+	if (i < PIPE_ROUND_TRIPS)
+		return fail("round trip %u: got %u back, expected %u", i, n,
+			    i + 1);
+	return TEST_PASS;
+}
+
+static enum test_result test_pipe_round_trips_in_order(void)
+{
+	enum test_result result;
+
+	if (stay_on_one_cpu() < 0)
+		return TEST_FAIL;
+	result = pipe_round_trips();
+	all_cpus_again();
+	return result;
+}
+
+static char pattern_byte(size_t i)
+{
+	return (char)(i % 251);		/* a prime: no period of 2^n */
+}
+
+/* 64 KiB in pieces of odd sizes, some larger than the ring. */
+static void write_big_in_odd_pieces(int fds[2])
+{
+	static const size_t sizes[] = { 1, 3, 4095, 4097, 7, 2999, 8191, 13 };
+	static char buf[8191];
+	size_t done = 0;
+
+	close(fds[0]);
+	for (int k = 0; done < PIPE_BIG; k++) {
+		size_t n = sizes[k % 8];
+
+		if (n > PIPE_BIG - done)
+			n = PIPE_BIG - done;
+		for (size_t j = 0; j < n; j++)
+			buf[j] = pattern_byte(done + j);
+		if (write(fds[1], buf, n) != (ssize_t)n)
+			_exit(1);
+		done += n;
+	}
+}
+
+/* The ring wraps many times; every byte arrives, in order, once. */
+static enum test_result test_pipe_64k_in_odd_pieces_intact(void)
+{
+	static const size_t sizes[] = { 5, 4099, 1, 333, 8193, 17 };
+	static char buf[8193];
+	size_t done = 0;
+	int fds[2];
+	pid_t pid;
+
+	if (pipe(fds) < 0)
+		return fail("pipe: %s", strerror(errno));
+	pid = fork_with(write_big_in_odd_pieces, fds);
+	if (pid < 0)
+		return fail("fork: %s", strerror(errno));
+	close(fds[1]);
+	for (int k = 0;; k++) {
+		ssize_t n = read(fds[0], buf, sizes[k % 6]);
+
+		if (n <= 0)
+			break;
+		for (ssize_t j = 0; j < n; j++)
+			if (buf[j] != pattern_byte(done + j)) {
+				close(fds[0]);
+				reap_ok(pid, "writer");
+				return fail("byte %lu is %d, expected %d",
+					    (unsigned long)(done + j), buf[j],
+					    pattern_byte(done + j));
+			}
+		done += n;
+	}
+	close(fds[0]);
+	if (reap_ok(pid, "writer") < 0)
+		return TEST_FAIL;
+	if (done != PIPE_BIG)
+		return fail("%lu bytes arrived, expected %d",
+			    (unsigned long)done, PIPE_BIG);
+	return TEST_PASS;
+}
+
+static char record_tag;
+
+static int all_bytes(const char *buf, size_t n, char c)
+{
+	for (size_t i = 0; i < n; i++)
+		if (buf[i] != c)
+			return 0;
+	return 1;
+}
+
+static void write_records(int fds[2])
+{
+	static char record[PIPE_BUF];
+
+	close(fds[0]);
+	memset(record, record_tag, sizeof(record));
+	for (int i = 0; i < PIPE_RECORDS; i++)
+		if (write(fds[1], record, sizeof(record)) != sizeof(record))
+			_exit(1);
+}
+
+/*
+ * PIPE_BUF bytes, read RECORD_PIECE at a time: room appears in the ring
+ * a piece at a time, where a writer that did not wait for room for its
+ * whole record would put a part of it, once it runs.  Return: bytes
+ * read.
+ */
+static ssize_t read_record(int fd, char *record)
+{
+	ssize_t done = 0, n = 1;
+
+	while (done < PIPE_BUF && n > 0) {
+		n = read(fd, record + done, PIPE_BUF - done < RECORD_PIECE ?
+			 PIPE_BUF - done : RECORD_PIECE);
+		if (n > 0)
+			done += n;
+		sched_yield();		/* the writers' chance at the room */
+	}
+	return done;
+}
+
+/*
+ * Two writers of PIPE_BUF-byte records, each record one letter: every
+ * PIPE_BUF bytes read are one letter, and each writer's records all
+ * arrive.  A write of PIPE_BUF bytes goes in whole or waits.  All three
+ * on one CPU, where the reader's sched_yield() surely lets a writer run.
+ */
+static enum test_result pipe_records(void)
+{
+	static char record[PIPE_BUF];
+	int fds[2], count[2] = { 0, 0 };
+	enum test_result result = TEST_PASS;
+	pid_t pids[2];
+	ssize_t n;
+
+	if (pipe(fds) < 0)
+		return fail("pipe: %s", strerror(errno));
+	for (int w = 0; w < 2; w++) {
+		record_tag = 'a' + w;
+		pids[w] = fork_with(write_records, fds);
+		if (pids[w] < 0)
+			return fail("fork: %s", strerror(errno));
+	}
+	close(fds[1]);
+	while ((n = read_record(fds[0], record)) > 0) {
+		int w = record[0] - 'a';
+
+		if (n != sizeof(record) || (w != 0 && w != 1) ||
+		    !all_bytes(record, n, record[0])) {
+			result = fail("after %d records, %ld bytes not all "
+				      "of one writer", count[0] + count[1],
+				      (long)n);
+			break;
+		}
+		count[w]++;
+	}
+	/* A writer cut short by this close dies of SIGPIPE: no matter. */
+	close(fds[0]);
+	for (int w = 0; w < 2; w++)
+		if (result == TEST_PASS ? reap_ok(pids[w], "writer") < 0 :
+		    waitpid(pids[w], NULL, 0) < 0)
+			return TEST_FAIL;
+	if (result == TEST_PASS &&
+	    (count[0] != PIPE_RECORDS || count[1] != PIPE_RECORDS))
+		return fail("%d and %d records arrived, expected %d each",
+			    count[0], count[1], PIPE_RECORDS);
+	return result;
+}
+
+static enum test_result test_pipe_buf_writes_not_interleaved(void)
+{
+	enum test_result result;
+
+	if (stay_on_one_cpu() < 0)
+		return TEST_FAIL;
+	result = pipe_records();
+	all_cpus_again();
+	return result;
+}
+
+/* Checks that @fd's FD_CLOEXEC is @want; Return: 0, or -1 (reason set). */
+static int expect_cloexec(const char *what, int fd, int want)
+{
+	int got = fcntl(fd, F_GETFD);
+
+	if (got == want)
+		return 0;
+	fail("%s: F_GETFD is %d (%s), expected %d", what, got,
+	     got < 0 ? strerror(errno) : "ok", want);
+	return -1;
+}
+
+#define EXPECT_CLOEXEC(what, fd, want)					\
+	do {								\
+		if (expect_cloexec(what, fd, want) < 0)			\
+			return TEST_FAIL;				\
+	} while (0)
+
+/*
+ * A descriptor is a slot pointing at an open file: dup() and F_DUPFD
+ * give the lowest free slot, dup2() the one asked for (closing what was
+ * there); the copies share the file (its F_SETFL flags) but not the
+ * close-on-exec bit, which a copy starts without unless asked.
+ */
+static enum test_result test_dup_dup2_dup3_fcntl(void)
+{
+	int p[2], q[2], a, b, flags;
+	char c = 0;
+
+	if (pipe(p) < 0 || pipe(q) < 0)
+		return fail("pipe: %s", strerror(errno));
+	if (fcntl(p[1], F_SETFD, FD_CLOEXEC) != 0)
+		return fail("F_SETFD: %s", strerror(errno));
+	a = dup(p[1]);
+	EXPECT_CLOEXEC("dup of a close-on-exec fd", a, 0);
+	EXPECT_CLOEXEC("the fd dup()ed", p[1], FD_CLOEXEC);
+	close(a);
+	b = dup(p[1]);
+	if (b != a)
+		return fail("dup after a close gave %d, expected %d (the "
+			    "lowest free)", b, a);
+	if (write(b, "z", 1) != 1 || read(p[0], &c, 1) != 1 || c != 'z')
+		return fail("a byte written through a dup did not arrive");
+	close(b);
+
+	if (dup2(p[1], p[1]) != p[1])
+		return fail("dup2(fd, fd): %s", strerror(errno));
+	EXPECT_CLOEXEC("after dup2(fd, fd)", p[1], FD_CLOEXEC);
+	/* q's only write end is replaced: q's reader sees end of file. */
+	fcntl(q[1], F_SETFD, FD_CLOEXEC);
+	if (dup2(p[1], q[1]) != q[1])
+		return fail("dup2 onto an open fd: %s", strerror(errno));
+	EXPECT_CLOEXEC("dup2's new fd", q[1], 0);
+	if (read(q[0], &c, 1) != 0)
+		return fail("the fd dup2 replaced was not closed");
+	if (write(q[1], "y", 1) != 1 || read(p[0], &c, 1) != 1 || c != 'y')
+		return fail("dup2's new fd does not write into the pipe");
+	EXPECT_ERROR(dup3(p[1], p[1], 0), EINVAL);
+	EXPECT_ERROR(dup3(p[1], q[1], O_NONBLOCK), EINVAL);
+	if (dup3(p[1], q[1], O_CLOEXEC) != q[1])
+		return fail("dup3(O_CLOEXEC): %s", strerror(errno));
+	EXPECT_CLOEXEC("dup3(O_CLOEXEC)'s new fd", q[1], FD_CLOEXEC);
+
+	a = fcntl(p[0], F_DUPFD, 20);
+	if (a < 20)
+		return fail("F_DUPFD 20 gave %d (%s)", a, strerror(errno));
+	EXPECT_CLOEXEC("F_DUPFD's fd", a, 0);
+	close(a);
+	a = fcntl(p[0], F_DUPFD_CLOEXEC, 0);
+	EXPECT_CLOEXEC("F_DUPFD_CLOEXEC's fd", a, FD_CLOEXEC);
+	close(a);
+	EXPECT_ERROR(fcntl(p[0], F_DUPFD, 0x7fffffff), EINVAL);
+
+	if ((fcntl(p[0], F_GETFL) & O_ACCMODE) != O_RDONLY ||
+	    (fcntl(p[1], F_GETFL) & O_ACCMODE) != O_WRONLY)
+		return fail("F_GETFL: the ends are not O_RDONLY, O_WRONLY");
+	/* F_SETFL leaves the access mode alone. */
+	if (fcntl(p[0], F_SETFL, O_RDWR | O_NONBLOCK) != 0)
+		return fail("F_SETFL: %s", strerror(errno));
+	a = dup(p[0]);
+	flags = fcntl(a, F_GETFL);
+	close(a);
+	if ((flags & O_ACCMODE) != O_RDONLY || !(flags & O_NONBLOCK))
+		return fail("F_GETFL through a dup after F_SETFL gave %#x",
+			    flags);
+	EXPECT_ERROR(read(p[0], &c, 1), EAGAIN);
+	fcntl(p[0], F_SETFL, 0);
+
+	EXPECT_ERROR(fcntl(99, F_GETFD), EBADF);
+	EXPECT_ERROR(fcntl(p[0], 9999), EINVAL);
+	EXPECT_ERROR(dup(99), EBADF);
+	EXPECT_ERROR(dup2(99, 99), EBADF);
+	EXPECT_ERROR(dup3(99, p[0], 0), EBADF);
+	/* What a 32-bit C library calls: the same commands. */
+	if (raw_syscall(__NR_fcntl64, p[1], F_GETFD, 0, 0, 0) != FD_CLOEXEC)
+		return fail("fcntl64(F_GETFD) is not FD_CLOEXEC");
+	close_pair(p);
+	close_pair(q);
+	return TEST_PASS;
+}
+
+/*
+ * pipe2's flags: O_CLOEXEC on both descriptors, O_NONBLOCK on both
+ * ends (-EAGAIN when empty, and when full: on kt26 after one page); no
+ * descriptor is left behind by a bad address; on kt26 the table ends
+ * at 32 with EMFILE.
+ */
+static enum test_result test_pipe2_flags_and_errors(void)
+{
+	static char chunk[1024];
+	int fds[2], fd, a, b, total = 0;
+	char c;
+
+	EXPECT_ERROR(pipe2(fds, O_APPEND), EINVAL);
+	a = dup(0);
+	close(a);
+	EXPECT_ERROR(pipe(KERNEL_ADDRESS), EFAULT);
+	b = dup(0);
+	close(b);
+	if (b != a)
+		return fail("pipe(bad address) left descriptors open");
+
+	if (pipe2(fds, O_CLOEXEC | O_NONBLOCK) < 0)
+		return fail("pipe2: %s", strerror(errno));
+	EXPECT_CLOEXEC("pipe2(O_CLOEXEC)'s read end", fds[0], FD_CLOEXEC);
+	EXPECT_CLOEXEC("pipe2(O_CLOEXEC)'s write end", fds[1], FD_CLOEXEC);
+	EXPECT_ERROR(read(fds[0], &c, 1), EAGAIN);
+	while (write(fds[1], chunk, sizeof(chunk)) == sizeof(chunk))
+		total += sizeof(chunk);
+	if (errno != EAGAIN)
+		return fail("a full non-blocking pipe: \"%s\", expected EAGAIN",
+			    strerror(errno));
+	if (total == 0 || (kt26_running() && total != PIPE_KT26_SIZE))
+		return fail("a non-blocking pipe took %d bytes", total);
+	/* A PIPE_BUF write goes in whole or not at all. */
+	if (read(fds[0], &c, 1) != 1)
+		return fail("read from a full pipe: %s", strerror(errno));
+	EXPECT_ERROR(write(fds[1], chunk, sizeof(chunk)), EAGAIN);
+	close_pair(fds);
+
+	if (!kt26_running())
+		return TEST_PASS;	/* a host's table is far larger */
+	for (fd = 0; fd >= 0; fd = dup(0))
+		;
+	if (errno != EMFILE)
+		return fail("a full table: \"%s\", expected EMFILE",
+			    strerror(errno));
+	for (fd = a; fd < 32; fd++)
+		close(fd);
+	return TEST_PASS;
+}
+
+static const char *self_path;	/* this program, for execve */
+
+/*
+ * usertests --check-cloexec OPEN CLOSED...: what execve() left open.
+ * Return: the exit status: 0, k if the k-th CLOSED is still open, 100 if
+ * OPEN is not.
+ */
+static int check_cloexec(int argc, char **argv)
+{
+	if (fcntl(strtol(argv[2], NULL, 10), F_GETFD) != 0)
+		return 100;
+	for (int k = 3; k < argc; k++)
+		if (fcntl(strtol(argv[k], NULL, 10), F_GETFD) != -1 ||
+		    errno != EBADF)
+			return k - 2;
+	return 0;
+}
+
+static char *cloexec_argv[2 + 1 + CLOEXEC_FDS + 1];
+
+static void exec_cloexec_check(void)
+{
+	execve(self_path, cloexec_argv, environ);
+	_exit(127);
+}
+
+/*
+ * A descriptor marked close-on-exec -- by open(O_CLOEXEC), F_SETFD,
+ * F_DUPFD_CLOEXEC or pipe2(O_CLOEXEC) -- is closed in the program
+ * execve() starts; a dup() of one is not.  The program is usertests
+ * itself, told to look.
+ */
+static enum test_result test_close_on_exec_closed_by_execve(void)
+{
+	static char numbers[1 + CLOEXEC_FDS][12];
+	int keep, closed[CLOEXEC_FDS], status;
+
+	closed[0] = open("/bin/sh", O_RDONLY | O_CLOEXEC);
+	if (closed[0] < 0)
+		return fail("open /bin/sh: %s", strerror(errno));
+	keep = dup(closed[0]);
+	closed[1] = dup(closed[0]);
+	fcntl(closed[1], F_SETFD, FD_CLOEXEC);
+	closed[2] = fcntl(closed[0], F_DUPFD_CLOEXEC, 0);
+	if (pipe2(closed + 3, O_CLOEXEC) < 0)
+		return fail("pipe2: %s", strerror(errno));
+	cloexec_argv[0] = "usertests";
+	cloexec_argv[1] = CLOEXEC_CHECK;
+	for (int k = 0; k <= CLOEXEC_FDS; k++) {
+		snprintf(numbers[k], sizeof(numbers[k]), "%d",
+			 k ? closed[k - 1] : keep);
+		cloexec_argv[2 + k] = numbers[k];
+	}
+	cloexec_argv[2 + CLOEXEC_FDS + 1] = NULL;
+	if (run_in_child(exec_cloexec_check, &status) < 0)
+		return fail("fork/waitpid: %s", strerror(errno));
+	close(keep);
+	for (int k = 0; k < CLOEXEC_FDS; k++)
+		close(closed[k]);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return fail("after execve: %s (127: execve %s failed, 100: the "
+			    "dup()ed fd was closed; 1-5: the fd from open, "
+			    "F_SETFD, F_DUPFD_CLOEXEC, pipe2's read, write end "
+			    "stayed open)", describe(status), self_path);
+	return TEST_PASS;
+}
+
+static volatile int usr1_count;
+
+static void count_usr1(int sig)
+{
+	usr1_count++;
+}
+
+static int signals_to_send;
+
+/*
+ * Signals the parent every 10 ms, signals_to_send times, then writes a
+ * byte into the pipe: what a restarted read returns, and what frees a
+ * read that no signal interrupted.
+ */
+static void signal_parent_then_write(int fds[2])
+{
+	struct kt_timespec nap = { 0, 10 * 1000 * 1000 };
+
+	close(fds[0]);
+	for (int i = 0; i < signals_to_send; i++) {
+		kill(getppid(), SIGUSR1);
+		nanosleep(&nap, NULL);
+	}
+	write(fds[1], "u", 1);
+	for (;;)
+		nanosleep(&nap, NULL);
+}
+
+/*
+ * Our read of an empty pipe while a child sends @signals SIGUSR1s,
+ * caught with @flags.  Return: what read() returned (-2: no set-up).
+ */
+static ssize_t read_while_signalled(int signals, unsigned long flags,
+				    char *c, int *err)
+{
+	ssize_t n = -2;
+	int fds[2];
+	pid_t pid;
+
+	usr1_count = 0;
+	signals_to_send = signals;
+	*err = 0;
+	if (set_handler(SIGUSR1, count_usr1, flags) != 0 || pipe(fds) < 0)
+		goto out;
+	pid = fork_with(signal_parent_then_write, fds);
+	close(fds[1]);
+	if (pid > 0) {
+		n = read(fds[0], c, 1);
+		*err = errno;
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+	}
+	close(fds[0]);
+out:
+	set_handler(SIGUSR1, HANDLER_DFL, 0);
+	return n;
+}
+
+static void read_empty_pipe(int fds[2])
+{
+	char c;
+
+	close(fds[1]);
+	read(fds[0], &c, 1);
+	_exit(1);		/* the read returned: never, unless broken */
+}
+
+/* No handlers (kt26 before rt_sigaction): a reader asleep is killable. */
+static enum test_result sleeping_reader_killed(void)
+{
+	struct kt_task_info t = { .state = 'R' };
+	int fds[2], status;
+	pid_t pid;
+
+	if (pipe(fds) < 0)
+		return fail("pipe: %s", strerror(errno));
+	pid = fork_with(read_empty_pipe, fds);
+	close(fds[0]);
+	if (pid < 0)
+		return fail("fork: %s", strerror(errno));
+	/* Until the scheduler sees it asleep (S) in the read, or not. */
+	while (t.state == 'R' && find_task(pid, &t) == 0)
+		sched_yield();
+	if (t.state == 'S')
+		kill(pid, SIGTERM);
+	close(fds[1]);		/* a reader in any other state: EOF */
+	if (waitpid(pid, &status, 0) != pid)
+		return fail("waitpid: %s", strerror(errno));
+	if (t.state != 'S')
+		return fail("the reader of an empty pipe was in state %c, "
+			    "expected S (interruptible)", t.state);
+	if (!WIFSIGNALED(status) || WTERMSIG(status) != SIGTERM)
+		return fail("reader %s, expected killed by SIGTERM",
+			    describe(status));
+	return TEST_PASS;
+}
+
+/*
+ * A read of an empty pipe sleeps interruptibly: a caught signal ends it
+ * with EINTR, or restarts it with SA_RESTART (it then returns the byte
+ * the child writes after its signals).  Without signal handlers in the
+ * kernel, a sleeping reader is killed by SIGTERM instead.
+ */
+static enum test_result test_pipe_read_interrupted_by_signal(void)
+{
+	ssize_t n;
+	char c = 0;
+	int err;
+
+	if (!have_signal_handlers())
+		return kt26_running() ? sleeping_reader_killed() :
+			fail("no rt_sigaction on Linux?");
+	n = read_while_signalled(SIGNALS_BEFORE_GIVING_UP, 0, &c, &err);
+	if (n != -1 || err != EINTR)
+		return fail("read during a signal returned %ld (%s), expected "
+			    "-1 EINTR", (long)n,
+			    n < 0 ? strerror(err) : "data");
+	if (!usr1_count)
+		return fail("the handler did not run");
+	n = read_while_signalled(SIGNALS_RESTARTED, SA_RESTART, &c, &err);
+	if (n != 1 || c != 'u')
+		return fail("with SA_RESTART: read returned %ld (%s), expected "
+			    "the byte written after the signals", (long)n,
+			    n < 0 ? strerror(err) : "no error");
+	return TEST_PASS;
+}
+
+/*
+ * The file system (VFS): files, directories and links in /tmp, a
+ * directory per test named after the pid (so a Linux host's /tmp is
+ * shared safely), and the errors of bad paths.  The calls go through
+ * raw_syscall() with Linux's i386 numbers and layouts (<kt26_fs.h>) and
+ * return -errno; each test removes what it made, also when it fails.
+ * vfs_read_only_root_and_mounts is kt26's own: its read-only root, its
+ * mount(2) (root only), its /dev nodes and execve through a symlink.
+ */
+#define VFS_PATH	512			/* room for one test path */
+
+static char vfs_dir[64];
+
+/* @name inside this test's directory, in a static buffer of 4. */
+static const char *vfs(const char *name)
+{
+	static char bufs[4][VFS_PATH];
+	static int next;
+	char *buf = bufs[next++ % 4];
+
+	snprintf(buf, VFS_PATH, "%s/%s", vfs_dir, name);
+	return buf;
+}
+
+/* The first five of the arguments: VCALL() pads them with zeros. */
+static long vfs_call(long nr, ...)
+{
+	long a[5];
+	va_list args;
+
+	va_start(args, nr);
+	for (int i = 0; i < 5; i++)
+		a[i] = va_arg(args, long);
+	va_end(args);
+	return raw_syscall(nr, a[0], a[1], a[2], a[3], a[4]);
+}
+
+#define VCALL(nr, ...)	vfs_call(nr, ##__VA_ARGS__, 0, 0, 0, 0, 0)
+#define VP(p)		((long)(p))
+
+/* Checks that @ret (a raw result) is @want; returns from the test if not. */
+#define EXPECT_RAW(ret, want)						\
+	do {								\
+		long r_ = (ret), w_ = (want);				\
+		if (r_ != w_) {						\
+			vfs_cleanup();					\
+			return fail("%s = %ld (%s), expected %ld (%s)", #ret, \
+				    r_, r_ < 0 ? strerror(-r_) : "ok", w_, \
+				    w_ < 0 ? strerror(-w_) : "ok");	\
+		}							\
+	} while (0)
+
+#define EXPECT_TRUE(cond)						\
+	do {								\
+		if (!(cond)) {						\
+			vfs_cleanup();					\
+			return fail("%s is false", #cond);		\
+		}							\
+	} while (0)
+
+/* Every name a test below may leave in its directory, deepest first. */
+static const char *const vfs_names[] = {
+	"d1/d2/f", "d1/d2", "d1/f", "d1", "d3", "f", "f1", "f2", "a", "b",
+	"l", "sub/x", "sub", "rel", "gone", "m/x", "m", "hello", "prog", NULL
+};
+
+static void vfs_cleanup(void)
+{
+	if (!vfs_dir[0])
+		return;
+	(void)VCALL(__NR_umount2, VP(vfs("m")), MNT_DETACH);
+	for (int i = 0; vfs_names[i]; i++)
+		if (VCALL(__NR_unlink, VP(vfs(vfs_names[i]))) < 0)
+			(void)VCALL(__NR_rmdir, VP(vfs(vfs_names[i])));
+	(void)VCALL(__NR_rmdir, VP(vfs_dir));
+	vfs_dir[0] = '\0';
+}
+
+/* A fresh directory for the test; Return: 0, or -1 with the reason. */
+static int vfs_setup(void)
+{
+	long err;
+
+	snprintf(vfs_dir, sizeof(vfs_dir), "/tmp/usertests-vfs.%d", getpid());
+	(void)VCALL(__NR_umask, 022);
+	err = VCALL(__NR_mkdir, VP(vfs_dir), 0755);
+	if (err) {
+		fail("mkdir %s: %s", vfs_dir, strerror(-err));
+		vfs_dir[0] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
+static long vfs_create(const char *path, const char *text)
+{
+	long fd = VCALL(__NR_open, VP(path), O_CREAT | O_WRONLY | O_TRUNC,
+			0644);
+
+	if (fd < 0)
+		return fd;
+	if (text && VCALL(__NR_write, fd, VP(text), strlen(text)) !=
+	    (long)strlen(text))
+		fd = -EIO;
+	(void)VCALL(__NR_close, fd);
+	return fd < 0 ? fd : 0;
+}
+
+static long vfs_size(const char *path)
+{
+	struct stat64 st;
+	long err = VCALL(__NR_stat64, VP(path), VP(&st));
+
+	return err ? err : (long)st.st_size;
+}
+
+static enum test_result test_vfs_tmp_file_write_read_truncate_unlink(void)
+{
+	struct stat64 st;
+	char buf[64];
+	long long pos = -1;
+	long fd, fd2;
+
+	if (vfs_setup())
+		return TEST_FAIL;
+	fd = VCALL(__NR_open, VP(vfs("f")), O_CREAT | O_EXCL | O_RDWR, 0666);
+	EXPECT_TRUE(fd >= 0);
+	EXPECT_RAW(VCALL(__NR_write, fd, VP("hello, "), 7), 7);
+	EXPECT_RAW(VCALL(__NR_write, fd, VP("world"), 5), 5);
+	EXPECT_RAW(VCALL(__NR_open, VP(vfs("f")), O_CREAT | O_EXCL | O_RDWR,
+			 0644), -EEXIST);
+	EXPECT_RAW(VCALL(__NR_lseek, fd, 0, SEEK_SET), 0);
+	EXPECT_RAW(VCALL(__NR_read, fd, VP(buf), sizeof(buf)), 12);
+	EXPECT_TRUE(!memcmp(buf, "hello, world", 12));
+	EXPECT_RAW(VCALL(__NR_fstat64, fd, VP(&st)), 0);
+	EXPECT_TRUE(S_ISREG(st.st_mode) && st.st_size == 12 &&
+		    st.st_nlink == 1 && (st.st_mode & 0777) == 0644);
+	EXPECT_RAW(VCALL(__NR_close, fd), 0);
+
+	fd = VCALL(__NR_open, VP(vfs("f")), O_WRONLY | O_APPEND);
+	EXPECT_TRUE(fd >= 0);
+	EXPECT_RAW(VCALL(__NR_write, fd, VP("!"), 1), 1);
+	EXPECT_RAW(VCALL(__NR_close, fd), 0);
+	EXPECT_RAW(vfs_size(vfs("f")), 13);
+
+	fd = VCALL(__NR_open, VP(vfs("f")), O_RDWR | O_TRUNC);
+	EXPECT_TRUE(fd >= 0);
+	EXPECT_RAW(vfs_size(vfs("f")), 0);
+	EXPECT_RAW(VCALL(__NR_ftruncate, fd, 5000), 0);
+	EXPECT_RAW(VCALL(__NR_lseek, fd, 4000, SEEK_SET), 4000);
+	memset(buf, 'x', sizeof(buf));
+	EXPECT_RAW(VCALL(__NR_read, fd, VP(buf), sizeof(buf)), sizeof(buf));
+	EXPECT_TRUE(buf[0] == 0 && !memcmp(buf, buf + 1, sizeof(buf) - 1));
+	EXPECT_RAW(VCALL(__NR_ftruncate64, fd, 3, 0), 0);
+	EXPECT_RAW(vfs_size(vfs("f")), 3);
+	EXPECT_RAW(VCALL(__NR_truncate, VP(vfs("f")), 1), 0);
+	EXPECT_RAW(vfs_size(vfs("f")), 1);
+	EXPECT_RAW(VCALL(__NR__llseek, fd, 0, 1, VP(&pos), SEEK_SET), 0);
+	EXPECT_TRUE(pos == 1);
+	EXPECT_RAW(VCALL(__NR_ftruncate, fd, -1), -EINVAL);
+
+	/* Unlinked while open: the file lives on through the descriptor. */
+	EXPECT_RAW(VCALL(__NR_lseek, fd, 0, SEEK_SET), 0);
+	EXPECT_RAW(VCALL(__NR_write, fd, VP("abc"), 3), 3);
+	EXPECT_RAW(VCALL(__NR_unlink, VP(vfs("f"))), 0);
+	EXPECT_RAW(VCALL(__NR_open, VP(vfs("f")), O_RDONLY), -ENOENT);
+	EXPECT_RAW(VCALL(__NR_fstat64, fd, VP(&st)), 0);
+	EXPECT_TRUE(st.st_nlink == 0 && st.st_size == 3);
+	EXPECT_RAW(VCALL(__NR_lseek, fd, 0, SEEK_SET), 0);
+	EXPECT_RAW(VCALL(__NR_read, fd, VP(buf), sizeof(buf)), 3);
+	EXPECT_TRUE(!memcmp(buf, "abc", 3));
+	fd2 = VCALL(__NR_open, VP(vfs("f")), O_RDONLY);
+	EXPECT_RAW(fd2, -ENOENT);
+	EXPECT_RAW(VCALL(__NR_close, fd), 0);
+	vfs_cleanup();
+	return TEST_PASS;
+}
+
+/* Looks for @name in getdents64 records; Return: its d_type, or -1. */
+static int dirent64_type(const char *buf, long len, const char *name)
+{
+	for (long off = 0; off < len;) {
+		const struct linux_dirent64 *d = (const void *)(buf + off);
+
+		if (!strcmp(d->d_name, name))
+			return d->d_type;
+		off += d->d_reclen;
+	}
+	return -1;
+}
+
+static enum test_result test_vfs_getdents64_names_and_types(void)
+{
+	static char buf[4096] __attribute__((aligned(8)));
+	const struct linux_dirent *old;
+	long fd, n, count = 0;
+
+	if (vfs_setup())
+		return TEST_FAIL;
+	EXPECT_RAW(vfs_create(vfs("f"), "x"), 0);
+	EXPECT_RAW(VCALL(__NR_mkdir, VP(vfs("sub")), 0755), 0);
+	EXPECT_RAW(VCALL(__NR_symlink, VP("f"), VP(vfs("l"))), 0);
+	fd = VCALL(__NR_open, VP(vfs_dir), O_RDONLY | O_DIRECTORY);
+	EXPECT_TRUE(fd >= 0);
+	EXPECT_RAW(VCALL(__NR_read, fd, VP(buf), sizeof(buf)), -EISDIR);
+	EXPECT_RAW(VCALL(__NR_getdents64, fd, VP(buf), 10), -EINVAL);
+	EXPECT_RAW(VCALL(__NR_getdents64, fd, VP(KERNEL_ADDRESS), 4096),
+		   -EFAULT);
+	n = VCALL(__NR_getdents64, fd, VP(buf), sizeof(buf));
+	EXPECT_TRUE(n > 0);
+	EXPECT_RAW(dirent64_type(buf, n, "."), DT_DIR);
+	EXPECT_RAW(dirent64_type(buf, n, ".."), DT_DIR);
+	EXPECT_RAW(dirent64_type(buf, n, "f"), DT_REG);
+	EXPECT_RAW(dirent64_type(buf, n, "sub"), DT_DIR);
+	EXPECT_RAW(dirent64_type(buf, n, "l"), DT_LNK);
+	EXPECT_RAW(VCALL(__NR_getdents64, fd, VP(buf), sizeof(buf)), 0);
+
+	/* The old format, from the start again: the type is the last byte. */
+	EXPECT_RAW(VCALL(__NR_lseek, fd, 0, SEEK_SET), 0);
+	n = VCALL(__NR_getdents, fd, VP(buf), sizeof(buf));
+	EXPECT_TRUE(n > 0);
+	for (long off = 0; off < n; off += old->d_reclen, count++) {
+		old = (const void *)(buf + off);
+		if (!strcmp(old->d_name, "l"))
+			EXPECT_TRUE(buf[off + old->d_reclen - 1] == DT_LNK);
+	}
+	EXPECT_RAW(count, 5);
+	EXPECT_RAW(VCALL(__NR_close, fd), 0);
+	EXPECT_RAW(VCALL(__NR_getdents64, fd, VP(buf), sizeof(buf)), -EBADF);
+
+	if (kt26_running()) {
+		fd = VCALL(__NR_open, VP("/"), O_RDONLY | O_DIRECTORY);
+		EXPECT_TRUE(fd >= 0);
+		n = VCALL(__NR_getdents64, fd, VP(buf), sizeof(buf));
+		EXPECT_RAW(VCALL(__NR_close, fd), 0);
+		EXPECT_RAW(dirent64_type(buf, n, "bin"), DT_DIR);
+		EXPECT_RAW(dirent64_type(buf, n, "dev"), DT_DIR);
+		EXPECT_RAW(dirent64_type(buf, n, "proc"), DT_DIR);
+		EXPECT_RAW(dirent64_type(buf, n, "tmp"), DT_DIR);
+	}
+	vfs_cleanup();
+	return TEST_PASS;
+}
+
+static enum test_result test_vfs_stat64_statx_readlink(void)
+{
+	struct statx stx;
+	struct stat64 st;
+	char buf[64];
+	long dfd;
+
+	if (vfs_setup())
+		return TEST_FAIL;
+	EXPECT_RAW(VCALL(__NR_symlink, VP("target-name"), VP(vfs("l"))), 0);
+	EXPECT_RAW(VCALL(__NR_lstat64, VP(vfs("l")), VP(&st)), 0);
+	EXPECT_TRUE(S_ISLNK(st.st_mode) && st.st_size == 11);
+	EXPECT_RAW(VCALL(__NR_stat64, VP(vfs("l")), VP(&st)), -ENOENT);
+	memset(buf, 'x', sizeof(buf));
+	EXPECT_RAW(VCALL(__NR_readlink, VP(vfs("l")), VP(buf), sizeof(buf)),
+		   11);
+	EXPECT_TRUE(!memcmp(buf, "target-name", 11) && buf[11] == 'x');
+	EXPECT_RAW(VCALL(__NR_readlink, VP(vfs("l")), VP(buf), 4), 4);
+	EXPECT_RAW(VCALL(__NR_readlink, VP(vfs_dir), VP(buf), 4), -EINVAL);
+	EXPECT_RAW(VCALL(__NR_readlink, VP(vfs("l")), VP(KERNEL_ADDRESS), 4),
+		   -EFAULT);
+
+	EXPECT_RAW(VCALL(__NR_statx, AT_FDCWD, VP(vfs("l")),
+			 AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, VP(&stx)), 0);
+	EXPECT_TRUE((stx.stx_mask & STATX_BASIC_STATS) == STATX_BASIC_STATS);
+	EXPECT_TRUE(S_ISLNK(stx.stx_mode) && stx.stx_size == 11);
+	EXPECT_RAW(VCALL(__NR_statx, AT_FDCWD, VP("/"), 0, STATX_BASIC_STATS,
+			 VP(&stx)), 0);
+	EXPECT_TRUE(S_ISDIR(stx.stx_mode) && stx.stx_nlink >= 2);
+	EXPECT_RAW(VCALL(__NR_statx, AT_FDCWD, VP("/"), 0, STATX__RESERVED,
+			 VP(&stx)), -EINVAL);
+	EXPECT_RAW(VCALL(__NR_stat64, VP(vfs_dir), VP(KERNEL_ADDRESS)),
+		   -EFAULT);
+
+	dfd = VCALL(__NR_open, VP(vfs_dir), O_RDONLY | O_DIRECTORY);
+	EXPECT_TRUE(dfd >= 0);
+	EXPECT_RAW(VCALL(__NR_fstatat64, dfd, VP("l"), VP(&st),
+			 AT_SYMLINK_NOFOLLOW), 0);
+	EXPECT_TRUE(S_ISLNK(st.st_mode));
+	EXPECT_RAW(VCALL(__NR_readlinkat, dfd, VP("l"), VP(buf), 6), 6);
+	EXPECT_RAW(VCALL(__NR_statx, dfd, VP(""), AT_EMPTY_PATH,
+			 STATX_BASIC_STATS, VP(&stx)), 0);
+	EXPECT_TRUE(S_ISDIR(stx.stx_mode));
+	EXPECT_RAW(VCALL(__NR_close, dfd), 0);
+
+	if (kt26_running()) {
+		EXPECT_RAW(VCALL(__NR_stat64, VP("/dev/null"), VP(&st)), 0);
+		EXPECT_TRUE(S_ISCHR(st.st_mode) && st.st_rdev == (1 << 8 | 3));
+		EXPECT_RAW(VCALL(__NR_stat64, VP("/dev/hda"), VP(&st)), 0);
+		EXPECT_TRUE(S_ISBLK(st.st_mode) && st.st_rdev == (3 << 8 | 0));
+	}
+	vfs_cleanup();
+	return TEST_PASS;
+}
+
+static enum test_result test_vfs_chdir_getcwd_relative_paths(void)
+{
+	static char old[PATH_MAX], buf[PATH_MAX];
+	long dfd;
+
+	if (vfs_setup())
+		return TEST_FAIL;
+	EXPECT_TRUE(VCALL(__NR_getcwd, VP(old), sizeof(old)) > 0);
+	EXPECT_RAW(VCALL(__NR_chdir, VP(vfs_dir)), 0);
+	EXPECT_RAW(VCALL(__NR_getcwd, VP(buf), sizeof(buf)),
+		   (long)strlen(vfs_dir) + 1);
+	EXPECT_TRUE(!strcmp(buf, vfs_dir));
+	EXPECT_RAW(vfs_create("rel", "relative"), 0);
+	EXPECT_RAW(vfs_size(vfs("rel")), 8);
+	EXPECT_RAW(VCALL(__NR_mkdir, VP("sub"), 0755), 0);
+	EXPECT_RAW(VCALL(__NR_chdir, VP("sub")), 0);
+	EXPECT_RAW(vfs_size("../rel"), 8);
+	EXPECT_RAW(VCALL(__NR_getcwd, VP(buf), 3), -ERANGE);
+	EXPECT_RAW(VCALL(__NR_getcwd, VP(KERNEL_ADDRESS), sizeof(buf)),
+		   -EFAULT);
+	EXPECT_RAW(VCALL(__NR_chdir, VP("..")), 0);
+	EXPECT_RAW(VCALL(__NR_chdir, VP("rel")), -ENOTDIR);
+	EXPECT_RAW(VCALL(__NR_chdir, VP("none")), -ENOENT);
+
+	/* A removed working directory has no name any more. */
+	EXPECT_RAW(VCALL(__NR_mkdir, VP("gone"), 0755), 0);
+	EXPECT_RAW(VCALL(__NR_chdir, VP("gone")), 0);
+	EXPECT_RAW(VCALL(__NR_rmdir, VP(vfs("gone"))), 0);
+	EXPECT_RAW(VCALL(__NR_getcwd, VP(buf), sizeof(buf)), -ENOENT);
+	EXPECT_RAW(VCALL(__NR_open, VP("new"), O_CREAT | O_WRONLY, 0644),
+		   -ENOENT);
+
+	dfd = VCALL(__NR_open, VP("/"), O_RDONLY | O_DIRECTORY);
+	EXPECT_TRUE(dfd >= 0);
+	EXPECT_RAW(VCALL(__NR_fchdir, dfd), 0);
+	EXPECT_RAW(VCALL(__NR_close, dfd), 0);
+	EXPECT_RAW(VCALL(__NR_getcwd, VP(buf), sizeof(buf)), 2);
+	EXPECT_TRUE(!strcmp(buf, "/"));
+	EXPECT_RAW(VCALL(__NR_chdir, VP(old)), 0);
+	vfs_cleanup();
+	return TEST_PASS;
+}
+
+static enum test_result test_vfs_mkdir_rename_rmdir_rules(void)
+{
+	char buf[8];
+	long fd, dfd;
+
+	if (vfs_setup())
+		return TEST_FAIL;
+	EXPECT_RAW(VCALL(__NR_mkdir, VP(vfs("d1")), 0755), 0);
+	EXPECT_RAW(VCALL(__NR_mkdir, VP(vfs("d1")), 0755), -EEXIST);
+	EXPECT_RAW(VCALL(__NR_mkdir, VP(vfs("d1/d2")), 0755), 0);
+	EXPECT_RAW(VCALL(__NR_rename, VP(vfs("d1")), VP(vfs("d1/d2/d3"))),
+		   -EINVAL);
+	EXPECT_RAW(VCALL(__NR_rmdir, VP(vfs("d1"))), -ENOTEMPTY);
+	EXPECT_RAW(VCALL(__NR_rmdir, VP(vfs("d1/."))), -EINVAL);
+
+	/* A rename replaces the target file. */
+	EXPECT_RAW(vfs_create(vfs("f1"), "one"), 0);
+	EXPECT_RAW(vfs_create(vfs("f2"), "two!"), 0);
+	EXPECT_RAW(VCALL(__NR_rename, VP(vfs("f1")), VP(vfs("f2"))), 0);
+	EXPECT_RAW(vfs_size(vfs("f1")), -ENOENT);
+	fd = VCALL(__NR_open, VP(vfs("f2")), O_RDONLY);
+	EXPECT_TRUE(fd >= 0);
+	EXPECT_RAW(VCALL(__NR_read, fd, VP(buf), sizeof(buf)), 3);
+	EXPECT_RAW(VCALL(__NR_close, fd), 0);
+
+	/* Across directories, files and directories. */
+	EXPECT_RAW(VCALL(__NR_rename, VP(vfs("f2")), VP(vfs("d1/f"))), 0);
+	EXPECT_RAW(VCALL(__NR_rename, VP(vfs("d1/d2")), VP(vfs("d3"))), 0);
+	EXPECT_RAW(VCALL(__NR_rename, VP(vfs("d1/f")), VP(vfs("d3"))),
+		   -EISDIR);
+	EXPECT_RAW(vfs_create(vfs("f"), NULL), 0);
+	EXPECT_RAW(VCALL(__NR_rename, VP(vfs("d3")), VP(vfs("f"))), -ENOTDIR);
+	EXPECT_RAW(VCALL(__NR_rename, VP(vfs("d3")), VP(vfs("d1"))),
+		   -ENOTEMPTY);
+	EXPECT_RAW(VCALL(__NR_unlink, VP(vfs("d3"))), -EISDIR);
+	EXPECT_RAW(VCALL(__NR_rmdir, VP(vfs("f"))), -ENOTDIR);
+	EXPECT_RAW(VCALL(__NR_unlink, VP(vfs("f/"))), -ENOTDIR);
+
+	/* The *at() forms, from a directory descriptor. */
+	dfd = VCALL(__NR_open, VP(vfs_dir), O_RDONLY | O_DIRECTORY);
+	EXPECT_TRUE(dfd >= 0);
+	EXPECT_RAW(VCALL(__NR_mkdirat, dfd, VP("sub"), 0755), 0);
+	EXPECT_RAW(VCALL(__NR_renameat, dfd, VP("sub"), dfd, VP("gone")), 0);
+	EXPECT_RAW(VCALL(__NR_unlinkat, dfd, VP("gone"), 0), -EISDIR);
+	EXPECT_RAW(VCALL(__NR_unlinkat, dfd, VP("gone"), AT_REMOVEDIR), 0);
+	EXPECT_RAW(VCALL(__NR_unlinkat, dfd, VP("f"), 0x4000), -EINVAL);
+	EXPECT_RAW(VCALL(__NR_mkdirat, 99, VP("sub"), 0755), -EBADF);
+	EXPECT_RAW(VCALL(__NR_close, dfd), 0);
+	vfs_cleanup();
+	return TEST_PASS;
+}
+
+static enum test_result test_vfs_bad_paths_errno(void)
+{
+	static char longpath[PATH_MAX + 16], name[NAME_MAX + 8];
+	struct stat64 st;
+
+	if (vfs_setup())
+		return TEST_FAIL;
+	EXPECT_RAW(vfs_create(vfs("f"), "x"), 0);
+	EXPECT_RAW(VCALL(__NR_open, VP(vfs("none")), O_RDONLY), -ENOENT);
+	EXPECT_RAW(VCALL(__NR_open, VP(vfs("none/x")), O_RDONLY), -ENOENT);
+	EXPECT_RAW(VCALL(__NR_open, VP(vfs("f/x")), O_RDONLY), -ENOTDIR);
+	EXPECT_RAW(VCALL(__NR_mkdir, VP(vfs("f/x")), 0755), -ENOTDIR);
+	EXPECT_RAW(VCALL(__NR_open, VP(vfs("f")), O_RDONLY | O_DIRECTORY),
+		   -ENOTDIR);
+	EXPECT_RAW(VCALL(__NR_open, VP(vfs_dir), O_WRONLY), -EISDIR);
+	EXPECT_RAW(VCALL(__NR_open, VP(""), O_RDONLY), -ENOENT);
+
+	/* Links that lead back to themselves. */
+	EXPECT_RAW(VCALL(__NR_symlink, VP("b"), VP(vfs("a"))), 0);
+	EXPECT_RAW(VCALL(__NR_symlink, VP("a"), VP(vfs("b"))), 0);
+	EXPECT_RAW(VCALL(__NR_open, VP(vfs("a")), O_RDONLY), -ELOOP);
+	EXPECT_RAW(VCALL(__NR_stat64, VP(vfs("a/x")), VP(&st)), -ELOOP);
+	EXPECT_RAW(VCALL(__NR_lstat64, VP(vfs("a")), VP(&st)), 0);
+	EXPECT_RAW(VCALL(__NR_symlink, VP("f"), VP(vfs("l"))), 0);
+	EXPECT_RAW(VCALL(__NR_open, VP(vfs("l")), O_RDONLY | O_NOFOLLOW),
+		   -ELOOP);
+
+	/* A name of NAME_MAX + 1 bytes, a path of PATH_MAX. */
+	memset(name, 'n', NAME_MAX + 1);
+	EXPECT_RAW(VCALL(__NR_open, VP(vfs(name)), O_CREAT | O_WRONLY, 0644),
+		   -ENAMETOOLONG);
+	EXPECT_RAW(VCALL(__NR_mkdir, VP(vfs(name)), 0755), -ENAMETOOLONG);
+	name[NAME_MAX] = '\0';
+	EXPECT_RAW(VCALL(__NR_stat64, VP(vfs(name)), VP(&st)), -ENOENT);
+	for (int i = 0; i < PATH_MAX + 8; i += 2)
+		memcpy(longpath + i, "a/", 2);
+	EXPECT_RAW(VCALL(__NR_open, VP(longpath), O_RDONLY), -ENAMETOOLONG);
+	EXPECT_RAW(VCALL(__NR_chdir, VP(longpath)), -ENAMETOOLONG);
+
+	/* Bad pointers: -EFAULT, never a crash. */
+	EXPECT_RAW(VCALL(__NR_open, VP(KERNEL_ADDRESS), O_RDONLY), -EFAULT);
+	EXPECT_RAW(VCALL(__NR_mkdir, VP(WILD_ADDRESS), 0755), -EFAULT);
+	EXPECT_RAW(VCALL(__NR_rename, VP(vfs("f")), VP(WILD_ADDRESS)),
+		   -EFAULT);
+	EXPECT_RAW(VCALL(__NR_symlink, VP(KERNEL_ADDRESS), VP(vfs("x"))),
+		   -EFAULT);
+	EXPECT_RAW(VCALL(__NR_chdir, VP(KERNEL_ADDRESS)), -EFAULT);
+	EXPECT_RAW(VCALL(__NR_statx, AT_FDCWD, VP(vfs("f")), 0,
+			 STATX_BASIC_STATS, VP(KERNEL_ADDRESS)), -EFAULT);
+	vfs_cleanup();
+	return TEST_PASS;
+}
+
+static enum test_result test_vfs_read_only_root_and_mounts(void)
+{
+	char buf[16];
+	long fd;
+
+	if (!kt26_running())
+		return skip_not_kt26();
+	if (vfs_setup())
+		return TEST_FAIL;
+	EXPECT_RAW(VCALL(__NR_mkdir, VP("/newdir"), 0755), -EROFS);
+	EXPECT_RAW(VCALL(__NR_unlink, VP("/etc/motd")), -EROFS);
+	EXPECT_RAW(VCALL(__NR_rename, VP("/etc/motd"), VP("/etc/m2")), -EROFS);
+	EXPECT_RAW(VCALL(__NR_symlink, VP("x"), VP("/x")), -EROFS);
+	EXPECT_RAW(VCALL(__NR_truncate, VP("/etc/motd"), 0), -EROFS);
+	EXPECT_RAW(VCALL(__NR_rmdir, VP("/tmp")), -EROFS);
+
+	/* A read-only ramfs, then a writable one that is busy. */
+	EXPECT_RAW(VCALL(__NR_mkdir, VP(vfs("m")), 0755), 0);
+	EXPECT_RAW(VCALL(__NR_mount, VP("none"), VP(vfs("m")), VP("nosuchfs"),
+			 0, 0), -ENODEV);
+	EXPECT_RAW(VCALL(__NR_mount, VP("none"), VP(vfs("m")), VP("ramfs"),
+			 MS_RDONLY, 0), 0);
+	EXPECT_RAW(VCALL(__NR_open, VP(vfs("m/x")), O_CREAT | O_WRONLY, 0644),
+		   -EROFS);
+	EXPECT_RAW(VCALL(__NR_umount2, VP(vfs("m")), 0), 0);
+	EXPECT_RAW(VCALL(__NR_mount, VP("none"), VP(vfs("m")), VP("ramfs"), 0,
+			 VP("size=64k")), 0);
+	EXPECT_RAW(vfs_create(vfs("m/x"), "in the mount"), 0);
+	EXPECT_RAW(VCALL(__NR_rmdir, VP(vfs("m"))), -EBUSY);
+	EXPECT_RAW(VCALL(__NR_chdir, VP(vfs("m"))), 0);
+	EXPECT_RAW(VCALL(__NR_umount, VP(vfs("m"))), -EBUSY);
+	EXPECT_RAW(VCALL(__NR_chdir, VP("/")), 0);
+	EXPECT_RAW(VCALL(__NR_umount, VP(vfs("m"))), 0);
+	EXPECT_RAW(vfs_size(vfs("m/x")), -ENOENT);
+	EXPECT_RAW(VCALL(__NR_umount, VP(vfs("m"))), -EINVAL);
+
+	/* The device nodes. */
+	fd = VCALL(__NR_open, VP("/dev/null"), O_RDWR);
+	EXPECT_TRUE(fd >= 0);
+	EXPECT_RAW(VCALL(__NR_write, fd, VP("gone"), 4), 4);
+	EXPECT_RAW(VCALL(__NR_read, fd, VP(buf), sizeof(buf)), 0);
+	EXPECT_RAW(VCALL(__NR_close, fd), 0);
+	fd = VCALL(__NR_open, VP("/dev/zero"), O_RDONLY);
+	EXPECT_TRUE(fd >= 0);
+	memset(buf, 'x', sizeof(buf));
+	EXPECT_RAW(VCALL(__NR_read, fd, VP(buf), sizeof(buf)), sizeof(buf));
+	EXPECT_TRUE(buf[0] == 0 && !memcmp(buf, buf + 1, sizeof(buf) - 1));
+	EXPECT_RAW(VCALL(__NR_close, fd), 0);
+
+	/* execve through a symlink; /tmp itself is noexec. */
+	EXPECT_RAW(VCALL(__NR_symlink, VP(BADELF_DIR "/valid"),
+			 VP(vfs("hello"))), 0);
+	if (exec_expecting(vfs("hello"), BADELF_VALID_EXIT) < 0) {
+		vfs_cleanup();
+		return TEST_FAIL;
+	}
+	fd = VCALL(__NR_open, VP(vfs("prog")), O_CREAT | O_WRONLY, 0755);
+	EXPECT_TRUE(fd >= 0);
+	EXPECT_RAW(VCALL(__NR_close, fd), 0);
+	if (exec_expecting(vfs("prog"), EACCES) < 0) {
+		vfs_cleanup();
+		return TEST_FAIL;
+	}
+	vfs_cleanup();
+	return TEST_PASS;
+}
+
+
 #define TEST(name) { #name, test_##name }
 
 static const struct test tests[] = {
@@ -1619,7 +2965,23 @@ static const struct test tests[] = {
 	TEST(kill_pid0_is_own_group_not_swapper),
 	TEST(kill_kthreadd_survives),
 	TEST(kt_tasks_lists_kernel_threads),
+	TEST(pipe_eof_after_last_writer),
+	TEST(pipe_write_without_reader_sigpipe),
+	TEST(pipe_round_trips_in_order),
+	TEST(pipe_64k_in_odd_pieces_intact),
+	TEST(pipe_buf_writes_not_interleaved),
+	TEST(dup_dup2_dup3_fcntl),
+	TEST(pipe2_flags_and_errors),
+	TEST(close_on_exec_closed_by_execve),
+	TEST(pipe_read_interrupted_by_signal),
 	TEST(fuzz_keeps_free_pages),
+	TEST(vfs_tmp_file_write_read_truncate_unlink),
+	TEST(vfs_getdents64_names_and_types),
+	TEST(vfs_stat64_statx_readlink),
+	TEST(vfs_chdir_getcwd_relative_paths),
+	TEST(vfs_mkdir_rename_rmdir_rules),
+	TEST(vfs_bad_paths_errno),
+	TEST(vfs_read_only_root_and_mounts),
 };
 
 #define NR_TESTS	(int)(sizeof(tests) / sizeof(tests[0]))
@@ -1637,9 +2999,14 @@ static void __attribute__((noreturn)) power_off(void)
 		nanosleep(&forever, NULL);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
 	int passed = 0, failed = 0;
+
+	if (argc >= 3 && !strcmp(argv[1], CLOEXEC_CHECK))
+		return check_cloexec(argc, argv);
+	/* Run by a shell as "usertests", argv[0] is no path. */
+	self_path = strchr(argv[0], '/') ? argv[0] : "/bin/usertests";
 
 	printf("usertests: 1..%d\n", NR_TESTS);
 	for (int i = 0; i < NR_TESTS; i++) {

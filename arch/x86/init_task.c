@@ -25,5 +25,6 @@ struct task_struct init_task = INIT_TASK(init_task);
 
 struct fs_struct init_fs = {
 	.count = ATOMIC_INIT(1),
+	.lock = __SPIN_LOCK_UNLOCKED,
 	.umask = 0022,
 };

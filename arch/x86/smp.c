@@ -12,10 +12,12 @@
  * The call-function IPI runs a function on the other CPUs: the request
  * sits in call_data, one at a time under call_lock, and the sender
  * counts the CPUs that started and (if it waits) finished it.
+ * The stop IPI, sent by panic(), halts the other CPUs for good.
  */
 #include <asm/apic.h>
 #include <asm/desc.h>
 #include <asm/irqflags.h>
+#include <delay.h>
 #include <atomic.h>
 #include <hardirq.h>
 #include <kernel.h>
@@ -27,6 +29,7 @@
 void reschedule_interrupt(void);
 void call_function_interrupt(void);
 void invalidate_interrupt(void);
+void reboot_interrupt(void);
 
 /**
  * smp_intr_init - install the IPI handlers in the IDT
@@ -38,6 +41,63 @@ void smp_intr_init(void)
 	set_intr_gate(RESCHEDULE_VECTOR, reschedule_interrupt);
 	set_intr_gate(CALL_FUNCTION_VECTOR, call_function_interrupt);
 	set_intr_gate(INVALIDATE_TLB_VECTOR, invalidate_interrupt);
+	set_intr_gate(REBOOT_VECTOR, reboot_interrupt);
+}
+
+/*
+ * This CPU leaves the system: offline, its tick masked, interrupts off,
+ * halted.  Only an NMI or a reset brings it out of the hlt.
+ */
+static void __noreturn stop_this_cpu(void)
+{
+	local_irq_disable();
+	cpu_clear(raw_smp_processor_id(), &cpu_online_map);
+	apic_write(APIC_LVTT, apic_read(APIC_LVTT) | APIC_LVT_MASKED);
+	for (;;)
+		halt();
+}
+
+/**
+ * smp_reboot_interrupt - the stop IPI: this CPU halts for good
+ * @regs: the interrupted context
+ * @vector: REBOOT_VECTOR
+ *
+ * Context: hard interrupt.  Never returns.
+ */
+asmlinkage void __noreturn smp_reboot_interrupt(struct pt_regs *regs,
+						long vector)
+{
+	ack_APIC_irq();
+	stop_this_cpu();
+}
+
+/**
+ * smp_send_stop - halt every other CPU, for panic()
+ *
+ * Once the kernel has panicked nothing else may run: a task on another
+ * CPU could go on writing to the disk or the console.  The stop IPI has
+ * a vector of its own, so it does not wait for call_lock (the panic may
+ * have come from inside smp_call_function()); a CPU that runs with
+ * interrupts off does not take it, and is named after a second.
+ * Context: panic, interrupts off.
+ */
+void smp_send_stop(void)
+{
+	unsigned int others = num_online_cpus() - 1;
+
+	if (!others)
+		return;
+	send_IPI_allbutself(REBOOT_VECTOR);
+	for (int us = 0; us < 1000000 && num_online_cpus() > 1; us += 10)
+		udelay(10);
+	if (num_online_cpus() > 1)
+		printk(KERN_EMERG "SMP: %u of %u other CPUs did not stop "
+		       "(interrupts off): online %#lx\n",
+		       num_online_cpus() - 1, others,
+		       cpu_online_map.bits[0]);
+	else
+		printk(KERN_EMERG "SMP: %u other CPU%s stopped\n", others,
+		       others == 1 ? "" : "s");
 }
 
 /**

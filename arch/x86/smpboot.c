@@ -6,12 +6,12 @@
  * start_secondary), init/main.c (smp_init, nosmp, maxcpus=).
  * ULK 3rd ed., chapter 3, "Process 0": on a multiprocessor each CPU has
  * its own process 0.  The BIOS starts one CPU; the kernel runs on it
- * until init calls smp_init(), which starts the others one at a time:
+ * until init calls smp_init(), which starts the others:
  *
- *   smp_boot_cpus() -> do_boot_cpu(cpu):
+ *   smp_boot_cpus() -> do_boot_cpu(cpu), for each CPU:
  *     fork_idle(cpu)            the CPU's process 0, "swapper/N", made by
  *                               copy_process() with pid 0 (kernel/fork.c)
- *     stack_start               the top of that task's stack
+ *     stack_start[cpu]          the top of that task's stack
  *     wakeup_secondary_cpu_via_init()
  *                               INIT, STARTUP, STARTUP (arch/x86/ipi.c)
  *   the new CPU: arch/x86/trampoline.asm, real mode -> protected mode ->
@@ -20,19 +20,23 @@
  *     idt_init()                the one IDT every CPU shares
  *     setup_local_APIC(), setup_secondary_APIC_clock()
  *                               its interrupts and its tick
- *     cpu_set(cpu, cpu_online_map), complete(&cpu_callin),
+ *     cpu_set(cpu, cpu_online_map), wake_up(&cpu_callin_wait),
  *     then cpu_idle() forever.
  *
- * The boot CPU sleeps until the new one, online, completes cpu_callin,
- * at most a second; a CPU that does not answer is reported, put back to
- * sleep with an INIT IPI, and left out, and the boot goes on.
+ * Linux 2.6 waits for each CPU before it starts the next; here
+ * do_boot_cpu() does not wait, and the new CPUs come up side by side
+ * while the boot CPU sleeps in smp_boot_cpus() until all of them are
+ * online, at most a second: under QEMU a CPU that has just been started
+ * may not run before the boot CPU's next tick, and that wait is then
+ * taken once, not once per CPU.  A CPU that does not answer is reported,
+ * put back to sleep with an INIT IPI, and left out, and the boot goes
+ * on.
  */
 #include <asm/apic.h>
 #include <asm/desc.h>
 #include <asm/irqflags.h>
 #include <asm/mpspec.h>
 #include <asm/processor.h>
-#include <completion.h>
 #include <delay.h>
 #include <init.h>
 #include <irq.h>
@@ -44,6 +48,8 @@
 #include <smp.h>
 #include <string.h>
 #include <time.h>
+#include <timer.h>
+#include <wait.h>
 
 #define TRAMPOLINE_BASE	0x1000UL	/* arch/x86/trampoline.asm */
 #define CALLIN_TIMEOUT	HZ		/* a CPU that takes longer is dead */
@@ -51,10 +57,10 @@
 /* arch/x86/trampoline.asm */
 extern const char trampoline_data[], trampoline_end[];
 
-/* The stack the next CPU starts on: read by the trampoline. */
-unsigned long stack_start;
-/* Completed by the next CPU once it is online. */
-static DECLARE_COMPLETION(cpu_callin);
+/* The stack each CPU starts on: read by the trampoline. */
+unsigned long stack_start[NR_CPUS];
+/* Woken by each new CPU once it is online. */
+static DECLARE_WAIT_QUEUE_HEAD(cpu_callin_wait);
 
 /* CPUs to run: NR_CPUS unless nosmp or maxcpus= says fewer. */
 static unsigned int max_cpus = NR_CPUS;
@@ -117,20 +123,19 @@ asmlinkage void __noreturn start_secondary(void)
 	enter_lazy_tlb(&init_mm);
 
 	cpu_set(cpu, &cpu_online_map);
-	complete(&cpu_callin);
+	wake_up(&cpu_callin_wait);
 	local_irq_enable();
 	cpu_idle();
 }
 
 /*
- * Start @cpu and wait until it is online.  Return: 0, or -EIO if it did
- * not answer (it is halted again with an INIT IPI).
+ * Make @cpu's idle task and wake the CPU; it comes online by itself
+ * (start_secondary()).  Return: 0, or an error if it was not woken.
  */
 static int do_boot_cpu(unsigned int cpu)
 {
 	unsigned int apicid = x86_cpu_to_apicid[cpu];
 	struct task_struct *idle;
-	int err;
 
 	idle = fork_idle(cpu);
 	if (IS_ERR(idle)) {
@@ -138,39 +143,37 @@ static int do_boot_cpu(unsigned int cpu)
 		       cpu, PTR_ERR(idle));
 		return PTR_ERR(idle);
 	}
-	stack_start = (unsigned long)task_thread_info(idle) + THREAD_SIZE;
+	stack_start[cpu] = (unsigned long)task_thread_info(idle) + THREAD_SIZE;
 	printk(KERN_INFO "SMP: booting CPU#%u (APIC %u), idle task %s at "
 	       "%p\n", cpu, apicid, idle->comm, idle);
+	if (cpu == fail_cpu_boot)
+		return 0;		/* it is never woken */
+	return wakeup_secondary_cpu_via_init(apicid, TRAMPOLINE_BASE);
+}
 
-	init_completion(&cpu_callin);
-	err = cpu == fail_cpu_boot ? 0 :
-	      wakeup_secondary_cpu_via_init(apicid, TRAMPOLINE_BASE);
-	/* Asleep meanwhile: this CPU halts while the new one starts. */
-	if (!err && !wait_for_completion_timeout(&cpu_callin, CALLIN_TIMEOUT))
-		err = -EIO;
-	if (err) {
-		/* Halt it, or it could start later on a stack reused. */
-		printk(KERN_ERR "SMP: CPU#%u (APIC %u) did not answer; going "
-		       "on without it\n", cpu, apicid);
-		apic_write(APIC_ICR2, apicid << 24);
-		apic_write(APIC_ICR, APIC_INT_LEVELTRIG | APIC_INT_ASSERT |
-				     APIC_DM_INIT);
-		apic_wait_icr_idle();
-		/* Its idle task stays allocated: the CPU may have used it. */
-	}
-	return err;
+/* Halt a CPU that did not come online: it could start later. */
+static void park_cpu(unsigned int cpu)
+{
+	unsigned int apicid = x86_cpu_to_apicid[cpu];
+
+	printk(KERN_ERR "SMP: CPU#%u (APIC %u) did not answer; going on "
+	       "without it\n", cpu, apicid);
+	apic_write(APIC_ICR2, apicid << 24);
+	apic_write(APIC_ICR, APIC_INT_LEVELTRIG | APIC_INT_ASSERT |
+			     APIC_DM_INIT);
+	apic_wait_icr_idle();
+	/* Its idle task stays allocated: the CPU may have used it. */
 }
 
 /*
- * Start every present CPU, up to max_cpus in all.  The trampoline's
- * jump to paging needs the first 4 MiB mapped one to one for a moment:
- * PDE 0 of swapper_pg_dir borrows the kernel's first page table until
- * the last CPU is up.  No user page directory is made from it meanwhile
- * (pgd_alloc() copies only the kernel's part).
+ * Start every present CPU (up to max_cpus), then sleep until all of
+ * them are online.  For the start-up jump only, PDE 0 maps the first
+ * 4 MiB one to one (arch/x86/trampoline.asm).
  */
 static void smp_boot_cpus(void)
 {
-	unsigned int cpu;
+	cpumask_t booting = CPU_MASK_NONE;
+	unsigned int cpu, started = 1;
 
 	memcpy(__va(TRAMPOLINE_BASE), trampoline_data,
 	       trampoline_end - trampoline_data);
@@ -179,13 +182,24 @@ static void smp_boot_cpus(void)
 	for_each_cpu_mask(cpu, cpu_present_map) {
 		if (cpu == 0)
 			continue;
-		if (num_online_cpus() >= max_cpus) {
+		if (started >= max_cpus) {
 			printk(KERN_INFO "SMP: CPU#%u left out (maxcpus=%u)\n",
 			       cpu, max_cpus);
 			continue;
 		}
-		do_boot_cpu(cpu);
+		started++;
+		if (!do_boot_cpu(cpu))
+			cpu_set(cpu, &booting);
+		else
+			park_cpu(cpu);
 	}
+	/* Asleep meanwhile: this CPU halts while the new ones start. */
+	wait_event_timeout(cpu_callin_wait,
+			   cpus_equal(cpus_and(cpu_online_map, booting),
+				      booting), CALLIN_TIMEOUT);
+	for_each_cpu_mask(cpu, booting)
+		if (!cpu_online(cpu))
+			park_cpu(cpu);
 
 	swapper_pg_dir[0] = 0;
 	flush_tlb_all();

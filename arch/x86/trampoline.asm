@@ -17,8 +17,12 @@
 ;    smp_boot_cpus() lets PDE 0 of swapper_pg_dir map the first 4 MiB
 ;    one to one, so that the instruction after "mov cr0" is still here.
 ; 4. The stack: the top of the new CPU's idle task stack, which
-;    do_boot_cpu() left in stack_start.  From here current is that idle
-;    task (thread_info sits at the bottom of the stack).
+;    do_boot_cpu() left in stack_start[cpu].  Several CPUs may run this
+;    page at once (smp_boot_cpus() starts them all, then waits), so each
+;    finds its own number: its APIC ID (CPUID leaf 1, EBX bits 31-24)
+;    looked up in x86_cpu_to_apicid[].  From here current is that idle
+;    task (thread_info sits at the bottom of the stack).  Nothing here
+;    writes memory before that: the page is shared.
 ; 5. Jump to start_secondary() at its kernel address; it never returns.
 ;
 ; Everything is position dependent on TRAMPOLINE_BASE: NASM computes the
@@ -37,7 +41,7 @@ SEG_FLAT_DATA	equ 0x00CF92000000FFFF
 
 %define TR(label) (TRAMPOLINE_BASE + (label) - trampoline_data)
 
-extern swapper_pg_dir, stack_start, start_secondary
+extern swapper_pg_dir, stack_start, start_secondary, x86_cpu_to_apicid
 
 section .rodata
 bits 16
@@ -72,7 +76,22 @@ startup_32_smp:
 	or eax, CR0_PG | CR0_WP
 	mov cr0, eax
 
-	mov esp, [stack_start]
+	mov eax, 1
+	cpuid
+	shr ebx, 24			; this CPU's initial APIC ID
+	xor ecx, ecx
+.find_cpu:
+	movzx eax, byte [x86_cpu_to_apicid + ecx]
+	cmp eax, ebx
+	je .found_cpu
+	inc ecx
+	cmp ecx, NR_CPUS
+	jb .find_cpu
+.unknown_cpu:				; not in the tables: no stack to use
+	hlt
+	jmp .unknown_cpu
+.found_cpu:
+	mov esp, [stack_start + ecx * 4]
 	xor ebp, ebp			; the end of every backtrace
 	push dword 0
 	popfd				; IF, DF, NT clear

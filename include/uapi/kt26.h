@@ -20,23 +20,38 @@
 #define __NR_open		5
 #define __NR_close		6
 #define __NR_waitpid		7
+#define __NR_creat		8	/* (path, mode): open O_CREAT|O_WRONLY|O_TRUNC */
+#define __NR_link		9	/* (old, new) */
+#define __NR_unlink		10	/* (path) */
 #define __NR_execve		11
+#define __NR_chdir		12	/* (path) */
 #define __NR_lseek		19
 #define __NR_getpid		20
+#define __NR_mount		21	/* (dev, dir, type, flags, data) */
+#define __NR_umount		22	/* (dir) */
 #define __NR_setuid		23	/* 16-bit ids: use the ...32 calls */
 #define __NR_getuid		24
 #define __NR_alarm		27	/* (seconds) -> seconds left of the last */
 #define __NR_pause		29	/* (void) -> -EINTR after a handler */
+#define __NR_access		33	/* (path, mode) */
 #define __NR_sync		36
 #define __NR_kill		37
+#define __NR_rename		38	/* (old, new) */
+#define __NR_mkdir		39	/* (path, mode) */
+#define __NR_rmdir		40	/* (path) */
+#define __NR_dup		41	/* (fd) -> the lowest free descriptor, same file */
+#define __NR_pipe		42	/* (int fds[2]) -> 0: fds[0] reads, fds[1] writes */
 #define __NR_times		43	/* (struct tms *buf) -> clock ticks since boot (HZ) */
 #define __NR_brk		45
 #define __NR_setgid		46
 #define __NR_getgid		47
 #define __NR_geteuid		49
 #define __NR_getegid		50
+#define __NR_umount2		52	/* (dir, flags) */
 #define __NR_ioctl		54	/* (fd, request, arg): termbits.h */
+#define __NR_fcntl		55	/* (fd, cmd, arg): F_DUPFD, F_GETFD, F_SETFL, ... */
 #define __NR_setpgid		57	/* (pid, pgid) */
+#define __NR_umask		60	/* (mask) -> the old mask */
 #define __NR_dup2		63
 #define __NR_getppid		64
 #define __NR_getpgrp		65	/* (void) -> the caller's group */
@@ -44,14 +59,22 @@
 #define __NR_sigaction		67	/* (sig, act, oact): 32-bit mask */
 #define __NR_sigsuspend		72	/* (int, int, mask): the old form */
 #define __NR_sigpending		73	/* (unsigned long *) */
+#define __NR_symlink		83	/* (target, path) */
+#define __NR_readlink		85	/* (path, buf, size) -> bytes, no NUL */
 #define __NR_reboot		88
+#define __NR_truncate		92	/* (path, length) */
+#define __NR_ftruncate		93	/* (fd, length) */
 #define __NR_syslog		103	/* (int type, char *buf, int len): dmesg */
 #define __NR_setitimer		104	/* (which, new, old): REAL only */
 #define __NR_getitimer		105	/* (which, struct kt_itimerval *) */
 #define __NR_wait4		114	/* (pid, status *, options, rusage *) */
+#define __NR_fsync		118	/* (fd) */
 #define __NR_sigreturn		119	/* (void): a handler's end */
 #define __NR_sigprocmask	126	/* (how, set *, oset *): 32 bits */
 #define __NR_getpgid		132	/* (pid) -> its process group */
+#define __NR_fchdir		133	/* (fd) */
+#define __NR__llseek		140	/* (fd, high, low, loff_t *result, whence) */
+#define __NR_getdents		141	/* (fd, struct linux_dirent *, count) */
 #define __NR_getsid		147	/* (pid) -> its session */
 #define __NR_sched_yield	158
 #define __NR_nanosleep		162
@@ -60,16 +83,36 @@
 #define __NR_rt_sigprocmask	175	/* (how, set, oset, 8) */
 #define __NR_rt_sigpending	176	/* (set, 8) */
 #define __NR_rt_sigsuspend	179	/* (mask, 8) */
+#define __NR_getcwd		183	/* (buf, size) -> bytes with the NUL */
+#define __NR_truncate64		193	/* (path, low, high) */
+#define __NR_ftruncate64	194	/* (fd, low, high) */
+#define __NR_stat64		195	/* (path, struct stat64 *) */
+#define __NR_lstat64		196	/* (path, struct stat64 *): the link itself */
+#define __NR_fstat64		197	/* (fd, struct stat64 *) */
 #define __NR_getuid32		199	/* (void) -> real user id */
 #define __NR_getgid32		200	/* (void) -> real group id */
 #define __NR_geteuid32		201	/* (void) -> effective user id */
 #define __NR_getegid32		202	/* (void) -> effective group id */
 #define __NR_setuid32		213	/* (uid): root sets both, others only their real id */
 #define __NR_setgid32		214	/* (gid): likewise */
+#define __NR_getdents64		220	/* (fd, struct linux_dirent64 *, count) */
+#define __NR_fcntl64		221	/* (fd, cmd, arg): fcntl with 64-bit locks */
 #define __NR_tkill		238	/* (tid, sig) */
 #define __NR_sched_setaffinity	241	/* (pid, len, mask) -> 0: the CPUs pid may run on */
 #define __NR_sched_getaffinity	242	/* (pid, len, mask) -> bytes of mask written */
 #define __NR_tgkill		270	/* (tgid, tid, sig) */
+#define __NR_openat		295	/* (dfd, path, flags, mode) */
+#define __NR_mkdirat		296	/* (dfd, path, mode) */
+#define __NR_fstatat64		300	/* (dfd, path, struct stat64 *, flags) */
+#define __NR_unlinkat		301	/* (dfd, path, flags) */
+#define __NR_renameat		302	/* (olddfd, old, newdfd, new) */
+#define __NR_linkat		303	/* (olddfd, old, newdfd, new, flags) */
+#define __NR_symlinkat		304	/* (target, newdfd, path) */
+#define __NR_readlinkat		305	/* (dfd, path, buf, size) */
+#define __NR_faccessat		307	/* (dfd, path, mode) */
+#define __NR_dup3		330	/* (oldfd, newfd, O_CLOEXEC or 0) -> newfd */
+#define __NR_pipe2		331	/* (int fds[2], O_CLOEXEC | O_NONBLOCK) -> 0 */
+#define __NR_statx		383	/* (dfd, path, flags, mask, struct statx *) */
 
 /* Teaching calls: what the shell needs to show the kernel's insides. */
 #define __NR_kt_tasks		400	/* (struct kt_task_info *buf, int max) -> count */
@@ -94,9 +137,27 @@
 #define O_RDWR		02
 #define O_ACCMODE	03
 #define O_CREAT		0100
+#define O_EXCL		0200	/* with O_CREAT: fail if it exists */
+#define O_NOCTTY	0400
 #define O_TRUNC		01000
 #define O_APPEND	02000
-#define O_NONBLOCK	04000
+#define O_NONBLOCK	04000		/* -EAGAIN instead of sleeping */
+#define O_LARGEFILE	0100000	/* accepted; offsets are 32 bits */
+#define O_DIRECTORY	0200000	/* fail unless a directory */
+#define O_NOFOLLOW	0400000	/* fail on a symbolic link */
+#define O_CLOEXEC	02000000	/* the descriptor is closed by execve */
+
+/* fcntl(2) commands and the descriptor flag */
+#define F_DUPFD		0	/* dup to the lowest free fd >= arg */
+#define F_GETFD		1	/* -> the descriptor's flags (FD_CLOEXEC) */
+#define F_SETFD		2
+#define F_GETFL		3	/* -> the open file's flags (O_ACCMODE, ...) */
+#define F_SETFL		4	/* O_APPEND and O_NONBLOCK may change */
+#define F_DUPFD_CLOEXEC	1030	/* F_DUPFD, with FD_CLOEXEC set */
+#define FD_CLOEXEC	1
+
+/* The largest write to a pipe that is never interleaved with another. */
+#define PIPE_BUF	4096
 
 /* lseek(2) whence */
 #define SEEK_SET	0
@@ -220,6 +281,7 @@ struct kt_tms {
 #define EFAULT		14	/* Bad address */
 #define EBUSY		16	/* Device or resource busy */
 #define EEXIST		17	/* File exists */
+#define EXDEV		18	/* Cross-device link */
 #define ENODEV		19	/* No such device */
 #define ENOTDIR		20	/* Not a directory */
 #define EISDIR		21	/* Is a directory */
@@ -230,9 +292,13 @@ struct kt_tms {
 #define ENOSPC		28	/* No space left on device */
 #define ESPIPE		29	/* Illegal seek */
 #define EROFS		30	/* Read-only file system */
+#define EMLINK		31	/* Too many links */
+#define EPIPE		32	/* Broken pipe */
 #define ERANGE		34	/* Math result not representable */
 #define ENAMETOOLONG	36	/* File name too long */
 #define ENOSYS		38	/* Function not implemented */
+#define ENOTEMPTY	39	/* Directory not empty */
+#define ELOOP		40	/* Too many symbolic links encountered */
 #define EOVERFLOW	75	/* Value too large for defined data type */
 
 /* Process flags shown by ps (task_struct->flags) */

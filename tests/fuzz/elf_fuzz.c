@@ -138,7 +138,7 @@ static void check_loaded(const struct linux_binprm *bprm, const char *file)
 
 int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 {
-	struct initramfs_file file = { .name = "fuzz", .size = size };
+	struct initramfs_file file = { .size = size };
 	struct mm_struct mm = { .rss = 0 };
 	struct linux_binprm bprm = { .file = &file, .mm = &mm };
 	/* malloc(0) may return NULL; the loader must not read the byte. */

@@ -581,7 +581,7 @@ KTEST(sched_fifo_runs_before_normal_tasks)
 
 KTEST(show_tasks_lists_processes_and_kernel_threads)
 {
-	static char tail[4096];
+	static char tail[8192];	/* the whole table at -smp 8 */
 	struct task_struct *k = kthreadd_task;
 	char line[96], me[32], active_mm[12];
 	unsigned long n, seconds;

@@ -410,7 +410,11 @@ static void far_timer_stop(void *unused)
 
 KTEST(timer_on_another_cpus_base_is_deleted_and_moved)
 {
-	KTEST_ASSERT(!cpu_online(FAR_CPU));
+	if (cpu_online(FAR_CPU)) {
+		printk(KERN_INFO "ktest: # %s: needs CPU %d offline\n",
+		       __func__, FAR_CPU);
+		return;
+	}
 	setup_timer(&far.timer, far_timer_fn, 0);
 	init_completion(&far.fired);
 	ktest_add_action(far_timer_stop, NULL);

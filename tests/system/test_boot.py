@@ -194,6 +194,16 @@ def test_oops_divide_error():
     assert boot.status == EXIT_PANIC, boot.explain("status is not the panic status")
 
 
+def test_panic_stops_the_other_cpus():
+    """At -smp 4 panic() sends the stop IPI (smp_send_stop(),
+    arch/x86/smp.c): the three other CPUs go offline and halt before the
+    kernel gives up, and it says so."""
+    boot = boot_kernel("ktest=oops_divide_error", timeout=30, smp=4)
+    boot.expect(r"Kernel panic - not syncing: Fatal exception")
+    boot.expect(r"SMP: 3 other CPUs stopped$")
+    assert boot.status == EXIT_PANIC, boot.explain("status is not the panic status")
+
+
 def test_double_fault_reported_not_reset():
     """A push on a kernel stack in unmapped memory: the page fault cannot
     push its frame either, and the double fault's task gate
@@ -248,6 +258,10 @@ def test_bench_all_prints_rows():
                 "schedule_work, interrupt to function, median",
                 "buffer cache: write 4 MiB + sync_all"):
         assert row in names, boot.explain("no row %r" % row)
+    # A user program's rows (tests/bench/pipe_bench.c): no timestamp.
+    user_rows = {m.group(1) for m in map(bench.ROW.match, boot.lines) if m}
+    for row in ("pipe throughput, 4 KiB writes", "pipe round trip, 1 byte"):
+        assert row in user_rows, boot.explain("no row %r" % row)
     assert boot.status == EXIT_KTEST_PASS, boot.explain("not the pass status")
 
 

@@ -30,6 +30,7 @@ static const char *const error_messages[] = {
 	[EFAULT] = "Bad address",
 	[EBUSY] = "Device or resource busy",
 	[EEXIST] = "File exists",
+	[EXDEV] = "Invalid cross-device link",
 	[ENODEV] = "No such device",
 	[ENOTDIR] = "Not a directory",
 	[EISDIR] = "Is a directory",
@@ -40,9 +41,13 @@ static const char *const error_messages[] = {
 	[ENOSPC] = "No space left on device",
 	[ESPIPE] = "Illegal seek",
 	[EROFS] = "Read-only file system",
+	[EMLINK] = "Too many links",
+	[EPIPE] = "Broken pipe",
 	[ERANGE] = "Numerical result out of range",
 	[ENAMETOOLONG] = "File name too long",
 	[ENOSYS] = "Function not implemented",
+	[ENOTEMPTY] = "Directory not empty",
+	[ELOOP] = "Too many levels of symbolic links",
 	[EOVERFLOW] = "Value too large for defined data type",
 };
 

@@ -244,6 +244,29 @@ int kill(pid_t pid, int sig)
 }
 
 /**
+ * dup - a second descriptor for the open file of @fd
+ * @fd: open file descriptor
+ *
+ * Return: the lowest free descriptor (without FD_CLOEXEC), or -1 on
+ * error (EBADF, EMFILE).
+ */
+int dup(int fd)
+{
+	return call1(__NR_dup, fd);
+}
+
+/**
+ * pipe - make a pipe
+ * @fds: gets the read end in fds[0] and the write end in fds[1]
+ *
+ * Return: 0, or -1 on error (EMFILE, ENOMEM, EFAULT).
+ */
+int pipe(int fds[2])
+{
+	return call1(__NR_pipe, (long)fds);
+}
+
+/**
  * times - the clock, and the caller's CPU time
  * @buf: filled with user and kernel ticks of the caller and its children
  *
@@ -296,6 +319,26 @@ void *sbrk(intptr_t increment)
 	if (increment && brk(old + increment) < 0)
 		return (void *)-1;
 	return old;
+}
+
+/**
+ * fcntl - look at or change a descriptor or its open file
+ * @fd: open file descriptor
+ * @cmd: F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL or F_SETFL
+ *
+ * The commands that take an argument read it as a third int.
+ * Return: what @cmd asks for (a descriptor, flags, 0), or -1 on error
+ * (EBADF, EINVAL, EMFILE).
+ */
+int fcntl(int fd, int cmd, ...)
+{
+	va_list args;
+	long arg;
+
+	va_start(args, cmd);
+	arg = va_arg(args, int);
+	va_end(args);
+	return call3(__NR_fcntl, fd, cmd, arg);
 }
 
 /**
@@ -457,6 +500,32 @@ int sched_setaffinity(pid_t pid, unsigned int len, const unsigned long *mask)
 int sched_getaffinity(pid_t pid, unsigned int len, unsigned long *mask)
 {
 	return call3(__NR_sched_getaffinity, pid, len, (long)mask);
+}
+
+/**
+ * dup3 - dup2() that sets or clears the new descriptor's FD_CLOEXEC
+ * @oldfd: open file descriptor
+ * @newfd: descriptor to (re)use; closed first if it was open
+ * @flags: O_CLOEXEC or 0
+ *
+ * Return: @newfd, or -1 on error (EINVAL: @oldfd == @newfd or bad
+ * @flags; EBADF).
+ */
+int dup3(int oldfd, int newfd, int flags)
+{
+	return call3(__NR_dup3, oldfd, newfd, flags);
+}
+
+/**
+ * pipe2 - pipe() with flags for both ends
+ * @fds: gets the read end in fds[0] and the write end in fds[1]
+ * @flags: O_CLOEXEC, O_NONBLOCK, or 0
+ *
+ * Return: 0, or -1 on error (EINVAL, EMFILE, ENOMEM, EFAULT).
+ */
+int pipe2(int fds[2], int flags)
+{
+	return call2(__NR_pipe2, (long)fds, flags);
 }
 
 /**

@@ -7,11 +7,13 @@
  * prototype.  What signals a broken invariant (BUG_ON, WARN_ON, panic)
  * fails the run: the fuzzer reports it like a sanitizer error.  What the
  * parsers never call (an open file's read() and lseek(), in the same
- * file as the initramfs parser) fails it too, so a harness cannot reach
- * it unnoticed; populate_initramfs()'s boot modules exist but stay empty.
+ * file as the initramfs parser; the VFS calls that unpack the archive
+ * into rootfs) fails it too, so a harness cannot reach it unnoticed;
+ * populate_initramfs()'s boot modules exist but stay empty.
  */
 #include <asm/uaccess.h>
 #include <file.h>
+#include <fs.h>
 #include <kernel.h>
 #include <setup.h>
 #include <slab.h>
@@ -60,4 +62,47 @@ off_t generic_file_llseek_size(struct file *f, off_t offset, int whence,
 			       off_t size)
 {
 	fuzz_fail("generic_file_llseek_size() called while parsing");
+}
+
+void *kmalloc(size_t size, gfp_t flags)
+{
+	return malloc(size);
+}
+
+void kfree(const void *ptr)
+{
+	free((void *)ptr);
+}
+
+/* The VFS side of populate_initramfs(): never reached by a harness. */
+long do_mkdirat(int dfd, const char *pathname, int mode)
+{
+	fuzz_fail("do_mkdirat() called while parsing");
+}
+
+long do_mknodat(int dfd, const char *pathname, int mode, dev_t dev)
+{
+	fuzz_fail("do_mknodat() called while parsing");
+}
+
+long do_symlinkat(const char *target, int newdfd, const char *newname)
+{
+	fuzz_fail("do_symlinkat() called while parsing");
+}
+
+long do_linkat(int olddfd, const char *oldname, int newdfd,
+	       const char *newname, int flags)
+{
+	fuzz_fail("do_linkat() called while parsing");
+}
+
+int rootfs_add_file(const char *path, int mode, const void *data,
+		    size_t size, struct timespec mtime)
+{
+	fuzz_fail("rootfs_add_file() called while parsing");
+}
+
+void vfs_boot_mounts(void)
+{
+	fuzz_fail("vfs_boot_mounts() called while parsing");
 }

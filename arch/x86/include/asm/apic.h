@@ -62,6 +62,7 @@
 #define INVALIDATE_TLB_VECTOR	0xFD
 #define RESCHEDULE_VECTOR	0xFC
 #define CALL_FUNCTION_VECTOR	0xFB
+#define REBOOT_VECTOR		0xF8
 #define LOCAL_TIMER_VECTOR	0xEF
 
 static inline u32 apic_read(u32 reg)
@@ -104,5 +105,7 @@ asmlinkage void smp_reschedule_interrupt(struct pt_regs *regs, long vector);
 asmlinkage void smp_call_function_interrupt(struct pt_regs *regs,
 					    long vector);
 asmlinkage void smp_invalidate_interrupt(struct pt_regs *regs, long vector);
+asmlinkage void __noreturn smp_reboot_interrupt(struct pt_regs *regs,
+						long vector);
 
 #endif /* _ASM_APIC_H */

@@ -1,0 +1,402 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fs/inode.c - inodes: allocation, reference counts, attributes,
+ * permission checks.
+ *
+ * Linux 2.6: fs/inode.c (new_inode, iput, init_special_inode),
+ * fs/attr.c (inode_change_ok, inode_setattr, notify_change), fs/namei.c
+ * (generic_permission, permission), fs/stat.c (generic_fillattr).
+ * Understanding the Linux Kernel, 3rd ed., chapter 12, section "Inode
+ * Objects".
+ * An inode is one file of one super block.  new_inode() makes it with
+ * one reference and puts it on the super block's s_inodes; iput() drops
+ * a reference, and the last one frees it: the file system's delete_inode
+ * first if no name links to it any more (its data goes), then
+ * clear_inode, then the memory.  Unlike Linux there is no cache of unused
+ * inodes: every file system here keeps its inodes alive through its
+ * dentries (fs/dcache.c), and a disk file system will look them up by
+ * number with ilookup().  inode_lock (a spinlock) protects the s_inodes
+ * lists and the transition of i_count to zero; i_mutex (include/fs.h)
+ * serializes changes to a directory's names and to a file's data.
+ */
+#include <capability.h>
+#include <errno.h>
+#include <fs.h>
+#include <kernel.h>
+#include <sched.h>
+#include <slab.h>
+#include <string.h>
+#include <time.h>
+
+static DEFINE_SPINLOCK(inode_lock);
+static struct kmem_cache *inode_cachep;
+static unsigned long nr_inode;		/* inode_lock */
+static atomic_t last_ino = ATOMIC_INIT(0);
+
+/**
+ * get_next_ino - a fresh inode number for a file system without numbers
+ *
+ * Context: any.
+ * Return: the number (never 0).
+ */
+unsigned long get_next_ino(void)
+{
+	return atomic_add_return(1, &last_ino);
+}
+
+/**
+ * current_fs_time - the time to stamp on a file
+ * @sb: its super block (for the granularity; unused)
+ *
+ * There is no real-time clock reader yet: times count seconds from the
+ * epoch at boot (an `ls -l` shows 1970-01-01 plus the uptime).
+ * Context: any.
+ * Return: the time.
+ */
+struct timespec current_fs_time(struct super_block *sb)
+{
+	unsigned long ticks = jiffies - INITIAL_JIFFIES;
+	struct timespec now = {
+		.tv_sec = ticks / HZ,
+		.tv_nsec = (ticks % HZ) * (1000000000L / HZ),
+	};
+
+	return now;
+}
+
+/**
+ * new_inode - a new inode of @sb
+ * @sb: the super block
+ *
+ * Mode, operations and number are the caller's to set (i_ino 0 means
+ * "not set"; get_next_ino() gives one).  Owner: the current task.
+ * Context: process, may sleep.
+ * Return: the inode with one reference and i_nlink 1, or NULL.
+ */
+struct inode *new_inode(struct super_block *sb)
+{
+	struct inode *inode;
+
+	if (sb->s_op && sb->s_op->alloc_inode)
+		inode = sb->s_op->alloc_inode(sb);
+	else
+		inode = kmem_cache_zalloc(inode_cachep, GFP_KERNEL);
+	if (!inode)
+		return NULL;
+	INIT_LIST_HEAD(&inode->i_dentry);
+	atomic_set(&inode->i_count, 1);
+	inode->i_nlink = 1;
+	inode->i_sb = sb;
+	inode->i_uid = current->euid;
+	inode->i_gid = current->egid;
+	inode->i_atime = inode->i_mtime = inode->i_ctime = current_fs_time(sb);
+	mutex_init(&inode->i_mutex);
+
+	spin_lock(&inode_lock);
+	list_add(&inode->i_sb_list, &sb->s_inodes);
+	nr_inode++;
+	spin_unlock(&inode_lock);
+	return inode;
+}
+
+/**
+ * iput - drop a reference to an inode; free it on the last one
+ * @inode: the inode, or NULL
+ *
+ * Context: process, may sleep (delete_inode frees data); no spinlock.
+ */
+void iput(struct inode *inode)
+{
+	const struct super_operations *op;
+
+	if (!inode)
+		return;
+	spin_lock(&inode_lock);
+	BUG_ON(atomic_read(&inode->i_count) <= 0);
+	if (!atomic_dec_and_test(&inode->i_count)) {
+		spin_unlock(&inode_lock);
+		return;
+	}
+	list_del_init(&inode->i_sb_list);
+	nr_inode--;
+	spin_unlock(&inode_lock);
+
+	BUG_ON(!list_empty(&inode->i_dentry));
+	op = inode->i_sb->s_op;
+	if (!inode->i_nlink && op && op->delete_inode)
+		op->delete_inode(inode);
+	if (op && op->clear_inode)
+		op->clear_inode(inode);
+	if (op && op->destroy_inode)
+		op->destroy_inode(inode);
+	else
+		kmem_cache_free(inode_cachep, inode);
+}
+
+/**
+ * ilookup - the inode numbered @ino of @sb, if it is in memory
+ * @sb: the super block
+ * @ino: the number
+ *
+ * A walk of s_inodes: the file systems here are small.
+ * Context: process.
+ * Return: the inode with a new reference, or NULL.
+ */
+struct inode *ilookup(struct super_block *sb, unsigned long ino)
+{
+	struct inode *inode, *found = NULL;
+
+	spin_lock(&inode_lock);
+	list_for_each_entry(inode, &sb->s_inodes, i_sb_list)
+		if (inode->i_ino == ino) {
+			found = ihold(inode);
+			break;
+		}
+	spin_unlock(&inode_lock);
+	return found;
+}
+
+/**
+ * init_special_inode - make @inode a device node (or FIFO, socket)
+ * @inode: the inode
+ * @mode: its type and permission bits
+ * @rdev: the device number
+ *
+ * A character or block device's open goes to def_chr_fops/def_blk_fops
+ * (fs/devices.c), which find the driver by @rdev.
+ * Context: process.
+ */
+void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev)
+{
+	inode->i_mode = mode;
+	inode->i_rdev = rdev;
+	if (S_ISCHR(mode))
+		inode->i_fop = &def_chr_fops;
+	else if (S_ISBLK(mode))
+		inode->i_fop = &def_blk_fops;
+	else
+		inode->i_fop = NULL;	/* FIFOs, sockets: no open */
+}
+
+/**
+ * inc_nlink - one more name for @inode
+ * @inode: the inode
+ *
+ * Context: process; the i_mutex of the directory that gains the name.
+ */
+void inc_nlink(struct inode *inode)
+{
+	inode->i_nlink++;
+}
+
+/**
+ * drop_nlink - one name fewer for @inode
+ * @inode: the inode
+ *
+ * Context: process; the i_mutex of the directory that loses the name.
+ */
+void drop_nlink(struct inode *inode)
+{
+	WARN_ON(inode->i_nlink == 0);
+	if (inode->i_nlink)
+		inode->i_nlink--;
+}
+
+static bool in_group(gid_t gid)
+{
+	return current->egid == gid;
+}
+
+/**
+ * generic_permission - may the current task access @inode so?
+ * @inode: the inode
+ * @mask: MAY_READ | MAY_WRITE | MAY_EXEC
+ *
+ * The owner's bits if the task's effective uid owns it, else the
+ * group's if its group matches, else the others'.  Root
+ * (CAP_DAC_OVERRIDE) may do anything, except execute a file that no one
+ * may execute.
+ * Context: process.
+ * Return: 0, or -EACCES.
+ */
+int generic_permission(struct inode *inode, int mask)
+{
+	umode_t mode = inode->i_mode;
+
+	mask &= MAY_READ | MAY_WRITE | MAY_EXEC;
+	if (current->euid == inode->i_uid)
+		mode >>= 6;
+	else if (in_group(inode->i_gid))
+		mode >>= 3;
+	if ((mode & mask) == mask)
+		return 0;
+	if (capable(CAP_DAC_OVERRIDE) &&
+	    (!(mask & MAY_EXEC) || S_ISDIR(inode->i_mode) ||
+	     (inode->i_mode & (S_IXUSR | S_IXGRP | S_IXOTH))))
+		return 0;
+	return -EACCES;
+}
+
+/**
+ * permission - generic_permission(), or the file system's own check,
+ *	after the read-only test
+ * @inode: the inode
+ * @mask: MAY_*
+ *
+ * Writing to a file, directory or symlink of a read-only file system is
+ * -EROFS whoever asks; a device node there may still be written (the
+ * device is not the file system).
+ * Context: process.
+ * Return: 0, -EROFS or -EACCES.
+ */
+int permission(struct inode *inode, int mask)
+{
+	if ((mask & MAY_WRITE) && IS_RDONLY(inode) &&
+	    (S_ISREG(inode->i_mode) || S_ISDIR(inode->i_mode) ||
+	     S_ISLNK(inode->i_mode)))
+		return -EROFS;
+	if (inode->i_op && inode->i_op->permission)
+		return inode->i_op->permission(inode, mask);
+	return generic_permission(inode, mask);
+}
+
+static bool is_owner_or_cap(struct inode *inode)
+{
+	return current->euid == inode->i_uid || capable(CAP_FOWNER);
+}
+
+/**
+ * inode_change_ok - may the current task make the change @attr?
+ * @inode: the inode
+ * @attr: the change
+ *
+ * Owner and group: root only (a task may give its file to a group it is
+ * in); mode and times: the owner or root.  The size is checked by the
+ * caller (write permission, in do_truncate()'s callers).
+ * Context: process.
+ * Return: 0 or -EPERM.
+ */
+int inode_change_ok(struct inode *inode, struct iattr *attr)
+{
+	unsigned int valid = attr->ia_valid;
+
+	if (valid & ATTR_FORCE)
+		return 0;
+	if ((valid & ATTR_UID) && attr->ia_uid != inode->i_uid &&
+	    !capable(CAP_CHOWN))
+		return -EPERM;
+	if ((valid & ATTR_GID) && !capable(CAP_CHOWN) &&
+	    (current->euid != inode->i_uid || !in_group(attr->ia_gid)))
+		return -EPERM;
+	if ((valid & (ATTR_MODE | ATTR_ATIME | ATTR_MTIME)) &&
+	    !is_owner_or_cap(inode))
+		return -EPERM;
+	return 0;
+}
+
+/**
+ * inode_setattr - apply @attr to the in-memory inode
+ * @inode: the inode
+ * @attr: the change (ATTR_SIZE only sets i_size: the file system's
+ *	setattr frees the data first)
+ *
+ * Context: process; the inode's i_mutex held.
+ * Return: 0.
+ */
+int inode_setattr(struct inode *inode, struct iattr *attr)
+{
+	unsigned int valid = attr->ia_valid;
+
+	if (valid & ATTR_SIZE)
+		inode->i_size = attr->ia_size;
+	if (valid & ATTR_UID)
+		inode->i_uid = attr->ia_uid;
+	if (valid & ATTR_GID)
+		inode->i_gid = attr->ia_gid;
+	if (valid & ATTR_MODE)
+		inode->i_mode = (inode->i_mode & S_IFMT) |
+				(attr->ia_mode & ~S_IFMT);
+	if (valid & ATTR_ATIME)
+		inode->i_atime = attr->ia_atime;
+	if (valid & ATTR_MTIME)
+		inode->i_mtime = attr->ia_mtime;
+	if (valid & ATTR_CTIME)
+		inode->i_ctime = attr->ia_ctime;
+	return 0;
+}
+
+/**
+ * notify_change - change a file's attributes (chmod, chown, truncate)
+ * @dentry: the file
+ * @attr: the change
+ *
+ * Stamps ctime (and mtime for a size change), then calls the file
+ * system's setattr, or inode_setattr().
+ * Context: process; the inode's i_mutex held.
+ * Return: 0 or a negative error.
+ */
+int notify_change(struct dentry *dentry, struct iattr *attr)
+{
+	struct inode *inode = dentry->d_inode;
+	struct timespec now = current_fs_time(inode->i_sb);
+
+	if (!(attr->ia_valid & ATTR_FORCE) && IS_RDONLY(inode))
+		return -EROFS;
+	attr->ia_ctime = now;
+	attr->ia_valid |= ATTR_CTIME;
+	if ((attr->ia_valid & ATTR_SIZE) && !(attr->ia_valid & ATTR_MTIME)) {
+		attr->ia_mtime = now;
+		attr->ia_valid |= ATTR_MTIME;
+	}
+	if (inode->i_op && inode->i_op->setattr)
+		return inode->i_op->setattr(dentry, attr);
+	return inode_change_ok(inode, attr) ?: inode_setattr(inode, attr);
+}
+
+/**
+ * generic_fillattr - what stat() shows of an in-memory inode
+ * @inode: the inode
+ * @stat: filled
+ *
+ * Context: process.
+ */
+void generic_fillattr(struct inode *inode, struct kstat *stat)
+{
+	stat->dev = inode->i_sb->s_dev;
+	stat->ino = inode->i_ino;
+	stat->mode = inode->i_mode;
+	stat->nlink = inode->i_nlink;
+	stat->uid = inode->i_uid;
+	stat->gid = inode->i_gid;
+	stat->rdev = inode->i_rdev;
+	stat->size = inode->i_size;
+	stat->atime = inode->i_atime;
+	stat->mtime = inode->i_mtime;
+	stat->ctime = inode->i_ctime;
+	stat->blksize = inode->i_sb->s_blocksize ?: PAGE_SIZE;
+	stat->blocks = inode->i_blocks;
+}
+
+/**
+ * nr_inodes - inodes alive
+ *
+ * Context: any.
+ * Return: the count.
+ */
+unsigned long nr_inodes(void)
+{
+	return READ_ONCE(nr_inode);
+}
+
+/**
+ * inode_init - the inode cache
+ *
+ * Context: boot (vfs_caches_init()).
+ */
+void inode_init(void)
+{
+	inode_cachep = kmem_cache_create("inode_cache", sizeof(struct inode),
+					 0, 0, NULL);
+	if (!inode_cachep)
+		panic("inode_init: no memory");
+}

@@ -1,0 +1,640 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fs/ramfs.c - ramfs, a file system in memory (/tmp), and rootfs, the
+ * ramfs instance at the root that holds the initramfs.
+ *
+ * Linux 2.6: fs/ramfs/inode.c (ramfs_get_inode, ramfs_mknod,
+ * ramfs_symlink, ramfs_fill_super, rootfs), fs/ramfs/file-mmu.c; tmpfs
+ * (mm/shmem.c) for the size= limit.  Understanding the Linux Kernel, 3rd
+ * ed., chapter 12, section "Special Filesystems" ("rootfs").
+ * Names live in the dentry cache only (fs/libfs.c): every name is a
+ * dentry pinned by one extra reference, so a lookup that misses the cache
+ * means "no such file".  A regular file's data are whole pages from the
+ * page allocator, found through a two-level table of page addresses in
+ * pages too (i_private -> index page -> leaf pages -> data pages: 1024 x
+ * 1024 x 4 KiB, more than an off_t reaches); a hole reads as zeros.  Every
+ * page a super block holds, tables included, is counted against its
+ * size limit (size= on mount, a quarter of RAM by default), so a runaway
+ * writer gets -ENOSPC while the rest of the system still has memory.
+ * Pages go back on truncate and when the inode dies: after its last name
+ * is unlinked and its last open file closed, or at umount
+ * (kill_litter_super() drops every pin).  A symlink's body is a
+ * kmalloc()ed string.  i_mutex orders a file's reads, writes and
+ * truncates.
+ *
+ * rootfs is the same code under another name.  Its regular files from the
+ * initramfs do not copy their data: the inode points at the bytes in the
+ * boot module (struct initramfs_file, read by initramfs_fops), which is
+ * why rootfs is made read-only once unpacked (fs/namespace.c:
+ * vfs_boot_mounts()) and why execve() can map a program straight from it
+ * (open_exec()).
+ */
+#include <errno.h>
+#include <fs.h>
+#include <gfp.h>
+#include <init.h>
+#include <initramfs.h>
+#include <kernel.h>
+#include <mm.h>
+#include <mmzone.h>
+#include <slab.h>
+#include <string.h>
+#include <asm/uaccess.h>
+
+#define RAMFS_MAGIC	0x858458f6
+#define PTRS_PER_PAGE	(PAGE_SIZE / sizeof(unsigned long))
+
+struct ramfs_fs_info {
+	spinlock_t lock;		/* protects used_pages */
+	unsigned long max_pages;	/* size= */
+	unsigned long used_pages;	/* data and table pages held */
+	umode_t root_mode;		/* mode= */
+};
+
+static atomic_t ramfs_pages = ATOMIC_INIT(0);	/* every instance's */
+
+static const struct inode_operations ramfs_dir_inode_operations;
+static const struct inode_operations ramfs_file_inode_operations;
+static const struct inode_operations ramfs_symlink_inode_operations;
+static const struct inode_operations ramfs_archive_inode_operations;
+static const struct file_operations ramfs_file_operations;
+
+static struct ramfs_fs_info *RAMFS_SB(struct super_block *sb)
+{
+	return sb->s_fs_info;
+}
+
+/* One more page for @sb, if its limit allows; Return: the page or 0. */
+static unsigned long ramfs_alloc_page(struct super_block *sb)
+{
+	struct ramfs_fs_info *fsi = RAMFS_SB(sb);
+	unsigned long page;
+	bool room;
+
+	spin_lock(&fsi->lock);
+	room = fsi->used_pages < fsi->max_pages;
+	if (room)
+		fsi->used_pages++;
+	spin_unlock(&fsi->lock);
+	if (!room)
+		return 0;
+	page = get_zeroed_page(GFP_KERNEL);
+	if (page) {
+		atomic_inc(&ramfs_pages);
+	} else {
+		spin_lock(&fsi->lock);
+		fsi->used_pages--;
+		spin_unlock(&fsi->lock);
+	}
+	return page;
+}
+
+static void ramfs_free_page(struct super_block *sb, unsigned long page)
+{
+	struct ramfs_fs_info *fsi = RAMFS_SB(sb);
+
+	free_page(page);
+	atomic_dec(&ramfs_pages);
+	spin_lock(&fsi->lock);
+	fsi->used_pages--;
+	spin_unlock(&fsi->lock);
+}
+
+/*
+ * The data page at @index of a regular file, made (with its tables) if
+ * @create.  Return: its address, 0 for a hole, or 0 with *@err set.
+ */
+static char *ramfs_page(struct inode *inode, unsigned long index,
+			bool create, int *err)
+{
+	unsigned long *top = inode->i_private, *leaf;
+	unsigned long slot = index / PTRS_PER_PAGE;
+
+	if (slot >= PTRS_PER_PAGE) {
+		*err = -EFBIG;
+		return NULL;
+	}
+	if (!top) {
+		if (!create)
+			return NULL;
+		top = (unsigned long *)ramfs_alloc_page(inode->i_sb);
+		if (!top)
+			goto nospace;
+		inode->i_private = top;
+	}
+	leaf = (unsigned long *)top[slot];
+	if (!leaf) {
+		if (!create)
+			return NULL;
+		leaf = (unsigned long *)ramfs_alloc_page(inode->i_sb);
+		if (!leaf)
+			goto nospace;
+		top[slot] = (unsigned long)leaf;
+	}
+	if (!leaf[index % PTRS_PER_PAGE] && create) {
+		leaf[index % PTRS_PER_PAGE] = ramfs_alloc_page(inode->i_sb);
+		if (!leaf[index % PTRS_PER_PAGE])
+			goto nospace;
+		inode->i_blocks += PAGE_SIZE / 512;
+	}
+	return (char *)leaf[index % PTRS_PER_PAGE];
+nospace:
+	*err = -ENOSPC;
+	return NULL;
+}
+
+/* Free every data page from @first on, and the tables left empty. */
+static void ramfs_truncate_pages(struct inode *inode, unsigned long first)
+{
+	unsigned long *top = inode->i_private;
+
+	if (!top)
+		return;
+	for (unsigned long slot = 0; slot < PTRS_PER_PAGE; slot++) {
+		unsigned long *leaf = (unsigned long *)top[slot];
+		unsigned long base = slot * PTRS_PER_PAGE;
+
+		if (!leaf || base + PTRS_PER_PAGE <= first)
+			continue;
+		for (unsigned long i = 0; i < PTRS_PER_PAGE; i++)
+			if (base + i >= first && leaf[i]) {
+				ramfs_free_page(inode->i_sb, leaf[i]);
+				leaf[i] = 0;
+				inode->i_blocks -= PAGE_SIZE / 512;
+			}
+		if (base >= first) {
+			ramfs_free_page(inode->i_sb, (unsigned long)leaf);
+			top[slot] = 0;
+		}
+	}
+	if (!first) {
+		ramfs_free_page(inode->i_sb, (unsigned long)top);
+		inode->i_private = NULL;
+	}
+}
+
+/* Size change under i_mutex: free what lies past it, zero a tail. */
+static void ramfs_truncate(struct inode *inode, off_t size)
+{
+	int err = 0;
+
+	if (size < inode->i_size) {
+		char *page = size % PAGE_SIZE ?
+			     ramfs_page(inode, size / PAGE_SIZE, false, &err) :
+			     NULL;
+
+		/* A later extension must read zeros there. */
+		if (page)
+			memset(page + size % PAGE_SIZE, 0,
+			       PAGE_SIZE - size % PAGE_SIZE);
+		ramfs_truncate_pages(inode, DIV_ROUND_UP(size, PAGE_SIZE));
+	}
+	inode->i_size = size;
+}
+
+static ssize_t ramfs_read(struct file *f, char *ubuf, size_t count)
+{
+	struct inode *inode = f->f_dentry->d_inode;
+	size_t done = 0;
+	int err = 0;
+
+	mutex_lock(&inode->i_mutex);
+	if (f->f_pos < inode->i_size)
+		count = min(count, (size_t)(inode->i_size - f->f_pos));
+	else
+		count = 0;
+	while (done < count) {
+		unsigned long off = f->f_pos % PAGE_SIZE;
+		size_t n = min(count - done, PAGE_SIZE - off);
+		char *page = ramfs_page(inode, f->f_pos / PAGE_SIZE, false,
+					&err);
+		unsigned long left = page ?
+			copy_to_user(ubuf + done, page + off, n) :
+			clear_user(ubuf + done, n);
+
+		n -= left;
+		f->f_pos += n;
+		done += n;
+		if (left) {
+			err = -EFAULT;
+			break;
+		}
+	}
+	mutex_unlock(&inode->i_mutex);
+	return done ? (ssize_t)done : err;
+}
+
+static ssize_t ramfs_write(struct file *f, const char *ubuf, size_t count)
+{
+	struct inode *inode = f->f_dentry->d_inode;
+	size_t done = 0;
+	off_t pos;
+	int err = 0;
+
+	mutex_lock(&inode->i_mutex);
+	pos = f->f_flags & O_APPEND ? inode->i_size : f->f_pos;
+	if (pos >= OFF_T_MAX && count) {
+		err = -EFBIG;
+		goto out;
+	}
+	count = min(count, (size_t)(OFF_T_MAX - pos));
+	while (done < count) {
+		unsigned long off = pos % PAGE_SIZE, left;
+		size_t n = min(count - done, PAGE_SIZE - off);
+		char *page = ramfs_page(inode, pos / PAGE_SIZE, true, &err);
+
+		if (!page)
+			break;
+		left = copy_from_user(page + off, ubuf + done, n);
+		n -= left;
+		pos += n;
+		done += n;
+		if (pos > inode->i_size)
+			inode->i_size = pos;
+		if (left) {
+			err = -EFAULT;
+			break;
+		}
+	}
+	if (done) {
+		inode->i_mtime = inode->i_ctime = current_fs_time(inode->i_sb);
+		f->f_pos = pos;
+	}
+out:
+	mutex_unlock(&inode->i_mutex);
+	return done ? (ssize_t)done : err;
+}
+
+static off_t ramfs_llseek(struct file *f, off_t offset, int whence)
+{
+	return generic_file_llseek_size(f, offset, whence,
+					f->f_dentry->d_inode->i_size);
+}
+
+static int ramfs_setattr(struct dentry *dentry, struct iattr *attr)
+{
+	struct inode *inode = dentry->d_inode;
+	int err = inode_change_ok(inode, attr);
+
+	if (err)
+		return err;
+	if (attr->ia_valid & ATTR_SIZE) {
+		ramfs_truncate(inode, attr->ia_size);
+		attr->ia_valid &= ~ATTR_SIZE;
+	}
+	return inode_setattr(inode, attr);
+}
+
+/* Archive files are read-only whatever the mount says. */
+static int ramfs_archive_setattr(struct dentry *dentry, struct iattr *attr)
+{
+	if (attr->ia_valid & ATTR_SIZE)
+		return -EPERM;
+	return inode_change_ok(dentry->d_inode, attr) ?:
+	       inode_setattr(dentry->d_inode, attr);
+}
+
+static void *ramfs_follow_link(struct dentry *dentry, struct nameidata *nd)
+{
+	nd_set_link(nd, dentry->d_inode->i_private);
+	return NULL;
+}
+
+/**
+ * ramfs_get_inode - a new inode of a ramfs (or rootfs) super block
+ * @sb: the super block
+ * @mode: type and permission bits
+ * @dev: the device number of a device node
+ *
+ * Context: process, may sleep.
+ * Return: the inode, or NULL (no memory).
+ */
+struct inode *ramfs_get_inode(struct super_block *sb, int mode, dev_t dev)
+{
+	struct inode *inode = new_inode(sb);
+
+	if (!inode)
+		return NULL;
+	inode->i_ino = get_next_ino();
+	inode->i_mode = mode;
+	switch (mode & S_IFMT) {
+	case S_IFREG:
+		inode->i_op = &ramfs_file_inode_operations;
+		inode->i_fop = &ramfs_file_operations;
+		break;
+	case S_IFDIR:
+		inode->i_op = &ramfs_dir_inode_operations;
+		inode->i_fop = &simple_dir_operations;
+		inc_nlink(inode);	/* "." */
+		break;
+	case S_IFLNK:
+		inode->i_op = &ramfs_symlink_inode_operations;
+		break;
+	default:
+		init_special_inode(inode, mode, dev);
+		break;
+	}
+	return inode;
+}
+
+/* Make the inode for a new name; the name is pinned (fs/libfs.c). */
+static int ramfs_mknod(struct inode *dir, struct dentry *dentry, int mode,
+		       dev_t dev)
+{
+	struct inode *inode = ramfs_get_inode(dir->i_sb, mode, dev);
+
+	if (!inode)
+		return -ENOSPC;
+	if (dir->i_mode & S_ISGID) {
+		inode->i_gid = dir->i_gid;
+		if (S_ISDIR(mode))
+			inode->i_mode |= S_ISGID;
+	}
+	d_instantiate(dentry, inode);
+	dget(dentry);
+	dir->i_mtime = dir->i_ctime = current_fs_time(dir->i_sb);
+	return 0;
+}
+
+static int ramfs_mkdir(struct inode *dir, struct dentry *dentry, int mode)
+{
+	int err = ramfs_mknod(dir, dentry, mode | S_IFDIR, 0);
+
+	if (!err)
+		inc_nlink(dir);		/* the new ".." */
+	return err;
+}
+
+static int ramfs_create(struct inode *dir, struct dentry *dentry, int mode,
+			struct nameidata *nd)
+{
+	return ramfs_mknod(dir, dentry, mode | S_IFREG, 0);
+}
+
+static int ramfs_symlink(struct inode *dir, struct dentry *dentry,
+			 const char *target)
+{
+	size_t len = strlen(target);
+	struct inode *inode;
+	char *body;
+
+	if (len >= PAGE_SIZE)
+		return -ENAMETOOLONG;
+	body = kmalloc(len + 1, GFP_KERNEL);
+	if (!body)
+		return -ENOSPC;
+	memcpy(body, target, len + 1);
+	inode = ramfs_get_inode(dir->i_sb, S_IFLNK | 0777, 0);
+	if (!inode) {
+		kfree(body);
+		return -ENOSPC;
+	}
+	inode->i_private = body;
+	inode->i_size = len;
+	d_instantiate(dentry, inode);
+	dget(dentry);
+	dir->i_mtime = dir->i_ctime = current_fs_time(dir->i_sb);
+	return 0;
+}
+
+/* The inode's last reference: its data, body or archive record go. */
+static void ramfs_clear_inode(struct inode *inode)
+{
+	if (S_ISREG(inode->i_mode) && inode->i_fop == &ramfs_file_operations)
+		ramfs_truncate_pages(inode, 0);
+	else if (S_ISREG(inode->i_mode) || S_ISLNK(inode->i_mode))
+		kfree(inode->i_private);
+	inode->i_private = NULL;
+}
+
+static void ramfs_put_super(struct super_block *sb)
+{
+	kfree(sb->s_fs_info);
+	sb->s_fs_info = NULL;
+}
+
+static const struct super_operations ramfs_ops = {
+	.clear_inode = ramfs_clear_inode,
+	.put_super = ramfs_put_super,
+};
+
+static const struct inode_operations ramfs_dir_inode_operations = {
+	.create = ramfs_create,
+	.lookup = simple_lookup,
+	.link = simple_link,
+	.unlink = simple_unlink,
+	.symlink = ramfs_symlink,
+	.mkdir = ramfs_mkdir,
+	.rmdir = simple_rmdir,
+	.mknod = ramfs_mknod,
+	.rename = simple_rename,
+};
+
+static const struct inode_operations ramfs_file_inode_operations = {
+	.setattr = ramfs_setattr,
+};
+
+static const struct inode_operations ramfs_symlink_inode_operations = {
+	.readlink = generic_readlink,
+	.follow_link = ramfs_follow_link,
+};
+
+static const struct inode_operations ramfs_archive_inode_operations = {
+	.setattr = ramfs_archive_setattr,
+};
+
+static const struct file_operations ramfs_file_operations = {
+	.read = ramfs_read,
+	.write = ramfs_write,
+	.llseek = ramfs_llseek,
+};
+
+/* "size=64m,mode=1777" (a copy is cut up); Return: 0 or -EINVAL. */
+static int ramfs_parse_options(const char *data, struct ramfs_fs_info *fsi)
+{
+	char opt[64];
+
+	while (data && *data) {
+		const char *comma = strchr(data, ',');
+		size_t len = comma ? (size_t)(comma - data) : strlen(data);
+		unsigned long mode;
+		char *end;
+
+		if (len >= sizeof(opt))
+			return -EINVAL;
+		memcpy(opt, data, len);
+		opt[len] = '\0';
+		data += len + (comma ? 1 : 0);
+		if (!len)
+			continue;
+		if (!strncmp(opt, "size=", 5)) {
+			unsigned long long bytes = memparse(opt + 5, &end);
+
+			if (*end || !bytes)
+				return -EINVAL;
+			fsi->max_pages = DIV_ROUND_UP(bytes, PAGE_SIZE);
+		} else if (!strncmp(opt, "mode=", 5)) {
+			if (kstrtoul(opt + 5, 8, &mode) || mode > 07777)
+				return -EINVAL;
+			fsi->root_mode = mode;
+		} else {
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+static int ramfs_fill_super(struct super_block *sb, void *data, int silent)
+{
+	struct ramfs_fs_info *fsi = kzalloc(sizeof(*fsi), GFP_KERNEL);
+	struct inode *inode;
+	int err;
+
+	if (!fsi)
+		return -ENOMEM;
+	spin_lock_init(&fsi->lock);
+	fsi->max_pages = zone_normal()->managed_pages / 4;
+	fsi->root_mode = 0755;
+	sb->s_fs_info = fsi;
+	sb->s_op = &ramfs_ops;
+	sb->s_magic = RAMFS_MAGIC;
+	err = ramfs_parse_options(data, fsi);
+	if (err)
+		return err;		/* kill_sb frees fsi (put_super) */
+	inode = ramfs_get_inode(sb, S_IFDIR | fsi->root_mode, 0);
+	if (!inode)
+		return -ENOMEM;
+	sb->s_root = d_alloc_root(inode);
+	if (!sb->s_root) {
+		iput(inode);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+static int ramfs_get_sb(struct file_system_type *type, int flags,
+			const char *dev_name, void *data,
+			struct vfsmount *mnt)
+{
+	return get_sb_nodev(type, flags, data, ramfs_fill_super, mnt);
+}
+
+static struct file_system_type ramfs_fs_type = {
+	.name = "ramfs",
+	.get_sb = ramfs_get_sb,
+	.kill_sb = kill_litter_super,
+};
+
+static struct file_system_type rootfs_fs_type = {
+	.name = "rootfs",
+	.get_sb = ramfs_get_sb,
+	.kill_sb = kill_litter_super,
+};
+
+/**
+ * init_ramfs_fs - register ramfs
+ *
+ * Context: boot.
+ */
+void init_ramfs_fs(void)
+{
+	if (register_filesystem(&ramfs_fs_type))
+		panic("ramfs: cannot register");
+}
+
+/**
+ * init_rootfs - register rootfs, the root of the mount tree
+ *
+ * Context: boot.
+ */
+void init_rootfs(void)
+{
+	if (register_filesystem(&rootfs_fs_type))
+		panic("rootfs: cannot register");
+}
+
+/**
+ * rootfs_add_file - a file of the initramfs, its data left in place
+ * @path: where (the directories exist)
+ * @mode: its permission bits
+ * @data: its bytes, in the boot module (which stays)
+ * @size: how many
+ * @mtime: its modification time from the archive
+ *
+ * Context: pid 1, boot (before rootfs goes read-only).
+ * Return: 0 or an error of the create (-EEXIST, -ENOENT, -ENOMEM).
+ */
+int rootfs_add_file(const char *path, int mode, const void *data,
+		    size_t size, struct timespec mtime)
+{
+	struct initramfs_file *ifile = kzalloc(sizeof(*ifile), GFP_KERNEL);
+	struct path p;
+	struct inode *inode;
+	int err;
+
+	if (!ifile)
+		return -ENOMEM;
+	ifile->data = data;
+	ifile->size = size;
+	ifile->mode = S_IFREG | (mode & 07777);
+	err = do_mknodat(AT_FDCWD, path, S_IFREG | (mode & 07777), 0);
+	if (!err)
+		err = kern_path(path, 0, &p);
+	if (err) {
+		kfree(ifile);
+		return err;
+	}
+	inode = p.dentry->d_inode;
+	mutex_lock(&inode->i_mutex);
+	inode->i_mode = S_IFREG | (mode & 07777);	/* not umasked */
+	inode->i_op = &ramfs_archive_inode_operations;
+	inode->i_fop = &initramfs_fops;
+	inode->i_private = ifile;
+	inode->i_size = size;
+	inode->i_blocks = DIV_ROUND_UP(size, 512);
+	inode->i_mtime = mtime;
+	mutex_unlock(&inode->i_mutex);
+	path_put(&p);
+	return 0;
+}
+
+/**
+ * open_exec - the program file execve() maps
+ * @name: its path (links followed)
+ *
+ * It must be a regular file that someone may execute, on a mount without
+ * noexec, and its bytes must lie in memory in one piece: a file of the
+ * initramfs (rootfs never frees them).  /tmp is mounted noexec.
+ * Context: process, may sleep.
+ * Return: the file's bytes, or ERR_PTR(-ENOENT, -EACCES, -ENOTDIR,
+ * -ELOOP, -ENAMETOOLONG).
+ */
+const struct initramfs_file *open_exec(const char *name)
+{
+	const struct initramfs_file *ifile = ERR_PTR(-EACCES);
+	struct inode *inode;
+	struct path path;
+	int err;
+
+	err = kern_path(name, LOOKUP_FOLLOW, &path);
+	if (err)
+		return ERR_PTR(err);
+	inode = path.dentry->d_inode;
+	if (S_ISREG(inode->i_mode) &&
+	    !(path.mnt->mnt_flags & MNT_NOEXEC) &&
+	    !permission(inode, MAY_EXEC) && inode->i_fop == &initramfs_fops)
+		ifile = inode->i_private;
+	path_put(&path);
+	return ifile;
+}
+
+/**
+ * ramfs_pages_in_use - pages every ramfs instance holds now
+ *
+ * Context: any.
+ * Return: the count (data and tables).
+ */
+unsigned long ramfs_pages_in_use(void)
+{
+	return atomic_read(&ramfs_pages);
+}
