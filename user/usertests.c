@@ -889,6 +889,8 @@ static void pgrp_grandchild(void)
 	CHILD_CHECK(setsid() == -1 && errno == EPERM, "setsid() twice: EPERM");
 	CHILD_CHECK(setpgid(0, 0) == -1 && errno == EPERM,
 		    "setpgid() of a session leader: EPERM");
+	CHILD_CHECK(open("/dev/tty", O_RDWR) == -1 && errno == ENXIO,
+		    "/dev/tty of a new session, which has no terminal: ENXIO");
 	pause_forever();
 }
 
@@ -908,6 +910,10 @@ static void pgrp_child(void)
 		    "getpgid(no such pid): ESRCH");
 	CHILD_CHECK(getsid(NO_SUCH_PID) == -1 && errno == ESRCH,
 		    "getsid(no such pid): ESRCH");
+	g = open("/bin/sh", O_RDONLY);
+	CHILD_CHECK(g >= 0 && !isatty(g) && errno == ENOTTY,
+		    "isatty() of a file: 0, ENOTTY (a terminal's ioctl)");
+	close(g);
 	CHILD_CHECK(setpgid(0, 0) == 0 && getpgrp() == me,
 		    "setpgid(0, 0) makes a group of its own");
 	CHILD_CHECK(getsid(0) == sid, "the session stays");
