@@ -2,10 +2,10 @@
 """The console terminal as a person uses it, typed into the serial shell
 in one session: ^D ends cat's input, ^C ends a program in the foreground
 (and only it), ^C at an empty prompt gives a new prompt and kills nothing,
-^Z stops a program and the shell says so, and the report keys (^P, ^F,
-^B) draw the line being typed again after their report, so that the
-command can be finished (drivers/n_tty.c, drivers/tty.c, the job control
-of user/sh.c).  The line discipline's editing is tested byte by byte in
+^Z stops a program (ps: T), and the report keys (^P, ^F, ^B) draw the
+line being typed again after their report, so that the command can be
+finished (drivers/n_tty.c, drivers/tty.c; the shell's job control puts
+the program in a process group of its own that has the terminal).  The line discipline's editing is tested byte by byte in
 tests/ktest/tty_test.c; signals and process groups in usertests."""
 import re
 
@@ -43,6 +43,10 @@ def shell_pid(t):
 
 
 def test_terminal_eof_signals_and_report_keys():
+    """Written to hold for any shell that does job control: what is
+    checked is the kernel's part (the echo of ^C in cooked mode, who got
+    the signal, the states ps shows, the line drawn again), not the
+    shell's messages."""
     t = Terminal()
     try:
         t.wait_for(r"^# ")
@@ -58,26 +62,30 @@ def test_terminal_eof_signals_and_report_keys():
         # ^C: SIGINT to the foreground group, the program's alone.
         start = len(t.text())
         type_keys(t, b"/bin/spin\n")
-        wait_foreground_running(t, "spin")
+        spin = wait_foreground_running(t, "spin")
         type_keys(t, b"\x03")
-        m = t.wait_for(r"^\^C\nsh: /bin/spin: killed by signal 2 "
-                       r"\(SIGINT\)\n# ", start=start)
-        # (With the shell's $?, `echo $?` here says 130.)
+        t.wait_for(r"^\^C\n(.*\n)*# ", start=start)
+        ps = t.run("ps", r" sh\n")
+        assert not re.search(r"^ *\d+ +%d " % spin, ps, re.M), ps
+        # The shell saw it killed by SIGINT: 128 + 2.  (A shell without
+        # $? prints it as it is, and said so in its own words.)
+        out = t.run("echo $?", r"^(130|\$\?)$")
+        if "$?" in out.splitlines()[-2]:
+            assert "killed by signal 2 (SIGINT)" in t.text(), t.text()
 
-        # ^C at an empty prompt: echoed, a new prompt, nobody killed.
+        # ^C at an empty prompt: a new prompt, nobody killed.
         start = len(t.text())
         type_keys(t, b"\x03")
-        t.wait_for(r"^\^C\n# ", start=start)
+        t.wait_for(r"\n# ", start=start)
         assert shell_pid(t) == sh, "the shell was killed by ^C"
         assert "init: sh" not in t.text(), t.text()
 
-        # ^Z: SIGTSTP stops it; the shell says so and has the terminal.
+        # ^Z: SIGTSTP stops it (T), and the shell has the terminal back.
         start = len(t.text())
         type_keys(t, b"/bin/spin\n")
         spin = wait_foreground_running(t, "spin")
         type_keys(t, b"\x1a")
-        t.wait_for(r"^\^Z\nsh: pid %d stopped \(SIGTSTP\)" % spin,
-                   start=start)
+        t.wait_for(r"^\^Z\n(.*\n)*# ", start=start)
         ps = t.run("ps", r" sh\n")
         assert re.search(r"^ *\d+ +%d +%d T .* spin$" % (spin, sh), ps,
                          re.M), ps
@@ -90,10 +98,10 @@ def test_terminal_eof_signals_and_report_keys():
                                   (b"\x02", r"kthreadd \(pid 2\)", "three")]:
             start = len(t.text())
             type_keys(t, b"ec" + key)
-            t.wait_for(r"^ec\n(.*\n)*.*%s.*\n(.*\n)*# ec$" % report,
+            t.wait_for(r"%s.*\n(.*\n)*# [^\n]*ec[^\n]*$" % report,
                        start=start)
             type_keys(t, b"ho %s\n" % word.encode())
-            t.wait_for(r"^# echo %s\n%s\n# " % (word, word), start=start)
+            t.wait_for(r"^%s\n# " % word, start=start)
         assert shell_pid(t) == sh
     finally:
         t.close()
