@@ -5,7 +5,8 @@ in one session: ^D ends cat's input, ^C ends a program in the foreground
 ^Z stops a program (ps: T), and the report keys (^P, ^F, ^B) draw the
 line being typed again after their report, so that the command can be
 finished (drivers/n_tty.c, drivers/tty.c; the shell's job control puts
-the program in a process group of its own that has the terminal).  The line discipline's editing is tested byte by byte in
+the program in a process group of its own that has the terminal).  The
+line discipline's editing is tested byte by byte in
 tests/ktest/tty_test.c; signals and process groups in usertests."""
 import re
 
