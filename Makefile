@@ -55,7 +55,7 @@ OBJS-arch   := arch/x86/gdt.o arch/x86/idt.o arch/x86/entry.o \
 	       arch/x86/switch_to.o arch/x86/usercopy.o arch/x86/extable.o \
 	       arch/x86/mpparse.o arch/x86/acpi.o arch/x86/ipi.o arch/x86/delay.o \
 	       arch/x86/smp.o arch/x86/smpboot.o arch/x86/trampoline.o arch/x86/tlb.o \
-	       arch/x86/signal.o
+	       arch/x86/signal.o arch/x86/tls.o arch/x86/i387.o
 OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/params.o kernel/panic.o kernel/timer.o \
 	       kernel/softirq.o kernel/ktest.o kernel/bench.o kernel/pid.o \
@@ -64,21 +64,29 @@ OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/tasklet.o kernel/workqueue.o kernel/syscalls.o \
 	       kernel/fs.o kernel/exec.o kernel/binfmt_elf.o kernel/initramfs.o \
 	       kernel/trace.o kernel/reboot.o kernel/cred.o kernel/cpu.o \
-	       kernel/mutex.o kernel/sys.o kernel/itimer.o
+	       kernel/mutex.o kernel/sys.o kernel/itimer.o \
+	       kernel/ni_syscall.o kernel/resource.o kernel/sysinfo.o \
+	       kernel/prctl.o kernel/time.o
 OBJS-sched  := sched/core.o sched/idle.o sched/wait.o sched/completion.o \
 	       sched/migration.o
 OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/paging.o mm/mm_struct.o mm/mmu_context.o mm/meminfo.o \
 	       mm/vmscan.o mm/memory.o mm/swap.o mm/buffer.o mm/pdflush.o \
-	       mm/page-writeback.o mm/pressure.o
+	       mm/page-writeback.o mm/pressure.o mm/mmap.o
 OBJS-fs     := fs/dcache.o fs/inode.o fs/super.o fs/namespace.o fs/namei.o \
 	       fs/open.o fs/stat.o fs/readdir.o fs/libfs.o fs/ramfs.o \
 	       fs/devices.o fs/pipe.o fs/fcntl.o fs/ioctl.o
 OBJS-block  := block/ll_rw_blk.o block/elevator.o block/blkdev_file.o
 OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/n_tty.o \
-	       drivers/keyboard.o drivers/ata.o
+	       drivers/keyboard.o drivers/ata.o drivers/random.o drivers/rtc.o
 OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o \
 	       lib/spinlock_debug.o lib/smp_processor_id.o
+OBJS-proc   := fs/seq_file.o fs/proc/array.o fs/proc/meminfo.o \
+	       fs/proc/vmstat.o fs/proc/interrupts.o fs/proc/loadavg.o \
+	       fs/proc/stat.o kernel/sysctl.o
+# The file system: its inodes, the fixed entries, /proc/PID, /proc/sys.
+OBJS-procfs := fs/proc/inode.o fs/proc/generic.o fs/proc/root.o \
+	       fs/proc/base.o fs/proc/proc_sysctl.o
 OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/mm_test.o tests/ktest/fork_test.o tests/ktest/sched_test.o \
 	       tests/ktest/deferred_test.o tests/ktest/uaccess_test.o \
@@ -91,13 +99,15 @@ OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/apic_test.o tests/ktest/smp_test.o \
 	       tests/ktest/percpu_threads_test.o tests/ktest/smp_lock_test.o \
 	       tests/ktest/smp_sched_test.o tests/ktest/vfs_test.o \
-	       tests/ktest/pipe_test.o tests/ktest/tty_test.o
+	       tests/ktest/pipe_test.o tests/ktest/tty_test.o \
+	       tests/ktest/proc_test.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
 	       tests/bench/deferred_bench.o tests/bench/disk_bench.o \
 	       tests/bench/smp_bench.o tests/bench/pipe_bench.o
 
 KOBJS := $(addprefix $(B)/,$(OBJS-boot) $(OBJS-arch) $(OBJS-kernel) $(OBJS-sched) \
-	 $(OBJS-mm) $(OBJS-fs) $(OBJS-block) $(OBJS-drv) $(OBJS-lib) $(OBJS-ktest) $(OBJS-bench))
+	 $(OBJS-mm) $(OBJS-fs) $(OBJS-block) $(OBJS-drv) $(OBJS-lib) \
+	 $(OBJS-proc) $(OBJS-procfs) $(OBJS-ktest) $(OBJS-bench))
 
 KERNEL := $(B)/kernel.elf
 ISO    := $(B)/kernel.iso
@@ -196,17 +206,26 @@ $(DISK):
 # only gcc's freestanding stdarg.h/stddef.h/stdint.h), our headers from
 # user/include, the ABI from include/uapi, and a static ELF at 0x08048000
 # (user/user.ld).  Each program is $(B)/user/<name>, with symbols for GDB;
-# the initramfs gets copies without debug info.  The prototype warnings
+# the initramfs gets stripped copies (no symbols, no debug info: the
+# smaller the archive, the more of a 16 MiB machine the buddy allocator
+# gets).  The prototype warnings
 # hold the libc to its headers as they hold the kernel to its own.
-USER_PROGS := init sh hello cat dd spin usertests fuzz echo pipebench
+USER_PROGS := init sh hello cat dd spin usertests fuzz echo pipebench ps \
+	      ls grep wc head sleep kill
 USER_BINS  := $(addprefix $(B)/user/,$(USER_PROGS))
+# The programs of more than one file: user/NAME.c has main(), these the
+# rest (the parts that compile for the host too are tested there).
+USER_OBJS-sh   := $(addprefix $(B)/user/,sh_parse.o sh_run.o sh_jobs.o \
+		  sh_edit.o sh_builtins.o sh_kernel.o)
+USER_OBJS-grep := $(B)/user/grep_match.o
 # The libc: crt0 is linked first in every program, the rest from an
 # archive, so a program carries only the objects it uses.  lib/string.c
 # and lib/vsprintf.c are the kernel's own files, compiled a second time
 # ($(B)/user/klib/), not copied.
 USER_CRT0  := $(B)/user/lib/crt0.o
 USER_LIBC_OBJS := $(addprefix $(B)/user/lib/,syscall.o stdio.o stdlib.o \
-		  malloc.o strerror.o signal.o sigreturn.o termios.o) \
+		  malloc.o strerror.o signal.o sigreturn.o termios.o dirent.o \
+		  getopt.o) \
 		  $(addprefix $(B)/user/klib/,string.o vsprintf.o)
 USER_LIBC  := $(B)/user/libc.a
 GCC_INCLUDE := $(shell $(CC) -m32 -print-file-name=include)
@@ -244,9 +263,12 @@ $(USER_LIBC): $(USER_LIBC_OBJS)
 	$(Q)rm -f $@
 	$(Q)ar rcs $@ $^
 
+$(B)/user/sh: $(USER_OBJS-sh)
+$(B)/user/grep: $(USER_OBJS-grep)
 $(USER_BINS): $(B)/user/%: $(B)/user/%.o $(USER_CRT0) $(USER_LIBC) user/user.ld
 	$(quiet) LD $@
-	$(Q)$(LD) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $< $(USER_LIBC) $(LIBGCC)
+	$(Q)$(LD) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $< $(USER_OBJS-$*) \
+		$(USER_LIBC) $(LIBGCC)
 
 # Broken inputs for the loaders' error paths: ELF files the kernel's
 # execve must refuse with ENOEXEC (one per kind of breakage, listed in
@@ -259,6 +281,31 @@ $(BADELF)/kinds: tools/mkbroken.py
 	$(Q)rm -rf $(BADELF)
 	$(Q)$(PYTHON) tools/mkbroken.py badelf $(BADELF)
 
+# Real Linux programs, unmodified: Debian's statically linked i386
+# busybox (package busybox-static), which tools/install-deps.sh fetches
+# and unpacks under /var/cache/kt26 (nothing of it is in the repository;
+# `make BUSYBOX=...` names another), and a static glibc program built
+# here by the host's gcc (tests/user/glibc_test.c: TLS, malloc, stdio,
+# fork).  Without the busybox file the initramfs goes without it, and
+# make says so.
+BUSYBOX ?= /var/cache/kt26/busybox/bin/busybox
+HAVE_BUSYBOX := $(wildcard $(BUSYBOX))
+# Which busybox (or none) the initramfs holds: the file changes when that
+# does, so the archive is made again (the busybox file's own date is the
+# package's, older than any archive).
+BUSYBOX_STAMP := $(B)/busybox-in-initramfs
+ifneq ($(filter-out clean help,$(or $(MAKECMDGOALS),all)),)
+$(shell mkdir -p $(B) && echo '$(HAVE_BUSYBOX)' | \
+	cmp -s - $(BUSYBOX_STAMP) || echo '$(HAVE_BUSYBOX)' > $(BUSYBOX_STAMP))
+endif
+GLIBC_TEST := $(B)/tests/user/glibc-test
+
+$(GLIBC_TEST): tests/user/glibc_test.c
+	$(quiet) HOSTCC $@
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) -m32 -static -no-pie -O1 -g -Wall -Wextra -Werror \
+		-o $@ $<
+
 # The initramfs, in the "newc" cpio format Linux unpacks
 # (Documentation/early-userspace/buffer-format.txt): directories first,
 # member names without a leading '/', owned by root.  The broken ELF
@@ -266,19 +313,25 @@ $(BADELF)/kinds: tools/mkbroken.py
 INITRAMFS := $(B)/initramfs.cpio
 INITRAMFS_DIR := $(B)/initramfs
 INITRAMFS_MEMBERS := bin etc sbin test test/badelf sbin/init \
-	$(addprefix bin/,$(filter-out init,$(USER_PROGS))) etc/motd
+	$(addprefix bin/,$(filter-out init,$(USER_PROGS))) bin/glibc-test \
+	$(if $(HAVE_BUSYBOX),bin/busybox) etc/motd
 
-$(INITRAMFS): $(USER_BINS) $(BADELF)/kinds user/motd
+$(INITRAMFS): $(USER_BINS) $(BADELF)/kinds user/motd $(GLIBC_TEST) \
+		$(HAVE_BUSYBOX) $(BUSYBOX_STAMP)
 	$(quiet) CPIO $@
 	$(Q)rm -rf $(INITRAMFS_DIR)
 	$(Q)mkdir -p $(INITRAMFS_DIR)/bin $(INITRAMFS_DIR)/etc \
 		$(INITRAMFS_DIR)/sbin $(INITRAMFS_DIR)/test
-	$(Q)objcopy --strip-debug $(B)/user/init $(INITRAMFS_DIR)/sbin/init
+	$(Q)objcopy --strip-all $(B)/user/init $(INITRAMFS_DIR)/sbin/init
 	$(Q)for p in $(filter-out init,$(USER_PROGS)); do \
-		objcopy --strip-debug $(B)/user/$$p $(INITRAMFS_DIR)/bin/$$p \
+		objcopy --strip-all $(B)/user/$$p $(INITRAMFS_DIR)/bin/$$p \
 		|| exit 1; done
 	$(Q)cp -r $(BADELF) $(INITRAMFS_DIR)/test/badelf
 	$(Q)cp user/motd $(INITRAMFS_DIR)/etc/motd
+	$(Q)strip -o $(INITRAMFS_DIR)/bin/glibc-test $(GLIBC_TEST)
+	$(if $(HAVE_BUSYBOX),$(Q)cp $(BUSYBOX) $(INITRAMFS_DIR)/bin/busybox,\
+		@echo "  CPIO    no $(BUSYBOX): busybox left out" \
+		"(tools/install-deps.sh fetches it)")
 	$(Q)chmod 755 $(INITRAMFS_DIR)/*/ $(INITRAMFS_DIR)/bin/* \
 		$(INITRAMFS_DIR)/sbin/* $(INITRAMFS_DIR)/test/badelf
 	$(Q)chmod 644 $(INITRAMFS_DIR)/etc/motd $(INITRAMFS_DIR)/test/badelf/kinds
@@ -404,6 +457,17 @@ HOST_MM  := $(B)/host/tests/unit/mm_host.o $(B)/host/mm/page_alloc.o \
 	    $(B)/host/mm/slab.o
 
 $(B)/tests/unit/buddy_test $(B)/tests/unit/slab_test: $(HOST_MM)
+
+# The user programs' pure parts (the shell's parser, grep's matcher) for
+# the host, against its C library: they make no system call.
+$(B)/host/user/%.o: user/%.c
+	$(quiet) HOSTCC $<
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) -MMD -MP -c $< -o $@
+$(B)/host/tests/unit/sh_parse_test.o \
+$(B)/host/tests/unit/grep_match_test.o: HOSTCFLAGS_TEST += -iquote user
+$(B)/tests/unit/sh_parse_test: $(B)/host/user/sh_parse.o
+$(B)/tests/unit/grep_match_test: $(B)/host/user/grep_match.o
 $(B)/tests/unit/smp_config_test: $(B)/host/arch/x86/acpi.o \
 	$(B)/host/arch/x86/mpparse.o
 

@@ -447,5 +447,5 @@ const struct file_operations tty_fops = {
 	.open = tty_open,
 	.read = tty_read,
 	.write = tty_write,
-	.ioctl = tty_ioctl,
+	.unlocked_ioctl = tty_ioctl,
 };

@@ -3,7 +3,7 @@
  * fs/ioctl.c - ioctl(2): a request to the device behind a descriptor.
  *
  * Linux 2.6: fs/ioctl.c (sys_ioctl(), vfs_ioctl()).  The request goes to
- * the file's ioctl operation; a file without one -- any file
+ * the file's unlocked_ioctl operation; a file without one -- any file
  * that is not a terminal here -- answers -ENOTTY ("Not a typewriter"),
  * which is how a C library's isatty() and tcgetattr() tell a terminal
  * from a file or a pipe.  The terminal's requests (TCGETS, TIOCSPGRP,
@@ -21,8 +21,8 @@ asmlinkage long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg)
 
 	if (!f)
 		return -EBADF;
-	if (f->f_op->ioctl)
-		ret = f->f_op->ioctl(f, cmd, arg);
+	if (f->f_op->unlocked_ioctl)
+		ret = f->f_op->unlocked_ioctl(f, cmd, arg);
 	else
 		ret = -ENOTTY;
 	fput(f);

@@ -17,6 +17,7 @@
 #define MAX_ARG_STRINGS	256			/* argv + envp entries */
 #define ARG_SPACE	PAGE_SIZE		/* bytes of strings */
 #define USER_STACK_PAGES 16			/* 64 KiB, mapped at exec */
+#define USER_STACK_MAX	(8 << 20)		/* its area: RLIMIT_STACK */
 #define USER_STACK_TOP	TASK_SIZE
 
 struct linux_binprm {
@@ -28,6 +29,8 @@ struct linux_binprm {
 	struct mm_struct *mm;	/* the new address space */
 	unsigned long entry;	/* the program's first instruction */
 	unsigned long sp;	/* its first stack pointer */
+	unsigned long phdr;	/* AT_PHDR: the program headers in memory */
+	unsigned int phnum;	/* AT_PHNUM */
 };
 
 struct pt_regs;

@@ -25,6 +25,7 @@
 #define CAP_SYS_ADMIN	21	/* system-wide settings and controls */
 #define CAP_SYS_BOOT	22	/* reboot, power off */
 #define CAP_SYS_NICE	23	/* priority and CPU affinity of any task */
+#define CAP_SYS_RESOURCE 24	/* raise a hard resource limit */
 #define CAP_MKNOD	27	/* create device nodes */
 
 /* kernel/cred.c */

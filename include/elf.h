@@ -21,6 +21,7 @@
 #define ET_EXEC		2	/* an executable at fixed addresses */
 #define EM_386		3
 #define PT_LOAD		1	/* a segment to map */
+#define PT_PHDR		6	/* where the program headers are in memory */
 #define PF_X		0x1	/* segment permissions */
 #define PF_W		0x2
 #define PF_R		0x4

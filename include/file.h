@@ -47,7 +47,8 @@ struct file_operations {
 	int (*open)(struct inode *inode, struct file *f);
 	int (*readdir)(struct file *f, void *buf, filldir_t filldir);
 	/* ioctl(2): a device's own requests; NULL: -ENOTTY (fs/ioctl.c) */
-	long (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
+	long (*unlocked_ioctl)(struct file *f, unsigned int cmd,
+			       unsigned long arg);
 };
 
 struct file {

@@ -13,6 +13,7 @@
 #ifndef _INIT_TASK_H
 #define _INIT_TASK_H
 
+#include <resource.h>
 #include <sched.h>
 
 /* preempt_count 1: nothing may preempt process 0 until it idles. */
@@ -52,6 +53,8 @@
 		.files = &init_files,					\
 		.signal = &init_signals,				\
 		.sighand = &init_sighand,				\
+		.rlim = INIT_RLIMITS,					\
+		.alloc_lock = __SPIN_LOCK_UNLOCKED,			\
 	}
 
 #endif /* _INIT_TASK_H */

@@ -43,8 +43,23 @@ struct hw_interrupt_type {
 	void (*end)(unsigned int irq);
 };
 
-/* Per-CPU interrupt counts per line (Linux 2.6: kstat_cpu(cpu).irqs). */
+/*
+ * Where a CPU's ticks went, by kind (/proc/stat; Linux 2.6:
+ * include/linux/kernel_stat.h).  Bumped by its own CPU's tick
+ * (sched/core.c: account_tick()), read unlocked by anyone.
+ */
+struct cpu_usage_stat {
+	unsigned long user;	/* user mode, nice <= 0 */
+	unsigned long nice;	/* user mode, nice > 0 */
+	unsigned long system;	/* kernel mode, in a task */
+	unsigned long softirq;	/* in a softirq */
+	unsigned long irq;	/* in another interrupt handler */
+	unsigned long idle;	/* in the idle task */
+};
+
+/* Per-CPU counts (Linux 2.6: kstat_cpu(cpu)): ticks, interrupts per line. */
 struct kernel_stat {
+	struct cpu_usage_stat cpustat;
 	unsigned long irqs[NR_IRQS];
 };
 DECLARE_PER_CPU(struct kernel_stat, kstat);
@@ -67,6 +82,8 @@ void init_IRQ(void);
 asmlinkage void do_IRQ(struct pt_regs *regs, int irq);
 unsigned long irq_count_of(unsigned int irq);
 const char *irq_chip_name(unsigned int irq);
+void show_interrupt_rows(void (*emit)(void *data, const char *row),
+			 void *data);
 void show_interrupts(void);
 
 /* arch/x86/apic.c */

@@ -116,6 +116,8 @@ void paging_init(void);
 
 /* mm/meminfo.c */
 void show_mem(void);
+unsigned long nr_writeback_buffers(void);
+int meminfo_totals(char *buf, int len);
 int meminfo_report(char *buf, int len);
 
 #endif /* _MM_H */

@@ -23,7 +23,40 @@
 #include <pgtable.h>
 #include <spinlock.h>
 
+struct mm_struct;
+
+/*
+ * One range of an address space with the same permissions (Linux 2.6:
+ * struct vm_area_struct in include/linux/mm.h; Understanding the Linux
+ * Kernel, 3rd ed., chapter 9, "Memory Regions").  An mm's areas are a
+ * list sorted by address, mm->mmap; they never overlap.  mm/mmap.c keeps
+ * them; the page-fault handler maps a page only inside one that allows
+ * the access.
+ */
+struct vm_area_struct {
+	struct mm_struct *vm_mm;	/* the address space it belongs to */
+	unsigned long vm_start;		/* first address, page-aligned */
+	unsigned long vm_end;		/* first address after, page-aligned */
+	struct vm_area_struct *vm_next;	/* the next area up, or NULL */
+	unsigned long vm_flags;		/* VM_* below */
+};
+
+/* vm_flags: what the program may do there (mmap's PROT_* bits) */
+#define VM_READ		0x00000001
+#define VM_WRITE	0x00000002
+#define VM_EXEC		0x00000004
+#define VM_GROWSDOWN	0x00000100	/* the stack (it does not grow here) */
+
 struct mm_struct {
+	/*
+	 * The areas, sorted.  Only the tasks using the mm change them, and
+	 * only one at a time (a user task shares its mm only with a vfork
+	 * child, which runs while its parent sleeps: kernel/fork.c); list
+	 * changes are made under page_table_lock so that another task may
+	 * walk the list holding it.
+	 */
+	struct vm_area_struct *mmap;
+	int map_count;			/* how many areas */
 	pgd_t *pgd;			/* page directory (CR3 = __pa(pgd)) */
 	atomic_t mm_users;		/* address space users */
 	atomic_t mm_count;		/* references to this struct */
@@ -31,10 +64,12 @@ struct mm_struct {
 	cpumask_t cpu_vm_mask;		/* CPUs whose TLB may hold its entries */
 	unsigned long rss;		/* user pages mapped */
 
-	/* The layout execve() gave it (mm/memory.c maps it eagerly): */
+	/* The layout execve() gave it: */
 	unsigned long start_code, end_code;	/* the program's segments */
 	unsigned long start_brk, brk;		/* the heap */
-	unsigned long start_stack;		/* lowest stack address */
+	unsigned long start_stack;		/* bottom of the stack's area */
+	unsigned long arg_start, arg_end;	/* argv's strings */
+	unsigned long env_start, env_end;	/* envp's strings */
 };
 
 /* mm/mm_struct.c: process 0's mm, on swapper_pg_dir */
@@ -49,6 +84,19 @@ void unmap_user_range(struct mm_struct *mm, unsigned long start,
 		      unsigned long end);
 void exit_mmap(struct mm_struct *mm);
 struct mm_struct *dup_mm(struct mm_struct *oldmm);
+void change_user_range_prot(struct mm_struct *mm, unsigned long start,
+			    unsigned long end, unsigned long vm_flags);
+int handle_mm_fault(struct mm_struct *mm, unsigned long address,
+		    bool write, bool protection);
+
+/* mm/mmap.c */
+void mmap_init(void);
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+int vma_add(struct mm_struct *mm, unsigned long start, unsigned long end,
+	    unsigned long vm_flags);
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm);
+void exit_mmap_areas(struct mm_struct *mm);
 
 /* mm/mm_struct.c */
 void mm_struct_init(void);

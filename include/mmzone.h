@@ -92,9 +92,12 @@ struct vm_event_counts {
 /* mm/page_alloc.c */
 extern struct vm_event_counts vm_events;
 extern unsigned long min_free_kbytes;
+#define MIN_FREE_KBYTES_MIN	128	/* its bounds: boot option, sysctl */
+#define MIN_FREE_KBYTES_MAX	65536
 void free_area_init(unsigned long start_pfn, unsigned long end_pfn);
 void __free_bootmem_page(struct page *page);
 void setup_per_zone_pages_min(void);
+void init_per_zone_pages_min(void);
 bool zone_watermark_ok(struct zone *z, unsigned int order,
 		       unsigned long mark, int alloc_flags);
 

@@ -13,6 +13,8 @@
 #ifndef _SCHED_H
 #define _SCHED_H
 
+#include <asm/desc.h>
+#include <asm/i387.h>
 #include <asm/ptrace.h>
 #include <asm/thread_info.h>
 #include <atomic.h>
@@ -23,6 +25,7 @@
 #include <spinlock.h>
 #include <types.h>
 #include <uapi/signal-defs.h>
+#include <uapi/kt26.h>
 
 struct mm_struct;
 struct fs_struct;
@@ -78,12 +81,20 @@ struct completion;
 
 /*
  * What switch_to() (arch/x86/switch_to.asm) saves.  Mirrored in
- * arch/x86/asm-offsets.inc (TASK_THREAD_*).
+ * arch/x86/asm-offsets.inc (TASK_THREAD_*).  The TLS segments and %gs
+ * are __switch_to()'s (arch/x86/process.c, arch/x86/tls.c).
  */
 struct thread_struct {
 	unsigned long esp0;	/* top of the kernel stack: TSS.esp0 */
 	unsigned long eip;	/* where the task resumes */
 	unsigned long esp;	/* its kernel stack pointer while switched out */
+	/* GDT entries 6-8 while it runs: set_thread_area(2) */
+	struct desc_struct tls_array[GDT_ENTRY_TLS_ENTRIES];
+	unsigned long gs;	/* its user %gs while switched out */
+	/* The FPU/SSE registers, switched lazily (arch/x86/i387.c): */
+	unsigned long status;	/* TS_USEDFPU: the FPU holds them now */
+	bool used_math;		/* it has used them since its execve */
+	union i387_union i387;	/* saved here while it does not hold them */
 };
 
 struct task_struct {
@@ -146,9 +157,29 @@ struct task_struct {
 	/* Fault injection's task filter (include/gfp.h); copied by fork. */
 	int make_it_fail;
 
+	/*
+	 * Linux's thread-id ABI (kernel/fork.c): where clone() with
+	 * CLONE_CHILD_SETTID writes the child's pid, and where exit or exec
+	 * writes 0 (CLONE_CHILD_CLEARTID, set_tid_address()); the robust
+	 * futex list set_robust_list() names (kept, never walked: there
+	 * are no futexes).  User addresses in the task's own mm.
+	 */
+	int *set_child_tid;
+	int *clear_child_tid;
+	void *robust_list;
+	/* Resource limits (kernel/resource.c), copied by fork. */
+	struct rlimit rlim[RLIM_NLIMITS];
+
 	/* Credentials (kernel/cred.c), copied by fork; 0 is root. */
 	uid_t uid, euid;		/* real and effective user id */
 	gid_t gid, egid;		/* real and effective group id */
+
+	/*
+	 * task_lock(): mm and comm change under it (exit_mm(), exec,
+	 * set_task_comm()), so that a reader of another task (/proc,
+	 * get_task_mm()) sees a live mm or none, and a whole name.
+	 */
+	spinlock_t alloc_lock;
 };
 
 /* arch/x86/init_task.c: process 0, statically built */
@@ -201,6 +232,17 @@ static inline bool signal_pending(struct task_struct *p)
 		__asm__ __volatile__("lock; addl $0, 0(%%esp)" ::: "memory"); \
 	} while (0)
 
+/* Linux 2.6: protects ->mm and ->comm of @p against its readers. */
+static inline void task_lock(struct task_struct *p)
+{
+	spin_lock(&p->alloc_lock);
+}
+
+static inline void task_unlock(struct task_struct *p)
+{
+	spin_unlock(&p->alloc_lock);
+}
+
 static inline void get_task_struct(struct task_struct *p)
 {
 	atomic_inc(&p->usage);
@@ -240,13 +282,46 @@ static inline struct pt_regs *task_pt_regs(struct task_struct *p)
 #define for_each_process(p) \
 	list_for_each_entry(p, &init_task.tasks, tasks)
 
+/*
+ * Is @p still on the task list (not yet reaped: its parent, signal and
+ * sighand still valid)?  Only meaningful under tasklist_lock.
+ */
+static inline bool pid_alive(struct task_struct *p)
+{
+	return !list_empty(&p->tasks);
+}
+
 enum system_states {
 	SYSTEM_BOOTING,
 	SYSTEM_RUNNING,
 };
 
+/*
+ * The functions a sleeping task is inside of as it waits: schedule()
+ * and its wrappers.  They go to their own section, so that a stack walk
+ * can skip them and name what the task waits for (get_wchan(),
+ * /proc/PID/wchan; Linux 2.6: include/linux/sched.h).
+ */
+#define __sched		__attribute__((__section__(".sched.text")))
+
+/* linker.ld: where the __sched functions lie */
+extern char __sched_text_start[], __sched_text_end[];
+
+/*
+ * The load average, in fixed point with FSHIFT fraction bits, updated
+ * every LOAD_FREQ ticks (kernel/timer.c: calc_load()).
+ */
+#define FSHIFT		11
+#define FIXED_1		(1 << FSHIFT)
+#define LOAD_FREQ	(5 * HZ + 1)	/* a little over 5 s */
+#define LOAD_INT(x)	((x) >> FSHIFT)
+#define LOAD_FRAC(x)	LOAD_INT(((x) & (FIXED_1 - 1)) * 100)
+extern unsigned long avenrun[3];
+
 /* sched/core.c */
 extern enum system_states system_state;
+bool in_sched_functions(unsigned long addr);
+unsigned long nr_uninterruptible(void);
 void sched_init(void);
 asmlinkage void schedule(void);
 asmlinkage void preempt_schedule_irq(void);
@@ -286,13 +361,18 @@ void __noreturn cpu_idle(void);
 /* kernel/fork.c */
 extern spinlock_t tasklist_lock;	/* the task list, every family link */
 extern int nr_threads;
+extern unsigned long total_forks;	/* tasks forked since boot */
 int nr_dead_tasks(void);
 long do_fork(unsigned long clone_flags, unsigned long stack_start,
-	     struct pt_regs *regs, unsigned long stack_size);
+	     struct pt_regs *regs, unsigned long stack_size,
+	     int *parent_tidptr, int *child_tidptr);
+void mm_release(struct task_struct *tsk, struct mm_struct *mm);
 void fork_init(void);
 struct task_struct *find_task_by_pid(pid_t pid);
 struct task_struct *find_task_by_pid_locked(pid_t pid);
 void set_task_comm(struct task_struct *tsk, const char *name);
+char *get_task_comm(char *buf, struct task_struct *tsk);
+struct mm_struct *get_task_mm(struct task_struct *tsk);
 void set_task_stack_end_magic(struct task_struct *tsk);
 
 /* kernel/exit.c */
@@ -303,6 +383,7 @@ void release_task(struct task_struct *p);
 
 /* kernel/pid.c */
 #define PID_MAX_DEFAULT	0x8000		/* pids 0 .. 32767 */
+extern int last_pid;
 int alloc_pidmap(void);
 void free_pidmap(int pid);
 bool pid_in_use(int pid);
@@ -316,11 +397,17 @@ void show_all_stacks(void);
 /* arch/x86/process.c */
 int kernel_thread(int (*fn)(void *), void *arg, unsigned long flags);
 void kernel_thread_regs(struct pt_regs *regs, int (*fn)(void *), void *arg);
-void copy_thread(unsigned long clone_flags, unsigned long esp,
-		 struct task_struct *p, struct pt_regs *regs);
+int copy_thread(unsigned long clone_flags, unsigned long esp,
+		struct task_struct *p, struct pt_regs *regs);
+void flush_thread(void);
 struct task_struct *__switch_to(struct task_struct *prev,
 				struct task_struct *next)
 	__attribute__((regparm(2)));
+
+/* arch/x86/tls.c */
+struct user_desc;
+void load_TLS(const struct thread_struct *t, unsigned int cpu);
+int do_set_thread_area(struct task_struct *p, const struct user_desc *info);
 
 /* arch/x86/switch_to.asm, arch/x86/entry.asm */
 asmlinkage struct task_struct *switch_to(struct task_struct *prev,

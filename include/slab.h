@@ -35,6 +35,7 @@ unsigned long kmem_cache_shrink(struct kmem_cache *cache);
 unsigned long kmem_cache_shrink_all(void);
 unsigned long kmem_cache_free_slab_pages(void);
 unsigned long kmem_cache_active_objects(void);
+unsigned long kmem_cache_slab_pages(void);
 
 void *kmalloc(size_t size, gfp_t flags);
 void *kzalloc(size_t size, gfp_t flags);

@@ -29,5 +29,6 @@ void show_task_stack(struct task_struct *p);
 int walk_stack(struct thread_info *ti, unsigned long ebp, stack_fn_t fn,
 	       void *data);
 void show_trace(struct thread_info *ti, unsigned long ebp);
+unsigned long get_wchan(struct task_struct *p);
 
 #endif /* _STACKTRACE_H */

@@ -25,8 +25,11 @@ typedef void (*sys_call_ptr_t)(void);
 
 /* kernel/syscalls.c */
 extern const sys_call_ptr_t sys_call_table[];	/* system_call indexes it */
-asmlinkage long sys_ni_syscall(void);
+/* kernel/ni_syscall.c */
+asmlinkage long sys_ni_syscall(struct pt_regs regs);
 asmlinkage long sys_exit(int error_code);
+asmlinkage long sys_exit_group(int error_code);
+asmlinkage long sys_gettid(void);
 asmlinkage long sys_fork(struct pt_regs regs);
 asmlinkage long sys_getpid(void);
 asmlinkage long sys_getppid(void);
@@ -61,6 +64,7 @@ asmlinkage long sys_getgid32(void);
 asmlinkage long sys_getegid32(void);
 asmlinkage long sys_setuid32(uid_t uid);
 asmlinkage long sys_setgid32(gid_t gid);
+asmlinkage long sys_getgroups32(int gidsetsize, gid_t *grouplist);
 
 /* kernel/fs.c */
 asmlinkage long sys_open(const char *filename, int flags, int mode);
@@ -197,10 +201,64 @@ asmlinkage long sys_getsid(pid_t pid);
 /* fs/ioctl.c */
 asmlinkage long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg);
 
+/* kernel/fork.c */
+asmlinkage long sys_clone(struct pt_regs regs);
+asmlinkage long sys_vfork(struct pt_regs regs);
+asmlinkage long sys_set_tid_address(int *tidptr);
+asmlinkage long sys_set_robust_list(void *head, size_t len);
+
+/* kernel/resource.c */
+asmlinkage long sys_getrlimit(unsigned int resource, struct rlimit *rlim);
+asmlinkage long sys_ugetrlimit(unsigned int resource, struct rlimit *rlim);
+asmlinkage long sys_setrlimit(unsigned int resource,
+			      const struct rlimit *rlim);
+asmlinkage long sys_prlimit64(pid_t pid, unsigned int resource,
+			      const struct rlimit64 *new_rlim,
+			      struct rlimit64 *old_rlim);
+
+/* kernel/sysinfo.c */
+asmlinkage long sys_newuname(struct new_utsname *name);
+asmlinkage long sys_sysinfo(struct sysinfo *info);
+
+/* kernel/prctl.c */
+asmlinkage long sys_prctl(int option, unsigned long arg2, unsigned long arg3,
+			  unsigned long arg4, unsigned long arg5);
+
+/* kernel/time.c */
+asmlinkage long sys_time(long *tloc);
+asmlinkage long sys_gettimeofday(struct kt_timeval *tv, int *tz);
+asmlinkage long sys_clock_gettime(int clockid, struct kt_timespec *tp);
+asmlinkage long sys_clock_gettime64(int clockid,
+				    struct __kernel_timespec *tp);
+asmlinkage long sys_clock_getres(int clockid, struct kt_timespec *tp);
+asmlinkage long sys_clock_getres_time64(int clockid,
+					struct __kernel_timespec *tp);
+asmlinkage long sys_clock_nanosleep(int clockid, int flags,
+				    const struct kt_timespec *rqtp,
+				    struct kt_timespec *rmtp);
+asmlinkage long sys_clock_nanosleep_time64(int clockid, int flags,
+					   const struct __kernel_timespec *rqtp,
+					   struct __kernel_timespec *rmtp);
+
 /* kernel/exec.c */
 asmlinkage long sys_execve(struct pt_regs regs);
 
-/* mm/memory.c */
+/* arch/x86/tls.c */
+asmlinkage long sys_set_thread_area(struct user_desc *u_info);
+asmlinkage long sys_get_thread_area(struct user_desc *u_info);
+
+/* drivers/random.c */
+asmlinkage long sys_getrandom(char *ubuf, size_t count, unsigned int flags);
+
+/* mm/mmap.c */
+struct mmap_arg_struct;
 asmlinkage unsigned long sys_brk(unsigned long brk);
+asmlinkage long sys_mmap2(unsigned long addr, unsigned long len,
+			  unsigned long prot, unsigned long flags,
+			  unsigned long fd, unsigned long pgoff);
+asmlinkage long sys_old_mmap(struct mmap_arg_struct *arg);
+asmlinkage long sys_munmap(unsigned long addr, size_t len);
+asmlinkage long sys_mprotect(unsigned long start, size_t len,
+			     unsigned long prot);
 
 #endif /* _SYSCALLS_H */

@@ -56,4 +56,10 @@ unsigned int pit_read(void);
 /* kernel/timer.c */
 void do_timer(void);
 
+/* drivers/rtc.c */
+unsigned long rtc_read_seconds(void);
+
+/* kernel/time.c */
+void timekeeping_init(void);
+
 #endif /* _TIME_H */

@@ -10,7 +10,8 @@
  * dirty_expire_centisecs; when dirty buffers pass dirty_background_ratio
  * percent of memory, a pdflush thread writes the oldest until they are
  * below it again.  sync_all() writes everything and waits.  All three
- * tunables are boot options (bad values are warned about and ignored).
+ * tunables are boot options (bad values are warned about and ignored)
+ * and files of /proc/sys/vm (kernel/sysctl.c).
  */
 #ifndef _WRITEBACK_H
 #define _WRITEBACK_H
@@ -19,6 +20,7 @@
 
 #define MIN_PDFLUSH_THREADS	2	/* as Linux 2.6 (which grows to 8) */
 #define MAX_WRITEBACK_PAGES	1024	/* buffers per writeback chunk */
+#define DIRTY_CENTISECS_MAX	(60 * 60 * 100)	/* an hour at most */
 
 /* mm/page-writeback.c: the tunables, with Linux 2.6's defaults */
 extern unsigned int dirty_writeback_centisecs;	/* 500: every 5 s */

@@ -26,8 +26,8 @@
 #include <string.h>
 
 #define MAX_PHNUM	16
-/* Segments end below the stack that create_stack() maps next. */
-#define SEGMENTS_END	(USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE)
+/* Segments end below the stack's area, which create_stack() adds next. */
+#define SEGMENTS_END	(USER_STACK_TOP - USER_STACK_MAX)
 
 /* Is [off, off + len) inside a file of @size bytes? */
 static bool in_file(u32 off, u32 len, size_t size)
@@ -127,7 +127,14 @@ static int map_segment(struct linux_binprm *bprm, const Elf32_Phdr *ph)
 	unsigned long start = ph->p_vaddr & PAGE_MASK;
 	unsigned long end = PAGE_ALIGN(ph->p_vaddr + ph->p_memsz);
 	bool writable = ph->p_flags & PF_W;
+	int err;
 
+	err = vma_add(bprm->mm, start, end,
+		      (ph->p_flags & PF_R ? VM_READ : 0) |
+		      (writable ? VM_WRITE : 0) |
+		      (ph->p_flags & PF_X ? VM_EXEC : 0));
+	if (err)
+		return err;
 	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
 		int err = map_user_page(bprm->mm, addr, writable);
 
@@ -144,11 +151,34 @@ static int map_segment(struct linux_binprm *bprm, const Elf32_Phdr *ph)
 	return 0;
 }
 
+/*
+ * Where the program headers are in the new address space, for AT_PHDR:
+ * a PT_PHDR segment says so; otherwise they are where the PT_LOAD
+ * segment holding their file bytes puts them (ld maps them with the
+ * first segment).  0 if no segment maps them (glibc then finds them
+ * through its own ELF header).
+ */
+static unsigned long phdr_address(const Elf32_Ehdr *eh, const Elf32_Phdr *ph)
+{
+	u32 len = eh->e_phnum * sizeof(Elf32_Phdr);
+
+	for (int i = 0; i < eh->e_phnum; i++)
+		if (ph[i].p_type == PT_PHDR)
+			return ph[i].p_vaddr;
+	for (int i = 0; i < eh->e_phnum; i++)
+		if (ph[i].p_type == PT_LOAD && eh->e_phoff >= ph[i].p_offset &&
+		    eh->e_phoff - ph[i].p_offset <= ph[i].p_filesz &&
+		    len <= ph[i].p_filesz - (eh->e_phoff - ph[i].p_offset))
+			return ph[i].p_vaddr + (eh->e_phoff - ph[i].p_offset);
+	return 0;
+}
+
 /**
  * load_elf_binary - check @bprm->file and map it into @bprm->mm
  * @bprm: the program; file and mm set
  *
- * Sets bprm->entry and the mm's code and heap boundaries.
+ * Sets bprm->entry, bprm->phdr and bprm->phnum (for the auxiliary
+ * vector) and the mm's code and heap boundaries.
  * Context: process, may sleep.
  * Return: 0, -ENOEXEC (not a valid i386 executable), or -ENOMEM.
  */
@@ -182,5 +212,7 @@ int load_elf_binary(struct linux_binprm *bprm)
 	bprm->mm->end_code = code_end;
 	bprm->mm->start_brk = bprm->mm->brk = PAGE_ALIGN(end);
 	bprm->entry = eh->e_entry;
+	bprm->phdr = phdr_address(eh, ph);
+	bprm->phnum = eh->e_phnum;
 	return 0;
 }

@@ -191,3 +191,17 @@ asmlinkage long sys_setgid(unsigned int gid)
 {
 	return sys_setgid32(low2high(gid));
 }
+
+/**
+ * sys_getgroups32 - getgroups(2): the supplementary groups, none here
+ * @gidsetsize: room in @grouplist (0: only count them)
+ * @grouplist: where they go
+ *
+ * A task has only its real and effective group ids: the list is empty.
+ * Context: process (a system call).
+ * Return: 0, the number of groups; -EINVAL for a negative size.
+ */
+asmlinkage long sys_getgroups32(int gidsetsize, gid_t *grouplist)
+{
+	return gidsetsize < 0 ? -EINVAL : 0;
+}

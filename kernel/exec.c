@@ -8,8 +8,9 @@
  * linux_binprm: the file (from the initramfs), the arguments and
  * environment copied into kernel memory, and a new address space
  * (mm_alloc(): the kernel half shared with swapper_pg_dir) with the
- * program's segments (load_elf_binary()) and a stack holding argc, argv
- * and envp.  Until then an error returns to the caller unchanged.  Then
+ * program's segments (load_elf_binary()) and a stack holding argc, argv,
+ * envp and the auxiliary vector (create_stack(), as Linux's
+ * create_elf_tables()).  Until then an error returns to the caller unchanged.  Then
  * comes the point of no return: exec_mmap() makes the new mm the task's
  * own and loads CR3; the old one is released; and start_thread() rewrites
  * the saved user registers so that the return from the system call lands
@@ -20,14 +21,17 @@
  * "/sbin/init" and becomes an ordinary process, with an address space
  * and kernel data structures of its own.  docs/user-mode.md follows it.
  */
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
 #include <asm/uaccess.h>
 #include <binfmts.h>
+#include <elf.h>
 #include <errno.h>
 #include <file.h>
 #include <kernel.h>
 #include <mm.h>
+#include <random.h>
 #include <sched.h>
 #include <signal.h>
 #include <slab.h>
@@ -82,45 +86,121 @@ static int copy_strings(struct linux_binprm *bprm, const char *const *vec,
 	}
 }
 
+/* "i686": AT_PLATFORM, the CPU family the kernel is built for. */
+#define ELF_PLATFORM	"i686"
+#define AUXV_ENTRIES	18	/* AT_* pairs create_stack() writes, AT_NULL too */
+
+/* AT_HWCAP: the CPU's feature bits, CPUID leaf 1 edx (Linux: ELF_HWCAP). */
+static unsigned long elf_hwcap(void)
+{
+	u32 eax, ebx, ecx, edx;
+
+	cpuid(1, &eax, &ebx, &ecx, &edx);
+	return edx;
+}
+
 /*
- * The initial stack, from the top of user space down: the strings, then
- * (4-byte aligned) envp[] and argv[] with their NULLs, then argc, where
- * esp points -- the layout of the i386 ELF ABI that crt0 reads.
+ * The initial stack, as Linux's create_elf_tables() builds it (Linux
+ * 2.6: fs/binfmt_elf.c).  From the top of user space down:
+ *
+ *	argv and envp strings		bprm->strings, 4-byte aligned
+ *	the file name			AT_EXECFN points here
+ *	"i686"				AT_PLATFORM points here
+ *	16 random bytes			AT_RANDOM points here (16-aligned)
+ *	(padding)
+ *	auxv: (AT_xxx, value) pairs, AT_NULL last
+ *	NULL, envp[envc-1] .. envp[0]
+ *	NULL, argv[argc-1] .. argv[0]
+ *	argc				<- esp, 16-byte aligned
+ *
+ * which is what the i386 System V ABI's process start-up describes and
+ * what glibc's _start and user/lib/crt0.asm read.  docs/user-mode.md
+ * draws it.
  */
 static int create_stack(struct linux_binprm *bprm)
 {
 	struct mm_struct *mm = bprm->mm;
 	unsigned long strings = USER_STACK_TOP - ALIGN(bprm->used, 4);
-	unsigned long nptrs = bprm->argc + bprm->envc + 3;
-	unsigned long sp = strings - nptrs * sizeof(u32);
+	size_t fn_len = strlen(bprm->filename) + 1;
+	unsigned long execfn = strings - fn_len;
+	unsigned long platform = execfn - sizeof(ELF_PLATFORM);
+	unsigned long random = (platform - 16) & ~15UL;
+	unsigned long nwords = 1 + bprm->argc + 1 + bprm->envc + 1 +
+			       2 * AUXV_ENTRIES;
+	unsigned long sp = (random - nwords * sizeof(u32)) & ~15UL;
 	unsigned long *vec, p = strings;
+	u8 rand_bytes[16];
 	int err = 0, i = 0;
 
-	mm->start_stack = USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE;
-	for (unsigned long a = mm->start_stack; a < USER_STACK_TOP;
-	     a += PAGE_SIZE) {
+	/* The area is 8 MiB; its top pages are mapped now, the rest on use. */
+	mm->start_stack = USER_STACK_TOP - USER_STACK_MAX;
+	err = vma_add(mm, mm->start_stack, USER_STACK_TOP,
+		      VM_READ | VM_WRITE | VM_GROWSDOWN);
+	if (err)
+		return err;
+	for (unsigned long a = USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE;
+	     a < USER_STACK_TOP; a += PAGE_SIZE) {
 		err = map_user_page(mm, a, true);
 		if (err)
 			return err;
 	}
-	if (sp < mm->start_stack + PAGE_SIZE)
+	if (sp < USER_STACK_TOP - (USER_STACK_PAGES - 1) * PAGE_SIZE)
 		return -E2BIG;
 
-	vec = kmalloc(nptrs * sizeof(u32), GFP_KERNEL);
+	vec = kmalloc(nwords * sizeof(u32), GFP_KERNEL);
 	if (!vec)
 		return -ENOMEM;
 	vec[i++] = bprm->argc;
 	for (int n = 0; n < bprm->argc + bprm->envc; n++) {
-		if (n == bprm->argc)
+		if (n == bprm->argc) {
 			vec[i++] = 0;		/* argv[argc] */
+			mm->arg_end = p;
+		}
 		vec[i++] = p;
 		p += strlen(bprm->strings + (p - strings)) + 1;
 	}
+	/* Where /proc/PID/cmdline and environ find them. */
+	mm->arg_start = strings;
+	if (!bprm->envc)
+		mm->arg_end = p;
+	mm->env_start = mm->arg_end;
+	mm->env_end = p;
 	if (!bprm->argc)
 		vec[i++] = 0;
 	vec[i++] = 0;				/* envp[envc] */
+#define NEW_AUX_ENT(type, val) \
+	do { vec[i++] = (type); vec[i++] = (val); } while (0)
+	NEW_AUX_ENT(AT_HWCAP, elf_hwcap());
+	NEW_AUX_ENT(AT_PAGESZ, PAGE_SIZE);
+	NEW_AUX_ENT(AT_CLKTCK, USER_HZ);
+	NEW_AUX_ENT(AT_PHDR, bprm->phdr);
+	NEW_AUX_ENT(AT_PHENT, sizeof(Elf32_Phdr));
+	NEW_AUX_ENT(AT_PHNUM, bprm->phnum);
+	NEW_AUX_ENT(AT_BASE, 0);		/* no interpreter */
+	NEW_AUX_ENT(AT_FLAGS, 0);
+	NEW_AUX_ENT(AT_ENTRY, bprm->entry);
+	NEW_AUX_ENT(AT_UID, current->uid);
+	NEW_AUX_ENT(AT_EUID, current->euid);
+	NEW_AUX_ENT(AT_GID, current->gid);
+	NEW_AUX_ENT(AT_EGID, current->egid);
+	NEW_AUX_ENT(AT_SECURE, 0);		/* no set-user-ID programs */
+	NEW_AUX_ENT(AT_RANDOM, random);
+	NEW_AUX_ENT(AT_EXECFN, execfn);
+	NEW_AUX_ENT(AT_PLATFORM, platform);
+	NEW_AUX_ENT(AT_NULL, 0);
+#undef NEW_AUX_ENT
+	BUG_ON(i > (int)nwords);
+
+	get_random_bytes(rand_bytes, sizeof(rand_bytes));
 	if (access_process_vm(mm, strings, bprm->strings, bprm->used, true) !=
 	    (int)bprm->used ||
+	    access_process_vm(mm, execfn, bprm->filename, fn_len, true) !=
+	    (int)fn_len ||
+	    access_process_vm(mm, platform, ELF_PLATFORM,
+			      sizeof(ELF_PLATFORM), true) !=
+	    sizeof(ELF_PLATFORM) ||
+	    access_process_vm(mm, random, rand_bytes, sizeof(rand_bytes),
+			      true) != sizeof(rand_bytes) ||
 	    access_process_vm(mm, sp, vec, i * sizeof(u32), true) !=
 	    (int)(i * sizeof(u32)))
 		err = -ENOMEM;
@@ -136,10 +216,14 @@ static void exec_mmap(struct mm_struct *mm)
 	struct mm_struct *old_mm = tsk->mm, *active_mm;
 	unsigned long flags;
 
+	if (old_mm)
+		mm_release(tsk, old_mm);
 	local_irq_save(flags);
+	task_lock(tsk);		/* get_task_mm(): the old mm or the new */
 	active_mm = tsk->active_mm;
 	tsk->mm = mm;
 	tsk->active_mm = mm;
+	task_unlock(tsk);
 	switch_mm(active_mm, mm);
 	local_irq_restore(flags);
 	if (old_mm)
@@ -221,6 +305,7 @@ int do_execve(struct linux_binprm *bprm, struct pt_regs *regs)
 	/* The point of no return. */
 	exec_mmap(bprm->mm);
 	do_close_on_exec(current->files);
+	flush_thread();
 	current->flags &= ~(PF_KTHREAD | PF_FORKNOEXEC);
 	base = strrchr(bprm->filename, '/');
 	set_task_comm(current, base ? base + 1 : bprm->filename);

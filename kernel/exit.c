@@ -51,6 +51,7 @@ static void exit_mm(struct task_struct *tsk)
 	 * keep the struct (mm_count) as a kernel thread would, and let
 	 * finish_task_switch() drop it.  mmput() frees the user pages now.
 	 */
+	mm_release(tsk, mm);
 	atomic_inc(&mm->mm_count);
 	BUG_ON(mm != tsk->active_mm);
 	/*
@@ -58,7 +59,9 @@ static void exit_mm(struct task_struct *tsk)
 	 * mm and marking the CPU lazy on it.
 	 */
 	preempt_disable();
+	task_lock(tsk);		/* get_task_mm() takes it or not at all */
 	tsk->mm = NULL;
+	task_unlock(tsk);
 	enter_lazy_tlb(mm);
 	preempt_enable();
 	mmput(mm);

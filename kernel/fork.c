@@ -16,10 +16,25 @@
  * kernel_thread() (arch/x86/process.c) is do_fork() with CLONE_VM: the
  * child shares the caller's mm, which for a kernel thread is none.
  *
+ * From user space, fork(), vfork() and clone() all come here, with the
+ * flags a C library passes (Linux's clone(2) ABI): SIGCHLD in the low
+ * byte; CLONE_PARENT_SETTID and CLONE_CHILD_SETTID, the child's pid
+ * written into the parent's or the child's memory; CLONE_CHILD_CLEARTID
+ * (and set_tid_address()), a word set to 0 when the child exits or
+ * execs (mm_release()), while the address space is still shared, so
+ * another thread sees it; CLONE_SETTLS, the child's TLS segment
+ * (copy_thread()); CLONE_VFORK, the parent sleeping until the child has
+ * exec'd or exited.  There are no threads: CLONE_THREAD is refused, and
+ * a user task may share its address space (CLONE_VM) only with
+ * CLONE_VFORK, so that at most one task ever changes an mm's mappings
+ * (mm/mmap.c relies on that).
+ *
  * Every failure unwinds through goto labels named for what they undo,
  * and frees exactly what was taken: the tests inject failures at every
  * allocation (fail_alloc) and check that the free page count is the same.
  */
+#include <asm/uaccess.h>
+#include <completion.h>
 #include <file.h>
 #include <fs_struct.h>
 #include <gfp.h>
@@ -31,12 +46,14 @@
 #include <smp.h>
 #include <spinlock.h>
 #include <string.h>
+#include <syscalls.h>
 #include <time.h>
 #include <trace.h>
 
 /* Protects the task list and every task's parent/children/sibling. */
 DEFINE_SPINLOCK(tasklist_lock);
 int nr_threads;			/* tasks in the task list, process 0 aside */
+unsigned long total_forks;	/* tasks forked (/proc/stat "processes") */
 /* task_structs allocated: nr_threads on the list, the rest dying. */
 static atomic_t nr_task_structs = ATOMIC_INIT(0);
 
@@ -106,8 +123,50 @@ struct task_struct *find_task_by_pid_locked(pid_t pid)
  */
 void set_task_comm(struct task_struct *tsk, const char *name)
 {
+	task_lock(tsk);
 	strlcpy(tsk->comm, name, sizeof(tsk->comm));
+	task_unlock(tsk);
 	trace_sched_comm(tsk);
+}
+
+/**
+ * get_task_comm - copy a task's name, whole, while exec may rename it
+ * @buf: TASK_COMM_LEN bytes
+ * @tsk: the task
+ *
+ * Context: process or any context that may spin on task_lock().
+ * Return: @buf.
+ */
+char *get_task_comm(char *buf, struct task_struct *tsk)
+{
+	task_lock(tsk);
+	strlcpy(buf, tsk->comm, TASK_COMM_LEN);
+	task_unlock(tsk);
+	return buf;
+}
+
+/**
+ * get_task_mm - another task's address space, with a user reference
+ * @tsk: the task (the caller keeps it from being freed)
+ *
+ * Under task_lock() the mm is either still the task's (exit_mm() and
+ * exec change it under that lock) or already gone: never one on its way
+ * to being freed.  Kernel threads have none, even while they borrow one.
+ * Context: process.
+ * Return: the mm, to be given back with mmput(), or NULL.
+ */
+struct mm_struct *get_task_mm(struct task_struct *tsk)
+{
+	struct mm_struct *mm;
+
+	task_lock(tsk);
+	mm = tsk->mm;
+	if (mm && !(tsk->flags & PF_KTHREAD))
+		atomic_inc(&mm->mm_users);
+	else
+		mm = NULL;
+	task_unlock(tsk);
+	return mm;
 }
 
 /**
@@ -142,6 +201,8 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 	}
 	atomic_inc(&nr_task_structs);
 	*tsk = *orig;
+	/* fxsave and fxrstor fault on a misaligned image. */
+	BUG_ON((unsigned long)&tsk->thread.i387 & 15);
 	*ti = *orig->thread_info;
 	tsk->thread_info = ti;
 	ti->task = tsk;
@@ -281,7 +342,8 @@ static int copy_mm(unsigned long clone_flags, struct task_struct *tsk)
 static struct task_struct *copy_process(unsigned long clone_flags,
 					unsigned long stack_start,
 					struct pt_regs *regs,
-					unsigned long stack_size, pid_t pid)
+					unsigned long stack_size,
+					int *child_tidptr, pid_t pid)
 {
 	struct task_struct *p;
 	unsigned long flags;
@@ -290,12 +352,16 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	/* Shared handlers need a shared address space (as in Linux). */
 	if ((clone_flags & CLONE_SIGHAND) && !(clone_flags & CLONE_VM))
 		return ERR_PTR(-EINVAL);
+	/* No thread groups. */
+	if (clone_flags & CLONE_THREAD)
+		return ERR_PTR(-EINVAL);
 
 	p = dup_task_struct(current);
 	if (!p)
 		goto fork_out;
 
 	p->pid = p->tgid = pid;
+	spin_lock_init(&p->alloc_lock);
 
 	p->flags &= ~PF_EXITING;
 	p->flags |= PF_FORKNOEXEC;
@@ -311,6 +377,11 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	p->start_time = jiffies;
 	p->pending = 0;
 	p->vfork_done = NULL;
+	p->set_child_tid = clone_flags & CLONE_CHILD_SETTID ? child_tidptr
+							    : NULL;
+	p->clear_child_tid = clone_flags & CLONE_CHILD_CLEARTID ? child_tidptr
+								: NULL;
+	p->robust_list = NULL;
 	clear_ti_thread_flag(task_thread_info(p), TIF_SIGPENDING);
 	clear_ti_thread_flag(task_thread_info(p), TIF_NEED_RESCHED);
 
@@ -329,7 +400,17 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	retval = copy_mm(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_signal;
-	copy_thread(clone_flags, stack_start, p, regs);
+	retval = copy_thread(clone_flags, stack_start, p, regs);
+	if (retval)
+		goto bad_fork_cleanup_mm;
+	/*
+	 * Linux writes it from the child, in schedule_tail(); the child's
+	 * memory is the same here, and nobody else changes it yet.  A
+	 * pointer that does not work is ignored, as there.
+	 */
+	if (p->set_child_tid && p->mm)
+		(void)access_process_vm(p->mm, (unsigned long)p->set_child_tid,
+					&pid, sizeof(pid), true);
 
 	p->exit_signal = clone_flags & CSIGNAL;
 	sched_fork(p);
@@ -341,9 +422,13 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	list_add_tail(&p->sibling, &current->children);
 	list_add_tail(&p->tasks, &init_task.tasks);
 	nr_threads++;
+	total_forks++;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return p;
 
+bad_fork_cleanup_mm:
+	if (p->mm)
+		mmput(p->mm);
 bad_fork_cleanup_signal:
 	signal_put(p->signal);
 bad_fork_cleanup_sighand:
@@ -368,14 +453,24 @@ fork_out:
  * @stack_start: the child's user stack pointer (0: the parent's)
  * @regs: registers the child starts with (it returns 0 in eax)
  * @stack_size: unused, as on i386 Linux
+ * @parent_tidptr: CLONE_PARENT_SETTID: where the child's pid goes, in the
+ *                 caller's memory
+ * @child_tidptr: CLONE_CHILD_SETTID / CLONE_CHILD_CLEARTID: the word in
+ *                the child's memory
  *
+ * With CLONE_VFORK the caller sleeps until the child has exec'd or
+ * exited (mm_release()), as vfork(2) promises: until then the child runs
+ * in the caller's memory, on its stack.
  * Context: process, may sleep.
  * Return: the child's pid, or a negative error: -ENOMEM, -EAGAIN (no pid),
- * -EINVAL (bad flags).
+ * -EINVAL (bad flags), -EFAULT (@parent_tidptr, or CLONE_SETTLS's
+ * descriptor).
  */
 long do_fork(unsigned long clone_flags, unsigned long stack_start,
-	     struct pt_regs *regs, unsigned long stack_size)
+	     struct pt_regs *regs, unsigned long stack_size,
+	     int *parent_tidptr, int *child_tidptr)
 {
+	struct completion vfork;
 	struct task_struct *p;
 	pid_t pid;
 
@@ -383,13 +478,124 @@ long do_fork(unsigned long clone_flags, unsigned long stack_start,
 	pid = alloc_pidmap();
 	if (pid < 0)
 		return pid;
-	p = copy_process(clone_flags, stack_start, regs, stack_size, pid);
+	if ((clone_flags & CLONE_PARENT_SETTID) &&
+	    copy_to_user(parent_tidptr, &pid, sizeof(pid))) {
+		free_pidmap(pid);
+		return -EFAULT;
+	}
+	p = copy_process(clone_flags, stack_start, regs, stack_size,
+			 child_tidptr, pid);
 	if (IS_ERR(p)) {
 		free_pidmap(pid);
 		return PTR_ERR(p);
 	}
+	if (clone_flags & CLONE_VFORK) {
+		init_completion(&vfork);
+		p->vfork_done = &vfork;
+	}
 	wake_up_new_task(p, clone_flags);
+	if (clone_flags & CLONE_VFORK)
+		wait_for_completion(&vfork);
 	return pid;
+}
+
+/**
+ * mm_release - a task lets go of its address space (exec or exit)
+ * @tsk: current
+ * @mm: the mm it is leaving, still loaded
+ *
+ * A vfork() parent waits for this moment: wake it.  And the
+ * CLONE_CHILD_CLEARTID word gets 0 -- only if another task shares the
+ * mm (mm_users > 1) and so can see it, as Linux (where that task would
+ * be woken through a futex: there are none here).
+ * Linux 2.6: kernel/fork.c: mm_release().
+ * Context: process, the task's own mm still loaded.
+ */
+void mm_release(struct task_struct *tsk, struct mm_struct *mm)
+{
+	if (tsk->vfork_done && (tsk->clone_flags & CLONE_VFORK)) {
+		complete(tsk->vfork_done);
+		tsk->vfork_done = NULL;
+	}
+	if (tsk->clear_child_tid) {
+		int zero = 0;
+
+		if (atomic_read(&mm->mm_users) > 1)
+			(void)copy_to_user(tsk->clear_child_tid, &zero,
+					   sizeof(zero));
+		tsk->clear_child_tid = NULL;
+	}
+}
+
+/**
+ * sys_clone - clone(2), i386 argument order
+ * @regs: ebx flags, ecx the child's stack (0: the caller's), edx
+ *        parent_tidptr, esi the CLONE_SETTLS struct user_desc, edi
+ *        child_tidptr
+ *
+ * The sharing flags are the caller's choice, with the limits of this
+ * kernel: no CLONE_THREAD, and CLONE_VM only with CLONE_VFORK (no
+ * threads share an address space here).
+ * Context: process (a system call).
+ * Return: the child's pid (0 in the child), or -E.
+ */
+asmlinkage long sys_clone(struct pt_regs regs)
+{
+	unsigned long clone_flags = regs.ebx;
+	unsigned long newsp = regs.ecx ? regs.ecx : regs.esp;
+
+	if ((clone_flags & CLONE_VM) && !(clone_flags & CLONE_VFORK))
+		return -EINVAL;
+	return do_fork(clone_flags, newsp, &regs, 0, (int *)regs.edx,
+		       (int *)regs.edi);
+}
+
+/**
+ * sys_vfork - vfork(2): the child borrows the caller's memory, and the
+ *             caller sleeps until the child execs or exits
+ * @regs: the caller's registers
+ *
+ * Context: process (a system call).
+ * Return: the child's pid (0 in the child), or -E.
+ */
+asmlinkage long sys_vfork(struct pt_regs regs)
+{
+	return do_fork(CLONE_VFORK | CLONE_VM | SIGCHLD, regs.esp, &regs, 0,
+		       NULL, NULL);
+}
+
+/**
+ * sys_set_tid_address - set_tid_address(2): where exit writes 0
+ * @tidptr: the word (CLONE_CHILD_CLEARTID's, for the caller itself)
+ *
+ * Context: process (a system call).
+ * Return: the caller's thread id, its pid.
+ */
+asmlinkage long sys_set_tid_address(int *tidptr)
+{
+	current->clear_child_tid = tidptr;
+	return current->pid;
+}
+
+/* struct robust_list_head on i386: three words (Linux: linux/futex.h) */
+#define ROBUST_LIST_HEAD_SIZE	12
+
+/**
+ * sys_set_robust_list - set_robust_list(2): remember the list head
+ * @head: the C library's robust futex list
+ * @len: sizeof(struct robust_list_head)
+ *
+ * Kept and never walked: without futexes nothing waits on a lock a dead
+ * thread held.
+ * Context: process (a system call).
+ * Return: 0, or -EINVAL for a @len that is not Linux's.
+ */
+asmlinkage long sys_set_robust_list(void *head, size_t len)
+{
+	if (len != ROBUST_LIST_HEAD_SIZE)
+		return -EINVAL;
+	current->robust_list = head;
+	return 0;
 }
 
 /**
@@ -410,7 +616,7 @@ struct task_struct *fork_idle(int cpu)
 	struct pt_regs regs = { 0 };
 	struct task_struct *idle;
 
-	idle = copy_process(CLONE_VM, 0, &regs, 0, 0);
+	idle = copy_process(CLONE_VM, 0, &regs, 0, NULL, 0);
 	if (IS_ERR(idle))
 		return idle;
 	atomic_dec(&nr_task_structs);

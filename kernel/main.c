@@ -33,6 +33,7 @@
 #include <ktest.h>
 #include <mm.h>
 #include <mm_types.h>
+#include <proc_fs.h>
 #include <multiboot.h>
 #include <sched.h>
 #include <serial.h>
@@ -216,6 +217,7 @@ asmlinkage void __noreturn start_kernel(unsigned long magic,
 	init_timers();
 	fork_init();
 	vfs_caches_init();	/* rootfs mounted: process 0's root and cwd */
+	proc_root_init();	/* "proc" registered: pid 1 mounts it */
 	/*
 	 * The interrupt controllers as the firmware tables described them
 	 * (find_smp_config() above), then the tick: the local APIC timer,
@@ -224,6 +226,7 @@ asmlinkage void __noreturn start_kernel(unsigned long magic,
 	init_IRQ();
 	time_init();
 	tty_init();
+	timekeeping_init();
 	serial_input_init();
 	keyboard_init();
 	local_irq_enable();

@@ -16,7 +16,7 @@
 #define RESERVED_PIDS	300		/* after a wrap, start here */
 
 static unsigned long pidmap[PID_MAX_DEFAULT / BITS_PER_LONG] = { 1 }; /* pid 0 */
-static int last_pid;
+int last_pid;		/* the last pid handed out (/proc/loadavg) */
 static DEFINE_SPINLOCK(pidmap_lock);
 
 static bool test_and_set(int pid)

@@ -8,9 +8,11 @@
  * system_call (arch/x86/entry.asm) indexes sys_call_table with eax and
  * calls the handler with the saved registers as its arguments: ebx is
  * the first, ecx the second, and so on (see include/uapi/kt26.h for the
- * numbers, which are Linux's).  A number without a handler gets -ENOSYS.
+ * numbers, which are Linux's).  A number without a handler gets -ENOSYS
+ * from sys_ni_syscall() (kernel/ni_syscall.c), which logs it once.
  *
- * The teaching calls (400 and up, above anything Linux 2.6 used) let the
+ * The teaching calls (500 and up, above every number of Linux's i386
+ * table: 403 there is clock_gettime64) let the
  * shell show the kernel's insides: the task list (ps), the memory report
  * (free), a task's kernel stack, the scheduler trace, memory pressure.
  * Every pointer from user space goes through the uaccess functions: a bad
@@ -43,26 +45,33 @@
 #include <trace.h>
 #include <writeback.h>
 
-asmlinkage long sys_ni_syscall(void)
-{
-	return -ENOSYS;
-}
-
 asmlinkage long sys_exit(int error_code)
 {
 	/* The wait status of a normal exit: the code in bits 8-15. */
 	do_exit((error_code & 0xff) << 8);
 }
 
+/* Without thread groups, the group is the caller alone. */
+asmlinkage long sys_exit_group(int error_code)
+{
+	do_exit((error_code & 0xff) << 8);
+}
+
 asmlinkage long sys_fork(struct pt_regs regs)
 {
 	/* The child returns to user mode with these registers, eax = 0. */
-	return do_fork(SIGCHLD, regs.esp, &regs, 0);
+	return do_fork(SIGCHLD, regs.esp, &regs, 0, NULL, NULL);
 }
 
 asmlinkage long sys_getpid(void)
 {
 	return current->tgid;
+}
+
+/* A task is its own and only thread: its thread id is its pid. */
+asmlinkage long sys_gettid(void)
+{
+	return current->pid;
 }
 
 asmlinkage long sys_getppid(void)
@@ -365,6 +374,7 @@ const sys_call_ptr_t sys_call_table[] = {
 	SYSCALL(__NR_unlink, sys_unlink),
 	SYSCALL(__NR_execve, sys_execve),
 	SYSCALL(__NR_chdir, sys_chdir),
+	SYSCALL(__NR_time, sys_time),
 	SYSCALL(__NR_lseek, sys_lseek),
 	SYSCALL(__NR_getpid, sys_getpid),
 	SYSCALL(__NR_mount, sys_mount),
@@ -384,6 +394,16 @@ const sys_call_ptr_t sys_call_table[] = {
 	SYSCALL(__NR_getppid, sys_getppid),
 	SYSCALL(__NR_symlink, sys_symlink),
 	SYSCALL(__NR_readlink, sys_readlink),
+	SYSCALL(__NR_clone, sys_clone),
+	SYSCALL(__NR_mprotect, sys_mprotect),
+	SYSCALL(__NR_vfork, sys_vfork),
+	SYSCALL(__NR_mmap2, sys_mmap2),
+	SYSCALL(__NR_gettid, sys_gettid),
+	SYSCALL(__NR_exit_group, sys_exit_group),
+	SYSCALL(__NR_set_tid_address, sys_set_tid_address),
+	SYSCALL(__NR_set_robust_list, sys_set_robust_list),
+	SYSCALL(__NR_mmap, sys_old_mmap),
+	SYSCALL(__NR_munmap, sys_munmap),
 	SYSCALL(__NR_syslog, sys_syslog),
 	SYSCALL(__NR_fsync, sys_fsync),
 	SYSCALL(__NR_fchdir, sys_fchdir),
@@ -414,10 +434,18 @@ const sys_call_ptr_t sys_call_table[] = {
 	SYSCALL(__NR_getgid, sys_getgid),
 	SYSCALL(__NR_geteuid, sys_geteuid),
 	SYSCALL(__NR_getegid, sys_getegid),
+	SYSCALL(__NR_setrlimit, sys_setrlimit),
+	SYSCALL(__NR_getrlimit, sys_getrlimit),
+	SYSCALL(__NR_gettimeofday, sys_gettimeofday),
+	SYSCALL(__NR_sysinfo, sys_sysinfo),
+	SYSCALL(__NR_uname, sys_newuname),
+	SYSCALL(__NR_prctl, sys_prctl),
+	SYSCALL(__NR_ugetrlimit, sys_ugetrlimit),
 	SYSCALL(__NR_getuid32, sys_getuid32),
 	SYSCALL(__NR_getgid32, sys_getgid32),
 	SYSCALL(__NR_geteuid32, sys_geteuid32),
 	SYSCALL(__NR_getegid32, sys_getegid32),
+	SYSCALL(__NR_getgroups32, sys_getgroups32),
 	SYSCALL(__NR_setuid32, sys_setuid32),
 	SYSCALL(__NR_setgid32, sys_setgid32),
 	SYSCALL(__NR_getdents64, sys_getdents64),
@@ -460,6 +488,16 @@ const sys_call_ptr_t sys_call_table[] = {
 	SYSCALL(__NR_rt_sigsuspend, sys_rt_sigsuspend),
 	SYSCALL(__NR_tkill, sys_tkill),
 	SYSCALL(__NR_tgkill, sys_tgkill),
+	SYSCALL(__NR_set_thread_area, sys_set_thread_area),
+	SYSCALL(__NR_get_thread_area, sys_get_thread_area),
+	SYSCALL(__NR_clock_gettime, sys_clock_gettime),
+	SYSCALL(__NR_clock_getres, sys_clock_getres),
+	SYSCALL(__NR_clock_nanosleep, sys_clock_nanosleep),
+	SYSCALL(__NR_prlimit64, sys_prlimit64),
+	SYSCALL(__NR_getrandom, sys_getrandom),
+	SYSCALL(__NR_clock_gettime64, sys_clock_gettime64),
+	SYSCALL(__NR_clock_getres_time64, sys_clock_getres_time64),
+	SYSCALL(__NR_clock_nanosleep_time64, sys_clock_nanosleep_time64),
 };
 
 _Static_assert(ARRAY_SIZE(sys_call_table) == ASM_NR_syscalls,

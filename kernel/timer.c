@@ -264,6 +264,41 @@ static void run_timer_softirq(struct softirq_action *h)
 	spin_unlock_irq(&base->lock);
 }
 
+/*
+ * The load average (/proc/loadavg, uptime): every LOAD_FREQ ticks, the
+ * tasks running, runnable or in uninterruptible sleep are counted, and
+ * each of the three averages moves towards that count by a fixed share:
+ * an exponential decay whose factors (EXP_1, EXP_5, EXP_15: e^(-5/60),
+ * e^(-5/300), e^(-5/900) in FSHIFT-bit fixed point) give them their
+ * 1, 5 and 15 minute memories.  Linux 2.6: calc_load() in
+ * kernel/timer.c; written by do_timer()'s single CPU, read unlocked.
+ */
+unsigned long avenrun[3];
+
+#define EXP_1		1884
+#define EXP_5		2014
+#define EXP_15		2037
+
+static unsigned long decay_load(unsigned long load, unsigned long exp,
+				unsigned long active)
+{
+	return (load * exp + active * (FIXED_1 - exp)) >> FSHIFT;
+}
+
+static void calc_load(void)
+{
+	static int count = LOAD_FREQ;
+	unsigned long active;
+
+	if (--count > 0)
+		return;
+	count = LOAD_FREQ;
+	active = (nr_running() + nr_uninterruptible()) * FIXED_1;
+	avenrun[0] = decay_load(avenrun[0], EXP_1, active);
+	avenrun[1] = decay_load(avenrun[1], EXP_5, active);
+	avenrun[2] = decay_load(avenrun[2], EXP_15, active);
+}
+
 /**
  * do_timer - one tick has passed
  *
@@ -274,6 +309,7 @@ static void run_timer_softirq(struct softirq_action *h)
 void do_timer(void)
 {
 	jiffies_64++;
+	calc_load();
 }
 
 /**
@@ -302,7 +338,7 @@ static void process_timeout(unsigned long data)
  * Context: process, may sleep.
  * Return: 0 if the time ran out, else the jiffies that were left.
  */
-long schedule_timeout(long timeout)
+long __sched schedule_timeout(long timeout)
 {
 	struct timer_list timer;
 	unsigned long expire;
@@ -327,13 +363,13 @@ long schedule_timeout(long timeout)
 	return timeout < 0 ? 0 : timeout;
 }
 
-long schedule_timeout_interruptible(long timeout)
+long __sched schedule_timeout_interruptible(long timeout)
 {
 	__set_current_state(TASK_INTERRUPTIBLE);
 	return schedule_timeout(timeout);
 }
 
-long schedule_timeout_uninterruptible(long timeout)
+long __sched schedule_timeout_uninterruptible(long timeout)
 {
 	__set_current_state(TASK_UNINTERRUPTIBLE);
 	return schedule_timeout(timeout);
@@ -346,7 +382,7 @@ long schedule_timeout_uninterruptible(long timeout)
  * One jiffy is added because the current one is already partly over.
  * Context: process, may sleep.
  */
-void msleep(unsigned int msecs)
+void __sched msleep(unsigned int msecs)
 {
 	unsigned long timeout = msecs_to_jiffies(msecs) + 1;
 
@@ -360,7 +396,7 @@ void msleep(unsigned int msecs)
  *
  * Return: the milliseconds left when a signal came, else 0.
  */
-unsigned long msleep_interruptible(unsigned int msecs)
+unsigned long __sched msleep_interruptible(unsigned int msecs)
 {
 	unsigned long timeout = msecs_to_jiffies(msecs) + 1;
 

@@ -176,5 +176,5 @@ void mem_init(void)
 	       kernel_pages << (PAGE_SHIFT - 10),
 	       boot_pages << (PAGE_SHIFT - 10),
 	       reserved << (PAGE_SHIFT - 10));
-	setup_per_zone_pages_min();
+	init_per_zone_pages_min();
 }

@@ -4,9 +4,9 @@
  *
  * Linux 2.6: show_free_areas() in mm/page_alloc.c, /proc/meminfo,
  * /proc/slabinfo.
- * One text report, built by meminfo_report(): the totals first in
- * /proc/meminfo's format (MemTotal, MemFree, then the buffer cache:
- * Buffers, Active, Inactive, Dirty, Writeback), then the zone's
+ * One text report, built by meminfo_report(): the totals first, exactly
+ * /proc/meminfo (meminfo_totals(): MemTotal, MemFree, the buffer cache's
+ * Buffers, Active, Inactive, Dirty, Writeback, then Slab), then the zone's
  * watermarks and free blocks per order, the allocator's counters, what
  * the memory daemons did (kswapd's reclaim, pdflush's writeback, the
  * disk's queue), and one line per slab cache.  printk'd at boot and by
@@ -25,6 +25,61 @@
 #define K(pages) ((pages) << (PAGE_SHIFT - 10))
 
 /**
+ * nr_writeback_buffers - buffers being written
+ *
+ * Those the disk has been handed to write and has not finished.
+ * Context: any.
+ * Return: the count (pages: a buffer is a page here).
+ */
+unsigned long nr_writeback_buffers(void)
+{
+	struct block_device *bdev = lookup_bdev("hda");
+	struct blk_queue_stats *qs;
+
+	if (!bdev)
+		return 0;
+	qs = &bdev->queue->stats;
+	return READ_ONCE(qs->bhs[WRITE]) - READ_ONCE(qs->done[WRITE]);
+}
+
+/**
+ * meminfo_totals - the memory totals in /proc/meminfo's format
+ * @buf: where to write
+ * @len: its size
+ *
+ * All of /proc/meminfo, and the first lines of the memory report: one
+ * function, so that the two always agree.  The buffer cache's pages
+ * (block buffers) are Buffers, as Linux counts a block device's pages;
+ * this kernel has no page cache of files (Cached 0) and no swap.
+ * Context: any (show_mem() runs it from a magic key's interrupt).
+ * Return: bytes written (cut short if @buf is too small).
+ */
+int meminfo_totals(char *buf, int len)
+{
+	struct zone *zone = zone_normal();
+
+	return scnprintf(buf, len,
+			 "MemTotal:     %8lu kB\n"
+			 "MemFree:      %8lu kB\n"
+			 "Buffers:      %8lu kB\n"
+			 "Cached:       %8lu kB\n"
+			 "SwapCached:   %8lu kB\n"
+			 "Active:       %8lu kB\n"
+			 "Inactive:     %8lu kB\n"
+			 "SwapTotal:    %8lu kB\n"
+			 "SwapFree:     %8lu kB\n"
+			 "Dirty:        %8lu kB\n"
+			 "Writeback:    %8lu kB\n"
+			 "Slab:         %8lu kB\n",
+			 K(zone->managed_pages), K(nr_free_pages()),
+			 K(READ_ONCE(buffer_stats.nr_buffers)), 0UL, 0UL,
+			 K(READ_ONCE(zone->nr_active)),
+			 K(READ_ONCE(zone->nr_inactive)), 0UL, 0UL,
+			 K(READ_ONCE(buffer_stats.nr_dirty)),
+			 K(nr_writeback_buffers()), K(kmem_cache_slab_pages()));
+}
+
+/**
  * meminfo_report - write the memory report
  * @buf: where to write
  * @len: its size
@@ -41,24 +96,14 @@ int meminfo_report(char *buf, int len)
 
 	if (bdev)
 		qs = bdev->queue->stats;
-	n = scnprintf(buf, len,
-		      "MemTotal:     %8lu kB\n"
-		      "MemFree:      %8lu kB\n"
-		      "Buffers:      %8lu kB\n"
-		      "Active:       %8lu kB\n"
-		      "Inactive:     %8lu kB\n"
-		      "Dirty:        %8lu kB\n"
-		      "Writeback:    %8lu kB\n"
-		      "Zone %s: free %lu pages, pages_min %lu, pages_low %lu, "
-		      "pages_high %lu, managed %lu, spanned %lu\n"
-		      "Free blocks by order:",
-		      K(zone->managed_pages), K(nr_free_pages()),
-		      K(buffer_stats.nr_buffers), K(zone->nr_active),
-		      K(zone->nr_inactive), K(buffer_stats.nr_dirty),
-		      K(qs.bhs[WRITE] - qs.done[WRITE]), zone->name,
-		      zone->free_pages, zone->pages_min, zone->pages_low,
-		      zone->pages_high, zone->managed_pages,
-		      zone->spanned_pages);
+	n = meminfo_totals(buf, len);
+	n += scnprintf(buf + n, len - n,
+		       "Zone %s: free %lu pages, pages_min %lu, pages_low %lu, "
+		       "pages_high %lu, managed %lu, spanned %lu\n"
+		       "Free blocks by order:",
+		       zone->name, zone->free_pages, zone->pages_min,
+		       zone->pages_low, zone->pages_high, zone->managed_pages,
+		       zone->spanned_pages);
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
 		n += scnprintf(buf + n, len - n, " %u:%lu", o,
 			       READ_ONCE(zone->free_area[o].nr_free));

@@ -2,15 +2,22 @@
 /*
  * mm/memory.c - user address spaces: mapping, copying, tearing down.
  *
- * Linux 2.6: mm/memory.c (copy_page_range, zap_page_range), mm/mmap.c
+ * Linux 2.6: mm/memory.c (copy_page_range, zap_page_range,
+ * handle_mm_fault, change_protection of mm/mprotect.c), mm/mmap.c
  * (exit_mmap), kernel/fork.c (dup_mm).
- * User memory here is mapped eagerly: execve() maps every page of the
- * program, its stack and its heap when they are created or grown, so a
- * page fault at a user address is always an error (SIGSEGV) and there
- * are no VMAs to consult.  fork copies every user page (no copy-on-write:
- * the programs are small).  Only the user half of a page directory
- * (entries 0..767) is ever touched here; the kernel half belongs to
- * swapper_pg_dir.
+ * Most user memory is mapped eagerly: execve() maps every page of the
+ * program and the top of its stack, brk() every page of the heap, when
+ * they are created or grown.  The rest of an area (mm/mmap.c: the
+ * stack's lower part, anonymous mmap()s) is demand-zero: the first
+ * touch faults, and handle_mm_fault() maps a zeroed page if the area
+ * allows the access; a fault anywhere else is the program's error
+ * (SIGSEGV).  fork copies every user page (no copy-on-write: the
+ * programs are small).  Only the user half of a page directory (entries
+ * 0..767) is ever touched here; the kernel half belongs to
+ * swapper_pg_dir.  Another task may read a process's memory
+ * (access_process_vm()) while the process unmaps some of it: both hold
+ * page_table_lock while they look at a page table entry, and the page
+ * is freed only after its entry is gone.
  */
 #include <asm/processor.h>
 #include <gfp.h>
@@ -113,58 +120,25 @@ int access_process_vm(struct mm_struct *mm, unsigned long addr, void *buf,
 	while (done < len) {
 		unsigned long offset = (addr + done) & ~PAGE_MASK;
 		int n = min((unsigned long)(len - done), PAGE_SIZE - offset);
-		pte_t *pte = (addr + done < TASK_SIZE) ?
-			     user_pte(mm, addr + done, false) : NULL;
+		pte_t *pte;
 		char *page;
 
-		if (!pte || !(*pte & _PAGE_PRESENT))
+		spin_lock(&mm->page_table_lock);
+		pte = (addr + done < TASK_SIZE) ?
+		      user_pte(mm, addr + done, false) : NULL;
+		if (!pte || !(*pte & _PAGE_PRESENT)) {
+			spin_unlock(&mm->page_table_lock);
 			break;
+		}
 		page = (char *)__va(*pte & PAGE_MASK) + offset;
 		if (write)
 			memcpy(page, (char *)buf + done, n);
 		else
 			memcpy((char *)buf + done, page, n);
+		spin_unlock(&mm->page_table_lock);
 		done += n;
 	}
 	return done;
-}
-
-/**
- * sys_brk - brk(2): move the end of the heap
- * @brk: the new end; 0 (or anything outside the heap's range) only asks
- *
- * The pages between the old and the new end are mapped or unmapped at
- * once.  The heap may grow up to one page below the stack, and not by
- * more pages than are free.
- * Context: process (a system call).
- * Return: the new end, or the old one if the request was refused.
- */
-asmlinkage unsigned long sys_brk(unsigned long brk)
-{
-	struct mm_struct *mm = current->mm;
-	unsigned long old, new;
-
-	if (!mm)
-		return 0;
-	/* Check before rounding: PAGE_ALIGN(0xffffffff) wraps to 0. */
-	if (brk < mm->start_brk || brk >= mm->start_stack - PAGE_SIZE)
-		return mm->brk;
-	old = PAGE_ALIGN(mm->brk);
-	new = PAGE_ALIGN(brk);
-	/* Like Linux's overcommit heuristic: refuse what cannot fit at all. */
-	if (new > old && (new - old) / PAGE_SIZE > nr_free_pages())
-		return mm->brk;
-	if (new < old) {
-		unmap_user_range(mm, new, old);
-	} else {
-		for (unsigned long addr = old; addr < new; addr += PAGE_SIZE)
-			if (map_user_page(mm, addr, true)) {
-				unmap_user_range(mm, old, addr);
-				return mm->brk;
-			}
-	}
-	mm->brk = brk;
-	return brk;
 }
 
 /**
@@ -185,9 +159,11 @@ void unmap_user_range(struct mm_struct *mm, unsigned long start,
 
 		if (!pte || !(*pte & _PAGE_PRESENT))
 			continue;
+		spin_lock(&mm->page_table_lock);
 		page = *pte & PAGE_MASK;
 		*pte = 0;
 		mm->rss--;
+		spin_unlock(&mm->page_table_lock);
 		/* No CPU may reach the page through its TLB once it is free. */
 		flush_tlb_page(mm, addr);
 		free_page((unsigned long)__va(page));
@@ -202,6 +178,7 @@ void unmap_user_range(struct mm_struct *mm, unsigned long start,
  */
 void exit_mmap(struct mm_struct *mm)
 {
+	exit_mmap_areas(mm);
 	for (unsigned long i = 0; i < USER_PTRS_PER_PGD; i++) {
 		pte_t *table;
 
@@ -222,7 +199,8 @@ void exit_mmap(struct mm_struct *mm)
  * dup_mm - a copy of an address space, for fork() without CLONE_VM
  * @oldmm: the parent's
  *
- * Every user page is copied (no copy-on-write).
+ * The areas and every user page are copied (no copy-on-write), each
+ * page with its protection (mprotect() may have changed it).
  * Context: process, may sleep.
  * Return: the new mm (mm_users = mm_count = 1), or NULL.
  */
@@ -237,6 +215,12 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 	mm->start_brk = oldmm->start_brk;
 	mm->brk = oldmm->brk;
 	mm->start_stack = oldmm->start_stack;
+	mm->arg_start = oldmm->arg_start;
+	mm->arg_end = oldmm->arg_end;
+	mm->env_start = oldmm->env_start;
+	mm->env_end = oldmm->env_end;
+	if (dup_mmap(mm, oldmm))
+		goto fail;
 
 	for (unsigned long i = 0; i < USER_PTRS_PER_PGD; i++) {
 		pte_t *table;
@@ -254,6 +238,7 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 			if (map_user_page(mm, addr, table[j] & _PAGE_RW))
 				goto fail;
 			pte = user_pte(mm, addr, false);
+			*pte = (*pte & PAGE_MASK) | (table[j] & _PAGE_USER_RW);
 			memcpy(__va(*pte & PAGE_MASK),
 			       __va(table[j] & PAGE_MASK), PAGE_SIZE);
 		}
@@ -263,4 +248,76 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 fail:
 	mmput(mm);
 	return NULL;
+}
+
+/* The page table bits for an area's permissions: PROT_NONE is a page
+ * ring 3 cannot use (the kernel still can: a copy_from_user() from it
+ * succeeds, where Linux would refuse). */
+static pte_t vm_pte_flags(unsigned long vm_flags)
+{
+	if (vm_flags & VM_WRITE)
+		return _PAGE_USER_RW;
+	if (vm_flags & (VM_READ | VM_EXEC))
+		return _PAGE_USER_RO;
+	return _PAGE_PRESENT;
+}
+
+/**
+ * change_user_range_prot - give the mapped pages of a range new rights
+ * @mm: the address space (the caller's own)
+ * @start: page-aligned
+ * @end: page-aligned
+ * @vm_flags: the area's new VM_READ/VM_WRITE/VM_EXEC
+ *
+ * Linux 2.6: mm/mprotect.c: change_protection().  Pages not yet touched
+ * stay unmapped: the fault that maps them reads the area's new flags.
+ * Context: process.
+ */
+void change_user_range_prot(struct mm_struct *mm, unsigned long start,
+			    unsigned long end, unsigned long vm_flags)
+{
+	pte_t prot = vm_pte_flags(vm_flags);
+
+	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
+		pte_t *pte = user_pte(mm, addr, false);
+
+		if (!pte || !(*pte & _PAGE_PRESENT))
+			continue;
+		spin_lock(&mm->page_table_lock);
+		*pte = (*pte & PAGE_MASK) | prot;
+		spin_unlock(&mm->page_table_lock);
+		flush_tlb_page(mm, addr);
+	}
+}
+
+/**
+ * handle_mm_fault - map a demand-zero page, if the fault allows it
+ * @mm: the faulting task's address space
+ * @address: the address that faulted (CR2)
+ * @write: the access was a write
+ * @protection: the page was present (a rights violation, not a miss)
+ *
+ * Linux 2.6: mm/memory.c: handle_mm_fault(), do_anonymous_page(), and
+ * the area checks of do_page_fault().  A present page is never changed
+ * here (no copy-on-write): a protection fault is always refused.  A
+ * missing page inside an area that allows the access gets a new zeroed
+ * page with the area's rights.
+ * Context: process, interrupts on, may sleep; the task uses @mm.
+ * Return: 0 (the access can be retried), -EFAULT (no area, or one that
+ * forbids it: SIGSEGV or the uaccess fixup), or -ENOMEM.
+ */
+int handle_mm_fault(struct mm_struct *mm, unsigned long address,
+		    bool write, bool protection)
+{
+	struct vm_area_struct *vma = find_vma(mm, address);
+	int err;
+
+	if (!vma || vma->vm_start > address || protection)
+		return -EFAULT;
+	if (write ? !(vma->vm_flags & VM_WRITE)
+		  : !(vma->vm_flags & (VM_READ | VM_EXEC | VM_WRITE)))
+		return -EFAULT;
+	err = map_user_page(mm, address & PAGE_MASK,
+			    vma->vm_flags & VM_WRITE);
+	return err == -EEXIST ? 0 : err;
 }

@@ -23,7 +23,7 @@ struct mm_struct init_mm = {
 static struct kmem_cache *mm_cachep;
 
 /**
- * mm_struct_init - create the mm_struct cache
+ * mm_struct_init - create the mm_struct and vm_area_struct caches
  *
  * Context: boot, after kmem_cache_init().
  */
@@ -33,6 +33,7 @@ void mm_struct_init(void)
 				      0, SLAB_HWCACHE_ALIGN, NULL);
 	if (!mm_cachep)
 		panic("mm_struct_init: no memory");
+	mmap_init();
 }
 
 /**

@@ -29,6 +29,7 @@
 #include <init.h>
 #include <kernel.h>
 #include <mmzone.h>
+#include <sysctl.h>
 #include <timer.h>
 #include <writeback.h>
 
@@ -38,7 +39,6 @@ unsigned int dirty_background_ratio = 10;
 
 struct writeback_stats wb_stats;
 
-#define CENTISECS_MAX	(60 * 60 * 100)	/* a tunable of an hour at most */
 #define BACKGROUND_BUSY	0		/* bit: background writeout running */
 
 static struct timer_list wb_timer;
@@ -48,7 +48,7 @@ static int centisecs_setup(char *val, unsigned int *tunable)
 {
 	unsigned long cs;
 
-	if (kstrtoul(val, 0, &cs) || cs > CENTISECS_MAX)
+	if (kstrtoul(val, 0, &cs) || cs > DIRTY_CENTISECS_MAX)
 		return -EINVAL;
 	*tunable = cs;
 	return 0;
@@ -178,6 +178,35 @@ static void wb_timer_fn(unsigned long unused)
 {
 	if (pdflush_operation(wb_kupdate, 0) < 0)
 		mod_timer(&wb_timer, jiffies + HZ);	/* all busy: in 1 s */
+}
+
+/**
+ * dirty_writeback_centisecs_handler - /proc/sys/vm/dirty_writeback_centisecs
+ * @table: its ctl_table entry
+ * @write: 0 to read, 1 to write
+ * @buf: the text
+ * @lenp: its size
+ *
+ * A new interval takes effect at once: the timer is set to fire one
+ * interval from now, or stopped by 0 (Linux 2.6: the same handler).
+ * A wb_kupdate() running meanwhile sets its next alarm from the new
+ * value too.
+ * Context: process.
+ * Return: 0, or -EINVAL (the value stays).
+ */
+int dirty_writeback_centisecs_handler(struct ctl_table *table, int write,
+				      char *buf, size_t *lenp)
+{
+	int err = proc_douintvec_minmax(table, write, buf, lenp);
+	unsigned int cs = READ_ONCE(dirty_writeback_centisecs);
+
+	if (err || !write)
+		return err;
+	if (cs)
+		mod_timer(&wb_timer, jiffies + centisecs_to_jiffies(cs));
+	else
+		del_timer(&wb_timer);
+	return 0;
 }
 
 /**

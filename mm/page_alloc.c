@@ -32,7 +32,7 @@
 struct pglist_data contig_page_data;
 struct vm_event_counts vm_events;
 
-/* 0 until setup_per_zone_pages_min(): then the formula or the option. */
+/* 0 until init_per_zone_pages_min(): the formula, the option, or a sysctl. */
 unsigned long min_free_kbytes;
 static unsigned long min_free_kbytes_option;
 
@@ -40,7 +40,8 @@ static int min_free_kbytes_setup(char *val)
 {
 	unsigned long kb;
 
-	if (kstrtoul(val, 0, &kb) || kb < 128 || kb > 65536)
+	if (kstrtoul(val, 0, &kb) || kb < MIN_FREE_KBYTES_MIN ||
+	    kb > MIN_FREE_KBYTES_MAX)
 		return -EINVAL;
 	min_free_kbytes_option = kb;
 	return 0;
@@ -540,16 +541,43 @@ void __free_bootmem_page(struct page *page)
 }
 
 /**
- * setup_per_zone_pages_min - compute the watermarks
+ * setup_per_zone_pages_min - the watermarks from min_free_kbytes
  *
- * min_free_kbytes = sqrt(lowmem_kbytes * 16), kept within [128, 65536],
- * where lowmem_kbytes is the memory the buddy allocator manages (Linux
- * 2.6's init_per_zone_pages_min()); min_free_kbytes= overrides it.
  * pages_min is min_free_kbytes in pages, pages_low 5/4 of it, pages_high
- * 6/4 of it.
- * Context: boot, after every free page is in the buddy allocator.
+ * 6/4 of it.  Written under zone->lock, read without it: an allocation
+ * that races with a change sees each mark old or new.
+ * Context: process (boot, or a write to /proc/sys/vm/min_free_kbytes:
+ * kernel/sysctl.c).
  */
 void setup_per_zone_pages_min(void)
+{
+	struct zone *zone = zone_normal();
+	unsigned long pages_min = READ_ONCE(min_free_kbytes) >>
+				  (PAGE_SHIFT - 10);
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone->lock, flags);
+	WRITE_ONCE(zone->pages_min, pages_min);
+	WRITE_ONCE(zone->pages_low, pages_min * 5 / 4);
+	WRITE_ONCE(zone->pages_high, pages_min * 3 / 2);
+	spin_unlock_irqrestore(&zone->lock, flags);
+	printk(KERN_INFO "Zone %s: min_free_kbytes %lu%s: pages_min %lu "
+	       "pages_low %lu pages_high %lu (of %lu managed pages)\n",
+	       zone->name, min_free_kbytes,
+	       min_free_kbytes_option ? " (option)" : "", zone->pages_min,
+	       zone->pages_low, zone->pages_high, zone->managed_pages);
+}
+
+/**
+ * init_per_zone_pages_min - choose min_free_kbytes, set the watermarks
+ *
+ * min_free_kbytes = sqrt(lowmem_kbytes * 16), kept within
+ * [MIN_FREE_KBYTES_MIN, MIN_FREE_KBYTES_MAX], where lowmem_kbytes is the
+ * memory the buddy allocator manages (Linux 2.6's
+ * init_per_zone_pages_min()); min_free_kbytes= overrides it.
+ * Context: boot, after every free page is in the buddy allocator.
+ */
+void init_per_zone_pages_min(void)
 {
 	struct zone *zone = zone_normal();
 	unsigned long lowmem_kbytes = zone->managed_pages * (PAGE_SIZE >> 10);
@@ -558,14 +586,9 @@ void setup_per_zone_pages_min(void)
 		min_free_kbytes = min_free_kbytes_option;
 	} else {
 		min_free_kbytes = int_sqrt(lowmem_kbytes * 16);
-		min_free_kbytes = clamp(min_free_kbytes, 128UL, 65536UL);
+		min_free_kbytes = clamp(min_free_kbytes,
+					(unsigned long)MIN_FREE_KBYTES_MIN,
+					(unsigned long)MIN_FREE_KBYTES_MAX);
 	}
-	zone->pages_min = min_free_kbytes >> (PAGE_SHIFT - 10);
-	zone->pages_low = zone->pages_min * 5 / 4;
-	zone->pages_high = zone->pages_min * 3 / 2;
-	printk(KERN_INFO "Zone %s: min_free_kbytes %lu%s: pages_min %lu "
-	       "pages_low %lu pages_high %lu (of %lu managed pages)\n",
-	       zone->name, min_free_kbytes,
-	       min_free_kbytes_option ? " (option)" : "", zone->pages_min,
-	       zone->pages_low, zone->pages_high, zone->managed_pages);
+	setup_per_zone_pages_min();
 }

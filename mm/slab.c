@@ -426,6 +426,26 @@ unsigned long kmem_cache_free_slab_pages(void)
 }
 
 /**
+ * kmem_cache_slab_pages - pages held by the slab caches, in use or not
+ *
+ * For the memory report (Slab:).
+ * Context: any.
+ * Return: the pages of every slab of every cache.
+ */
+unsigned long kmem_cache_slab_pages(void)
+{
+	struct kmem_cache *cache;
+	unsigned long pages = 0, flags;
+
+	/* The descriptors' own cache is on the chain too. */
+	spin_lock_irqsave(&cache_chain_lock, flags);
+	list_for_each_entry(cache, &cache_chain, next)
+		pages += READ_ONCE(cache->num_slabs) << cache->gfporder;
+	spin_unlock_irqrestore(&cache_chain_lock, flags);
+	return pages;
+}
+
+/**
  * kmem_cache_active_objects - objects handed out by every cache together
  *
  * For leak checks: a leaked object may hide in a slab that has room, so

@@ -50,7 +50,7 @@ void complete_all(struct completion *x)
  * Sleep until x->done is positive or @timeout runs out, then consume one.
  * Return: the jiffies left (at least 1) on success, 0 on timeout.
  */
-static long do_wait_for_common(struct completion *x, long timeout)
+static long __sched do_wait_for_common(struct completion *x, long timeout)
 {
 	unsigned long flags;
 	DEFINE_WAIT(wait);
@@ -83,7 +83,7 @@ static long do_wait_for_common(struct completion *x, long timeout)
  *
  * Context: process, may sleep; not interruptible.
  */
-void wait_for_completion(struct completion *x)
+void __sched wait_for_completion(struct completion *x)
 {
 	might_sleep();
 	do_wait_for_common(x, MAX_SCHEDULE_TIMEOUT);
@@ -97,7 +97,7 @@ void wait_for_completion(struct completion *x)
  *
  * Return: 0 on timeout, else the jiffies that were left (at least 1).
  */
-unsigned long wait_for_completion_timeout(struct completion *x,
+unsigned long __sched wait_for_completion_timeout(struct completion *x,
 					  unsigned long timeout)
 {
 	might_sleep();

@@ -45,6 +45,8 @@
  * Systems".  Next: context_switch() below, then arch/x86/switch_to.asm.
  */
 #include <asm/irqflags.h>
+#include <hardirq.h>
+#include <irq.h>
 #include <kernel.h>
 #include <mm_types.h>
 #include <percpu.h>
@@ -366,6 +368,8 @@ again:
 	}
 
 out_activate:
+	if (p->state & TASK_UNINTERRUPTIBLE)
+		rq->nr_uninterruptible--;
 	trace_sched_wakeup(p);
 	recalc_task_prio(p);
 	__activate_task(p, rq);		/* rq locked above */
@@ -723,6 +727,37 @@ out:
 	return moved;
 }
 
+/*
+ * The tick goes to the running task (utime, stime) and to this CPU's
+ * time by kind (/proc/stat's cpuN line; Linux 2.6: account_user_time(),
+ * account_system_time()).  A tick in kernel mode is the interrupted
+ * context's: another interrupt handler (hardirq count above the tick's
+ * own), a softirq, a task, or the idle task.
+ */
+static void account_tick(struct runqueue *rq, struct task_struct *p,
+			 int user_tick)
+{
+	struct cpu_usage_stat *cpustat = &__get_cpu_var(kstat).cpustat;
+
+	if (user_tick) {
+		p->utime++;
+		if (TASK_NICE(p) > 0)
+			cpustat->nice++;
+		else
+			cpustat->user++;
+		return;
+	}
+	p->stime++;
+	if (hardirq_count() - HARDIRQ_OFFSET)
+		cpustat->irq++;
+	else if (softirq_count())
+		cpustat->softirq++;
+	else if (p != rq->idle)
+		cpustat->system++;
+	else
+		cpustat->idle++;
+}
+
 /**
  * scheduler_tick - charge the running task one tick
  * @user_tick: the tick interrupted user mode
@@ -735,10 +770,7 @@ void scheduler_tick(int user_tick)
 	struct runqueue *rq = cpu_rq(cpu);
 	struct task_struct *p = current;
 
-	if (user_tick)
-		p->utime++;
-	else
-		p->stime++;
+	account_tick(rq, p, user_tick);
 	if (p == rq->idle) {
 		rebalance_tick(cpu, rq, true);
 		return;
@@ -893,7 +925,7 @@ static noinline void __noreturn stack_end_bug(struct task_struct *prev)
  * runnable, or it would sleep with nobody to wake it.
  * Context: process, preemption enabled, no locks held.
  */
-asmlinkage void schedule(void)
+asmlinkage void __sched schedule(void)
 {
 	struct task_struct *prev, *next;
 	unsigned long *switch_count;
@@ -922,8 +954,11 @@ need_resched:
 		if (unlikely((prev->state & TASK_INTERRUPTIBLE) &&
 			     signal_pending(prev)))
 			prev->state = TASK_RUNNING;
-		else
+		else {
+			if (prev->state & TASK_UNINTERRUPTIBLE)
+				rq->nr_uninterruptible++;
 			__deactivate_task(prev, rq);	/* locked above */
+		}
 	}
 
 	if (unlikely(!rq->nr_running)) {
@@ -983,7 +1018,7 @@ switch_tasks:
  * Context: process, from preempt_enable() when preempt_count reached 0
  * and TIF_NEED_RESCHED is set.
  */
-asmlinkage void preempt_schedule(void)
+asmlinkage void __sched preempt_schedule(void)
 {
 	if (likely(preempt_count() || irqs_disabled()))
 		return;
@@ -1002,7 +1037,7 @@ asmlinkage void preempt_schedule(void)
  * kernel code had preempt_count 0 and interrupts on.
  * Context: interrupt return path, interrupts off.
  */
-asmlinkage void preempt_schedule_irq(void)
+asmlinkage void __sched preempt_schedule_irq(void)
 {
 	BUG_ON(preempt_count() || !irqs_disabled());
 	do {
@@ -1023,7 +1058,7 @@ asmlinkage void preempt_schedule_irq(void)
  * Context: process, preemptible.
  * Return: 1 if it scheduled, 0 if not.
  */
-int cond_resched(void)
+int __sched cond_resched(void)
 {
 	if (!need_resched() || preempt_count())
 		return 0;
@@ -1112,7 +1147,7 @@ int sched_setscheduler(struct task_struct *p, unsigned int policy,
  * runs on from there (scheduler_tick()).
  * Context: process.
  */
-void yield(void)
+void __sched yield(void)
 {
 	struct task_struct *p = current;
 	struct runqueue *rq;
@@ -1161,6 +1196,34 @@ unsigned long nr_running(void)
 	for_each_online_cpu(cpu)
 		sum += READ_ONCE(cpu_rq(cpu)->nr_running);
 	return sum;
+}
+
+/*
+ * Return: tasks asleep in TASK_UNINTERRUPTIBLE (the load average counts
+ * them with the runnable ones).  Unlocked reads, as nr_running().
+ */
+unsigned long nr_uninterruptible(void)
+{
+	long sum = 0;
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu)
+		sum += READ_ONCE(cpu_rq(cpu)->nr_uninterruptible);
+	/* The counts are read one by one while tasks move: never below 0. */
+	return sum < 0 ? 0 : sum;
+}
+
+/**
+ * in_sched_functions - is @addr in schedule() or one of its wrappers?
+ * @addr: a return address of a sleeping task's stack
+ *
+ * Context: any.
+ * Return: true for an address of the .sched.text section (__sched).
+ */
+bool in_sched_functions(unsigned long addr)
+{
+	return addr >= (unsigned long)__sched_text_start &&
+	       addr < (unsigned long)__sched_text_end;
 }
 
 /* Return: context switches on every CPU since boot. */

@@ -40,6 +40,12 @@ struct runqueue {
 	/* rq->lock, interrupts off: */
 	spinlock_t lock;
 	unsigned long nr_running;	/* tasks on the arrays */
+	/*
+	 * Tasks that went to sleep uninterruptibly here, less those woken
+	 * here: only the sum over the CPUs means anything (a task sleeps on
+	 * one CPU and may be woken onto another), as Linux 2.6's.
+	 */
+	long nr_uninterruptible;
 	unsigned long long nr_switches;
 	struct task_struct *curr, *idle;
 	struct mm_struct *prev_mm;	/* dropped after the switch */

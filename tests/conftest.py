@@ -262,10 +262,11 @@ def wait_listening(port, timeout=20):
     return False
 
 
-# The shell's built-in commands (user/sh.c), in the order `help` lists them.
-SH_BUILTINS = ["help", "echo", "ps", "stack", "free", "dmesg", "kill",
-               "sleep", "sync", "pressure", "spin", "trace", "poweroff",
-               "exit"]
+# The shell's built-in commands (user/sh_builtins.c), in the order `help`
+# lists them.
+SH_BUILTINS = ["help", "cd", "pwd", "jobs", "fg", "bg", "wait", "exit",
+               "stack", "free", "dmesg", "sync", "pressure", "trace",
+               "poweroff"]
 
 
 class Terminal:

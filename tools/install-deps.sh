@@ -12,8 +12,19 @@
 # the fuzzers' tools too: clang, its libFuzzer and sanitizer runtimes for
 # i386 (libclang-rt-14-dev: clang does not pull it in by itself) and the
 # 32-bit C++ library libFuzzer links with (lib32stdc++-12-dev).
+#
+# Busybox: the initramfs carries Debian's statically linked i386 busybox
+# (package busybox-static, version 1.35 on Debian 12), unmodified.  It is
+# not installed on the host (its architecture is i386): the i386
+# architecture is added to dpkg, the package is downloaded (apt-get
+# download) into BUSYBOX_CACHE and unpacked there (dpkg-deb -x); the
+# Makefile takes $BUSYBOX_CACHE/busybox/bin/busybox.  gcc-multilib brings
+# the 32-bit glibc (libc6-dev-i386) that tests/user/glibc_test.c is
+# linked with statically.
 
 set -eu
+
+BUSYBOX_CACHE=/var/cache/kt26
 
 PACKAGES="qemu-system-x86 nasm grub-pc-bin grub-common xorriso mtools \
 gcc-multilib gdb python3-pytest cpio make"
@@ -43,15 +54,39 @@ if [ "${1:-}" = fuzz ]; then
 	fi
 fi
 
-[ "$missing" -eq 0 ] && exit 0
+[ -f /usr/lib32/libc.a ] || missing=1
+busybox_missing=0
+[ -x "$BUSYBOX_CACHE/busybox/bin/busybox" ] || busybox_missing=1
+
+[ "$missing" -eq 0 ] && [ "$busybox_missing" -eq 0 ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then
 	echo "install-deps: missing tools; run as root:" >&2
-	echo "  apt-get update && apt-get install -y $PACKAGES" >&2
+	[ "$missing" -eq 0 ] ||
+		echo "  apt-get update && apt-get install -y $PACKAGES" >&2
+	[ "$busybox_missing" -eq 0 ] ||
+		echo "  dpkg --add-architecture i386 && apt-get update &&" \
+		     "mkdir -p $BUSYBOX_CACHE && cd $BUSYBOX_CACHE &&" \
+		     "apt-get download busybox-static:i386 &&" \
+		     "dpkg-deb -x busybox-static_*_i386.deb busybox" >&2
 	exit 1
 fi
 
 export DEBIAN_FRONTEND=noninteractive
+if [ "$busybox_missing" -ne 0 ]; then
+	dpkg --print-foreign-architectures | grep -qx i386 ||
+		dpkg --add-architecture i386
+fi
 apt-get update -q
-# shellcheck disable=SC2086
-apt-get install -y -q --no-install-recommends $PACKAGES
+if [ "$missing" -ne 0 ]; then
+	# shellcheck disable=SC2086
+	apt-get install -y -q --no-install-recommends $PACKAGES
+fi
+if [ "$busybox_missing" -ne 0 ]; then
+	mkdir -p "$BUSYBOX_CACHE"
+	cd "$BUSYBOX_CACHE"
+	rm -rf busybox busybox-static_*_i386.deb
+	apt-get download -q -o APT::Sandbox::User=root busybox-static:i386
+	dpkg-deb -x busybox-static_*_i386.deb busybox
+	echo "install-deps: busybox in $BUSYBOX_CACHE/busybox/bin/busybox"
+fi

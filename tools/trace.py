@@ -28,7 +28,7 @@ BUILD = os.path.join(ROOT, "build")
 
 # (command typed at the shell prompt, seconds to let it run)
 SCENARIO = [
-    ("spin 2", 0.2),		# a CPU-bound user process, in the background
+    ("spin 2 &", 0.2),		# a CPU-bound user process, in the background
     ("hello", 0.3),		# fork + exec + exit while the hog runs
     ("pressure 3000", 1.0),	# allocations cross pages_low: kswapd works
     ("sleep 1", 1.5),		# the hog and the daemons have the CPU

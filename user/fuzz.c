@@ -43,11 +43,13 @@
 
 #define DEFAULT_CALLS	100000
 #define DEFAULT_SEED	0x6b743236	/* "kt26" */
-#define MAX_NR		450		/* numbers drawn from 0..MAX_NR */
+#define MAX_NR		510		/* numbers drawn from 0..MAX_NR */
 #define MAX_SEEDS	16
 #define FUZZ_UID	65534		/* the child's user and group: nobody */
 #define NR_ARGS		5		/* ebx ecx edx esi edi */
 #define KERNEL_BASE	0xC0000000UL	/* PAGE_OFFSET: the kernel's half */
+#define MMAP_AREA	0x40000000UL	/* mmap2's addresses (mm/mmap.c) */
+#define STACK_AREA	0xB0000000UL	/* below every stack */
 /* syslog(2) type that waits for new log messages (Linux's numbering). */
 #define SYSLOG_ACTION_READ	2
 
@@ -112,32 +114,56 @@ static int open_fuzz_files(int disk)
 }
 
 /*
+ * Might [@addr, @addr + @len) reach the fuzzer's own memory?  Its
+ * program (from 0x08048000), heap and stack (below KERNEL_BASE) lie
+ * outside [MMAP_AREA, STACK_AREA), where only what mmap2 made lives; a
+ * range that wraps around could reach anything.
+ */
+static int in_own_memory(long addr, long len)
+{
+	unsigned long start = addr, end = start + (unsigned long)len;
+
+	if (start >= KERNEL_BASE)
+		return 0;		/* refused: not a user address */
+	return end < start || start < MMAP_AREA || end > STACK_AREA;
+}
+
+/*
  * Calls the fuzzer must not make, because they would act on the fuzzer
- * itself rather than test the kernel: end it (exit), replace it with
- * another program (execve), multiply it (fork: each child would fuzz on,
- * a fork bomb), or put it to sleep for a random time (nanosleep, and
- * syslog's SYSLOG_ACTION_READ, which in Linux sleeps until the log
- * grows; pause and sigsuspend, which sleep until a signal), and kill()
- * where the target could be the fuzzer: its own pid (@self; 0 in a dry
- * run, which cannot know it), 0 or below (a process group, or -1: every
- * process it may signal, itself included), and tkill/tgkill of itself;
- * nor may it set itself an alarm (alarm, setitimer: SIGALRM ends it) or
- * return from a signal frame it has not got (sigreturn, rt_sigreturn
- * would load random registers).  pipe() and pipe2() are skipped too:
- * both ends of the pipe would be the fuzzer's, so a read of it empty or
- * a write to it full would sleep forever, and a write after a close of
- * the read end kills the fuzzer with SIGPIPE (usertests and the pipe
- * ktests test pipes).  Every other call is made, including reboot and
- * kill of other processes: the child is not root, and the kernel must
- * refuse them.
+ * itself rather than test the kernel: end it (exit, exit_group), replace
+ * it with another program (execve), multiply it (fork, vfork, clone:
+ * each child would fuzz on, a fork bomb), or put it to sleep for a
+ * random time (nanosleep, clock_nanosleep, and syslog's
+ * SYSLOG_ACTION_READ, which in Linux sleeps until the log grows; pause
+ * and sigsuspend, which sleep until a signal), and kill() where the
+ * target could be the fuzzer: its own pid (@self; 0 in a dry run, which
+ * cannot know it), 0 or below (a process group, or -1: every process it
+ * may signal, itself included), and tkill/tgkill of itself; nor may it
+ * set itself an alarm (alarm, setitimer: SIGALRM ends it) or return from
+ * a signal frame it has not got (sigreturn, rt_sigreturn would load
+ * random registers).  pipe() and pipe2() are skipped too: both ends of
+ * the pipe would be the fuzzer's, so a read of it empty or a write to it
+ * full would sleep forever, and a write after a close of the read end
+ * kills the fuzzer with SIGPIPE (usertests and the pipe ktests test
+ * pipes).  The calls that change the address space (munmap, mprotect,
+ * mmap2 with MAP_FIXED) are made only where they cannot take away the
+ * fuzzer's own code, data or stack (in_own_memory()); old mmap, whose
+ * arguments are a struct in memory, not at all.  Every other call is
+ * made, including reboot and kill of other processes: the child is not
+ * root, and the kernel must refuse them.
  */
 static int must_skip(long nr, const long *args, long self)
 {
 	switch (nr) {
 	case __NR_exit:
+	case __NR_exit_group:
 	case __NR_fork:
+	case __NR_vfork:
+	case __NR_clone:
 	case __NR_execve:
 	case __NR_nanosleep:
+	case __NR_pipe:
+	case __NR_pipe2:
 	case __NR_alarm:
 	case __NR_pause:
 	case __NR_sigsuspend:
@@ -145,9 +171,15 @@ static int must_skip(long nr, const long *args, long self)
 	case __NR_sigreturn:
 	case __NR_rt_sigreturn:
 	case __NR_rt_sigsuspend:
-	case __NR_pipe:
-	case __NR_pipe2:
+	case __NR_clock_nanosleep:
+	case __NR_clock_nanosleep_time64:
+	case __NR_mmap:
 		return 1;
+	case __NR_munmap:
+	case __NR_mprotect:
+		return in_own_memory(args[0], args[1]);
+	case __NR_mmap2:
+		return (args[3] & MAP_FIXED) && in_own_memory(args[0], args[1]);
 	case __NR_syslog:
 		return args[0] == SYSLOG_ACTION_READ;
 	case __NR_kill:

@@ -155,6 +155,44 @@ int sprint_task_stack(struct task_struct *p, char *buf, int len)
 	return sb.n;
 }
 
+struct wchan_walk {
+	unsigned long wchan;
+};
+
+static void wchan_entry(void *data, unsigned long addr)
+{
+	struct wchan_walk *w = data;
+
+	if (!w->wchan && !in_sched_functions(addr))
+		w->wchan = addr;
+}
+
+/**
+ * get_wchan - where a sleeping task waits: its "wait channel"
+ * @p: the task
+ *
+ * The first return address of its stack outside schedule() and its
+ * __sched wrappers (schedule_timeout(), wait_for_completion(), ...): the
+ * function that decided to sleep, as ps's WCHAN column and
+ * /proc/PID/wchan name it.  Linux 2.6: get_wchan() in
+ * arch/i386/kernel/process.c.
+ * Context: any; the caller keeps @p from being freed.
+ * Return: the address, or 0 for a task that is running (its stack
+ * changes under the walk) or has never run.
+ */
+unsigned long get_wchan(struct task_struct *p)
+{
+	struct wchan_walk w = { 0 };
+	unsigned long ebp;
+
+	if (p == current || READ_ONCE(p->state) == TASK_RUNNING ||
+	    task_curr(p) || p->thread.eip != (unsigned long)thread_return)
+		return 0;
+	ebp = *(unsigned long *)(p->thread.esp + 12);
+	walk_stack(task_thread_info(p), ebp, wchan_entry, &w);
+	return w.wchan;
+}
+
 /**
  * show_task_stack - print a task's kernel stack
  * @p: the task

@@ -14,6 +14,7 @@
  * start_secondary() (arch/x86/smpboot.c).
  */
 #include <asm/desc.h>
+#include <asm/i387.h>
 #include <asm/segment.h>
 #include <percpu.h>
 #include <string.h>
@@ -85,6 +86,7 @@ void cpu_init(void)
 		gdt[GDT_ENTRY_DOUBLEFAULT_TSS] =
 			per_cpu(cpu_gdt_table, 0)[GDT_ENTRY_DOUBLEFAULT_TSS];
 
+	fpu_init();
 	memset(tss, 0, sizeof(*tss));
 	tss->ss0 = __KERNEL_DS;
 	tss->esp0 = (u32)current_thread_info() + THREAD_SIZE;

@@ -199,8 +199,10 @@ asmlinkage void do_IRQ(struct pt_regs *regs, int irq)
 /* One row: a title, one count per online CPU, a description. */
 #define ROW_MAX	(16 + 11 * NR_CPUS + 40)
 
-static void show_row(const char *title, unsigned long *counts,
-		     const char *what)
+typedef void (*row_fn_t)(void *data, const char *row);
+
+static void emit_row(row_fn_t emit, void *data, const char *title,
+		     unsigned long *counts, const char *what)
 {
 	char row[ROW_MAX];
 	unsigned int cpu;
@@ -210,11 +212,13 @@ static void show_row(const char *title, unsigned long *counts,
 	for_each_online_cpu(cpu)
 		len += scnprintf(row + len, sizeof(row) - len, " %10lu",
 				 counts[cpu]);
-	printk(KERN_INFO "%s   %s\n", row, what);
+	scnprintf(row + len, sizeof(row) - len, "   %s", what);
+	emit(data, row);
 }
 
 /* A row of irq_stat: @field's offset in irq_cpustat_t. */
-static void show_stat_row(const char *title, size_t field, const char *what)
+static void emit_stat_row(row_fn_t emit, void *data, const char *title,
+			  size_t field, const char *what)
 {
 	unsigned long counts[NR_CPUS];
 	unsigned int cpu;
@@ -222,20 +226,24 @@ static void show_stat_row(const char *title, size_t field, const char *what)
 	for_each_online_cpu(cpu)
 		counts[cpu] = READ_ONCE(*(unsigned int *)
 				((char *)&per_cpu(irq_stat, cpu) + field));
-	show_row(title, counts, what);
+	emit_row(emit, data, title, counts, what);
 }
 
 /**
- * show_interrupts - print the interrupt counts, one column per online CPU
+ * show_interrupt_rows - the interrupt counts, one column per online CPU
+ * @emit: called with each line of the table, without its newline
+ * @data: passed to @emit
  *
- * Like Linux's /proc/interrupts: a row for each line that has a
- * handler (its controller and name), then the local APIC's own: LOC
- * (timer), SPU (spurious), ERR (APIC errors), RES, CAL and TLB (the
- * reschedule, call-function and TLB-flush IPIs).  A count may be a tick
- * behind while another CPU takes interrupts: each is read once, unlocked.
+ * Like Linux's /proc/interrupts: a header of CPU names, a row for each
+ * line that has a handler (its controller and name), then the local
+ * APIC's own: LOC (timer), SPU (spurious), ERR (APIC errors), RES, CAL
+ * and TLB (the reschedule, call-function and TLB-flush IPIs).  A count
+ * may be a tick behind while another CPU takes interrupts: each is read
+ * once, unlocked.  show_interrupts() prints the rows, /proc/interrupts
+ * (fs/proc/interrupts.c) is made of them.
  * Context: any (the ^P key calls it from an interrupt).
  */
-void show_interrupts(void)
+void show_interrupt_rows(row_fn_t emit, void *data)
 {
 	char head[ROW_MAX];
 	unsigned long counts[NR_CPUS];
@@ -246,7 +254,7 @@ void show_interrupts(void)
 	for_each_online_cpu(cpu)
 		len += scnprintf(head + len, sizeof(head) - len, "       CPU%u",
 				 cpu);
-	printk(KERN_INFO "%s\n", head);
+	emit(data, head);
 	for (unsigned int irq = 0; irq < NR_IRQS; irq++) {
 		char title[4], what[40];
 
@@ -257,18 +265,40 @@ void show_interrupts(void)
 		snprintf(title, sizeof(title), "%u", irq);
 		snprintf(what, sizeof(what), "%-14s %s",
 			 irq_desc[irq].chip->typename, irq_desc[irq].name);
-		show_row(title, counts, what);
+		emit_row(emit, data, title, counts, what);
 	}
-	show_stat_row("LOC", offsetof(irq_cpustat_t, apic_timer_irqs),
+	emit_stat_row(emit, data, "LOC",
+		      offsetof(irq_cpustat_t, apic_timer_irqs),
 		      "Local timer interrupts");
-	show_stat_row("SPU", offsetof(irq_cpustat_t, irq_spurious_count),
+	emit_stat_row(emit, data, "SPU",
+		      offsetof(irq_cpustat_t, irq_spurious_count),
 		      "Spurious interrupts");
-	show_stat_row("ERR", offsetof(irq_cpustat_t, irq_error_count),
+	emit_stat_row(emit, data, "ERR",
+		      offsetof(irq_cpustat_t, irq_error_count),
 		      "APIC error interrupts");
-	show_stat_row("RES", offsetof(irq_cpustat_t, irq_resched_count),
+	emit_stat_row(emit, data, "RES",
+		      offsetof(irq_cpustat_t, irq_resched_count),
 		      "Rescheduling interrupts");
-	show_stat_row("CAL", offsetof(irq_cpustat_t, irq_call_count),
+	emit_stat_row(emit, data, "CAL",
+		      offsetof(irq_cpustat_t, irq_call_count),
 		      "Function call interrupts");
-	show_stat_row("TLB", offsetof(irq_cpustat_t, irq_tlb_count),
+	emit_stat_row(emit, data, "TLB",
+		      offsetof(irq_cpustat_t, irq_tlb_count),
 		      "TLB shootdowns");
+}
+
+static void printk_row(void *data, const char *row)
+{
+	printk(KERN_INFO "%s\n", row);
+}
+
+/**
+ * show_interrupts - print the interrupt counts on the console
+ *
+ * The table of show_interrupt_rows().
+ * Context: any (the ^P key calls it from an interrupt).
+ */
+void show_interrupts(void)
+{
+	show_interrupt_rows(printk_row, NULL);
 }

@@ -18,10 +18,13 @@
  * through it.
  */
 #include <asm/desc.h>
+#include <asm/i387.h>
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
 #include <asm/segment.h>
+#include <asm/uaccess.h>
 #include <kernel.h>
+#include <preempt.h>
 #include <sched.h>
 #include <string.h>
 
@@ -70,20 +73,26 @@ int kernel_thread(int (*fn)(void *), void *arg, unsigned long flags)
 	struct pt_regs regs;
 
 	kernel_thread_regs(&regs, fn, arg);
-	return do_fork(flags | CLONE_VM | CLONE_UNTRACED, 0, &regs, 0);
+	return do_fork(flags | CLONE_VM | CLONE_UNTRACED, 0, &regs, 0, NULL,
+		       NULL);
 }
 
 /**
  * copy_thread - prepare a new task's stack for its first switch_to()
- * @clone_flags: unused on i386
+ * @clone_flags: CLONE_SETTLS: the child's TLS entry from the struct
+ *               user_desc the parent passed in esi (clone's 4th argument)
  * @esp: the child's user stack pointer (0: the same as the parent's)
  * @p: the child
  * @regs: the registers it starts with
  *
+ * The child inherits the TLS entries (dup_task_struct() copied
+ * thread.tls_array) and the parent's %gs, which is still the parent's
+ * user one: the kernel never loads %gs (Linux 2.6: copy_thread()).
  * Context: process (copy_process()).
+ * Return: 0, or -EFAULT / -EINVAL for a bad CLONE_SETTLS descriptor.
  */
-void copy_thread(unsigned long clone_flags, unsigned long esp,
-		 struct task_struct *p, struct pt_regs *regs)
+int copy_thread(unsigned long clone_flags, unsigned long esp,
+		struct task_struct *p, struct pt_regs *regs)
 {
 	struct pt_regs *childregs = task_pt_regs(p);
 
@@ -95,6 +104,44 @@ void copy_thread(unsigned long clone_flags, unsigned long esp,
 	p->thread.esp = (unsigned long)childregs;
 	p->thread.esp0 = (unsigned long)(childregs + 1);
 	p->thread.eip = (unsigned long)ret_from_fork;
+	savesegment(gs, p->thread.gs);
+	/* The child starts with the parent's FPU registers, saved now. */
+	preempt_disable();
+	unlazy_fpu(current);
+	preempt_enable();
+	p->thread.i387 = current->thread.i387;
+	p->thread.status &= ~TS_USEDFPU;
+
+	if (clone_flags & CLONE_SETTLS) {
+		struct user_desc info;
+
+		if (copy_from_user(&info, (void *)regs->esi, sizeof(info)))
+			return -EFAULT;
+		return do_set_thread_area(p, &info);
+	}
+	return 0;
+}
+
+/**
+ * flush_thread - execve() forgets the old program's TLS segments and FPU
+ *
+ * The FPU registers are dropped (the new program's first FPU instruction
+ * gets a clean state); empty TLS entries in the task and in this CPU's GDT, and a null %gs:
+ * the new program sets up its own (Linux 2.6: flush_thread() and
+ * start_thread()).
+ * Context: process, the point of no return of execve().
+ */
+void flush_thread(void)
+{
+	struct task_struct *tsk = current;
+
+	clear_fpu(tsk);
+	preempt_disable();
+	memset(tsk->thread.tls_array, 0, sizeof(tsk->thread.tls_array));
+	load_TLS(&tsk->thread, smp_processor_id());
+	tsk->thread.gs = 0;
+	loadsegment(gs, 0);
+	preempt_enable();
 }
 
 /**
@@ -102,9 +149,17 @@ void copy_thread(unsigned long clone_flags, unsigned long esp,
  * @prev: the task switched away from (eax)
  * @next: the task switched to (edx), whose stack we are on
  *
- * The CPU takes the kernel stack for interrupts from user mode out of
- * the TSS: it must be next's.  Nothing here may print or wake anyone: the
- * run queue lock is held and we are between two tasks.
+ * prev's FPU registers are saved if it used them (unlazy_fpu(), which
+ * sets CR0.TS so that next's first FPU instruction traps: see
+ * arch/x86/i387.c).  The CPU takes the kernel stack for interrupts from
+ * user mode out of the TSS: it must be next's.  Then the thread-local storage, as Linux
+ * 2.6 does it: prev's %gs is saved (it still holds prev's user value:
+ * the kernel itself never uses %gs), next's three TLS descriptors go
+ * into this CPU's GDT (load_TLS()), and %gs is reloaded -- even with the
+ * same selector, because the CPU caches the base of the descriptor it
+ * was loaded from, which was prev's.  Two kernel threads (both %gs 0)
+ * skip the reload.  Nothing here may print or wake anyone: the run
+ * queue lock is held and we are between two tasks.
  * Context: switch_to, interrupts off.
  * Return: @prev, which switch_to hands to next as "last".
  */
@@ -112,6 +167,13 @@ __attribute__((regparm(2)))
 struct task_struct *__switch_to(struct task_struct *prev,
 				struct task_struct *next)
 {
-	load_esp0(next->thread.esp0);
+	struct thread_struct *prev_t = &prev->thread, *next_t = &next->thread;
+
+	unlazy_fpu(prev);
+	load_esp0(next_t->esp0);
+	savesegment(gs, prev_t->gs);
+	load_TLS(next_t, raw_smp_processor_id());
+	if (prev_t->gs | next_t->gs)
+		loadsegment(gs, next_t->gs);
 	return prev;
 }

@@ -31,7 +31,7 @@
 #include "host/fuzz.h"
 #include "host/user_pages.h"
 
-#define STACK_BOTTOM	(USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE)
+#define STACK_BOTTOM	(USER_STACK_TOP - USER_STACK_MAX)
 
 static unsigned long seg_first(const Elf32_Phdr *ph)
 {

@@ -230,7 +230,7 @@ static long fork_process(void)
 	struct pt_regs regs;
 
 	kernel_thread_regs(&regs, return_arg, NULL);
-	return do_fork(0, 0, &regs, 0);
+	return do_fork(0, 0, &regs, 0, NULL, NULL);
 }
 
 static void put_mm(void *mm)

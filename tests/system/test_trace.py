@@ -35,7 +35,7 @@ def record_shell(smp=1):
     try:
         t.wait_for(r"^# ")
         t.run("hello", r"hello, world")
-        t.run("spin 1", r"spin: started pid \d+")
+        t.run("spin 1 &", r"^\[1\] \d+$")
         t.run("sleep 2", r"sleep 2\n", timeout=30)
         t.run("trace", r"sched-trace: end", timeout=30)
         return t.text()

@@ -188,7 +188,8 @@ def test_shell_ps_s_shows_every_tasks_stack(terminal):
 
 def test_shell_kill_KILL_stops_a_spinning_process(terminal):
     t = terminal
-    pid = int(t.run("spin", r"spin: started pid (\d+)").split()[-2])
+    pid = int(re.search(r"^\[1\] (\d+)$", t.run("spin &", r"^\[1\] \d+$"),
+                        re.M).group(1))
     rows = {int(m.group(1)): m for m in map(PS_ROW.match,
                                              t.run("ps", r"spin").splitlines())
             if m}
@@ -202,6 +203,8 @@ def test_shell_kill_KILL_stops_a_spinning_process(terminal):
         time.sleep(0.1)
     else:
         pytest.fail("pid %d is still listed after kill -KILL:\n%s" % (pid, ps))
+    # ...and says how the job ended, as bash does.
+    t.wait_for(r"^\[1\]\+  Killed +spin$")
 
 
 def test_shell_exit_3_and_init_starts_a_new_one(terminal):

@@ -112,7 +112,7 @@ void mm_host_init(unsigned long pages, unsigned long reserved)
 			__free_bootmem_page(page);
 		}
 	}
-	setup_per_zone_pages_min();
+	init_per_zone_pages_min();
 }
 
 void mm_host_exit(void)

@@ -3,12 +3,11 @@
  * user/include/kt.h - the teaching calls: what ps, free, pressure, stack
  * and trace ask the kernel.
  *
- * No Linux counterpart: Linux shows the same things through /proc.  On a
- * kernel that is not kt26 the numbers 400-405 belong to other calls
- * (Linux i386: msgsnd, msgrcv, msgctl, clock_gettime64, clock_settime64,
- * clock_adjtime64),
- * so every wrapper first checks kt26_running() and fails with ENOSYS
- * rather than make a call that means something else there.
+ * No Linux counterpart: Linux shows the same things through /proc.  The
+ * numbers 500-505 are above Linux's i386 table, so on another kernel
+ * they are ENOSYS; every wrapper still checks kt26_running() first and
+ * fails with ENOSYS rather than make a call that may mean something else
+ * on some other kernel.
  */
 #ifndef _USER_KT_H
 #define _USER_KT_H

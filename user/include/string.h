@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * user/include/string.h - memory and string routines, and strerror.
+ * user/include/string.h - memory and string routines, strerror and
+ * strsignal.
  *
- * Linux 2.6 + a C library: <string.h>.  Everything but strerror is the
- * kernel's own lib/string.c, compiled a second time for user space (see
- * the Makefile), so both sides share one tested implementation.
+ * Linux 2.6 + a C library: <string.h>.  Everything but strerror and
+ * strsignal is the kernel's own lib/string.c, compiled a second time for
+ * user space (see the Makefile), so both sides share one tested
+ * implementation.
  */
 #ifndef _USER_STRING_H
 #define _USER_STRING_H
@@ -27,5 +29,6 @@ size_t strlcpy(char *dst, const char *src, size_t size);
 
 /* user/lib/strerror.c */
 const char *strerror(int errnum);
+const char *strsignal(int sig);
 
 #endif /* _USER_STRING_H */

@@ -28,6 +28,9 @@ int dup2(int oldfd, int newfd);
 int dup3(int oldfd, int newfd, int flags);
 int pipe(int fds[2]);
 int pipe2(int fds[2], int flags);
+int chdir(const char *path);
+char *getcwd(char *buf, size_t size);
+ssize_t readlink(const char *path, char *buf, size_t size);
 pid_t fork(void);
 int execve(const char *path, char *const argv[], char *const envp[]);
 void _exit(int status) __attribute__((noreturn));
@@ -55,8 +58,17 @@ pid_t getsid(pid_t pid);
 unsigned int alarm(unsigned int seconds);
 int pause(void);
 int isatty(int fd);
+pid_t tcgetpgrp(int fd);
+int tcsetpgrp(int fd, pid_t pgrp);
+
+/* user/lib/getopt.c: the options of argv */
+extern char *optarg;
+extern int optind, opterr, optopt;
+int getopt(int argc, char *const argv[], const char *optstring);
 
 /* Any call by number: returns what the kernel returned (-E on error). */
 long raw_syscall(long nr, long a1, long a2, long a3, long a4, long a5);
+long raw_syscall6(long nr, long a1, long a2, long a3, long a4, long a5,
+		  long a6);
 
 #endif /* _USER_UNISTD_H */

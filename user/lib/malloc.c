@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * user/lib/malloc.c - malloc and free on top of brk.
+ * user/lib/malloc.c - malloc, realloc and free on top of brk.
  *
  * Linux 2.6 + a C library: glibc's malloc/malloc.c (far more elaborate),
  * which also starts from sys_brk() in mm/mmap.c.  First fit over a single
@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #define BLOCK_USED	0x55534544	/* "USED" */
@@ -128,6 +129,20 @@ void *malloc(size_t size)
 	}
 }
 
+/* The block of @ptr, after checking that malloc handed it out. */
+static struct block *used_block(void *ptr, const char *who)
+{
+	struct block *b = (struct block *)ptr - 1;
+
+	if (b->magic != BLOCK_USED) {
+		dprintf(STDERR_FILENO, "%s: %p is not an allocated block%s\n",
+			who, ptr,
+			b->magic == BLOCK_FREE ? " (double free)" : "");
+		abort();
+	}
+	return b;
+}
+
 /**
  * free - give back memory from malloc
  * @ptr: what malloc returned, or NULL (nothing happens)
@@ -136,14 +151,35 @@ void *malloc(size_t size)
  */
 void free(void *ptr)
 {
-	struct block *b = (struct block *)ptr - 1;
+	if (ptr)
+		insert_free(used_block(ptr, "free"));
+}
+
+/**
+ * realloc - make a block from malloc @size bytes long
+ * @ptr: what malloc returned, or NULL (then this is malloc)
+ * @size: the new size
+ *
+ * A block that is big enough already stays where it is; otherwise the
+ * contents move to a new block and the old one is freed.
+ * Return: the block, or NULL (errno ENOMEM; @ptr is still valid).
+ */
+void *realloc(void *ptr, size_t size)
+{
+	struct block *b;
+	size_t room;
+	void *moved;
 
 	if (!ptr)
-		return;
-	if (b->magic != BLOCK_USED) {
-		dprintf(STDERR_FILENO, "free: %p is not an allocated block%s\n",
-			ptr, b->magic == BLOCK_FREE ? " (double free)" : "");
-		abort();
-	}
-	insert_free(b);
+		return malloc(size);
+	b = used_block(ptr, "realloc");
+	room = b->size - HEADER;
+	if (size <= room)
+		return ptr;
+	moved = malloc(size);
+	if (!moved)
+		return NULL;
+	memcpy(moved, ptr, room);
+	free(ptr);
+	return moved;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * user/lib/stdlib.c - exit and abort, number parsing, the environment.
+ * user/lib/stdlib.c - exit and abort, number parsing, the environment,
+ * sorting.
  *
  * Linux 2.6 + a C library: glibc's stdlib/.  exit() has nothing to flush
  * (stdio.c writes at once and there is no atexit), so it is _exit();
@@ -149,4 +150,38 @@ char *getenv(const char *name)
 		if (!strncmp(*e, name, len) && (*e)[len] == '=')
 			return *e + len + 1;
 	return NULL;
+}
+
+/**
+ * qsort - sort an array
+ * @base: the first element
+ * @count: how many elements
+ * @size: the size of one element
+ * @compare: negative, 0 or positive as its first argument sorts before,
+ *	with or after its second
+ *
+ * An insertion sort, not a quicksort: short and stable, and quick
+ * enough for the few hundred names of a directory (it takes count^2/4
+ * comparisons on average).
+ */
+void qsort(void *base, size_t count, size_t size,
+	   int (*compare)(const void *, const void *))
+{
+	char *a = base;
+
+	for (size_t i = 1; i < count; i++) {
+		/* Swap element i down until its left neighbour is smaller. */
+		for (size_t j = i; j > 0; j--) {
+			char *left = a + (j - 1) * size, *right = a + j * size;
+
+			if (compare(left, right) <= 0)
+				break;
+			for (size_t k = 0; k < size; k++) {
+				char t = left[k];
+
+				left[k] = right[k];
+				right[k] = t;
+			}
+		}
+	}
 }

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * user/lib/strerror.c - names for numbers: error messages and signal
- * names.
+ * user/lib/strerror.c - names for numbers: error messages, signal
+ * names and what each signal means.
  *
- * Linux 2.6 + a C library: glibc's strerror() and sigabbrev_np().  The
- * messages are the C library's, so "cat: x: No such file or directory"
- * reads the same on kt26 as on Linux.  Only the numbers the ABI defines
+ * Linux 2.6 + a C library: glibc's strerror(), sigabbrev_np() and
+ * strsignal().  The messages are the C library's, so "cat: x: No such
+ * file or directory" and a shell's "Segmentation fault" read the same on
+ * kt26 as on Linux.  Only the numbers the ABI defines
  * (include/uapi/kt26.h) have entries.
  */
 #include <errno.h>
@@ -97,4 +98,57 @@ const char *signal_name(int sig)
 	if (sig > 0 && sig < _NSIG)
 		return signal_names[sig];
 	return NULL;
+}
+
+/* What a shell prints when a job ends or stops by a signal. */
+static const char *const signal_descriptions[_NSIG] = {
+	[SIGHUP] = "Hangup",
+	[SIGINT] = "Interrupt",
+	[SIGQUIT] = "Quit",
+	[SIGILL] = "Illegal instruction",
+	[SIGTRAP] = "Trace/breakpoint trap",
+	[SIGABRT] = "Aborted",
+	[SIGBUS] = "Bus error",
+	[SIGFPE] = "Floating point exception",
+	[SIGKILL] = "Killed",
+	[SIGUSR1] = "User defined signal 1",
+	[SIGSEGV] = "Segmentation fault",
+	[SIGUSR2] = "User defined signal 2",
+	[SIGPIPE] = "Broken pipe",
+	[SIGALRM] = "Alarm clock",
+	[SIGTERM] = "Terminated",
+	[SIGSTKFLT] = "Stack fault",
+	[SIGCHLD] = "Child exited",
+	[SIGCONT] = "Continued",
+	[SIGSTOP] = "Stopped (signal)",
+	[SIGTSTP] = "Stopped",
+	[SIGTTIN] = "Stopped (tty input)",
+	[SIGTTOU] = "Stopped (tty output)",
+	[SIGURG] = "Urgent I/O condition",
+	[SIGXCPU] = "CPU time limit exceeded",
+	[SIGXFSZ] = "File size limit exceeded",
+	[SIGVTALRM] = "Virtual timer expired",
+	[SIGPROF] = "Profiling timer expired",
+	[SIGWINCH] = "Window changed",
+	[SIGIO] = "I/O possible",
+	[SIGPWR] = "Power failure",
+	[SIGSYS] = "Bad system call",
+};
+
+/**
+ * strsignal - what a signal means, in words
+ * @sig: a signal number
+ *
+ * Return: "Segmentation fault" and the like (the C library's texts,
+ * which shells print); for a number without one, "Unknown signal N" in
+ * a static buffer that the next such call overwrites.
+ */
+const char *strsignal(int sig)
+{
+	static char unknown[32];
+
+	if (sig > 0 && sig < _NSIG && signal_descriptions[sig])
+		return signal_descriptions[sig];
+	snprintf(unknown, sizeof(unknown), "Unknown signal %d", sig);
+	return unknown;
 }

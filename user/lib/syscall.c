@@ -11,6 +11,7 @@
  * turns an error into errno and -1, so programs read like C on Linux.
  * Next: the kernel's syscall entry (arch/x86/).
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <kt.h>
@@ -18,7 +19,9 @@
 #include <stdarg.h>
 #include <string.h>
 #include <sys/klog.h>
+#include <sys/mman.h>
 #include <sys/reboot.h>
+#include <sys/stat.h>
 #include <sys/times.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -47,6 +50,35 @@ long raw_syscall(long nr, long a1, long a2, long a3, long a4, long a5)
 	asm volatile("int $0x80"
 		     : "=a"(ret)
 		     : "0"(nr), "b"(a1), "c"(a2), "d"(a3), "S"(a4), "D"(a5)
+		     : "memory");
+	return ret;
+}
+
+/**
+ * raw_syscall6 - make system call @nr with six arguments
+ * @nr: call number (__NR_*)
+ * @a1: first argument, in ebx; @a2 .. @a5 in ecx, edx, esi, edi
+ * @a6: sixth argument, in ebp
+ *
+ * ebp is the frame pointer, so it is saved around the call; with every
+ * other register taken, eax brings the address of @nr and @a6 and gets
+ * the number from there.
+ *
+ * Return: what the kernel put in eax: -E on error, errno untouched.
+ */
+long raw_syscall6(long nr, long a1, long a2, long a3, long a4, long a5,
+		  long a6)
+{
+	long block[2] = { nr, a6 };
+	long ret;
+
+	asm volatile("push %%ebp\n\t"
+		     "movl 4(%%eax), %%ebp\n\t"
+		     "movl (%%eax), %%eax\n\t"
+		     "int $0x80\n\t"
+		     "pop %%ebp"
+		     : "=a"(ret)
+		     : "0"(block), "b"(a1), "c"(a2), "d"(a3), "S"(a4), "D"(a5)
 		     : "memory");
 	return ret;
 }
@@ -197,6 +229,17 @@ pid_t waitpid(pid_t pid, int *status, int options)
 int execve(const char *path, char *const argv[], char *const envp[])
 {
 	return call3(__NR_execve, (long)path, (long)argv, (long)envp);
+}
+
+/**
+ * chdir - change the current directory
+ * @path: the new one
+ *
+ * Return: 0, or -1 on error (ENOENT, ENOTDIR, ...).
+ */
+int chdir(const char *path)
+{
+	return call1(__NR_chdir, (long)path);
 }
 
 /**
@@ -361,6 +404,19 @@ int dup2(int oldfd, int newfd)
 pid_t getppid(void)
 {
 	return call0(__NR_getppid);
+}
+
+/**
+ * readlink - the target of the symbolic link @path
+ * @path: the link
+ * @buf: destination, not NUL-terminated
+ * @size: room in @buf
+ *
+ * Return: bytes placed in @buf, -1 on error (EINVAL: not a link).
+ */
+ssize_t readlink(const char *path, char *buf, size_t size)
+{
+	return call3(__NR_readlink, (long)path, (long)buf, size);
 }
 
 /*
@@ -635,6 +691,116 @@ pid_t wait4(pid_t pid, int *status, int options, struct kt_rusage *ru)
 	return call4(__NR_wait4, pid, (long)status, options, (long)ru);
 }
 
+/**
+ * mmap - map anonymous memory (the kernel has no file mappings)
+ * @addr: a hint, or with MAP_FIXED the exact page-aligned address
+ * @len: bytes
+ * @prot: PROT_READ | PROT_WRITE | PROT_EXEC, or PROT_NONE
+ * @flags: MAP_PRIVATE | MAP_ANONYMOUS, optionally MAP_FIXED
+ * @fd: -1
+ * @offset: 0; a multiple of the page size (mmap2 takes it in pages)
+ *
+ * Return: the address, or MAP_FAILED with errno set.
+ */
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, long offset)
+{
+	long ret = raw_syscall6(__NR_mmap2, (long)addr, len, prot, flags, fd,
+				offset >> 12);
+
+	return (void *)syscall_result(ret);
+}
+
+/**
+ * munmap - remove the mappings of [@addr, @addr + @len)
+ * @addr: page-aligned
+ * @len: bytes
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int munmap(void *addr, size_t len)
+{
+	return call2(__NR_munmap, (long)addr, len);
+}
+
+/**
+ * mprotect - new rights for the pages of [@addr, @addr + @len)
+ * @addr: page-aligned
+ * @len: bytes
+ * @prot: PROT_READ | PROT_WRITE | PROT_EXEC, or PROT_NONE
+ *
+ * Return: 0, or -1 with errno set.
+ */
+int mprotect(void *addr, size_t len, int prot)
+{
+	return call3(__NR_mprotect, (long)addr, len, prot);
+}
+
+/* The file system's calls. */
+
+/**
+ * getcwd - the current directory's path
+ * @buf: destination
+ * @size: room in @buf
+ *
+ * Return: @buf, or NULL on error (ERANGE: @buf too small).
+ */
+char *getcwd(char *buf, size_t size)
+{
+	return call2(__NR_getcwd, (long)buf, size) < 0 ? NULL : buf;
+}
+
+/**
+ * stat - what the inode at @path is: type, mode, size, links ...
+ * @path: the file; a symbolic link is followed
+ * @st: filled in
+ *
+ * The stat64 call, whose struct has room for large sizes and inode
+ * numbers (C libraries on i386 use it for stat()).
+ * Return: 0, or -1 on error (ENOENT, ENOTDIR, ...).
+ */
+int stat(const char *path, struct stat *st)
+{
+	return call2(__NR_stat64, (long)path, (long)st);
+}
+
+/**
+ * lstat - stat() of a symbolic link itself, not of its target
+ * @path: the file
+ * @st: filled in
+ *
+ * Return: 0, or -1 on error.
+ */
+int lstat(const char *path, struct stat *st)
+{
+	return call2(__NR_lstat64, (long)path, (long)st);
+}
+
+/**
+ * fstat - stat() of an open file
+ * @fd: open file descriptor
+ * @st: filled in
+ *
+ * Return: 0, or -1 on error (EBADF).
+ */
+int fstat(int fd, struct stat *st)
+{
+	return call2(__NR_fstat64, fd, (long)st);
+}
+
+/**
+ * getdents64 - read directory entries
+ * @fd: a directory open for reading
+ * @buf: gets whole struct linux_dirent64 records
+ * @count: room in @buf
+ *
+ * Return: bytes of records, 0 at the end, -1 on error (ENOTDIR, EINVAL:
+ * @buf too small for the next record).
+ */
+ssize_t getdents64(int fd, void *buf, size_t count)
+{
+	return call3(__NR_getdents64, fd, (long)buf, count);
+}
+
 /* The teaching calls (include/uapi/kt26.h). */
 
 /* Room for the whole task list of a freshly booted kt26. */
@@ -644,8 +810,8 @@ pid_t wait4(pid_t pid, int *status, int options, struct kt_rusage *ru)
  * kt26_running - is this kernel kt26?
  *
  * Asks for the task list and looks for pid 0, "swapper/0".  On Linux
- * i386, call 400 is msgsnd, which fails (EFAULT: the second argument is
- * a count, not a message); a kernel without the call says ENOSYS.
+ * i386, call 500 does not exist (ENOSYS); any kernel where it means
+ * something else fails it or fills no task named swapper/0.
  * Programs trust this answer before they do what only kt26 survives
  * (kill pid 0, random system calls), so it asks for a real task list,
  * not merely a call that did not fail.  The answer cannot change: it is

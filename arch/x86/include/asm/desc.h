@@ -9,6 +9,7 @@
 #ifndef _ASM_DESC_H
 #define _ASM_DESC_H
 
+#include <asm/segment.h>
 #include <compiler.h>
 #include <percpu.h>
 #include <types.h>
@@ -58,6 +59,7 @@ void set_task_gate(unsigned int vector, unsigned int gdt_entry);
 void idt_init(void);
 
 /* arch/x86/gdt.c */
+DECLARE_PER_CPU(struct desc_struct[GDT_ENTRIES], cpu_gdt_table);
 DECLARE_PER_CPU(struct tss_struct, init_tss);
 void cpu_init(void);
 void load_esp0(unsigned long esp0);

@@ -69,6 +69,15 @@ static inline u64 rdtsc(void)
 	return ((u64)hi << 32) | lo;
 }
 
+/* CPUID leaf @op (Intel SDM vol. 2A, CPUID); ecx = 0. */
+static inline void cpuid(u32 op, u32 *eax, u32 *ebx, u32 *ecx, u32 *edx)
+{
+	*eax = op;
+	*ecx = 0;
+	__asm__ __volatile__("cpuid"
+			     : "+a"(*eax), "=b"(*ebx), "+c"(*ecx), "=d"(*edx));
+}
+
 /* A hint for spin loops: "rep; nop" is PAUSE. */
 static inline void cpu_relax(void)
 {

@@ -1,0 +1,248 @@
+# SPDX-License-Identifier: GPL-2.0
+"""The shell and its programs as a person uses them, over the serial
+console: pipelines, redirections, $?, background jobs, line editing and
+history, bad input; and where busybox is in the initramfs, our ls, grep,
+wc and head against its own on the same input.
+
+One boot and one terminal session for every test here, in file order:
+each test types its lines and reads what comes back before the next
+prompt, so a test never waits for time, only for output.  The tests of
+what the kernel does not offer yet (pipe(2), termios, a writable /tmp)
+are marked xfail: they show what is missing rather than failing.
+"""
+import os
+import re
+import subprocess
+
+import pytest
+
+from conftest import INITRAMFS, ROOT, Terminal
+
+MOTD = os.path.join(ROOT, "user", "motd")
+KINDS = "/test/badelf/kinds"    # a text file of the initramfs: 22 names
+
+
+def initramfs_members():
+    return subprocess.run(["cpio", "-t", "--quiet", "-H", "newc", "-F",
+                           INITRAMFS], capture_output=True, text=True,
+                          check=True).stdout.split()
+
+
+MEMBERS = initramfs_members()
+BIN = [m for m in MEMBERS if re.fullmatch(r"bin/[^/]+", m)]
+HAVE_BUSYBOX = "bin/busybox" in MEMBERS
+
+needs_pipe = pytest.mark.xfail(reason="needs pipe(2) in the kernel",
+                               strict=False)
+needs_pipe_and_readdir = pytest.mark.xfail(
+    reason="needs pipe(2), stat64(2) and getdents64(2) in the kernel",
+    strict=False)
+needs_termios = pytest.mark.xfail(
+    reason="needs termios (ioctl TCGETS/TCSETS) on the console for the "
+    "shell's line editor", strict=False)
+needs_pipe_and_dev_null = pytest.mark.xfail(
+    reason="needs pipe(2) and /dev/null in the kernel", strict=False)
+needs_stat = pytest.mark.xfail(reason="needs stat64(2) in the kernel",
+                               strict=False)
+needs_tmp = pytest.mark.xfail(reason="needs a writable /tmp", strict=False)
+needs_busybox = pytest.mark.skipif(not HAVE_BUSYBOX,
+                                   reason="no /bin/busybox in the initramfs")
+
+
+@pytest.fixture(scope="module")
+def sh():
+    t = Terminal()
+    t.wait_for(r"^# ", timeout=60)
+    yield t
+    t.close()
+
+
+def output(t, line, timeout=20):
+    """Types @line; returns what it printed before the next prompt (the
+    terminal's echo of the line itself left out)."""
+    start = len(t.text())
+    t.proc.stdin.write(line.encode() + b"\n")
+    t.proc.stdin.flush()
+    m = t.wait_for(r"(?s)" + re.escape(line) + r"\n(.*?)^# ", timeout, start)
+    return m.group(1)
+
+
+def keys(t, data, timeout=20):
+    """Types @data (keys, escape sequences); returns the screen until the
+    next prompt."""
+    start = len(t.text())
+    t.proc.stdin.write(data)
+    t.proc.stdin.flush()
+    t.wait_for(r"\n# ", timeout, start)
+    return t.text()[start:]
+
+
+@needs_pipe_and_readdir
+def test_ls_bin_counts_the_programs(sh):
+    assert output(sh, "ls /bin | grep -c .") == "%d\n" % len(BIN)
+
+
+@needs_pipe
+def test_cat_motd_into_wc(sh):
+    lines = open(MOTD).read().count("\n")
+    assert output(sh, "cat /etc/motd | wc -l") == "%d\n" % lines
+
+
+@needs_pipe
+def test_a_pipeline_of_five_commands(sh):
+    names = [n for n in open(os.path.join(ROOT, "build", "user", "badelf",
+                                          "kinds")).read().split()
+             if "bad" not in n]
+    out = output(sh, "cat %s | grep -v bad | head -n 5 | wc -l | cat" % KINDS)
+    assert out == "%d\n" % min(5, len(names))
+
+
+def test_output_to_tmp_or_a_clear_error(sh):
+    out = output(sh, "echo hi > /tmp/x")
+    if out:
+        assert re.fullmatch(r"sh: /tmp/x: (Read-only file system|"
+                            r"No such file or directory)\n", out), out
+    else:
+        assert output(sh, "cat /tmp/x") == "hi\n"
+
+
+@needs_tmp
+def test_append_to_a_file(sh):
+    assert output(sh, "echo one > /tmp/y; echo two >> /tmp/y") == ""
+    assert output(sh, "cat /tmp/y") == "one\ntwo\n"
+
+
+def test_input_from_a_file(sh):
+    lines = open(MOTD).read().count("\n")
+    assert output(sh, "wc -l < /etc/motd") == "%d\n" % lines
+
+
+@needs_pipe
+def test_stderr_into_the_pipe(sh):
+    assert output(sh, "cat /nonexistent 2>&1 | grep -c 'No such file'") == \
+        "1\n"
+
+
+@needs_pipe_and_dev_null
+def test_stderr_into_the_pipe_stdout_away(sh):
+    """Redirections apply left to right: stderr to the pipe, where
+    stdout still goes, then stdout alone to /dev/null."""
+    assert output(sh, "cat /etc/motd /nonexistent 2>&1 >/dev/null | wc -l") \
+        == "1\n"
+
+
+def test_status_after_a_failure(sh):
+    assert output(sh, "cat /nonexistent; echo $?") == \
+        "cat: /nonexistent: No such file or directory\n1\n"
+    assert output(sh, "grep -c zzz %s; echo $?" % KINDS) == "0\n1\n"
+
+
+def test_missing_command(sh):
+    assert output(sh, "nosuchcommand; echo $?") == \
+        "sh: nosuchcommand: command not found\n127\n"
+
+
+def test_each_program_explains_bad_options_and_missing_files(sh):
+    checks = [
+        ("ls -z", "usage: ls [-l] [-a] [-1] [PATH...]", 1),
+        ("grep x /nonexistent", "grep: /nonexistent: No such file or "
+         "directory", 2),
+        ("grep -z x", "usage: grep [-c] [-i] [-n] [-v] [-F] PATTERN [FILE...]",
+         2),
+        ("wc /nonexistent", "wc: /nonexistent: No such file or directory", 1),
+        ("wc -z", "usage: wc [-l] [-w] [-c] [FILE...]", 1),
+        ("head /nonexistent", "head: /nonexistent: No such file or "
+         "directory", 1),
+        ("head -z", "usage: head [-n N] [FILE...]", 1),
+        ("sleep soon", "usage: sleep SECONDS...", 1),
+        ("kill -FOO 1", "usage: kill [-SIG | -s SIG] PID...", 1),
+        ("kill 99999", "kill: 99999: No such process", 1),
+    ]
+    out = output(sh, "; ".join("%s; echo $?" % c for c, _, _ in checks))
+    for command, message, status in checks:
+        assert message in out, "%s: %s" % (command, out)
+        out = out[out.index(message):]
+        m = re.search(r"^(\d+)$", out, re.M)
+        assert m and int(m.group(1)) == status, "%s: %s" % (command, out)
+        out = out[m.end():]
+
+
+@needs_stat
+def test_ls_of_a_missing_file(sh):
+    assert output(sh, "ls /nonexistent; echo $?") == \
+        "ls: /nonexistent: No such file or directory\n1\n"
+
+
+def test_trace_says_which_boot_option_it_needs(sh):
+    assert output(sh, "trace; echo $?") == (
+        "sh: trace: the scheduler trace is off: boot with trace=sched to "
+        "record it\n1\n")
+    assert "trace=sched" in output(sh, "help")
+
+
+def test_background_job_jobs_and_wait(sh):
+    assert re.fullmatch(r"\[1\] \d+\n", output(sh, "spin 1 &"))
+    assert output(sh, "jobs") == "[1]+  Running                 spin 1 &\n"
+    # The end of the job is said before the prompt that follows `wait`.
+    assert output(sh, "wait") == "[1]+  Done                    spin 1\n"
+    assert output(sh, "jobs") == ""
+
+
+@needs_termios
+def test_up_arrow_recalls_the_last_line(sh):
+    assert output(sh, "echo recalled") == "recalled\n"
+    screen = keys(sh, b"\x1b[A\n")
+    assert "\nrecalled\n" in screen, screen
+
+
+@needs_termios
+def test_left_arrow_and_an_insertion(sh):
+    screen = keys(sh, b"echo ac\x1b[Db\n")
+    assert "\nabc\n" in screen, screen
+
+
+@needs_termios
+def test_a_10000_character_line_is_refused(sh):
+    """Refused with a message; either way a new prompt comes and the
+    shell goes on (the tests after this one run in the same shell).  The
+    kernel's own line discipline cuts a line at 255 characters, so only
+    the shell's editor in raw mode sees the whole line."""
+    screen = keys(sh, b"echo " + b"x" * 10000 + b"\n", timeout=60)
+    assert "sh: line too long (max 1023 characters)\n" in screen, \
+        screen[-300:]
+
+
+def test_an_unclosed_quote(sh):
+    assert output(sh, "echo 'open") == "sh: unterminated quote\n"
+    assert output(sh, "echo \"open") == "sh: unterminated quote\n"
+    assert output(sh, "echo still here") == "still here\n"
+
+
+# Our programs and busybox's on the same input: the same output.
+BUSYBOX_SAME = [
+    "wc -l < /etc/motd",
+    "wc -w /etc/motd",
+    "head -n 3 " + KINDS,
+    "grep -c bad " + KINDS,
+    "grep -v '^b' " + KINDS,
+    "grep -n 'e.*f$' " + KINDS,
+    "grep -i 'ELF' " + KINDS,
+    "grep '[0-9][0-9]*' " + KINDS,
+    "grep -c '^[a-c][^_]*$' " + KINDS,
+    "ls -1 /test/badelf",
+]
+
+
+@needs_busybox
+def test_same_as_busybox(sh):
+    differ = []
+    for command in BUSYBOX_SAME:
+        ours = output(sh, command)
+        theirs = output(sh, "busybox " + command)
+        # wc pads its numbers its own way: compare the words.
+        if command.startswith("wc"):
+            ours, theirs = ours.split(), theirs.split()
+        if ours != theirs:
+            differ.append("%s:\nours:   %r\nbusybox: %r" % (command, ours,
+                                                            theirs))
+    assert not differ, "\n".join(differ)
