@@ -660,7 +660,7 @@ test-stress: deps all
 
 # Reliability at scale, too long for `make test` (tests/long/test_long.py):
 # 10,000 kernel_thread() and 10,000 kthread_create()/kthread_stop() cycles
-# with every 7th allocation failing, then a million random system calls
+# with every 11th allocation failing, then a million random system calls
 # for each of eight seeds from an unprivileged /bin/fuzz in one boot.  Any
 # leak (pages, slab objects, pids, tasks) or failure fails it; the figures
 # are printed and kept in build/test-long.txt.  FUZZ_SEED= fixes the

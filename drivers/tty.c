@@ -36,6 +36,7 @@
 #include <asm/uaccess.h>
 #include <capability.h>
 #include <errno.h>
+#include <fs.h>
 #include <irq.h>
 #include <kernel.h>
 #include <mm.h>
@@ -148,6 +149,24 @@ void tty_signal_fg(struct tty_struct *tty, int sig)
 static struct tty_struct *file_tty(struct file *f)
 {
 	return f->private_data ? f->private_data : &console_tty;
+}
+
+/*
+ * /dev/tty (5, 0) is the opener's controlling terminal, whichever it is:
+ * without one, -ENXIO (Linux: tty_open()), which is how a shell learns
+ * that it cannot do job control.  /dev/console (5, 1) is the console.
+ */
+static int tty_open(struct inode *inode, struct file *f)
+{
+	struct tty_struct *tty;
+
+	if (inode->i_rdev != MKDEV(5, 0))
+		return 0;
+	tty = READ_ONCE(current->signal->tty);
+	if (!tty)
+		return -ENXIO;
+	f->private_data = tty;
+	return 0;
 }
 
 /* Is @tty current's controlling terminal? */
@@ -425,6 +444,7 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 }
 
 const struct file_operations tty_fops = {
+	.open = tty_open,
 	.read = tty_read,
 	.write = tty_write,
 	.unlocked_ioctl = tty_ioctl,

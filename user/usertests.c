@@ -891,6 +891,8 @@ static void pgrp_grandchild(void)
 	CHILD_CHECK(setsid() == -1 && errno == EPERM, "setsid() twice: EPERM");
 	CHILD_CHECK(setpgid(0, 0) == -1 && errno == EPERM,
 		    "setpgid() of a session leader: EPERM");
+	CHILD_CHECK(open("/dev/tty", O_RDWR) == -1 && errno == ENXIO,
+		    "/dev/tty of a new session, which has no terminal: ENXIO");
 	pause_forever();
 }
 
@@ -910,6 +912,10 @@ static void pgrp_child(void)
 		    "getpgid(no such pid): ESRCH");
 	CHILD_CHECK(getsid(NO_SUCH_PID) == -1 && errno == ESRCH,
 		    "getsid(no such pid): ESRCH");
+	g = open("/bin/sh", O_RDONLY);
+	CHILD_CHECK(g >= 0 && !isatty(g) && errno == ENOTTY,
+		    "isatty() of a file: 0, ENOTTY (a terminal's ioctl)");
+	close(g);
 	CHILD_CHECK(setpgid(0, 0) == 0 && getpgrp() == me,
 		    "setpgid(0, 0) makes a group of its own");
 	CHILD_CHECK(getsid(0) == sid, "the session stays");
@@ -1090,6 +1096,17 @@ static void siginfo_child(void)
 	CHILD_CHECK(sigaction(SIGUSR2, NULL, &old) == 0 &&
 		    old.sa_handler == SIG_DFL,
 		    "SA_RESETHAND: back to SIG_DFL once delivered");
+
+	/* No SA_RESTORER: the handler returns through the kernel's code. */
+	usr1_count = 0;
+	act.sa_handler = count_usr1;
+	act.sa_flags = 0;
+	act.sa_restorer = NULL;
+	CHILD_CHECK(raw_syscall(__NR_rt_sigaction, SIGUSR1, (long)&act, 0,
+				sizeof(sigset_t), 0) == 0,
+		    "rt_sigaction without SA_RESTORER");
+	raise(SIGUSR1);
+	CHILD_CHECK(usr1_count == 1, "a handler without a restorer ran");
 	_exit(0);
 }
 

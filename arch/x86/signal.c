@@ -183,8 +183,9 @@ static int setup_frame(int sig, const struct k_sigaction *ka, sigset_t oldset,
 	struct sigframe *frame = (struct sigframe *)addr;
 	struct sigframe kf;
 	/* popl %eax; movl $__NR_sigreturn, %eax; int $0x80 */
-	static const char retcode[8] = { 0x58, 0xb8, __NR_sigreturn, 0, 0, 0,
-					 0xcd, 0x80 };
+	static const unsigned char retcode[8] = {
+		0x58, 0xb8, __NR_sigreturn, 0, 0, 0, 0xcd, 0x80,
+	};
 
 	memset(&kf, 0, sizeof(kf));
 	kf.sig = sig;
@@ -210,8 +211,9 @@ static int setup_rt_frame(int sig, const struct k_sigaction *ka,
 	struct rt_sigframe *frame = (struct rt_sigframe *)addr;
 	struct rt_sigframe kframe, *kf = &kframe;
 	/* movl $__NR_rt_sigreturn, %eax; int $0x80 */
-	static const char retcode[8] = { 0xb8, __NR_rt_sigreturn, 0, 0, 0,
-					 0xcd, 0x80, 0 };
+	static const unsigned char retcode[8] = {
+		0xb8, __NR_rt_sigreturn, 0, 0, 0, 0xcd, 0x80, 0,
+	};
 
 	/* About 370 bytes on a stack that holds little else at this point. */
 	memset(kf, 0, sizeof(*kf));

@@ -2,7 +2,7 @@
 /*
  * tests/ktest/long_test.c - reliability at scale: ten thousand
  * kernel_thread() forks and ten thousand kthread_create()/kthread_stop()
- * cycles while every 7th allocation fails, and afterwards not one page,
+ * cycles while every 11th allocation fails, and afterwards not one page,
  * slab object, pid or task may be missing.
  *
  * Too long for ktest=all (the forks take a fraction of a second of guest
@@ -35,7 +35,13 @@
 #include <timer.h>
 
 #define LONG_CYCLES		10000
-#define LONG_FAIL_INTERVAL	7	/* every 7th allocation fails */
+/*
+ * Every 11th allocation fails: more than a fork makes (6), and more than
+ * one that must first grow the cache of a large object (sighand and
+ * signal, whose slab descriptor is itself an allocation: 8), so that
+ * such a fork can work at all and the cache settle.
+ */
+#define LONG_FAIL_INTERVAL	11
 #define LONG_MAX_POSITION	8	/* allocations of a fork counted */
 #define LONG_PHASE_SEED		0x6b743236
 
@@ -151,7 +157,7 @@ static void long_count_error(struct long_counts *c, int i, long err)
 /*
  * A cycle that works makes a fixed number of allocations, so with a
  * fixed interval the failure would hit the same allocation of every
- * failing fork.  Before each cycle the marked test thread makes 0 to 6
+ * failing fork.  Before each cycle the marked test thread makes 0 to 10
  * allocations of its own (a fixed pseudo-random sequence), so that the
  * failure lands on each allocation of a fork in turn.
  */

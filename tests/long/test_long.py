@@ -4,7 +4,7 @@
 
 1. The in-kernel cycles of tests/ktest/long_test.c in one boot: 10,000
    kernel_thread() create/exit/reap cycles and 10,000 kthread_create()/
-   kthread_stop() cycles, every 7th allocation failing.  Each prints
+   kthread_stop() cycles, every 11th allocation failing.  Each prints
    "long: " lines: forks that worked, that failed with -ENOMEM or -EAGAIN,
    which allocation of a fork failed, and what leaked (pages, slab
    objects, pids, tasks), which must be nothing.
@@ -82,7 +82,7 @@ def test_long_ktests_leak_nothing():
             m.group(10), m.group(11), m.group(12)))
         lines.append("  failed forks, by the allocation that failed: " +
                      rows.get(what + "/at", "?"))
-    report("make test-long: 10,000 cycles each, every 7th allocation "
+    report("make test-long: 10,000 cycles each, every 11th allocation "
            "failing (leaked: pages, slab objects, pids, tasks)\n" +
            "\n".join(lines) + "\nboot to power-off: %.1f s on the host" %
            elapsed)
