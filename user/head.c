@@ -7,7 +7,7 @@
  * (`dmesg | head`) the writer then finds no reader, and ends.  Several
  * files get a "==> name <==" header each.
  *
- *	head [-n N] [FILE...]
+ *	head [-n N | -N] [FILE...]
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -19,7 +19,7 @@
 
 static void usage(void)
 {
-	dprintf(STDERR_FILENO, "usage: head [-n N] [FILE...]\n");
+	dprintf(STDERR_FILENO, "usage: head [-n N | -N] [FILE...]\n");
 	exit(1);
 }
 
@@ -60,6 +60,16 @@ int main(int argc, char **argv)
 	int status = 0, opt;
 	char *end;
 
+	/* The old form that scripts still use: -N is -n N. */
+	if (argc > 1 && argv[1][0] == '-' && argv[1][1] >= '0' &&
+	    argv[1][1] <= '9') {
+		lines = strtoul(argv[1] + 1, &end, 10);
+		if (*end)
+			usage();
+		argv[1] = argv[0];
+		argv++;
+		argc--;
+	}
 	while ((opt = getopt(argc, argv, "n:")) != -1) {
 		if (opt != 'n')
 			usage();

@@ -132,7 +132,7 @@ def test_each_program_explains_bad_options_and_missing_files(sh):
         ("wc -z", "usage: wc [-l] [-w] [-c] [FILE...]", 1),
         ("head /nonexistent", "head: /nonexistent: No such file or "
          "directory", 1),
-        ("head -z", "usage: head [-n N] [FILE...]", 1),
+        ("head -z", "usage: head [-n N | -N] [FILE...]", 1),
         ("sleep soon", "usage: sleep SECONDS...", 1),
         ("kill -FOO 1", "usage: kill [-SIG | -s SIG] PID...", 1),
         ("kill 99999", "kill: 99999: No such process", 1),

@@ -410,6 +410,7 @@ def test_head_prints_the_first_lines(tmp_path):
     assert run([prog("head")], stdin=data).stdout == data[:data.index(b"11\n")]
     assert run([prog("head"), "-n", "3"], stdin=data).stdout == b"1\n2\n3\n"
     assert run([prog("head"), "-n2"], stdin=data).stdout == b"1\n2\n"
+    assert run([prog("head"), "-4"], stdin=data).stdout == b"1\n2\n3\n4\n"
     assert run([prog("head"), "-n", "0"], stdin=data).stdout == b""
     f = tmp_path / "f"
     f.write_bytes(data)
