@@ -549,9 +549,12 @@ asmlinkage long sys_mprotect(unsigned long start, size_t len,
  * @brk: the new end; 0 (or anything outside the heap's range) only asks
  *
  * The heap is an area from mm->start_brk (just above the program's
- * data) to the page above brk; its pages are mapped or unmapped at once.
- * It may grow up to one page below the stack's area, not into an
- * mmap()ed one, and not by more pages than are free.
+ * data) to the page above brk.  Growing it only grows the area: its
+ * pages are demand-zero, mapped when first touched, as Linux's; pages
+ * given back are unmapped at once.  It may grow up to one page below
+ * the stack's area, not into an mmap()ed one, and not by more pages
+ * than are free (Linux's overcommit heuristic, which refuses what cannot
+ * fit at all).
  * Linux 2.6: mm/mmap.c: sys_brk(), do_brk().
  * Context: process (a system call).
  * Return: the new end, or the old one if the request was refused.
@@ -572,16 +575,10 @@ asmlinkage unsigned long sys_brk(unsigned long brk)
 		if (do_munmap(mm, new, old - new))
 			return mm->brk;
 	} else if (new > old) {
-		/* Like Linux's overcommit heuristic: refuse what cannot fit. */
 		if ((new - old) / PAGE_SIZE > nr_free_pages() ||
 		    range_in_use(mm, old, new) ||
 		    vma_add(mm, old, new, VM_READ | VM_WRITE))
 			return mm->brk;
-		for (unsigned long addr = old; addr < new; addr += PAGE_SIZE)
-			if (map_user_page(mm, addr, true)) {
-				do_munmap(mm, old, new - old);
-				return mm->brk;
-			}
 	}
 	mm->brk = brk;
 	return brk;
