@@ -6,11 +6,11 @@
  * handle_mm_fault, change_protection of mm/mprotect.c), mm/mmap.c
  * (exit_mmap), kernel/fork.c (dup_mm).
  * execve() maps every page of the program and the top of its stack at
- * once.  The rest of a process's memory (mm/mmap.c's areas: the heap
- * brk() grows, the stack's lower part, anonymous mmap()s) is
- * demand-zero: the first touch faults, and handle_mm_fault() maps a
- * zeroed page if the area allows the access; a fault anywhere else is
- * the program's error (SIGSEGV).  fork copies every user page (no copy-on-write: the
+ * once, brk() every page of the heap as it grows.  The rest of a
+ * process's memory (mm/mmap.c's areas: the stack's lower part,
+ * anonymous mmap()s) is demand-zero: the first touch faults, and
+ * handle_mm_fault() maps a zeroed page if the area allows the access; a
+ * fault anywhere else is the program's error (SIGSEGV).  fork copies every user page (no copy-on-write: the
  * programs are small).  Only the user half of a page directory (entries
  * 0..767) is ever touched here; the kernel half belongs to
  * swapper_pg_dir.  Another task may read a process's memory
