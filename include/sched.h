@@ -169,6 +169,8 @@ struct task_struct {
 	void *robust_list;
 	/* Resource limits (kernel/resource.c), copied by fork. */
 	struct rlimit rlim[RLIM_NLIMITS];
+	/* kernel/ni_syscall.c has nothing more to log for its program. */
+	bool ni_syscall_quiet;
 
 	/* Credentials (kernel/cred.c), copied by fork; 0 is root. */
 	uid_t uid, euid;		/* real and effective user id */

@@ -309,6 +309,7 @@ int do_execve(struct linux_binprm *bprm, struct pt_regs *regs)
 	current->flags &= ~(PF_KTHREAD | PF_FORKNOEXEC);
 	base = strrchr(bprm->filename, '/');
 	set_task_comm(current, base ? base + 1 : bprm->filename);
+	current->ni_syscall_quiet = false;	/* another program */
 	start_thread(regs, bprm->entry, bprm->sp);
 	return 0;
 }

@@ -9,13 +9,19 @@
  * so that running a real Linux program shows at once what it missed,
  * without a line for each of its thousand retries.  The programs are
  * told apart by name (comm): the same (name, number) pair is logged once
- * however many processes run that program.  A table of SEEN_MAX pairs
- * remembers them, under a spinlock (any CPU may make the call); at most
- * PER_PROGRAM_MAX numbers are logged per program (the fuzzer alone would
- * try hundreds), then one line says the rest will not be.  A full table
- * logs nothing more.  Every slot of sys_call_table (kernel/syscalls.c)
- * without a handler points here, and so does system_call for a number
- * past the table (arch/x86/entry.asm).
+ * however many processes run that program.  A table of PROGRAMS_MAX
+ * names, each with the first PER_PROGRAM_MAX numbers it was refused,
+ * remembers them; a name hashes to its slot (open addressing), so the
+ * check costs the same whatever the table holds -- the fuzzer makes
+ * hundreds of thousands of these calls.  After PER_PROGRAM_MAX numbers
+ * one line says a program's others will not be logged; a full table logs
+ * no new program.  A task that has nothing more to log remembers it
+ * (task->ni_syscall_quiet, kept by fork, cleared by execve) and skips
+ * the table from then on: the fuzzer makes hundreds of thousands of
+ * these calls.  A spinlock guards the table (any CPU may make the
+ * call; never from an interrupt).  Every slot of sys_call_table
+ * (kernel/syscalls.c) without a handler points here, and so does
+ * system_call for a number past the table (arch/x86/entry.asm).
  */
 #include <errno.h>
 #include <kernel.h>
@@ -24,41 +30,65 @@
 #include <string.h>
 #include <syscalls.h>
 
-#define SEEN_MAX	256
+#define PROGRAMS_MAX	64
 #define PER_PROGRAM_MAX	8
 
-struct ni_seen {
-	char comm[TASK_COMM_LEN];
-	long nr;
-	bool others;	/* not a number: "the rest are not logged" */
+struct ni_program {
+	char comm[TASK_COMM_LEN];	/* "" while the slot is free */
+	int nr_logged;			/* numbers in nr[] */
+	bool others;			/* "not logged" said: stay quiet */
+	long nr[PER_PROGRAM_MAX];
 };
 
 static DEFINE_SPINLOCK(ni_lock);
-static struct ni_seen seen[SEEN_MAX];
-static int nr_seen;
+static struct ni_program programs[PROGRAMS_MAX];
 
-/* Return: 1 to log the call, 2 to log "no more", 0 to stay quiet. */
+static unsigned int comm_hash(const char *comm)
+{
+	unsigned int h = 2166136261u;	/* FNV-1a */
+
+	while (*comm)
+		h = (h ^ (u8)*comm++) * 16777619u;
+	return h;
+}
+
+/*
+ * Return: 1 to log the call, 2 to log "no more", 0 to stay quiet, 3 to
+ * stay quiet for good (nothing more will be logged for this program).
+ */
 static int first_time(const char *comm, long nr)
 {
-	unsigned long flags;
-	int same_program = 0, ret = 0;
+	unsigned int slot = comm_hash(comm) % PROGRAMS_MAX;
+	struct ni_program *p = NULL;
+	int ret = 0;
 
-	spin_lock_irqsave(&ni_lock, flags);
-	for (int i = 0; i < nr_seen; i++) {
-		if (strcmp(seen[i].comm, comm))
-			continue;
-		if (seen[i].nr == nr || seen[i].others)
-			goto out;
-		same_program++;
+	spin_lock(&ni_lock);
+	for (int probe = 0; probe < PROGRAMS_MAX; probe++) {
+		struct ni_program *q = &programs[(slot + probe) % PROGRAMS_MAX];
+
+		if (!q->comm[0] || !strcmp(q->comm, comm)) {
+			p = q;
+			break;
+		}
 	}
-	if (nr_seen == SEEN_MAX)
+	if (!p || p->others) {
+		ret = 3;			/* table full, or said enough */
 		goto out;
-	ret = same_program == PER_PROGRAM_MAX ? 2 : 1;
-	strlcpy(seen[nr_seen].comm, comm, sizeof(seen[nr_seen].comm));
-	seen[nr_seen].nr = nr;
-	seen[nr_seen++].others = ret == 2;
+	}
+	if (!p->comm[0])
+		strlcpy(p->comm, comm, sizeof(p->comm));
+	for (int i = 0; i < p->nr_logged; i++)
+		if (p->nr[i] == nr)
+			goto out;
+	if (p->nr_logged == PER_PROGRAM_MAX) {
+		p->others = true;
+		ret = 2;
+	} else {
+		p->nr[p->nr_logged++] = nr;
+		ret = 1;
+	}
 out:
-	spin_unlock_irqrestore(&ni_lock, flags);
+	spin_unlock(&ni_lock);
 	return ret;
 }
 
@@ -71,11 +101,15 @@ out:
  */
 asmlinkage long sys_ni_syscall(struct pt_regs regs)
 {
-	char comm[TASK_COMM_LEN];
+	/* Only the task itself renames itself (execve, prctl): stable. */
+	const char *comm = current->comm[0] ? current->comm : "?";
 	long nr = regs.orig_eax;
 
-	strlcpy(comm, current->comm, sizeof(comm));
+	if (current->ni_syscall_quiet)
+		return -ENOSYS;
 	switch (first_time(comm, nr)) {
+	case 0:
+		break;
 	case 1:
 		printk(KERN_INFO "%s[%d]: unimplemented system call %ld\n",
 		       comm, current->pid, nr);
@@ -83,6 +117,9 @@ asmlinkage long sys_ni_syscall(struct pt_regs regs)
 	case 2:
 		printk(KERN_INFO "%s[%d]: more unimplemented system calls, "
 		       "not logged\n", comm, current->pid);
+		break;
+	case 3:
+		current->ni_syscall_quiet = true;
 		break;
 	}
 	return -ENOSYS;

@@ -40,6 +40,7 @@ asmlinkage long sys_prctl(int option, unsigned long arg2, unsigned long arg3,
 			return len;
 		comm[sizeof(comm) - 1] = '\0';	/* a longer name is cut */
 		set_task_comm(current, comm);
+		current->ni_syscall_quiet = false;	/* kernel/ni_syscall.c */
 		return 0;
 	case PR_GET_NAME:
 		memset(comm, 0, sizeof(comm));

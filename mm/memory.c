@@ -5,13 +5,12 @@
  * Linux 2.6: mm/memory.c (copy_page_range, zap_page_range,
  * handle_mm_fault, change_protection of mm/mprotect.c), mm/mmap.c
  * (exit_mmap), kernel/fork.c (dup_mm).
- * Most user memory is mapped eagerly: execve() maps every page of the
- * program and the top of its stack, brk() every page of the heap, when
- * they are created or grown.  The rest of an area (mm/mmap.c: the
- * stack's lower part, anonymous mmap()s) is demand-zero: the first
- * touch faults, and handle_mm_fault() maps a zeroed page if the area
- * allows the access; a fault anywhere else is the program's error
- * (SIGSEGV).  fork copies every user page (no copy-on-write: the
+ * execve() maps every page of the program and the top of its stack at
+ * once, brk() every page of the heap as it grows.  The rest of a
+ * process's memory (mm/mmap.c's areas: the stack's lower part,
+ * anonymous mmap()s) is demand-zero: the first touch faults, and
+ * handle_mm_fault() maps a zeroed page if the area allows the access; a
+ * fault anywhere else is the program's error (SIGSEGV).  fork copies every user page (no copy-on-write: the
  * programs are small).  Only the user half of a page directory (entries
  * 0..767) is ever touched here; the kernel half belongs to
  * swapper_pg_dir.  Another task may read a process's memory
@@ -31,6 +30,19 @@
 
 #define _PAGE_USER_RW	(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER)
 #define _PAGE_USER_RO	(_PAGE_PRESENT | _PAGE_USER)
+
+/*
+ * The first address at or after @addr that may have a page table entry
+ * in @mm: @addr itself, or the start of the next 4 MiB if @addr's page
+ * table is missing (so that loops over huge, mostly empty ranges -- a
+ * 1 GiB munmap() -- cost one step per 4 MiB).
+ */
+static unsigned long next_mapped(struct mm_struct *mm, unsigned long addr)
+{
+	if (mm->pgd[pgd_index(addr)] & _PAGE_PRESENT)
+		return addr;
+	return (addr | ((1UL << PGDIR_SHIFT) - 1)) + 1;
+}
 
 /* The PTE for @addr in @mm, making its page table if @create. */
 static pte_t *user_pte(struct mm_struct *mm, unsigned long addr, bool create)
@@ -154,9 +166,13 @@ void unmap_user_range(struct mm_struct *mm, unsigned long start,
 		      unsigned long end)
 {
 	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
-		pte_t *pte = user_pte(mm, addr, false);
+		pte_t *pte;
 		unsigned long page;
 
+		addr = next_mapped(mm, addr);
+		if (addr >= end || !addr)
+			break;
+		pte = user_pte(mm, addr, false);
 		if (!pte || !(*pte & _PAGE_PRESENT))
 			continue;
 		spin_lock(&mm->page_table_lock);
@@ -279,8 +295,12 @@ void change_user_range_prot(struct mm_struct *mm, unsigned long start,
 	pte_t prot = vm_pte_flags(vm_flags);
 
 	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
-		pte_t *pte = user_pte(mm, addr, false);
+		pte_t *pte;
 
+		addr = next_mapped(mm, addr);
+		if (addr >= end || !addr)
+			break;
+		pte = user_pte(mm, addr, false);
 		if (!pte || !(*pte & _PAGE_PRESENT))
 			continue;
 		spin_lock(&mm->page_table_lock);

@@ -549,9 +549,12 @@ asmlinkage long sys_mprotect(unsigned long start, size_t len,
  * @brk: the new end; 0 (or anything outside the heap's range) only asks
  *
  * The heap is an area from mm->start_brk (just above the program's
- * data) to the page above brk; its pages are mapped or unmapped at once.
- * It may grow up to one page below the stack's area, not into an
- * mmap()ed one, and not by more pages than are free.
+ * data) to the page above brk; its pages are mapped or unmapped at once
+ * (Linux maps them on first touch: a heap grown far beyond what is
+ * touched would then fill memory only as it is used; here what brk()
+ * grants is memory the process has).  It may grow up to one page below
+ * the stack's area, not into an mmap()ed one, and not by more pages
+ * than are free (Linux's overcommit heuristic: refuse what cannot fit).
  * Linux 2.6: mm/mmap.c: sys_brk(), do_brk().
  * Context: process (a system call).
  * Return: the new end, or the old one if the request was refused.
@@ -572,7 +575,6 @@ asmlinkage unsigned long sys_brk(unsigned long brk)
 		if (do_munmap(mm, new, old - new))
 			return mm->brk;
 	} else if (new > old) {
-		/* Like Linux's overcommit heuristic: refuse what cannot fit. */
 		if ((new - old) / PAGE_SIZE > nr_free_pages() ||
 		    range_in_use(mm, old, new) ||
 		    vma_add(mm, old, new, VM_READ | VM_WRITE))

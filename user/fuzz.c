@@ -150,7 +150,9 @@ static int in_own_memory(long addr, long len)
  * fuzzer's own code, data or stack (in_own_memory()); old mmap, whose
  * arguments are a struct in memory, not at all.  Every other call is
  * made, including reboot and kill of other processes: the child is not
- * root, and the kernel must refuse them.
+ * root, and the kernel must refuse them.  prctl(PR_SET_NAME) is left out
+ * too: the fuzzer would rename itself at random, in ps and in the
+ * kernel's log.
  */
 static int must_skip(long nr, const long *args, long self)
 {
@@ -180,6 +182,8 @@ static int must_skip(long nr, const long *args, long self)
 		return in_own_memory(args[0], args[1]);
 	case __NR_mmap2:
 		return (args[3] & MAP_FIXED) && in_own_memory(args[0], args[1]);
+	case __NR_prctl:
+		return args[0] == PR_SET_NAME;
 	case __NR_syslog:
 		return args[0] == SYSLOG_ACTION_READ;
 	case __NR_kill:
