@@ -317,8 +317,25 @@ KTEST(running_task_on_another_cpu_has_no_stack_walk)
 	wake_up_process(k);
 	while (!READ_ONCE(running))
 		schedule_timeout_uninterruptible(1);
-	KTEST_EXPECT(task_curr(k));
-	sprint_task_stack(k, buf, sizeof(buf));
+	/*
+	 * A per-CPU daemon of CPU 1 may preempt the spinner for a moment:
+	 * look until it ran on through the whole sprint_task_stack() (on
+	 * the CPU before and after, and not switched out in between).
+	 */
+	for (int tries = 0;; tries++) {
+		unsigned long switches = READ_ONCE(k->nvcsw) +
+					 READ_ONCE(k->nivcsw);
+
+		if (task_curr(k)) {
+			sprint_task_stack(k, buf, sizeof(buf));
+			if (task_curr(k) && READ_ONCE(k->nvcsw) +
+			    READ_ONCE(k->nivcsw) == switches)
+				break;
+		}
+		if (tries == 100)
+			KTEST_FAIL("the spinner is never seen running on CPU 1");
+		schedule_timeout_uninterruptible(1);
+	}
 	KTEST_EXPECT(!strcmp(buf, "(running on CPU 1)\n"));
 	ktest_release_action(stop_spinning, NULL);
 	ktest_wait_sleeping(k, TASK_DEAD);

@@ -116,12 +116,13 @@ def free_report(t):
 
 
 def task_list(t):
-    """ps -Al: {pid: (ppid, command)}."""
+    """ps -Al: {pid: (ppid, command)}, without ps itself (a new pid each
+    time)."""
     out = t.run("ps -Al", r" kthreadd\n", timeout=60)
     tasks = {}
     for line in out.splitlines():
         f = line.split()
-        if len(f) == 14 and f[3].isdigit():
+        if len(f) == 14 and f[3].isdigit() and f[-1] != "ps":
             tasks[int(f[3])] = (int(f[4]), f[-1])
     assert tasks, out
     return tasks
