@@ -71,7 +71,7 @@ KTEST(kswapd_reclaims_from_pages_low_to_pages_high)
 	struct block_device *bdev = lookup_bdev("hda");
 	struct zone *zone = zone_normal();
 	struct task_struct *kswapd = kswapd_task();
-	unsigned long wakeups, periodic, stolen, stalls, start, low, high, took;
+	unsigned long wakeups, requests, stolen, stalls, start, low, high, took;
 	unsigned long scanned;
 
 	KTEST_ASSERT(bdev != NULL);
@@ -95,7 +95,7 @@ KTEST(kswapd_reclaims_from_pages_low_to_pages_high)
 		;
 	low = nr_free_pages();
 	wakeups = vm_events.kswapd_wakeups;
-	periodic = vm_events.kswapd_periodic;
+	requests = vm_events.kswapd_wakeup_requests;
 	stolen = vm_events.kswapd_steal;
 	stalls = vm_events.allocstall;
 	scanned = vm_events.pgscan_kswapd;
@@ -117,9 +117,14 @@ KTEST(kswapd_reclaims_from_pages_low_to_pages_high)
 	       vm_events.kswapd_steal - stolen);
 	KTEST_EXPECT_EQ(low, zone->pages_low);
 	KTEST_EXPECT(high >= zone->pages_high);
-	/* Woken by the allocator, not (only) by its periodic look. */
-	KTEST_EXPECT(vm_events.kswapd_wakeups - wakeups >
-		     vm_events.kswapd_periodic - periodic);
+	/*
+	 * The allocator asked for kswapd0 (wakeup_kswapd()), and kswapd0
+	 * woke.  Which of the two woke it, the request or its periodic
+	 * timeout expiring at the same moment, a loaded host can decide
+	 * either way: only the request is certain.
+	 */
+	KTEST_EXPECT(vm_events.kswapd_wakeup_requests - requests >= 1);
+	KTEST_EXPECT(vm_events.kswapd_wakeups - wakeups >= 1);
 	/* Cache pages, most of it (the slab's empty pages count too). */
 	KTEST_EXPECT(vm_events.kswapd_steal - stolen >=
 		     (zone->pages_high - zone->pages_low) / 2);
