@@ -45,10 +45,16 @@ static unsigned long tick_interrupts(void)
 static unsigned long counter_range(unsigned int *max, unsigned int *min)
 {
 	u64 end = rdtsc() + 2 * (u64)tsc_khz * 1000 / HZ;
-	unsigned long reads = 0;
+	unsigned long reads = 0, flags;
 
 	*max = 0;
 	*min = ~0U;
+	/*
+	 * Interrupts off: the tick's own handler, right after the reload,
+	 * would hide the top of the count (under -icount it runs for more
+	 * than 5% of a period).  The timer counts and reloads regardless.
+	 */
+	local_irq_save(flags);
 	while (rdtsc() < end) {
 		unsigned int count = tick_counter();
 
@@ -56,6 +62,7 @@ static unsigned long counter_range(unsigned int *max, unsigned int *min)
 		*min = min(*min, count);
 		reads++;
 	}
+	local_irq_restore(flags);
 	return reads;
 }
 
