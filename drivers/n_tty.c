@@ -526,6 +526,33 @@ static bool input_available(struct tty_struct *tty, bool canon)
 		     : READ_ONCE(tty->read_head) != READ_ONCE(tty->read_tail);
 }
 
+/**
+ * n_tty_poll - poll(2) on the terminal (drivers/tty.c's ->poll())
+ * @tty: the terminal
+ * @f: the file polled
+ * @wait: the poll table (NULL after poll's first look)
+ *
+ * Readable when a read would not sleep: a finished line (or an end of
+ * file) in canonical mode, any byte in non-canonical mode.  Output
+ * never sleeps here: always writable.  A key typed wakes read_wait.
+ * Return: the POLL* bits.
+ */
+unsigned int n_tty_poll(struct tty_struct *tty, struct file *f,
+			poll_table *wait)
+{
+	unsigned int mask = POLLOUT | POLLWRNORM;
+	unsigned long flags;
+	bool canon;
+
+	poll_wait(f, &tty->read_wait, wait);
+	spin_lock_irqsave(&tty->lock, flags);
+	canon = L_FLAG(tty, ICANON);
+	if (input_available(tty, canon))
+		mask |= POLLIN | POLLRDNORM;
+	spin_unlock_irqrestore(&tty->lock, flags);
+	return mask;
+}
+
 /*
  * Take up to @max bytes into @kbuf; in canonical mode at most to the end
  * of the first line (*@line_done then), whose EOF mark is not copied.

@@ -443,9 +443,15 @@ static long tty_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	}
 }
 
+static unsigned int tty_poll(struct file *f, poll_table *wait)
+{
+	return n_tty_poll(file_tty(f), f, wait);
+}
+
 const struct file_operations tty_fops = {
 	.open = tty_open,
 	.read = tty_read,
 	.write = tty_write,
 	.unlocked_ioctl = tty_ioctl,
+	.poll = tty_poll,
 };

@@ -49,6 +49,7 @@
 #include <gfp.h>
 #include <kernel.h>
 #include <pipe_fs_i.h>
+#include <poll.h>
 #include <sched.h>
 #include <signal.h>
 #include <slab.h>
@@ -287,17 +288,48 @@ static void pipe_write_release(struct file *f)
 	pipe_release(f->private_data, false);
 }
 
+/*
+ * poll(2) (fs/select.c): every change to the pipe wakes pipe->wait.  The
+ * read end is ready with bytes in the ring, and hung up (POLLHUP) with
+ * no writer left -- a read returns 0 then; the write end is ready with
+ * room for a byte (a larger write may still wait, as on Linux 2.6), and
+ * in error (POLLERR) with no reader left -- a write gets SIGPIPE.
+ */
+static unsigned int pipe_poll(struct file *f, poll_table *wait)
+{
+	struct pipe_inode_info *pipe = f->private_data;
+	unsigned int mask = 0;
+
+	poll_wait(f, &pipe->wait, wait);
+	spin_lock(&pipe->lock);
+	if ((f->f_flags & O_ACCMODE) == O_RDONLY) {
+		if (pipe->len)
+			mask |= POLLIN | POLLRDNORM;
+		if (!pipe->writers)
+			mask |= POLLHUP;
+	} else {
+		if (pipe->len < PIPE_SIZE)
+			mask |= POLLOUT | POLLWRNORM;
+		if (!pipe->readers)
+			mask |= POLLERR;
+	}
+	spin_unlock(&pipe->lock);
+	return mask;
+}
+
 /* No llseek: lseek() on a pipe is -ESPIPE. */
 static const struct file_operations read_pipe_fops = {
 	.read = pipe_read,
 	.release = pipe_read_release,
 	.unlocked_ioctl = pipe_ioctl,
+	.poll = pipe_poll,
 };
 
 static const struct file_operations write_pipe_fops = {
 	.write = pipe_write,
 	.release = pipe_write_release,
 	.unlocked_ioctl = pipe_ioctl,
+	.poll = pipe_poll,
 };
 
 static struct pipe_inode_info *alloc_pipe_info(void)

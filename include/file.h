@@ -27,6 +27,7 @@
 struct dentry;
 struct file;
 struct inode;
+struct poll_table_struct;
 struct task_struct;
 struct vfsmount;
 
@@ -49,6 +50,9 @@ struct file_operations {
 	/* ioctl(2): a device's own requests; NULL: -ENOTTY (fs/ioctl.c) */
 	long (*unlocked_ioctl)(struct file *f, unsigned int cmd,
 			       unsigned long arg);
+	/* poll(2): the POLL* bits true now, after poll_wait() on each
+	 * queue a change would be woken on; NULL: always ready (fs/select.c) */
+	unsigned int (*poll)(struct file *f, struct poll_table_struct *wait);
 };
 
 struct file {

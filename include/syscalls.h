@@ -157,6 +157,11 @@ asmlinkage long sys_fcntl64(unsigned int fd, unsigned int cmd,
 asmlinkage long sys_pipe(int *fildes);
 asmlinkage long sys_pipe2(int *fildes, int flags);
 
+/* fs/select.c */
+struct pollfd;
+asmlinkage long sys_poll(struct pollfd *ufds, unsigned int nfds,
+			 long timeout_msecs);
+
 /* kernel/exit.c */
 asmlinkage long sys_waitpid(pid_t pid, int *stat_addr, int options);
 asmlinkage long sys_wait4(pid_t pid, int *stat_addr, int options,

@@ -12,6 +12,7 @@
 #define _TTY_H
 
 #include <file.h>
+#include <poll.h>
 #include <spinlock.h>
 #include <types.h>
 #include <uapi/termbits.h>
@@ -74,6 +75,8 @@ void n_tty_set_termios(struct tty_struct *tty, const struct termios *new);
 void n_tty_flush_input(struct tty_struct *tty);
 unsigned int n_tty_chars_in_buffer(struct tty_struct *tty);
 void n_tty_redraw(struct tty_struct *tty, bool before);
+unsigned int n_tty_poll(struct tty_struct *tty, struct file *f,
+			poll_table *wait);
 
 /* drivers/tty.c: the console terminal and the tty layer */
 extern struct tty_struct console_tty;

@@ -416,6 +416,7 @@ const sys_call_ptr_t sys_call_table[] = {
 	SYSCALL(__NR_ftruncate, sys_ftruncate),
 	SYSCALL(__NR_kt_pressure, sys_kt_pressure),
 	SYSCALL(__NR_nanosleep, sys_nanosleep),
+	SYSCALL(__NR_poll, sys_poll),
 	SYSCALL(__NR_getcwd, sys_getcwd),
 	SYSCALL(__NR_truncate64, sys_truncate64),
 	SYSCALL(__NR_ftruncate64, sys_ftruncate64),

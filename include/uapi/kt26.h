@@ -90,6 +90,7 @@
 #define __NR_getsid		147	/* (pid) -> its session */
 #define __NR_sched_yield	158
 #define __NR_nanosleep		162
+#define __NR_poll		168	/* (struct pollfd *, nfds, timeout ms) -> ready */
 #define __NR_prctl		172	/* (option, arg2, ...) -> PR_SET_NAME/PR_GET_NAME */
 #define __NR_rt_sigreturn	173	/* (void): SA_SIGINFO's end */
 #define __NR_rt_sigaction	174	/* (sig, act, oact, 8) */

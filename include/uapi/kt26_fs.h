@@ -2,7 +2,7 @@
 /*
  * include/uapi/kt26_fs.h - the file-system ABI: file types and modes,
  * the *at() flags, struct stat64, struct statx, the directory entries of
- * getdents(2) and getdents64(2), and the mount flags.
+ * getdents(2) and getdents64(2), the mount flags and struct pollfd.
  *
  * Linux: arch/x86/include/uapi/asm/stat.h (struct stat64 of i386),
  * include/uapi/linux/stat.h (S_IF*, struct statx), include/uapi/linux/
@@ -190,6 +190,21 @@ struct linux_dirent64 {
 #define MNT_DETACH	2		/* lazy: detach now, free when unused */
 #define MNT_EXPIRE	4
 #define UMOUNT_NOFOLLOW	8
+
+/* poll(2): one descriptor to watch (Linux: include/uapi/asm-generic/poll.h) */
+struct pollfd {
+	int fd;				/* < 0: skipped, revents 0 */
+	short events;			/* what to wait for: POLL* */
+	short revents;			/* what is there: events, POLLERR, POLLHUP, POLLNVAL */
+};
+#define POLLIN		0x0001		/* a read would not block */
+#define POLLPRI		0x0002
+#define POLLOUT		0x0004		/* a write would not block */
+#define POLLERR		0x0008		/* a pipe's write end: no reader left */
+#define POLLHUP		0x0010		/* a pipe's read end: no writer left */
+#define POLLNVAL	0x0020		/* fd is not open */
+#define POLLRDNORM	0x0040
+#define POLLWRNORM	0x0100
 
 #define NAME_MAX	255		/* bytes in a file name */
 #define PATH_MAX	4096		/* bytes in a path, with its NUL */

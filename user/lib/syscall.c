@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <kt.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <string.h>
@@ -582,6 +583,20 @@ int dup3(int oldfd, int newfd, int flags)
 int pipe2(int fds[2], int flags)
 {
 	return call2(__NR_pipe2, (long)fds, flags);
+}
+
+/**
+ * poll - wait until one of @nfds descriptors is ready
+ * @fds: each with the fd and the events to wait for; revents is set
+ * @nfds: how many
+ * @timeout: milliseconds at most; < 0 forever, 0 not at all
+ *
+ * Return: how many have a non-zero revents, 0 on timeout, -1 on error
+ * (EINTR, EINVAL, EFAULT, ENOMEM).
+ */
+int poll(struct pollfd *fds, unsigned long nfds, int timeout)
+{
+	return call3(__NR_poll, (long)fds, nfds, timeout);
 }
 
 /**
