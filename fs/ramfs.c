@@ -609,9 +609,9 @@ int rootfs_add_file(const char *path, int mode, const void *data,
  * Return: the file's bytes, or ERR_PTR(-ENOENT, -EACCES, -ENOTDIR,
  * -ELOOP, -ENAMETOOLONG).
  */
-const struct initramfs_file *open_exec(const char *name)
+struct initramfs_file *open_exec(const char *name)
 {
-	const struct initramfs_file *ifile = ERR_PTR(-EACCES);
+	struct initramfs_file *ifile = ERR_PTR(-EACCES);
 	struct inode *inode;
 	struct path path;
 	int err;

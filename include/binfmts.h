@@ -21,7 +21,7 @@
 #define USER_STACK_TOP	TASK_SIZE
 
 struct linux_binprm {
-	const struct initramfs_file *file;
+	struct initramfs_file *file;
 	char filename[INITRAMFS_NAME_MAX];
 	char *strings;		/* argv then envp strings, NUL-separated */
 	unsigned long used;	/* bytes of strings */

@@ -75,6 +75,8 @@ bool should_fail_alloc(void);
 #define __get_free_page(gfp)	__get_free_pages(gfp, 0)
 #define free_page(addr)		free_pages(addr, 0)
 #define __free_page(page)	__free_pages(page, 0)
+/* Drop a reference to a page (include/mm.h: get_page()). */
+#define put_page(page)		__free_pages(page, 0)
 
 static inline unsigned long get_zeroed_page(gfp_t gfp_mask)
 {

@@ -14,6 +14,7 @@
 #ifndef _MM_H
 #define _MM_H
 
+#include <atomic.h>
 #include <compiler.h>
 #include <list.h>
 #include <param.h>
@@ -29,7 +30,7 @@
 
 struct page {
 	unsigned long flags;	/* PG_* bits below */
-	int _count;		/* users of the page; 0 when it is free */
+	atomic_t _count;	/* users of the page; 0 when it is free */
 	/*
 	 * PG_buddy: order of the free block it heads.  PG_slab: the
 	 * struct slab it belongs to.  PG_kmalloc: order of a large
@@ -66,6 +67,27 @@ static inline void SetPageFlag(struct page *page, enum pageflags f)
 static inline void ClearPageFlag(struct page *page, enum pageflags f)
 {
 	page->flags &= ~(1UL << f);
+}
+
+/*
+ * A page's users: its allocator, and each address space that maps it
+ * once it is shared (fork() shares read-only pages; mm/filemap.c hands a
+ * program's pages to every execve() of it).  put_page() frees it with
+ * the last.
+ */
+static inline int page_count(struct page *page)
+{
+	return atomic_read(&page->_count);
+}
+
+static inline void set_page_count(struct page *page, int v)
+{
+	atomic_set(&page->_count, v);
+}
+
+static inline void get_page(struct page *page)
+{
+	atomic_inc(&page->_count);
 }
 
 #define PageReserved(p)	PageFlag(p, PG_reserved)

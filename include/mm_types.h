@@ -24,6 +24,7 @@
 #include <spinlock.h>
 
 struct mm_struct;
+struct page;
 
 /*
  * One range of an address space with the same permissions (Linux 2.6:
@@ -77,15 +78,18 @@ extern struct mm_struct init_mm;
 
 /* mm/memory.c */
 int map_user_page(struct mm_struct *mm, unsigned long addr, bool writable);
-int make_user_page_writable(struct mm_struct *mm, unsigned long addr);
+int install_user_page(struct mm_struct *mm, unsigned long addr,
+		      struct page *page);
+int make_user_page_private(struct mm_struct *mm, unsigned long addr,
+			   bool writable);
 int access_process_vm(struct mm_struct *mm, unsigned long addr, void *buf,
 		      int len, bool write);
 void unmap_user_range(struct mm_struct *mm, unsigned long start,
 		      unsigned long end);
 void exit_mmap(struct mm_struct *mm);
 struct mm_struct *dup_mm(struct mm_struct *oldmm);
-void change_user_range_prot(struct mm_struct *mm, unsigned long start,
-			    unsigned long end, unsigned long vm_flags);
+int change_user_range_prot(struct mm_struct *mm, unsigned long start,
+			   unsigned long end, unsigned long vm_flags);
 int handle_mm_fault(struct mm_struct *mm, unsigned long address,
 		    bool write, bool protection);
 

@@ -20,6 +20,7 @@
 #include <binfmts.h>
 #include <elf.h>
 #include <errno.h>
+#include <initramfs.h>
 #include <kernel.h>
 #include <mm.h>
 #include <mm_types.h>
@@ -121,11 +122,40 @@ int elf_check_headers(const void *data, size_t size, const char **why)
 	return *why ? -ENOEXEC : 0;
 }
 
-/* Map and fill one checked segment of @bprm->mm. */
+/*
+ * Map and fill one checked segment of @bprm->mm.  A page wholly inside
+ * the file bytes of a read-only segment is the program's page from the
+ * page cache (mm/filemap.c), shared with every process running it; any
+ * other page -- writable, or holding a segment's edge, the zeros of its
+ * .bss or another segment too -- is a page of this address space alone,
+ * zeroed, with the segment's bytes copied in.
+ */
+static int map_private_page(struct linux_binprm *bprm, const Elf32_Phdr *ph,
+			    unsigned long addr)
+{
+	unsigned long data = ph->p_vaddr, data_end = data + ph->p_filesz;
+	unsigned long from = max(addr, data);
+	unsigned long to = min(addr + PAGE_SIZE, data_end);
+	bool writable = ph->p_flags & PF_W;
+	int err = map_user_page(bprm->mm, addr, writable);
+
+	/* A page another segment mapped: make it ours to write. */
+	if (err == -EEXIST)
+		err = make_user_page_private(bprm->mm, addr, writable);
+	if (err || from >= to)
+		return err;
+	if (access_process_vm(bprm->mm, from, (void *)(bprm->file->data +
+			      ph->p_offset + (from - data)), to - from,
+			      true) != (int)(to - from))
+		return -ENOMEM;
+	return 0;
+}
+
 static int map_segment(struct linux_binprm *bprm, const Elf32_Phdr *ph)
 {
 	unsigned long start = ph->p_vaddr & PAGE_MASK;
 	unsigned long end = PAGE_ALIGN(ph->p_vaddr + ph->p_memsz);
+	unsigned long data = ph->p_vaddr, data_end = data + ph->p_filesz;
 	bool writable = ph->p_flags & PF_W;
 	int err;
 
@@ -136,18 +166,21 @@ static int map_segment(struct linux_binprm *bprm, const Elf32_Phdr *ph)
 	if (err)
 		return err;
 	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
-		int err = map_user_page(bprm->mm, addr, writable);
-
-		/* A page shared with the previous segment is already there. */
-		if (err == -EEXIST && writable)
-			err = make_user_page_writable(bprm->mm, addr);
-		if (err && err != -EEXIST)
+		if (!writable && addr >= data && addr + PAGE_SIZE <= data_end) {
+			/* p_offset and p_vaddr agree modulo the page size. */
+			err = map_exec_page(bprm->mm, addr, bprm->file,
+					    (ph->p_offset + (addr - data)) >>
+					    PAGE_SHIFT);
+			if (err != -EEXIST) {
+				if (err)
+					return err;
+				continue;
+			}
+		}
+		err = map_private_page(bprm, ph, addr);
+		if (err)
 			return err;
 	}
-	if (access_process_vm(bprm->mm, ph->p_vaddr,
-			      (void *)(bprm->file->data + ph->p_offset),
-			      ph->p_filesz, true) != (int)ph->p_filesz)
-		return -ENOMEM;
 	return 0;
 }
 

@@ -77,6 +77,7 @@ static void do_basic_setup(void)
 	blk_dev_init();
 	ata_init();
 	buffer_init();
+	filemap_init();
 	kswapd_init();
 	pdflush_init();
 	page_writeback_init();

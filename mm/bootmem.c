@@ -159,7 +159,7 @@ void mem_init(void)
 		    page_is_loaded(pfn) ||
 		    (pfn >= bootmem_start_pfn && pfn < bootmem_next_pfn)) {
 			SetPageFlag(page, PG_reserved);
-			page->_count = 1;
+			set_page_count(page, 1);
 			reserved++;
 			continue;
 		}

@@ -30,6 +30,7 @@
 #include <atomic.h>
 #include <blkdev.h>
 #include <buffer_head.h>
+#include <initramfs.h>
 #include <kernel.h>
 #include <sched.h>
 #include <slab.h>
@@ -601,16 +602,17 @@ unsigned long invalidate_bdev(struct block_device *bdev)
 }
 
 /**
- * drop_pagecache - drop every clean, unused block of every disk
+ * drop_pagecache - drop every clean, unused block of every disk, and
+ *                  every page of a program no process maps
  *
  * Linux 2.6.16: echo 1 > /proc/sys/vm/drop_caches.  The tests call it
  * before they count free pages.
  * Context: process.
- * Return: how many blocks were dropped.
+ * Return: how many blocks and pages were dropped.
  */
 unsigned long drop_pagecache(void)
 {
-	return invalidate_bdev(NULL);
+	return invalidate_bdev(NULL) + drop_exec_pages();
 }
 
 /**

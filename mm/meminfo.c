@@ -15,6 +15,7 @@
  */
 #include <blkdev.h>
 #include <buffer_head.h>
+#include <initramfs.h>
 #include <kernel.h>
 #include <mm.h>
 #include <mmzone.h>
@@ -50,7 +51,7 @@ unsigned long nr_writeback_buffers(void)
  * All of /proc/meminfo, and the first lines of the memory report: one
  * function, so that the two always agree.  The buffer cache's pages
  * (block buffers) are Buffers, as Linux counts a block device's pages;
- * this kernel has no page cache of files (Cached 0) and no swap.
+ * the page cache of programs (mm/filemap.c) is Cached; there is no swap.
  * Context: any (show_mem() runs it from a magic key's interrupt).
  * Return: bytes written (cut short if @buf is too small).
  */
@@ -72,7 +73,8 @@ int meminfo_totals(char *buf, int len)
 			 "Writeback:    %8lu kB\n"
 			 "Slab:         %8lu kB\n",
 			 K(zone->managed_pages), K(nr_free_pages()),
-			 K(READ_ONCE(buffer_stats.nr_buffers)), 0UL, 0UL,
+			 K(READ_ONCE(buffer_stats.nr_buffers)), K(nr_exec_pages()),
+			 0UL,
 			 K(READ_ONCE(zone->nr_active)),
 			 K(READ_ONCE(zone->nr_inactive)), 0UL, 0UL,
 			 K(READ_ONCE(buffer_stats.nr_dirty)),

@@ -10,8 +10,15 @@
  * process's memory (mm/mmap.c's areas: the stack's lower part,
  * anonymous mmap()s) is demand-zero: the first touch faults, and
  * handle_mm_fault() maps a zeroed page if the area allows the access; a
- * fault anywhere else is the program's error (SIGSEGV).  fork copies every user page (no copy-on-write: the
- * programs are small).  Only the user half of a page directory (entries
+ * fault anywhere else is the program's error (SIGSEGV).  A program's
+ * read-only pages come from the page cache of programs (mm/filemap.c),
+ * one copy mapped by every process that runs it.  fork() shares every
+ * read-only page (get_page(): one more reference) and copies every
+ * writable one (no copy-on-write).  A shared page is never written: the
+ * user cannot (it is read-only, and CR0.WP makes the kernel's own
+ * copy_to_user() fault on it too), and before a page becomes writable --
+ * mprotect(), or an ELF segment sharing the page -- unshare_user_page()
+ * gives the address space its own copy.  Only the user half of a page directory (entries
  * 0..767) is ever touched here; the kernel half belongs to
  * swapper_pg_dir.  Another task may read a process's memory
  * (access_process_vm()) while the process unmaps some of it: both hold
@@ -93,18 +100,77 @@ int map_user_page(struct mm_struct *mm, unsigned long addr, bool writable)
 }
 
 /**
- * make_user_page_writable - let the user write a page already mapped
+ * install_user_page - map @page read-only at @addr (a shared page)
+ * @mm: the address space
+ * @addr: a page-aligned user address (below TASK_SIZE)
+ * @page: the page; the mapping takes over the caller's reference
+ *
+ * Context: process, may sleep.
+ * Return: 0, -ENOMEM, -EEXIST (already mapped: the reference stays the
+ * caller's) or -EFAULT (not a user address).
+ */
+int install_user_page(struct mm_struct *mm, unsigned long addr,
+		      struct page *page)
+{
+	pte_t *pte;
+
+	if (addr >= TASK_SIZE || (addr & ~PAGE_MASK))
+		return -EFAULT;
+	pte = user_pte(mm, addr, true);
+	if (!pte)
+		return -ENOMEM;
+	if (*pte & _PAGE_PRESENT)
+		return -EEXIST;
+	*pte = PFN_PHYS(page_to_pfn(page)) | _PAGE_USER_RO;
+	mm->rss++;
+	return 0;
+}
+
+/*
+ * Give @mm a copy of its own of the page @pte maps at @addr, if other
+ * address spaces (or the page cache) map it too.  Return: 0 or -ENOMEM.
+ */
+static int unshare_user_page(struct mm_struct *mm, unsigned long addr,
+			     pte_t *pte)
+{
+	struct page *old = pfn_to_page(*pte >> PAGE_SHIFT);
+	unsigned long copy;
+
+	if (page_count(old) == 1)
+		return 0;
+	copy = __get_free_page(GFP_KERNEL);
+	if (!copy)
+		return -ENOMEM;
+	memcpy((void *)copy, page_address(old), PAGE_SIZE);
+	spin_lock(&mm->page_table_lock);
+	*pte = __pa(copy) | (*pte & ~PAGE_MASK);
+	spin_unlock(&mm->page_table_lock);
+	flush_tlb_page(mm, addr);
+	put_page(old);
+	return 0;
+}
+
+/**
+ * make_user_page_private - make a mapped page @mm's own, maybe writable
  * @mm: the address space
  * @addr: a mapped, page-aligned user address
+ * @writable: let the user write it too
  *
- * Return: 0, or -EFAULT if nothing is mapped there.
+ * For execve(), where two ELF segments share a page: the second one's
+ * bytes go into a page of this address space alone.
+ * Return: 0, -ENOMEM, or -EFAULT if nothing is mapped there.
  */
-int make_user_page_writable(struct mm_struct *mm, unsigned long addr)
+int make_user_page_private(struct mm_struct *mm, unsigned long addr,
+			   bool writable)
 {
 	pte_t *pte = user_pte(mm, addr, false);
+	int err;
 
 	if (!pte || !(*pte & _PAGE_PRESENT))
 		return -EFAULT;
+	err = unshare_user_page(mm, addr, pte);
+	if (err || !writable)
+		return err;
 	*pte |= _PAGE_RW;
 	flush_tlb_page(mm, addr);
 	return 0;
@@ -215,8 +281,9 @@ void exit_mmap(struct mm_struct *mm)
  * dup_mm - a copy of an address space, for fork() without CLONE_VM
  * @oldmm: the parent's
  *
- * The areas and every user page are copied (no copy-on-write), each
- * page with its protection (mprotect() may have changed it).
+ * The areas are copied; each read-only page is shared (one more
+ * reference) and each writable page copied (no copy-on-write), with its
+ * protection (mprotect() may have changed it).
  * Context: process, may sleep.
  * Return: the new mm (mm_users = mm_count = 1), or NULL.
  */
@@ -251,7 +318,21 @@ struct mm_struct *dup_mm(struct mm_struct *oldmm)
 
 			if (!(table[j] & _PAGE_PRESENT))
 				continue;
-			if (map_user_page(mm, addr, table[j] & _PAGE_RW))
+			if (!(table[j] & _PAGE_RW)) {
+				struct page *page = pfn_to_page(table[j] >>
+								PAGE_SHIFT);
+
+				get_page(page);
+				if (install_user_page(mm, addr, page)) {
+					put_page(page);
+					goto fail;
+				}
+				pte = user_pte(mm, addr, false);
+				*pte = (*pte & PAGE_MASK) |
+				       (table[j] & _PAGE_USER_RW);
+				continue;
+			}
+			if (map_user_page(mm, addr, true))
 				goto fail;
 			pte = user_pte(mm, addr, false);
 			*pte = (*pte & PAGE_MASK) | (table[j] & _PAGE_USER_RW);
@@ -287,10 +368,13 @@ static pte_t vm_pte_flags(unsigned long vm_flags)
  *
  * Linux 2.6: mm/mprotect.c: change_protection().  Pages not yet touched
  * stay unmapped: the fault that maps them reads the area's new flags.
- * Context: process.
+ * A shared page about to become writable is copied first.
+ * Context: process, may sleep.
+ * Return: 0, or -ENOMEM (the pages before the one that failed have the
+ * new rights).
  */
-void change_user_range_prot(struct mm_struct *mm, unsigned long start,
-			    unsigned long end, unsigned long vm_flags)
+int change_user_range_prot(struct mm_struct *mm, unsigned long start,
+			   unsigned long end, unsigned long vm_flags)
 {
 	pte_t prot = vm_pte_flags(vm_flags);
 
@@ -303,11 +387,14 @@ void change_user_range_prot(struct mm_struct *mm, unsigned long start,
 		pte = user_pte(mm, addr, false);
 		if (!pte || !(*pte & _PAGE_PRESENT))
 			continue;
+		if ((prot & _PAGE_RW) && unshare_user_page(mm, addr, pte))
+			return -ENOMEM;
 		spin_lock(&mm->page_table_lock);
 		*pte = (*pte & PAGE_MASK) | prot;
 		spin_unlock(&mm->page_table_lock);
 		flush_tlb_page(mm, addr);
 	}
+	return 0;
 }
 
 /**

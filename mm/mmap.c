@@ -195,8 +195,7 @@ static int mprotect_fixup(struct mm_struct *mm, struct vm_area_struct *vma,
 			return err;
 	}
 	vma->vm_flags = newflags;	/* one word: readers see old or new */
-	change_user_range_prot(mm, start, end, newflags);
-	return 0;
+	return change_user_range_prot(mm, start, end, newflags);
 }
 
 /**

@@ -187,7 +187,7 @@ static void bad_page(const char *function, struct page *page)
 {
 	printk(KERN_EMERG "Bad page state in %s: page %p (pfn %#lx) flags "
 	       "%#lx count %d\n", function, page, page_to_pfn(page),
-	       page->flags, page->_count);
+	       page->flags, page_count(page));
 	dump_stack();
 }
 
@@ -345,12 +345,12 @@ static void prep_new_page(struct page *page, unsigned int order,
 	for (unsigned long i = 0; i < (1UL << order); i++) {
 		struct page *p = page + i;
 
-		if (p->_count || (p->flags & ~(1UL << PG_referenced)))
+		if (page_count(p) || (p->flags & ~(1UL << PG_referenced)))
 			bad_page(__func__, p);
 		p->flags = 0;
 		p->private = 0;
 	}
-	page->_count = 1;
+	set_page_count(page, 1);
 	if (gfp_mask & __GFP_ZERO)
 		memset(page_address(page), 0, PAGE_SIZE << order);
 }
@@ -451,11 +451,11 @@ void __free_pages(struct page *page, unsigned int order)
 	struct zone *zone = zone_normal();
 	unsigned long flags;
 
-	if (PageBuddy(page) || PageReserved(page) || page->_count <= 0) {
+	if (PageBuddy(page) || PageReserved(page) || page_count(page) <= 0) {
 		bad_page(__func__, page);
 		return;
 	}
-	if (--page->_count)
+	if (!atomic_dec_and_test(&page->_count))
 		return;
 	page->flags = 0;
 
@@ -534,7 +534,7 @@ void __free_bootmem_page(struct page *page)
 
 	/* Nobody else runs yet, but the free lists are zone->lock's. */
 	spin_lock(&zone->lock);
-	page->_count = 0;
+	set_page_count(page, 0);
 	zone->managed_pages++;
 	__free_one_page(zone, page, 0);
 	spin_unlock(&zone->lock);

@@ -348,7 +348,7 @@ KTEST(mm_users_and_mm_count)
 	pgd_page = virt_to_page(mm->pgd);
 	KTEST_EXPECT_EQ(atomic_read(&mm->mm_users), 1);
 	KTEST_EXPECT_EQ(atomic_read(&mm->mm_count), 1);
-	KTEST_EXPECT_EQ(pgd_page->_count, 1);
+	KTEST_EXPECT_EQ(page_count(pgd_page), 1);
 
 	atomic_inc(&mm->mm_users);	/* a CLONE_VM thread, as copy_mm() */
 	atomic_inc(&mm->mm_count);	/* a lazy kernel thread borrows it */
@@ -359,9 +359,9 @@ KTEST(mm_users_and_mm_count)
 	KTEST_EXPECT_EQ(atomic_read(&mm->mm_users), 0);
 	KTEST_EXPECT_EQ(atomic_read(&mm->mm_count), 1);
 	/* The borrower still runs on the page directory. */
-	KTEST_EXPECT_EQ(pgd_page->_count, 1);
+	KTEST_EXPECT_EQ(page_count(pgd_page), 1);
 	mmdrop(mm);			/* the borrower switched away */
-	KTEST_EXPECT_EQ(pgd_page->_count, 0);
+	KTEST_EXPECT_EQ(page_count(pgd_page), 0);
 	kmem_cache_shrink_all();	/* the mm_struct's slab, if now empty */
 	KTEST_EXPECT_EQ(nr_free_pages(), before);
 }

@@ -61,7 +61,7 @@ UNIT_TEST(buddy_split_and_merge)
 	CHECK_EQ(after[4], before[4] - 1);
 	for (int o = 0; o < 4; o++)
 		CHECK_EQ(after[o], before[o] + 1);
-	CHECK_EQ(page->_count, 1);
+	CHECK_EQ(page_count(page), 1);
 	CHECK(!PageBuddy(page));
 	__free_pages(page, 0);
 	mm_host_free_area(after);

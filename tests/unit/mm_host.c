@@ -107,7 +107,7 @@ void mm_host_init(unsigned long pages, unsigned long reserved)
 		INIT_LIST_HEAD(&page->lru);
 		if (pfn < reserved) {
 			SetPageFlag(page, PG_reserved);
-			page->_count = 1;
+			set_page_count(page, 1);
 		} else {
 			__free_bootmem_page(page);
 		}

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * tests/fuzz/host/user_pages.c - map_user_page(), make_user_page_writable()
- * and access_process_vm() of mm/memory.c over a table of pages instead of
- * page tables, for the host build of kernel/binfmt_elf.c.
+ * tests/fuzz/host/user_pages.c - map_user_page(), make_user_page_private()
+ * and access_process_vm() of mm/memory.c, and map_exec_page() of
+ * mm/filemap.c, over a table of pages instead of page tables and the
+ * page cache, for the host build of kernel/binfmt_elf.c.
  *
  * Every mapped page has 4 KiB of its own, zeroed when mapped as
  * get_zeroed_page() gives it, so the loader's copies really happen (the
  * address sanitizer checks each byte it reads from the file) and the
- * harness can read the result back.  The table holds USER_PAGES_MAX
+ * harness can read the result back; a page of the program (the page
+ * cache's, shared in the kernel) is a read-only page with a copy of the
+ * file's bytes at its offset.  The table holds USER_PAGES_MAX
  * pages; asking for one more is -ENOMEM, as on a machine out of memory,
  * so that a segment of 3 GiB ends there instead of being mapped.
  * Arguments the real functions would refuse with -EFAULT (an address in
@@ -15,6 +18,7 @@
  * checks are meant to make them impossible.
  */
 #include <errno.h>
+#include <initramfs.h>
 #include <kernel.h>
 #include <mm.h>
 #include <mm_types.h>
@@ -66,12 +70,13 @@ bool user_pages_exhausted(void)
 	return exhausted;
 }
 
-int map_user_page(struct mm_struct *mm, unsigned long addr, bool writable)
+static int map_page(const char *what, struct mm_struct *mm,
+		    unsigned long addr, bool writable)
 {
 	unsigned int s;
 
 	if (addr >= TASK_SIZE || (addr & ~PAGE_MASK))
-		fuzz_fail("map_user_page(%#lx): not a user page", addr);
+		fuzz_fail("%s(%#lx): not a user page", what, addr);
 	if (user_page_find(addr))
 		return -EEXIST;
 	if (nr_pages == USER_PAGES_MAX) {
@@ -89,15 +94,38 @@ int map_user_page(struct mm_struct *mm, unsigned long addr, bool writable)
 	return 0;
 }
 
-int make_user_page_writable(struct mm_struct *mm, unsigned long addr)
+int map_user_page(struct mm_struct *mm, unsigned long addr, bool writable)
+{
+	return map_page(__func__, mm, addr, writable);
+}
+
+int map_exec_page(struct mm_struct *mm, unsigned long addr,
+		  struct initramfs_file *file, unsigned long index)
+{
+	unsigned long offset = index << PAGE_SHIFT;
+	int err;
+
+	/* The loader asks only for pages wholly inside the file. */
+	if (offset + PAGE_SIZE > file->size || offset + PAGE_SIZE < offset)
+		fuzz_fail("map_exec_page(%#lx): page %lu is past the end of "
+			  "a file of %zu bytes", addr, index, file->size);
+	err = map_page(__func__, mm, addr, false);
+	if (!err)
+		memcpy(user_page_find(addr)->data, file->data + offset,
+		       PAGE_SIZE);
+	return err;
+}
+
+int make_user_page_private(struct mm_struct *mm, unsigned long addr,
+			   bool writable)
 {
 	struct user_page *page = user_page_find(addr);
 
 	if (addr & ~PAGE_MASK)
-		fuzz_fail("make_user_page_writable(%#lx): not aligned", addr);
+		fuzz_fail("make_user_page_private(%#lx): not aligned", addr);
 	if (!page)
 		return -EFAULT;
-	page->writable = true;
+	page->writable |= writable;
 	return 0;
 }
 
