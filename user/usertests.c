@@ -26,6 +26,7 @@
 #include <fcntl.h>
 #include <kt.h>
 #include <kt26_fs.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1489,6 +1490,65 @@ static enum test_result test_mmap2_munmap_mprotect(void)
 			    munmap((void *)(mapped + 1), PAGE_SIZE), EINVAL);
 }
 
+/*
+ * fork() shares a read-only page with the child (mm/memory.c: dup_mm());
+ * the child's mprotect(PROT_WRITE) must give it a copy of its own.
+ */
+static enum test_result test_fork_shared_page_unshared_by_mprotect(void)
+{
+	char *page = mmap(NULL, PAGE_SIZE, PROT_READ | PROT_WRITE,
+			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int status;
+	pid_t pid;
+
+	if (page == MAP_FAILED)
+		return fail("mmap: %s", strerror(errno));
+	memcpy(page, "parent", 7);
+	if (mprotect(page, PAGE_SIZE, PROT_READ))
+		return fail("mprotect: %s", strerror(errno));
+	pid = fork();
+	if (pid < 0)
+		return fail("fork: %s", strerror(errno));
+	if (pid == 0) {
+		if (mprotect(page, PAGE_SIZE, PROT_READ | PROT_WRITE))
+			_exit(2);
+		memcpy(page, "child", 6);
+		_exit(strcmp(page, "child") ? 3 : 0);
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		return fail("waitpid: %s", strerror(errno));
+	if (!WIFEXITED(status) || WEXITSTATUS(status))
+		return fail("child %s", describe(status));
+	if (strcmp(page, "parent"))
+		return fail("the child's write reached the parent: \"%s\"",
+			    page);
+	munmap(page, PAGE_SIZE);
+	return TEST_PASS;
+}
+
+/*
+ * A program's code is one page for every process that runs it
+ * (mm/filemap.c): read() must not write into it for the user either.
+ */
+static enum test_result test_read_into_code_efault(void)
+{
+	char *code = (char *)(unsigned long)test_read_into_code_efault;
+	char before = *code;
+	int fd = open("/etc/motd", O_RDONLY);
+	ssize_t n;
+
+	if (fd < 0)
+		return fail("open /etc/motd: %s", strerror(errno));
+	n = read(fd, code, 1);
+	close(fd);
+	if (n != -1 || errno != EFAULT)
+		return fail("read into the code returned %ld (%s)", (long)n,
+			    n < 0 ? strerror(errno) : "no error");
+	if (*code != before)
+		return fail("the code changed");
+	return TEST_PASS;
+}
+
 static enum test_result test_clone_tid_flags_uname_sysinfo(void)
 {
 	struct new_utsname u;
@@ -2722,6 +2782,61 @@ static enum test_result test_dup_dup2_dup3_fcntl(void)
  * descriptor is left behind by a bad address; on kt26 the table ends
  * at 32 with EMFILE.
  */
+/*
+ * poll(2) on a pipe (fs/select.c, fs/pipe.c: pipe_poll()): ready bits,
+ * a sleep a writer ends, hang-up, a closed descriptor, a bare timeout.
+ */
+static enum test_result test_poll_pipe_ready_hangup_wakeup(void)
+{
+	struct kt_timespec pause = { 0, 20 * 1000 * 1000 };
+	struct pollfd p[2];
+	int fds[2], status, n;
+	pid_t pid;
+	char c;
+
+	if (pipe(fds) < 0)
+		return fail("pipe: %s", strerror(errno));
+	p[0] = (struct pollfd){ .fd = fds[0], .events = POLLIN };
+	p[1] = (struct pollfd){ .fd = fds[1], .events = POLLIN | POLLOUT };
+	n = poll(p, 2, 0);
+	if (n != 1 || p[0].revents || p[1].revents != POLLOUT) {
+		close(fds[0]);
+		close(fds[1]);
+		return fail("empty pipe: poll %d, revents %#x %#x", n,
+			    p[0].revents, p[1].revents);
+	}
+	/* The parent sleeps in poll() with no timeout; the child writes. */
+	pid = fork();
+	if (pid == 0) {
+		nanosleep(&pause, NULL);
+		_exit(write(fds[1], "x", 1) == 1 ? 0 : 1);
+	}
+	n = poll(p, 1, -1);
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || status ||
+	    n != 1 || p[0].revents != POLLIN || read(fds[0], &c, 1) != 1) {
+		close(fds[0]);
+		close(fds[1]);
+		return fail("a write did not end poll(): %d, revents %#x", n,
+			    p[0].revents);
+	}
+	close(fds[1]);
+	n = poll(p, 1, 1000);
+	close(fds[0]);
+	if (n != 1 || p[0].revents != POLLHUP)
+		return fail("no writer: poll %d, revents %#x", n, p[0].revents);
+	/* Closed now: POLLNVAL at once; a negative fd is skipped. */
+	p[1] = (struct pollfd){ .fd = -1, .events = POLLIN };
+	n = poll(p, 2, -1);
+	if (n != 1 || p[0].revents != POLLNVAL || p[1].revents)
+		return fail("closed fd: poll %d, revents %#x %#x", n,
+			    p[0].revents, p[1].revents);
+	n = poll(NULL, 0, 30);
+	if (n != 0)
+		return fail("poll(NULL, 0, 30) returned %d", n);
+	return expect_error("poll(kernel address)",
+			    poll(KERNEL_ADDRESS, 1, 0), EFAULT);
+}
+
 static enum test_result test_pipe2_flags_and_errors(void)
 {
 	static char chunk[1024];
@@ -3528,6 +3643,8 @@ static const struct test tests[] = {
 	TEST(auxv_present_and_sane),
 	TEST(tls_gs_survives_switch_and_fork),
 	TEST(mmap2_munmap_mprotect),
+	TEST(fork_shared_page_unshared_by_mprotect),
+	TEST(read_into_code_efault),
 	TEST(clone_tid_flags_uname_sysinfo),
 	TEST(clock_gettime64_monotonic),
 	TEST(unknown_syscalls_enosys),
@@ -3543,6 +3660,7 @@ static const struct test tests[] = {
 	TEST(pipe_buf_writes_not_interleaved),
 	TEST(dup_dup2_dup3_fcntl),
 	TEST(pipe2_flags_and_errors),
+	TEST(poll_pipe_ready_hangup_wakeup),
 	TEST(close_on_exec_closed_by_execve),
 	TEST(pipe_read_interrupted_by_signal),
 	TEST(proc_self_stat_status),
