@@ -649,7 +649,8 @@ fuzz:
 test: deps
 	$(Q)$(MAKE) --no-print-directory -j$(shell nproc) all $(ISO) unit
 	$(Q)$(PYTHON) -m pytest -q -p no:cacheprovider \
-		--junitxml=$(B)/test-results.xml tests; \
+		--junitxml=$(B)/test-results.xml tests/unit tests/system \
+		tests/stress; \
 	$(PYTHON) tests/summary.py $(B)/test-results.xml
 
 # ktest=all again and again, shuffled (ktest_seed=), with the host's CPUs
