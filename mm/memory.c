@@ -26,6 +26,7 @@
  * is freed only after its entry is gone.
  */
 #include <asm/processor.h>
+#include <errno.h>
 #include <gfp.h>
 #include <kernel.h>
 #include <mm.h>
@@ -69,6 +70,21 @@ static pte_t *user_pte(struct mm_struct *mm, unsigned long addr, bool create)
 	return (pte_t *)__va(*pde & PAGE_MASK) + pte_index(addr);
 }
 
+/* The unused entry for @addr; ERR_PTR(-EFAULT, -ENOMEM or -EEXIST). */
+static pte_t *empty_user_pte(struct mm_struct *mm, unsigned long addr)
+{
+	pte_t *pte;
+
+	if (addr >= TASK_SIZE || (addr & ~PAGE_MASK))
+		return ERR_PTR(-EFAULT);
+	pte = user_pte(mm, addr, true);
+	if (!pte)
+		return ERR_PTR(-ENOMEM);
+	if (*pte & _PAGE_PRESENT)
+		return ERR_PTR(-EEXIST);
+	return pte;
+}
+
 /**
  * map_user_page - give @mm a zeroed page at @addr
  * @mm: the address space
@@ -81,16 +97,11 @@ static pte_t *user_pte(struct mm_struct *mm, unsigned long addr, bool create)
  */
 int map_user_page(struct mm_struct *mm, unsigned long addr, bool writable)
 {
+	pte_t *pte = empty_user_pte(mm, addr);
 	unsigned long page;
-	pte_t *pte;
 
-	if (addr >= TASK_SIZE || (addr & ~PAGE_MASK))
-		return -EFAULT;
-	pte = user_pte(mm, addr, true);
-	if (!pte)
-		return -ENOMEM;
-	if (*pte & _PAGE_PRESENT)
-		return -EEXIST;
+	if (IS_ERR(pte))
+		return PTR_ERR(pte);
 	page = get_zeroed_page(GFP_KERNEL);
 	if (!page)
 		return -ENOMEM;
@@ -112,15 +123,10 @@ int map_user_page(struct mm_struct *mm, unsigned long addr, bool writable)
 int install_user_page(struct mm_struct *mm, unsigned long addr,
 		      struct page *page)
 {
-	pte_t *pte;
+	pte_t *pte = empty_user_pte(mm, addr);
 
-	if (addr >= TASK_SIZE || (addr & ~PAGE_MASK))
-		return -EFAULT;
-	pte = user_pte(mm, addr, true);
-	if (!pte)
-		return -ENOMEM;
-	if (*pte & _PAGE_PRESENT)
-		return -EEXIST;
+	if (IS_ERR(pte))
+		return PTR_ERR(pte);
 	*pte = PFN_PHYS(page_to_pfn(page)) | _PAGE_USER_RO;
 	mm->rss++;
 	return 0;
