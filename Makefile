@@ -294,6 +294,10 @@ HAVE_BUSYBOX := $(wildcard $(BUSYBOX))
 # does, so the archive is made again (the busybox file's own date is the
 # package's, older than any archive).
 BUSYBOX_STAMP := $(B)/busybox-in-initramfs
+# Its applets, each a symbolic link /bin/NAME -> busybox (busybox runs the
+# applet its argv[0] names), except where the project has a program of
+# that name: `busybox --list` less those.
+BUSYBOX_LINKS := $(B)/busybox-links
 ifneq ($(filter-out clean help,$(or $(MAKECMDGOALS),all)),)
 $(shell mkdir -p $(B) && echo '$(HAVE_BUSYBOX)' | \
 	cmp -s - $(BUSYBOX_STAMP) || echo '$(HAVE_BUSYBOX)' > $(BUSYBOX_STAMP))
@@ -314,10 +318,10 @@ INITRAMFS := $(B)/initramfs.cpio
 INITRAMFS_DIR := $(B)/initramfs
 INITRAMFS_MEMBERS := bin etc sbin test test/badelf sbin/init \
 	$(addprefix bin/,$(filter-out init,$(USER_PROGS))) bin/glibc-test \
-	$(if $(HAVE_BUSYBOX),bin/busybox) etc/motd
+	$(if $(HAVE_BUSYBOX),bin/busybox) etc/group etc/motd etc/passwd
 
-$(INITRAMFS): $(USER_BINS) $(BADELF)/kinds user/motd $(GLIBC_TEST) \
-		$(HAVE_BUSYBOX) $(BUSYBOX_STAMP)
+$(INITRAMFS): $(USER_BINS) $(BADELF)/kinds user/motd user/passwd user/group \
+		$(GLIBC_TEST) $(HAVE_BUSYBOX) $(BUSYBOX_STAMP)
 	$(quiet) CPIO $@
 	$(Q)rm -rf $(INITRAMFS_DIR)
 	$(Q)mkdir -p $(INITRAMFS_DIR)/bin $(INITRAMFS_DIR)/etc \
@@ -327,16 +331,26 @@ $(INITRAMFS): $(USER_BINS) $(BADELF)/kinds user/motd $(GLIBC_TEST) \
 		objcopy --strip-all $(B)/user/$$p $(INITRAMFS_DIR)/bin/$$p \
 		|| exit 1; done
 	$(Q)cp -r $(BADELF) $(INITRAMFS_DIR)/test/badelf
-	$(Q)cp user/motd $(INITRAMFS_DIR)/etc/motd
+	$(Q)cp user/motd user/passwd user/group $(INITRAMFS_DIR)/etc/
 	$(Q)strip -o $(INITRAMFS_DIR)/bin/glibc-test $(GLIBC_TEST)
 	$(if $(HAVE_BUSYBOX),$(Q)cp $(BUSYBOX) $(INITRAMFS_DIR)/bin/busybox,\
 		@echo "  CPIO    no $(BUSYBOX): busybox left out" \
 		"(tools/install-deps.sh fetches it)")
+	$(Q)rm -f $(BUSYBOX_LINKS)
+	$(if $(HAVE_BUSYBOX),$(Q)$(BUSYBOX) --list > $(BUSYBOX_LINKS).all \
+		|| { echo "$(BUSYBOX) --list failed: the host must run" \
+			"i386 programs" >&2; exit 1; }; \
+		grep -vxF -e busybox $(addprefix -e ,$(USER_PROGS)) \
+			$(BUSYBOX_LINKS).all > $(BUSYBOX_LINKS); \
+		cd $(INITRAMFS_DIR)/bin && \
+		while read -r a; do ln -s busybox "$$a" || exit 1; \
+		done < $(abspath $(BUSYBOX_LINKS)))
 	$(Q)chmod 755 $(INITRAMFS_DIR)/*/ $(INITRAMFS_DIR)/bin/* \
 		$(INITRAMFS_DIR)/sbin/* $(INITRAMFS_DIR)/test/badelf
-	$(Q)chmod 644 $(INITRAMFS_DIR)/etc/motd $(INITRAMFS_DIR)/test/badelf/kinds
+	$(Q)chmod 644 $(INITRAMFS_DIR)/etc/* $(INITRAMFS_DIR)/test/badelf/kinds
 	$(Q)cd $(INITRAMFS_DIR) && { printf '%s\n' $(INITRAMFS_MEMBERS); \
-		LC_ALL=C ls -d test/badelf/*; } | \
+		LC_ALL=C ls -d test/badelf/*; \
+		sed 's|^|bin/|' $(abspath $(BUSYBOX_LINKS)) 2>/dev/null; } | \
 		cpio --quiet -o -H newc --owner=0:0 --reproducible \
 		> $(abspath $@).tmp
 	$(Q)mv $@.tmp $@

@@ -304,6 +304,22 @@ class Terminal:
         pytest.fail("missing %r in the terminal:\n%s" % (pattern,
                                                           self.text()[-3000:]))
 
+    def type(self, data):
+        """Sends @data (bytes: keys, escape sequences) as typed; returns
+        where the screen's text stood, for wait_for(start=)."""
+        start = len(self.text())
+        self.proc.stdin.write(data)
+        self.proc.stdin.flush()
+        return start
+
+    def output(self, line, timeout=30, prompt=r"^# "):
+        """Types @line; returns what it printed before the next @prompt
+        (the terminal's echo of the line itself left out)."""
+        start = self.type(line.encode() + b"\n")
+        m = self.wait_for(r"(?s)" + re.escape(line) + r"\n(.*?)" + prompt,
+                          timeout, start)
+        return m.group(1)
+
     def run(self, line, expect, timeout=20):
         """Type a command and wait for its output and the next prompt."""
         start = len(self.text())

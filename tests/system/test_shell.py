@@ -42,16 +42,6 @@ def sh():
     t.close()
 
 
-def output(t, line, timeout=20):
-    """Types @line; returns what it printed before the next prompt (the
-    terminal's echo of the line itself left out)."""
-    start = len(t.text())
-    t.proc.stdin.write(line.encode() + b"\n")
-    t.proc.stdin.flush()
-    m = t.wait_for(r"(?s)" + re.escape(line) + r"\n(.*?)^# ", timeout, start)
-    return m.group(1)
-
-
 def keys(t, data, timeout=20):
     """Types @data (keys, escape sequences); returns the screen until the
     next prompt."""
@@ -63,61 +53,61 @@ def keys(t, data, timeout=20):
 
 
 def test_ls_bin_counts_the_programs(sh):
-    assert output(sh, "ls /bin | grep -c .") == "%d\n" % len(BIN)
+    assert sh.output("ls /bin | grep -c .") == "%d\n" % len(BIN)
 
 
 def test_cat_motd_into_wc(sh):
     lines = open(MOTD).read().count("\n")
-    assert output(sh, "cat /etc/motd | wc -l") == "%d\n" % lines
+    assert sh.output("cat /etc/motd | wc -l") == "%d\n" % lines
 
 
 def test_a_pipeline_of_five_commands(sh):
     names = [n for n in open(os.path.join(ROOT, "build", "user", "badelf",
                                           "kinds")).read().split()
              if "bad" not in n]
-    out = output(sh, "cat %s | grep -v bad | head -n 5 | wc -l | cat" % KINDS)
+    out = sh.output("cat %s | grep -v bad | head -n 5 | wc -l | cat" % KINDS)
     assert out == "%d\n" % min(5, len(names))
 
 
 def test_output_to_tmp_or_a_clear_error(sh):
-    out = output(sh, "echo hi > /tmp/x")
+    out = sh.output("echo hi > /tmp/x")
     if out:
         assert re.fullmatch(r"sh: /tmp/x: (Read-only file system|"
                             r"No such file or directory)\n", out), out
     else:
-        assert output(sh, "cat /tmp/x") == "hi\n"
+        assert sh.output("cat /tmp/x") == "hi\n"
 
 
 def test_append_to_a_file(sh):
-    assert output(sh, "echo one > /tmp/y; echo two >> /tmp/y") == ""
-    assert output(sh, "cat /tmp/y") == "one\ntwo\n"
+    assert sh.output("echo one > /tmp/y; echo two >> /tmp/y") == ""
+    assert sh.output("cat /tmp/y") == "one\ntwo\n"
 
 
 def test_input_from_a_file(sh):
     lines = open(MOTD).read().count("\n")
-    assert output(sh, "wc -l < /etc/motd") == "%d\n" % lines
+    assert sh.output("wc -l < /etc/motd") == "%d\n" % lines
 
 
 def test_stderr_into_the_pipe(sh):
-    assert output(sh, "cat /nonexistent 2>&1 | grep -c 'No such file'") == \
+    assert sh.output("cat /nonexistent 2>&1 | grep -c 'No such file'") == \
         "1\n"
 
 
 def test_stderr_into_the_pipe_stdout_away(sh):
     """Redirections apply left to right: stderr to the pipe, where
     stdout still goes, then stdout alone to /dev/null."""
-    assert output(sh, "cat /etc/motd /nonexistent 2>&1 >/dev/null | wc -l") \
+    assert sh.output("cat /etc/motd /nonexistent 2>&1 >/dev/null | wc -l") \
         == "1\n"
 
 
 def test_status_after_a_failure(sh):
-    assert output(sh, "cat /nonexistent; echo $?") == \
+    assert sh.output("cat /nonexistent; echo $?") == \
         "cat: /nonexistent: No such file or directory\n1\n"
-    assert output(sh, "grep -c zzz %s; echo $?" % KINDS) == "0\n1\n"
+    assert sh.output("grep -c zzz %s; echo $?" % KINDS) == "0\n1\n"
 
 
 def test_missing_command(sh):
-    assert output(sh, "nosuchcommand; echo $?") == \
+    assert sh.output("nosuchcommand; echo $?") == \
         "sh: nosuchcommand: command not found\n127\n"
 
 
@@ -137,7 +127,7 @@ def test_each_program_explains_bad_options_and_missing_files(sh):
         ("kill -FOO 1", "usage: kill [-SIG | -s SIG] PID...", 1),
         ("kill 99999", "kill: 99999: No such process", 1),
     ]
-    out = output(sh, "; ".join("%s; echo $?" % c for c, _, _ in checks))
+    out = sh.output("; ".join("%s; echo $?" % c for c, _, _ in checks))
     for command, message, status in checks:
         assert message in out, "%s: %s" % (command, out)
         out = out[out.index(message):]
@@ -147,27 +137,27 @@ def test_each_program_explains_bad_options_and_missing_files(sh):
 
 
 def test_ls_of_a_missing_file(sh):
-    assert output(sh, "ls /nonexistent; echo $?") == \
+    assert sh.output("ls /nonexistent; echo $?") == \
         "ls: /nonexistent: No such file or directory\n1\n"
 
 
 def test_trace_says_which_boot_option_it_needs(sh):
-    assert output(sh, "trace; echo $?") == (
+    assert sh.output("trace; echo $?") == (
         "sh: trace: the scheduler trace is off: boot with trace=sched to "
         "record it\n1\n")
-    assert "trace=sched" in output(sh, "help")
+    assert "trace=sched" in sh.output("help")
 
 
 def test_background_job_jobs_and_wait(sh):
-    assert re.fullmatch(r"\[1\] \d+\n", output(sh, "spin 1 &"))
-    assert output(sh, "jobs") == "[1]+  Running                 spin 1 &\n"
+    assert re.fullmatch(r"\[1\] \d+\n", sh.output("spin 1 &"))
+    assert sh.output("jobs") == "[1]+  Running                 spin 1 &\n"
     # The end of the job is said before the prompt that follows `wait`.
-    assert output(sh, "wait") == "[1]+  Done                    spin 1\n"
-    assert output(sh, "jobs") == ""
+    assert sh.output("wait") == "[1]+  Done                    spin 1\n"
+    assert sh.output("jobs") == ""
 
 
 def test_up_arrow_recalls_the_last_line(sh):
-    assert output(sh, "echo recalled") == "recalled\n"
+    assert sh.output("echo recalled") == "recalled\n"
     screen = keys(sh, b"\x1b[A\n")
     assert "\nrecalled\n" in screen, screen
 
@@ -188,9 +178,9 @@ def test_a_10000_character_line_is_refused(sh):
 
 
 def test_an_unclosed_quote(sh):
-    assert output(sh, "echo 'open") == "sh: unterminated quote\n"
-    assert output(sh, "echo \"open") == "sh: unterminated quote\n"
-    assert output(sh, "echo still here") == "still here\n"
+    assert sh.output("echo 'open") == "sh: unterminated quote\n"
+    assert sh.output("echo \"open") == "sh: unterminated quote\n"
+    assert sh.output("echo still here") == "still here\n"
 
 
 # Our programs and busybox's on the same input: the same output.
@@ -212,8 +202,8 @@ BUSYBOX_SAME = [
 def test_same_as_busybox(sh):
     differ = []
     for command in BUSYBOX_SAME:
-        ours = output(sh, command)
-        theirs = output(sh, "busybox " + command)
+        ours = sh.output(command)
+        theirs = sh.output("busybox " + command)
         # wc pads its numbers its own way: compare the words.
         if command.startswith("wc"):
             ours, theirs = ours.split(), theirs.split()

@@ -32,17 +32,24 @@ PROGRAMS = ["init", "sh", "hello", "cat", "dd", "spin", "usertests", "fuzz",
 mkbroken = load_tool("mkbroken")
 BADELF_FILES = sorted([b.name for b in mkbroken.BAD_ELF_KINDS] +
                       ["kinds", "valid"])
+BUSYBOX = os.path.join(BUILD, "initramfs", "bin", "busybox")
+HAVE_BUSYBOX = os.path.exists(BUSYBOX)
+# Busybox's applets, as links to it, where the project has no program
+# of the name.
+BUSYBOX_LINKS = [a for a in subprocess.run(
+    [BUSYBOX, "--list"], capture_output=True, text=True,
+    check=True).stdout.split() if a not in PROGRAMS + ["busybox"]] \
+    if HAVE_BUSYBOX else []
 INITRAMFS_MEMBERS = ["bin", "etc", "sbin", "test", "test/badelf", "sbin/init",
                      "bin/sh", "bin/hello", "bin/cat", "bin/dd", "bin/spin",
                      "bin/usertests", "bin/fuzz", "bin/echo",
                      "bin/pipebench", "bin/ps", "bin/ls", "bin/grep",
                      "bin/wc", "bin/head", "bin/sleep", "bin/kill",
                      "bin/glibc-test"] + \
-    (["bin/busybox"] if os.path.exists(os.path.join(
-        os.path.dirname(os.path.dirname(os.path.dirname(
-            os.path.abspath(__file__)))), "build", "initramfs", "bin",
-        "busybox")) else []) + \
-    ["etc/motd"] + ["test/badelf/" + name for name in BADELF_FILES]
+    (["bin/busybox"] if HAVE_BUSYBOX else []) + \
+    ["etc/group", "etc/motd", "etc/passwd"] + \
+    ["test/badelf/" + name for name in BADELF_FILES] + \
+    ["bin/" + name for name in BUSYBOX_LINKS]
 # Calls fuzz must never make (user/fuzz.c must_skip()): exit, fork,
 # execve, nanosleep, pipe, pipe2, alarm, pause, sigsuspend, setitimer,
 # sigreturn, rt_sigreturn, rt_sigsuspend, old mmap, vfork, clone,
@@ -139,6 +146,9 @@ def test_initramfs_lists_the_programs_in_newc_format():
     assert modes["sbin/init"] == "-rwxr-xr-x"
     assert modes["bin"].startswith("d")
     assert modes["etc/motd"] == "-rw-r--r--"
+    links = {line.split()[-3]: line.split()[-1]
+             for line in verbose.splitlines() if " -> " in line}
+    assert links == {"bin/" + a: "busybox" for a in BUSYBOX_LINKS}
 
 
 def test_initramfs_programs_are_the_built_ones_without_debug_info():
