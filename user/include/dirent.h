@@ -6,27 +6,19 @@
  * Linux 2.6 + a C library: <dirent.h>.  The kernel hands out a buffer of
  * variable-length records (struct linux_dirent64: inode, offset, record
  * length, type, name); readdir() walks that buffer and refills it when
- * it is used up, one getdents64 per buffer, not per name.
+ * it is used up, one getdents64 per buffer, not per name.  The record
+ * and the DT_* types are the ABI's (<kt26_fs.h>).
  */
 #ifndef _USER_DIRENT_H
 #define _USER_DIRENT_H
 
+#include <kt26_fs.h>
 #include <sys/types.h>
-
-/* d_type: the file's type, as the kernel knows it without a stat() */
-#define DT_UNKNOWN	0
-#define DT_FIFO		1
-#define DT_CHR		2
-#define DT_DIR		4
-#define DT_BLK		6
-#define DT_REG		8
-#define DT_LNK		10
-#define DT_SOCK		12
 
 /* One entry, as readdir() returns it (valid until the next call). */
 struct dirent {
 	unsigned long long d_ino;
-	unsigned char d_type;	/* DT_* */
+	unsigned char d_type;	/* DT_*: the type, as the kernel knows it */
 	char d_name[256];	/* NUL-terminated */
 };
 

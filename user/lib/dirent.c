@@ -15,14 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
-/* The kernel's record (Linux: include/linux/dirent.h), name following. */
-struct kernel_dirent64 {
-	unsigned long long d_ino;
-	long long d_off;	/* where the next record starts, for lseek */
-	unsigned short d_reclen;	/* this record's length, with padding */
-	unsigned char d_type;
-	char d_name[];
-} __attribute__((packed));
+/* Where the name starts in the kernel's record (<kt26_fs.h>). */
+#define NAME_OFFSET	__builtin_offsetof(struct linux_dirent64, d_name)
 
 struct dir_stream {
 	int fd;
@@ -63,7 +57,7 @@ DIR *opendir(const char *path)
  */
 struct dirent *readdir(DIR *dir)
 {
-	const struct kernel_dirent64 *k;
+	const struct linux_dirent64 *k;
 	size_t name_len;
 
 	if (dir->pos >= dir->len) {
@@ -74,15 +68,15 @@ struct dirent *readdir(DIR *dir)
 		dir->pos = 0;
 		dir->len = n;
 	}
-	k = (const struct kernel_dirent64 *)(dir->buf + dir->pos);
+	k = (const struct linux_dirent64 *)(dir->buf + dir->pos);
 	/* A record that claims to run past the buffer ends the listing. */
-	if (k->d_reclen < sizeof(*k) || dir->pos + k->d_reclen > dir->len) {
+	if (k->d_reclen < NAME_OFFSET || dir->pos + k->d_reclen > dir->len) {
 		errno = EIO;
 		dir->pos = dir->len;
 		return NULL;
 	}
 	dir->pos += k->d_reclen;
-	name_len = strnlen(k->d_name, k->d_reclen - sizeof(*k));
+	name_len = strnlen(k->d_name, k->d_reclen - NAME_OFFSET);
 	if (name_len >= sizeof(dir->entry.d_name))
 		name_len = sizeof(dir->entry.d_name) - 1;
 	memcpy(dir->entry.d_name, k->d_name, name_len);

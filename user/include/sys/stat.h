@@ -8,12 +8,14 @@
  * arch/x86/include/uapi/asm/stat.h), and stat(), lstat() and fstat()
  * make the stat64 calls, as glibc does with 64-bit file offsets: the
  * old struct stat has 16-bit link counts and 32-bit sizes.  The padding
- * around st_dev and st_rdev is glibc 2.1's, kept by the kernel.
+ * around st_dev and st_rdev is glibc 2.1's, kept by the kernel.  The
+ * file types and S_IS*() are the ABI's (<kt26_fs.h>).
  */
 #ifndef _USER_SYS_STAT_H
 #define _USER_SYS_STAT_H
 
 #include <kt26.h>
+#include <kt26_fs.h>
 
 struct stat {
 	unsigned long long st_dev;
@@ -36,25 +38,6 @@ struct stat {
 	unsigned long st_ctime_nsec;
 	unsigned long long st_ino;	/* the inode number */
 };
-
-/* The file type, in st_mode (octal, as in every Unix) */
-#ifndef S_IFMT
-#define S_IFMT		0170000
-#define S_IFSOCK	0140000
-#define S_IFLNK		0120000
-#define S_IFREG		0100000
-#define S_IFBLK		0060000
-#define S_IFDIR		0040000
-#define S_IFCHR		0020000
-#define S_IFIFO		0010000
-#endif
-#define S_ISLNK(m)	(((m) & S_IFMT) == S_IFLNK)
-#define S_ISREG(m)	(((m) & S_IFMT) == S_IFREG)
-#define S_ISDIR(m)	(((m) & S_IFMT) == S_IFDIR)
-#define S_ISCHR(m)	(((m) & S_IFMT) == S_IFCHR)
-#define S_ISBLK(m)	(((m) & S_IFMT) == S_IFBLK)
-#define S_ISFIFO(m)	(((m) & S_IFMT) == S_IFIFO)
-#define S_ISSOCK(m)	(((m) & S_IFMT) == S_IFSOCK)
 
 int stat(const char *path, struct stat *st);
 int lstat(const char *path, struct stat *st);
