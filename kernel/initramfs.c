@@ -55,17 +55,21 @@
 /* Parse 8 hex digits.  Return: 0, or -EINVAL for a non-hex character. */
 static int parse_hex8(const char *s, unsigned long *v)
 {
-	*v = 0;
-	for (int i = 0; i < 8; i++) {
-		char c = s[i];
-		int d = c >= '0' && c <= '9' ? c - '0' :
-			c >= 'a' && c <= 'f' ? c - 'a' + 10 :
-			c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+	unsigned long x = 0;
 
-		if (d < 0)
+	/* Unsigned differences, one compare per range: boot parses 104
+	 * digits for each member, twice (busybox's links: 256 members). */
+	for (int i = 0; i < 8; i++) {
+		unsigned int c = (unsigned char)s[i];
+
+		if (c - '0' < 10)
+			x = x << 4 | (c - '0');
+		else if ((c | 0x20) - 'a' < 6)
+			x = x << 4 | ((c | 0x20) - 'a' + 10);
+		else
 			return -EINVAL;
-		*v = *v << 4 | d;
 	}
+	*v = x;
 	return 0;
 }
 
