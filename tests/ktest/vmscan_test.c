@@ -296,7 +296,6 @@ KTEST(direct_reclaim_frees_clean_cache_instead_of_failing)
 	printk(KERN_INFO "ktest: direct reclaim: %lu stalls, %lu pages\n",
 	       vm_events.allocstall - stalls, vm_events.pgsteal - steal);
 	KTEST_EXPECT_EQ(code, 0);
-	KTEST_EXPECT(vm_events.allocstall > stalls);
 	/*
 	 * Reclaim (direct, and on several CPUs kswapd0's beside it) found
 	 * the 500 pages; on several CPUs a few may also have come from
@@ -304,14 +303,18 @@ KTEST(direct_reclaim_frees_clean_cache_instead_of_failing)
 	 */
 	KTEST_EXPECT(vm_events.pgsteal - steal >=
 		     (num_online_cpus() > 1 ? 450 : 500));
-	KTEST_EXPECT(vm_events.pgscan_direct > scanned);
 	/*
 	 * On one CPU the allocator keeps kswapd0 from running until it is
 	 * done: the reclaim was all direct.  On several, kswapd0 reclaims
-	 * beside it, so only the direct share is ours to count.
+	 * beside it, and on a loaded host it may find all the pages before
+	 * the allocator has to stall (seen at -smp 4): who reclaimed is
+	 * then a race, and only the pages found are certain.
 	 */
-	if (num_online_cpus() == 1)
+	if (num_online_cpus() == 1) {
+		KTEST_EXPECT(vm_events.allocstall > stalls);
+		KTEST_EXPECT(vm_events.pgscan_direct > scanned);
 		KTEST_EXPECT_EQ(vm_events.kswapd_steal, stolen);
+	}
 }
 
 KTEST(lru_referenced_pages_get_a_second_chance)
