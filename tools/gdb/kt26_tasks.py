@@ -207,6 +207,35 @@ def stack_labels(running, task):
     return []
 
 
+def after_call(address):
+    """True if the instruction before @address is a call: @address is
+    then a return address (call rel32 is 5 bytes; call through a
+    register or memory, FF /2, 2 to 7)."""
+    try:
+        code = bytes(gdb.selected_inferior().read_memory(address - 7, 7))
+    except gdb.MemoryError:
+        return False
+    if code[2] == 0xE8:
+        return True
+    return any(code[7 - n] == 0xFF and (code[8 - n] >> 3) & 7 == 2
+               for n in range(2, 8))
+
+
+def word_symbol(word):
+    """' <name+off>' for a kernel address on a stack, or ''.  A return
+    address is named by its call (the caller's name and offset, not the
+    next function's when the call was the caller's last instruction)."""
+    if word < utils.PAGE_OFFSET:
+        return ""
+    if after_call(word):
+        caller = utils.symbol_at(word - 1, prefer_label=False)
+        if caller != "??":
+            name, _, off = caller.partition("+")
+            return " <%s+%d>" % (name, int(off or "0") + 1)
+    symbol = utils.symbol_at(word)
+    return "" if symbol == "??" else " <%s>" % symbol
+
+
 def show_stack_words(esp, top, labels):
     """The first words from @esp up (at most to @top), with symbols."""
     count = max(min(max(STACK_WORDS, len(labels)), (top - esp) // 4), 0)
@@ -217,10 +246,8 @@ def show_stack_words(esp, top, labels):
     gdb.write("stack from 0x%08x up:\n" % esp)
     for i in range(count):
         word = int.from_bytes(data[4 * i:4 * i + 4], "little")
-        symbol = utils.symbol_at(word) if word >= utils.PAGE_OFFSET else "??"
         gdb.write("  0x%08x: 0x%08x%s%s\n" % (
-            esp + 4 * i, word,
-            "" if symbol == "??" else " <%s>" % symbol,
+            esp + 4 * i, word, word_symbol(word),
             "  " + labels[i] if i < len(labels) else ""))
 
 
