@@ -880,3 +880,137 @@ def test_smp_kswitch_names_the_cpu_of_each_switch(smp_boot):
                          smp_boot.section("stopped"), re.M)
     assert selected and selected.group(1) == stopped.group(1), \
         smp_boot.explain("kswitch names another CPU than the one stopped")
+
+
+## Views: ktask, kswitch --to/--from, kwake, user symbols ----------------
+
+# kswapd0 sleeps in schedule_timeout() and wakes every second on its own
+# (kswapd_interval): a task whose switches and wake-ups come for sure.
+KTASK_VIEW = """python
+import kt26_utils
+pid = next(int(t["pid"]) for t in kt26_utils.task_list()
+           if kt26_utils.task_comm(t) == "kswapd0")
+esp = int(gdb.parse_and_eval("$task_by_pid(%d)->thread.esp" % pid))
+gdb.write("=== pid ===\\n%d\\n" % pid)
+gdb.write("=== regs before ===\\n")
+gdb.execute("info registers")
+gdb.write("=== stack before ===\\n")
+gdb.execute("x/48xw %d" % esp)
+gdb.write("=== ktask ===\\n")
+gdb.execute("ktask %d" % pid)
+gdb.execute("bt")
+gdb.write("=== locals ===\\n")
+gdb.execute("frame function schedule_timeout")
+gdb.execute("info locals")
+gdb.execute("p timeout")
+gdb.write("=== ktask back ===\\n")
+gdb.execute("ktask")
+gdb.write("=== regs after ===\\n")
+gdb.execute("info registers")
+gdb.write("=== stack after ===\\n")
+gdb.execute("x/48xw %d" % esp)
+gdb.write("=== kswitch to ===\\n")
+gdb.execute("kswitch --to %d" % pid)
+gdb.execute("continue")
+gdb.execute("kcurrent")
+gdb.execute("bt")
+gdb.write("=== kswitch from ===\\n")
+gdb.execute("kswitch --from %d" % pid)
+gdb.execute("continue")
+gdb.execute("kcurrent")
+gdb.execute("kswitch off")
+gdb.write("=== kwake ===\\n")
+gdb.execute("kwake %d" % pid)
+gdb.execute("continue")
+gdb.execute("kwake off")
+gdb.write("=== end ===\\n")
+end
+"""
+
+
+@pytest.fixture(scope="module")
+def views():
+    return gdb_session([KTASK_VIEW], attach_after=r"init: running in ring 3",
+                       settle=0.5, timeout=120)
+
+
+def test_ktask_shows_a_sleeping_task_as_gdbs_own_frames(views):
+    """bt inside kswapd0 after ktask: from switch_to down to
+    kernel_thread_helper, with frame and info locals working in it."""
+    views.check_clean()
+    text = views.section("ktask")
+    names = frames(text[text.rindex("#0 "):])	# ktask shows frame 0 first
+    assert names[:3] == ["switch_to", "context_switch", "schedule"] and \
+        "kswapd" in names and names[-1] == "kernel_thread_helper", \
+        views.explain("bt after ktask is not kswapd0's stack: %s" % names)
+    locals_ = views.section("locals")
+    assert re.search(r"^timer = \{", locals_, re.M) and \
+        re.search(r"^\$\d+ = \d+$", locals_, re.M), \
+        views.explain("info locals / p in schedule_timeout")
+
+
+def test_ktask_changes_nothing_once_given_back(views):
+    """After `ktask` alone every register is the CPU's own again, and the
+    task's stack was never written."""
+    assert views.section("regs before") == views.section("regs after"), \
+        views.explain("registers differ after ktask")
+    assert views.section("stack before") == views.section("stack after"), \
+        views.explain("the task's stack changed")
+    assert "has its CPU's registers again" in views.section("ktask back")
+
+
+def test_kswitch_to_stops_when_the_task_is_current(views):
+    pid = int(views.section("pid"))
+    text = views.section("kswitch to")
+    assert re.search(r"^kswitch cpu 0: pid %d \[kswapd0\] R switched in, "
+                     r"now current" % pid, text, re.M), \
+        views.explain("no switch-in line for kswapd0")
+    assert re.search(r"^current: pid %d \[kswapd0\]" % pid, text, re.M), \
+        views.explain("kcurrent is not kswapd0 at the --to stop")
+    assert "kswapd" in frames(text), views.explain("bt is not kswapd0's")
+
+
+def test_kswitch_from_stops_as_the_task_leaves(views):
+    pid = int(views.section("pid"))
+    text = views.section("kswitch from")
+    m = KSWITCH.search(text)
+    assert m and int(m.group(2)) == pid, \
+        views.explain("the --from stop is not a switch away from kswapd0")
+    assert re.search(r"^current: pid %d \[kswapd0\]" % pid, text, re.M), \
+        views.explain("in switch_to, current is still the leaving task")
+
+
+def test_kwake_stops_with_the_wakers_backtrace(views):
+    pid = int(views.section("pid"))
+    text = views.section("kwake")
+    assert re.search(r"^kwake: pid %d \[kswapd0\] S is woken by pid \d+ "
+                     % pid, text, re.M), views.explain("no kwake line")
+    names = frames(text)
+    assert names[0] == "try_to_wake_up" and "process_timeout" in names, \
+        views.explain("the waker's backtrace is not the timer's: %s" % names)
+
+
+def spin_burn_address():
+    out = subprocess.run(["nm", os.path.join(ROOT, "build", "user", "spin")],
+                         capture_output=True, text=True, check=True).stdout
+    return next(int(f[0], 16) for f in (l.split() for l in out.splitlines())
+                if f[-1] == "burn")
+
+
+def test_a_stop_in_a_user_program_loads_its_symbols():
+    """pid 1 is /bin/spin: a hardware breakpoint in its burn() stops in
+    user mode, and GDB names the function and its caller from
+    build/user/spin's symbols, loaded on the stop."""
+    session = gdb_session([
+        "hbreak *0x%x" % spin_burn_address(), "continue",
+        section("user stop"), "bt", "kuser 1", "kuser 2"],
+        cmdline="init=/bin/spin", attach_after=r"init: executing /bin/spin",
+        settle=0.2)
+    assert "kuser: pid 1 spin R: symbols of build/user/spin loaded" in \
+        session.stdout, session.explain("no symbols loaded on the stop")
+    text = session.section("user stop")
+    assert frames(text)[:2] == ["burn", "main"], \
+        session.explain("bt in spin is not burn <- main")
+    assert "symbols of build/user/spin already loaded" in text and \
+        "is a kernel thread: no user program" in text, \
+        session.explain("kuser 1 / kuser 2")

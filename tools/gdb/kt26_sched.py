@@ -199,8 +199,9 @@ class SwitchToBreakpoint(gdb.Breakpoint):
     printed nor counted as a stop, not even by `continue N`.
     """
 
-    def __init__(self, stop_each):
+    def __init__(self, stop_each, wanted=None):
         # The entry breakpoint first: its number comes first in the list.
+        self.wanted = wanted	# (prev, next, cpu) -> print and stop?
         self.before = {}	# prev task address -> CR3 at context_switch
         self.entry = None
         if utils.symbol_address("context_switch") is not None:
@@ -212,26 +213,33 @@ class SwitchToBreakpoint(gdb.Breakpoint):
 
     def stop(self):
         try:
-            key, line = self.describe_switch()
+            key, line, wanted = self.describe_switch()
         except gdb.GdbError as error:
             gdb.write("kswitch: %s\n" % error)
             return self.stop_each
-        if key == self.last_switch.get(key[0]):
+        if key == self.last_switch.get(key[0]) or not wanted:
             # GDB takes one off the ignore count of `continue N` after
             # stop() for every hit, this repeat too: give it back.
             if self.ignore_count > 0:
                 self.ignore_count += 1
+            if not wanted:
+                self.last_switch[key[0]] = key
             return False
         self.last_switch[key[0]] = key
         gdb.write(line)
         return self.stop_each
 
     def describe_switch(self):
-        """(a key naming this switch, the line to print)."""
+        """(a key naming this switch, the line to print, whether the
+        filters of kswitch --from/--cpu want it)."""
         esp = utils.register("esp")
         prev = task_at(esp + 4, "prev")
         next = task_at(esp + 8, "next")
         cpu = int(utils.fetch(prev["thread_info"])["cpu"])
+        if self.wanted and not self.wanted(prev, next, cpu):
+            self.before.pop(utils.ulong(prev.address), None)
+            return (cpu, None, utils.ulong(prev.address),
+                    utils.ulong(next.address)), "", False
         rq = runqueue(cpu)
         number = int(rq["nr_switches"])
         key = (cpu, number, utils.ulong(prev.address), utils.ulong(next.address))
@@ -266,15 +274,85 @@ class SwitchToBreakpoint(gdb.Breakpoint):
         if utils.ulong(next["thread"]["eip"]) == \
                 utils.symbol_address("ret_from_fork"):
             line += "; next never ran: it starts in ret_from_fork"
-        return key, line + "\n"
+        return key, line + "\n", True
+
+
+def switch_in_address():
+    """The `ret` that ends switch_to: thread_return has popped next's
+    registers, ebp included, so GDB unwinds next's own stack from there
+    (at thread_return itself ebp is still prev's).  thread_return is four
+    one-byte pops before it (arch/x86/switch_to.asm)."""
+    address = utils.symbol_address("thread_return") + 4
+    opcode = int(gdb.parse_and_eval("*(unsigned char *)%d" % address))
+    if opcode != 0xC3:
+        raise gdb.GdbError("no ret at thread_return+4 (0x%02x): has "
+                           "arch/x86/switch_to.asm changed?" % opcode)
+    return address
+
+
+class SwitchInBreakpoint(gdb.Breakpoint):
+    """kswitch --to PID: where a task has just got the CPU, on its own
+    stack -- the end of switch_to (it switched out before) or
+    ret_from_fork (its first run).  `current` there is the task switched
+    in."""
+
+    def __init__(self, location, pid, cpu, stop_each):
+        super().__init__("*%d" % location if isinstance(location, int)
+                         else "*" + location)
+        self.silent = True
+        self.where = "switch_to's ret" if isinstance(location, int) \
+            else location
+        self.pid, self.cpu, self.stop_each = pid, cpu, stop_each
+        self.kt26_kswitch = True
+
+    def stop(self):
+        try:
+            task = utils.current_task()[0]
+            cpu = utils.task_cpu(task)
+        except gdb.GdbError:
+            return False
+        if int(task["pid"]) != self.pid or \
+                (self.cpu is not None and cpu != self.cpu):
+            return False
+        gdb.write("kswitch cpu %d: %s switched in, now current (at %s)\n"
+                  % (cpu, utils.describe(task), self.where))
+        return self.stop_each
 
 
 def kswitch_breakpoints():
     return [bp for bp in gdb.breakpoints() if getattr(bp, "kt26_kswitch", False)]
 
 
+def parse_kswitch(arg):
+    """(mode, to_pid, from_pid, cpu) from kswitch's arguments."""
+    words = arg.split()
+    mode, to_pid, from_pid, cpu = "on", None, None, None
+    usage = gdb.GdbError("usage: kswitch [on|log|off] [--to PID | --from "
+                         "PID] [--cpu N]")
+    while words:
+        word = words.pop(0)
+        if word in ("on", "log", "off"):
+            mode = word
+        elif word in ("--to", "--from", "--cpu") and words:
+            try:
+                value = int(words.pop(0))
+            except ValueError:
+                raise usage from None
+            if word == "--to":
+                to_pid = value
+            elif word == "--from":
+                from_pid = value
+            else:
+                cpu = value
+        else:
+            raise usage
+    if to_pid is not None and from_pid is not None:
+        raise usage
+    return mode, to_pid, from_pid, cpu
+
+
 class KernelSwitch(gdb.Command):
-    """Stop at every context switch: kswitch [on|log|off]
+    """Stop at context switches: kswitch [on|log|off] [--to PID | --from PID] [--cpu N]
 
 kswitch (or kswitch on) sets a breakpoint at switch_to; at each switch
 it prints
@@ -291,15 +369,20 @@ Then GDB stops in switch_to: `continue` goes to the next switch,
 `continue N` prints N switches and stops at the last one, and stepi
 walks through the switch itself (kcurrent changes at `mov esp, ...`).
 kswitch log prints the same lines without stopping; kswitch off (or
-delete) removes the two breakpoints."""
+delete) removes the two breakpoints.
+
+kswitch --from PID stops only at the switches where PID gives up its
+CPU (current is still PID, in switch_to).  kswitch --to PID stops when
+PID has just got a CPU: at thread_return (or ret_from_fork, its first
+time), on its own stack, where current is PID and bt shows where it
+resumes.  --cpu N keeps to the switches of CPU N; alone, every switch
+of CPU N."""
 
     def __init__(self):
         super().__init__("kswitch", gdb.COMMAND_USER)
 
     def invoke(self, arg, from_tty):
-        mode = arg.strip() or "on"
-        if mode not in ("on", "log", "off"):
-            raise gdb.GdbError("usage: kswitch [on|log|off]")
+        mode, to_pid, from_pid, cpu = parse_kswitch(arg)
         for bp in kswitch_breakpoints():
             bp.delete()
         if mode == "off":
@@ -308,17 +391,91 @@ delete) removes the two breakpoints."""
         if utils.symbol_address("switch_to") is None:
             raise gdb.GdbError("no switch_to in the symbol table: is "
                                "build/kernel.elf loaded?")
-        bp = SwitchToBreakpoint(stop_each=(mode == "on"))
+        if to_pid is not None:
+            bps = [SwitchInBreakpoint(where, to_pid, cpu, mode == "on")
+                   for where in (switch_in_address(), "ret_from_fork")]
+            gdb.write("kswitch: breakpoints %d and %d at switch_to's ret and "
+                      "ret_from_fork %s when pid %d is switched in%s\n" % (
+                          bps[0].number, bps[1].number,
+                          "stop" if mode == "on" else "print",
+                          to_pid, "" if cpu is None else " on CPU %d" % cpu))
+            return
+        wanted = None
+        if from_pid is not None or cpu is not None:
+            def wanted(prev, next, on_cpu):
+                return (from_pid is None or int(prev["pid"]) == from_pid) \
+                    and (cpu is None or on_cpu == cpu)
+        bp = SwitchToBreakpoint(stop_each=(mode == "on"), wanted=wanted)
         if bp.entry:
             entry = "breakpoint %d at context_switch notes CR3 (silent), " \
                 % bp.entry.number
         else:
             entry = "no context_switch symbol: CR3 before the switch " \
                 "unknown; "
+        which = "each switch"
+        if from_pid is not None:
+            which += " away from pid %d" % from_pid
+        if cpu is not None:
+            which += " on CPU %d" % cpu
         gdb.write("kswitch: %sbreakpoint %d at switch_to %s\n" % (
-            entry, bp.number, "stops at each switch" if mode == "on" else
-            "prints each switch, nothing stops"))
+            entry, bp.number, "stops at " + which if mode == "on" else
+            "prints " + which + ", nothing stops"))
+
+
+class WakeBreakpoint(gdb.Breakpoint):
+    """kwake PID: try_to_wake_up() called for that task."""
+
+    def __init__(self, pid):
+        super().__init__("try_to_wake_up")
+        self.silent = True
+        self.pid = pid
+        self.kt26_kwake = True
+
+    def stop(self):
+        try:
+            task = utils.fetch(gdb.parse_and_eval("p"), "p")
+            if int(task["pid"]) != self.pid:
+                return False
+            waker = utils.current_task()[0]
+            gdb.write("kwake: %s is woken by %s on CPU %d; the waker's "
+                      "backtrace:\n" % (utils.describe(task),
+                                         utils.describe(waker),
+                                         utils.task_cpu(waker)))
+        except (gdb.error, gdb.GdbError) as error:
+            gdb.write("kwake: %s\n" % error)
+            return False
+        gdb.execute("bt")
+        return True
+
+
+class KernelWake(gdb.Command):
+    """Stop when a task is woken: kwake PID | kwake off
+
+A breakpoint in try_to_wake_up() (sched/core.c) stops when its task p
+is PID, and prints who wakes it (current: a task, or the idle task when
+an interrupt handler does) and the waker's backtrace: the interrupt, the
+wake_up() on a wait queue, the timer.  A wake-up of a task that is
+already running stops too: try_to_wake_up() then finds nothing to do."""
+
+    def __init__(self):
+        super().__init__("kwake", gdb.COMMAND_USER)
+
+    def invoke(self, arg, from_tty):
+        for bp in [b for b in gdb.breakpoints()
+                   if getattr(b, "kt26_kwake", False)]:
+            bp.delete()
+        if arg.strip() == "off":
+            gdb.write("kwake: off\n")
+            return
+        try:
+            pid = int(arg)
+        except ValueError:
+            raise gdb.GdbError("usage: kwake PID | kwake off") from None
+        bp = WakeBreakpoint(pid)
+        gdb.write("kwake: breakpoint %d in try_to_wake_up stops when pid %d "
+                  "is woken\n" % (bp.number, pid))
 
 
 KernelRunqueue()
 KernelSwitch()
+KernelWake()
