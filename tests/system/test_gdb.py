@@ -892,6 +892,8 @@ pid = next(int(t["pid"]) for t in kt26_utils.task_list()
            if kt26_utils.task_comm(t) == "kswapd0")
 esp = int(gdb.parse_and_eval("$task_by_pid(%d)->thread.esp" % pid))
 gdb.write("=== pid ===\\n%d\\n" % pid)
+gdb.write("=== kthreadinfo 0 ===\\n")
+gdb.execute("kthreadinfo 0")
 gdb.write("=== regs before ===\\n")
 gdb.execute("info registers")
 gdb.write("=== stack before ===\\n")
@@ -947,6 +949,16 @@ def test_ktask_shows_a_sleeping_task_as_gdbs_own_frames(views):
     assert re.search(r"^timer = \{", locals_, re.M) and \
         re.search(r"^\$\d+ = \d+$", locals_, re.M), \
         views.explain("info locals / p in schedule_timeout")
+
+
+def test_kthreadinfo_names_a_return_address_by_its_call(views):
+    """The idle task's stack holds rest_init's return address: the call
+    of cpu_idle() is rest_init's last instruction, so the address is
+    do_basic_setup's first; the label must be rest_init's."""
+    text = views.section("kthreadinfo 0")
+    assert re.search(r"^  0x[0-9a-f]+: 0x[0-9a-f]{8} <rest_init\+\d+>$",
+                     text, re.M) and "<do_basic_setup>" not in text, \
+        views.explain("kthreadinfo 0 does not show rest_init's return")
 
 
 def test_ktask_changes_nothing_once_given_back(views):
