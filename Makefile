@@ -25,17 +25,30 @@ quiet = @printf '  %-7s %s\n'
 endif
 
 # -Og -g3 and frame pointers: GDB shows arguments, macros and every frame
-# (CONTRIBUTING.md).  -mgeneral-regs-only: the kernel never touches the FPU.
+# (CONTRIBUTING.md); some locals are "optimized out" at -Og, so `make O=0`
+# builds the kernel with -O0 for stepping through it line by line (every
+# local visible; slower).  build/opt-level keeps the level: changing it
+# rebuilds every object.  -mgeneral-regs-only: the kernel never touches the FPU.
 # -Wno-unused-parameter: handlers share signatures and ignore arguments.
 # -Wmissing-prototypes: a function another file may call is declared in a
 # header its own file includes, so the compiler checks the definition
 # against what callers see; anything else must be static.
 # -Wstrict-prototypes: f(void), never f(), which would accept anything.
+O ?= g
+ifeq ($(filter g 0,$(O)),)
+$(error O=$(O): use O=0 (-O0, for stepping) or the default O=g (-Og))
+endif
+OPT_CFLAGS := -O$(O)
+OPT_STAMP := $(B)/opt-level
+ifneq ($(filter-out clean help,$(or $(MAKECMDGOALS),all)),)
+$(shell mkdir -p $(B) && echo '$(OPT_CFLAGS)' | \
+	cmp -s - $(OPT_STAMP) || echo '$(OPT_CFLAGS)' > $(OPT_STAMP))
+endif
 CFLAGS := -m32 -march=i686 -std=gnu11 -ffreestanding -fno-pie -fno-pic \
 	  -fno-stack-protector -nostdlib -fno-builtin-printf \
 	  -fno-omit-frame-pointer -fno-optimize-sibling-calls \
 	  -fno-asynchronous-unwind-tables -fno-common -mgeneral-regs-only \
-	  -g3 -Og -Wall -Wextra -Werror -Wno-unused-parameter \
+	  -g3 $(OPT_CFLAGS) -Wall -Wextra -Werror -Wno-unused-parameter \
 	  -Wmissing-prototypes -Wstrict-prototypes \
 	  -Iinclude -Iarch/x86/include -I$(B)/include -MMD -MP
 ASFLAGS := -f elf32 -g -F dwarf -Iarch/x86/
@@ -128,8 +141,12 @@ QEMU_FLAGS := -m $(MEM) -smp $(SMP) -display none -no-reboot \
 # The gdb stub's port: per user, so that two people on one machine can
 # both debug (make gdb GDBPORT=... to choose).
 GDBPORT ?= $(shell expr 26000 + $$(id -u) % 5000)
+# Under make gdb the serial console is a TCP socket on the next port
+# (make console types to it; build/gdb-serial.log keeps a copy).
+CONSOLEPORT ?= $(shell expr $(GDBPORT) + 1)
+QEMU_CONSOLE := -chardev socket,id=console,host=127.0.0.1,port=$(CONSOLEPORT),server=on,wait=off,logfile=$(B)/gdb-serial.log -serial chardev:console
 
-.PHONY: all run iso run-iso gdb test test-stress test-long unit hdrcheck fuzz bench trace clean help deps
+.PHONY: all run iso run-iso gdb console test test-stress test-long unit hdrcheck fuzz bench trace clean help deps
 # Keep intermediate objects: they are reused by the next build.
 .SECONDARY:
 all: $(KERNEL) $(B)/kernel.asm $(B)/kernel.sym $(DISK)
@@ -150,7 +167,7 @@ $(B)/kernel/syscalls.o: $(B)/include/asm-offsets.h
 # The system call table overrides a default in every slot on purpose.
 $(B)/kernel/syscalls.o: CFLAGS += -Wno-override-init
 
-$(B)/%.o: %.c
+$(B)/%.o: %.c $(OPT_STAMP)
 	$(quiet) CC $<
 	$(Q)mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
@@ -385,9 +402,11 @@ run-iso: deps $(ISO) $(DISK)
 	$(QEMU) $(QEMU_FLAGS) -serial mon:stdio -cdrom $(ISO) -boot d
 
 # QEMU stopped at its first instruction (-S), its gdb stub on GDBPORT,
-# the console in build/gdb-serial.log; gdb with .gdbinit (set architecture
-# i386, the helpers of tools/gdb/: docs/gdb.md).  The -iex keeps a
-# .gdbinit that auto-load allows from being read a second time.
+# the console on a socket at CONSOLEPORT (`make console` in a second
+# terminal types to the shell) and in build/gdb-serial.log; inside tmux,
+# a pane below runs make console by itself.  gdb with .gdbinit (set
+# architecture i386, the helpers of tools/gdb/: docs/gdb.md).  The -iex
+# keeps a .gdbinit that auto-load allows from being read a second time.
 # QEMU runs in its own session (setsid) and the shell ignores SIGINT, so
 # Ctrl-C at the terminal reaches gdb alone, which stops the kernel.  Out
 # of the terminal's reach, QEMU is stopped by the shell's EXIT trap: when
@@ -395,15 +414,22 @@ run-iso: deps $(ISO) $(DISK)
 # background on the terminal's input (fd 3) so that `wait` lets those
 # traps run at once, even while gdb waits for a running kernel.
 gdb: deps all
-	@echo "QEMU waits for gdb on port $(GDBPORT), console in $(B)/gdb-serial.log;"
-	@echo "quit gdb to stop QEMU."
+	@echo "QEMU waits for gdb on port $(GDBPORT); the console: \`make console\`"
+	@echo "in another terminal (port $(CONSOLEPORT)), a copy in $(B)/gdb-serial.log;"
+	@echo "kernel built with $(OPT_CFLAGS); quit gdb to stop QEMU."
 	$(Q)trap '' INT; exec 3<&0; \
-	setsid $(QEMU) $(QEMU_FLAGS) -serial file:$(B)/gdb-serial.log \
+	setsid $(QEMU) $(QEMU_FLAGS) $(QEMU_CONSOLE) \
 		-kernel $(KERNEL) -initrd $(INITRAMFS) -append "$(CMDLINE)" \
 		-gdb tcp::$(GDBPORT) -S & qemu=$$!; \
 	trap 'kill $$qemu 2>/dev/null' EXIT; trap 'exit 1' HUP TERM; \
+	if [ -n "$$TMUX" ]; then tmux split-window -v -l 12 -d \
+		"$(PYTHON) tools/console.py --port $(CONSOLEPORT)"; fi; \
 	$(GDB) -q -iex "set auto-load local-gdbinit off" -x .gdbinit \
 		-ex "target remote :$(GDBPORT)" $(KERNEL) <&3 & wait $$!; true
+
+# The console of a running `make gdb`, typed to from this terminal.
+console:
+	$(Q)$(PYTHON) tools/console.py --port $(CONSOLEPORT)
 
 ## Tests ---------------------------------------------------------------
 # Host unit tests: the pure parts of the kernel (lib/, and mm/'s buddy
@@ -712,7 +738,8 @@ help:
 	@echo "make run      boot in QEMU on this terminal (CMDLINE=, MEM=; Ctrl-A X quits)"
 	@echo "make iso      build build/kernel.iso, a GRUB rescue CD"
 	@echo "make run-iso  boot that ISO in QEMU through real GRUB"
-	@echo "make gdb      QEMU stopped at the first instruction + gdb attached"
+	@echo "make gdb      QEMU stopped at the first instruction + gdb attached (O=0: -O0)"
+	@echo "make console  type to the shell of a running make gdb (Ctrl-] leaves)"
 	@echo "make test     host unit tests, in-kernel tests, boot and GDB tests"
 	@echo "make test-stress  ktest=all RUNS times (5), shuffled, host busy or -icount"
 	@echo "make test-long  10,000 failing forks and kthreads, 8M fuzzed calls (2-5 min)"

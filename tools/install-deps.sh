@@ -27,11 +27,12 @@ set -eu
 BUSYBOX_CACHE=/var/cache/kt26
 
 PACKAGES="qemu-system-x86 nasm grub-pc-bin grub-common xorriso mtools \
-gcc-multilib gdb python3-pytest cpio make"
+gcc-multilib gdb python3-pytest cpio make tmux"
 FUZZ_PACKAGES="clang libclang-rt-14-dev lib32stdc++-12-dev"
 
 missing=0
-for tool in qemu-system-i386 nasm grub-mkrescue xorriso mformat gdb cpio make; do
+for tool in qemu-system-i386 nasm grub-mkrescue xorriso mformat gdb cpio make \
+	    tmux; do
 	command -v "$tool" >/dev/null 2>&1 || missing=1
 done
 # gcc-multilib: a 32-bit libgcc and crt headers must be there.

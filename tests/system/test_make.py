@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 """The Makefile's own help: `make help` prints one line per target, for
-every target the Makefile declares (.PHONY), each exactly once."""
+every target the Makefile declares (.PHONY), each exactly once; and its
+O= switch (the kernel's optimisation level) refuses what it does not
+know."""
 import os
 import re
 import subprocess
@@ -30,3 +32,14 @@ def test_make_help_one_line_per_target():
     assert {"all", "run", "iso", "run-iso", "gdb", "test", "clean",
             "help"} <= set(targets), out
     assert set(targets) == phony_targets(), out
+
+
+def test_make_refuses_an_unknown_optimisation_level():
+    """O=0 (-O0, for stepping in GDB) and O=g (-Og, the default) are the
+    levels; anything else stops make before it builds, with a message."""
+    done = subprocess.run(["make", "--no-print-directory", "O=3", "help"],
+                          cwd=ROOT, capture_output=True, text=True,
+                          timeout=30)
+    assert done.returncode != 0
+    assert "O=3: use O=0 (-O0, for stepping) or the default O=g (-Og)" in \
+        done.stderr, done.stderr
