@@ -90,7 +90,7 @@ def section(name):
 
 
 def gdb_session(steps, cmdline="", attach_after=None, settle=1.0,
-                timeout=GDB_TIMEOUT, smp=1):
+                timeout=GDB_TIMEOUT, smp=1, kernel=KERNEL):
     """Run QEMU and `gdb -batch -nx -x .gdbinit` with @steps.
 
     Each step is one GDB command (-ex), or a multi-line script (written
@@ -99,6 +99,7 @@ def gdb_session(steps, cmdline="", attach_after=None, settle=1.0,
     @attach_after is a regex: then it runs, and GDB attaches @settle
     seconds after the serial console printed a line matching it.
     @smp: QEMU's CPUs; its gdb stub shows each as a thread.
+    @kernel: the kernel file QEMU boots and GDB reads.
     """
     port = free_port()
     extra = ["-gdb", "tcp:127.0.0.1:%d" % port]
@@ -107,7 +108,9 @@ def gdb_session(steps, cmdline="", attach_after=None, settle=1.0,
     with tempfile.TemporaryDirectory() as tmp:
         serial_path = os.path.join(tmp, "serial.log")
         with open(serial_path, "wb") as serial_file:
-            qemu = subprocess.Popen(qemu_argv(cmdline, extra=extra, smp=smp),
+            argv = qemu_argv(cmdline, extra=extra, smp=smp)
+            argv[argv.index(KERNEL)] = kernel
+            qemu = subprocess.Popen(argv,
                                     stdin=subprocess.DEVNULL,
                                     stdout=serial_file,
                                     stderr=subprocess.STDOUT)
@@ -133,7 +136,7 @@ def gdb_session(steps, cmdline="", attach_after=None, settle=1.0,
                     argv += ["-x", path]
                 else:
                     argv += ["-ex", step]
-            argv += ["-ex", "kill", KERNEL]
+            argv += ["-ex", "kill", kernel]
             timed_out = False
             try:
                 # Errors (stderr) in place among the output, as on a terminal.
@@ -1026,3 +1029,28 @@ def test_a_stop_in_a_user_program_loads_its_symbols():
     assert "symbols of build/user/spin already loaded" in text and \
         "is a kernel thread: no user program" in text, \
         session.explain("kuser 1 / kuser 2")
+
+
+## A kernel built for stepping: make O=0 -----------------------------------
+
+def test_o0_kernel_shows_the_locals_og_optimizes_out(tmp_path):
+    """make O=0 builds the kernel with -O0: stopped in schedule() where
+    it calls context_switch(), `next` and every local of schedule() can
+    be printed (at -Og, GDB says <optimized out> for some)."""
+    build = str(tmp_path / "build-O0")
+    subprocess.run(["make", "--no-print-directory", "-j2", "B=" + build,
+                    "O=0", build + "/kernel.elf"], cwd=ROOT, check=True,
+                   capture_output=True, timeout=600)
+    with open(os.path.join(ROOT, "sched", "core.c")) as f:
+        line = next(n for n, text in enumerate(f, 1)
+                    if "prev = context_switch(rq, prev, next);" in text)
+    session = gdb_session([
+        "break sched/core.c:%d" % line, "continue",
+        section("locals"), "p next->comm", "info locals"],
+        kernel=build + "/kernel.elf")
+    session.check_clean()
+    text = session.section("locals")
+    assert re.search(r'^\$\d+ = "\w', text, re.M), \
+        session.explain("p next->comm in schedule()")
+    assert "optimized out" not in text, \
+        session.explain("a local of schedule() is optimized out at -O0")
