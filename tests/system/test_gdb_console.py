@@ -94,11 +94,14 @@ def test_shell_typed_to_under_make_gdb_and_a_breakpoint_stops_gdb():
     gdb_out = Reader(make.stdout.read1)
     console = None
     try:
+        # QEMU holds the kernel at its first instruction (-S) until gdb
+        # continues: connected first, the console misses nothing (QEMU
+        # drops what it prints while no one is connected).
+        console = connect(consoleport)
+        screen = Reader(lambda: console.recv(4096))
         # Nothing at boot calls uname(): only the command typed below.
         make.stdin.write(b"break sys_newuname\ncontinue\n")
         make.stdin.flush()
-        console = connect(consoleport)
-        screen = Reader(lambda: console.recv(4096))
         screen.wait_for(r"^# ", "the console")
         console.sendall(b"busybox uname -s\n")
         gdb_out.wait_for(r"Breakpoint 1, sys_newuname", "gdb's output")

@@ -334,9 +334,9 @@ def parse_kswitch(arg):
         if word in ("on", "log", "off"):
             mode = word
         elif word in ("--to", "--from", "--cpu") and words:
-            try:
-                value = int(words.pop(0))
-            except ValueError:
+            try:	# a number or an expression: --to $1 after `finish`
+                value = int(gdb.parse_and_eval(words.pop(0)))
+            except (gdb.error, ValueError):
                 raise usage from None
             if word == "--to":
                 to_pid = value
