@@ -146,7 +146,7 @@ GDBPORT ?= $(shell expr 26000 + $$(id -u) % 5000)
 CONSOLEPORT ?= $(shell expr $(GDBPORT) + 1)
 QEMU_CONSOLE := -chardev socket,id=console,host=127.0.0.1,port=$(CONSOLEPORT),server=on,wait=off,logfile=$(B)/gdb-serial.log -serial chardev:console
 
-.PHONY: all run iso run-iso gdb console test test-stress test-long unit hdrcheck fuzz bench trace clean help deps
+.PHONY: all run iso run-iso gdb console qemu-gdb test test-stress test-long unit hdrcheck fuzz bench trace clean help deps
 # Keep intermediate objects: they are reused by the next build.
 .SECONDARY:
 all: $(KERNEL) $(B)/kernel.asm $(B)/kernel.sym $(DISK)
@@ -430,6 +430,18 @@ gdb: deps all
 # The console of a running `make gdb`, typed to from this terminal.
 console:
 	$(Q)$(PYTHON) tools/console.py --port $(CONSOLEPORT)
+
+# The QEMU of `make gdb` alone, for a debugger started elsewhere: VS
+# Code's F5 (.vscode/tasks.json runs it with GDBPORT=1234, the port of
+# .vscode/launch.json; docs/gdb.md).  The console is this terminal, as
+# in `make run`: type to the shell here, Ctrl-A X quits.  The echo is
+# the line VS Code waits for before it starts GDB; QEMU may not listen
+# yet then, but GDB retries a refused connection (set tcp auto-retry).
+qemu-gdb: deps all
+	@echo "QEMU waits for gdb on port $(GDBPORT) (Ctrl-A X quits)"
+	$(QEMU) $(QEMU_FLAGS) -serial mon:stdio -kernel $(KERNEL) \
+		-initrd $(INITRAMFS) -append "$(CMDLINE)" \
+		-gdb tcp::$(GDBPORT) -S
 
 ## Tests ---------------------------------------------------------------
 # Host unit tests: the pure parts of the kernel (lib/, and mm/'s buddy
@@ -740,6 +752,7 @@ help:
 	@echo "make run-iso  boot that ISO in QEMU through real GRUB"
 	@echo "make gdb      QEMU stopped at the first instruction + gdb attached (O=0: -O0)"
 	@echo "make console  type to the shell of a running make gdb (Ctrl-] leaves)"
+	@echo "make qemu-gdb QEMU of make gdb alone, console here: VS Code's F5 attaches"
 	@echo "make test     host unit tests, in-kernel tests, boot and GDB tests"
 	@echo "make test-stress  ktest=all RUNS times (5), shuffled, host busy or -icount"
 	@echo "make test-long  10,000 failing forks and kthreads, 8M fuzzed calls (2-5 min)"

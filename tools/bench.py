@@ -9,7 +9,10 @@ machine) and twice under QEMU's -icount shift=0, where guest time advances
 one nanosecond per instruction: there every "cycles" or "ns" value is an
 instruction count, and the two icount runs must agree exactly.  The table
 shows the real-time value, the icount value, and whether the icount runs
-agreed.  Nothing here is a pass/fail test; timings are never asserted.
+agreed; the icount column names its values for what they are, "insns"
+(instructions) where the kernel said "cycles" or "ns", and a rate per
+second there is per 10^9 instructions.  Nothing here is a pass/fail test;
+timings are never asserted.
 
 Every boot has the initramfs: the pipe rows (tests/bench/pipe_bench.c)
 are measured by a user program, /bin/pipebench, between two processes
@@ -73,18 +76,28 @@ def run_with_disk(disk, extra, cmdline):
     except subprocess.TimeoutExpired as e:
         out = e.stdout or b""
         print("bench: QEMU timed out after %d s" % TIMEOUT, file=sys.stderr)
+    text = out.decode("utf-8", "replace")
+    if "bench: end" not in text:
+        print("bench: the run did not finish; last output:\n" +
+              "\n".join(text.splitlines()[-15:]), file=sys.stderr)
+    return parse_rows(text)
+
+
+def parse_rows(text):
+    """The `bench: NAME: VALUE UNIT` lines of one boot's serial output.
+
+    Return: (rows, order): rows maps (NAME, UNIT) to (VALUE, UNIT), the
+    key carrying the unit because one benchmark may print the same name
+    in cycles and in ns; order lists the keys as the kernel printed them.
+    """
     rows = {}
     order = []
-    for line in out.decode("utf-8", "replace").splitlines():
+    for line in text.splitlines():
         m = ROW.search(line.replace("\r", ""))
         if m:
             key = (m.group(1), m.group(3))
             rows[key] = (int(m.group(2)), m.group(3))
             order.append(key)
-    if "bench: end" not in out.decode("utf-8", "replace"):
-        print("bench: the run did not finish; last output:\n" +
-              "\n".join(out.decode("utf-8", "replace").splitlines()[-15:]),
-              file=sys.stderr)
     return rows, order
 
 
@@ -138,6 +151,74 @@ def boot_rows():
 
 def ms(us):
     return "%.3f ms" % (us / 1000) if us is not None else "-"
+
+
+# Under -icount shift=0 a TSC cycle and a nanosecond are both one guest
+# instruction, so the icount column says so instead of repeating the
+# kernel's unit.
+ICOUNT_UNITS = {"cycles": "insns", "ns": "insns", "cycles/KiB": "insns/KiB"}
+
+
+def real_value(value):
+    """A real-time (value, unit) as "N unit", or "-" for a missing row."""
+    if value is None:
+        return "-"
+    return "%d %s" % value
+
+
+def icount_value(value):
+    """An -icount (value, unit) as "N unit" in guest instructions."""
+    if value is None:
+        return "-"
+    number, unit = value
+    return "%d %s" % (number, ICOUNT_UNITS.get(unit, unit))
+
+
+def format_table(order, real, icount1, icount2, boots=(), idle=None):
+    """The table `make bench` prints, as a list of lines.
+
+    @order, @real, @icount1, @icount2: parse_rows()'s results of the
+    real-time boot and the two -icount boots (one order for all three);
+    @boots: (name, real us, icount us, icount us) rows from boot_rows();
+    @idle: QEMU's host CPU in percent, or None to leave that row out.
+    Every cell is plain numbers and units: a row where the two -icount
+    runs differ says "NO, then N unit" with the second run's value.
+    """
+    width = max([len(r[0]) for r in order] + [len(b[0]) for b in boots] +
+                [len("host CPU of QEMU, -smp 4 guest idle"), 9])
+    fmt = "%-*s  %18s  %24s  %s"
+    lines = [fmt % (width, "benchmark", "real time (TSC)",
+                    "-icount shift=0", "icount runs"),
+             fmt % (width, "", "", "(instructions: 1 ns = 1)",
+                    "agree?"),
+             "-" * (width + 70)]
+    disagree = 0
+    for row in order:
+        i1 = icount1.get(row)
+        i2 = icount2.get(row)
+        same = i1 is not None and i1 == i2
+        disagree += not same
+        lines.append(fmt % (width, row[0], real_value(real.get(row)),
+                            icount_value(i1), "yes" if same else
+                            "NO, then %s" % icount_value(i2)))
+    for name, value, i1, i2 in boots:
+        same = i1 is not None and i1 == i2
+        disagree += not same
+        lines.append(fmt % (width, name, ms(value), ms(i1),
+                            "yes" if same else "NO, then %s" % ms(i2)))
+    if idle is not None:
+        lines.append(fmt % (width, "host CPU of QEMU, -smp 4 guest idle",
+                            "%d %%" % idle, "-", "-"))
+    lines.append("-" * (width + 70))
+    lines.append("%d rows; icount runs %s" % (
+        len(order) + len(boots), "identical" if not disagree else
+        "differ in %d rows" % disagree))
+    lines.append("(-icount: a rate per second is per 10^9 instructions; "
+                 "a boot row is guest time, waits included)")
+    if disagree:
+        lines.append("(rows with disk I/O differ even under -icount: QEMU's "
+                     "disk emulation runs on host time)")
+    return lines
 
 
 SMP = ["-smp", "4"]
@@ -197,39 +278,10 @@ def main():
         print("bench: no rows", file=sys.stderr)
         return 1
 
-    width = max(len(r[0]) for r in order)
-    print("%-*s  %18s  %22s  %s" % (width, "benchmark", "real time (TSC)",
-                                    "-icount shift=0", "icount runs"))
-    print("%-*s  %18s  %22s  %s" % (width, "", "", "(1 ns = 1 insn)", "agree?"))
-    print("-" * (width + 60))
-    disagree = 0
-    for row in order:
-        value, unit = real[row]
-        i1 = icount1.get(row)
-        i2 = icount2.get(row)
-        same = i1 is not None and i1 == i2
-        disagree += not same
-        icol = "%d %s" % i1 if i1 else "-"
-        print("%-*s  %18s  %22s  %s" % (width, row[0], "%d %s" % (value, unit),
-                                        icol, "yes" if same else
-                                        "NO (%s)" % (i2,)))
     boots = boot_rows()
-    for name, value, i1, i2 in boots:
-        same = i1 is not None and i1 == i2
-        disagree += not same
-        print("%-*s  %18s  %22s  %s" % (width, name, ms(value), ms(i1),
-                                        "yes" if same else
-                                        "NO (%s)" % ms(i2)))
     idle = idle_host_cpu()
-    print("%-*s  %18s  %22s  %s" % (width, "host CPU of QEMU, -smp 4 guest "
-                                    "idle", "%d %%" % idle, "-", "-"))
-    print("-" * (width + 60))
-    print("%d rows; icount runs %s" % (
-        len(order) + len(boots), "identical" if not disagree else
-        "differ in %d rows" % disagree))
-    if disagree:
-        print("(rows with disk I/O differ even under -icount: QEMU's disk "
-              "emulation runs on host time)")
+    print("\n".join(format_table(order, real, icount1, icount2, boots,
+                                 idle)))
     return 0
 
 

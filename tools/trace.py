@@ -11,7 +11,8 @@ keeps one busy while the other runs the rest.  The serial log goes to
 build/trace.log, and tools/trace2perfetto.py turns the dump into
 build/trace.json (open it in ui.perfetto.dev or chrome://tracing: one
 track per CPU) and build/trace.svg (one lane per CPU), and prints a
-per-CPU and a per-task summary.  Standard library only.
+per-CPU and a per-task summary; the last lines name the three files it
+wrote, one line each.  Standard library only.
 
 Usage: tools/trace.py [--out-dir build] [--timeout 120]
                       [--disk build/disk.img] [--smp 2]
@@ -95,10 +96,20 @@ def main():
     if "sched-trace: begin" not in log:
         print("trace: no scheduler trace in %s" % log_path, file=sys.stderr)
         return 1
-    return subprocess.call([
+    json_path = os.path.join(args.out_dir, "trace.json")
+    svg_path = os.path.join(args.out_dir, "trace.svg")
+    status = subprocess.call([
         sys.executable, os.path.join(ROOT, "tools", "trace2perfetto.py"),
-        log_path, "--json", os.path.join(args.out_dir, "trace.json"),
-        "--svg", os.path.join(args.out_dir, "trace.svg"), "--summary"])
+        log_path, "--json", json_path, "--svg", svg_path, "--summary"])
+    # Last, after the summary's long tables, so that they are what the
+    # terminal shows when the run ends.
+    print("trace: wrote %s (the serial log, with the dump)" % log_path)
+    if status == 0:
+        print("trace: wrote %s (open it in ui.perfetto.dev or "
+              "chrome://tracing)" % json_path)
+        print("trace: wrote %s (the timeline, one lane per CPU: open it "
+              "in a browser)" % svg_path)
+    return status
 
 
 if __name__ == "__main__":

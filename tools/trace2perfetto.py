@@ -41,7 +41,9 @@ Between CPUs the TSCs are compared as they are (QEMU gives all vCPUs one
 clock; docs/trace.md).  The idle task of CPU n is pid 0, "swapper/n":
 pid 0 names a different task on each CPU.  <comm> has no spaces or
 colons.  <state> is prev's state after the switch: R (preempted, still
-runnable), S (sleeping), D (uninterruptible sleep), Z (exited), X (dead).
+runnable; an idle task, always runnable, always leaves in R: it gave way
+to a runnable task), S (sleeping), D (uninterruptible sleep), Z
+(exited), X (dead).
 A log may hold several dumps; the last complete one is converted unless
 --block picks another.  A malformed line is reported on stderr with its
 line number and skipped; a dump cut short (no end line) is converted as
@@ -115,9 +117,19 @@ class Slice:
     clipped: bool = False
     cpu: int = 0
 
+    # An idle task is always runnable, so every switch away from it
+    # leaves it in R; it gives the CPU to any task that becomes runnable,
+    # by design (sched/idle.c: cpu_idle() calls schedule() as soon as
+    # need_resched is set).  That is giving way, not a preemption: the
+    # two are told apart so that "preempted" means a task lost a CPU it
+    # still wanted.
     @property
     def preempted(self):
-        return self.end_state == "R"
+        return self.end_state == "R" and self.pid != IDLE_PID
+
+    @property
+    def gave_way(self):
+        return self.end_state == "R" and self.pid == IDLE_PID
 
     @property
     def key(self):
@@ -597,6 +609,7 @@ def to_svg(trace, width=DEFAULT_WIDTH):
             tooltip = "%s (%d) on CPU %d\nstart %.6f ms, ran %s\nthen %s" \
                 % (s.comm, s.pid, cpu, s.start_ns / 1e6,
                    _duration(s.end_ns - s.start_ns),
+                   "gave way to a runnable task" if s.gave_way else
                    STATE_MEANING[s.end_state])
             if s.clipped:
                 tooltip += "\n(cut by the edge of the recording)"
@@ -605,10 +618,10 @@ def to_svg(trace, width=DEFAULT_WIDTH):
                        '</rect>' %
                        (s.pid, x, top + 2, max(end - x, MIN_SLICE_WIDTH),
                         ROW_HEIGHT - 4, task_colour(s.pid), escape(tooltip)))
-            # The idle task is "preempted" every time anything else
-            # runs: marking that would only hide the other marks.
-            if (s.preempted and s.pid != IDLE_PID and
-                    end - x >= MARKER_MIN_SLICE):
+            # Not the idle task's giving way (s.gave_way): it happens
+            # every time anything else runs, and marking it would only
+            # hide the other marks.
+            if s.preempted and end - x >= MARKER_MIN_SLICE:
                 out.append('<line x1="%.2f" y1="%d" x2="%.2f" y2="%d" '
                            'stroke="#222" stroke-width="2"/>' %
                            (end, top, end, top + ROW_HEIGHT))
@@ -702,8 +715,13 @@ class TaskStats:
     cpus: set = field(default_factory=set)  # the CPUs it ran on
     run_ns: int = 0
     slices: int = 0
-    preempted: int = 0  # slices that ended in R
+    preempted: int = 0  # slices that ended in R, not an idle task's
     voluntary: int = 0  # slices that ended in sleep or exit
+    gave_way: int = 0  # an idle task's slices, ended by a runnable task
+
+    @property
+    def idle(self):
+        return self.pid == IDLE_PID
 
 
 def task_stats(trace):
@@ -717,6 +735,7 @@ def task_stats(trace):
         task.run_ns += s.end_ns - s.start_ns
         task.slices += 1
         task.preempted += s.preempted
+        task.gave_way += s.gave_way
         task.voluntary += s.end_state in VOLUNTARY_STATES
     return [stats[key] for key in sorted(stats)]
 
@@ -735,15 +754,18 @@ def format_summary(trace):
         lines.append("%5d  %8d %10.3f %10.3f %7.1f  %s" %
                      (c.cpu, c.switches, c.busy_ns / 1e6, c.idle_ns / 1e6,
                       c.idle_percent, c.idle_comm))
-    lines.append("%5s  %-16s %-8s %10s %7s %10s %10s" %
+    lines.append("%5s  %-16s %-8s %10s %7s %10s %10s %9s" %
                  ("pid", "comm", "cpus", "run ms", "slices", "preempted",
-                  "voluntary"))
+                  "voluntary", "gave way"))
+    # An idle task is never preempted and other tasks never give way
+    # (Slice.gave_way): "-" where a column cannot apply.
     for task in task_stats(trace):
-        lines.append("%5d  %-16s %-8s %10.3f %7d %10d %10d" %
+        lines.append("%5d  %-16s %-8s %10.3f %7d %10s %10d %9s" %
                      (task.pid, task.comm,
                       ",".join(map(str, sorted(task.cpus))) or "-",
-                      task.run_ns / 1e6, task.slices, task.preempted,
-                      task.voluntary))
+                      task.run_ns / 1e6, task.slices,
+                      "-" if task.idle else task.preempted, task.voluntary,
+                      task.gave_way if task.idle else "-"))
     return "\n".join(lines)
 
 

@@ -247,6 +247,26 @@ def test_make_trace_writes_json_and_svg(tmp_path):
     by_name = check_chrome_json(doc, ncpus)
     assert {"sh", "spin", "hello", "kswapd0"} <= by_name, by_name
     check_svg_lanes(ET.parse(tmp_path / "trace.svg").getroot(), doc)
+    # It ends by naming the files it wrote, one line each.
+    assert proc.stdout.splitlines()[-3:] == [
+        "trace: wrote %s (the serial log, with the dump)" %
+        (tmp_path / "trace.log"),
+        "trace: wrote %s (open it in ui.perfetto.dev or chrome://tracing)" %
+        (tmp_path / "trace.json"),
+        "trace: wrote %s (the timeline, one lane per CPU: open it in a "
+        "browser)" % (tmp_path / "trace.svg")], proc.stdout[-2000:]
+    # Every idle task gave the CPU away (it always leaves in R) and is
+    # never counted as preempted; every other task gives no way.
+    tasks = [l.split() for l in proc.stdout.splitlines()
+             if re.match(r" *\d+  \S+ +[\d,-]+ +[\d.]+ +\d+ ", l)]
+    idle = [f for f in tasks if f[0] == "0"]
+    assert sorted(f[1] for f in idle) == [
+        "swapper/%d" % cpu for cpu in range(ncpus)], proc.stdout
+    for f in idle:
+        assert f[5] == "-" and int(f[7]) > 0, f
+    for f in tasks:
+        if f[0] != "0":
+            assert f[5].isdigit() and f[7] == "-", f
 
 
 def test_spin_is_preempted(trace_log):

@@ -219,7 +219,10 @@ def test_slices_match_the_story(outputs):
             got.setdefault(e["args"]["pid"], []).append(
                 (ns(e["ts"]) // 1000, ns(e["ts"] + e["dur"]) // 1000,
                  e["args"]["prev_state_at_end"], e["args"]["preempted"]))
-    want = {pid: [(a, b, state, state == "R") for a, b, state in slices]
+    # The idle task leaves in R every time, but it gives way: it is
+    # never "preempted".
+    want = {pid: [(a, b, state, state == "R" and pid != 0)
+                  for a, b, state in slices]
             for pid, (_, slices) in EXPECTED.items() if slices}
     assert got == want
 
@@ -326,8 +329,8 @@ def is_grey(colour):
 
 def test_svg_marks_preemptions_and_wakeups(outputs):
     """A bar where spin lost the CPU while runnable, twice (never on the
-    idle task, which is "preempted" whenever anything runs); a triangle
-    per wakeup."""
+    idle task, which gives way whenever anything runs); a triangle per
+    wakeup."""
     _, svg, _ = outputs
     lane = svg.find(".//%sg[@data-cpu='0']" % SVG)
     assert len(lane.findall("%sline" % SVG)) == 2
@@ -348,17 +351,24 @@ def test_svg_thins_out_crowded_wakeup_marks():
 
 
 def summary_tables(text):
-    """({cpu: row}, {(pid, comm): row}) of --summary output."""
+    """({cpu: row}, {(pid, comm): row}) of --summary output; a count
+    that does not apply to the task ("-") reads as None."""
+    def count(field):
+        return None if field == "-" else int(field)
+
     cpus, tasks, table = {}, {}, None
-    for line in text.splitlines()[1:]:
+    lines = text.splitlines()
+    for line in lines[1:]:
         f = line.split()
         if f[0] in ("cpu", "pid"):
             table = f[0]
+            if table == "pid":
+                assert f[6:] == ["preempted", "voluntary", "gave", "way"]
         elif table == "cpu":
             cpus[int(f[0])] = (int(f[1]), f[2], f[3], f[4], f[5])
         else:
-            tasks[(int(f[0]), f[1])] = (f[2], f[3], int(f[4]), int(f[5]),
-                                        int(f[6]))
+            tasks[(int(f[0]), f[1])] = (f[2], f[3], int(f[4]), count(f[5]),
+                                        int(f[6]), count(f[7]))
     return cpus, tasks
 
 
@@ -367,9 +377,11 @@ def test_summary_table(outputs):
     cpus, tasks = summary_tables(result.stdout)
     # 10 switches; idle ran 50 of 260 µs.
     assert cpus == {0: (10, "0.210", "0.050", "19.2", "swapper/0")}
-    assert tasks[(7, "spin")] == ("0", "0.120", 3, 2, 1)
-    assert tasks[(0, "swapper/0")] == ("0", "0.050", 3, 2, 0)
-    assert tasks[(9, "spin")] == ("-", "0.000", 0, 0, 0)
+    assert tasks[(7, "spin")] == ("0", "0.120", 3, 2, 1, None)
+    # The idle task left the CPU twice in R: it gave way, twice, and was
+    # never preempted (its last slice is still running at the end).
+    assert tasks[(0, "swapper/0")] == ("0", "0.050", 3, None, 0, 2)
+    assert tasks[(9, "spin")] == ("-", "0.000", 0, 0, 0, None)
     assert {pid for pid, _ in tasks} == set(EXPECTED)
 
 
@@ -588,6 +600,11 @@ def test_smp_summary_per_cpu(smp):
                     1: (4, "0.030", "0.045", "60.0", "swapper/1")}
     assert tasks[(0, "swapper/0")][:2] == ("0", "0.030")
     assert tasks[(0, "swapper/1")][:2] == ("1", "0.045")
+    # Each idle task gave way once on its own CPU (swapper/0 at 10 µs,
+    # swapper/1 at 55 µs: its switch at 5 µs starts CPU 1's recording)
+    # and neither was ever preempted.
+    assert tasks[(0, "swapper/0")][3:] == (None, 0, 1)
+    assert tasks[(0, "swapper/1")][3:] == (None, 0, 1)
     assert tasks[(7, "spin")][:2] == ("0,1", "0.035")
 
 
