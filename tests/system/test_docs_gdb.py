@@ -1,0 +1,135 @@
+# SPDX-License-Identifier: GPL-2.0
+"""docs/gdb.md, run: the GDB sessions the document marks as checked are
+typed into a live kernel, and what GDB prints must be what the document
+shows.
+
+A checked session starts at a line
+
+    <!-- checked: SESSION -->
+
+and takes every indented block below it, up to the next `## ` heading;
+`<!-- checked: continued -->` under a later heading goes on with the
+same session, and `<!-- checked: end -->` ends one before its
+heading (what follows needs what a batch session cannot give: keys
+typed at the console, another boot).
+In a block, a line `(gdb) COMMAND` is typed (a `# ...` comment after it
+is left out); the lines under it, up to the next command, are what the
+document says it prints.  Each of them must appear in GDB's output of
+that command, in the document's order (GDB may print more lines: the
+document shows the ones that matter).  Addresses may differ -- a build
+moves every symbol -- so every 0x number matches any 0x number, and runs
+of blanks match runs of blanks; `...` in a line matches anything, and a
+line of `...` alone is a gap (so is `Continuing.`, which GDB prints on a
+terminal but not in batch mode).
+Everything else must be the same: names, pids, states, counts, source
+lines.  SESSION says how the kernel is reached (SESSIONS below); each
+runs with one CPU, as the document's sessions were taken.
+"""
+import os
+import re
+
+import pytest
+
+from conftest import ROOT
+from test_gdb import gdb_session, section
+
+DOC = os.path.join(ROOT, "docs", "gdb.md")
+MARK = re.compile(r"^<!-- checked: (\S+) -->$")
+
+# How each session reaches the kernel: gdb_session()'s arguments.
+SESSIONS = {
+    # QEMU stopped at its first instruction, as make gdb leaves it.
+    "first-instruction": {},
+    # The kernel booted to the shell, then GDB attached, as after Ctrl-C.
+    "at-the-shell": {"attach_after": r"init: running in ring 3",
+                     "settle": 0.5},
+}
+
+
+def checked_sessions():
+    """[(name, line number, [(command, [expected line])])] of the doc."""
+    sessions, current = [], None
+    with open(DOC) as f:
+        lines = f.read().splitlines()
+    for number, line in enumerate(lines, 1):
+        m = MARK.match(line)
+        if m and m.group(1) == "end":
+            current = None
+        elif m and m.group(1) == "continued" and sessions:
+            current = sessions[-1]
+        elif m:
+            current = (m.group(1), number, [])
+            sessions.append(current)
+        elif line.startswith("## "):
+            current = None
+        elif current is not None and line.startswith("    "):
+            text = line[4:]
+            if text.startswith("(gdb) "):
+                command = text[len("(gdb) "):].split("  #")[0].strip()
+                current[2].append((command, []))
+            elif current[2] and text.strip():
+                current[2][-1][1].append(text)
+    return sessions
+
+
+def normalize(line):
+    """@line with every 0x number as 0x@ and blanks as one space."""
+    return re.sub(r"\s+", " ", re.sub(r"0x[0-9a-fA-F]+", "0x@", line)).strip()
+
+
+def pattern(expected):
+    """A regex for one line the document shows (normalized)."""
+    return re.compile("^" + ".*".join(
+        re.escape(part) for part in normalize(expected).split("...")) + "$")
+
+
+def missing_lines(expected, output):
+    """The expected lines not found, in order, among @output's lines."""
+    lines = [normalize(line) for line in output.splitlines()]
+    at, missing = 0, []
+    for want in expected:
+        # GDB in batch mode does not say "Continuing." as a terminal shows.
+        if want.strip() in ("...", "Continuing."):
+            continue
+        regex = pattern(want)
+        for i in range(at, len(lines)):
+            if regex.match(lines[i]):
+                at = i + 1
+                break
+        else:
+            missing.append(want)
+    return missing
+
+
+SESSIONS_IN_DOC = checked_sessions()
+
+
+def test_the_document_has_checked_sessions():
+    names = [name for name, _, _ in SESSIONS_IN_DOC]
+    assert names, "no <!-- checked: ... --> session in docs/gdb.md"
+    unknown = set(names) - set(SESSIONS)
+    assert not unknown, "sessions this test cannot start: %s" % unknown
+    assert all(commands for _, _, commands in SESSIONS_IN_DOC)
+
+
+@pytest.mark.parametrize("name,line,commands", SESSIONS_IN_DOC,
+                         ids=["%s@line%d" % (n, l) for n, l, _ in
+                              SESSIONS_IN_DOC])
+def test_checked_session_prints_what_the_document_shows(name, line,
+                                                        commands):
+    steps = []
+    for number, (command, _) in enumerate(commands):
+        steps += [section("command %d" % number), command]
+    steps.append(section("end"))
+    session = gdb_session(steps, **SESSIONS[name])
+    session.check_clean()
+    wrong = []
+    for number, (command, expected) in enumerate(commands):
+        missing = missing_lines(expected,
+                                session.section("command %d" % number))
+        if missing:
+            wrong.append("(gdb) %s\n  not printed:\n    %s" % (
+                command, "\n    ".join(missing)))
+    assert not wrong, session.explain(
+        "docs/gdb.md line %d, session %r:\n%s" % (line, name,
+                                                   "\n".join(wrong)))
