@@ -43,6 +43,9 @@ SESSIONS = {
     # The kernel booted to the shell, then GDB attached, as after Ctrl-C.
     "at-the-shell": {"attach_after": r"init: running in ring 3",
                      "settle": 0.5},
+    # One ktest instead of /sbin/init, QEMU stopped at its first
+    # instruction.
+    "ping-pong": {"cmdline": "ktest=ping_pong_switches_load_cr3_zero_times"},
 }
 
 
