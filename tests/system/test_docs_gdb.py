@@ -9,21 +9,23 @@ A checked session starts at a line
 
 and takes every indented block below it, up to the next `## ` heading;
 `<!-- checked: continued -->` under a later heading goes on with the
-same session, and `<!-- checked: end -->` ends one before its
-heading (what follows needs what a batch session cannot give: keys
-typed at the console, another boot).
+same session, and `<!-- checked: end -->` ends one before its heading.
 In a block, a line `(gdb) COMMAND` is typed (a `# ...` comment after it
-is left out); the lines under it, up to the next command, are what the
-document says it prints.  Each of them must appear in GDB's output of
-that command, in the document's order (GDB may print more lines: the
-document shows the ones that matter).  Addresses may differ -- a build
-moves every symbol -- so every 0x number matches any 0x number, and runs
-of blanks match runs of blanks; `...` in a line matches anything, and a
-line of `...` alone is a gap (so is `Continuing.`, which GDB prints on a
+is left out), and the lines under it, up to the next command, are what
+the document says it prints; but a line `# at the console, type: TEXT`
+(TEXT, then Enter) or `# at the console, key: K` (one key) says what is
+typed at the kernel's console while GDB runs that command.  Each
+expected line must appear in GDB's output of its command, in the
+document's order (GDB may print more lines: the document shows the ones
+that matter).  Addresses may differ -- a build moves every symbol -- so
+every 0x number matches any 0x number, and runs of blanks match runs of
+blanks; `...` in a line matches anything (the document uses it for what
+changes from run to run), and a line of `...` alone is a gap (so are
+`Continuing.` and `Run till exit from ...`, which GDB prints on a
 terminal but not in batch mode).
 Everything else must be the same: names, pids, states, counts, source
-lines.  SESSION says how the kernel is reached (SESSIONS below); each
-runs with one CPU, as the document's sessions were taken.
+lines.  SESSION says how the kernel is reached (SESSIONS below): with
+one CPU, as the document's sessions were taken, but for section 11's.
 """
 import os
 import re
@@ -35,22 +37,36 @@ from test_gdb import gdb_session, section
 
 DOC = os.path.join(ROOT, "docs", "gdb.md")
 MARK = re.compile(r"^<!-- checked: (\S+) -->$")
+TYPED = re.compile(r"^\s*# at the console, (type|key): (.+)$")
 
 # How each session reaches the kernel: gdb_session()'s arguments.
 SESSIONS = {
     # QEMU stopped at its first instruction, as make gdb leaves it.
     "first-instruction": {},
-    # The kernel booted to the shell, then GDB attached, as after Ctrl-C.
-    "at-the-shell": {"attach_after": r"init: running in ring 3",
-                     "settle": 0.5},
+    # The kernel booted to the shell's prompt, then GDB attached, as
+    # after Ctrl-C.
+    "at-the-shell": {"attach_after": r"^# ", "settle": 0.5},
     # One ktest instead of /sbin/init, QEMU stopped at its first
     # instruction.
     "ping-pong": {"cmdline": "ktest=ping_pong_switches_load_cr3_zero_times"},
+    # At the shell with `spin &` running: GDB stops the spinner.
+    "spinning": {"attach_after": r"^# ",
+                 "typed_first": [("spin &\r", r"^\[1\] 11$")],
+                 "settle": 0.5},
+    # Section 11: two CPUs, at the shell and from the first instruction.
+    "two-cpus-at-the-shell": {"attach_after": r"^# ", "settle": 0.5,
+                              "smp": 2},
+    "two-cpus-first-instruction": {"smp": 2},
+    # /bin/spin as pid 1: a stop in user mode.
+    "spin-as-init": {"cmdline": "init=/bin/spin",
+                     "attach_after": r"init: executing /bin/spin",
+                     "settle": 0.5},
 }
 
 
 def checked_sessions():
-    """[(name, line number, [(command, [expected line])])] of the doc."""
+    """[(name, line number, [(command, [expected line], keys)])] of the
+    doc; keys: what is typed at the console during the command."""
     sessions, current = [], None
     with open(DOC) as f:
         lines = f.read().splitlines()
@@ -67,9 +83,13 @@ def checked_sessions():
             current = None
         elif current is not None and line.startswith("    "):
             text = line[4:]
+            typed = TYPED.match(text)
             if text.startswith("(gdb) "):
                 command = text[len("(gdb) "):].split("  #")[0].strip()
-                current[2].append((command, []))
+                current[2].append((command, [], []))
+            elif typed and current[2]:
+                current[2][-1][2].append(typed.group(2) + (
+                    "\r" if typed.group(1) == "type" else ""))
             elif current[2] and text.strip():
                 current[2][-1][1].append(text)
     return sessions
@@ -91,8 +111,10 @@ def missing_lines(expected, output):
     lines = [normalize(line) for line in output.splitlines()]
     at, missing = 0, []
     for want in expected:
-        # GDB in batch mode does not say "Continuing." as a terminal shows.
-        if want.strip() in ("...", "Continuing."):
+        # GDB in batch mode does not say "Continuing." or "Run till exit
+        # from ..." as a terminal shows.
+        if want.strip() in ("...", "Continuing.") or \
+                want.startswith("Run till exit from "):
             continue
         regex = pattern(want)
         for i in range(at, len(lines)):
@@ -120,14 +142,16 @@ def test_the_document_has_checked_sessions():
                               SESSIONS_IN_DOC])
 def test_checked_session_prints_what_the_document_shows(name, line,
                                                         commands):
-    steps = []
-    for number, (command, _) in enumerate(commands):
+    steps, typed_at = [], {}
+    for number, (command, _, keys) in enumerate(commands):
         steps += [section("command %d" % number), command]
+        if keys:
+            typed_at["command %d" % number] = "".join(keys)
     steps.append(section("end"))
-    session = gdb_session(steps, **SESSIONS[name])
+    session = gdb_session(steps, typed_at=typed_at, **SESSIONS[name])
     session.check_clean()
     wrong = []
-    for number, (command, expected) in enumerate(commands):
+    for number, (command, expected, _) in enumerate(commands):
         missing = missing_lines(expected,
                                 session.section("command %d" % number))
         if missing:

@@ -26,6 +26,7 @@ import os
 import re
 import subprocess
 import tempfile
+import threading
 import time
 
 import pytest
@@ -90,7 +91,8 @@ def section(name):
 
 
 def gdb_session(steps, cmdline="", attach_after=None, settle=1.0,
-                timeout=GDB_TIMEOUT, smp=1, kernel=KERNEL):
+                timeout=GDB_TIMEOUT, smp=1, kernel=KERNEL, typed_first=(),
+                typed_at=None):
     """Run QEMU and `gdb -batch -nx -x .gdbinit` with @steps.
 
     Each step is one GDB command (-ex), or a multi-line script (written
@@ -100,6 +102,11 @@ def gdb_session(steps, cmdline="", attach_after=None, settle=1.0,
     seconds after the serial console printed a line matching it.
     @smp: QEMU's CPUs; its gdb stub shows each as a thread.
     @kernel: the kernel file QEMU boots and GDB reads.
+    @typed_first: [(keys, regex)]: before GDB attaches, each @keys is
+    typed at the console in turn and its @regex waited for.
+    @typed_at: {section name: keys}: typed at the console when GDB
+    prints that section's marker (`continue` next: the UART holds the
+    keys until the kernel runs again).
     """
     port = free_port()
     extra = ["-gdb", "tcp:127.0.0.1:%d" % port]
@@ -111,20 +118,32 @@ def gdb_session(steps, cmdline="", attach_after=None, settle=1.0,
             argv = qemu_argv(cmdline, extra=extra, smp=smp)
             argv[argv.index(KERNEL)] = kernel
             qemu = subprocess.Popen(argv,
-                                    stdin=subprocess.DEVNULL,
+                                    stdin=subprocess.PIPE,
                                     stdout=serial_file,
                                     stderr=subprocess.STDOUT)
+
+        def wait_serial(regex, start=0):
+            deadline = time.monotonic() + timeout
+            while not re.search(regex, read_text(serial_path)[start:], re.M):
+                assert time.monotonic() < deadline, \
+                    "no %r on the serial console:\n%s" % (
+                        regex, read_text(serial_path))
+                assert qemu.poll() is None, "QEMU exited:\n%s" % \
+                    read_text(serial_path)
+                time.sleep(0.05)
+
+        def type_keys(keys):
+            qemu.stdin.write(keys.encode())
+            qemu.stdin.flush()
+
         try:
             assert wait_listening(port), "QEMU's gdb stub did not start"
             if attach_after is not None:
-                deadline = time.monotonic() + timeout
-                while not re.search(attach_after, read_text(serial_path), re.M):
-                    assert time.monotonic() < deadline, \
-                        "no %r on the serial console:\n%s" % (
-                            attach_after, read_text(serial_path))
-                    assert qemu.poll() is None, "QEMU exited:\n%s" % \
-                        read_text(serial_path)
-                    time.sleep(0.05)
+                wait_serial(attach_after)
+                for keys, regex in typed_first:
+                    start = len(read_text(serial_path))
+                    type_keys(keys)
+                    wait_serial(regex, start)
                 time.sleep(settle)
             argv = ["gdb", "-q", "-nx", "-batch", "-x", ".gdbinit",
                     "-ex", "target remote 127.0.0.1:%d" % port]
@@ -137,22 +156,37 @@ def gdb_session(steps, cmdline="", attach_after=None, settle=1.0,
                 else:
                     argv += ["-ex", step]
             argv += ["-ex", "kill", kernel]
-            timed_out = False
-            try:
-                # Errors (stderr) in place among the output, as on a terminal.
-                gdb = subprocess.run(argv, cwd=ROOT, stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT, text=True,
-                                     timeout=timeout)
-                output = gdb.stdout
-            except subprocess.TimeoutExpired as e:
-                timed_out = True
-                output = e.stdout or ""
-                if isinstance(output, bytes):
-                    output = output.decode("utf-8", "replace")
+            output, timed_out = run_gdb(argv, timeout, typed_at or {},
+                                        type_keys)
         finally:
             qemu.kill()
             qemu.wait()
         return Session(argv, output, read_text(serial_path), timed_out)
+
+
+def run_gdb(argv, timeout, typed_at, type_keys):
+    """(output, timed out) of GDB run with @argv; the keys of @typed_at
+    are given to @type_keys when their section's marker is printed."""
+    # Errors (stderr) in place among the output, as on a terminal.
+    gdb = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT)
+    chunks, pending = [], dict(typed_at)
+    deadline = time.monotonic() + timeout
+    reader = threading.Thread(target=lambda: chunks.extend(
+        iter(lambda: gdb.stdout.read1(4096), b"")), daemon=True)
+    reader.start()
+    while reader.is_alive() and time.monotonic() < deadline:
+        text = b"".join(chunks).decode("utf-8", "replace")
+        for name in [n for n in pending
+                     if "=== %s ===\n" % n in text]:
+            type_keys(pending.pop(name))
+        reader.join(0.05)
+    timed_out = reader.is_alive()
+    if timed_out:
+        gdb.kill()
+        reader.join()
+    gdb.wait()
+    return b"".join(chunks).decode("utf-8", "replace"), timed_out
 
 
 def read_text(path):
