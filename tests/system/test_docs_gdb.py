@@ -57,6 +57,10 @@ SESSIONS = {
     "two-cpus-at-the-shell": {"attach_after": r"^# ", "settle": 0.5,
                               "smp": 2},
     "two-cpus-first-instruction": {"smp": 2},
+    # At the shell, GDB reading from a pipe instead of -batch: its event
+    # loop runs between commands (continue &, interrupt).
+    "at-the-shell-interactive": {"attach_after": r"^# ", "settle": 0.5,
+                                 "interactive": True},
     # /bin/spin as pid 1: a stop in user mode.
     "spin-as-init": {"cmdline": "init=/bin/spin",
                      "attach_after": r"init: executing /bin/spin",
@@ -90,7 +94,7 @@ def checked_sessions():
             elif typed and current[2]:
                 current[2][-1][2].append(typed.group(2) + (
                     "\r" if typed.group(1) == "type" else ""))
-            elif current[2] and text.strip():
+            elif current[2] and text.strip() not in ("", "(gdb)"):
                 current[2][-1][1].append(text)
     return sessions
 
@@ -126,6 +130,32 @@ def missing_lines(expected, output):
     return missing
 
 
+def ready(commands, text, step):
+    """Whether GDB, run interactively, may be given @step: a command's
+    marker (even steps) waits for all the previous command printed."""
+    if step % 2 or step == 0:
+        return True
+    before = min(step // 2, len(commands)) - 1
+    marker = "=== command %d ===\n" % before
+    return marker in text and not missing_lines(
+        commands[before][1], text.split(marker, 1)[1])
+
+
+def run_session(name, commands):
+    """gdb_session() of session @name typing @commands, each in a
+    section of its own."""
+    steps, typed_at = [], {}
+    for number, (command, _, keys) in enumerate(commands):
+        steps += [section("command %d" % number), command]
+        if keys:
+            typed_at["command %d" % number] = "".join(keys)
+    steps.append(section("end"))
+    how = dict(SESSIONS[name])
+    if how.pop("interactive", False):
+        how["ready"] = lambda text, step: ready(commands, text, step)
+    return gdb_session(steps, typed_at=typed_at, **how)
+
+
 SESSIONS_IN_DOC = checked_sessions()
 
 
@@ -142,13 +172,7 @@ def test_the_document_has_checked_sessions():
                               SESSIONS_IN_DOC])
 def test_checked_session_prints_what_the_document_shows(name, line,
                                                         commands):
-    steps, typed_at = [], {}
-    for number, (command, _, keys) in enumerate(commands):
-        steps += [section("command %d" % number), command]
-        if keys:
-            typed_at["command %d" % number] = "".join(keys)
-    steps.append(section("end"))
-    session = gdb_session(steps, typed_at=typed_at, **SESSIONS[name])
+    session = run_session(name, commands)
     session.check_clean()
     wrong = []
     for number, (command, expected, _) in enumerate(commands):

@@ -34,6 +34,8 @@ import pytest
 from conftest import KERNEL, ROOT, free_port, qemu_argv, wait_listening
 
 GDB_TIMEOUT = 60
+# What a step given to GDB on a pipe may wait for the last one's output.
+STEP_WAIT = 10
 
 # The tests of a second CPU need the kernel to start it (fork_idle(),
 # INIT-SIPI-SIPI: arch/x86/smpboot.c); without that file only CPU 0 runs.
@@ -92,7 +94,7 @@ def section(name):
 
 def gdb_session(steps, cmdline="", attach_after=None, settle=1.0,
                 timeout=GDB_TIMEOUT, smp=1, kernel=KERNEL, typed_first=(),
-                typed_at=None):
+                typed_at=None, ready=None):
     """Run QEMU and `gdb -batch -nx -x .gdbinit` with @steps.
 
     Each step is one GDB command (-ex), or a multi-line script (written
@@ -107,6 +109,10 @@ def gdb_session(steps, cmdline="", attach_after=None, settle=1.0,
     @typed_at: {section name: keys}: typed at the console when GDB
     prints that section's marker (`continue` next: the UART holds the
     keys until the kernel runs again).
+    @ready: a function (output so far, step number) -> bool.  With it,
+    GDB is not in batch mode: it reads the steps (one line each) from
+    a pipe, each when @ready says so, and its event loop runs between
+    them (`continue &` then `interrupt`, as at a terminal).
     """
     port = free_port()
     extra = ["-gdb", "tcp:127.0.0.1:%d" % port]
@@ -145,9 +151,14 @@ def gdb_session(steps, cmdline="", attach_after=None, settle=1.0,
                     type_keys(keys)
                     wait_serial(regex, start)
                 time.sleep(settle)
-            argv = ["gdb", "-q", "-nx", "-batch", "-x", ".gdbinit",
+            argv = ["gdb", "-q", "-nx", "-x", ".gdbinit",
                     "-ex", "target remote 127.0.0.1:%d" % port]
-            for number, step in enumerate(steps):
+            if ready is None:
+                argv.insert(3, "-batch")
+            else:
+                # As batch mode does: no wrapping of long lines.
+                argv[3:3] = ["-ex", "set width 0"]
+            for number, step in enumerate(steps if ready is None else ()):
                 if "\n" in step:
                     path = os.path.join(tmp, "step%d.gdb" % number)
                     with open(path, "w") as f:
@@ -155,38 +166,60 @@ def gdb_session(steps, cmdline="", attach_after=None, settle=1.0,
                     argv += ["-x", path]
                 else:
                     argv += ["-ex", step]
-            argv += ["-ex", "kill", kernel]
-            output, timed_out = run_gdb(argv, timeout, typed_at or {},
-                                        type_keys)
+            if ready is None:
+                argv += ["-ex", "kill"]
+                steps = []
+            else:
+                steps = list(steps) + ["kill", "quit"]
+            output, timed_out = run_gdb(argv + [kernel], timeout,
+                                        typed_at or {}, type_keys,
+                                        steps, ready)
         finally:
             qemu.kill()
             qemu.wait()
         return Session(argv, output, read_text(serial_path), timed_out)
 
 
-def run_gdb(argv, timeout, typed_at, type_keys):
+def run_gdb(argv, timeout, typed_at, type_keys, steps, ready):
     """(output, timed out) of GDB run with @argv; the keys of @typed_at
-    are given to @type_keys when their section's marker is printed."""
+    are given to @type_keys when their section's marker is printed;
+    @steps go to GDB's input, each once @ready (gdb_session())."""
     # Errors (stderr) in place among the output, as on a terminal.
     gdb = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT)
-    chunks, pending = [], dict(typed_at)
+                           stderr=subprocess.STDOUT,
+                           stdin=subprocess.PIPE if steps else
+                           subprocess.DEVNULL)
+    chunks, pending, sent, sent_at = [], dict(typed_at), 0, time.monotonic()
     deadline = time.monotonic() + timeout
     reader = threading.Thread(target=lambda: chunks.extend(
         iter(lambda: gdb.stdout.read1(4096), b"")), daemon=True)
     reader.start()
-    while reader.is_alive() and time.monotonic() < deadline:
+    def output():
         text = b"".join(chunks).decode("utf-8", "replace")
+        # Read from a pipe, GDB still prompts: "(gdb) " before the
+        # output of each command, which the sections start at.
+        return re.sub(r"^(\(gdb\) )+", "", text, flags=re.M) if steps \
+            else text
+
+    while reader.is_alive() and time.monotonic() < deadline:
+        text = output()
         for name in [n for n in pending
                      if "=== %s ===\n" % n in text]:
             type_keys(pending.pop(name))
+        # Not ready after STEP_WAIT: the step goes anyway, and what was
+        # missing shows in the output instead of a timeout.
+        while sent < len(steps) and (ready(text, sent) or
+                                     time.monotonic() > sent_at + STEP_WAIT):
+            gdb.stdin.write(steps[sent].encode() + b"\n")
+            gdb.stdin.flush()
+            sent, sent_at = sent + 1, time.monotonic()
         reader.join(0.05)
     timed_out = reader.is_alive()
     if timed_out:
         gdb.kill()
         reader.join()
     gdb.wait()
-    return b"".join(chunks).decode("utf-8", "replace"), timed_out
+    return output(), timed_out
 
 
 def read_text(path):
