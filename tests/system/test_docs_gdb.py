@@ -29,10 +29,11 @@ one CPU, as the document's sessions were taken, but for section 11's.
 """
 import os
 import re
+import subprocess
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, free_port, qemu_argv, wait_listening
 from test_gdb import gdb_session, section
 
 DOC = os.path.join(ROOT, "docs", "gdb.md")
@@ -184,3 +185,39 @@ def test_checked_session_prints_what_the_document_shows(name, line,
     assert not wrong, session.explain(
         "docs/gdb.md line %d, session %r:\n%s" % (line, name,
                                                    "\n".join(wrong)))
+
+
+def test_plain_gdb_in_the_repository_does_what_section_14_shows(tmp_path):
+    """Section 14: with the one line in the user's gdbinit, `gdb -q` in
+    the repository loads the helpers; its block is typed as shown."""
+    with open(DOC) as f:
+        block = f.read().split("\n    $ gdb -q\n", 1)[1].split("\n\n", 1)[0]
+    shown = [line[4:] for line in block.splitlines()]
+    commands = [line[len("(gdb) "):] for line in shown
+                if line.startswith("(gdb) ")]
+    expected = [line for line in shown if not line.startswith("(gdb) ")]
+    assert commands == ["target remote :26000"], shown
+    config = tmp_path / "config" / "gdb"
+    config.mkdir(parents=True)
+    (config / "gdbinit").write_text(
+        "add-auto-load-safe-path %s\n" % os.path.join(ROOT, ".gdbinit"))
+    env = dict(os.environ, HOME=str(tmp_path),
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    port = free_port()
+    qemu = subprocess.Popen(qemu_argv(extra=["-gdb", "tcp::%d" % port, "-S"]),
+                            stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        assert wait_listening(port), "QEMU's gdb stub did not start"
+        gdb = subprocess.run(
+            ["gdb", "-q"], cwd=ROOT, env=env, text=True, timeout=60,
+            input="target remote :%d\nkill\nquit\n" % port,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    finally:
+        qemu.kill()
+        qemu.wait()
+    missing = missing_lines(expected, gdb.stdout)
+    assert not missing, "not printed:\n%s\n--- gdb printed ---\n%s" % (
+        "\n".join(missing), gdb.stdout)
+    assert "Remote debugging using :%d" % port in gdb.stdout, gdb.stdout
