@@ -1072,6 +1072,22 @@ def test_kwake_stops_with_the_wakers_backtrace(views):
         views.explain("the waker's backtrace is not the timer's: %s" % names)
 
 
+def test_kswitch_from_and_to_stops_only_between_the_two():
+    """kswitch --from 1 --to 7 at boot: pid 1 gives the CPU to kthreadd
+    and others long before kswapd0 (pid 7) exists; the one stop is the
+    switch from init to kswapd0, in switch_to, with init current."""
+    session = gdb_session(["kswitch --from 1 --to 7", section("stop"),
+                           "continue", section("kcurrent"), "kcurrent",
+                           section("end")])
+    session.check_clean()
+    switches = KSWITCH.findall(session.section("stop"))
+    assert [(m[1], m[4], m[5]) for m in switches] == \
+        [("1", "7", "[kswapd0]")], session.explain("not the switch 1 -> 7")
+    assert re.search(r"^current: pid 1 \[init\] ",
+                     session.section("kcurrent"), re.M), \
+        session.explain("current is not init")
+
+
 def spin_burn_address():
     out = subprocess.run(["nm", os.path.join(ROOT, "build", "user", "spin")],
                          capture_output=True, text=True, check=True).stdout
