@@ -94,7 +94,7 @@ def section(name):
 
 def gdb_session(steps, cmdline="", attach_after=None, settle=1.0,
                 timeout=GDB_TIMEOUT, smp=1, kernel=KERNEL, typed_first=(),
-                typed_at=None, ready=None):
+                typed_at=None, ready=None, extra=()):
     """Run QEMU and `gdb -batch -nx -x .gdbinit` with @steps.
 
     Each step is one GDB command (-ex), or a multi-line script (written
@@ -113,9 +113,10 @@ def gdb_session(steps, cmdline="", attach_after=None, settle=1.0,
     GDB is not in batch mode: it reads the steps (one line each) from
     a pipe, each when @ready says so, and its event loop runs between
     them (`continue &` then `interrupt`, as at a terminal).
+    @extra: more QEMU arguments.
     """
     port = free_port()
-    extra = ["-gdb", "tcp:127.0.0.1:%d" % port]
+    extra = ["-gdb", "tcp:127.0.0.1:%d" % port] + list(extra)
     if attach_after is None:
         extra.append("-S")
     with tempfile.TemporaryDirectory() as tmp:

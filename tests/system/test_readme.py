@@ -28,6 +28,7 @@ import re
 import pytest
 
 from conftest import ROOT, Terminal
+from test_docs_gdb import missing_lines as docs_missing_lines
 
 README = os.path.join(ROOT, "README.md")
 MARK = re.compile(r"^<!-- checked: (\S+) -->$")
@@ -77,26 +78,9 @@ def normalize(line):
     return re.sub(r"\s+", " ", line).strip()
 
 
-def pattern(expected):
-    return re.compile("^" + ".*".join(
-        re.escape(part) for part in normalize(expected).split("...")) + "$")
-
-
 def missing_lines(expected, output):
     """The expected lines not found, in order, among @output's lines."""
-    lines = [normalize(line) for line in output.splitlines()]
-    at, missing = 0, []
-    for want in expected:
-        if want.strip() == "...":
-            continue
-        regex = pattern(want)
-        for i in range(at, len(lines)):
-            if regex.match(lines[i]):
-                at = i + 1
-                break
-        else:
-            missing.append(want)
-    return missing
+    return docs_missing_lines(expected, output, normalize)
 
 
 SESSIONS = checked_sessions()
