@@ -79,7 +79,7 @@ OBJS-kernel := kernel/main.o kernel/version.o kernel/printk.o \
 	       kernel/trace.o kernel/reboot.o kernel/cred.o kernel/cpu.o \
 	       kernel/mutex.o kernel/sys.o kernel/itimer.o \
 	       kernel/ni_syscall.o kernel/resource.o kernel/sysinfo.o \
-	       kernel/prctl.o kernel/time.o
+	       kernel/prctl.o kernel/time.o kernel/hung_task.o
 OBJS-sched  := sched/core.o sched/idle.o sched/wait.o sched/completion.o \
 	       sched/migration.o
 OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
@@ -113,7 +113,7 @@ OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/percpu_threads_test.o tests/ktest/smp_lock_test.o \
 	       tests/ktest/smp_sched_test.o tests/ktest/vfs_test.o \
 	       tests/ktest/pipe_test.o tests/ktest/tty_test.o \
-	       tests/ktest/proc_test.o
+	       tests/ktest/proc_test.o tests/ktest/hung_task_test.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
 	       tests/bench/deferred_bench.o tests/bench/disk_bench.o \
 	       tests/bench/smp_bench.o tests/bench/pipe_bench.o

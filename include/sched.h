@@ -137,6 +137,10 @@ struct task_struct {
 	unsigned long utime, stime;	/* user and system ticks */
 	unsigned long nvcsw, nivcsw;	/* voluntary, involuntary switches */
 	unsigned long start_time;	/* jiffies at fork */
+	/* khungtaskd's (kernel/hung_task.c): the switch count at its last
+	 * walk, and whether this hang was reported. */
+	unsigned long last_switch_count;
+	bool hung_task_reported;
 
 	char comm[TASK_COMM_LEN];	/* name, without the path */
 

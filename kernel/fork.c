@@ -374,6 +374,8 @@ static struct task_struct *copy_process(unsigned long clone_flags,
 	p->exit_code = 0;
 	p->utime = p->stime = 0;
 	p->nvcsw = p->nivcsw = 0;
+	p->last_switch_count = 0;
+	p->hung_task_reported = false;
 	p->start_time = jiffies;
 	p->pending = 0;
 	p->vfork_done = NULL;

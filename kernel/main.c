@@ -19,6 +19,7 @@
 #include <blkdev.h>
 #include <buffer_head.h>
 #include <fs.h>
+#include <hung_task.h>
 #include <init.h>
 #include <initramfs.h>
 #include <interrupt.h>
@@ -81,6 +82,8 @@ static void do_basic_setup(void)
 	kswapd_init();
 	pdflush_init();
 	page_writeback_init();
+	/* And the watchdog of tasks stuck in D state. */
+	hung_task_init();
 }
 
 static const char *execute_command = "/sbin/init";	/* init= */

@@ -5,6 +5,7 @@
  *
  * Linux 2.6: kernel/sysctl.c (vm_table, proc_dointvec_minmax(),
  * proc_doulongvec_minmax()), fs/drop_caches.c.
+ * /proc/sys/kernel holds hung_task_timeout_secs (kernel/hung_task.c);
  * /proc/sys/vm holds the memory tunables this kernel has, each also a
  * boot option: dirty_background_ratio, dirty_expire_centisecs,
  * dirty_writeback_centisecs (mm/page-writeback.c), min_free_kbytes
@@ -18,6 +19,7 @@
  */
 #include <buffer_head.h>
 #include <errno.h>
+#include <hung_task.h>
 #include <init.h>
 #include <kernel.h>
 #include <mmzone.h>
@@ -140,10 +142,38 @@ static int min_free_kbytes_sysctl_handler(struct ctl_table *table, int write,
 	return err;
 }
 
+/*
+ * hung_task_timeout_secs: a new value wakes khungtaskd, which starts a
+ * period of that length at once (Linux 2.6:
+ * proc_dohung_task_timeout_secs(), kernel/hung_task.c).
+ */
+static int hung_task_timeout_handler(struct ctl_table *table, int write,
+				     char *buf, size_t *lenp)
+{
+	int err = proc_doulongvec_minmax(table, write, buf, lenp);
+
+	if (!err && write)
+		hung_task_timeout_changed();
+	return err;
+}
+
 static unsigned int zero, one = 1, three = 3, hundred = 100;
 static unsigned int centisecs_max = DIRTY_CENTISECS_MAX;
 static unsigned long min_free_kbytes_min = MIN_FREE_KBYTES_MIN;
 static unsigned long min_free_kbytes_max = MIN_FREE_KBYTES_MAX;
+static unsigned long hung_task_timeout_max = HUNG_TASK_TIMEOUT_MAX;
+
+static struct ctl_table kern_table[] = {
+	{
+		.procname = "hung_task_timeout_secs",
+		.data = &sysctl_hung_task_timeout_secs,
+		.maxlen = sizeof(unsigned long),
+		.mode = 0644,
+		.proc_handler = hung_task_timeout_handler,
+		.extra2 = &hung_task_timeout_max,
+	},
+	{ }
+};
 
 static struct ctl_table vm_table[] = {
 	{
@@ -196,6 +226,11 @@ static struct ctl_table vm_table[] = {
 
 /* /proc/sys: the directories. */
 struct ctl_table sysctl_root_table[] = {
+	{
+		.procname = "kernel",
+		.mode = 0555,
+		.child = kern_table,
+	},
 	{
 		.procname = "vm",
 		.mode = 0555,

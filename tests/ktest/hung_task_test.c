@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tests/ktest/hung_task_test.c - khungtaskd reports a task held in
+ * TASK_UNINTERRUPTIBLE, once, and leaves alone one that keeps running.
+ *
+ * The timeout goes to 1 s through /proc/sys/kernel/hung_task_timeout_secs'
+ * handler (which wakes khungtaskd) and back to what it was at the end.
+ * One thread waits on a completion nobody completes (D state, never
+ * switched in: it must be reported), another sleeps a few ticks at a
+ * time in TASK_UNINTERRUPTIBLE (in D state at most looks, but switching:
+ * it must not be).  The test waits for the events themselves: the report (the
+ * task's hung_task_reported), then two more walks of khungtaskd
+ * (hung_task_checks), after which the count of reports must have grown
+ * by exactly one for the blocked thread.  The report's text, with the
+ * stack, is read on the console by tests/system/test_hung_task.py.
+ */
+#include <completion.h>
+#include <errno.h>
+#include <hung_task.h>
+#include <kernel.h>
+#include <kthread.h>
+#include <ktest.h>
+#include <sched.h>
+#include <string.h>
+#include <sysctl.h>
+#include <timer.h>
+
+/* Bound of the waits, in 10 ms looks: far more than two 1 s periods. */
+#define LOOKS_MAX	3000
+
+static struct completion never;
+static unsigned long saved_timeout;
+
+static int hung_task_test_blocked(void *unused)
+{
+	wait_for_completion(&never);
+	ktest_wait_for_stop();
+	return 0;
+}
+
+/*
+ * 7 ticks: not a divisor of khungtaskd's period (100 ticks), so its
+ * walks do not all fall on the tick that wakes the napper; most find it
+ * in D state, with a switch count that moved.
+ */
+#define NAP_TICKS	7
+
+static int hung_task_test_napper(void *unused)
+{
+	while (!kthread_should_stop())
+		schedule_timeout_uninterruptible(NAP_TICKS);
+	return 0;
+}
+
+static int set_timeout(unsigned long secs)
+{
+	struct ctl_table *t = sysctl_lookup("kernel/hung_task_timeout_secs");
+	char text[SYSCTL_TEXT_MAX];
+	size_t len;
+
+	if (!t)
+		return -ENOENT;
+	len = scnprintf(text, sizeof(text), "%lu\n", secs);
+	return t->proc_handler(t, 1, text, &len);
+}
+
+static void restore_timeout(void *unused)
+{
+	set_timeout(saved_timeout);
+}
+
+static void unblock(void *unused)
+{
+	complete(&never);
+}
+
+/* Sleeps until @done(@arg) is true; false if it never was. */
+static bool wait_until(bool (*done)(void *arg), void *arg)
+{
+	for (int i = 0; i < LOOKS_MAX; i++) {
+		if (done(arg))
+			return true;
+		msleep(10);
+	}
+	return done(arg);
+}
+
+static bool reported(void *p)
+{
+	return READ_ONCE(((struct task_struct *)p)->hung_task_reported);
+}
+
+static bool checked_after(void *checks)
+{
+	return READ_ONCE(hung_task_checks) >= *(unsigned long *)checks;
+}
+
+KTEST(hung_task_reports_a_blocked_task_once)
+{
+	struct task_struct *blocked, *napper;
+	unsigned long reports, checks;
+
+	init_completion(&never);
+	saved_timeout = READ_ONCE(sysctl_hung_task_timeout_secs);
+	KTEST_ASSERT_EQ(set_timeout(1), 0);
+	ktest_add_action(restore_timeout, NULL);
+	KTEST_EXPECT_EQ(READ_ONCE(sysctl_hung_task_timeout_secs), 1UL);
+
+	reports = READ_ONCE(hung_task_reports);
+	blocked = kthread_run(hung_task_test_blocked, NULL, "hung_blocked");
+	KTEST_ASSERT(!IS_ERR(blocked));
+	ktest_add_action(ktest_kthread_stop, blocked);
+	ktest_add_action(unblock, NULL);
+	napper = kthread_run(hung_task_test_napper, NULL, "hung_napper");
+	KTEST_ASSERT(!IS_ERR(napper));
+	ktest_add_action(ktest_kthread_stop, napper);
+
+	KTEST_ASSERT(wait_until(reported, blocked));
+	/* Two whole periods more: a second report would have come. */
+	checks = READ_ONCE(hung_task_checks) + 2;
+	KTEST_ASSERT(wait_until(checked_after, &checks));
+	KTEST_EXPECT(READ_ONCE(blocked->hung_task_reported));
+	KTEST_EXPECT(!READ_ONCE(napper->hung_task_reported));
+	KTEST_EXPECT_EQ(READ_ONCE(hung_task_reports) - reports, 1UL);
+}
+
+KTEST(hung_task_timeout_sysctl_bounds)
+{
+	saved_timeout = READ_ONCE(sysctl_hung_task_timeout_secs);
+	ktest_add_action(restore_timeout, NULL);
+	KTEST_EXPECT_EQ(set_timeout(HUNG_TASK_TIMEOUT_MAX + 1), -EINVAL);
+	KTEST_EXPECT_EQ(READ_ONCE(sysctl_hung_task_timeout_secs),
+			saved_timeout);
+	/* 0: no checks, khungtaskd sleeps until the next write. */
+	KTEST_EXPECT_EQ(set_timeout(0), 0);
+	KTEST_EXPECT_EQ(READ_ONCE(sysctl_hung_task_timeout_secs), 0UL);
+}
