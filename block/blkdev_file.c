@@ -10,6 +10,8 @@
  * sees it later -- when pdflush finds it old enough, when sync() or
  * power-off writes everything, or when kswapd needs the page.  A write of
  * a whole block does not read it first (getblk() instead of bread()).
+ * /dev/hda1 is the same for a partition: its position 0 is the
+ * partition's first byte, and it ends where the partition does.
  */
 #include <asm/uaccess.h>
 #include <blkdev.h>
@@ -104,19 +106,16 @@ static const struct file_operations blkdev_fops = {
 };
 
 /**
- * blkdev_file_open - make an open file read and write a whole disk
- * @f: the file the VFS opened on the disk's device node (/dev/hda)
- * @name: the disk ("hda")
+ * blkdev_file_open - make an open file read and write a disk or partition
+ * @f: the file the VFS opened on the device node (/dev/hda, /dev/hda1)
+ * @bdev: the disk or partition (fs/devices.c: bdget() of the node's
+ *        number)
  *
  * Context: process (fs/devices.c: the block device node's open).
- * Return: 0, or -ENXIO if there is no such disk.
+ * Return: 0.
  */
-int blkdev_file_open(struct file *f, const char *name)
+int blkdev_file_open(struct file *f, struct block_device *bdev)
 {
-	struct block_device *bdev = lookup_bdev(name);
-
-	if (!bdev)
-		return -ENXIO;
 	f->f_op = &blkdev_fops;
 	f->private_data = bdev;
 	return 0;

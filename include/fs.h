@@ -43,6 +43,7 @@
 
 #include <atomic.h>
 #include <file.h>
+#include <kdev_t.h>
 #include <list.h>
 #include <mutex.h>
 #include <spinlock.h>
@@ -51,14 +52,6 @@
 
 typedef long long loff_t;	/* a 64-bit offset: _llseek, stat sizes */
 typedef unsigned short umode_t;	/* file type and permission bits */
-typedef u32 dev_t;		/* MKDEV(major, minor) */
-
-/* Device numbers: 12 bits of major, 20 of minor (Linux's kdev_t.h). */
-#define MINORBITS	20
-#define MINORMASK	((1U << MINORBITS) - 1)
-#define MAJOR(dev)	((unsigned int)((dev) >> MINORBITS))
-#define MINOR(dev)	((unsigned int)((dev) & MINORMASK))
-#define MKDEV(ma, mi)	(((dev_t)(ma) << MINORBITS) | (dev_t)(mi))
 
 #define OFF_T_MAX	((off_t)(~0UL >> 1))	/* the largest file size */
 
