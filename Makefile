@@ -132,8 +132,11 @@ CMDLINE ?=
 MEM	?= 128
 # CPUs: two by default, so that each of two swappers can be seen at work.
 SMP	?= 2
-# The disk: a raw image, the primary IDE master (hda).  Made empty
-# (sparse, all zeros) when missing; never overwritten.
+# The disk: a raw image, the primary IDE master (hda), made when missing
+# and never overwritten: an MBR with one Linux partition, hda1, holding an
+# ext3 file system of a few files (tools/mkdisk.py, with the host's
+# mke2fs), the rest raw blocks for the disk tests.  /sbin/init mounts
+# hda1 on /mnt.
 DISK	:= $(B)/disk.img
 DISK_MB	:= 32
 QEMU_FLAGS := -m $(MEM) -smp $(SMP) -display none -no-reboot \
@@ -216,7 +219,7 @@ $(B)/kernel.sym: $(KERNEL)
 $(DISK):
 	$(quiet) DISK $@
 	$(Q)mkdir -p $(dir $@)
-	$(Q)truncate -s $(DISK_MB)M $@
+	$(Q)$(PYTHON) tools/mkdisk.py $@
 
 ## User programs and the initramfs -------------------------------------
 # user/ holds the ring-3 programs and their tiny C library.  Same compiler
