@@ -120,6 +120,9 @@ struct block_device {
 	struct block_device *bd_contains; /* the disk (itself for a disk) */
 	struct request_queue *queue;	/* the disk's */
 	struct list_head list;		/* on all_bdevs */
+	/* bdev_lock (block/blkdev_file.c): */
+	void *bd_holder;		/* who claimed it (a mounted fs type) */
+	int bd_holders;			/* claims by bd_holder */
 };
 
 /* block/ll_rw_blk.c */
@@ -139,6 +142,9 @@ struct task_struct *kblockd_thread(int cpu);
 struct file;
 struct file *blkdev_open_file(const char *name, int flags);
 int blkdev_file_open(struct file *f, struct block_device *bdev);
+struct block_device *open_bdev_excl(const char *path, int flags,
+				    void *holder);
+void close_bdev_excl(struct block_device *bdev);
 
 /* block/elevator.c */
 struct request *elv_merge(struct request_queue *q, int rw, sector_t sector,

@@ -120,6 +120,7 @@ struct super_block {
 	struct list_head s_instances;	/* on s_type->fs_supers */
 	struct mutex s_vfs_rename_mutex; /* one cross-directory rename */
 	char s_id[32];			/* the device name, for messages */
+	struct block_device *s_bdev;	/* a disk file system's partition */
 	void *s_fs_info;		/* the file system's own */
 };
 
@@ -418,8 +419,14 @@ int get_sb_single(struct file_system_type *type, int flags, void *data,
 		  int (*fill_super)(struct super_block *sb, void *data,
 				    int silent),
 		  struct vfsmount *mnt);
+int get_sb_bdev(struct file_system_type *type, int flags,
+		const char *dev_name, void *data,
+		int (*fill_super)(struct super_block *sb, void *data,
+				  int silent),
+		struct vfsmount *mnt);
 void kill_anon_super(struct super_block *sb);
 void kill_litter_super(struct super_block *sb);
+void kill_block_super(struct super_block *sb);
 void deactivate_super(struct super_block *sb);
 int simple_set_mnt(struct vfsmount *mnt, struct super_block *sb);
 

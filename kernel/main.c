@@ -18,6 +18,7 @@
 #include <binfmts.h>
 #include <blkdev.h>
 #include <buffer_head.h>
+#include <ext3_fs.h>
 #include <fs.h>
 #include <init.h>
 #include <initramfs.h>
@@ -82,6 +83,8 @@ static void do_basic_setup(void)
 	kswapd_init();
 	pdflush_init();
 	page_writeback_init();
+	/* A file system on the disk: /sbin/init mounts hda1 on /mnt. */
+	init_ext3_fs();
 }
 
 static const char *execute_command = "/sbin/init";	/* init= */
