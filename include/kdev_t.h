@@ -13,6 +13,8 @@
 
 #include <types.h>
 
+typedef u32 dev_t;		/* MKDEV(major, minor) */
+
 #define MINORBITS	20
 #define MINORMASK	((1U << MINORBITS) - 1)
 #define MAJOR(dev)	((unsigned int)((dev) >> MINORBITS))

@@ -28,6 +28,5 @@ typedef long off_t;
 typedef unsigned int gfp_t;
 typedef unsigned int uid_t;
 typedef unsigned int gid_t;
-typedef u32 dev_t;		/* MKDEV(major, minor): include/fs.h */
 
 #endif /* _TYPES_H */
