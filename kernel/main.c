@@ -18,7 +18,6 @@
 #include <binfmts.h>
 #include <blkdev.h>
 #include <buffer_head.h>
-#include <ext3_fs.h>
 #include <fs.h>
 #include <init.h>
 #include <initramfs.h>
@@ -71,10 +70,9 @@ static void do_basic_setup(void)
 	/*
 	 * The disk and the memory daemons (docs/memory-daemons.md):
 	 * kblockd/N first (the disk's queue is unplugged through it), the
-	 * buffer cache, then the disk, whose partition table is read
-	 * through the cache as it is added, and the threads that keep
-	 * the cache in check: kswapd0 frees its clean pages when memory
-	 * runs low, two pdflush threads write its dirty ones back.
+	 * buffer cache, the disk (its partition table read through it),
+	 * and the threads that keep the cache in check: kswapd0 frees its
+	 * clean pages when memory runs low, two pdflush write dirty ones.
 	 */
 	blk_dev_init();
 	buffer_init();
@@ -83,8 +81,6 @@ static void do_basic_setup(void)
 	kswapd_init();
 	pdflush_init();
 	page_writeback_init();
-	/* A file system on the disk: /sbin/init mounts hda1 on /mnt. */
-	init_ext3_fs();
 }
 
 static const char *execute_command = "/sbin/init";	/* init= */
