@@ -56,6 +56,37 @@ unsigned char ext3_filetype_to_dtype(struct super_block *sb, u8 file_type)
 	return ext3_filetype_table[file_type];
 }
 
+/* What is wrong with an entry at @offset of its block, or NULL. */
+static const char *ext3_dir_entry_error(struct inode *dir,
+					const struct ext3_dir_entry_2 *de,
+					unsigned long offset)
+{
+	struct super_block *sb = dir->i_sb;
+	unsigned int rlen = le16_to_cpu(de->rec_len);
+
+	if (rlen < EXT3_DIR_REC_LEN(1))
+		return "rec_len is smaller than minimal";
+	if (rlen % 4 != 0)
+		return "rec_len % 4 != 0";
+	if (rlen < EXT3_DIR_REC_LEN(de->name_len))
+		return "rec_len is too small for name_len";
+	if (offset + rlen > sb->s_blocksize)
+		return "directory entry across blocks";
+	if (le32_to_cpu(de->inode) > EXT3_SB(sb)->s_inodes_count)
+		return "inode out of bounds";
+	return NULL;
+}
+
+static void ext3_report_dir_entry(const char *function, struct inode *dir,
+				  const struct ext3_dir_entry_2 *de,
+				  unsigned long pos, const char *error)
+{
+	ext3_error(dir->i_sb, function, "bad entry in directory #%lu: %s - "
+		   "offset=%lu, inode=%u, rec_len=%u, name_len=%u",
+		   dir->i_ino, error, pos, le32_to_cpu(de->inode),
+		   le16_to_cpu(de->rec_len), de->name_len);
+}
+
 /**
  * ext3_check_dir_entry - is this directory entry sane?
  * @function: who asks (for the report)
@@ -64,7 +95,9 @@ unsigned char ext3_filetype_to_dtype(struct super_block *sb, u8 file_type)
  * @offset: its offset in that block
  * @pos: its offset in the directory (for the report)
  *
- * Linux 2.6: ext3_check_dir_entry(), the same five checks and words.
+ * Linux 2.6: ext3_check_dir_entry(), the same five checks and words:
+ * a record shorter than the smallest, not a multiple of 4, shorter than
+ * its name, running past its block, or naming an inode past the last.
  * Context: process.
  * Return: 1 if it is sane, 0 if not (reported with ext3_error()).
  */
@@ -72,26 +105,11 @@ int ext3_check_dir_entry(const char *function, struct inode *dir,
 			 const struct ext3_dir_entry_2 *de,
 			 unsigned long offset, unsigned long pos)
 {
-	struct super_block *sb = dir->i_sb;
-	unsigned int rlen = le16_to_cpu(de->rec_len);
-	const char *error = NULL;
+	const char *error = ext3_dir_entry_error(dir, de, offset);
 
-	if (rlen < EXT3_DIR_REC_LEN(1))
-		error = "rec_len is smaller than minimal";
-	else if (rlen % 4 != 0)
-		error = "rec_len % 4 != 0";
-	else if (rlen < EXT3_DIR_REC_LEN(de->name_len))
-		error = "rec_len is too small for name_len";
-	else if (offset + rlen > sb->s_blocksize)
-		error = "directory entry across blocks";
-	else if (le32_to_cpu(de->inode) > EXT3_SB(sb)->s_inodes_count)
-		error = "inode out of bounds";
 	if (!error)
 		return 1;
-	ext3_error(sb, function, "bad entry in directory #%lu: %s - "
-		   "offset=%lu, inode=%u, rec_len=%u, name_len=%u",
-		   dir->i_ino, error, pos, le32_to_cpu(de->inode), rlen,
-		   de->name_len);
+	ext3_report_dir_entry(function, dir, de, pos, error);
 	return 0;
 }
 
@@ -134,11 +152,16 @@ static int ext3_readdir_block(struct file *filp, const char *block,
 	while (offset < bs && filp->f_pos < dir->i_size) {
 		const struct ext3_dir_entry_2 *de = (const void *)(block +
 								   offset);
+		const char *error = ext3_dir_entry_error(dir, de, offset);
 		unsigned int rlen;
 
-		if (!ext3_check_dir_entry("ext3_readdir", dir, de, offset,
-					  filp->f_pos))
+		/* Said when the caller gets the error: see ext3_readdir(). */
+		if (error) {
+			if (!*stored)
+				ext3_report_dir_entry("ext3_readdir", dir, de,
+						      filp->f_pos, error);
 			return -EUCLEAN;
+		}
 		rlen = le16_to_cpu(de->rec_len);
 		if (le32_to_cpu(de->inode)) {
 			if (filldir(dirent, de->name, de->name_len,
@@ -156,8 +179,9 @@ static int ext3_readdir_block(struct file *filp, const char *block,
 /*
  * Linux 2.6: ext3_readdir().  A bad entry after some were given ends the
  * call there without an error, so that the caller gets those; the next
- * call starts at the bad entry, and returns -EUCLEAN, stepping past its
- * block so that the one after may still be read.
+ * call starts at the bad entry, reports it and returns -EUCLEAN, stepping
+ * past its block so that the one after may still be read.  (Linux skips
+ * the block and returns what it has: the error is only in the log.)
  */
 static int ext3_readdir(struct file *filp, void *dirent, filldir_t filldir)
 {
