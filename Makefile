@@ -99,7 +99,7 @@ OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o \
 	       lib/spinlock_debug.o lib/smp_processor_id.o
 OBJS-proc   := fs/seq_file.o fs/proc/array.o fs/proc/meminfo.o \
 	       fs/proc/vmstat.o fs/proc/interrupts.o fs/proc/loadavg.o \
-	       fs/proc/stat.o kernel/sysctl.o
+	       fs/proc/stat.o fs/proc/mounts.o kernel/sysctl.o
 # The file system: its inodes, the fixed entries, /proc/PID, /proc/sys.
 OBJS-procfs := fs/proc/inode.o fs/proc/generic.o fs/proc/root.o \
 	       fs/proc/base.o fs/proc/proc_sysctl.o

@@ -445,6 +445,35 @@ struct block_device *bdget(dev_t dev)
 }
 
 /**
+ * show_partitions - the disks and partitions, as /proc/partitions shows
+ *                   them
+ * @buf: where to write
+ * @len: room
+ *
+ * Linux 2.6: block/genhd.c: show_partition().  A header, an empty line,
+ * then major, minor, size in 1 KiB blocks and name, one a line, in the
+ * order they were added (a disk before its partitions).
+ * Context: any.
+ * Return: bytes written (cut at @len).
+ */
+int show_partitions(char *buf, int len)
+{
+	struct block_device *bdev;
+	unsigned long flags;
+	int n;
+
+	n = scnprintf(buf, len, "major minor  #blocks  name\n\n");
+	spin_lock_irqsave(&all_bdevs_lock, flags);
+	list_for_each_entry(bdev, &all_bdevs, list)
+		n += scnprintf(buf + n, len - n, "%4u  %4u %10lu %s\n",
+			       MAJOR(bdev->bd_dev), MINOR(bdev->bd_dev),
+			       (unsigned long)bdev->nr_sectors / 2,
+			       bdev->name);
+	spin_unlock_irqrestore(&all_bdevs_lock, flags);
+	return n;
+}
+
+/**
  * blk_dev_init - the block layer: kblockd/N and BLOCK_SOFTIRQ
  *
  * Linux 2.6: blk_dev_init() creates the "kblockd" workqueue, one worker

@@ -132,6 +132,7 @@ void add_disk(struct block_device *bdev);
 void add_partition(struct block_device *part);
 struct block_device *lookup_bdev(const char *name);
 struct block_device *bdget(dev_t dev);
+int show_partitions(char *buf, int len);
 int generic_make_request(int rw, struct buffer_head *bh);
 void blk_run_queue_async(struct request_queue *q);
 void blk_complete_request(struct request *rq);

@@ -154,6 +154,10 @@ def test_partition_table_is_the_hosts_and_dev_hda1_is_hda1():
         assert re.search(r"^\[[ .0-9]+\]  hda: hda1$", log, re.M), log
         assert ("hda1: sectors %d-%d (%d sectors, %d KiB), type 0x83"
                 % (start, start + count - 1, count, count // 2)) in log, log
+        out = t.output("cat /proc/partitions")
+        assert out.splitlines()[2:] == [
+            "   3     0      32768 hda",
+            "   3     1 %10d hda1" % (count // 2)], out
         out = t.output("busybox md5sum /dev/hda1", timeout=120)
         assert out.split()[0] == hashlib.md5(part).hexdigest(), out
         out = t.output("dd if=/dev/hda1 bs=512 skip=%d count=2" % (count - 1))
@@ -244,6 +248,9 @@ def test_ext3_files_read_back_as_the_host_wrote_them():
 
         out = t.output("echo x > /mnt/new; mkdir /mnt/d; rm -f /mnt/README")
         assert out.count("Read-only file system") == 3, out
+        assert "/dev/hda1 /mnt ext3 ro 0 0" in t.output("cat /proc/mounts")
+        out = t.output("busybox mount -o remount,rw /mnt")
+        assert "Read-only file system" in out, out
 
         assert t.output("busybox umount /mnt; echo $?").split() == ["0"]
         assert t.output("ls /mnt | wc -l").split() == ["0"]
