@@ -7,7 +7,10 @@
  * kernel says which calls a program wanted and did not get, once per
  * program and number -- `busybox[12]: unimplemented system call 270` --
  * so that running a real Linux program shows at once what it missed,
- * without a line for each of its thousand retries.  The programs are
+ * without a line for each of its thousand retries.  The line is
+ * KERN_DEBUG: in dmesg, not on the console, where every glibc program
+ * would otherwise print one (glibc tries rseq(), 386, at start-up and
+ * goes on without it, as on a kernel older than 4.18).  The programs are
  * told apart by name (comm): the same (name, number) pair is logged once
  * however many processes run that program.  A table of PROGRAMS_MAX
  * names, each with the first PER_PROGRAM_MAX numbers it was refused,
@@ -111,11 +114,11 @@ asmlinkage long sys_ni_syscall(struct pt_regs regs)
 	case 0:
 		break;
 	case 1:
-		printk(KERN_INFO "%s[%d]: unimplemented system call %ld\n",
+		printk(KERN_DEBUG "%s[%d]: unimplemented system call %ld\n",
 		       comm, current->pid, nr);
 		break;
 	case 2:
-		printk(KERN_INFO "%s[%d]: more unimplemented system calls, "
+		printk(KERN_DEBUG "%s[%d]: more unimplemented system calls, "
 		       "not logged\n", comm, current->pid);
 		break;
 	case 3:

@@ -26,6 +26,7 @@ import os
 import re
 import subprocess
 import tempfile
+import threading
 import time
 
 import pytest
@@ -33,6 +34,8 @@ import pytest
 from conftest import KERNEL, ROOT, free_port, qemu_argv, wait_listening
 
 GDB_TIMEOUT = 60
+# What a step given to GDB on a pipe may wait for the last one's output.
+STEP_WAIT = 10
 
 # The tests of a second CPU need the kernel to start it (fork_idle(),
 # INIT-SIPI-SIPI: arch/x86/smpboot.c); without that file only CPU 0 runs.
@@ -90,7 +93,8 @@ def section(name):
 
 
 def gdb_session(steps, cmdline="", attach_after=None, settle=1.0,
-                timeout=GDB_TIMEOUT, smp=1, kernel=KERNEL):
+                timeout=GDB_TIMEOUT, smp=1, kernel=KERNEL, typed_first=(),
+                typed_at=None, ready=None, extra=()):
     """Run QEMU and `gdb -batch -nx -x .gdbinit` with @steps.
 
     Each step is one GDB command (-ex), or a multi-line script (written
@@ -100,9 +104,19 @@ def gdb_session(steps, cmdline="", attach_after=None, settle=1.0,
     seconds after the serial console printed a line matching it.
     @smp: QEMU's CPUs; its gdb stub shows each as a thread.
     @kernel: the kernel file QEMU boots and GDB reads.
+    @typed_first: [(keys, regex)]: before GDB attaches, each @keys is
+    typed at the console in turn and its @regex waited for.
+    @typed_at: {section name: keys}: typed at the console when GDB
+    prints that section's marker (`continue` next: the UART holds the
+    keys until the kernel runs again).
+    @ready: a function (output so far, step number) -> bool.  With it,
+    GDB is not in batch mode: it reads the steps (one line each) from
+    a pipe, each when @ready says so, and its event loop runs between
+    them (`continue &` then `interrupt`, as at a terminal).
+    @extra: more QEMU arguments.
     """
     port = free_port()
-    extra = ["-gdb", "tcp:127.0.0.1:%d" % port]
+    extra = ["-gdb", "tcp:127.0.0.1:%d" % port] + list(extra)
     if attach_after is None:
         extra.append("-S")
     with tempfile.TemporaryDirectory() as tmp:
@@ -111,24 +125,41 @@ def gdb_session(steps, cmdline="", attach_after=None, settle=1.0,
             argv = qemu_argv(cmdline, extra=extra, smp=smp)
             argv[argv.index(KERNEL)] = kernel
             qemu = subprocess.Popen(argv,
-                                    stdin=subprocess.DEVNULL,
+                                    stdin=subprocess.PIPE,
                                     stdout=serial_file,
                                     stderr=subprocess.STDOUT)
+
+        def wait_serial(regex, start=0):
+            deadline = time.monotonic() + timeout
+            while not re.search(regex, read_text(serial_path)[start:], re.M):
+                assert time.monotonic() < deadline, \
+                    "no %r on the serial console:\n%s" % (
+                        regex, read_text(serial_path))
+                assert qemu.poll() is None, "QEMU exited:\n%s" % \
+                    read_text(serial_path)
+                time.sleep(0.05)
+
+        def type_keys(keys):
+            qemu.stdin.write(keys.encode())
+            qemu.stdin.flush()
+
         try:
             assert wait_listening(port), "QEMU's gdb stub did not start"
             if attach_after is not None:
-                deadline = time.monotonic() + timeout
-                while not re.search(attach_after, read_text(serial_path), re.M):
-                    assert time.monotonic() < deadline, \
-                        "no %r on the serial console:\n%s" % (
-                            attach_after, read_text(serial_path))
-                    assert qemu.poll() is None, "QEMU exited:\n%s" % \
-                        read_text(serial_path)
-                    time.sleep(0.05)
+                wait_serial(attach_after)
+                for keys, regex in typed_first:
+                    start = len(read_text(serial_path))
+                    type_keys(keys)
+                    wait_serial(regex, start)
                 time.sleep(settle)
-            argv = ["gdb", "-q", "-nx", "-batch", "-x", ".gdbinit",
+            argv = ["gdb", "-q", "-nx", "-x", ".gdbinit",
                     "-ex", "target remote 127.0.0.1:%d" % port]
-            for number, step in enumerate(steps):
+            if ready is None:
+                argv.insert(3, "-batch")
+            else:
+                # As batch mode does: no wrapping of long lines.
+                argv[3:3] = ["-ex", "set width 0"]
+            for number, step in enumerate(steps if ready is None else ()):
                 if "\n" in step:
                     path = os.path.join(tmp, "step%d.gdb" % number)
                     with open(path, "w") as f:
@@ -136,23 +167,60 @@ def gdb_session(steps, cmdline="", attach_after=None, settle=1.0,
                     argv += ["-x", path]
                 else:
                     argv += ["-ex", step]
-            argv += ["-ex", "kill", kernel]
-            timed_out = False
-            try:
-                # Errors (stderr) in place among the output, as on a terminal.
-                gdb = subprocess.run(argv, cwd=ROOT, stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT, text=True,
-                                     timeout=timeout)
-                output = gdb.stdout
-            except subprocess.TimeoutExpired as e:
-                timed_out = True
-                output = e.stdout or ""
-                if isinstance(output, bytes):
-                    output = output.decode("utf-8", "replace")
+            if ready is None:
+                argv += ["-ex", "kill"]
+                steps = []
+            else:
+                steps = list(steps) + ["kill", "quit"]
+            output, timed_out = run_gdb(argv + [kernel], timeout,
+                                        typed_at or {}, type_keys,
+                                        steps, ready)
         finally:
             qemu.kill()
             qemu.wait()
         return Session(argv, output, read_text(serial_path), timed_out)
+
+
+def run_gdb(argv, timeout, typed_at, type_keys, steps, ready):
+    """(output, timed out) of GDB run with @argv; the keys of @typed_at
+    are given to @type_keys when their section's marker is printed;
+    @steps go to GDB's input, each once @ready (gdb_session())."""
+    # Errors (stderr) in place among the output, as on a terminal.
+    gdb = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT,
+                           stdin=subprocess.PIPE if steps else
+                           subprocess.DEVNULL)
+    chunks, pending, sent, sent_at = [], dict(typed_at), 0, time.monotonic()
+    deadline = time.monotonic() + timeout
+    reader = threading.Thread(target=lambda: chunks.extend(
+        iter(lambda: gdb.stdout.read1(4096), b"")), daemon=True)
+    reader.start()
+    def output():
+        text = b"".join(chunks).decode("utf-8", "replace")
+        # Read from a pipe, GDB still prompts: "(gdb) " before the
+        # output of each command, which the sections start at.
+        return re.sub(r"^(\(gdb\) )+", "", text, flags=re.M) if steps \
+            else text
+
+    while reader.is_alive() and time.monotonic() < deadline:
+        text = output()
+        for name in [n for n in pending
+                     if "=== %s ===\n" % n in text]:
+            type_keys(pending.pop(name))
+        # Not ready after STEP_WAIT: the step goes anyway, and what was
+        # missing shows in the output instead of a timeout.
+        while sent < len(steps) and (ready(text, sent) or
+                                     time.monotonic() > sent_at + STEP_WAIT):
+            gdb.stdin.write(steps[sent].encode() + b"\n")
+            gdb.stdin.flush()
+            sent, sent_at = sent + 1, time.monotonic()
+        reader.join(0.05)
+    timed_out = reader.is_alive()
+    if timed_out:
+        gdb.kill()
+        reader.join()
+    gdb.wait()
+    return output(), timed_out
 
 
 def read_text(path):
@@ -1003,6 +1071,22 @@ def test_kwake_stops_with_the_wakers_backtrace(views):
     names = frames(text)
     assert names[0] == "try_to_wake_up" and "process_timeout" in names, \
         views.explain("the waker's backtrace is not the timer's: %s" % names)
+
+
+def test_kswitch_from_and_to_stops_only_between_the_two():
+    """kswitch --from 1 --to 7 at boot: pid 1 gives the CPU to kthreadd
+    and others long before kswapd0 (pid 7) exists; the one stop is the
+    switch from init to kswapd0, in switch_to, with init current."""
+    session = gdb_session(["kswitch --from 1 --to 7", section("stop"),
+                           "continue", section("kcurrent"), "kcurrent",
+                           section("end")])
+    session.check_clean()
+    switches = KSWITCH.findall(session.section("stop"))
+    assert [(m[1], m[4], m[5]) for m in switches] == \
+        [("1", "7", "[kswapd0]")], session.explain("not the switch 1 -> 7")
+    assert re.search(r"^current: pid 1 \[init\] ",
+                     session.section("kcurrent"), re.M), \
+        session.explain("current is not init")
 
 
 def spin_burn_address():

@@ -18,6 +18,7 @@ import time
 import pytest
 
 from conftest import ROOT, free_port
+from test_docs_gdb import missing_lines
 
 BUSYBOX = os.path.join(ROOT, "build", "initramfs", "bin", "busybox")
 TIMEOUT = 60
@@ -54,6 +55,15 @@ class Reader:
                 return m
             time.sleep(0.05)
         pytest.fail("no %r in %s:\n%s" % (pattern, what, self.text()[-3000:]))
+
+
+def make_gdb_in_the_doc():
+    """The lines docs/gdb.md section 1 shows under `$ make gdb`."""
+    with open(os.path.join(ROOT, "docs", "gdb.md")) as f:
+        text = f.read()
+    block = text.split("\n    $ make gdb\n", 1)[1].split("\n\n", 1)[0]
+    return [line[4:] for line in block.splitlines()
+            if line[4:].strip() not in ("", "(gdb)")]
 
 
 def gdb_pid(pgid):
@@ -122,6 +132,14 @@ def test_shell_typed_to_under_make_gdb_and_a_breakpoint_stops_gdb():
         assert make.wait(timeout=TIMEOUT) == 0, gdb_out.text()
         assert "console on" not in gdb_out.text()
         assert "make console" in gdb_out.text()
+        # docs/gdb.md section 1 shows what make gdb prints (for the
+        # default ports of uid 0: 26000, 26001).
+        printed = gdb_out.text().replace(str(gdbport), "26000").replace(
+            str(consoleport), "26001")
+        missing = missing_lines(make_gdb_in_the_doc(), printed)
+        assert not missing, "docs/gdb.md shows, make gdb did not " \
+            "print:\n%s\n--- make gdb printed ---\n%s" % (
+                "\n".join(missing), printed)
     finally:
         if make.poll() is None:
             # The recipe's shell traps TERM and stops QEMU on its way out.

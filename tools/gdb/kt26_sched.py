@@ -327,8 +327,8 @@ def parse_kswitch(arg):
     """(mode, to_pid, from_pid, cpu) from kswitch's arguments."""
     words = arg.split()
     mode, to_pid, from_pid, cpu = "on", None, None, None
-    usage = gdb.GdbError("usage: kswitch [on|log|off] [--to PID | --from "
-                         "PID] [--cpu N]")
+    usage = gdb.GdbError("usage: kswitch [on|log|off] [--from PID] "
+                         "[--to PID] [--cpu N]")
     while words:
         word = words.pop(0)
         if word in ("on", "log", "off"):
@@ -346,13 +346,11 @@ def parse_kswitch(arg):
                 cpu = value
         else:
             raise usage
-    if to_pid is not None and from_pid is not None:
-        raise usage
     return mode, to_pid, from_pid, cpu
 
 
 class KernelSwitch(gdb.Command):
-    """Stop at context switches: kswitch [on|log|off] [--to PID | --from PID] [--cpu N]
+    """Stop at context switches: kswitch [on|log|off] [--from PID] [--to PID] [--cpu N]
 
 kswitch (or kswitch on) sets a breakpoint at switch_to; at each switch
 it prints
@@ -375,8 +373,9 @@ kswitch --from PID stops only at the switches where PID gives up its
 CPU (current is still PID, in switch_to).  kswitch --to PID stops when
 PID has just got a CPU: at thread_return (or ret_from_fork, its first
 time), on its own stack, where current is PID and bt shows where it
-resumes.  --cpu N keeps to the switches of CPU N; alone, every switch
-of CPU N."""
+resumes.  Both, --from P --to Q, stop in switch_to at the switches
+from P to Q only.  --cpu N keeps to the switches of CPU N; alone, every
+switch of CPU N."""
 
     def __init__(self):
         super().__init__("kswitch", gdb.COMMAND_USER)
@@ -391,7 +390,7 @@ of CPU N."""
         if utils.symbol_address("switch_to") is None:
             raise gdb.GdbError("no switch_to in the symbol table: is "
                                "build/kernel.elf loaded?")
-        if to_pid is not None:
+        if to_pid is not None and from_pid is None:
             bps = [SwitchInBreakpoint(where, to_pid, cpu, mode == "on")
                    for where in (switch_in_address(), "ret_from_fork")]
             gdb.write("kswitch: breakpoints %d and %d at switch_to's ret and "
@@ -404,6 +403,7 @@ of CPU N."""
         if from_pid is not None or cpu is not None:
             def wanted(prev, next, on_cpu):
                 return (from_pid is None or int(prev["pid"]) == from_pid) \
+                    and (to_pid is None or int(next["pid"]) == to_pid) \
                     and (cpu is None or on_cpu == cpu)
         bp = SwitchToBreakpoint(stop_each=(mode == "on"), wanted=wanted)
         if bp.entry:
@@ -415,6 +415,8 @@ of CPU N."""
         which = "each switch"
         if from_pid is not None:
             which += " away from pid %d" % from_pid
+        if to_pid is not None:
+            which += " to pid %d" % to_pid
         if cpu is not None:
             which += " on CPU %d" % cpu
         gdb.write("kswitch: %sbreakpoint %d at switch_to %s\n" % (
