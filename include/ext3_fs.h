@@ -60,7 +60,7 @@ struct buffer_head;
 
 /* s_rev_level */
 #define EXT3_GOOD_OLD_REV	0	/* fixed inode size, no features */
-#define EXT3_DYNAMIC_REV	1	/* s_inode_size, s_first_ino, features */
+#define EXT3_DYNAMIC_REV	1	/* s_inode_size, features... */
 #define EXT3_GOOD_OLD_INODE_SIZE 128
 
 /* s_state */
@@ -123,7 +123,7 @@ struct ext3_super_block {
 	__le32 s_lastcheck;
 	__le32 s_checkinterval;
 	__le32 s_creator_os;
-	__le32 s_rev_level;		/* EXT3_GOOD_OLD_REV, EXT3_DYNAMIC_REV */
+	__le32 s_rev_level;		/* EXT3_GOOD_OLD_REV, _DYNAMIC_REV */
 	__le16 s_def_resuid;
 	__le16 s_def_resgid;
 	/* EXT3_DYNAMIC_REV only: */
@@ -183,7 +183,7 @@ struct ext3_inode {
 	__le32 i_block[EXT3_N_BLOCKS];	/* the block map; a short symlink */
 	__le32 i_generation;
 	__le32 i_file_acl;		/* a block of extended attributes */
-	__le32 i_dir_acl;		/* a regular file's size, high 32 bits */
+	__le32 i_dir_acl;		/* a regular file's size >> 32 */
 	__le32 i_faddr;
 	u8 l_i_frag;
 	u8 l_i_fsize;

@@ -191,15 +191,16 @@ static int ext3_readdir(struct file *filp, void *dirent, filldir_t filldir)
 	int stored = 0, err = 0;
 
 	while (filp->f_pos < dir->i_size) {
-		unsigned long iblock = filp->f_pos >> EXT3_SB(sb)->s_blocksize_bits;
+		unsigned long iblock = filp->f_pos >>
+				       EXT3_SB(sb)->s_blocksize_bits;
 		struct buffer_head *bh;
 		unsigned long phys;
 		char *block;
 
 		err = ext3_get_block(dir, iblock, &phys);
 		if (!err && !phys) {
-			ext3_error(sb, "ext3_readdir", "directory #%lu contains "
-				   "a hole at offset %lu", dir->i_ino,
+			ext3_error(sb, "ext3_readdir", "directory #%lu "
+				   "contains a hole at offset %lu", dir->i_ino,
 				   (unsigned long)filp->f_pos);
 			err = -EUCLEAN;
 		}

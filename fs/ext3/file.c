@@ -63,7 +63,8 @@ static ssize_t ext3_file_read(struct file *filp, char *ubuf, size_t count)
 		unsigned long off = filp->f_pos & (bs - 1);
 		size_t n = min(count - done, bs - off);
 
-		err = ext3_copy_block(inode, filp->f_pos >> sbi->s_blocksize_bits,
+		err = ext3_copy_block(inode,
+				      filp->f_pos >> sbi->s_blocksize_bits,
 				      off, ubuf + done, n);
 		if (err)
 			break;

@@ -137,8 +137,8 @@ int rescan_partitions(struct block_device *disk)
 			continue;
 		}
 		registered++;
-		printk(KERN_INFO "%s%d: sectors %lu-%lu (%lu sectors, %lu KiB), "
-		       "type %#04x\n", disk->name, n, (unsigned long)from,
+		printk(KERN_INFO "%s%d: sectors %lu-%lu (%lu sectors, %lu "
+		       "KiB), type %#04x\n", disk->name, n, (unsigned long)from,
 		       (unsigned long)(from + size - 1), (unsigned long)size,
 		       (unsigned long)size / 2, state->parts[n].type);
 	}
