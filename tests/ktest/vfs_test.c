@@ -125,7 +125,9 @@ KTEST(vfs_dcache_hit_and_no_negative_dentry_kept)
 {
 	struct qstr motd = { .name = "motd", .len = 4 };
 	struct qstr none = { .name = "none", .len = 4 };
-	struct path etc, file;
+	/* Static: the action that puts it runs after this returns. */
+	static struct path etc;
+	struct path file;
 	struct dentry *hit;
 	unsigned long before;
 
