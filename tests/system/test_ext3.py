@@ -190,7 +190,8 @@ def test_blank_disk_has_no_partition_table_and_init_goes_on():
 def test_ext3_files_read_back_as_the_host_wrote_them():
     """ls, cat, md5sum (against hashlib's, for the files that need the
     single- and double-indirect maps and hold a hole), symlinks, stat;
-    writes are refused (-EROFS); umount, mount as ext2, a second type at
+    writes are refused (-EROFS), a name of 256 bytes is -ENAMETOOLONG, a
+    missing one -ENOENT; umount, mount as ext2, a second type at
     once (-EBUSY), a disk that holds no ext3 where it is asked (-EINVAL),
     and only then the next command."""
     t = boot(made_disk_image())
@@ -248,6 +249,9 @@ def test_ext3_files_read_back_as_the_host_wrote_them():
 
         out = t.output("echo x > /mnt/new; mkdir /mnt/d; rm -f /mnt/README")
         assert out.count("Read-only file system") == 3, out
+        out = t.output("cat /mnt/%s /mnt/nosuchfile" % ("x" * 256))
+        assert "File name too long" in out and \
+            "cat: /mnt/nosuchfile: No such file or directory" in out, out
         assert "/dev/hda1 /mnt ext3 ro 0 0" in t.output("cat /proc/mounts")
         out = t.output("busybox mount -o remount,rw /mnt")
         assert "Read-only file system" in out, out
