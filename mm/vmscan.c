@@ -70,8 +70,7 @@ struct scan_control {
 	unsigned long nr_to_reclaim;	/* stop after this many */
 	unsigned long nr_scanned;	/* inactive pages looked at */
 	unsigned long nr_reclaimed;	/* pages freed */
-	unsigned long nr_dirty;		/* dirty pages met */
-	unsigned long nr_writeback;	/* pages met under I/O */
+	unsigned long nr_dirty;		/* pages met not yet clean */
 };
 
 /* shrinker_lock: the registered shrinkers, and calls into them. */
@@ -257,12 +256,8 @@ static void shrink_inactive_list(struct zone *zone, unsigned long nr_scan,
 				sc->nr_reclaimed++;
 				continue;
 			}
-			if (dirty)
+			if (dirty || buffer_locked((void *)page->private))
 				sc->nr_dirty++;
-			/* Isolated: no one frees its buffer under us. */
-			else if (buffer_locked((struct buffer_head *)
-					       page->private))
-				sc->nr_writeback++;
 			list_add_tail(&page->lru, &busy);
 		}
 		putback_lru_pages(zone, &busy, false);
@@ -292,11 +287,8 @@ static void shrink_zone(struct zone *zone, struct scan_control *sc)
 
 /*
  * Reclaim at falling priority until @done says enough or nothing is
- * left.  Between passes that met dirty pages, or pages whose write is
- * under way (pdflush took them: no longer dirty, not yet clean), give
- * writeback a moment (Linux: blk_congestion_wait(WRITE, HZ/10)); without
- * it a pass that comes while pdflush's writes are on the disk finds
- * nothing it may free and nothing dirty, and kswapd0 gives up.
+ * left.  Between passes that met pages not yet clean (dirty, or locked
+ * by a write), wait a moment (Linux: blk_congestion_wait(WRITE, HZ/10)).
  * Return: pages freed, plus objects the shrinkers freed.
  */
 static unsigned long do_reclaim(struct zone *zone, struct scan_control *sc,
@@ -311,14 +303,12 @@ static unsigned long do_reclaim(struct zone *zone, struct scan_control *sc,
 		sc->priority = priority;
 		sc->nr_to_reclaim = target - total;
 		sc->nr_scanned = sc->nr_reclaimed = sc->nr_dirty = 0;
-		sc->nr_writeback = 0;
 		shrink_zone(zone, sc);
 		total += sc->nr_reclaimed;
 		total += shrink_slab(priority, sc->gfp_mask);
 		if (total >= target)
 			break;
-		if ((sc->nr_dirty || sc->nr_writeback) &&
-		    priority < DEF_PRIORITY - 2)
+		if (sc->nr_dirty && priority < DEF_PRIORITY - 2)
 			schedule_timeout_uninterruptible(HZ / 10);
 	}
 	return total;
