@@ -70,14 +70,14 @@ static void do_basic_setup(void)
 
 	/*
 	 * The disk and the memory daemons (docs/memory-daemons.md):
-	 * kblockd/N first (the disk's queue is unplugged through it), then
-	 * the disk, the buffer cache over it, and the threads that keep
-	 * the cache in check: kswapd0 frees its clean pages when memory
-	 * runs low, two pdflush threads write its dirty ones back.
+	 * kblockd/N first (the disk's queue is unplugged through it), the
+	 * buffer cache, the disk (its partition table read through it),
+	 * and the threads that keep the cache in check: kswapd0 frees its
+	 * clean pages when memory runs low, two pdflush write dirty ones.
 	 */
 	blk_dev_init();
-	ata_init();
 	buffer_init();
+	ata_init();
 	filemap_init();
 	kswapd_init();
 	pdflush_init();
