@@ -23,11 +23,13 @@
 #include <completion.h>
 #include <cpumask.h>
 #include <gfp.h>
+#include <irq.h>
 #include <kernel.h>
 #include <kthread.h>
 #include <ktest.h>
 #include <mm_types.h>
 #include <percpu.h>
+#include <preempt.h>
 #include <sched.h>
 #include <slab.h>
 #include <spinlock.h>
@@ -76,6 +78,27 @@ static int start_spinner(void)
 static unsigned long period_stamps[PERIODS];
 
 /*
+ * The ticks this CPU has taken (its kstat, as /proc/stat counts them),
+ * not jiffies: with several CPUs, a host that holds this vCPU back lets
+ * the others' ticks run on, and jiffies with them, while this CPU takes
+ * one late tick when it resumes.  A wait for a hog's slice is counted in
+ * this CPU's ticks whatever the host does.
+ */
+static unsigned long this_cpu_ticks(void)
+{
+	struct cpu_usage_stat *t;
+	unsigned long ticks;
+
+	preempt_disable();
+	t = &__get_cpu_var(kstat).cpustat;
+	ticks = READ_ONCE(t->user) + READ_ONCE(t->nice) +
+		READ_ONCE(t->system) + READ_ONCE(t->softirq) +
+		READ_ONCE(t->irq) + READ_ONCE(t->idle);
+	preempt_enable();
+	return ticks;
+}
+
+/*
  * @arg: the nice value to run at, as a daemon sets its own.  It starts
  * with the sleep average of the test that forked it, which may have been
  * busy (pid 1 is, at boot): it sleeps until the average is full, the
@@ -88,7 +111,7 @@ static int periodic_every_10ms(void *arg)
 		msleep(10);
 	for (int i = 0; i < PERIODS; i++) {
 		msleep(10);
-		period_stamps[i] = jiffies;
+		period_stamps[i] = this_cpu_ticks();
 	}
 	return 0;
 }
@@ -96,7 +119,8 @@ static int periodic_every_10ms(void *arg)
 /*
  * msleep(10) is 2 ticks, and the wake-up may be served up to 2 ticks late:
  * a host that held QEMU back delivers the ticks it owes in a burst.  A
- * thread that waited for a hog's slice would take 10.
+ * thread that waited for a hog's slice would take 10 of its CPU's ticks
+ * (both threads run on the test's CPU).
  * Return: the first period that took longer, or 0.
  */
 static int late_period(void)
