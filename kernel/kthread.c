@@ -27,6 +27,7 @@
  * a request arrives (Understanding the Linux Kernel, 3rd ed., chapter 3,
  * section "Kernel Threads").
  */
+#include <asm/irqflags.h>
 #include <completion.h>
 #include <cpumask.h>
 #include <file.h>
@@ -36,7 +37,6 @@
 #include <signal.h>
 #include <spinlock.h>
 #include <stdarg.h>
-#include <timer.h>
 #include <trace.h>
 #include <wait.h>
 
@@ -79,8 +79,15 @@ static int kthread(void *_create)
 	/* Kernel threads open no files: no file table to keep alive. */
 	exit_files(current);
 
-	/* Tell the creator, then sleep until woken or stopped. */
+	/*
+	 * Tell the creator, then sleep until woken or stopped.  Interrupts
+	 * stay off from before the complete() to the switch in schedule():
+	 * nothing can preempt this thread on the way and leave it queued
+	 * but not running, so kthread_bind() finds it either still on its
+	 * CPU for a moment or asleep, and never waits for it to run again.
+	 */
 	create->result = current;
+	local_irq_disable();
 	__set_current_state(TASK_UNINTERRUPTIBLE);
 	complete(&create->done);	/* from here on *create is gone */
 	schedule();
@@ -198,24 +205,23 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
  * Must come before the first wake_up_process() (kthread_run() is too
  * late): a thread that already runs would have to be migrated, which is
  * set_cpus_allowed()'s business.  kthread_create() returns as soon as
- * the new thread has said it exists, maybe before it has left its CPU
- * (on SMP it may still be on its way into schedule() on another CPU), so
- * wait until the scheduler sees it asleep; from then on nobody but our
+ * the new thread has said it exists, maybe before it has left its CPU:
+ * on SMP it may still be on its way into schedule() on another CPU, with
+ * interrupts off (kthread()), so it gets there without a pause.
+ * wait_task_inactive() waits for that, spinning a few microseconds at
+ * most, never a tick; then the scheduler sees it asleep, nobody but our
  * wake-up moves it, and setting its CPU and mask is safe without the
  * run-queue lock.  It will then be woken on @cpu's run queue and never
- * be allowed anywhere else.
+ * be allowed anywhere else.  (Linux 2.6 also waits with
+ * wait_task_inactive().)
  * Context: process, may sleep.
  */
 void kthread_bind(struct task_struct *k, unsigned int cpu)
 {
 	BUG_ON(cpu >= NR_CPUS || !cpu_online(cpu));
-	/*
-	 * Off the CPU and the run queue: asleep in kthread()'s schedule().
-	 * Sleep between looks rather than yield(): a real-time caller's
-	 * yield() would never let a preempted nice-0 thread get there.
-	 */
-	while (!task_sleeping(k, TASK_UNINTERRUPTIBLE))
-		schedule_timeout_uninterruptible(1);
+	wait_task_inactive(k);
+	/* Off its CPU and its run queue: asleep in kthread()'s schedule(). */
+	BUG_ON(!task_sleeping(k, TASK_UNINTERRUPTIBLE));
 	set_task_cpu(k, cpu);
 	k->cpus_allowed = cpumask_of_cpu(cpu);
 }
