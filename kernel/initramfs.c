@@ -14,9 +14,11 @@
  * and ignored as a whole, and the kernel runs on without user space.
  * initramfs_parse() reads the archive and hands each member to an actor,
  * nothing else, so the host fuzzer (tests/fuzz/cpio_fuzz.c) runs it as
- * it is.  populate_initramfs() (pid 1, boot) parses the boot module
- * twice: once to check it all, once with unpack_entry(), which makes each
- * member in rootfs through the VFS as a system call would -- directories
+ * it is.  populate_initramfs() (pid 1, boot) reads the boot module
+ * once, keeping each member (keep_member()) until the trailer says the
+ * archive is whole -- a corrupt one is then dropped with nothing made --
+ * and gives each to unpack_entry(), which makes it in rootfs through the
+ * VFS as a system call would -- directories
  * (do_mkdirat()), symbolic links (do_symlinkat()), device nodes
  * (do_mknodat()), and regular files whose bytes stay where the boot
  * loader put them (fs/ramfs.c: rootfs_add_file(), read by initramfs_fops
@@ -272,6 +274,40 @@ static void unpack_entry(void *priv, const struct cpio_entry *e)
 		unpack_warn(s, e, "skipped", err);
 }
 
+/*
+ * The members of a whole archive, in order: the one reading keeps them
+ * all before anything is made of them (Linux 2.6's populate_rootfs()
+ * reads the archive a first time "check_only" instead).
+ */
+struct member_list {
+	struct cpio_entry *entry;	/* kmalloc()ed, grown by doubling */
+	unsigned int nr, max;
+	bool no_memory;			/* some were not kept */
+};
+
+static void keep_member(void *priv, const struct cpio_entry *e)
+{
+	struct member_list *m = priv;
+
+	if (m->no_memory)
+		return;
+	if (m->nr == m->max) {
+		unsigned int max = m->max ? 2 * m->max : PAGE_SIZE / sizeof(*e);
+		struct cpio_entry *bigger = kmalloc(max * sizeof(*e),
+						    GFP_KERNEL);
+
+		if (!bigger) {
+			m->no_memory = true;
+			return;
+		}
+		memcpy(bigger, m->entry, m->nr * sizeof(*e));
+		kfree(m->entry);
+		m->entry = bigger;
+		m->max = max;
+	}
+	m->entry[m->nr++] = *e;
+}
+
 /**
  * populate_initramfs - unpack the first boot module into rootfs, then
  *	make the rest of the boot name space
@@ -285,6 +321,7 @@ static void unpack_entry(void *priv, const struct cpio_entry *e)
 int populate_initramfs(void)
 {
 	struct unpack_state s = { .links = LIST_HEAD_INIT(s.links) };
+	struct member_list members = { 0 };
 	struct pending_link *link, *next;
 	const char *base = NULL;
 	size_t size = 0;
@@ -301,13 +338,17 @@ int populate_initramfs(void)
 	}
 	base = __va(boot_modules[0].start);
 	size = boot_modules[0].end - boot_modules[0].start;
-	ret = initramfs_parse(base, size, NULL, NULL);
+	ret = initramfs_parse(base, size, keep_member, &members);
 	if (ret < 0) {
 		printk(KERN_ERR "initramfs: corrupt cpio archive (%zu bytes); "
 		       "ignored\n", size);
 		goto boot_mounts;
 	}
-	ret = initramfs_parse(base, size, unpack_entry, &s);
+	if (members.no_memory)		/* read it again as we go */
+		initramfs_parse(base, size, unpack_entry, &s);
+	else
+		for (unsigned int i = 0; i < members.nr; i++)
+			unpack_entry(&s, &members.entry[i]);
 	/* Links whose data never came: empty files, as cpio -i makes. */
 	list_for_each_entry_safe(link, next, &s.links, list) {
 		struct timespec zero = { 0 };
@@ -321,6 +362,7 @@ int populate_initramfs(void)
 	       s.dirs, s.symlinks, s.nodes, size,
 	       s.errors ? " (some skipped)" : "");
 boot_mounts:
+	kfree(members.entry);
 	vfs_boot_mounts();
 	current->fs->umask = umask;
 	return ret;
