@@ -125,8 +125,10 @@ int kthreadd(void *unused)
 	/* Ignoring SIGCHLD also means its children reap themselves. */
 	ignore_signals(tsk);
 	set_user_nice(tsk, -5);
-	/* Forked by process 0, which never leaves its CPU; kthreadd may. */
-	set_cpus_allowed(tsk, CPU_MASK_ALL);
+	/*
+	 * Forked by process 0, it has its mask (CPU 0) until init has done
+	 * the boot's set-up and lets it run anywhere (kernel/main.c).
+	 */
 
 	for (;;) {
 		wait_event_interruptible(kthreadd_wait,
