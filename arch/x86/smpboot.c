@@ -221,8 +221,8 @@ void smp_init(void)
 	smp_intr_init();
 	if (!lapic_enabled && max_cpus > 1)
 		printk(KERN_INFO "SMP: no local APIC (nolapic): one CPU\n");
-	else if (max_cpus > 1)
-		smp_boot_cpus();
+	else if (max_cpus > 1 && cpus_weight(cpu_present_map) > 1)
+		smp_boot_cpus();	/* one CPU: no trampoline, no TLB flush */
 	for_each_online_cpu(cpu)
 		len += scnprintf(names + len, sizeof(names) - len, " %s",
 				 idle_task(cpu)->comm);
