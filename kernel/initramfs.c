@@ -67,7 +67,7 @@ static const u8 hex_value[256] = {
 
 /*
  * The header's thirteen 8-digit fields, in one loop and without a branch
- * per digit: boot reads 104 digits for each of some 270 members, twice.
+ * per digit: boot reads 104 digits for each of some 270 members.
  * The OR of all the values is above 15 only if a byte was no digit.
  * Return: 0, or -EINVAL for a non-hex byte (@field is then garbage).
  */

@@ -123,26 +123,14 @@ static int init(void *unused)
 	set_task_comm(current, "init");
 	/* Session 1 and process group 1, as on every Unix. */
 	set_special_pids(1);
+	/* Forked by process 0, init stays on its CPU, and so does kthreadd,
+	 * for the set-up: kthread_boot_done() says why and lets them go. */
 	system_state = SYSTEM_RUNNING;
-	/*
-	 * The set-up stays on the boot CPU: init and kthreadd keep process
-	 * 0's mask until it is done.  Each kthread_create() is then a
-	 * hand-over between tasks of one CPU -- init wakes kthreadd, which
-	 * forks the thread, which wakes init -- where a wake-up on another
-	 * CPU would go to a halted one (wake_cpu() prefers an idle CPU) and
-	 * wait for it to come out of hlt: on QEMU, for its host thread to
-	 * be scheduled, up to milliseconds on a busy host, twice per thread.
-	 * (Linux 2.6's wake-affine rule keeps a waker and its wakee together
-	 * by itself.)
-	 */
 	smp_init();
 	migration_init();
 	do_basic_setup();
 	populate_initramfs();
-	/* Done: from here on, init and kthreadd may run on any CPU. */
-	set_cpus_allowed(current, CPU_MASK_ALL);
-	set_cpus_allowed(kthreadd_task, CPU_MASK_ALL);
-
+	kthread_boot_done();
 	if (ktest_requested())
 		ktest_run();
 	if (bench_requested())
