@@ -30,6 +30,7 @@ int kthreadd(void *unused);
 struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
 				   const char *namefmt, ...) __printf(3, 4);
 void kthread_bind(struct task_struct *k, unsigned int cpu);
+void kthread_boot_done(void);
 int kthread_stop(struct task_struct *k);
 bool kthread_should_stop(void);
 

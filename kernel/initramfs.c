@@ -14,9 +14,11 @@
  * and ignored as a whole, and the kernel runs on without user space.
  * initramfs_parse() reads the archive and hands each member to an actor,
  * nothing else, so the host fuzzer (tests/fuzz/cpio_fuzz.c) runs it as
- * it is.  populate_initramfs() (pid 1, boot) parses the boot module
- * twice: once to check it all, once with unpack_entry(), which makes each
- * member in rootfs through the VFS as a system call would -- directories
+ * it is.  populate_initramfs() (pid 1, boot) reads the boot module
+ * once, keeping each member (keep_member()) until the trailer says the
+ * archive is whole -- a corrupt one is then dropped with nothing made --
+ * and gives each to unpack_entry(), which makes it in rootfs through the
+ * VFS as a system call would -- directories
  * (do_mkdirat()), symbolic links (do_symlinkat()), device nodes
  * (do_mknodat()), and regular files whose bytes stay where the boot
  * loader put them (fs/ramfs.c: rootfs_add_file(), read by initramfs_fops
@@ -52,25 +54,39 @@
 #define NEWC_RDEVMINOR	10
 #define NEWC_NAMESIZE	11
 
-/* Parse 8 hex digits.  Return: 0, or -EINVAL for a non-hex character. */
-static int parse_hex8(const char *s, unsigned long *v)
+/*
+ * Each byte's value as a hex digit, plus one: every other byte is left
+ * at 0, which becomes 0xffffffff once the one is taken off.
+ */
+static const u8 hex_value[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5,
+	['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9, ['9'] = 10,
+	['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+	['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+};
+
+/*
+ * The header's thirteen 8-digit fields, in one loop and without a branch
+ * per digit: boot reads 104 digits for each of some 270 members.
+ * The OR of all the values is above 15 only if a byte was no digit.
+ * Return: 0, or -EINVAL for a non-hex byte (@field is then garbage).
+ */
+static int parse_fields(const char *s, unsigned long *field)
 {
-	unsigned long x = 0;
+	unsigned int seen = 0;
 
-	/* Unsigned differences, one compare per range: boot parses 104
-	 * digits for each member, twice (busybox's links: 256 members). */
-	for (int i = 0; i < 8; i++) {
-		unsigned int c = (unsigned char)s[i];
+	for (int i = 0; i < NEWC_FIELDS; i++) {
+		unsigned long x = 0;
 
-		if (c - '0' < 10)
-			x = x << 4 | (c - '0');
-		else if ((c | 0x20) - 'a' < 6)
-			x = x << 4 | ((c | 0x20) - 'a' + 10);
-		else
-			return -EINVAL;
+		for (int j = 0; j < 8; j++) {
+			unsigned int v = hex_value[(unsigned char)*s++] - 1U;
+
+			seen |= v;
+			x = x << 4 | v;
+		}
+		field[i] = x;
 	}
-	*v = x;
-	return 0;
+	return seen > 15 ? -EINVAL : 0;
 }
 
 /**
@@ -105,12 +121,11 @@ int initramfs_parse(const char *base, size_t size, cpio_actor_t actor,
 			       off);
 			return -EINVAL;
 		}
-		for (int i = 0; i < NEWC_FIELDS; i++)
-			if (parse_hex8(hdr + 6 + i * 8, &field[i])) {
-				printk(KERN_ERR "initramfs: bad header field at "
-				       "offset %zu\n", off);
-				return -EINVAL;
-			}
+		if (parse_fields(hdr + 6, field)) {
+			printk(KERN_ERR "initramfs: bad header field at offset "
+			       "%zu\n", off);
+			return -EINVAL;
+		}
 		name_off = off + NEWC_HDR_LEN;
 		data_off = ALIGN(name_off + field[NEWC_NAMESIZE], 4);
 		end = data_off + field[NEWC_FILESIZE];
@@ -209,7 +224,7 @@ static void unpack_file(struct unpack_state *s, const struct cpio_entry *e)
 static void unpack_entry(void *priv, const struct cpio_entry *e)
 {
 	struct unpack_state *s = priv;
-	char *body;
+	char short_body[64], *body;
 	long err = 0;
 
 	switch (e->mode & S_IFMT) {
@@ -227,7 +242,12 @@ static void unpack_entry(void *priv, const struct cpio_entry *e)
 			err = -ENAMETOOLONG;
 			break;
 		}
-		body = kmalloc(e->size + 1, GFP_KERNEL);
+		/*
+		 * The body, NUL-terminated: on the stack when it is short,
+		 * as busybox's "busybox" is for each of its 256 links.
+		 */
+		body = e->size < sizeof(short_body) ? short_body :
+		       kmalloc(e->size + 1, GFP_KERNEL);
 		if (!body) {
 			err = -ENOMEM;
 			break;
@@ -235,7 +255,8 @@ static void unpack_entry(void *priv, const struct cpio_entry *e)
 		memcpy(body, e->data, e->size);
 		body[e->size] = '\0';
 		err = do_symlinkat(body, AT_FDCWD, e->name);
-		kfree(body);
+		if (body != short_body)
+			kfree(body);
 		s->symlinks += !err;
 		break;
 	case S_IFCHR:
@@ -253,6 +274,40 @@ static void unpack_entry(void *priv, const struct cpio_entry *e)
 		unpack_warn(s, e, "skipped", err);
 }
 
+/*
+ * The members of a whole archive, in order: the one reading keeps them
+ * all before anything is made of them (Linux 2.6's populate_rootfs()
+ * reads the archive a first time "check_only" instead).
+ */
+struct member_list {
+	struct cpio_entry *entry;	/* kmalloc()ed, grown by doubling */
+	unsigned int nr, max;
+	bool no_memory;			/* some were not kept */
+};
+
+static void keep_member(void *priv, const struct cpio_entry *e)
+{
+	struct member_list *m = priv;
+
+	if (m->no_memory)
+		return;
+	if (m->nr == m->max) {
+		unsigned int max = m->max ? 2 * m->max : PAGE_SIZE / sizeof(*e);
+		struct cpio_entry *bigger = kmalloc(max * sizeof(*e),
+						    GFP_KERNEL);
+
+		if (!bigger) {
+			m->no_memory = true;
+			return;
+		}
+		memcpy(bigger, m->entry, m->nr * sizeof(*e));
+		kfree(m->entry);
+		m->entry = bigger;
+		m->max = max;
+	}
+	m->entry[m->nr++] = *e;
+}
+
 /**
  * populate_initramfs - unpack the first boot module into rootfs, then
  *	make the rest of the boot name space
@@ -266,6 +321,7 @@ static void unpack_entry(void *priv, const struct cpio_entry *e)
 int populate_initramfs(void)
 {
 	struct unpack_state s = { .links = LIST_HEAD_INIT(s.links) };
+	struct member_list members = { 0 };
 	struct pending_link *link, *next;
 	const char *base = NULL;
 	size_t size = 0;
@@ -282,13 +338,17 @@ int populate_initramfs(void)
 	}
 	base = __va(boot_modules[0].start);
 	size = boot_modules[0].end - boot_modules[0].start;
-	ret = initramfs_parse(base, size, NULL, NULL);
+	ret = initramfs_parse(base, size, keep_member, &members);
 	if (ret < 0) {
 		printk(KERN_ERR "initramfs: corrupt cpio archive (%zu bytes); "
 		       "ignored\n", size);
 		goto boot_mounts;
 	}
-	ret = initramfs_parse(base, size, unpack_entry, &s);
+	if (members.no_memory)		/* read it again as we go */
+		initramfs_parse(base, size, unpack_entry, &s);
+	else
+		for (unsigned int i = 0; i < members.nr; i++)
+			unpack_entry(&s, &members.entry[i]);
 	/* Links whose data never came: empty files, as cpio -i makes. */
 	list_for_each_entry_safe(link, next, &s.links, list) {
 		struct timespec zero = { 0 };
@@ -302,6 +362,7 @@ int populate_initramfs(void)
 	       s.dirs, s.symlinks, s.nodes, size,
 	       s.errors ? " (some skipped)" : "");
 boot_mounts:
+	kfree(members.entry);
 	vfs_boot_mounts();
 	current->fs->umask = umask;
 	return ret;

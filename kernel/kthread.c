@@ -27,6 +27,7 @@
  * a request arrives (Understanding the Linux Kernel, 3rd ed., chapter 3,
  * section "Kernel Threads").
  */
+#include <asm/irqflags.h>
 #include <completion.h>
 #include <cpumask.h>
 #include <file.h>
@@ -36,7 +37,6 @@
 #include <signal.h>
 #include <spinlock.h>
 #include <stdarg.h>
-#include <timer.h>
 #include <trace.h>
 #include <wait.h>
 
@@ -81,10 +81,10 @@ static int kthread(void *_create)
 
 	/* Tell the creator, then sleep until woken or stopped. */
 	create->result = current;
+	local_irq_disable();		/* up to schedule(): kthread_bind() */
 	__set_current_state(TASK_UNINTERRUPTIBLE);
 	complete(&create->done);	/* from here on *create is gone */
 	schedule();
-
 	ret = -EINTR;
 	if (!self.should_stop)
 		ret = threadfn(data);
@@ -118,8 +118,8 @@ int kthreadd(void *unused)
 	/* Ignoring SIGCHLD also means its children reap themselves. */
 	ignore_signals(tsk);
 	set_user_nice(tsk, -5);
-	/* Forked by process 0, which never leaves its CPU; kthreadd may. */
-	set_cpus_allowed(tsk, CPU_MASK_ALL);
+	/* Forked by process 0, it stays on its CPU until kthread_boot_done()
+	 * lets it go. */
 
 	for (;;) {
 		wait_event_interruptible(kthreadd_wait,
@@ -198,26 +198,49 @@ struct task_struct *kthread_create(int (*threadfn)(void *data), void *data,
  * Must come before the first wake_up_process() (kthread_run() is too
  * late): a thread that already runs would have to be migrated, which is
  * set_cpus_allowed()'s business.  kthread_create() returns as soon as
- * the new thread has said it exists, maybe before it has left its CPU
- * (on SMP it may still be on its way into schedule() on another CPU), so
- * wait until the scheduler sees it asleep; from then on nobody but our
+ * the new thread has said it exists, maybe before it has left its CPU:
+ * on SMP it may still be on its way into schedule() on another CPU.
+ * kthread() keeps interrupts off from its complete() to the switch, so
+ * nothing can preempt it half-way and leave it queued but not running:
+ * it gets there without a pause.  wait_task_inactive() waits for that,
+ * spinning a few microseconds at most, never sleeping a tick for it to
+ * run again; then the scheduler sees it asleep, nobody but our
  * wake-up moves it, and setting its CPU and mask is safe without the
  * run-queue lock.  It will then be woken on @cpu's run queue and never
- * be allowed anywhere else.
+ * be allowed anywhere else.  (Linux 2.6 also waits with
+ * wait_task_inactive().)
  * Context: process, may sleep.
  */
 void kthread_bind(struct task_struct *k, unsigned int cpu)
 {
 	BUG_ON(cpu >= NR_CPUS || !cpu_online(cpu));
-	/*
-	 * Off the CPU and the run queue: asleep in kthread()'s schedule().
-	 * Sleep between looks rather than yield(): a real-time caller's
-	 * yield() would never let a preempted nice-0 thread get there.
-	 */
-	while (!task_sleeping(k, TASK_UNINTERRUPTIBLE))
-		schedule_timeout_uninterruptible(1);
+	wait_task_inactive(k);
+	/* Off its CPU and its run queue: asleep in kthread()'s schedule(). */
+	BUG_ON(!task_sleeping(k, TASK_UNINTERRUPTIBLE));
 	set_task_cpu(k, cpu);
 	k->cpus_allowed = cpumask_of_cpu(cpu);
+}
+
+/**
+ * kthread_boot_done - the boot's set-up is done: init and kthreadd may
+ *	run on any CPU
+ *
+ * Until now both had process 0's mask, CPU 0 alone.  So each
+ * kthread_create() of the set-up (some twenty threads at -smp 4) was a
+ * hand-over between tasks of one CPU: init wakes kthreadd, which forks
+ * the thread, which wakes init.  With their masks open, each of those
+ * wake-ups would go to another CPU -- wake_cpu() prefers an idle CPU to
+ * the busy one of the waker -- and wait for it to come out of hlt: on
+ * QEMU, for the host to run that CPU's thread, up to milliseconds on a
+ * busy host, twice per thread.  (Linux 2.6's wake-affine rule keeps a
+ * waker and its wakee together by itself.)  The threads made meanwhile
+ * got every CPU from kthread_create() all the same.
+ * Context: init (pid 1), once, after populate_initramfs().
+ */
+void kthread_boot_done(void)
+{
+	set_cpus_allowed(current, CPU_MASK_ALL);
+	set_cpus_allowed(kthreadd_task, CPU_MASK_ALL);
 }
 
 /**

@@ -126,14 +126,14 @@ static int init(void *unused)
 	set_task_comm(current, "init");
 	/* Session 1 and process group 1, as on every Unix. */
 	set_special_pids(1);
-	/* Forked by process 0, which never leaves its CPU; init may. */
-	set_cpus_allowed(current, CPU_MASK_ALL);
+	/* Forked by process 0, init stays on its CPU, and so does kthreadd,
+	 * for the set-up: kthread_boot_done() says why and lets them go. */
 	system_state = SYSTEM_RUNNING;
 	smp_init();
 	migration_init();
 	do_basic_setup();
 	populate_initramfs();
-
+	kthread_boot_done();
 	if (ktest_requested())
 		ktest_run();
 	if (bench_requested())

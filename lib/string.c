@@ -2,17 +2,34 @@
 /*
  * lib/string.c - memory and string routines.
  *
- * Linux 2.6: lib/string.c (the generic C versions).
- * Plain byte loops: the kernel copies little, and a reader can check
- * these at a glance.  The same file is compiled into the host unit tests.
+ * Linux 2.6: lib/string.c (the generic C versions), and the i386
+ * memcpy() and memset() of include/asm-i386/string.h, which move four
+ * bytes at a time ("rep movsl", "rep stosl").
+ * Plain loops a reader can check at a glance; only memcpy() and memset()
+ * go a word at a time: every object the slab zeroes, every task fork
+ * copies, goes through them -- a byte at a time they were a third of the
+ * instructions the kernel runs from its clock's start to init's exec.
+ * The same file is compiled into the host unit tests.
  */
 #include <string.h>
+
+/*
+ * Four bytes of memory at any address, holding any type: x86 reads and
+ * writes a word at any alignment, and the attributes tell the compiler
+ * so -- and that such an access may touch any object (no assumption
+ * from the strict aliasing rules).
+ */
+typedef u32 __attribute__((__may_alias__, __aligned__(1))) word_t;
 
 void *memcpy(void *dst, const void *src, size_t n)
 {
 	char *d = dst;
 	const char *s = src;
 
+	/* Forward, each word read before it is written: memmove() counts
+	 * on it for a destination below its source. */
+	for (; n >= 4; n -= 4, d += 4, s += 4)
+		*(word_t *)d = *(const word_t *)s;
 	while (n--)
 		*d++ = *s++;
 	return dst;
@@ -34,7 +51,10 @@ void *memmove(void *dst, const void *src, size_t n)
 void *memset(void *s, int c, size_t n)
 {
 	unsigned char *p = s;
+	u32 word = (unsigned char)c * 0x01010101U;	/* c in all four */
 
+	for (; n >= 4; n -= 4, p += 4)
+		*(word_t *)p = word;
 	while (n--)
 		*p++ = (unsigned char)c;
 	return s;

@@ -15,7 +15,7 @@
  *     wakeup_secondary_cpu_via_init()
  *                               INIT, STARTUP, STARTUP (arch/x86/ipi.c)
  *   the new CPU: arch/x86/trampoline.asm, real mode -> protected mode ->
- *   paging on swapper_pg_dir -> start_secondary() on the idle stack:
+ *   paging on trampoline_pg_dir -> start_secondary() on the idle stack:
  *     cpu_init()                its own GDT, TSS and segment registers
  *     idt_init()                the one IDT every CPU shares
  *     setup_local_APIC(), setup_secondary_APIC_clock()
@@ -59,6 +59,15 @@ extern const char trampoline_data[], trampoline_end[];
 
 /* The stack each CPU starts on: read by the trampoline. */
 unsigned long stack_start[NR_CPUS];
+/*
+ * The page directory a starting CPU turns paging on with: the kernel's
+ * entries, and the first 4 MiB one to one for the jump out of the
+ * trampoline page.  start_secondary() moves to swapper_pg_dir at once,
+ * so no CPU running the kernel ever sees that low mapping, and nothing
+ * has to be flushed from the others' TLBs afterwards.  (Linux 2.6.3x:
+ * trampoline_pg_dir.)
+ */
+pgd_t trampoline_pg_dir[PTRS_PER_PGD] __aligned(PAGE_SIZE);
 /* Woken by each new CPU once it is online. */
 static DECLARE_WAIT_QUEUE_HEAD(cpu_callin_wait);
 
@@ -112,6 +121,7 @@ asmlinkage void __noreturn start_secondary(void)
 {
 	unsigned int cpu = smp_processor_id();
 
+	write_cr3(__pa(swapper_pg_dir));	/* off trampoline_pg_dir */
 	cpu_init();
 	idt_init();
 	setup_local_APIC();
@@ -167,8 +177,9 @@ static void park_cpu(unsigned int cpu)
 
 /*
  * Start every present CPU (up to max_cpus), then sleep until all of
- * them are online.  For the start-up jump only, PDE 0 maps the first
- * 4 MiB one to one (arch/x86/trampoline.asm).
+ * them are online.  They turn paging on with trampoline_pg_dir, whose
+ * PDE 0 maps the first 4 MiB one to one for the start-up jump only
+ * (arch/x86/trampoline.asm).
  */
 static void smp_boot_cpus(void)
 {
@@ -177,7 +188,8 @@ static void smp_boot_cpus(void)
 
 	memcpy(__va(TRAMPOLINE_BASE), trampoline_data,
 	       trampoline_end - trampoline_data);
-	swapper_pg_dir[0] = swapper_pg_dir[pgd_index(PAGE_OFFSET)];
+	memcpy(trampoline_pg_dir, swapper_pg_dir, sizeof(swapper_pg_dir));
+	trampoline_pg_dir[0] = swapper_pg_dir[pgd_index(PAGE_OFFSET)];
 
 	for_each_cpu_mask(cpu, cpu_present_map) {
 		if (cpu == 0)
@@ -200,9 +212,6 @@ static void smp_boot_cpus(void)
 	for_each_cpu_mask(cpu, booting)
 		if (!cpu_online(cpu))
 			park_cpu(cpu);
-
-	swapper_pg_dir[0] = 0;
-	flush_tlb_all();
 }
 
 /**
@@ -221,8 +230,8 @@ void smp_init(void)
 	smp_intr_init();
 	if (!lapic_enabled && max_cpus > 1)
 		printk(KERN_INFO "SMP: no local APIC (nolapic): one CPU\n");
-	else if (max_cpus > 1)
-		smp_boot_cpus();
+	else if (max_cpus > 1 && cpus_weight(cpu_present_map) > 1)
+		smp_boot_cpus();	/* nothing to start on one CPU */
 	for_each_online_cpu(cpu)
 		len += scnprintf(names + len, sizeof(names) - len, " %s",
 				 idle_task(cpu)->comm);

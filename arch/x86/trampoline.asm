@@ -13,9 +13,10 @@
 ; 1. Real mode: load a GDT of two flat segments, with the kernel's own
 ;    selectors (__KERNEL_CS, __KERNEL_DS), and set CR0.PE.
 ; 2. The far jump loads CS: 32-bit protected mode, still in the page.
-; 3. Paging on swapper_pg_dir, as on the boot CPU: for this jump only,
-;    smp_boot_cpus() lets PDE 0 of swapper_pg_dir map the first 4 MiB
+; 3. Paging on trampoline_pg_dir: the kernel's entries of swapper_pg_dir,
+;    copied by smp_boot_cpus(), and a PDE 0 that maps the first 4 MiB
 ;    one to one, so that the instruction after "mov cr0" is still here.
+;    start_secondary() moves to swapper_pg_dir first thing.
 ; 4. The stack: the top of the new CPU's idle task stack, which
 ;    do_boot_cpu() left in stack_start[cpu].  Several CPUs may run this
 ;    page at once (smp_boot_cpus() starts them all, then waits), so each
@@ -41,7 +42,7 @@ SEG_FLAT_DATA	equ 0x00CF92000000FFFF
 
 %define TR(label) (TRAMPOLINE_BASE + (label) - trampoline_data)
 
-extern swapper_pg_dir, stack_start, start_secondary, x86_cpu_to_apicid
+extern trampoline_pg_dir, stack_start, start_secondary, x86_cpu_to_apicid
 
 section .rodata
 bits 16
@@ -70,7 +71,7 @@ startup_32_smp:
 	mov eax, cr4
 	or eax, CR4_PSE
 	mov cr4, eax
-	mov eax, swapper_pg_dir - PAGE_OFFSET
+	mov eax, trampoline_pg_dir - PAGE_OFFSET
 	mov cr3, eax
 	mov eax, cr0
 	or eax, CR0_PG | CR0_WP

@@ -664,11 +664,14 @@ static int note_cpu_and_wait(void *unused)
 /*
  * kthread_bind() straight after kthread_create(), many times: the new
  * thread may still be on its way into schedule() on another CPU, and
- * the bind must wait for it to be off that CPU before moving it.
+ * the bind must wait for it to be off that CPU before moving it -- by
+ * spinning for those few instructions, never by sleeping (a sleep is a
+ * tick: 10 ms of boot for each per-CPU thread).
  */
 KTEST(kthread_bind_right_after_create_is_safe)
 {
 	unsigned int cpu, wrong = 0;
+	unsigned long slept = 0;
 
 	for (int round = 0; round < BIND_ROUNDS; round++) {
 		for_each_online_cpu(cpu) {
@@ -679,7 +682,9 @@ KTEST(kthread_bind_right_after_create_is_safe)
 			k = kthread_create(note_cpu_and_wait, NULL, "ktest-quick");
 			KTEST_ASSERT(!IS_ERR(k));
 			ktest_add_action(ktest_kthread_stop, k);
+			slept -= current->nvcsw;
 			kthread_bind(k, cpu);
+			slept += current->nvcsw;
 			wake_up_process(k);
 			KTEST_ASSERT(arrives(&quick.done));
 			if (quick.ran_on != cpu || task_cpu(k) != cpu)
@@ -688,4 +693,5 @@ KTEST(kthread_bind_right_after_create_is_safe)
 		}
 	}
 	KTEST_EXPECT_EQ(wrong, 0);
+	KTEST_EXPECT_EQ(slept, 0);
 }

@@ -9,12 +9,15 @@
  */
 #include <asm/apic.h>
 #include <asm/irqflags.h>
+#include <asm/processor.h>
 #include <completion.h>
 #include <hardirq.h>
 #include <kernel.h>
 #include <kthread.h>
 #include <ktest.h>
+#include <mm.h>
 #include <mm_types.h>
+#include <pgtable.h>
 #include <sched.h>
 #include <smp.h>
 #include <stacktrace.h>
@@ -113,6 +116,36 @@ KTEST(on_each_cpu_runs_everywhere)
 	for_each_online_cpu(cpu)
 		KTEST_EXPECT_EQ(atomic_read(&calls_on[cpu]), 1);
 	KTEST_EXPECT_EQ(atomic_read(&irqs_were_on), 0);
+}
+
+/* Each CPU's CR3, and the page directory of the mm it runs on. */
+static unsigned long cr3_seen[NR_CPUS], cr3_wanted[NR_CPUS];
+
+static void note_cr3(void *unused)
+{
+	unsigned int cpu = smp_processor_id();
+
+	cr3_seen[cpu] = read_cr3();
+	cr3_wanted[cpu] = __pa(current->active_mm->pgd);
+}
+
+/*
+ * A CPU turns paging on with trampoline_pg_dir, whose PDE 0 maps low
+ * memory for the trampoline's jump (arch/x86/trampoline.asm);
+ * start_secondary() moves it to swapper_pg_dir.  So every CPU runs on
+ * the page directory of its mm (process 0's: swapper_pg_dir), and
+ * swapper_pg_dir maps nothing below PAGE_OFFSET: a NULL pointer faults.
+ */
+KTEST(every_cpu_left_the_trampoline_page_directory)
+{
+	unsigned int cpu, low = 0;
+
+	KTEST_EXPECT_EQ(on_each_cpu(note_cr3, NULL, 1), 0);
+	for_each_online_cpu(cpu)
+		KTEST_EXPECT_EQ(cr3_seen[cpu], cr3_wanted[cpu]);
+	for (unsigned int i = 0; i < USER_PTRS_PER_PGD; i++)
+		low += swapper_pg_dir[i] != 0;
+	KTEST_EXPECT_EQ(low, 0);
 }
 
 /*

@@ -52,6 +52,11 @@ UNIT_TEST(string_copies_match_libc)
 		memset(a + off, round, len);
 		kernel_memset(b + off, round, len);
 		CHECK(memcmp(a, b, sizeof(a)) == 0);
+		/* Any alignment of either end, any length: words, then bytes. */
+		memcpy(a + 128 + dst, src + off, len % 64);
+		CHECK(kernel_memcpy(b + 128 + dst, src + off, len % 64) ==
+		      b + 128 + dst);
+		CHECK(memcmp(a, b, sizeof(a)) == 0);
 	}
 }
 
