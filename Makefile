@@ -91,7 +91,8 @@ OBJS-fs     := fs/dcache.o fs/inode.o fs/super.o fs/namespace.o fs/namei.o \
 	       fs/devices.o fs/pipe.o fs/select.o fs/fcntl.o fs/ioctl.o
 OBJS-block  := block/ll_rw_blk.o block/elevator.o block/blkdev_file.o
 OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/n_tty.o \
-	       drivers/keyboard.o drivers/ata.o drivers/random.o drivers/rtc.o
+	       drivers/keyboard.o drivers/ata.o drivers/random.o drivers/rtc.o \
+	       drivers/acpi/button.o
 OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o \
 	       lib/spinlock_debug.o lib/smp_processor_id.o
 OBJS-proc   := fs/seq_file.o fs/proc/array.o fs/proc/meminfo.o \
