@@ -13,6 +13,8 @@ import subprocess
 import tempfile
 import time
 
+import pytest
+
 from conftest import Terminal
 
 PROMPT = r"^# "
@@ -66,9 +68,11 @@ def test_boot_reads_the_fadt_and_the_s5_sleep_type():
         term.close()
 
 
-def test_system_powerdown_shuts_down_cleanly():
+@pytest.mark.parametrize("smp", [1, 2])
+def test_system_powerdown_shuts_down_cleanly(smp):
     sock = os.path.join(tempfile.mkdtemp(prefix="kt26-acpi-"), "monitor")
-    term = Terminal(cmdline="", smp=1, monitor="unix:%s,server,nowait" % sock)
+    term = Terminal(cmdline="", smp=smp,
+                    monitor="unix:%s,server,nowait" % sock)
     try:
         term.wait_for(PROMPT, timeout=60)
         term.output("sleep 100 &")
