@@ -88,7 +88,10 @@ OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/page-writeback.o mm/pressure.o mm/mmap.o mm/filemap.o
 OBJS-fs     := fs/dcache.o fs/inode.o fs/super.o fs/namespace.o fs/namei.o \
 	       fs/open.o fs/stat.o fs/readdir.o fs/libfs.o fs/ramfs.o \
-	       fs/devices.o fs/pipe.o fs/select.o fs/fcntl.o fs/ioctl.o
+	       fs/devices.o fs/pipe.o fs/select.o fs/fcntl.o fs/ioctl.o \
+	       fs/partitions/check.o fs/partitions/msdos.o \
+	       fs/ext3/super.o fs/ext3/inode.o fs/ext3/dir.o fs/ext3/namei.o \
+	       fs/ext3/file.o fs/ext3/symlink.o
 OBJS-block  := block/ll_rw_blk.o block/elevator.o block/blkdev_file.o
 OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/n_tty.o \
 	       drivers/keyboard.o drivers/ata.o drivers/random.o drivers/rtc.o \
@@ -97,7 +100,7 @@ OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o \
 	       lib/spinlock_debug.o lib/smp_processor_id.o
 OBJS-proc   := fs/seq_file.o fs/proc/array.o fs/proc/meminfo.o \
 	       fs/proc/vmstat.o fs/proc/interrupts.o fs/proc/loadavg.o \
-	       fs/proc/stat.o kernel/sysctl.o
+	       fs/proc/stat.o fs/proc/mounts.o kernel/sysctl.o
 # The file system: its inodes, the fixed entries, /proc/PID, /proc/sys.
 OBJS-procfs := fs/proc/inode.o fs/proc/generic.o fs/proc/root.o \
 	       fs/proc/base.o fs/proc/proc_sysctl.o
@@ -133,8 +136,11 @@ CMDLINE ?=
 MEM	?= 128
 # CPUs: two by default, so that each of two swappers can be seen at work.
 SMP	?= 2
-# The disk: a raw image, the primary IDE master (hda).  Made empty
-# (sparse, all zeros) when missing; never overwritten.
+# The disk: a raw image, the primary IDE master (hda), made when missing
+# and never overwritten: an MBR with one Linux partition, hda1, holding an
+# ext3 file system of a few files (tools/mkdisk.py, with the host's
+# mke2fs), the rest raw blocks for the disk tests.  /sbin/init mounts
+# hda1 on /mnt.
 DISK	:= $(B)/disk.img
 DISK_MB	:= 32
 QEMU_FLAGS := -m $(MEM) -smp $(SMP) -display none -no-reboot \
@@ -217,7 +223,7 @@ $(B)/kernel.sym: $(KERNEL)
 $(DISK):
 	$(quiet) DISK $@
 	$(Q)mkdir -p $(dir $@)
-	$(Q)truncate -s $(DISK_MB)M $@
+	$(Q)$(PYTHON) tools/mkdisk.py $@
 
 ## User programs and the initramfs -------------------------------------
 # user/ holds the ring-3 programs and their tiny C library.  Same compiler

@@ -10,12 +10,21 @@
  * sees it later -- when pdflush finds it old enough, when sync() or
  * power-off writes everything, or when kswapd needs the page.  A write of
  * a whole block does not read it first (getblk() instead of bread()).
+ * /dev/hda1 is the same for a partition: its position 0 is the
+ * partition's first byte, and it ends where the partition does.
+ *
+ * A file system mounted from a partition claims it first
+ * (open_bdev_excl(), Linux's bd_claim()): a second mount of another type
+ * is refused with -EBUSY while the first stands.  Opening the node is
+ * still allowed, as in Linux: writing /dev/hda under a mounted hda1 is
+ * the writer's business.
  */
 #include <asm/uaccess.h>
 #include <blkdev.h>
 #include <buffer_head.h>
 #include <errno.h>
 #include <file.h>
+#include <fs.h>
 #include <kernel.h>
 
 /*
@@ -104,22 +113,96 @@ static const struct file_operations blkdev_fops = {
 };
 
 /**
- * blkdev_file_open - make an open file read and write a whole disk
- * @f: the file the VFS opened on the disk's device node (/dev/hda)
- * @name: the disk ("hda")
+ * blkdev_file_open - make an open file read and write a disk or partition
+ * @f: the file the VFS opened on the device node (/dev/hda, /dev/hda1)
+ * @bdev: the disk or partition (fs/devices.c: bdget() of the node's
+ *        number)
  *
  * Context: process (fs/devices.c: the block device node's open).
- * Return: 0, or -ENXIO if there is no such disk.
+ * Return: 0.
  */
-int blkdev_file_open(struct file *f, const char *name)
+int blkdev_file_open(struct file *f, struct block_device *bdev)
 {
-	struct block_device *bdev = lookup_bdev(name);
-
-	if (!bdev)
-		return -ENXIO;
 	f->f_op = &blkdev_fops;
 	f->private_data = bdev;
 	return 0;
+}
+
+/* bd_holder, bd_holders of every block device. */
+static DEFINE_SPINLOCK(bdev_lock);
+
+/* Linux 2.6: bd_claim().  Return: 0, or -EBUSY (another holder). */
+static int bd_claim(struct block_device *bdev, void *holder)
+{
+	int err = -EBUSY;
+
+	spin_lock(&bdev_lock);
+	if (!bdev->bd_holder || bdev->bd_holder == holder) {
+		bdev->bd_holder = holder;
+		bdev->bd_holders++;
+		err = 0;
+	}
+	spin_unlock(&bdev_lock);
+	return err;
+}
+
+/**
+ * open_bdev_excl - the block device a path names, claimed for @holder
+ * @path: a device node ("/dev/hda1"), links followed
+ * @flags: MS_RDONLY (nothing else means anything yet)
+ * @holder: who claims it: the file system type mounting it.  The same
+ *          holder may claim it again (a second mount of the same file
+ *          system shares its super block: fs/super.c: get_sb_bdev())
+ *
+ * Linux 2.6: fs/block_dev.c: open_bdev_excl() -> lookup_bdev() (a path
+ * walk) -> bd_claim().
+ * Context: process, may sleep.
+ * Return: the block device (close_bdev_excl() releases the claim), or
+ * ERR_PTR(-ENOTBLK) (not a block device node), -EACCES (on a nodev
+ * mount), -ENXIO (no such disk or partition), -EBUSY (claimed by
+ * another holder), or the walk's error (-ENOENT...).
+ */
+struct block_device *open_bdev_excl(const char *path, int flags,
+				    void *holder)
+{
+	struct block_device *bdev;
+	struct inode *inode;
+	struct path p;
+	dev_t dev;
+	int err;
+
+	if (!path || !*path)
+		return ERR_PTR(-EINVAL);
+	err = kern_path(path, LOOKUP_FOLLOW, &p);
+	if (err)
+		return ERR_PTR(err);
+	inode = p.dentry->d_inode;
+	dev = inode->i_rdev;
+	err = !S_ISBLK(inode->i_mode) ? -ENOTBLK :
+	      (p.mnt->mnt_flags & MNT_NODEV) ? -EACCES : 0;
+	path_put(&p);
+	if (err)
+		return ERR_PTR(err);
+	bdev = bdget(dev);
+	if (!bdev)
+		return ERR_PTR(-ENXIO);
+	err = bd_claim(bdev, holder);
+	return err ? ERR_PTR(err) : bdev;
+}
+
+/**
+ * close_bdev_excl - release a claim open_bdev_excl() took
+ * @bdev: the block device
+ *
+ * Context: process.
+ */
+void close_bdev_excl(struct block_device *bdev)
+{
+	spin_lock(&bdev_lock);
+	BUG_ON(bdev->bd_holders <= 0);
+	if (!--bdev->bd_holders)
+		bdev->bd_holder = NULL;
+	spin_unlock(&bdev_lock);
 }
 
 /**

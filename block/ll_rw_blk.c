@@ -27,9 +27,18 @@
  * blk_complete_request(); BLOCK_SOFTIRQ ends its buffers, which wakes the
  * tasks waiting for them, and starts the next request unless the queue is
  * plugged.  Next: drivers/ata.c, the driver; mm/buffer.c, the callers.
+ *
+ * A partition (hda1, found by fs/partitions/check.c when the disk is
+ * added) is a block_device of its own that shares the disk's queue: its
+ * buffers are numbered from the partition's start, and
+ * generic_make_request() checks each against the partition's size and
+ * moves it onto the disk (blk_partition_remap()) before the elevator
+ * sees it, so the elevator and the driver only ever deal in the disk's
+ * sectors.
  */
 #include <blkdev.h>
 #include <buffer_head.h>
+#include <genhd.h>
 #include <interrupt.h>
 #include <kernel.h>
 #include <percpu.h>
@@ -40,9 +49,12 @@
 
 static struct workqueue_struct *kblockd_workqueue;
 
-/* Interrupts off: the memory report looks up hda from a magic key. */
-static LIST_HEAD(all_disks);
-static DEFINE_SPINLOCK(all_disks_lock);
+/*
+ * Disks and partitions.  Interrupts off: the memory report looks up hda
+ * from a magic key.
+ */
+static LIST_HEAD(all_bdevs);
+static DEFINE_SPINLOCK(all_bdevs_lock);
 
 /* Requests the driver finished, waiting for BLOCK_SOFTIRQ (irqs off). */
 static DEFINE_PER_CPU(struct list_head, blk_cpu_done);
@@ -157,7 +169,7 @@ static void wait_for_free_request(struct request_queue *q,
 static void __make_request(struct request_queue *q, int rw,
 			   struct buffer_head *bh)
 {
-	sector_t sector = bh_sector(bh);
+	sector_t sector = bh->b_rsector;
 	unsigned long flags;
 	struct request *rq;
 	bool front;
@@ -214,14 +226,26 @@ merge:
 	spin_unlock_irqrestore(&q->queue_lock, flags);
 }
 
+/*
+ * Linux 2.6: blk_partition_remap().  A buffer of a partition is numbered
+ * from the partition's first sector; the disk's queue wants the disk's.
+ */
+static void blk_partition_remap(struct buffer_head *bh)
+{
+	bh->b_rsector = bh->b_blocknr * BLOCK_SECTORS +
+			bh->b_bdev->start_sect;
+}
+
 /**
  * generic_make_request - hand a locked buffer to its disk's queue
  * @rw: READ or WRITE
  * @bh: the buffer: locked, b_bdev, b_blocknr and b_end_io set
  *
- * A block past the end of the disk is refused here, as Linux does
- * ("attempt to access beyond end of device"): its b_end_io is called at
- * once with an error, and the queue never sees it.
+ * A block past the end of the disk or partition is refused here, as
+ * Linux does ("attempt to access beyond end of device"): its b_end_io is
+ * called at once with an error, and the queue never sees it.  So a
+ * partition's buffers never reach the sectors of another.  The others
+ * get their sector on the whole disk, bh->b_rsector.
  * Context: process, may sleep (waiting for a free request).
  * Return: 0 if queued, -EIO if refused (b_end_io has then already run).
  */
@@ -239,6 +263,7 @@ int generic_make_request(int rw, struct buffer_head *bh)
 		bh->b_end_io(bh, 0);
 		return -EIO;
 	}
+	blk_partition_remap(bh);
 	__make_request(bdev->queue, rw, bh);
 	return 0;
 }
@@ -333,41 +358,119 @@ struct request_queue *blk_init_queue(request_fn_proc *rfn, void *queuedata)
 	return q;
 }
 
-/**
- * add_disk - make a disk known to lookup_bdev()
- * @bdev: the disk, with its name, size and queue set
- *
- * Context: process.
- */
-void add_disk(struct block_device *bdev)
+static void add_bdev(struct block_device *bdev)
 {
 	unsigned long flags;
 
-	spin_lock_irqsave(&all_disks_lock, flags);
-	list_add_tail(&bdev->list, &all_disks);
-	spin_unlock_irqrestore(&all_disks_lock, flags);
+	spin_lock_irqsave(&all_bdevs_lock, flags);
+	list_add_tail(&bdev->list, &all_bdevs);
+	spin_unlock_irqrestore(&all_bdevs_lock, flags);
 }
 
 /**
- * lookup_bdev - find a disk by name
- * @name: "hda"
+ * add_disk - make a disk known to lookup_bdev() and bdget(), and read
+ *            its partition table
+ * @bdev: the disk, with its name, bd_dev (minor 0), size and queue set
+ *
+ * Linux 2.6: add_disk() -> register_disk() -> rescan_partitions(): each
+ * partition found becomes a block device of its own, minor 1, 2, ...
+ * Context: process, may sleep (the table is read from the disk, through
+ * the buffer cache: after buffer_init()).
+ */
+void add_disk(struct block_device *bdev)
+{
+	bdev->bd_contains = bdev;
+	bdev->start_sect = 0;
+	bdev->partno = 0;
+	add_bdev(bdev);
+	rescan_partitions(bdev);
+}
+
+/**
+ * add_partition - make a partition known to lookup_bdev() and bdget()
+ * @part: the partition: name, bd_dev, start_sect, nr_sectors, partno,
+ *        bd_contains and queue (its disk's) set
+ *
+ * Context: process (fs/partitions/check.c: rescan_partitions()).
+ */
+void add_partition(struct block_device *part)
+{
+	add_bdev(part);
+}
+
+/**
+ * lookup_bdev - find a disk or partition by name
+ * @name: "hda", "hda1"
  *
  * Context: any.
- * Return: the disk, or NULL if there is none of that name.
+ * Return: the block device, or NULL if there is none of that name.
  */
 struct block_device *lookup_bdev(const char *name)
 {
 	struct block_device *bdev, *found = NULL;
 	unsigned long flags;
 
-	spin_lock_irqsave(&all_disks_lock, flags);
-	list_for_each_entry(bdev, &all_disks, list)
+	spin_lock_irqsave(&all_bdevs_lock, flags);
+	list_for_each_entry(bdev, &all_bdevs, list)
 		if (!strcmp(bdev->name, name)) {
 			found = bdev;
 			break;
 		}
-	spin_unlock_irqrestore(&all_disks_lock, flags);
+	spin_unlock_irqrestore(&all_bdevs_lock, flags);
 	return found;
+}
+
+/**
+ * bdget - find a disk or partition by device number
+ * @dev: MKDEV(IDE0_MAJOR, 1) for hda1
+ *
+ * Linux 2.6: bdget() finds or makes the block_device of a number; here
+ * they are all made when the disk is added.
+ * Context: any.
+ * Return: the block device, or NULL if no disk or partition has @dev.
+ */
+struct block_device *bdget(dev_t dev)
+{
+	struct block_device *bdev, *found = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&all_bdevs_lock, flags);
+	list_for_each_entry(bdev, &all_bdevs, list)
+		if (bdev->bd_dev == dev) {
+			found = bdev;
+			break;
+		}
+	spin_unlock_irqrestore(&all_bdevs_lock, flags);
+	return found;
+}
+
+/**
+ * show_partitions - the disks and partitions, as /proc/partitions shows
+ *                   them
+ * @buf: where to write
+ * @len: room
+ *
+ * Linux 2.6: block/genhd.c: show_partition().  A header, an empty line,
+ * then major, minor, size in 1 KiB blocks and name, one a line, in the
+ * order they were added (a disk before its partitions).
+ * Context: any.
+ * Return: bytes written (cut at @len).
+ */
+int show_partitions(char *buf, int len)
+{
+	struct block_device *bdev;
+	unsigned long flags;
+	int n;
+
+	n = scnprintf(buf, len, "major minor  #blocks  name\n\n");
+	spin_lock_irqsave(&all_bdevs_lock, flags);
+	list_for_each_entry(bdev, &all_bdevs, list)
+		n += scnprintf(buf + n, len - n, "%4u  %4u %10lu %s\n",
+			       MAJOR(bdev->bd_dev), MINOR(bdev->bd_dev),
+			       (unsigned long)bdev->nr_sectors / 2,
+			       bdev->name);
+	spin_unlock_irqrestore(&all_bdevs_lock, flags);
+	return n;
 }
 
 /**

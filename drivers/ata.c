@@ -118,7 +118,7 @@ struct ata_device {
 };
 
 static struct ata_device hda = {
-	.bdev = { .name = "hda" },
+	.bdev = { .name = "hda", .bd_dev = MKDEV(IDE0_MAJOR, 0) },
 };
 
 /* Test hook: a sector that fails as an unreadable one would (-1: none). */
@@ -229,7 +229,7 @@ static void ata_next_buffer(struct ata_device *dev)
 	}
 	dev->bh = dev->bh->b_reqnext;
 	dev->bh_index++;
-	dev->sector = bh_sector(dev->bh);
+	dev->sector = dev->bh->b_rsector;
 	dev->buf = dev->bh->b_data;
 }
 
@@ -293,7 +293,7 @@ static void ata_advance(struct ata_device *dev)
 	dev->sector++;
 	dev->buf += SECTOR_SIZE;
 	dev->nsect--;
-	if (dev->sector == bh_sector(dev->bh) + BLOCK_SECTORS &&
+	if (dev->sector == dev->bh->b_rsector + BLOCK_SECTORS &&
 	    dev->bh->b_reqnext)
 		ata_next_buffer(dev);
 }
@@ -322,7 +322,7 @@ static void ata_write_block(struct ata_device *dev)
 		outsw(ATA_REG_DATA, buf, SECTOR_WORDS);
 		buf += SECTOR_SIZE;
 		sector++;
-		if (sector == bh_sector(bh) + BLOCK_SECTORS && bh->b_reqnext) {
+		if (sector == bh->b_rsector + BLOCK_SECTORS && bh->b_reqnext) {
 			bh = bh->b_reqnext;
 			buf = bh->b_data;
 		}
@@ -606,9 +606,10 @@ void ata_init(void)
 		panic("ata_init: IRQ %d is taken (%d)", ATA_IRQ, err);
 	inb(ATA_REG_STATUS);			/* nothing pending... */
 	outb(ATA_REG_CTL, 0);			/* ...then interrupts on */
-	add_disk(&dev->bdev);
 	printk(KERN_INFO "ata: %s: %s, %lu sectors (%lu MiB), IRQ %d, PIO, "
 	       "%u sectors per interrupt\n", dev->bdev.name, dev->model,
 	       (unsigned long)dev->bdev.nr_sectors,
 	       (unsigned long)dev->bdev.nr_sectors >> 11, ATA_IRQ, dev->mult);
+	/* Last: its partition table is read through the queue. */
+	add_disk(&dev->bdev);
 }

@@ -14,9 +14,12 @@
  * operations registered for that number and makes them the file's, or
  * def_blk_fops.open, which gives the file to the disk's driver
  * (block/blkdev_file.c).  The numbers are Linux's: 1,3 null; 1,5 zero;
- * 5,0 tty; 5,1 console (drivers/tty.c); 3,0 hda.  make_dev_nodes()
- * creates the nodes in /dev at boot, since the initramfs is built by an
- * unprivileged user who cannot mknod.
+ * 5,0 tty; 5,1 console (drivers/tty.c); 3,0 hda, 3,1-3,4 its partitions
+ * hda1-hda4 (fs/partitions/check.c).  make_dev_nodes() creates the
+ * nodes in /dev at boot, since the initramfs is built by an unprivileged
+ * user who cannot mknod; like a static /dev, it makes every partition's
+ * node whether the disk has that partition or not: opening a missing
+ * one is -ENXIO.
  */
 #include <asm/uaccess.h>
 #include <blkdev.h>
@@ -26,7 +29,6 @@
 #include <tty.h>
 
 #define MAX_CHRDEVS	16
-#define IDE0_MAJOR	3
 
 static struct {
 	dev_t dev;
@@ -85,10 +87,12 @@ const struct file_operations def_chr_fops = {
 
 static int blkdev_open(struct inode *inode, struct file *f)
 {
-	/* One disk for now; partitions (hda1...) will add minors. */
-	if (inode->i_rdev != MKDEV(IDE0_MAJOR, 0))
+	struct block_device *bdev = bdget(inode->i_rdev);
+
+	/* No disk, or no such partition on it. */
+	if (!bdev)
 		return -ENXIO;
-	return blkdev_file_open(f, "hda");
+	return blkdev_file_open(f, bdev);
 }
 
 const struct file_operations def_blk_fops = {
@@ -153,6 +157,10 @@ static const struct {
 	{ "/dev/null", S_IFCHR | 0666, MKDEV(1, 3) },
 	{ "/dev/zero", S_IFCHR | 0666, MKDEV(1, 5) },
 	{ "/dev/hda", S_IFBLK | 0660, MKDEV(IDE0_MAJOR, 0) },
+	{ "/dev/hda1", S_IFBLK | 0660, MKDEV(IDE0_MAJOR, 1) },
+	{ "/dev/hda2", S_IFBLK | 0660, MKDEV(IDE0_MAJOR, 2) },
+	{ "/dev/hda3", S_IFBLK | 0660, MKDEV(IDE0_MAJOR, 3) },
+	{ "/dev/hda4", S_IFBLK | 0660, MKDEV(IDE0_MAJOR, 4) },
 };
 
 /**

@@ -37,6 +37,7 @@
 #include <asm/uaccess.h>
 #include <capability.h>
 #include <errno.h>
+#include <ext3_fs.h>
 #include <fs.h>
 #include <fs_struct.h>
 #include <kernel.h>
@@ -651,6 +652,7 @@ void vfs_caches_init(void)
 	inode_init();
 	chrdev_init();
 	mnt_init();
+	init_ext3_fs();		/* "ext3", "ext2": /sbin/init mounts hda1 */
 }
 
 /* mkdir at boot; an existing directory (from the archive) is fine. */

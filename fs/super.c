@@ -3,23 +3,28 @@
  * fs/super.c - file system types and super blocks.
  *
  * Linux 2.6: fs/filesystems.c (register_filesystem, get_fs_type),
- * fs/super.c (sget, get_sb_nodev, get_sb_single, kill_anon_super,
- * kill_litter_super, deactivate_super).  Understanding the Linux Kernel,
+ * fs/super.c (sget, get_sb_nodev, get_sb_single, get_sb_bdev,
+ * kill_anon_super, kill_litter_super, kill_block_super,
+ * deactivate_super).  Understanding the Linux Kernel,
  * 3rd ed., chapter 12, sections "Superblock Objects" and "Filesystem
  * Type Registration".
  * A file system registers a struct file_system_type by name.  Mounting
- * one (fs/namespace.c: vfs_kern_mount()) calls its get_sb(), which for
- * the file systems here -- none needs a device yet -- is get_sb_nodev()
- * (a new super block per mount: ramfs) or get_sb_single() (one shared by
- * every mount: proc), each with the file system's fill_super() to make
- * the root inode and dentry.  s_active counts the mounts of a super
- * block; the last umount calls the type's kill_sb(), which drops the root
- * dentry (and for ramfs first every pinned name: kill_litter_super()).
- * Anonymous super blocks get a device number of major 0, as in Linux, so
- * stat() tells their files apart.  file_systems_lock guards the type
- * list, sb_lock the super block lists and s_active.
+ * one (fs/namespace.c: vfs_kern_mount()) calls its get_sb(), which is
+ * get_sb_nodev() (a new super block per mount: ramfs), get_sb_single()
+ * (one shared by every mount: proc) or, for a file system on a disk,
+ * get_sb_bdev() (one per partition: ext3), each with the file system's
+ * fill_super() to make the root inode and dentry.  s_active counts the
+ * mounts of a super block; the last umount calls the type's kill_sb(),
+ * which drops the root dentry (and for ramfs first every pinned name:
+ * kill_litter_super(); for a disk file system, then the claim on its
+ * partition: kill_block_super()).  Anonymous super blocks get a device
+ * number of major 0, as in Linux, so stat() tells their files apart; a
+ * disk file system's files show their partition's number (3,1 for hda1).
+ * file_systems_lock guards the type list, sb_lock the super block lists
+ * and s_active.
  */
 #include <bitops.h>
+#include <blkdev.h>
 #include <errno.h>
 #include <fs.h>
 #include <kernel.h>
@@ -106,11 +111,11 @@ struct file_system_type *get_fs_type(const char *name)
 	return fs;
 }
 
+/* A super block of @type, on the lists, without a device number yet. */
 static struct super_block *alloc_super(struct file_system_type *type,
 				       int flags)
 {
 	struct super_block *sb = kzalloc(sizeof(*sb), GFP_KERNEL);
-	int minor;
 
 	if (!sb)
 		return NULL;
@@ -123,20 +128,9 @@ static struct super_block *alloc_super(struct file_system_type *type,
 	strlcpy(sb->s_id, type->name, sizeof(sb->s_id));
 
 	spin_lock(&sb_lock);
-	for (minor = 1; minor < ANON_DEVS; minor++)
-		if (!test_bit(minor, anon_devs))
-			break;
-	if (minor < ANON_DEVS) {
-		set_bit(minor, anon_devs);
-		sb->s_dev = MKDEV(0, minor);
-		list_add_tail(&sb->s_list, &super_blocks);
-		list_add_tail(&sb->s_instances, &type->fs_supers);
-	}
+	list_add_tail(&sb->s_list, &super_blocks);
+	list_add_tail(&sb->s_instances, &type->fs_supers);
 	spin_unlock(&sb_lock);
-	if (minor == ANON_DEVS) {
-		kfree(sb);
-		return NULL;
-	}
 	return sb;
 }
 
@@ -146,9 +140,27 @@ static void destroy_super(struct super_block *sb)
 	spin_lock(&sb_lock);
 	list_del(&sb->s_list);
 	list_del(&sb->s_instances);
-	clear_bit(MINOR(sb->s_dev), anon_devs);
+	if (MAJOR(sb->s_dev) == 0 && MINOR(sb->s_dev))
+		clear_bit(MINOR(sb->s_dev), anon_devs);
 	spin_unlock(&sb_lock);
 	kfree(sb);
+}
+
+/* Linux 2.6: set_anon_super().  Return: 0, or -EMFILE (all taken). */
+static int set_anon_super(struct super_block *sb)
+{
+	int minor;
+
+	spin_lock(&sb_lock);
+	for (minor = 1; minor < ANON_DEVS; minor++)
+		if (!test_bit(minor, anon_devs))
+			break;
+	if (minor < ANON_DEVS) {
+		set_bit(minor, anon_devs);
+		sb->s_dev = MKDEV(0, minor);
+	}
+	spin_unlock(&sb_lock);
+	return minor < ANON_DEVS ? 0 : -EMFILE;
 }
 
 /**
@@ -187,6 +199,10 @@ int get_sb_nodev(struct file_system_type *type, int flags, void *data,
 
 	if (!sb)
 		return -ENOMEM;
+	if (set_anon_super(sb)) {
+		destroy_super(sb);
+		return -ENOMEM;
+	}
 	err = fill_super(sb, data, 0);
 	if (err) {
 		/* What fill_super made so far goes with the root. */
@@ -269,6 +285,91 @@ void kill_litter_super(struct super_block *sb)
 	if (sb->s_root)
 		d_genocide(sb->s_root);
 	kill_anon_super(sb);
+}
+
+/**
+ * get_sb_bdev - the super block of the file system on a partition
+ * @type: the file system type (ext3)
+ * @flags: the mount flags (MS_RDONLY ...)
+ * @dev_name: the partition's device node, "/dev/hda1"
+ * @data: the option string, or NULL
+ * @fill_super: reads the file system's super block from sb->s_bdev and
+ *              makes the root; called for the first mount only
+ * @mnt: the mount to point at it
+ *
+ * Linux 2.6: get_sb_bdev() -> open_bdev_excl(), sget().  The partition
+ * is claimed for @type (-EBUSY if another type has it mounted); a second
+ * mount of it by the same type shares the first one's super block,
+ * which must then agree on MS_RDONLY (-EBUSY).  The caller holds
+ * namespace_sem (fs/namespace.c: do_mount()), so two mounts never look
+ * for the same partition's super block at once.
+ * Context: process, may sleep.
+ * Return: 0, an error of open_bdev_excl() (-ENOENT, -ENOTBLK, -ENXIO,
+ * -EBUSY, -EACCES), -ENOMEM, or fill_super's error (-EINVAL: no such
+ * file system there).
+ */
+int get_sb_bdev(struct file_system_type *type, int flags,
+		const char *dev_name, void *data,
+		int (*fill_super)(struct super_block *sb, void *data,
+				  int silent),
+		struct vfsmount *mnt)
+{
+	struct block_device *bdev = open_bdev_excl(dev_name, flags, type);
+	struct super_block *sb = NULL, *s;
+	int err;
+
+	if (IS_ERR(bdev))
+		return PTR_ERR(bdev);
+	spin_lock(&sb_lock);
+	list_for_each_entry(s, &type->fs_supers, s_instances)
+		/* A super block being killed (s_active 0) is gone. */
+		if (s->s_bdev == bdev && s->s_active > 0) {
+			sb = s;
+			break;
+		}
+	if (sb && ((sb->s_flags ^ flags) & MS_RDONLY))
+		sb = ERR_PTR(-EBUSY);
+	else if (sb)
+		sb->s_active++;
+	spin_unlock(&sb_lock);
+	if (sb) {
+		/* The super block holds one claim, whatever its mounts. */
+		close_bdev_excl(bdev);
+		return IS_ERR(sb) ? PTR_ERR(sb) : simple_set_mnt(mnt, sb);
+	}
+
+	sb = alloc_super(type, flags);
+	if (!sb) {
+		close_bdev_excl(bdev);
+		return -ENOMEM;
+	}
+	sb->s_bdev = bdev;
+	sb->s_dev = bdev->bd_dev;
+	strlcpy(sb->s_id, bdev->name, sizeof(sb->s_id));
+	err = fill_super(sb, data, 0);
+	if (err) {
+		sb->s_active = 0;
+		type->kill_sb(sb);
+		return err;
+	}
+	return simple_set_mnt(mnt, sb);
+}
+
+/**
+ * kill_block_super - kill_sb of a file system on a partition
+ * @sb: the super block; its last mount is gone
+ *
+ * The tree goes (put_super releases the file system's buffers), then
+ * the claim on the partition.  Linux 2.6 also writes the partition's
+ * dirty buffers back here (sync_blockdev()): nothing writes yet.
+ * Context: process, may sleep.
+ */
+void kill_block_super(struct super_block *sb)
+{
+	struct block_device *bdev = sb->s_bdev;
+
+	generic_shutdown_super(sb);
+	close_bdev_excl(bdev);
 }
 
 /**

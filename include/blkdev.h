@@ -20,6 +20,7 @@
 #ifndef _BLKDEV_H
 #define _BLKDEV_H
 
+#include <kdev_t.h>
 #include <list.h>
 #include <spinlock.h>
 #include <timer.h>
@@ -98,23 +99,40 @@ struct request_queue {
 	struct request pool[BLKDEV_MAX_RQ];
 };
 
+#define IDE0_MAJOR	3	/* hda: minor 0 the disk, 1-4 its partitions */
+#define BDEVNAME_SIZE	8	/* "hda1" and its NUL, with room */
+
 /*
- * A disk.  Linux 2.6 splits this into struct gendisk (the disk) and
- * struct block_device (an opened device or partition); here there are no
- * partitions and one structure serves for both.
+ * A disk, or a partition of one.  Linux 2.6 splits this into struct
+ * gendisk (the disk, with its partitions' struct hd_struct: start and
+ * size) and struct block_device (an opened disk or partition); here one
+ * structure serves for all three.  A partition shares its disk's queue:
+ * generic_make_request() moves each of its buffers by start_sect onto
+ * the disk (blk_partition_remap()).  Neither a disk nor a partition ever
+ * goes away, so nobody counts references to them.
  */
 struct block_device {
-	const char *name;		/* "hda" */
+	char name[BDEVNAME_SIZE];	/* "hda", "hda1" */
+	dev_t bd_dev;			/* MKDEV(IDE0_MAJOR, minor) */
+	sector_t start_sect;		/* a partition's first sector; 0 */
 	sector_t nr_sectors;		/* size in 512-byte sectors */
-	struct request_queue *queue;
-	struct list_head list;		/* on all_disks */
+	int partno;			/* 1-4: its MBR slot; 0: a disk */
+	struct block_device *bd_contains; /* the disk (itself for a disk) */
+	struct request_queue *queue;	/* the disk's */
+	struct list_head list;		/* on all_bdevs */
+	/* bdev_lock (block/blkdev_file.c): */
+	void *bd_holder;		/* who claimed it (a mounted fs type) */
+	int bd_holders;			/* claims by bd_holder */
 };
 
 /* block/ll_rw_blk.c */
 void blk_dev_init(void);
 struct request_queue *blk_init_queue(request_fn_proc *rfn, void *queuedata);
 void add_disk(struct block_device *bdev);
+void add_partition(struct block_device *part);
 struct block_device *lookup_bdev(const char *name);
+struct block_device *bdget(dev_t dev);
+int show_partitions(char *buf, int len);
 int generic_make_request(int rw, struct buffer_head *bh);
 void blk_run_queue_async(struct request_queue *q);
 void blk_complete_request(struct request *rq);
@@ -124,7 +142,10 @@ struct task_struct *kblockd_thread(int cpu);
 /* block/blkdev_file.c */
 struct file;
 struct file *blkdev_open_file(const char *name, int flags);
-int blkdev_file_open(struct file *f, const char *name);
+int blkdev_file_open(struct file *f, struct block_device *bdev);
+struct block_device *open_bdev_excl(const char *path, int flags,
+				    void *holder);
+void close_bdev_excl(struct block_device *bdev);
 
 /* block/elevator.c */
 struct request *elv_merge(struct request_queue *q, int rw, sector_t sector,

@@ -44,6 +44,8 @@ typedef void (bh_end_io_t)(struct buffer_head *bh, int uptodate);
 struct buffer_head {
 	unsigned long b_state;		/* BH_* bits */
 	sector_t b_blocknr;		/* block number, in BLOCK_SIZE units */
+	sector_t b_rsector;		/* its first sector on the whole disk:
+					 * generic_make_request() sets it */
 	size_t b_size;			/* BLOCK_SIZE */
 	char *b_data;			/* the page's address */
 	struct page *b_page;		/* the page holding the data */
@@ -87,12 +89,6 @@ static inline void get_bh(struct buffer_head *bh)
 static inline void put_bh(struct buffer_head *bh)
 {
 	atomic_dec(&bh->b_count);
-}
-
-/* The first sector of @bh on its disk. */
-static inline sector_t bh_sector(const struct buffer_head *bh)
-{
-	return bh->b_blocknr * BLOCK_SECTORS;
 }
 
 /* Counters of the buffer cache (show_mem, the tests). */

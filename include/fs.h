@@ -43,6 +43,7 @@
 
 #include <atomic.h>
 #include <file.h>
+#include <kdev_t.h>
 #include <list.h>
 #include <mutex.h>
 #include <spinlock.h>
@@ -51,14 +52,6 @@
 
 typedef long long loff_t;	/* a 64-bit offset: _llseek, stat sizes */
 typedef unsigned short umode_t;	/* file type and permission bits */
-typedef u32 dev_t;		/* MKDEV(major, minor) */
-
-/* Device numbers: 12 bits of major, 20 of minor (Linux's kdev_t.h). */
-#define MINORBITS	20
-#define MINORMASK	((1U << MINORBITS) - 1)
-#define MAJOR(dev)	((unsigned int)((dev) >> MINORBITS))
-#define MINOR(dev)	((unsigned int)((dev) & MINORMASK))
-#define MKDEV(ma, mi)	(((dev_t)(ma) << MINORBITS) | (dev_t)(mi))
 
 #define OFF_T_MAX	((off_t)(~0UL >> 1))	/* the largest file size */
 
@@ -127,6 +120,7 @@ struct super_block {
 	struct list_head s_instances;	/* on s_type->fs_supers */
 	struct mutex s_vfs_rename_mutex; /* one cross-directory rename */
 	char s_id[32];			/* the device name, for messages */
+	struct block_device *s_bdev;	/* a disk file system's partition */
 	void *s_fs_info;		/* the file system's own */
 };
 
@@ -425,8 +419,14 @@ int get_sb_single(struct file_system_type *type, int flags, void *data,
 		  int (*fill_super)(struct super_block *sb, void *data,
 				    int silent),
 		  struct vfsmount *mnt);
+int get_sb_bdev(struct file_system_type *type, int flags,
+		const char *dev_name, void *data,
+		int (*fill_super)(struct super_block *sb, void *data,
+				  int silent),
+		struct vfsmount *mnt);
 void kill_anon_super(struct super_block *sb);
 void kill_litter_super(struct super_block *sb);
+void kill_block_super(struct super_block *sb);
 void deactivate_super(struct super_block *sb);
 int simple_set_mnt(struct vfsmount *mnt, struct super_block *sb);
 

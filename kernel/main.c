@@ -71,13 +71,13 @@ static void do_basic_setup(void)
 
 	/*
 	 * The disk and the memory daemons (docs/memory-daemons.md): kblockd/N
-	 * (the disk's queue is unplugged through it), the disk, the buffer
-	 * cache over it, the threads that keep the cache in check: kswapd0
-	 * frees its clean pages, two pdflush threads write its dirty ones.
+	 * (the disk's queue is unplugged through it), the buffer cache, the
+	 * disk (its partition table read through it), the threads that keep
+	 * the cache in check: kswapd0 frees clean pages, pdflush dirty ones.
 	 */
 	blk_dev_init();
-	ata_init();
 	buffer_init();
+	ata_init();
 	filemap_init();
 	kswapd_init();
 	pdflush_init();

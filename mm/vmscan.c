@@ -70,7 +70,7 @@ struct scan_control {
 	unsigned long nr_to_reclaim;	/* stop after this many */
 	unsigned long nr_scanned;	/* inactive pages looked at */
 	unsigned long nr_reclaimed;	/* pages freed */
-	unsigned long nr_dirty;		/* dirty pages met */
+	unsigned long nr_dirty;		/* pages met not yet clean */
 };
 
 /* shrinker_lock: the registered shrinkers, and calls into them. */
@@ -256,7 +256,7 @@ static void shrink_inactive_list(struct zone *zone, unsigned long nr_scan,
 				sc->nr_reclaimed++;
 				continue;
 			}
-			if (dirty)
+			if (dirty || buffer_locked((void *)page->private))
 				sc->nr_dirty++;
 			list_add_tail(&page->lru, &busy);
 		}
@@ -287,8 +287,8 @@ static void shrink_zone(struct zone *zone, struct scan_control *sc)
 
 /*
  * Reclaim at falling priority until @done says enough or nothing is
- * left.  Between passes that met only dirty pages, give writeback a
- * moment (Linux: blk_congestion_wait(WRITE, HZ/10)).
+ * left.  Between passes that met pages not yet clean (dirty, or locked
+ * by a write), wait a moment (Linux: blk_congestion_wait(WRITE, HZ/10)).
  * Return: pages freed, plus objects the shrinkers freed.
  */
 static unsigned long do_reclaim(struct zone *zone, struct scan_control *sc,

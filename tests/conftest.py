@@ -11,6 +11,10 @@ Every boot gets a disk, the primary IDE master (hda), as `make run` does:
 by default a fresh, empty 32 MiB image of its own (sparse: made in no
 time), so that no test sees what another wrote.  disk=PATH boots with
 that image (to look at it afterwards), disk=None with no disk at all.
+made_disk_image() makes a copy of the disk `make run` attaches (an MBR,
+ext3 on hda1: tools/mkdisk.py); ktest=all on more than one CPU boots
+with one, beside which the raw-disk tests must leave hda1 alone
+(tests/system/test_boot.py).
 """
 import atexit
 import importlib.util
@@ -69,6 +73,14 @@ def new_disk_image(name="disk.img", size=DISK_BYTES):
     fd, path = tempfile.mkstemp(prefix=name + ".", dir=_disk_dir)
     os.ftruncate(fd, size)
     os.close(fd)
+    return path
+
+
+def made_disk_image(name="ext3-disk.img"):
+    """A new disk as `make` makes build/disk.img (tools/mkdisk.py): an
+    MBR, ext3 on hda1, in the private temporary directory."""
+    path = new_disk_image(name)
+    load_tool("mkdisk").make_disk(path)
     return path
 
 
@@ -191,17 +203,34 @@ def boot_kernel(cmdline="", timeout=60, mem=128, extra=(), label=None,
 
 
 _ktest_cache = {}
+_ktest_disks = {}
 
 
 def ktest_boot(cmdline="ktest=all", timeout=240, mem=128, extra=(), smp=1):
     """Boot once per distinct command line and CPU count; later callers
-    share it."""
+    share it.  ktest=all on more than one CPU gets a copy of the disk
+    `make` makes (made_disk_image()), and ktest_disk() then says where it
+    is and where a second copy, never booted, is."""
     key = (cmdline, mem, tuple(extra), smp)
     if key not in _ktest_cache:
+        disk = FRESH_DISK
+        if cmdline == "ktest=all" and smp > 1:
+            disk = made_disk_image()
+            pristine = new_disk_image("pristine.img")
+            shutil.copyfile(disk, pristine)
+            _ktest_disks[key] = (disk, pristine)
         _ktest_cache[key] = boot_kernel(
             cmdline, timeout=timeout, mem=mem, extra=extra, smp=smp,
+            disk=disk,
             label=cmdline if smp == 1 else "%s (-smp %d)" % (cmdline, smp))
     return _ktest_cache[key]
+
+
+def ktest_disk(cmdline="ktest=all", mem=128, extra=(), smp=1):
+    """(the disk ktest_boot() booted with, an untouched copy of it), or
+    None for a blank disk."""
+    ktest_boot(cmdline, mem=mem, extra=extra, smp=smp)
+    return _ktest_disks.get((cmdline, mem, tuple(extra), smp))
 
 
 KTEST_LINE = re.compile(r"ktest: (ok|not ok) (\d+) - ([A-Za-z0-9_]+)(?:: (.*))?$")

@@ -27,13 +27,18 @@ set -eu
 BUSYBOX_CACHE=/var/cache/kt26
 
 PACKAGES="qemu-system-x86 nasm grub-pc-bin grub-common xorriso mtools \
-gcc-multilib gdb python3-pytest cpio make tmux"
+gcc-multilib gdb python3-pytest cpio make tmux e2fsprogs"
 FUZZ_PACKAGES="clang libclang-rt-14-dev lib32stdc++-12-dev"
 
 missing=0
 for tool in qemu-system-i386 nasm grub-mkrescue xorriso mformat gdb cpio make \
 	    tmux; do
 	command -v "$tool" >/dev/null 2>&1 || missing=1
+done
+# e2fsprogs (the disk's ext3: tools/mkdisk.py) live in /sbin.
+for tool in mke2fs debugfs; do
+	PATH="$PATH:/sbin:/usr/sbin" command -v "$tool" >/dev/null 2>&1 ||
+		missing=1
 done
 # gcc-multilib: a 32-bit libgcc and crt headers must be there.
 [ -f "$(gcc -m32 -print-libgcc-file-name 2>/dev/null)" ] || missing=1

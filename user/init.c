@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * user/init.c - /sbin/init, process 1 once the kernel's init thread has
- * called execve(): it says where it runs, then keeps a shell alive.
+ * called execve(): it says where it runs, mounts the disk, then keeps a
+ * shell alive.
  *
  * Linux 2.6: init_post() in init/main.c runs /sbin/init; sysvinit's
  * "respawn" entries do what the loop below does.  The first line proves
  * the jump to user mode: %cs is the user code segment, whose low two bits
  * (the RPL) are the privilege ring, 3.  Then: fork, exec /bin/sh, wait.
  * Orphans are re-parented to pid 1, so the same wait also reaps them.
+ * Before the shell, the disk's file system -- ext3 on the first
+ * partition, /dev/hda1 -- is mounted on /mnt, read-only, as a Linux
+ * system's boot scripts mount what /etc/fstab lists (`mount -a`); a
+ * missing disk or file system is said in one line and the boot goes on.
  * fds 0, 1 and 2 are already open on the console.  Like getty, the child
  * starts a session of its own and makes the console its controlling
  * terminal (TIOCSCTTY), so that the shell can run jobs in the foreground
@@ -16,16 +21,18 @@
  * SIGTERM is the kernel asking for an orderly power-off (the power
  * button: kernel/reboot.c: orderly_poweroff(), as sysvinit's
  * "powerfail" and shutdown(8)): every other process gets SIGTERM, then
- * a few seconds to end, then SIGKILL; the disks are synced, what init
- * mounted is unmounted, and reboot(2) powers off (the ACPI S5 state,
+ * a few seconds to end, then SIGKILL; the disks are synced, /mnt is
+ * unmounted, and reboot(2) powers off (the ACPI S5 state,
  * arch/x86/reboot.c).  docs/acpi.md follows the whole path.
  */
 #include <errno.h>
+#include <kt.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/times.h>
 #include <sys/wait.h>
@@ -40,6 +47,26 @@
 
 /* How long the processes get to end after SIGTERM, in 100 ms steps. */
 #define SHUTDOWN_GRACE_STEPS	30
+
+/* What power_off() unmounts: set once, before SIGTERM is caught. */
+static bool disk_mounted;
+
+/*
+ * hda1 on /mnt.  Only on kt26: run on a Linux host (the tests do), init
+ * must leave the host's mounts alone.
+ */
+static void mount_disk(void)
+{
+	if (!kt26_running())
+		return;
+	if (mount("/dev/hda1", "/mnt", "ext3", MS_RDONLY, NULL) == 0) {
+		disk_mounted = true;
+		printf("init: /dev/hda1 mounted on /mnt (ext3, read-only)\n");
+	} else {
+		printf("init: /dev/hda1 not mounted on /mnt: %s; going on "
+		       "without it\n", strerror(errno));
+	}
+}
 
 static pid_t start_shell(char **envp)
 {
@@ -135,10 +162,14 @@ static void power_off(int sig)
 	}
 	dprintf(STDOUT_FILENO, "init: syncing, powering off\n");
 	sync();
-	/*
-	 * Here init unmounts, once synced, the file systems it mounted
-	 * (none yet: the root is the initramfs, in memory).
-	 */
+	/* The processes are gone: nothing holds /mnt busy any more. */
+	if (disk_mounted) {
+		if (umount2("/mnt", 0) == 0)
+			dprintf(STDOUT_FILENO, "init: /mnt unmounted\n");
+		else
+			dprintf(STDERR_FILENO, "init: umount /mnt: %s\n",
+				strerror(errno));
+	}
 	reboot(LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2,
 	       LINUX_REBOOT_CMD_POWER_OFF, NULL);
 	dprintf(STDERR_FILENO, "init: reboot: %s\n", strerror(errno));
@@ -152,6 +183,7 @@ int main(int argc, char **argv, char **envp)
 	asm volatile("mov %%cs, %0" : "=r"(cs));
 	printf("init: running in ring %u (cs=%#x), pid %d\n", cs & 3, cs,
 	       getpid());
+	mount_disk();
 	/* No SA_RESTART: nothing to restart, power_off() never returns. */
 	if (sigaction(SIGTERM, &term, NULL) < 0)
 		dprintf(STDERR_FILENO, "init: sigaction: %s\n",

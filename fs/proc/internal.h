@@ -85,5 +85,7 @@ int softirqs_proc_show(struct seq_file *m, void *v);	/* interrupts.c */
 int loadavg_proc_show(struct seq_file *m, void *v);	/* loadavg.c */
 int uptime_proc_show(struct seq_file *m, void *v);	/* loadavg.c */
 int stat_proc_show(struct seq_file *m, void *v);	/* stat.c */
+int mounts_proc_show(struct seq_file *m, void *v);	/* mounts.c */
+int partitions_proc_show(struct seq_file *m, void *v);	/* mounts.c */
 
 #endif /* _FS_PROC_INTERNAL_H */

@@ -87,6 +87,8 @@ static const struct {
 	{ "interrupts", interrupts_proc_show },
 	{ "loadavg", loadavg_proc_show },
 	{ "meminfo", meminfo_proc_show },
+	{ "mounts", mounts_proc_show },
+	{ "partitions", partitions_proc_show },
 	{ "softirqs", softirqs_proc_show },
 	{ "stat", stat_proc_show },
 	{ "uptime", uptime_proc_show },

@@ -458,6 +458,7 @@ struct kt_tms {
 #define ENOMEM		12	/* Out of memory */
 #define EACCES		13	/* Permission denied */
 #define EFAULT		14	/* Bad address */
+#define ENOTBLK		15	/* Block device required */
 #define EBUSY		16	/* Device or resource busy */
 #define EEXIST		17	/* File exists */
 #define EXDEV		18	/* Cross-device link */
@@ -479,6 +480,7 @@ struct kt_tms {
 #define ENOTEMPTY	39	/* Directory not empty */
 #define ELOOP		40	/* Too many symbolic links encountered */
 #define EOVERFLOW	75	/* Value too large for defined data type */
+#define EUCLEAN		117	/* Structure needs cleaning */
 
 /* Process flags shown by ps (task_struct->flags) */
 #define KT_PF_EXITING	0x00000004	/* getting shut down */

@@ -16,7 +16,10 @@
  * waits for I/O on the buffer itself (wait_on_buffer(), or b_wait when
  * the test is about nobody waiting), never for time to pass; the bounds
  * on ticks are there to tell one mechanism from another, not the speed of
- * the host.
+ * the host.  ktest=all on four CPUs boots with the disk `make` makes
+ * (tools/mkdisk.py: an MBR, ext3 on hda1), where the partition test has
+ * something to check and the others must keep out of hda1
+ * (disk_test.h); on a blank disk there is no partition.
  */
 #include <asm/irqflags.h>
 #include <ata.h>
@@ -310,6 +313,55 @@ KTEST(io_error_block_past_the_end_gives_eio)
 	bh = bread(bdev, end - 1);
 	brelse(bh);
 	KTEST_EXPECT(bh != NULL);
+}
+
+/*
+ * A partition's blocks are its disk's, moved by its start
+ * (blk_partition_remap()), and a block past its end is refused even
+ * though the disk goes on.  Two names for the same sectors are two
+ * buffers: the cache does not know that they alias, as in Linux.
+ */
+KTEST(partition_blocks_are_the_disks_moved_and_bounded)
+{
+	struct block_device *disk = lookup_bdev("hda");
+	struct block_device *part = lookup_bdev("hda1");
+	struct buffer_head *a, *b;
+	sector_t blocks, which[2];
+	unsigned long errors;
+
+	KTEST_ASSERT(disk != NULL);
+	if (!part) {
+		printk(KERN_INFO "ktest: hda has no partitions: nothing to "
+		       "check\n");
+		return;
+	}
+	KTEST_EXPECT(part->bd_contains == disk);
+	KTEST_EXPECT(part->queue == disk->queue);
+	KTEST_EXPECT_EQ(part->bd_dev, disk->bd_dev + 1);
+	/* Whole buffers of hda to compare with: the made disk's is. */
+	KTEST_ASSERT(part->start_sect % BLOCK_SECTORS == 0);
+	blocks = part->nr_sectors / BLOCK_SECTORS;
+	KTEST_ASSERT(blocks > 1);
+	which[0] = 0;
+	which[1] = blocks - 1;
+	for (int i = 0; i < 2; i++) {
+		a = hold_bh(bread(part, which[i]));
+		b = hold_bh(bread(disk, part->start_sect / BLOCK_SECTORS +
+				  which[i]));
+		KTEST_ASSERT(a != NULL && b != NULL);
+		KTEST_EXPECT(a != b);
+		KTEST_EXPECT(!memcmp(a->b_data, b->b_data, BLOCK_SIZE));
+		release_bh(a);
+		release_bh(b);
+	}
+	errors = buffer_stats.io_errors;
+	a = bread(part, blocks);
+	KTEST_EXPECT(a == NULL);
+	brelse(a);
+	KTEST_EXPECT_EQ(buffer_stats.io_errors, errors + 1);
+	printk(KERN_INFO "ktest: hda1 is hda's sectors %lu-%lu\n",
+	       (unsigned long)part->start_sect,
+	       (unsigned long)(part->start_sect + part->nr_sectors - 1));
 }
 
 static void unmask_ata_irq(void *unused)

@@ -9,6 +9,12 @@
  * so a block in the wrong place or a torn block is caught, and
  * tests/system/test_disk.py checks the same words in build/disk.img.
  *
+ * The raw-disk tests write blocks of the whole disk, hda.  ktest=all
+ * also runs on a copy of the disk `make` makes (tools/mkdisk.py: an
+ * MBR and ext3 on hda1, tests/system/test_boot.py), whose partition must
+ * come out unchanged: dirty_pattern_block() fails the test rather than
+ * write into a partition (raw_block_in_partition()).
+ *
  * Whatever a test changes outside itself -- a buffer it holds, a bad
  * sector injected into the disk, a countdown to a failing allocation, a
  * writeback tunable -- goes through a helper here that registers the
@@ -24,6 +30,7 @@
 #include <blkdev.h>
 #include <buffer_head.h>
 #include <compiler.h>
+#include <genhd.h>
 #include <gfp.h>
 #include <kernel.h>
 #include <ktest.h>
@@ -55,11 +62,38 @@ static inline bool pattern_ok(struct buffer_head *bh, u32 seed)
 	return true;
 }
 
-/* A block of pattern, dirty in the cache.  Return: the buffer, or NULL. */
+/* The partition of @disk that block @block of it touches, or NULL. */
+static inline struct block_device *raw_block_in_partition(
+	struct block_device *disk, sector_t block)
+{
+	sector_t first = block * BLOCK_SECTORS;
+
+	for (int n = 1; n <= DISK_MAX_PARTS && disk->partno == 0; n++) {
+		struct block_device *part = bdget(disk->bd_dev + n);
+
+		if (part && part->bd_contains == disk &&
+		    first < part->start_sect + part->nr_sectors &&
+		    first + BLOCK_SECTORS > part->start_sect)
+			return part;
+	}
+	return NULL;
+}
+
+/*
+ * A block of pattern, dirty in the cache; never one of a partition's
+ * (the test fails instead).  Return: the buffer, or NULL.
+ */
 static inline struct buffer_head *dirty_pattern_block(struct block_device *b,
 						      sector_t block, u32 seed)
 {
-	struct buffer_head *bh = getblk(b, block);
+	struct block_device *part = raw_block_in_partition(b, block);
+	struct buffer_head *bh;
+
+	if (part)
+		KTEST_FAIL("block %lu of %s lies in %s: a raw-disk test must "
+			   "keep out of partitions (tools/mkdisk.py)",
+			   (unsigned long)block, b->name, part->name);
+	bh = getblk(b, block);
 
 	if (bh) {
 		lock_buffer(bh);

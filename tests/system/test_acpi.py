@@ -2,9 +2,9 @@
 """The ACPI power button (drivers/acpi/button.c, docs/acpi.md): QEMU's
 monitor command system_powerdown presses it; the SCI queues work on
 kacpid, whose orderly_poweroff() sends SIGTERM to init, which stops the
-processes (a background `sleep 100` among them), syncs, and powers off
-through the FADT's PM1a_CNT with the DSDT's S5 sleep type: QEMU ends by
-itself with status 0.  With acpi=off there is no power button and no
+processes (a background `sleep 100` in /mnt among them), syncs, unmounts
+/mnt (the ext3 disk) and powers off through the FADT's PM1a_CNT with the
+DSDT's S5 sleep type: QEMU ends by itself with status 0.  With acpi=off there is no power button and no
 kacpid."""
 import os
 import re
@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from conftest import Terminal
+from conftest import Terminal, made_disk_image
 
 PROMPT = r"^# "
 
@@ -71,10 +71,14 @@ def test_boot_reads_the_fadt_and_the_s5_sleep_type():
 @pytest.mark.parametrize("smp", [1, 2])
 def test_system_powerdown_shuts_down_cleanly(smp):
     sock = os.path.join(tempfile.mkdtemp(prefix="kt26-acpi-"), "monitor")
-    term = Terminal(cmdline="", smp=smp,
+    term = Terminal(cmdline="", smp=smp, disk=made_disk_image(),
                     monitor="unix:%s,server,nowait" % sock)
     try:
         term.wait_for(PROMPT, timeout=60)
+        assert "init: /dev/hda1 mounted on /mnt" in term.text(), \
+            term.text()[-3000:]
+        # A job whose working directory keeps /mnt busy until it ends.
+        term.output("cd /mnt")
         term.output("sleep 100 &")
         ps = term.output("ps -e")
         assert re.search(r"\bsleep\b", ps), ps
@@ -91,6 +95,7 @@ def test_system_powerdown_shuts_down_cleanly(smp):
                  r"orderly_poweroff: SIGTERM to init \(pid 1\)",
                  r"init: power button: stopping processes",
                  r"init: syncing, powering off",
+                 r"init: /mnt unmounted",
                  r"System halted: syncing disks\.\.\. done\. Power down\."]
         pos = 0
         for pattern in lines:

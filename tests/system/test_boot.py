@@ -9,11 +9,12 @@ import subprocess
 import pytest
 
 from conftest import (BANNER, EXIT_KTEST_FAIL, EXIT_KTEST_PASS, EXIT_PANIC,
-                      ISO, KERNEL, boot_kernel, ktest_boot, ktest_results,
-                      load_tool, qemu_argv, run_qemu)
+                      ISO, KERNEL, boot_kernel, ktest_boot, ktest_disk,
+                      ktest_results, load_tool, qemu_argv, run_qemu)
 
 
-# The whole in-kernel suite runs twice: on one CPU and on four.
+# The whole in-kernel suite runs twice: on one CPU with a blank disk, and
+# on four with a copy of the disk `make` makes (an MBR, ext3 on hda1).
 KTEST_CPUS = (1, 4)
 
 
@@ -46,6 +47,33 @@ def test_ktest_run_completes(smp):
     assert int(m.group(1)) + int(m.group(2)) == plan, boot.explain("count mismatch")
     assert len(ktest_results(boot)) == plan, boot.explain("missing ktest lines")
     assert boot.status == EXIT_KTEST_PASS, boot.explain("exit status is not pass")
+
+
+def test_ktest_all_leaves_hda1_of_the_made_disk_alone():
+    """The raw-disk tests of ktest=all write patterns all over hda; on
+    the disk `make` makes (tools/mkdisk.py) they must keep out of hda1,
+    whose ext3 must come out byte for byte as it went in, and so must the
+    MBR.  tests/ktest/disk_test.h fails a test that tries; this checks
+    the disk itself, whatever wrote to it."""
+    boot = ktest_boot(smp=4)
+    disk, pristine = ktest_disk(smp=4)
+    boot.expect(r"^\[[ .0-9]+\]  hda: hda1$")
+    mkdisk = load_tool("mkdisk")
+    part = range(mkdisk.PART_START * 512,
+                 (mkdisk.PART_START + mkdisk.PART_SECTORS) * 512)
+    changed_outside = False
+    with open(disk, "rb") as a, open(pristine, "rb") as b:
+        for offset in range(0, mkdisk.DISK_BYTES, 4096):
+            x, y = a.read(4096), b.read(4096)
+            if offset in part or offset == 0:
+                assert x == y, boot.explain(
+                    "block %d of hda (byte %d) changed: it is %s" % (
+                        offset // 4096, offset,
+                        "the MBR's" if offset == 0 else "hda1's"))
+            elif x != y:
+                changed_outside = True
+    # The raw-disk tests did run and write, elsewhere.
+    assert changed_outside, boot.explain("nothing written outside hda1")
 
 
 def test_multiboot_header():

@@ -9,10 +9,12 @@ tunables are taken from the command line, and bad values are refused."""
 import os
 import re
 import struct
+import subprocess
+import tempfile
 
 import pytest
 
-from conftest import (BLOCK_SIZE, EXIT_KTEST_PASS, ISO, boot_kernel,
+from conftest import (BLOCK_SIZE, EXIT_KTEST_PASS, ISO, ROOT, boot_kernel,
                       new_disk_image)
 
 # tests/ktest/disk_test.h: word i of block b, seed s.
@@ -226,3 +228,26 @@ def test_make_disk_image_is_32_mib():
     """The Makefile made build/disk.img, the disk `make run` attaches."""
     path = os.path.join(os.path.dirname(ISO), "disk.img")
     assert os.path.getsize(path) == 32 << 20
+
+
+def test_make_makes_a_missing_disk_with_an_mbr_and_ext3_on_hda1():
+    """The Makefile's rule for a missing disk image (make DISK=PATH PATH,
+    as make does for build/disk.img): 32 MiB, an MBR whose first entry is
+    a Linux partition at sector 8192, and the ext3 super block's magic
+    0xEF53 at byte 1024 of it, with the journal feature."""
+    with tempfile.TemporaryDirectory(prefix="kt26-make-disk-") as tmp:
+        path = os.path.join(tmp, "disk.img")
+        subprocess.run(["make", "-s", "DISK=" + path, path], cwd=ROOT,
+                       check=True, stdout=subprocess.DEVNULL)
+        assert os.path.getsize(path) == 32 << 20
+        with open(path, "rb") as f:
+            mbr = f.read(512)
+            assert mbr[510:] == b"\x55\xaa"
+            ptype = mbr[446 + 4]
+            start, count = struct.unpack("<II", mbr[446 + 8:446 + 16])
+            assert (ptype, start, count) == (0x83, 8192, 16384)
+            f.seek(start * 512 + 1024)
+            sb = f.read(1024)
+        magic, = struct.unpack_from("<H", sb, 0x38)
+        compat, = struct.unpack_from("<I", sb, 0x5c)
+        assert magic == 0xEF53 and compat & 0x4, (hex(magic), hex(compat))

@@ -27,7 +27,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, Terminal
+from conftest import ROOT, Terminal, made_disk_image
 from test_docs_gdb import missing_lines as docs_missing_lines
 
 README = os.path.join(ROOT, "README.md")
@@ -95,7 +95,8 @@ def test_the_readme_has_checked_sessions():
 @pytest.mark.parametrize("line,cpus,steps", SESSIONS,
                          ids=["line%d" % line for line, _, _ in SESSIONS])
 def test_checked_session_prints_what_the_readme_shows(line, cpus, steps):
-    term = Terminal(cmdline="", smp=cpus)
+    # As make run: the disk make makes (an MBR, ext3 on hda1).
+    term = Terminal(cmdline="", smp=cpus, disk=made_disk_image())
     try:
         term.wait_for(PROMPT, timeout=60)
         outputs = [term.text().split("\n# ")[0]]

@@ -29,6 +29,7 @@ static const char *const error_messages[] = {
 	[ENOMEM] = "Cannot allocate memory",
 	[EACCES] = "Permission denied",
 	[EFAULT] = "Bad address",
+	[ENOTBLK] = "Block device required",
 	[EBUSY] = "Device or resource busy",
 	[EEXIST] = "File exists",
 	[EXDEV] = "Invalid cross-device link",
@@ -50,6 +51,7 @@ static const char *const error_messages[] = {
 	[ENOTEMPTY] = "Directory not empty",
 	[ELOOP] = "Too many levels of symbolic links",
 	[EOVERFLOW] = "Value too large for defined data type",
+	[EUCLEAN] = "Structure needs cleaning",
 };
 
 #define NR_ERROR_MESSAGES \

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <sys/klog.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/times.h>
@@ -267,6 +268,26 @@ pid_t getpid(void)
 }
 
 /**
+ * mount - attach a file system to the tree
+ * @source: the device ("/dev/hda1"), or a name for one without ("none")
+ * @target: the directory it covers
+ * @fstype: "ext3", "ext2", "ramfs", "proc"
+ * @flags: MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT
+ * @data: the file system's options ("size=1m" for ramfs), or NULL
+ *
+ * Return: 0, or -1 on error (EPERM: not root; ENODEV: no such type;
+ * ENXIO: no such disk or partition; EBUSY; EINVAL: not that file
+ * system there).
+ */
+int mount(const char *source, const char *target, const char *fstype,
+	  unsigned long flags, const void *data)
+{
+	return syscall_result(raw_syscall(__NR_mount, (long)source,
+					  (long)target, (long)fstype, flags,
+					  (long)data));
+}
+
+/**
  * sync - start writing every dirty buffer back to disk
  */
 void sync(void)
@@ -363,6 +384,19 @@ void *sbrk(intptr_t increment)
 	if (increment && brk(old + increment) < 0)
 		return (void *)-1;
 	return old;
+}
+
+/**
+ * umount2 - detach the file system mounted on @target
+ * @target: its mount point
+ * @flags: MNT_DETACH, or 0
+ *
+ * Return: 0, or -1 on error (EBUSY: still in use; EINVAL: not a mount
+ * point; EPERM: not root).
+ */
+int umount2(const char *target, int flags)
+{
+	return call2(__NR_umount2, (long)target, flags);
 }
 
 /**
