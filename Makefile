@@ -94,7 +94,8 @@ OBJS-fs     := fs/dcache.o fs/inode.o fs/super.o fs/namespace.o fs/namei.o \
 	       fs/ext3/file.o fs/ext3/symlink.o
 OBJS-block  := block/ll_rw_blk.o block/elevator.o block/blkdev_file.o
 OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/n_tty.o \
-	       drivers/keyboard.o drivers/ata.o drivers/random.o drivers/rtc.o
+	       drivers/keyboard.o drivers/ata.o drivers/random.o drivers/rtc.o \
+	       drivers/acpi/button.o
 OBJS-lib    := lib/string.o lib/vsprintf.o lib/cmdline.o lib/int_sqrt.o \
 	       lib/spinlock_debug.o lib/smp_processor_id.o
 OBJS-proc   := fs/seq_file.o fs/proc/array.o fs/proc/meminfo.o \
@@ -116,7 +117,8 @@ OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/percpu_threads_test.o tests/ktest/smp_lock_test.o \
 	       tests/ktest/smp_sched_test.o tests/ktest/vfs_test.o \
 	       tests/ktest/pipe_test.o tests/ktest/tty_test.o \
-	       tests/ktest/proc_test.o tests/ktest/hung_task_test.o
+	       tests/ktest/proc_test.o tests/ktest/hung_task_test.o \
+	       tests/ktest/acpi_test.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
 	       tests/bench/deferred_bench.o tests/bench/disk_bench.o \
 	       tests/bench/smp_bench.o tests/bench/pipe_bench.o

@@ -115,10 +115,69 @@ struct acpi_madt_local_apic_override {
 	u64 address;			/* replaces acpi_table_madt.address */
 } __packed;
 
+/*
+ * Fixed ACPI Description Table, signature "FACP": where the fixed
+ * hardware registers are (ACPI 1.0 layout: the fields up to the ones
+ * read here; later revisions only add fields after them).
+ */
+struct acpi_table_fadt {
+	struct acpi_table_header header;	/* signature "FACP" */
+	u32 facs;			/* 36 */
+	u32 dsdt;			/* 40: the DSDT's physical address */
+	u8 model;			/* 44 */
+	u8 preferred_profile;		/* 45 */
+	u16 sci_interrupt;		/* 46: the SCI's ISA IRQ */
+	u32 smi_command;		/* 48: port for ACPI_ENABLE, 0: none */
+	u8 acpi_enable;			/* 52: written to SMI_CMD */
+	u8 acpi_disable;		/* 53 */
+	u8 s4_bios_request;		/* 54 */
+	u8 pstate_control;		/* 55 */
+	u32 pm1a_event_block;		/* 56: PM1a_STS then PM1a_EN */
+	u32 pm1b_event_block;		/* 60 */
+	u32 pm1a_control_block;		/* 64: PM1a_CNT (SCI_EN, SLP_TYP) */
+	u32 pm1b_control_block;		/* 68 */
+	u32 pm2_control_block;		/* 72 */
+	u32 pm_timer_block;		/* 76 */
+	u32 gpe0_block;			/* 80 */
+	u32 gpe1_block;			/* 84 */
+	u8 pm1_event_length;		/* 88: both halves, in bytes */
+	u8 pm1_control_length;		/* 89 */
+} __packed;
+
+/* PM1_STS and PM1_EN: the fixed events (ACPI 3.0, 4.7.3.1). */
+#define ACPI_BITMASK_POWER_BUTTON	0x0100	/* PWRBTN_STS, PWRBTN_EN */
+/* PM1_CNT (ACPI 3.0, 4.7.3.2). */
+#define ACPI_BITMASK_SCI_ENABLE		0x0001	/* SCI_EN: ACPI mode */
+#define ACPI_SLP_TYP_SHIFT		10	/* SLP_TYP: bits 10-12 */
+#define ACPI_BITMASK_SLEEP_ENABLE	0x2000	/* SLP_EN: go to SLP_TYP */
+
+/*
+ * What the FADT and the DSDT's \_S5 said (arch/x86/acpi.c), for the
+ * power button (drivers/acpi/button.c) and the power-off
+ * (arch/x86/reboot.c).  Ports are 0 when the tables did not say.
+ */
+struct acpi_fadt_info {
+	unsigned int sci_irq;
+	u16 smi_cmd;
+	u8 acpi_enable;
+	u16 pm1a_evt_blk;
+	u16 pm1a_cnt_blk;
+	u8 pm1_evt_len;
+	bool s5_found;			/* slp_typa_s5 came from the DSDT */
+	u8 slp_typa_s5;
+};
+extern struct acpi_fadt_info acpi_fadt;
+
 /* acpi=off on the command line: the MP table or the default instead. */
 extern bool acpi_disabled;
 
 int acpi_parse_madt(const struct acpi_table_madt *madt, unsigned long len);
+int acpi_parse_fadt(const struct acpi_table_fadt *fadt, unsigned long len);
+int acpi_find_s5(const u8 *aml, unsigned long len, u8 *slp_typ);
 int acpi_boot_init(void);
+
+/* drivers/acpi/button.c */
+int acpi_button_init(void);
+extern unsigned long acpi_button_events;
 
 #endif /* _ACPI_H */

@@ -25,5 +25,6 @@ void machine_power_off(void) __noreturn;
 
 /* kernel/reboot.c */
 void kernel_power_off(void) __noreturn;
+int orderly_poweroff(bool force);
 
 #endif /* _REBOOT_H */

@@ -10,6 +10,7 @@
  * allocator, swapper_pg_dir, the buddy allocator, the slab), interrupts
  * and the clock; then it turns interrupts on.  docs/boot.md walks through it.
  */
+#include <acpi.h>
 #include <asm/desc.h>
 #include <asm/mpspec.h>
 #include <asm/irqflags.h>
@@ -69,11 +70,10 @@ static void do_basic_setup(void)
 	init_workqueues();
 
 	/*
-	 * The disk and the memory daemons (docs/memory-daemons.md):
-	 * kblockd/N first (the disk's queue is unplugged through it), the
-	 * buffer cache, the disk (its partition table read through it),
-	 * and the threads that keep the cache in check: kswapd0 frees its
-	 * clean pages when memory runs low, two pdflush write dirty ones.
+	 * The disk and the memory daemons (docs/memory-daemons.md): kblockd/N
+	 * (the disk's queue is unplugged through it), the buffer cache, the
+	 * disk (its partition table read through it), the threads that keep
+	 * the cache in check: kswapd0 frees clean pages, pdflush dirty ones.
 	 */
 	blk_dev_init();
 	buffer_init();
@@ -82,8 +82,8 @@ static void do_basic_setup(void)
 	kswapd_init();
 	pdflush_init();
 	page_writeback_init();
-	/* And the watchdog of tasks stuck in D state. */
-	hung_task_init();
+	hung_task_init();	/* the watchdog of tasks stuck in D state */
+	acpi_button_init();	/* the SCI, and kacpid that handles it */
 }
 
 static const char *execute_command = "/sbin/init";	/* init= */

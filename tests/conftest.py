@@ -124,13 +124,14 @@ INITRAMFS = os.path.join(BUILD, "initramfs.cpio")
 
 
 def qemu_argv(cmdline="", mem=128, iso=False, extra=(), initrd=INITRAMFS,
-              disk=FRESH_DISK, smp=1):
+              disk=FRESH_DISK, smp=1, monitor="none"):
     """disk: FRESH_DISK (a new blank image), a path, or None (no disk).
-    smp: the number of CPUs (QEMU's plain -smp N)."""
+    smp: the number of CPUs (QEMU's plain -smp N).
+    monitor: QEMU's -monitor device, e.g. "unix:PATH,server,nowait"."""
     argv = [QEMU, "-m", str(mem), "-smp", str(smp), "-display", "none",
             "-no-reboot",
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-            "-serial", "stdio", "-monitor", "none"]
+            "-serial", "stdio", "-monitor", monitor]
     if iso:
         argv += ["-cdrom", ISO, "-boot", "d"]
     else:
@@ -302,8 +303,9 @@ class Terminal:
     """QEMU with the serial port on a pipe: type lines, read the screen."""
 
     def __init__(self, cmdline="loglevel=4", initrd=None, disk=FRESH_DISK,
-                 mem=128, extra=(), smp=1):
+                 mem=128, extra=(), smp=1, monitor="none"):
         argv = qemu_argv(cmdline, mem=mem, disk=disk, extra=extra, smp=smp,
+                         monitor=monitor,
                          **({"initrd": initrd} if initrd else {}))
         self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE,

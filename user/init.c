@@ -17,14 +17,23 @@
  * starts a session of its own and makes the console its controlling
  * terminal (TIOCSCTTY), so that the shell can run jobs in the foreground
  * and ^C reaches them (drivers/tty.c).  Next: user/sh.c.
+ *
+ * SIGTERM is the kernel asking for an orderly power-off (the power
+ * button: kernel/reboot.c: orderly_poweroff(), as sysvinit's
+ * "powerfail" and shutdown(8)): every other process gets SIGTERM, then
+ * a few seconds to end, then SIGKILL; the disks are synced, /mnt is
+ * unmounted, and reboot(2) powers off (the ACPI S5 state,
+ * arch/x86/reboot.c).  docs/acpi.md follows the whole path.
  */
 #include <errno.h>
 #include <kt.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
+#include <sys/reboot.h>
 #include <sys/times.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -36,6 +45,12 @@
  */
 #define RESPAWN_MIN_TICKS	USER_HZ
 
+/* How long the processes get to end after SIGTERM, in 100 ms steps. */
+#define SHUTDOWN_GRACE_STEPS	30
+
+/* What power_off() unmounts: set once, before SIGTERM is caught. */
+static bool disk_mounted;
+
 /*
  * hda1 on /mnt.  Only on kt26: run on a Linux host (the tests do), init
  * must leave the host's mounts alone.
@@ -44,11 +59,13 @@ static void mount_disk(void)
 {
 	if (!kt26_running())
 		return;
-	if (mount("/dev/hda1", "/mnt", "ext3", MS_RDONLY, NULL) == 0)
+	if (mount("/dev/hda1", "/mnt", "ext3", MS_RDONLY, NULL) == 0) {
+		disk_mounted = true;
 		printf("init: /dev/hda1 mounted on /mnt (ext3, read-only)\n");
-	else
+	} else {
 		printf("init: /dev/hda1 not mounted on /mnt: %s; going on "
 		       "without it\n", strerror(errno));
+	}
 }
 
 static pid_t start_shell(char **envp)
@@ -101,14 +118,80 @@ static void report(int status)
 	}
 }
 
+/*
+ * Reaps the children that have ended; returns true once there are none
+ * left (every process but init has gone: orphans are init's children).
+ */
+static bool reap_all(bool block)
+{
+	for (;;) {
+		pid_t pid = waitpid(-1, NULL, block ? 0 : WNOHANG);
+
+		if (pid < 0)
+			return errno == ECHILD;
+		if (pid == 0)
+			return false;
+	}
+}
+
+/*
+ * The power-off itself runs in the SIGTERM handler: init spends its life
+ * blocked in waitpid(), and a flag tested before each waitpid() would
+ * leave a moment where the signal comes and waitpid() sleeps on.  Only
+ * system calls here, and dprintf() (a buffer on the stack), no stdio.
+ * SIGTERM stays blocked while it runs, so it cannot start twice.
+ */
+static void power_off(int sig)
+{
+	struct kt_timespec step = { 0, 100 * 1000 * 1000 };
+	bool gone = false;
+
+	(void)sig;
+	dprintf(STDOUT_FILENO, "init: power button: stopping processes\n");
+	kill(-1, SIGTERM);
+	kill(-1, SIGCONT);	/* a stopped process cannot end */
+	for (int i = 0; i < SHUTDOWN_GRACE_STEPS && !gone; i++) {
+		gone = reap_all(false);
+		if (!gone)
+			nanosleep(&step, NULL);
+	}
+	if (!gone) {
+		dprintf(STDOUT_FILENO, "init: sending SIGKILL to the rest\n");
+		kill(-1, SIGKILL);
+		reap_all(true);
+	}
+	dprintf(STDOUT_FILENO, "init: syncing, powering off\n");
+	sync();
+	/* The processes are gone: nothing holds /mnt busy any more. */
+	if (disk_mounted) {
+		if (umount2("/mnt", 0) == 0)
+			dprintf(STDOUT_FILENO, "init: /mnt unmounted\n");
+		else
+			dprintf(STDERR_FILENO, "init: umount /mnt: %s\n",
+				strerror(errno));
+	}
+	reboot(LINUX_REBOOT_MAGIC1, LINUX_REBOOT_MAGIC2,
+	       LINUX_REBOOT_CMD_POWER_OFF, NULL);
+	dprintf(STDERR_FILENO, "init: reboot: %s\n", strerror(errno));
+}
+
 int main(int argc, char **argv, char **envp)
 {
+	struct sigaction term = { .sa_handler = power_off };
 	unsigned int cs;
 
 	asm volatile("mov %%cs, %0" : "=r"(cs));
 	printf("init: running in ring %u (cs=%#x), pid %d\n", cs & 3, cs,
 	       getpid());
 	mount_disk();
+	/*
+	 * No SA_RESTART: nothing to restart, power_off() never returns.
+	 * Only on kt26: on a Linux host, kill(-1) would reach every process
+	 * of the user who ran it.
+	 */
+	if (kt26_running() && sigaction(SIGTERM, &term, NULL) < 0)
+		dprintf(STDERR_FILENO, "init: sigaction: %s\n",
+			strerror(errno));
 
 	for (;;) {
 		struct kt_tms tms;

@@ -6,15 +6,18 @@
  * machine_debug_exit() reports a status to QEMU's isa-debug-exit device,
  * which the test harness attaches; without that device the write does
  * nothing.  machine_power_off() asks the chipset's ACPI power management
- * block to enter soft-off (S5), which makes QEMU exit with status 0.
+ * block to enter soft-off (S5), which makes QEMU exit with status 0: it
+ * writes SLP_TYPa | SLP_EN to PM1a_CNT, the port and the sleep type
+ * that arch/x86/acpi.c read from the FADT and the DSDT's \_S5 package;
+ * without them (acpi=off, no tables) it uses QEMU's PIIX4 values.
  */
+#include <acpi.h>
 #include <asm/io.h>
 #include <asm/irqflags.h>
 #include <reboot.h>
 
-#define PIIX4_PM1A_CNT		0x604	/* ACPI PM1a control (QEMU's PIIX4 PM) */
-#define  ACPI_SLP_EN		 0x2000	/* enter the sleep type below */
-#define  ACPI_SLP_TYP_S5	 0x0000	/* QEMU's S5 (soft-off) sleep type */
+#define PIIX4_PM1A_CNT		0x604	/* PM1a control (QEMU's PIIX4 PM) */
+#define  PIIX4_SLP_TYP_S5	 0	/* QEMU's S5 (soft-off) sleep type */
 #define BOCHS_POWER_OFF_PORT	0xB004	/* older QEMU and Bochs */
 
 /**
@@ -36,8 +39,17 @@ void machine_debug_exit(u8 code)
  */
 void machine_power_off(void)
 {
+	u16 port = PIIX4_PM1A_CNT;
+	u16 slp_typ = PIIX4_SLP_TYP_S5;
+
 	local_irq_disable();
-	outw(PIIX4_PM1A_CNT, ACPI_SLP_EN | ACPI_SLP_TYP_S5);
+	if (!acpi_disabled && acpi_fadt.pm1a_cnt_blk) {
+		port = acpi_fadt.pm1a_cnt_blk;
+		if (acpi_fadt.s5_found)
+			slp_typ = acpi_fadt.slp_typa_s5;
+	}
+	outw(port, ACPI_BITMASK_SLEEP_ENABLE |
+	     (slp_typ << ACPI_SLP_TYP_SHIFT));
 	outw(BOCHS_POWER_OFF_PORT, 0x2000);
 	for (;;)
 		halt();
