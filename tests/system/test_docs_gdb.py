@@ -52,7 +52,7 @@ SESSIONS = {
     "ping-pong": {"cmdline": "ktest=ping_pong_switches_load_cr3_zero_times"},
     # At the shell with `spin &` running: GDB stops the spinner.
     "spinning": {"attach_after": r"^# ",
-                 "typed_first": [("spin &\r", r"^\[1\] 12$")],
+                 "typed_first": [("spin &\r", r"^\[1\] 13$")],
                  "settle": 0.5},
     # Section 11: two CPUs, at the shell and from the first instruction.
     "two-cpus-at-the-shell": {"attach_after": r"^# ", "settle": 0.5,
