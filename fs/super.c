@@ -178,6 +178,25 @@ int simple_set_mnt(struct vfsmount *mnt, struct super_block *sb)
 	return 0;
 }
 
+/*
+ * A new super block: @fill_super reads it and makes its root; on error
+ * what it made so far goes with the super block (its kill_sb).
+ */
+static int fill_and_mount(struct super_block *sb,
+			  int (*fill_super)(struct super_block *sb,
+					    void *data, int silent),
+			  void *data, struct vfsmount *mnt)
+{
+	int err = fill_super(sb, data, 0);
+
+	if (err) {
+		sb->s_active = 0;
+		sb->s_type->kill_sb(sb);
+		return err;
+	}
+	return simple_set_mnt(mnt, sb);
+}
+
 /**
  * get_sb_nodev - a new super block for a mount of a device-less type
  * @type: the file system type
@@ -195,7 +214,6 @@ int get_sb_nodev(struct file_system_type *type, int flags, void *data,
 		 struct vfsmount *mnt)
 {
 	struct super_block *sb = alloc_super(type, flags);
-	int err;
 
 	if (!sb)
 		return -ENOMEM;
@@ -203,14 +221,7 @@ int get_sb_nodev(struct file_system_type *type, int flags, void *data,
 		destroy_super(sb);
 		return -ENOMEM;
 	}
-	err = fill_super(sb, data, 0);
-	if (err) {
-		/* What fill_super made so far goes with the root. */
-		sb->s_active = 0;
-		type->kill_sb(sb);
-		return err;
-	}
-	return simple_set_mnt(mnt, sb);
+	return fill_and_mount(sb, fill_super, data, mnt);
 }
 
 /**
@@ -316,7 +327,6 @@ int get_sb_bdev(struct file_system_type *type, int flags,
 {
 	struct block_device *bdev = open_bdev_excl(dev_name, flags, type);
 	struct super_block *sb = NULL, *s;
-	int err;
 
 	if (IS_ERR(bdev))
 		return PTR_ERR(bdev);
@@ -346,13 +356,7 @@ int get_sb_bdev(struct file_system_type *type, int flags,
 	sb->s_bdev = bdev;
 	sb->s_dev = bdev->bd_dev;
 	strlcpy(sb->s_id, bdev->name, sizeof(sb->s_id));
-	err = fill_super(sb, data, 0);
-	if (err) {
-		sb->s_active = 0;
-		type->kill_sb(sb);
-		return err;
-	}
-	return simple_set_mnt(mnt, sb);
+	return fill_and_mount(sb, fill_super, data, mnt);
 }
 
 /**
