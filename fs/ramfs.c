@@ -265,12 +265,6 @@ out:
 	return done ? (ssize_t)done : err;
 }
 
-static off_t ramfs_llseek(struct file *f, off_t offset, int whence)
-{
-	return generic_file_llseek_size(f, offset, whence,
-					f->f_dentry->d_inode->i_size);
-}
-
 static int ramfs_setattr(struct dentry *dentry, struct iattr *attr)
 {
 	struct inode *inode = dentry->d_inode;
@@ -446,7 +440,7 @@ static const struct inode_operations ramfs_archive_inode_operations = {
 static const struct file_operations ramfs_file_operations = {
 	.read = ramfs_read,
 	.write = ramfs_write,
-	.llseek = ramfs_llseek,
+	.llseek = generic_file_llseek,
 };
 
 /* "size=64m,mode=1777" (a copy is cut up); Return: 0 or -EINVAL. */

@@ -98,6 +98,7 @@ void set_close_on_exec(unsigned int fd, bool flag);
 struct file *fget(unsigned int fd);
 off_t generic_file_llseek_size(struct file *f, off_t offset, int whence,
 			       off_t size);
+off_t generic_file_llseek(struct file *f, off_t offset, int whence);
 struct file *alloc_file(const struct file_operations *fops, unsigned int flags,
 			void *private_data);
 

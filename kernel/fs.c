@@ -87,6 +87,21 @@ off_t generic_file_llseek_size(struct file *f, off_t offset, int whence,
 	return pos;
 }
 
+/**
+ * generic_file_llseek - lseek() for a file whose size is its inode's
+ * @f: the file
+ * @offset: the offset
+ * @whence: SEEK_SET, SEEK_CUR or SEEK_END
+ *
+ * Linux 2.6: fs/read_write.c: generic_file_llseek().
+ * Return: as generic_file_llseek_size().
+ */
+off_t generic_file_llseek(struct file *f, off_t offset, int whence)
+{
+	return generic_file_llseek_size(f, offset, whence,
+					f->f_dentry->d_inode->i_size);
+}
+
 /* The lowest free descriptor of @files, taken with @f; or -EMFILE. */
 static int fd_install_lowest(struct files_struct *files, struct file *f)
 {

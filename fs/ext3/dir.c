@@ -225,14 +225,8 @@ static int ext3_readdir(struct file *filp, void *dirent, filldir_t filldir)
 	return err;
 }
 
-static off_t ext3_dir_llseek(struct file *filp, off_t offset, int whence)
-{
-	return generic_file_llseek_size(filp, offset, whence,
-					filp->f_dentry->d_inode->i_size);
-}
-
 const struct file_operations ext3_dir_operations = {
 	.read = generic_read_dir,
 	.readdir = ext3_readdir,
-	.llseek = ext3_dir_llseek,
+	.llseek = generic_file_llseek,
 };

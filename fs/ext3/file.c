@@ -74,15 +74,9 @@ static ssize_t ext3_file_read(struct file *filp, char *ubuf, size_t count)
 	return done ? (ssize_t)done : err;
 }
 
-static off_t ext3_file_llseek(struct file *filp, off_t offset, int whence)
-{
-	return generic_file_llseek_size(filp, offset, whence,
-					filp->f_dentry->d_inode->i_size);
-}
-
 const struct file_operations ext3_file_operations = {
 	.read = ext3_file_read,
-	.llseek = ext3_file_llseek,
+	.llseek = generic_file_llseek,
 };
 
 /* stat() is generic_fillattr()'s; nothing of a file changes here yet. */
