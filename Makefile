@@ -105,7 +105,7 @@ OBJS-proc   := fs/seq_file.o fs/proc/array.o fs/proc/meminfo.o \
 OBJS-procfs := fs/proc/inode.o fs/proc/generic.o fs/proc/root.o \
 	       fs/proc/base.o fs/proc/proc_sysctl.o
 OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
-	       tests/ktest/mm_test.o tests/ktest/fork_test.o tests/ktest/sched_test.o \
+	       tests/ktest/mm_test.o tests/ktest/fork_test.o tests/ktest/kernel_thread_test.o tests/ktest/sched_test.o \
 	       tests/ktest/deferred_test.o tests/ktest/uaccess_test.o \
 	       tests/ktest/disk_test.o tests/ktest/vmscan_test.o \
 	       tests/ktest/writeback_test.o tests/ktest/pingpong.o \
