@@ -154,7 +154,7 @@ GDBPORT ?= $(shell expr 26000 + $$(id -u) % 5000)
 CONSOLEPORT ?= $(shell expr $(GDBPORT) + 1)
 QEMU_CONSOLE := -chardev socket,id=console,host=127.0.0.1,port=$(CONSOLEPORT),server=on,wait=off,logfile=$(B)/gdb-serial.log -serial chardev:console
 
-.PHONY: all run iso run-iso gdb console qemu-gdb test test-stress test-long unit hdrcheck fuzz bench trace clean help deps
+.PHONY: all run iso run-iso gdb console qemu-gdb test test-stress test-long unit hdrcheck fuzz bench trace grade clean help deps
 # Keep intermediate objects: they are reused by the next build.
 .SECONDARY:
 all: $(KERNEL) $(B)/kernel.asm $(B)/kernel.sym $(DISK)
@@ -742,6 +742,13 @@ test-long: deps all
 bench: deps all
 	$(Q)$(PYTHON) tools/bench.py
 
+# The course labs (docs/labs/): build, run lab LAB's tests under
+# -icount, print each with its points and the score out of 100
+# (tools/grade.py); without LAB, every lab.  tools/mklab writes a
+# student tree, tools/grade-all grades a directory of them.
+grade: deps
+	$(Q)$(PYTHON) tools/grade.py $(LAB)
+
 # A scenario with the scheduler trace on, on SMP CPUs: build/trace.json
 # (Perfetto, chrome://tracing) and build/trace.svg (a timeline, one lane
 # per CPU).
@@ -766,6 +773,7 @@ help:
 	@echo "make test-long  10,000 failing forks and kthreads, 8M fuzzed calls (2-5 min)"
 	@echo "make bench    in-kernel benchmarks, one table (TSC and -icount)"
 	@echo "make trace    scheduler timeline: build/trace.json + build/trace.svg"
+	@echo "make grade    grade the course labs (LAB=n: one lab; docs/labs/)"
 	@echo "make unit     build the host unit tests only"
 	@echo "make hdrcheck compile every header alone (build/hdrcheck/)"
 	@echo "make fuzz     libFuzzer on the ELF, cpio, cmdline, smp parsers (FUZZ_SECONDS=)"

@@ -1,0 +1,103 @@
+# SPDX-License-Identifier: GPL-2.0
+"""tools/labs.py - the course labs: what each one asks a student to
+write, the stub a student tree gets instead, and how it is graded.
+
+Read by tools/mklab (which writes a student tree), tools/grade.py
+(`make grade LAB=n`) and tools/grade-all (a class's trees).  The
+handouts are docs/labs/labN.md and docs/labs/zh/labN.md; how to add a
+lab is in docs/labs/README.md.
+
+In the kernel's source, the code of a lab is marked, around a function
+body or a block a student writes in one afternoon:
+
+    /* LAB 2: copy_thread BEGIN */        (C)
+    ...
+    /* LAB 2: copy_thread END */
+
+    ; LAB 2: ret_from_fork BEGIN          (NASM)
+    ...
+    ; LAB 2: ret_from_fork END
+
+The name is the region's, usually the function it is in.  mklab keeps
+the two marker lines and replaces what is between them by the stub
+below, after a line saying "LAB n: your code here"; a C stub also says
+at run time that the region is not written yet (KERN_ERR), so a
+student tree boots to where the code is first needed and says why it
+stops; an assembly stub is ud2, whose oops names the function.
+"""
+import re
+from dataclasses import dataclass, field
+
+MARKER = re.compile(r"^\s*(?:/\*|;)\s*LAB (\d+): (\w+) (BEGIN|END)\s*(?:\*/)?\s*$")
+
+
+@dataclass
+class Test:
+    """A ktest (tests/ktest/), its points, and the regions whose bugs
+    it catches: a failure names them."""
+    name: str
+    points: int
+    regions: tuple
+
+
+@dataclass
+class Lab:
+    number: int
+    title: str
+    # region name -> the stub's statements (C) or instructions (NASM)
+    stubs: dict
+    tests: list = field(default_factory=list)
+    # boots of the ktests, each with another ktest_seed= (the order of
+    # the tests): a test passes only if it passes in every boot
+    runs: int = 1
+    cpus: int = 1
+
+
+LABS = {
+    2: Lab(
+        number=2,
+        title="kernel_thread() and do_fork()",
+        stubs={
+            "kernel_thread_regs": ["memset(regs, 0, sizeof(*regs));"],
+            "kernel_thread": ["return -ENOSYS;"],
+            "copy_thread": ["return -ENOSYS;"],
+            "do_fork": ["return -ENOSYS;"],
+            "ret_from_fork": ["ud2"],
+            "kernel_thread_helper": ["ud2"],
+        },
+        tests=[
+            Test("kernel_thread_regs_start_at_kernel_thread_helper", 15,
+                 ("kernel_thread_regs", "kernel_thread_helper")),
+            Test("copy_thread_builds_the_child_stack", 20,
+                 ("copy_thread",)),
+            Test("ret_from_fork_finishes_the_switch", 10,
+                 ("ret_from_fork",)),
+            Test("kernel_thread_forks_with_clone_vm_and_untraced", 10,
+                 ("kernel_thread",)),
+            Test("kernel_thread_helper_passes_arg_in_eax_and_on_the_stack",
+                 10, ("kernel_thread_helper",)),
+            Test("kernel_thread_return_value_reaches_do_exit", 5,
+                 ("kernel_thread_helper",)),
+            Test("do_fork_vfork_waits_for_the_child", 10, ("do_fork",)),
+            Test("fork_exit_codes_and_wait", 10,
+                 ("do_fork", "copy_thread")),
+            Test("failed_forks_leak_nothing", 5, ("do_fork",)),
+            Test("fork_without_a_free_pid_fails_and_freed_pids_are_reused",
+                 5, ("do_fork",)),
+        ],
+    ),
+}
+
+
+def check():
+    """Every lab's points add up to 100."""
+    for lab in LABS.values():
+        total = sum(t.points for t in lab.tests)
+        assert total == 100, "lab %d: %d points" % (lab.number, total)
+        for t in lab.tests:
+            for r in t.regions:
+                assert r in lab.stubs, "lab %d: %s: no region %s" % (
+                    lab.number, t.name, r)
+
+
+check()
