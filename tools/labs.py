@@ -18,6 +18,10 @@ body or a block a student writes in one afternoon:
     ...
     ; LAB 2: ret_from_fork END
 
+In docs/ (Markdown), a quotation of that code is marked the same way,
+`<!-- LAB 2: kernel_thread_helper BEGIN -->` ... `END -->`, and a
+student tree gets a note pointing to the handout instead.
+
 The name is the region's, usually the function it is in.  mklab keeps
 the two marker lines and replaces what is between them by the stub
 below, after a line saying "LAB n: your code here"; a C stub also says
@@ -28,7 +32,8 @@ stops; an assembly stub is ud2, whose oops names the function.
 import re
 from dataclasses import dataclass, field
 
-MARKER = re.compile(r"^\s*(?:/\*|;)\s*LAB (\d+): (\w+) (BEGIN|END)\s*(?:\*/)?\s*$")
+MARKER = re.compile(r"^\s*(?:/\*|;|<!--)\s*LAB (\d+): (\w+) (BEGIN|END)"
+                    r"\s*(?:\*/|-->)?\s*$")
 
 
 @dataclass
