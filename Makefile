@@ -142,7 +142,7 @@ SMP	?= 2
 # mke2fs), the rest raw blocks for the disk tests.  /sbin/init mounts
 # hda1 on /mnt.
 DISK	:= $(B)/disk.img
-DISK_MB	:= 32
+DISK_MB	:= 288
 QEMU_FLAGS := -m $(MEM) -smp $(SMP) -display none -no-reboot \
 	      -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 	      -drive file=$(DISK),format=raw,if=ide,index=0
