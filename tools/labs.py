@@ -46,6 +46,19 @@ class Test:
 
 
 @dataclass
+class Question:
+    """A question of a GDB lab.  The grader asks the student's own
+    kernel, on the student's own machine, with @gdb (GDB commands run in
+    order in one session, after the commands of the questions before),
+    and takes the answer from the output of the last one: the first
+    number after "= " (hexadecimal or decimal)."""
+    key: str
+    points: int
+    text: str
+    gdb: tuple
+
+
+@dataclass
 class Lab:
     number: int
     title: str
@@ -56,6 +69,24 @@ class Lab:
     # the tests): a test passes only if it passes in every boot
     runs: int = 1
     cpus: int = 1
+    # A GDB lab: questions answered in labN-answers.txt at the top of
+    # the tree, whose "machine:" line (written by tools/mklab, random
+    # per tree) says the memory size of the student's machine.
+    questions: list = field(default_factory=list)
+
+
+def answers_file(number):
+    return "lab%d-answers.txt" % number
+
+
+def machine_flags(mem):
+    """QEMU's flags for a GDB lab's machine, for the grader and for
+    `make gdb LAB=n` alike: one CPU, @mem MiB, guest time counted in
+    instructions (sleep=off: an idle CPU skips to its next timer), the
+    disk's writes thrown away: the same kernel then runs the same way
+    every time, whoever is stepping it."""
+    return ["-m", str(mem), "-smp", "1", "-icount", "shift=0,sleep=off",
+            "-snapshot"]
 
 
 LABS = {
@@ -94,10 +125,41 @@ LABS = {
 }
 
 
+LABS[8] = Lab(
+    number=8,
+    title="GDB: process 0, a new task's first switch, the zones, lazy TLB",
+    stubs={},
+    questions=[
+        Question("q1", 10, "The address of process 0's stack and "
+                 "thread_info, init_thread_union.",
+                 ("p/x &init_thread_union",)),
+        Question("q2", 15, "At the first context switch (pid 0 -> pid 1), "
+                 "the stack pointer saved in pid 1's thread struct.",
+                 ("kswitch", "continue", "kswitch off",
+                  "p/x $task_by_pid(1)->thread.esp")),
+        Question("q3", 10, "pid 1's preempt_count before it first runs.",
+                 ("p $task_by_pid(1)->thread_info->preempt_count",)),
+        Question("q4", 15, "eax when pid 1 first reaches ret_from_fork.",
+                 ("tbreak *ret_from_fork", "continue", "p/x $eax")),
+        Question("q5", 15, "ebx when pid 1 first reaches "
+                 "kernel_thread_helper.",
+                 ("tbreak *kernel_thread_helper", "continue", "p/x $ebx")),
+        Question("q6", 15, "pages_high of the Normal zone on your machine.",
+                 ("p contig_page_data.node_zones[0].pages_high",)),
+        Question("q7", 20, "How many times CPU 0 loaded CR3 in its first "
+                 "200 context switches.",
+                 ("break context_switch if "
+                  "per_cpu__runqueues[0].nr_switches == 200",
+                  "continue", "p per_cpu__cr3_loads[0]")),
+    ],
+)
+
+
 def check():
     """Every lab's points add up to 100."""
     for lab in LABS.values():
-        total = sum(t.points for t in lab.tests)
+        total = sum(t.points for t in lab.tests) + \
+            sum(q.points for q in lab.questions)
         assert total == 100, "lab %d: %d points" % (lab.number, total)
         for t in lab.tests:
             for r in t.regions:
