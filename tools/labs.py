@@ -36,6 +36,12 @@ MARKER = re.compile(r"^\s*(?:/\*|;|<!--)\s*LAB (\d+): (\w+) (BEGIN|END)"
                     r"\s*(?:\*/|-->)?\s*$")
 
 
+class Quiet(list):
+    """A stub that does not print "not written yet": one on a hot path
+    (every preempt_enable(), every interrupt return), where the line
+    would flood the console."""
+
+
 @dataclass
 class Test:
     """A ktest (tests/ktest/), its points, and the regions whose bugs
@@ -124,6 +130,69 @@ LABS = {
     ),
 }
 
+
+LABS[3] = Lab(
+    number=3,
+    title="switch_to and schedule(): the O(1) scheduler",
+    stubs={
+        "switch_to": ["ud2"],
+        "sched_find_first_bit": ["return MAX_PRIO;"],
+        "schedule": ["(void)array;",
+                     'panic("LAB 3: schedule() cannot choose a task");'],
+        "task_timeslice": ["return scale_prio(DEF_TIMESLICE, NICE_TO_PRIO(0));"],
+        "scheduler_tick": Quiet([
+            "if (!--p->time_slice) {",
+            "\tp->prio = effective_prio(p);",
+            "\tp->time_slice = task_timeslice(p);",
+            "\tresched_task(p);",
+            "}"]),
+    },
+    tests=[
+        Test("ping_pong_switches_load_cr3_zero_times", 15,
+             ("switch_to", "schedule")),
+        Test("sched_fifo_runs_before_normal_tasks", 15,
+             ("sched_find_first_bit", "schedule")),
+        Test("sleep_average_lets_a_sleeper_preempt_a_hog", 10,
+             ("sched_find_first_bit", "schedule")),
+        Test("time_slice_scales_with_nice", 15,
+             ("task_timeslice", "scheduler_tick")),
+        Test("interactive_task_stays_on_the_active_array", 15,
+             ("scheduler_tick", "schedule")),
+        Test("yield_from_the_expired_array_keeps_the_run_queue_consistent",
+             10, ("schedule",)),
+        Test("yield_lets_the_other_task_run", 10, ("schedule",)),
+        Test("runqueue_checks_pass_under_the_lock", 10,
+             ("schedule", "scheduler_tick")),
+    ],
+    runs=3,
+)
+
+LABS[4] = Lab(
+    number=4,
+    title="Kernel preemption: preempt_count, PREEMPT_ACTIVE, resume_kernel",
+    stubs={
+        "resume_kernel": ["jmp restore_all"],
+        "preempt_schedule_irq": Quiet(["clear_tsk_need_resched(current);"]),
+        "preempt_schedule": Quiet(["return;"]),
+        "schedule_deactivate": Quiet([
+            "switch_count = &prev->nvcsw;",
+            "if (prev->state)",
+            "\t__deactivate_task(prev, rq);"]),
+    },
+    tests=[
+        Test("preemption_spinner_cannot_stop_periodic_thread", 25,
+             ("resume_kernel", "preempt_schedule_irq")),
+        Test("higher_priority_wakeup_preempts_at_once", 15,
+             ("preempt_schedule", "resume_kernel")),
+        Test("preempted_sleeper_stays_runnable", 25,
+             ("schedule_deactivate", "preempt_schedule")),
+        Test("preempt_enable_and_spin_unlock_are_preemption_points", 25,
+             ("preempt_schedule",)),
+        Test("complete_wakes_with_no_preemption_point_after_counting", 10,
+             ("preempt_schedule", "schedule_deactivate")),
+    ],
+    runs=3,
+)
 
 LABS[8] = Lab(
     number=8,

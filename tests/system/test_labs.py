@@ -173,6 +173,7 @@ def test_student_tree_has_no_solution_and_stops_clearly(lab, workdir):
     for name in labs.LABS[lab].stubs:
         assert "LAB %d: %s" % (lab, name) in out
     score, code, report = grade(tree, lab)
+    assert "The build failed" not in report, report
     assert score < 100 and code == 1, report
     if labs.LABS[lab].questions:
         with open(os.path.join(tree, labs.answers_file(lab))) as f:
@@ -189,6 +190,7 @@ def test_each_stub_alone_is_caught_and_named(lab, region, workdir):
     tree = os.path.join(workdir, "student")
     mklab(lab, tree, "--with-build", "--only", region)
     score, code, report = grade(tree, lab)
+    assert "The build failed" not in report, report
     assert score < 100, report
     named = re.search(r"Needed before any test can run: .*\b%s\b" % region,
                       report) or re.search(r"look at: .*\b%s\b" % region,
