@@ -75,6 +75,10 @@ class Lab:
     # the tests): a test passes only if it passes in every boot
     runs: int = 1
     cpus: int = 1
+    # -icount shift: 2^shift ns of guest time per instruction.  5 (a
+    # 31 MHz CPU) makes a second of guest time cheap; with several CPUs
+    # sharing QEMU's one thread, 3 leaves each CPU enough per tick.
+    icount_shift: int = 5
     # A GDB lab: questions answered in labN-answers.txt at the top of
     # the tree, whose "machine:" line (written by tools/mklab, random
     # per tree) says the memory size of the student's machine.
@@ -192,6 +196,30 @@ LABS[4] = Lab(
              ("preempt_schedule", "schedule_deactivate")),
     ],
     runs=3,
+)
+
+LABS[7] = Lab(
+    number=7,
+    title="SMP: each CPU's process 0, load balancing, the reschedule IPI",
+    stubs={
+        "fork_idle": ["return ERR_PTR(-ENOSYS);"],
+        "find_busiest_queue": Quiet(["return NULL;"]),
+        "pull_task": Quiet([]),
+        "resched_task": Quiet(["set_tsk_need_resched(p);"]),
+    },
+    tests=[
+        Test("every_present_cpu_came_online", 20, ("fork_idle",)),
+        Test("every_online_cpu_has_its_swapper", 10, ("fork_idle",)),
+        Test("hogs_started_on_cpu0_spread_to_every_cpu", 30,
+             ("find_busiest_queue", "pull_task")),
+        Test("wakeup_from_another_cpu_runs_there_within_two_ticks", 30,
+             ("resched_task",)),
+        Test("set_cpus_allowed_moves_a_running_task", 10,
+             ("resched_task", "fork_idle")),
+    ],
+    runs=2,
+    cpus=4,
+    icount_shift=3,
 )
 
 LABS[8] = Lab(
