@@ -117,12 +117,25 @@ def grade(number):
         print("  The kernel stopped before the tests finished:")
         for line in stopped:
             print("    | " + line)
-        # A stub's message, or an oops in a region (a NASM stub's ud2).
+        # A stub's message, or an oops in a region (a NASM stub's ud2);
+        # in a tree of an earlier lab, the region may be a later lab's.
         for line in stopped:
-            m = re.search(r"LAB %d: (\w+) is not written yet|"
-                          r"EIP is at (\w+)\+" % number, line)
-            name = m and (m.group(1) or m.group(2))
-            if name in lab.stubs and name not in needed:
+            m = re.search(r"LAB (\d+): (\w+) is not written yet|"
+                          r"EIP is at (\w+)\+", line)
+            if not m:
+                continue
+            if m.group(2):
+                owner, name = int(m.group(1)), m.group(2)
+            else:
+                name = m.group(3)
+                owner = next((n for n in sorted(labs.LABS)
+                              if name in labs.LABS[n].stubs), None)
+            if owner not in labs.LABS or \
+                    name not in labs.LABS[owner].stubs:
+                continue
+            if owner != number:
+                name = "%s (lab %d)" % (name, owner)
+            if name not in needed:
                 needed.append(name)
         if needed:
             print("  Needed before any test can run: %s" %

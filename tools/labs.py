@@ -59,6 +59,31 @@ class Lab:
 
 
 LABS = {
+    1: Lab(
+        number=1,
+        title="a system call and an exception handler",
+        stubs={
+            "system_call": ["ud2"],
+            "sys_getppid": ["return -ENOSYS;"],
+            "do_trap": ["die(str, regs, error_code);"],
+            "fixup_exception": ["return false;"],
+        },
+        tests=[
+            Test("system_call_dispatches_through_sys_call_table", 25,
+                 ("system_call",)),
+            Test("system_call_rejects_numbers_past_the_table", 15,
+                 ("system_call",)),
+            Test("system_call_from_user_mode_returns_getppid", 15,
+                 ("system_call", "sys_getppid")),
+            Test("sys_getppid_returns_the_parents_tgid", 10,
+                 ("sys_getppid",)),
+            Test("do_trap_signals_a_user_mode_fault", 15, ("do_trap",)),
+            Test("do_trap_takes_the_fixup_of_a_kernel_fault", 10,
+                 ("do_trap", "fixup_exception")),
+            Test("fixup_exception_finds_every_entry", 10,
+                 ("fixup_exception",)),
+        ],
+    ),
     2: Lab(
         number=2,
         title="kernel_thread() and do_fork()",
