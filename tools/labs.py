@@ -116,6 +116,33 @@ LABS = {
                  5, ("do_fork",)),
         ],
     ),
+    6: Lab(
+        number=6,
+        title="kswapd",
+        stubs={
+            "setup_per_zone_pages_min": ["(void)pages_min;"],
+            "wakeup_kswapd": ["return;"],
+            "kswapd": ["(void)balance_pgdat;	/* yours to call */",
+                       "complete(&kswapd_started);",
+                       "for (;;)",
+                       "\tschedule_timeout_interruptible("
+                       "MAX_SCHEDULE_TIMEOUT);",
+                       "return 0;"],
+            "balance_pgdat": ["return;"],
+            "shrink_slab": ["return 0;"],
+        },
+        tests=[
+            Test("mm_watermarks_match_formula", 20,
+                 ("setup_per_zone_pages_min",)),
+            Test("mm_below_pages_low_wakes_kswapd", 15, ("wakeup_kswapd",)),
+            Test("kswapd_wakes_when_the_zone_falls_below_pages_low", 20,
+                 ("kswapd", "wakeup_kswapd", "setup_per_zone_pages_min")),
+            Test("balance_pgdat_brings_the_zone_to_pages_high", 20,
+                 ("balance_pgdat", "shrink_slab", "kswapd")),
+            Test("kswapd_sleeps_when_memory_is_fine", 10, ("kswapd",)),
+            Test("shrinkers_are_asked_for_memory", 15, ("shrink_slab",)),
+        ],
+    ),
 }
 
 
