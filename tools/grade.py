@@ -58,6 +58,8 @@ def boot(lab, seed):
     kernel's last words, whether the suite ran to its end)."""
     names = [t.name for t in lab.tests]
     cmdline = "ktest=%s ktest_seed=%d" % (",".join(names), seed)
+    if lab.timeout:
+        cmdline += " ktest_timeout=%d" % lab.timeout
     argv = [QEMU, "-m", "128", "-smp", str(lab.cpus), "-display", "none",
             "-no-reboot", "-icount", "shift=0,sleep=off",
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
@@ -119,7 +121,8 @@ def grade(number):
             print("    | " + line)
         # A stub's message, or an oops in a region (a NASM stub's ud2);
         # in a tree of an earlier lab, the region may be a later lab's.
-        for line in stopped:
+        # The last one said is the likeliest to have stopped the kernel.
+        for line in reversed(stopped):
             m = re.search(r"LAB (\d+): (\w+) is not written yet|"
                           r"EIP is at (\w+)\+", line)
             if not m:

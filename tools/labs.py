@@ -56,6 +56,9 @@ class Lab:
     # the tests): a test passes only if it passes in every boot
     runs: int = 1
     cpus: int = 1
+    # ktest_timeout= (guest seconds): a test still running after it ends
+    # the run, and is named; 0 keeps the kernel's default (60 s)
+    timeout: int = 0
 
 
 LABS = {
@@ -115,6 +118,51 @@ LABS = {
             Test("fork_without_a_free_pid_fails_and_freed_pids_are_reused",
                  5, ("do_fork",)),
         ],
+    ),
+    5: Lab(
+        number=5,
+        title="wait queues and the kthread API",
+        stubs={
+            "kthread_should_stop": ["(void)to_kthread;\t/* yours to call */",
+                                    "return false;"],
+            # Waits for ever, as for a thread that never ends: a stub that
+            # returned would let destroy_workqueue() free what a live
+            # worker still uses.  The ktest watchdog ends the run.
+            "kthread_stop": ["(void)to_kthread;\t/* yours to call */",
+                             "for (;;)",
+                             "\tschedule_timeout_uninterruptible("
+                             "MAX_SCHEDULE_TIMEOUT);"],
+            "watchdog": ["(void)check_hung_uninterruptible_tasks;"
+                         "\t/* yours to call */",
+                         "(void)timeout_jiffies;",
+                         "while (!kthread_should_stop())",
+                         "\tschedule_timeout_interruptible("
+                         "MAX_SCHEDULE_TIMEOUT);",
+                         "return 0;"],
+            "worker_thread": ["/* A stand-in that looks every tick. */",
+                              "while (!kthread_should_stop()) {",
+                              "\trun_workqueue(cwq);",
+                              "\tschedule_timeout_interruptible(1);",
+                              "}",
+                              "return 0;"],
+        },
+        tests=[
+            Test("kthread_stop_before_the_first_wake_up_returns_eintr", 10,
+                 ("kthread_stop",)),
+            Test("kthread_stop_ends_a_sleeping_periodic_thread_at_once", 20,
+                 ("kthread_stop", "kthread_should_stop")),
+            Test("kthread_should_stop_is_per_thread", 10,
+                 ("kthread_should_stop", "kthread_stop")),
+            Test("khungtaskd_wakes_once_per_period", 20, ("watchdog",)),
+            Test("hung_task_reports_a_blocked_task_once", 10,
+                 ("watchdog", "kthread_stop")),
+            Test("worker_thread_wakes_for_each_work_and_not_otherwise", 20,
+                 ("worker_thread",)),
+            Test("destroy_workqueue_stops_an_idle_worker_at_once", 10,
+                 ("worker_thread", "kthread_stop", "kthread_should_stop")),
+        ],
+        runs=2,
+        timeout=10,
     ),
     6: Lab(
         number=6,
