@@ -158,7 +158,7 @@ GDBPORT ?= $(shell expr 26000 + $$(id -u) % 5000)
 CONSOLEPORT ?= $(shell expr $(GDBPORT) + 1)
 QEMU_CONSOLE := -chardev socket,id=console,host=127.0.0.1,port=$(CONSOLEPORT),server=on,wait=off,logfile=$(B)/gdb-serial.log -serial chardev:console
 
-.PHONY: all run iso run-iso gdb console qemu-gdb test test-stress test-long unit hdrcheck fuzz bench trace grade clean help deps
+.PHONY: all run iso run-iso gdb console qemu-gdb test test-stress test-long test-labs unit hdrcheck fuzz bench trace grade clean help deps
 # Keep intermediate objects: they are reused by the next build.
 .SECONDARY:
 all: $(KERNEL) $(B)/kernel.asm $(B)/kernel.sym $(DISK)
@@ -746,6 +746,15 @@ test-long: deps all
 bench: deps all
 	$(Q)$(PYTHON) tools/bench.py
 
+# The course labs checked in full (tests/system/test_labs.py with
+# LABS=all): besides what `make test` checks, every lab's tree solved
+# scores 100, and every region of every lab, stubbed alone, fails a test
+# that names it -- a tree built and graded for each (several minutes).
+test-labs: deps all
+	$(Q)LABS=all $(PYTHON) -m pytest -q -p no:cacheprovider \
+		--junitxml=$(B)/labs-results.xml tests/system/test_labs.py; \
+	$(PYTHON) tests/summary.py $(B)/labs-results.xml
+
 # The course labs (docs/labs/): build, run lab LAB's tests under
 # -icount, print each with its points and the score out of 100
 # (tools/grade.py); without LAB, every lab.  tools/mklab writes a
@@ -778,6 +787,7 @@ help:
 	@echo "make bench    in-kernel benchmarks, one table (TSC and -icount)"
 	@echo "make trace    scheduler timeline: build/trace.json + build/trace.svg"
 	@echo "make grade    grade the course labs (LAB=n: one lab; docs/labs/)"
+	@echo "make test-labs  every lab's stubs and solved trees checked (minutes)"
 	@echo "make unit     build the host unit tests only"
 	@echo "make hdrcheck compile every header alone (build/hdrcheck/)"
 	@echo "make fuzz     libFuzzer on the ELF, cpio, cmdline, smp parsers (FUZZ_SECONDS=)"

@@ -22,6 +22,11 @@ In docs/ (Markdown), a quotation of that code is marked the same way,
 `<!-- LAB 2: kernel_thread_helper BEGIN -->` ... `END -->`, and a
 student tree gets a note pointing to the handout instead.
 
+A tree of lab N also stubs the regions of the later labs, so that it
+holds no solution of a lab not done yet -- except those the kernel
+cannot run without (the Needed stubs below: making and switching
+tasks, stopping a thread), which the trees of earlier labs keep.
+
 The name is the region's, usually the function it is in.  mklab keeps
 the two marker lines and replaces what is between them by the stub
 below, after a line saying "LAB n: your code here"; a C stub also says
@@ -40,6 +45,18 @@ class Quiet(list):
     """A stub that does not print "not written yet": one on a hot path
     (every preempt_enable(), every interrupt return), where the line
     would flood the console."""
+
+
+class Needed(list):
+    """The stub of a region the kernel cannot do without (a task cannot
+    be made or switched to without it, a thread cannot be stopped): the
+    trees of the labs before this one keep its solution, so that those
+    labs can be done and graded; the lab's own tree, and later ones,
+    get the stub as usual."""
+
+
+class QuietNeeded(Needed, Quiet):
+    """Both: a region the kernel needs, on a hot path."""
 
 
 @dataclass
@@ -132,12 +149,12 @@ LABS = {
         number=2,
         title="kernel_thread() and do_fork()",
         stubs={
-            "kernel_thread_regs": ["memset(regs, 0, sizeof(*regs));"],
-            "kernel_thread": ["return -ENOSYS;"],
-            "copy_thread": ["return -ENOSYS;"],
-            "do_fork": ["return -ENOSYS;"],
-            "ret_from_fork": ["ud2"],
-            "kernel_thread_helper": ["ud2"],
+            "kernel_thread_regs": Needed(["memset(regs, 0, sizeof(*regs));"]),
+            "kernel_thread": Needed(["return -ENOSYS;"]),
+            "copy_thread": Needed(["return -ENOSYS;"]),
+            "do_fork": Needed(["return -ENOSYS;"]),
+            "ret_from_fork": Needed(["ud2"]),
+            "kernel_thread_helper": Needed(["ud2"]),
         },
         tests=[
             Test("kernel_thread_regs_start_at_kernel_thread_helper", 15,
@@ -164,15 +181,15 @@ LABS = {
         number=5,
         title="wait queues and the kthread API",
         stubs={
-            "kthread_should_stop": ["(void)to_kthread;\t/* yours to call */",
-                                    "return false;"],
+            "kthread_should_stop": Needed([
+                "(void)to_kthread;\t/* yours to call */", "return false;"]),
             # Waits for ever, as for a thread that never ends: a stub that
             # returned would let destroy_workqueue() free what a live
             # worker still uses.  The ktest watchdog ends the run.
-            "kthread_stop": ["(void)to_kthread;\t/* yours to call */",
-                             "for (;;)",
-                             "\tschedule_timeout_uninterruptible("
-                             "MAX_SCHEDULE_TIMEOUT);"],
+            "kthread_stop": Needed([
+                "(void)to_kthread;\t/* yours to call */",
+                "for (;;)",
+                "\tschedule_timeout_uninterruptible(MAX_SCHEDULE_TIMEOUT);"]),
             "watchdog": ["(void)check_hung_uninterruptible_tasks;"
                          "\t/* yours to call */",
                          "(void)timeout_jiffies;",
@@ -239,15 +256,20 @@ LABS[3] = Lab(
     number=3,
     title="switch_to and schedule(): the O(1) scheduler",
     stubs={
-        "switch_to": ["ud2"],
-        "sched_find_first_bit": ["return MAX_PRIO;"],
-        "schedule": ["(void)array;",
-                     'panic("LAB 3: schedule() cannot choose a task");'],
-        "task_timeslice": ["return scale_prio(DEF_TIMESLICE, NICE_TO_PRIO(0));"],
+        "switch_to": Needed(["ud2"]),
+        "sched_find_first_bit": Needed(["return MAX_PRIO;"]),
+        "schedule": Needed(["(void)array;",
+                            'panic("LAB 3: schedule() cannot choose a '
+                            'task");']),
+        "task_timeslice": Quiet([
+            "return scale_prio(DEF_TIMESLICE, NICE_TO_PRIO(0));"]),
+        # Round robin in the active array: no expired array, no rounds.
         "scheduler_tick": Quiet([
             "if (!--p->time_slice) {",
+            "\tdequeue_task(p, rq->active);",
             "\tp->prio = effective_prio(p);",
             "\tp->time_slice = task_timeslice(p);",
+            "\tenqueue_task(p, rq->active);",
             "\tresched_task(p);",
             "}"]),
     },
@@ -275,10 +297,12 @@ LABS[4] = Lab(
     number=4,
     title="Kernel preemption: preempt_count, PREEMPT_ACTIVE, resume_kernel",
     stubs={
-        "resume_kernel": ["jmp restore_all"],
-        "preempt_schedule_irq": Quiet(["clear_tsk_need_resched(current);"]),
-        "preempt_schedule": Quiet(["return;"]),
-        "schedule_deactivate": Quiet([
+        # The scheduling tests of the earlier labs need preemption.
+        "resume_kernel": Needed(["jmp restore_all"]),
+        "preempt_schedule_irq": QuietNeeded([
+            "clear_tsk_need_resched(current);"]),
+        "preempt_schedule": QuietNeeded(["return;"]),
+        "schedule_deactivate": QuietNeeded([
             "switch_count = &prev->nvcsw;",
             "if (prev->state)",
             "\t__deactivate_task(prev, rq);"]),
@@ -302,7 +326,8 @@ LABS[7] = Lab(
     number=7,
     title="SMP: each CPU's process 0, load balancing, the reschedule IPI",
     stubs={
-        "fork_idle": ["return ERR_PTR(-ENOSYS);"],
+        "fork_idle": ["(void)copy_process;\t/* yours to call */",
+                      "return ERR_PTR(-ENOSYS);"],
         "find_busiest_queue": Quiet(["return NULL;"]),
         "pull_task": Quiet([]),
         "resched_task": Quiet(["set_tsk_need_resched(p);"]),
