@@ -334,6 +334,7 @@ asmlinkage void preempt_schedule_irq(void);
 asmlinkage void schedule_tail(struct task_struct *prev);
 void scheduler_tick(int user_tick);
 int wake_up_process(struct task_struct *p);
+void sched_boot_done(void);
 int try_to_wake_up(struct task_struct *p, unsigned int state);
 void wake_up_new_task(struct task_struct *p, unsigned long clone_flags);
 void sched_fork(struct task_struct *p);
