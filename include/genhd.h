@@ -4,11 +4,11 @@
  *
  * Linux 2.6: include/linux/genhd.h (struct partition),
  * fs/partitions/check.h (struct parsed_partitions).
- * When a disk is added (block/ll_rw_blk.c: add_disk()),
- * its partition table is noted (rescan_partitions_later()) and read by
- * rescan_partitions() when a partition is first looked for -- an MBR is the only
- * kind known: msdos_partition() -- into a struct parsed_partitions, and
- * makes each partition it lists a block device of its own (hda1...),
+ * When a disk is added (block/ll_rw_blk.c: add_disk()), its partition
+ * table is noted (rescan_partitions_later()) and read by
+ * rescan_partitions() when a partition is first looked for -- an MBR is
+ * the only kind known: msdos_partition() -- into a struct
+ * parsed_partitions, and makes each partition it lists a block device of its own (hda1...),
  * which shares the disk's queue and is moved by its start on the way to
  * it.
  */

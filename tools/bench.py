@@ -37,9 +37,10 @@ BOOT_RUNS boots.  Each is measured twice: with the default console
 (every boot line on the serial port, as the tests read them) and with
 `quiet` on the command line, where only warnings reach the console and
 the timestamp is read back from the log ring (dmesg at the shell's
-prompt): the console's bytes cost the boot some milliseconds under QEMU.  (Under -icount QEMU runs the CPUs in turn on one
-thread: at -smp 4 that row also counts the boot CPU's spinning while the
-others start.)
+prompt): the console's bytes cost the boot some milliseconds under
+QEMU.  (Under -icount QEMU runs the CPUs in turn on one thread: at
+-smp 4 that row also counts the boot CPU's spinning while the others
+start.)
 """
 import os
 import re
