@@ -8,9 +8,9 @@
  * table is noted (rescan_partitions_later()) and read by
  * rescan_partitions() when a partition is first looked for -- an MBR is
  * the only kind known: msdos_partition() -- into a struct
- * parsed_partitions, and makes each partition it lists a block device of its own (hda1...),
- * which shares the disk's queue and is moved by its start on the way to
- * it.
+ * parsed_partitions, and makes each partition it lists a block device
+ * of its own (hda1...), which shares the disk's queue and is moved by
+ * its start on the way to it.
  */
 #ifndef _GENHD_H
 #define _GENHD_H
