@@ -472,6 +472,7 @@ long do_fork(unsigned long clone_flags, unsigned long stack_start,
 	     struct pt_regs *regs, unsigned long stack_size,
 	     int *parent_tidptr, int *child_tidptr)
 {
+	/* LAB 2: do_fork BEGIN */
 	struct completion vfork;
 	struct task_struct *p;
 	pid_t pid;
@@ -499,6 +500,7 @@ long do_fork(unsigned long clone_flags, unsigned long stack_start,
 	if (clone_flags & CLONE_VFORK)
 		wait_for_completion(&vfork);
 	return pid;
+	/* LAB 2: do_fork END */
 }
 
 /**
@@ -615,6 +617,7 @@ asmlinkage long sys_set_robust_list(void *head, size_t len)
  */
 struct task_struct *fork_idle(int cpu)
 {
+	/* LAB 7: fork_idle BEGIN */
 	struct pt_regs regs = { 0 };
 	struct task_struct *idle;
 
@@ -625,4 +628,5 @@ struct task_struct *fork_idle(int cpu)
 	snprintf(idle->comm, sizeof(idle->comm), "swapper/%d", cpu);
 	init_idle(idle, cpu);
 	return idle;
+	/* LAB 7: fork_idle END */
 }
