@@ -59,7 +59,7 @@ BOOT_TIMEOUT = 60
 BOOT_POLL = 0.02                # s between reads of the boot log
 ROW = re.compile(r"bench: (.+?): (\d+) (\S+)\s*$")
 TIMEOUT = 300
-DISK_BYTES = 32 << 20           # as build/disk.img (Makefile DISK_MB)
+DISK_BYTES = 288 << 20          # as build/disk.img (Makefile DISK_MB)
 
 
 def run(extra, cmdline="bench=all"):
