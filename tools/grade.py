@@ -74,9 +74,10 @@ def boot(lab, seed):
     """One boot with lab's ktests.  Return: ({test: reason or None}, the
     kernel's last words, whether the suite ran to its end)."""
     names = [t.name for t in lab.tests]
-    # A test stuck for 30 s of guest time fails and ends the run.
-    cmdline = "ktest=%s ktest_seed=%d ktest_timeout=30" % (",".join(names),
-                                                           seed)
+    # A test stuck for lab.timeout s of guest time (10 unless told)
+    # fails and ends the run.
+    cmdline = "ktest=%s ktest_seed=%d ktest_timeout=%d" % (
+        ",".join(names), seed, lab.timeout or 10)
     argv = [QEMU, "-m", "128", "-smp", str(lab.cpus), "-display", "none",
             "-no-reboot", "-icount", ICOUNT % lab.icount_shift,
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
@@ -291,12 +292,26 @@ def grade(number, region=None):
         print("  The kernel stopped before the tests finished:")
         for line in stopped:
             print("    | " + line)
-        # A stub's message, or an oops in a region (a NASM stub's ud2).
-        for line in stopped:
-            m = re.search(r"LAB %d: (\w+) is not written yet|"
-                          r"EIP is at (\w+)\+" % number, line)
-            name = m and (m.group(1) or m.group(2))
-            if name in lab.stubs and name not in needed:
+        # A stub's message, or an oops in a region (a NASM stub's ud2);
+        # in a tree of an earlier lab, the region may be a later lab's.
+        # The last one said is the likeliest to have stopped the kernel.
+        for line in reversed(stopped):
+            m = re.search(r"LAB (\d+): (\w+) is not written yet|"
+                          r"EIP is at (\w+)\+", line)
+            if not m:
+                continue
+            if m.group(2):
+                owner, name = int(m.group(1)), m.group(2)
+            else:
+                name = m.group(3)
+                owner = next((n for n in sorted(labs.LABS)
+                              if name in labs.LABS[n].stubs), None)
+            if owner not in labs.LABS or \
+                    name not in labs.LABS[owner].stubs:
+                continue
+            if owner != number:
+                name = "%s (lab %d)" % (name, owner)
+            if name not in needed:
                 needed.append(name)
         if needed:
             print("  Needed before any test can run: %s" %
