@@ -374,8 +374,10 @@ static void add_bdev(struct block_device *bdev)
  *
  * Linux 2.6: add_disk() -> register_disk() -> rescan_partitions(): each
  * partition found becomes a block device of its own, minor 1, 2, ...
- * Context: process, may sleep (the table is read from the disk, through
- * the buffer cache: after buffer_init()).
+ * The disk is known at once; its table is read when a partition is
+ * first looked for (rescan_partitions_later(); through the buffer
+ * cache).
+ * Context: process, may sleep.
  */
 void add_disk(struct block_device *bdev)
 {
@@ -383,7 +385,7 @@ void add_disk(struct block_device *bdev)
 	bdev->start_sect = 0;
 	bdev->partno = 0;
 	add_bdev(bdev);
-	rescan_partitions(bdev);
+	rescan_partitions_later(bdev);
 }
 
 /**
@@ -398,14 +400,55 @@ void add_partition(struct block_device *part)
 	add_bdev(part);
 }
 
+static struct block_device *__lookup_bdev(const char *name);
+static struct block_device *__bdget(dev_t dev);
+
 /**
  * lookup_bdev - find a disk or partition by name
  * @name: "hda", "hda1"
  *
- * Context: any.
+ * A name not known while a partition table is still unread is looked
+ * for again once the tables are read (read_partition_tables()).
+ * Context: any for a known device; process, may sleep, for one not
+ * known while a table is unread.
  * Return: the block device, or NULL if there is none of that name.
  */
 struct block_device *lookup_bdev(const char *name)
+{
+	struct block_device *found = __lookup_bdev(name);
+
+	if (!found && partition_scans_pending()) {
+		read_partition_tables();
+		found = __lookup_bdev(name);
+	}
+	return found;
+}
+
+/**
+ * bdget - find a disk or partition by device number
+ * @dev: MKDEV(IDE0_MAJOR, 1) for hda1
+ *
+ * Linux 2.6: bdget() finds or makes the block_device of a number; here
+ * they are all made when the disk is added (its partitions when its
+ * table is read: a number not known yet reads the unread tables first,
+ * as in lookup_bdev()).
+ * Context: any for a known device; process, may sleep, for one not
+ * known while a table is unread.
+ * Return: the block device, or NULL if no disk or partition has @dev.
+ */
+struct block_device *bdget(dev_t dev)
+{
+	struct block_device *found = __bdget(dev);
+
+	if (!found && partition_scans_pending()) {
+		read_partition_tables();
+		found = __bdget(dev);
+	}
+	return found;
+}
+
+/* lookup_bdev() of the devices known now. */
+static struct block_device *__lookup_bdev(const char *name)
 {
 	struct block_device *bdev, *found = NULL;
 	unsigned long flags;
@@ -420,16 +463,8 @@ struct block_device *lookup_bdev(const char *name)
 	return found;
 }
 
-/**
- * bdget - find a disk or partition by device number
- * @dev: MKDEV(IDE0_MAJOR, 1) for hda1
- *
- * Linux 2.6: bdget() finds or makes the block_device of a number; here
- * they are all made when the disk is added.
- * Context: any.
- * Return: the block device, or NULL if no disk or partition has @dev.
- */
-struct block_device *bdget(dev_t dev)
+/* bdget() of the devices known now. */
+static struct block_device *__bdget(dev_t dev)
 {
 	struct block_device *bdev, *found = NULL;
 	unsigned long flags;
@@ -453,7 +488,8 @@ struct block_device *bdget(dev_t dev)
  * Linux 2.6: block/genhd.c: show_partition().  A header, an empty line,
  * then major, minor, size in 1 KiB blocks and name, one a line, in the
  * order they were added (a disk before its partitions).
- * Context: any.
+ * The tables not read yet are read first.
+ * Context: process, may sleep.
  * Return: bytes written (cut at @len).
  */
 int show_partitions(char *buf, int len)
@@ -462,6 +498,7 @@ int show_partitions(char *buf, int len)
 	unsigned long flags;
 	int n;
 
+	read_partition_tables();
 	n = scnprintf(buf, len, "major minor  #blocks  name\n\n");
 	spin_lock_irqsave(&all_bdevs_lock, flags);
 	list_for_each_entry(bdev, &all_bdevs, list)

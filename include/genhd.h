@@ -4,12 +4,13 @@
  *
  * Linux 2.6: include/linux/genhd.h (struct partition),
  * fs/partitions/check.h (struct parsed_partitions).
- * When a disk is added (block/ll_rw_blk.c: add_disk()),
- * rescan_partitions() reads its partition table -- an MBR is the only
- * kind known: msdos_partition() -- into a struct parsed_partitions, and
- * makes each partition it lists a block device of its own (hda1...),
- * which shares the disk's queue and is moved by its start on the way to
- * it.
+ * When a disk is added (block/ll_rw_blk.c: add_disk()), its partition
+ * table is noted (rescan_partitions_later()) and read by
+ * rescan_partitions() when a partition is first looked for -- an MBR is
+ * the only kind known: msdos_partition() -- into a struct
+ * parsed_partitions, and makes each partition it lists a block device
+ * of its own (hda1...), which shares the disk's queue and is moved by
+ * its start on the way to it.
  */
 #ifndef _GENHD_H
 #define _GENHD_H
@@ -55,6 +56,9 @@ struct parsed_partitions {
 void put_partition(struct parsed_partitions *state, int n, sector_t from,
 		   sector_t size, u8 type);
 int rescan_partitions(struct block_device *disk);
+void rescan_partitions_later(struct block_device *disk);
+bool partition_scans_pending(void);
+void read_partition_tables(void);
 
 /* fs/partitions/msdos.c */
 int msdos_partition(struct parsed_partitions *state);

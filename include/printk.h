@@ -25,6 +25,7 @@
 
 #define DEFAULT_MESSAGE_LOGLEVEL 4	/* printk() without a level: warning */
 #define DEFAULT_CONSOLE_LOGLEVEL 7	/* everything above debug is shown */
+#define QUIET_CONSOLE_LOGLEVEL	4	/* quiet: warnings and worse */
 
 #define LOG_BUF_SHIFT	15		/* the log ring keeps 32 KiB */
 #define LOG_BUF_LEN	(1 << LOG_BUF_SHIFT)

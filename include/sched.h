@@ -334,6 +334,7 @@ asmlinkage void preempt_schedule_irq(void);
 asmlinkage void schedule_tail(struct task_struct *prev);
 void scheduler_tick(int user_tick);
 int wake_up_process(struct task_struct *p);
+void sched_boot_done(void);
 int try_to_wake_up(struct task_struct *p, unsigned int state);
 void wake_up_new_task(struct task_struct *p, unsigned long clone_flags);
 void sched_fork(struct task_struct *p);
@@ -410,9 +411,29 @@ struct task_struct *__switch_to(struct task_struct *prev,
 				struct task_struct *next)
 	__attribute__((regparm(2)));
 
+/**
+ * load_TLS - put a task's TLS descriptors into a CPU's GDT
+ * @t: the task's thread_struct
+ * @cpu: the CPU it is about to run on, the calling one
+ *
+ * Linux 2.6: load_TLS() in include/asm-i386/desc.h, inline as there:
+ * every context switch copies the three descriptors.  %gs keeps the
+ * base it was loaded with: the caller reloads it.
+ * Context: __switch_to() (interrupts off), or preemption disabled.
+ */
+static __always_inline void load_TLS(const struct thread_struct *t,
+				     unsigned int cpu)
+{
+	struct desc_struct *gdt = per_cpu(cpu_gdt_table, cpu);
+
+	BUILD_BUG_ON(GDT_ENTRY_TLS_ENTRIES != 3);
+	gdt[GDT_ENTRY_TLS_MIN] = t->tls_array[0];
+	gdt[GDT_ENTRY_TLS_MIN + 1] = t->tls_array[1];
+	gdt[GDT_ENTRY_TLS_MIN + 2] = t->tls_array[2];
+}
+
 /* arch/x86/tls.c */
 struct user_desc;
-void load_TLS(const struct thread_struct *t, unsigned int cpu);
 int do_set_thread_area(struct task_struct *p, const struct user_desc *info);
 
 /* arch/x86/switch_to.asm, arch/x86/entry.asm */

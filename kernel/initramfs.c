@@ -66,26 +66,37 @@ static const u8 hex_value[256] = {
 };
 
 /*
- * The header's thirteen 8-digit fields, in one loop and without a branch
- * per digit: boot reads 104 digits for each of some 270 members.
- * The OR of all the values is above 15 only if a byte was no digit.
+ * One 8-digit field, unrolled: a loop over the digits cost four more
+ * instructions a digit (its counter, its branch) than the digits
+ * themselves, and gcc at -Og does not unroll it.  @seen collects every
+ * digit's value, to be checked once for the whole header.
+ */
+static __always_inline unsigned long hex_field(const char *s,
+					       unsigned int *seen)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned int d0 = hex_value[u[0]] - 1U, d1 = hex_value[u[1]] - 1U;
+	unsigned int d2 = hex_value[u[2]] - 1U, d3 = hex_value[u[3]] - 1U;
+	unsigned int d4 = hex_value[u[4]] - 1U, d5 = hex_value[u[5]] - 1U;
+	unsigned int d6 = hex_value[u[6]] - 1U, d7 = hex_value[u[7]] - 1U;
+
+	*seen |= d0 | d1 | d2 | d3 | d4 | d5 | d6 | d7;
+	return (unsigned long)d0 << 28 | d1 << 24 | d2 << 20 | d3 << 16 |
+	       d4 << 12 | d5 << 8 | d6 << 4 | d7;
+}
+
+/*
+ * The header's thirteen 8-digit fields, without a branch per digit:
+ * boot reads 104 digits for each of some 300 members.  The OR of all
+ * the values is above 15 only if a byte was no digit.
  * Return: 0, or -EINVAL for a non-hex byte (@field is then garbage).
  */
 static int parse_fields(const char *s, unsigned long *field)
 {
 	unsigned int seen = 0;
 
-	for (int i = 0; i < NEWC_FIELDS; i++) {
-		unsigned long x = 0;
-
-		for (int j = 0; j < 8; j++) {
-			unsigned int v = hex_value[(unsigned char)*s++] - 1U;
-
-			seen |= v;
-			x = x << 4 | v;
-		}
-		field[i] = x;
-	}
+	for (int i = 0; i < NEWC_FIELDS; i++)
+		field[i] = hex_field(s + 8 * i, &seen);
 	return seen > 15 ? -EINVAL : 0;
 }
 

@@ -234,13 +234,16 @@ void kthread_bind(struct task_struct *k, unsigned int cpu)
  * QEMU, for the host to run that CPU's thread, up to milliseconds on a
  * busy host, twice per thread.  (Linux 2.6's wake-affine rule keeps a
  * waker and its wakee together by itself.)  The threads made meanwhile
- * got every CPU from kthread_create() all the same.
+ * got every CPU from kthread_create() all the same; their wake-ups
+ * stayed on init's CPU too (sched_boot_done() says why), and now go to
+ * whichever CPU suits.
  * Context: init (pid 1), once, after populate_initramfs().
  */
 void kthread_boot_done(void)
 {
 	set_cpus_allowed(current, CPU_MASK_ALL);
 	set_cpus_allowed(kthreadd_task, CPU_MASK_ALL);
+	sched_boot_done();
 }
 
 /**

@@ -69,6 +69,21 @@ static int loglevel_setup(char *val)
 /* Early: the filter must hold from the banner on, as the console shows it. */
 early_param("loglevel=", loglevel_setup);
 
+/*
+ * quiet: only warnings and worse on the console (Linux 2.6's
+ * console_loglevel 4); the KERN_NOTICE and KERN_INFO lines of the boot
+ * still go to the log ring, for dmesg.  Each byte the console prints
+ * costs the boot a few microseconds under QEMU (the UART's write to the
+ * host), some 2 KiB of them before init.  The last of quiet and
+ * loglevel= on the line counts.
+ */
+static int quiet_setup(char *unused)
+{
+	console_loglevel = QUIET_CONSOLE_LOGLEVEL;
+	return 0;
+}
+early_param("quiet", quiet_setup);
+
 /**
  * register_console - add a console that printk() writes to
  * @con: the console; must stay valid forever

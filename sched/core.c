@@ -285,19 +285,49 @@ static inline bool rq_idle(struct runqueue *rq)
 }
 
 /*
+ * During the boot's set-up a wake-up stays on the waker's CPU when it
+ * may: sched_boot_done() (kthread_boot_done()) ends that.
+ */
+static bool wake_on_waker_cpu = true;
+
+/**
+ * sched_boot_done - the boot's set-up is over: wake-ups choose their CPU
+ *
+ * Until now a task woken with more than one CPU allowed stayed on the
+ * waker's (wake_cpu_slow()): the set-up's daemons -- kswapd0, pdflush,
+ * khungtaskd, kacpid -- are woken by init, which then waits for them to
+ * say they are on their queues.  On another CPU that would be two
+ * wake-ups of a halted CPU per thread (there and back), each waiting on
+ * QEMU for the host to run that CPU's thread: up to milliseconds on a
+ * busy host.  On init's CPU each is a hand-over.  (Linux 2.6's
+ * wake-affine rule keeps a waker and its wakee together in the same
+ * way when the waker's queue is not the longer.)  Load balancing
+ * spreads them later.
+ * Context: init (pid 1), once, from kthread_boot_done().
+ */
+void sched_boot_done(void)
+{
+	WRITE_ONCE(wake_on_waker_cpu, false);
+}
+
+/*
  * The CPU to wake @p on when its last one will not do (Linux 2.6's
  * simple rule, before scheduling domains): an idle CPU it may run on,
  * the waker's first (what @p needs is likely in its cache); otherwise
  * its last CPU, if allowed: it waits its turn there, and load balancing
  * moves it if that queue is longer than others; otherwise any online
  * CPU it may run on.  The queues are read without their locks: the
- * answer is a hint, and always a CPU @p may use.
+ * answer is a hint, and always a CPU @p may use.  During the boot's
+ * set-up, the waker's CPU (sched_boot_done()).
  */
 static noinline unsigned int wake_cpu_slow(struct task_struct *p,
 					   unsigned int cpu,
 					   cpumask_t allowed)
 {
 	unsigned int this_cpu = raw_smp_processor_id(), i;
+
+	if (READ_ONCE(wake_on_waker_cpu) && cpu_isset(this_cpu, allowed))
+		return this_cpu;
 
 	if (cpu_isset(this_cpu, allowed) && rq_idle(cpu_rq(this_cpu)))
 		return this_cpu;

@@ -118,13 +118,3 @@ void cpu_init(void)
 		: "eax", "memory");
 }
 
-/**
- * load_esp0 - set the stack the CPU switches to on entry from user mode
- * @esp0: top of the next task's kernel stack
- *
- * Context: __switch_to(), interrupts off.
- */
-void load_esp0(unsigned long esp0)
-{
-	__get_cpu_var(init_tss).esp0 = esp0;
-}

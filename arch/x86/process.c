@@ -174,11 +174,15 @@ struct task_struct *__switch_to(struct task_struct *prev,
 				struct task_struct *next)
 {
 	struct thread_struct *prev_t = &prev->thread, *next_t = &next->thread;
+	unsigned int cpu = raw_smp_processor_id();
 
-	unlazy_fpu(prev);
-	load_esp0(next_t->esp0);
+	/* Tested here: a kernel thread never holds the FPU, a call is
+	 * made only for a task that does. */
+	if (prev_t->status & TS_USEDFPU)
+		unlazy_fpu(prev);
+	load_esp0(cpu, next_t->esp0);
 	savesegment(gs, prev_t->gs);
-	load_TLS(next_t, raw_smp_processor_id());
+	load_TLS(next_t, cpu);
 	if (prev_t->gs | next_t->gs)
 		loadsegment(gs, next_t->gs);
 	return prev;

@@ -98,23 +98,6 @@ static bool tls_desc_okay(const struct user_desc *info)
 }
 
 /**
- * load_TLS - put a task's TLS descriptors into a CPU's GDT
- * @t: the task's thread_struct
- * @cpu: the CPU it is about to run on, the calling one
- *
- * Linux 2.6: load_TLS() in include/asm-i386/desc.h.  %gs keeps the base
- * it was loaded with: the caller reloads it.
- * Context: __switch_to() (interrupts off), or preemption disabled.
- */
-void load_TLS(const struct thread_struct *t, unsigned int cpu)
-{
-	struct desc_struct *gdt = per_cpu(cpu_gdt_table, cpu);
-
-	for (int i = 0; i < GDT_ENTRY_TLS_ENTRIES; i++)
-		gdt[GDT_ENTRY_TLS_MIN + i] = t->tls_array[i];
-}
-
-/**
  * do_set_thread_area - fill one TLS entry of a task
  * @p: the task: current, or a child being forked (CLONE_SETTLS)
  * @info: the descriptor, entry_number already a GDT index

@@ -20,7 +20,9 @@
  * delay inside a bracket widens it, and that read loses.  The error is
  * then at most half of each moment's bracket (under a microsecond on
  * QEMU) plus one PIT count (0.84 us), over the window: CALIBRATE_MS
- * (2 ms) is enough for 0.1%, and the boot waits no longer.  A host that
+ * (1 ms) is enough for 0.2% -- the clock runs 2 seconds a quarter of an
+ * hour off at worst -- and the boot, whose clock starts with the window,
+ * waits no longer.  A host that
  * widened every bracket of a moment beyond CALIBRATE_MAX_ERROR_PPM of
  * the window has the window measured again.  Then sched_clock() gives
  * nanoseconds since boot for printk timestamps, traces and benchmarks.
@@ -42,10 +44,10 @@
 #define  PORTB_CH2_OUT	 0x20	/* channel 2 output (read only) */
 
 #define CLOCK_TICK_RATE	1193182		/* PIT input clock, Hz */
-#define CALIBRATE_MS	2
+#define CALIBRATE_MS	1
 #define CALIBRATE_COUNTS (CLOCK_TICK_RATE * CALIBRATE_MS / 1000)
 #define CALIBRATE_READS	5		/* reads at each moment */
-#define CALIBRATE_MAX_ERROR_PPM 1000	/* 0.1%: else measure again, */
+#define CALIBRATE_MAX_ERROR_PPM 2000	/* 0.2%: else measure again, */
 #define CALIBRATE_TRIES	5		/* at most this many times */
 
 unsigned long tsc_khz;		/* TSC cycles per millisecond */

@@ -16,15 +16,41 @@
  * place on the disk; a disk without a table says why and is used whole.
  * Partitions are found once, when the disk is added: nothing rereads a
  * table (Linux's BLKRRPART ioctl), and neither a disk nor a partition
- * ever goes away.  Next: fs/devices.c opens /dev/hda1; fs/super.c mounts
- * a file system from it (get_sb_bdev()).
+ * ever goes away.
+ *
+ * The table is read when a partition is first looked for, not when
+ * the disk is added (rescan_partitions_later()): reading sector 0 costs
+ * the boot several milliseconds -- the driver's and the buffer cache's
+ * first run, a wait for the disk -- and nothing before init's exec uses
+ * a partition.  lookup_bdev() and bdget(), for a name or number not
+ * known yet, and /proc/partitions read the tables still unread first
+ * (read_partition_tables()), as Linux waits for the devices' probing
+ * before it mounts the root (wait_for_device_probe()); the whole disk
+ * is known at once.  Next: fs/devices.c opens /dev/hda1; fs/super.c
+ * mounts a file system from it (get_sb_bdev()).
  */
 #include <blkdev.h>
 #include <errno.h>
 #include <genhd.h>
 #include <kernel.h>
+#include <sched.h>
 #include <slab.h>
 #include <string.h>
+#include <wait.h>
+
+/*
+ * The disks whose table is not read yet, and whether a task is reading
+ * one now (partition_scan_lock); partition_scan_wait wakes who waits
+ * for it.
+ */
+struct unread_table {
+	struct list_head list;
+	struct block_device *disk;
+};
+static LIST_HEAD(unread_tables);
+static bool partition_scan_running;
+static DEFINE_SPINLOCK(partition_scan_lock);
+static DECLARE_WAIT_QUEUE_HEAD(partition_scan_wait);
 
 /**
  * put_partition - record what slot @n of a table says
@@ -144,4 +170,84 @@ int rescan_partitions(struct block_device *disk)
 	}
 	kfree(state);
 	return registered;
+}
+
+/**
+ * rescan_partitions_later - read @disk's partition table when a
+ *                           partition is first looked for
+ * @disk: a whole disk, just added (minor 0)
+ *
+ * Without memory to note it, the table is read at once.
+ * Context: process, may sleep.
+ */
+void rescan_partitions_later(struct block_device *disk)
+{
+	struct unread_table *t = kmalloc(sizeof(*t), GFP_KERNEL);
+
+	if (!t) {
+		rescan_partitions(disk);
+		return;
+	}
+	t->disk = disk;
+	spin_lock(&partition_scan_lock);
+	list_add_tail(&t->list, &unread_tables);
+	spin_unlock(&partition_scan_lock);
+}
+
+/**
+ * partition_scans_pending - is a partition table not read yet?
+ *
+ * Context: process or softirq, not an interrupt handler (the lock is
+ * taken with interrupts on); the answer may be stale at once.
+ * Return: true while a table noted by rescan_partitions_later() is
+ * unread or being read.
+ */
+bool partition_scans_pending(void)
+{
+	bool pending;
+
+	spin_lock(&partition_scan_lock);
+	pending = partition_scan_running || !list_empty(&unread_tables);
+	spin_unlock(&partition_scan_lock);
+	return pending;
+}
+
+/**
+ * read_partition_tables - read every table still unread
+ *
+ * One task reads them, one disk at a time; another that comes meanwhile
+ * waits for it, then looks again.  On return each disk added before the
+ * call has its partitions registered.  Linux 2.6: the root mount's
+ * wait_for_device_probe().
+ * Context: process, may sleep.
+ */
+void read_partition_tables(void)
+{
+	might_sleep();
+	spin_lock(&partition_scan_lock);
+	for (;;) {
+		struct unread_table *t;
+
+		if (partition_scan_running) {
+			spin_unlock(&partition_scan_lock);
+			wait_event(partition_scan_wait,
+				   !READ_ONCE(partition_scan_running));
+			spin_lock(&partition_scan_lock);
+			continue;
+		}
+		if (list_empty(&unread_tables))
+			break;
+		t = list_first_entry(&unread_tables, struct unread_table, list);
+		list_del(&t->list);
+		partition_scan_running = true;
+		spin_unlock(&partition_scan_lock);
+
+		rescan_partitions(t->disk);
+		kfree(t);
+
+		spin_lock(&partition_scan_lock);
+		partition_scan_running = false;
+		wake_up(&partition_scan_wait);
+	}
+	spin_unlock(&partition_scan_lock);
 }

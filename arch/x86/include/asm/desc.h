@@ -62,7 +62,20 @@ void idt_init(void);
 DECLARE_PER_CPU(struct desc_struct[GDT_ENTRIES], cpu_gdt_table);
 DECLARE_PER_CPU(struct tss_struct, init_tss);
 void cpu_init(void);
-void load_esp0(unsigned long esp0);
 void set_tss_desc(unsigned int gdt_entry, struct tss_struct *tss);
+
+/**
+ * load_esp0 - set the stack a CPU switches to on entry from user mode
+ * @cpu: the calling CPU
+ * @esp0: top of the next task's kernel stack
+ *
+ * Inline, as Linux 2.6's: __switch_to() is the one caller, on every
+ * context switch.
+ * Context: __switch_to(), interrupts off.
+ */
+static __always_inline void load_esp0(unsigned int cpu, unsigned long esp0)
+{
+	per_cpu(init_tss, cpu).esp0 = esp0;
+}
 
 #endif /* _ASM_DESC_H */
