@@ -317,8 +317,17 @@ int submit_bh(int rw, struct buffer_head *bh)
 	return generic_make_request(rw, bh);
 }
 
-/* Clear BH_Dirty for a write; take it off dirty_buffers. */
-static bool test_clear_buffer_dirty(struct buffer_head *bh)
+/**
+ * test_clear_buffer_dirty - the buffer is no longer to be written back
+ * @bh: the buffer
+ *
+ * Clears BH_Dirty and takes it off dirty_buffers: before a write, or
+ * when the journal takes a buffer over (fs/jbd2/transaction.c), so that
+ * pdflush does not write what a transaction is changing.
+ * Context: any; takes buffer_lock.
+ * Return: whether it was dirty.
+ */
+bool test_clear_buffer_dirty(struct buffer_head *bh)
 {
 	bool was_dirty;
 
@@ -344,6 +353,20 @@ static bool test_clear_buffer_dirty(struct buffer_head *bh)
  */
 void mark_buffer_dirty(struct buffer_head *bh)
 {
+	__mark_buffer_dirty(bh);
+	balance_dirty_pages();
+}
+
+/**
+ * __mark_buffer_dirty - mark_buffer_dirty() without the throttling
+ * @bh: an uptodate buffer the caller holds a reference to
+ *
+ * The journal's commit hands its buffers to writeback under its own
+ * spinlock (fs/jbd2/commit.c), where balance_dirty_pages() could sleep.
+ * Context: any; takes buffer_lock.
+ */
+void __mark_buffer_dirty(struct buffer_head *bh)
+{
 	WARN_ON_ONCE(atomic_read(&bh->b_count) <= 0);
 	if (buffer_dirty(bh))
 		return;
@@ -354,7 +377,6 @@ void mark_buffer_dirty(struct buffer_head *bh)
 		buffer_stats.nr_dirty++;
 	}
 	spin_unlock(&buffer_lock);
-	balance_dirty_pages();
 }
 
 /**

@@ -42,6 +42,7 @@
 #include <buffer_head.h>
 #include <errno.h>
 #include <ext3_fs.h>
+#include <jbd2.h>
 #include <kernel.h>
 #include <slab.h>
 #include <string.h>
@@ -323,6 +324,7 @@ static void ext3_put_super(struct super_block *sb)
 
 	if (!sbi)
 		return;
+	ext3_destroy_journal(sb);
 	if (sbi->s_group_desc_bh)
 		for (unsigned long i = 0; i < sbi->s_gdb_count; i++)
 			brelse(sbi->s_group_desc_bh[i]);
@@ -366,11 +368,12 @@ static void ext3_report(struct super_block *sb,
 		msg(sb, KERN_WARNING, "unknown read-only features (%x): "
 		    "readable only, as every mount here is",
 		    sbi->s_feature_ro_compat & ~EXT3_FEATURE_RO_COMPAT_SUPP);
-	if (sbi->s_feature_incompat & EXT3_FEATURE_INCOMPAT_RECOVER)
+	if ((sbi->s_feature_incompat & EXT3_FEATURE_INCOMPAT_RECOVER) &&
+	    !sbi->s_journal)
 		msg(sb, KERN_WARNING, "the journal needs recovery, which is "
 		    "not built yet: not replayed, so the last changes may be "
 		    "missing");
-	if (is_ext3 &&
+	if (is_ext3 && !sbi->s_journal &&
 	    (sbi->s_feature_compat & EXT3_FEATURE_COMPAT_HAS_JOURNAL))
 		msg(sb, KERN_INFO, "internal journal (inode %u) not loaded: "
 		    "jbd2 is not built yet",
@@ -433,6 +436,11 @@ static int ext3_fill_super(struct super_block *sb, void *data, int silent)
 	sb->s_blocksize = 1UL << sbi->s_blocksize_bits;
 	sb->s_magic = EXT3_SUPER_MAGIC;
 	sb->s_flags |= MS_RDONLY;
+	if (is_ext3) {
+		err = ext3_load_journal(sb, data);
+		if (err)
+			return err;
+	}
 	root = ext3_iget(sb, EXT3_ROOT_INO);
 	if (IS_ERR(root)) {
 		msg(sb, KERN_ERR, "get root inode failed");
@@ -486,6 +494,7 @@ static struct file_system_type ext2_fs_type = {
  */
 void init_ext3_fs(void)
 {
+	jbd2_journal_init();
 	if (ext3_init_inodecache() || register_filesystem(&ext3_fs_type) ||
 	    register_filesystem(&ext2_fs_type))
 		panic("init_ext3_fs: cannot register ext3 and ext2");
