@@ -1,0 +1,217 @@
+# SPDX-License-Identifier: GPL-2.0
+"""The journal (fs/jbd2/) on an ext3 file system of 4 KiB blocks, seen
+from the host with e2fsprogs: a committed transaction in the log
+(debugfs logdump: descriptor, block, commit) with needs_recovery set
+after a crash, replayed by the next mount (the new contents in place,
+the log empty, e2fsck clean); a transaction whose commit block never
+reached the disk not replayed; a transaction written by the host's
+debugfs replayed by our kernel, and one it left uncommitted not; a
+change checkpointed in place at unmount; the commit thread's interval
+and forced commits (tests/ktest/jbd2_test.c); the thread in ps and its
+counters in /proc/fs/jbd2/hda1-8/info from the shell."""
+import os
+import re
+import subprocess
+import tempfile
+
+import pytest
+
+from conftest import Terminal, boot_kernel, load_tool, new_disk_image
+
+mkdisk = load_tool("mkdisk")
+
+SECTOR = 512
+FS_BYTES = 16 << 20
+OLD = b"O" * 4096
+NEW = b"\xc0\x3b\x39\x98 jbd2 new contents\n"
+NEW = NEW + b"N" * (4096 - len(NEW))
+
+
+def tool(name):
+    return mkdisk.find_tool(name)
+
+
+def make_disk():
+    """A disk with an MBR and hda1: ext3, 4 KiB blocks, journal.txt of
+    one block of 'O'."""
+    root = tempfile.mkdtemp(prefix="kt26-jbd2-")
+    with open(os.path.join(root, "journal.txt"), "wb") as f:
+        f.write(OLD)
+    fs = new_disk_image("jbd2-fs.img", size=FS_BYTES)
+    subprocess.run([tool("mke2fs"), "-q", "-F", "-t", "ext3", "-b", "4096",
+                    "-d", root, fs], check=True)
+    os.unlink(os.path.join(root, "journal.txt"))
+    os.rmdir(root)
+    disk = new_disk_image("jbd2-disk.img")
+    with open(disk, "r+b") as out, open(fs, "rb") as f:
+        out.write(mkdisk.mbr([(mkdisk.PART_TYPE, mkdisk.PART_START,
+                               FS_BYTES // SECTOR)]))
+        out.seek(mkdisk.PART_START * SECTOR)
+        out.write(f.read())
+    os.unlink(fs)
+    return disk
+
+
+class Fs:
+    """hda1 of @disk, copied out for e2fsprogs and back in."""
+
+    def __init__(self, disk):
+        self.disk = disk
+        self.path = new_disk_image("jbd2-hda1.img", size=FS_BYTES)
+        with open(disk, "rb") as f, open(self.path, "r+b") as out:
+            f.seek(mkdisk.PART_START * SECTOR)
+            out.write(f.read(FS_BYTES))
+
+    def put_back(self):
+        with open(self.path, "rb") as f, open(self.disk, "r+b") as out:
+            out.seek(mkdisk.PART_START * SECTOR)
+            out.write(f.read())
+
+    def debugfs(self, *cmds, write=False):
+        script = self.path + ".cmds"
+        with open(script, "w") as f:
+            f.write("\n".join(cmds) + "\n")
+        r = subprocess.run([tool("debugfs")] + (["-w"] if write else []) +
+                           ["-f", script, self.path], capture_output=True)
+        return r.stdout + r.stderr
+
+    def cat(self):
+        r = subprocess.run([tool("debugfs"), "-R", "cat /journal.txt",
+                            self.path], capture_output=True)
+        return r.stdout
+
+    def block(self):
+        r = subprocess.run([tool("debugfs"), "-R", "bmap /journal.txt 0",
+                            self.path], capture_output=True, text=True)
+        return int(r.stdout.strip())
+
+    def header(self):
+        r = subprocess.run([tool("dumpe2fs"), "-h", self.path],
+                           capture_output=True, text=True)
+        return r.stdout
+
+    def fsck(self):
+        r = subprocess.run([tool("e2fsck"), "-fn", self.path],
+                           capture_output=True, text=True)
+        return r.returncode, r.stdout + r.stderr
+
+
+def run(disk, test, timeout=120):
+    boot = boot_kernel("ktest=" + test, disk=disk, timeout=timeout,
+                       end_pattern=None)
+    if boot.timed_out:
+        pytest.fail(boot.explain("timed out"))
+    return boot
+
+
+def expect_ok(boot, test):
+    boot.expect(r"ktest: ok \d+ - %s$" % test)
+    assert "not ok" not in boot.output, boot.tail()
+
+
+def check_clean(fs, contents):
+    assert fs.cat() == contents
+    head = fs.header()
+    assert "needs_recovery" not in head, head
+    assert re.search(r"Journal start:\s+0$", head, re.M), head
+    code, out = fs.fsck()
+    assert code == 0, out
+
+
+def test_commit_is_logged_and_replayed_after_a_crash():
+    disk = make_disk()
+    boot = run(disk, "jbd2_commit_crash")
+    boot.expect(r"jbd2 test: transaction committed, not checkpointed")
+    fs = Fs(disk)
+    head = fs.header()
+    assert "needs_recovery" in head, head
+    log = fs.debugfs("logdump -a").decode()
+    block = fs.block()
+    assert re.search(r"Found expected sequence (\d+), type 1 "
+                     r"\(descriptor block\)", log), log
+    # flags 0x9: JBD2_FLAG_ESCAPE (NEW begins with the magic) and
+    # JBD2_FLAG_LAST_TAG; the first tag carries the UUID.
+    assert re.search(r"FS block %d logged at journal block \d+ "
+                     r"\(flags 0x9\)" % block, log), log
+    assert "type 2 (commit block)" in log, log
+    assert fs.cat() == OLD              # not yet in place
+
+    boot = run(disk, "jbd2_mount")
+    expect_ok(boot, "jbd2_mount")
+    boot.expect(r"JBD2: recovery complete on hda1-8: 1 transactions, "
+                r"1 blocks replayed")
+    boot.expect(r"jbd2 test: recovered 1 transactions, 1 blocks; "
+                r"journal.txt begins c03b399820")
+    check_clean(Fs(disk), NEW)
+
+
+def test_a_transaction_without_its_commit_block_is_not_replayed():
+    disk = make_disk()
+    boot = run(disk, "jbd2_nocommit_crash")
+    boot.expect(r"jbd2 test: commit block not written")
+    fs = Fs(disk)
+    assert "needs_recovery" in fs.header()
+    log = fs.debugfs("logdump").decode()
+    assert "type 1 (descriptor block)" in log, log
+    assert "commit block" not in log, log
+
+    boot = run(disk, "jbd2_mount")
+    expect_ok(boot, "jbd2_mount")
+    boot.expect(r"JBD2: recovery complete on hda1-8: 0 transactions, "
+                r"0 blocks replayed")
+    check_clean(Fs(disk), OLD)
+
+
+def test_a_transaction_the_host_wrote_is_replayed():
+    """debugfs's journal_open/journal_write/journal_close (e2fsprogs
+    1.43+) write a committed transaction and set needs_recovery."""
+    disk = make_disk()
+    fs = Fs(disk)
+    data = fs.path + ".new"
+    host = b"host-made transaction\n" * 186
+    host += b"H" * (4096 - len(host))
+    with open(data, "wb") as f:
+        f.write(host)
+    out = fs.debugfs("jo", "jw -b %d %s" % (fs.block(), data), "jc",
+                     write=True)
+    assert b"error" not in out.lower(), out
+    assert "needs_recovery" in fs.header()
+    fs.put_back()
+
+    boot = run(disk, "jbd2_mount")
+    expect_ok(boot, "jbd2_mount")
+    boot.expect(r"JBD2: recovery complete on hda1-8: 1 transactions, "
+                r"1 blocks replayed")
+    check_clean(Fs(disk), host)
+
+
+def test_unmount_checkpoints_in_place_and_empties_the_log():
+    disk = make_disk()
+    boot = run(disk, "jbd2_commit_umount")
+    expect_ok(boot, "jbd2_commit_umount")
+    fs = Fs(disk)
+    check_clean(fs, NEW)
+    assert "Journal starts at block 0" in fs.debugfs("logdump").decode()
+
+
+def test_the_commit_thread():
+    disk = make_disk()
+    boot = run(disk, "jbd2_thread")
+    expect_ok(boot, "jbd2_thread")
+    check_clean(Fs(disk), b"forced\n" + b"F" * (4096 - 7))
+
+
+def test_the_thread_in_ps_and_proc():
+    disk = make_disk()
+    t = Terminal(disk=disk)
+    try:
+        t.wait_for(r"init: /dev/hda1 mounted on /mnt")
+        out = t.output("ps -s | grep -v '^\\['")
+        line = [l for l in out.splitlines() if "[jbd2/hda1-8]" in l]
+        assert line and re.search(r" S 0", line[0]), out
+        info = t.output("cat /proc/fs/jbd2/hda1-8/info")
+        assert re.search(r"^0 transaction, each up to \d+ blocks", info,
+                         re.M), info
+        assert "thread wakeups" in info, info
+    finally:
+        t.close()
