@@ -199,6 +199,7 @@ KTEST_NAMED_ONLY(jbd2_thread)
 	journal_t *journal = mount_hda1("commit=1");
 	struct task_struct *thread = journal->j_task;
 	unsigned long c0, w0;
+	handle_t *handle;
 
 	KTEST_ASSERT(thread);
 	KTEST_EXPECT(!strcmp(thread->comm, "jbd2/hda1-8"));
@@ -207,6 +208,16 @@ KTEST_NAMED_ONLY(jbd2_thread)
 	c0 = commits(journal);
 	w0 = wakeups(journal);
 	/* Two passes: at least one whole interval went by. */
+	wait_event(journal->j_wait_done_commit, wakeups(journal) >= w0 + 2);
+	KTEST_EXPECT_EQ(commits(journal), c0);
+
+	/* A handle that changes nothing: an empty transaction runs, and
+	 * its interval passes without a commit. */
+	handle = ext3_journal_start(sb_of(FILE)->s_root->d_inode, 1);
+	KTEST_ASSERT(handle && !IS_ERR(handle));
+	KTEST_EXPECT_EQ(ext3_journal_stop(handle), 0);
+	KTEST_EXPECT(journal->j_running_transaction);
+	w0 = wakeups(journal);
 	wait_event(journal->j_wait_done_commit, wakeups(journal) >= w0 + 2);
 	KTEST_EXPECT_EQ(commits(journal), c0);
 

@@ -35,12 +35,14 @@ def make_disk():
     """A disk with an MBR and hda1: ext3, 4 KiB blocks, journal.txt of
     one block of 'O'."""
     root = tempfile.mkdtemp(prefix="kt26-jbd2-")
-    with open(os.path.join(root, "journal.txt"), "wb") as f:
-        f.write(OLD)
+    for name in ("journal.txt", "second.txt"):
+        with open(os.path.join(root, name), "wb") as f:
+            f.write(OLD)
     fs = new_disk_image("jbd2-fs.img", size=FS_BYTES)
     subprocess.run([tool("mke2fs"), "-q", "-F", "-t", "ext3", "-b", "4096",
                     "-d", root, fs], check=True)
-    os.unlink(os.path.join(root, "journal.txt"))
+    for name in ("journal.txt", "second.txt"):
+        os.unlink(os.path.join(root, name))
     os.rmdir(root)
     disk = new_disk_image("jbd2-disk.img")
     with open(disk, "r+b") as out, open(fs, "rb") as f:
@@ -75,13 +77,13 @@ class Fs:
                            ["-f", script, self.path], capture_output=True)
         return r.stdout + r.stderr
 
-    def cat(self):
-        r = subprocess.run([tool("debugfs"), "-R", "cat /journal.txt",
+    def cat(self, name="journal.txt"):
+        r = subprocess.run([tool("debugfs"), "-R", "cat /" + name,
                             self.path], capture_output=True)
         return r.stdout
 
-    def block(self):
-        r = subprocess.run([tool("debugfs"), "-R", "bmap /journal.txt 0",
+    def block(self, name="journal.txt"):
+        r = subprocess.run([tool("debugfs"), "-R", "bmap /%s 0" % name,
                             self.path], capture_output=True, text=True)
         return int(r.stdout.strip())
 
@@ -164,16 +166,19 @@ def test_a_transaction_without_its_commit_block_is_not_replayed():
 
 def test_a_transaction_the_host_wrote_is_replayed():
     """debugfs's journal_open/journal_write/journal_close (e2fsprogs
-    1.43+) write a committed transaction and set needs_recovery."""
+    1.43+) write a committed transaction of two blocks (two tags, the
+    second with SAME_UUID) and set needs_recovery."""
     disk = make_disk()
     fs = Fs(disk)
     data = fs.path + ".new"
     host = b"host-made transaction\n" * 186
     host += b"H" * (4096 - len(host))
+    second = b"S" * 4096
     with open(data, "wb") as f:
-        f.write(host)
-    out = fs.debugfs("jo", "jw -b %d %s" % (fs.block(), data), "jc",
-                     write=True)
+        f.write(host + second)
+    out = fs.debugfs("jo", "jw -b %d,%d %s" % (fs.block(),
+                                                fs.block("second.txt"),
+                                                data), "jc", write=True)
     assert b"error" not in out.lower(), out
     assert "needs_recovery" in fs.header()
     fs.put_back()
@@ -181,8 +186,9 @@ def test_a_transaction_the_host_wrote_is_replayed():
     boot = run(disk, "jbd2_mount")
     expect_ok(boot, "jbd2_mount")
     boot.expect(r"JBD2: recovery complete on hda1-8: 1 transactions, "
-                r"1 blocks replayed")
+                r"2 blocks replayed")
     check_clean(Fs(disk), host)
+    assert Fs(disk).cat("second.txt") == second
 
 
 def test_unmount_checkpoints_in_place_and_empties_the_log():
