@@ -180,10 +180,13 @@ enum {
 /*
  * What the journal knows of a buffer (bh->b_journal_head), made at the
  * buffer's first get_write_access or dirty_data, freed when it is on no
- * list any more.  It holds a reference on the buffer.  j_state_lock.
+ * list any more and no caller between jbd2_journal_add_journal_head()
+ * and jbd2_journal_put_journal_head() uses it (b_jcount).  It holds a
+ * reference on the buffer.  j_state_lock.
  */
 struct journal_head {
 	struct buffer_head *b_bh;
+	int b_jcount;			/* users between add and put */
 	int b_jlist;			/* BJ_*, on b_transaction */
 	transaction_t *b_transaction;	/* running or committing */
 	struct list_head b_list;	/* on b_transaction's b_jlist list */
@@ -320,6 +323,8 @@ unsigned long jbd2_journal_bmap(journal_t *journal, unsigned long blocknr);
 unsigned long jbd2_log_next(journal_t *journal, unsigned long block);
 struct journal_head *jbd2_journal_add_journal_head(struct buffer_head *bh);
 void __jbd2_journal_put_journal_head(struct journal_head *jh);
+void jbd2_journal_put_journal_head(journal_t *journal,
+				   struct journal_head *jh);
 void jbd2_stats_read(journal_t *journal, struct transaction_stats_s *s);
 void jbd2_journal_init(void);
 

@@ -54,49 +54,56 @@ static struct kmem_cache *jbd2_journal_head_cache;
 
 /* ----- the buffers' journal heads ---------------------------------- */
 
+/* Guards bh->b_journal_head and b_jcount; inside j_state_lock. */
+static DEFINE_SPINLOCK(journal_head_lock);
+
 /**
  * jbd2_journal_add_journal_head - the journal's record of a buffer
  * @bh: the buffer (the caller holds a reference)
  *
  * Made on first use; it holds a reference on the buffer until it is on
- * no list (__jbd2_journal_put_journal_head()).
- * Context: process, may sleep; takes j_state_lock-free buffer_lock only.
+ * no list.  The caller's use (b_jcount) keeps it until
+ * jbd2_journal_put_journal_head().
+ * Context: process, may sleep.
  * Return: the journal head, or NULL without memory.
  */
 struct journal_head *jbd2_journal_add_journal_head(struct buffer_head *bh)
 {
-	static DEFINE_SPINLOCK(jh_lock);
-	struct journal_head *jh, *new;
+	struct journal_head *jh, *new = NULL;
 
-	if (bh->b_journal_head)
-		return bh->b_journal_head;
-	new = kmem_cache_zalloc(jbd2_journal_head_cache, GFP_KERNEL);
-	if (!new)
-		return NULL;
-	new->b_bh = bh;
-	INIT_LIST_HEAD(&new->b_list);
-	INIT_LIST_HEAD(&new->b_cp_list);
-	/* Two handles may meet the same new buffer: one head wins. */
-	spin_lock(&jh_lock);
-	jh = bh->b_journal_head;
-	if (!jh) {
-		jh = new;
-		get_bh(bh);
-		bh->b_journal_head = jh;
-		new = NULL;
+	for (;;) {
+		spin_lock(&journal_head_lock);
+		jh = bh->b_journal_head;
+		if (!jh && new) {
+			jh = new;
+			new = NULL;
+			get_bh(bh);
+			bh->b_journal_head = jh;
+		}
+		if (jh)
+			jh->b_jcount++;
+		spin_unlock(&journal_head_lock);
+		if (jh)
+			break;
+		/* Allocate without the lock, then look again. */
+		new = kmem_cache_zalloc(jbd2_journal_head_cache, GFP_KERNEL);
+		if (!new)
+			return NULL;
+		new->b_bh = bh;
+		INIT_LIST_HEAD(&new->b_list);
+		INIT_LIST_HEAD(&new->b_cp_list);
 	}
-	spin_unlock(&jh_lock);
 	if (new)
 		kmem_cache_free(jbd2_journal_head_cache, new);
 	return jh;
 }
 
 /**
- * __jbd2_journal_put_journal_head - free a journal head on no list
+ * __jbd2_journal_put_journal_head - free a journal head nobody needs
  * @jh: the head
  *
  * Does nothing while the buffer is on a transaction's list or a
- * checkpoint list.
+ * checkpoint list, or a caller still uses it (b_jcount).
  * Context: j_state_lock held.
  */
 void __jbd2_journal_put_journal_head(struct journal_head *jh)
@@ -106,10 +113,34 @@ void __jbd2_journal_put_journal_head(struct journal_head *jh)
 	if (jh->b_transaction || jh->b_next_transaction ||
 	    jh->b_cp_transaction)
 		return;
+	spin_lock(&journal_head_lock);
+	if (jh->b_jcount) {
+		spin_unlock(&journal_head_lock);
+		return;
+	}
 	bh->b_journal_head = NULL;
+	spin_unlock(&journal_head_lock);
 	clear_buffer_jbddirty(bh);
 	put_bh(bh);
 	kmem_cache_free(jbd2_journal_head_cache, jh);
+}
+
+/**
+ * jbd2_journal_put_journal_head - end a use begun by add_journal_head
+ * @journal: the journal the buffer belongs to
+ * @jh: the head
+ *
+ * Context: process; takes j_state_lock.
+ */
+void jbd2_journal_put_journal_head(journal_t *journal,
+				   struct journal_head *jh)
+{
+	spin_lock(&journal->j_state_lock);
+	spin_lock(&journal_head_lock);
+	jh->b_jcount--;
+	spin_unlock(&journal_head_lock);
+	__jbd2_journal_put_journal_head(jh);
+	spin_unlock(&journal->j_state_lock);
 }
 
 /* ----- the log's blocks -------------------------------------------- */

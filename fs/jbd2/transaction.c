@@ -357,6 +357,7 @@ static int do_get_write_access(handle_t *handle, struct buffer_head *bh)
 		jh->b_cp_dirty = true;
 	spin_unlock(&journal->j_state_lock);
 	unlock_buffer(bh);
+	jbd2_journal_put_journal_head(journal, jh);
 	return 0;
 }
 
@@ -469,6 +470,7 @@ int jbd2_journal_dirty_data(handle_t *handle, struct buffer_head *bh)
 	}
 	/* A buffer already logged as metadata stays metadata. */
 	spin_unlock(&journal->j_state_lock);
+	jbd2_journal_put_journal_head(journal, jh);
 	return 0;
 }
 
@@ -538,5 +540,6 @@ int jbd2_journal_forget(handle_t *handle, struct buffer_head *bh)
 	jh->b_cp_dirty = false;
 	spin_unlock(&journal->j_state_lock);
 	test_clear_buffer_dirty(bh);
+	jbd2_journal_put_journal_head(journal, jh);
 	return jbd2_journal_revoke(handle, bh->b_blocknr);
 }
