@@ -145,6 +145,33 @@ KTEST_NAMED_ONLY(jbd2_commit_crash)
 	crash("transaction committed, not checkpointed");
 }
 
+/*
+ * Log a change (T1), then free the block in a second handle (T2: forget
+ * and revoke), commit both and crash: replay must skip T1's copy.
+ */
+KTEST_NAMED_ONLY(jbd2_revoke_crash)
+{
+	journal_t *journal = mount_hda1(NULL);
+	struct buffer_head *bh;
+	handle_t *handle;
+	struct path p;
+
+	change_block(new_contents, 'N');
+	KTEST_ASSERT_EQ(ext3_force_commit(sb_of(MNT)), 0);
+	bh = file_block(&p);
+	handle = ext3_journal_start(p.dentry->d_inode, 1);
+	KTEST_ASSERT(handle && !IS_ERR(handle));
+	KTEST_EXPECT_EQ(ext3_journal_forget(handle, bh), 0);
+	KTEST_EXPECT_EQ(ext3_journal_stop(handle), 0);
+	KTEST_ASSERT_EQ(ext3_force_commit(sb_of(MNT)), 0);
+	/* Forgotten: not to be written in place. */
+	KTEST_EXPECT(!buffer_dirty(bh) && !buffer_jbddirty(bh));
+	brelse(bh);
+	path_put(&p);
+	KTEST_EXPECT(journal->j_stats.ts_revokes == 1);
+	crash("block logged, then revoked");
+}
+
 /* Write a transaction's blocks but not its commit block, and crash. */
 KTEST_NAMED_ONLY(jbd2_nocommit_crash)
 {

@@ -147,6 +147,23 @@ def test_commit_is_logged_and_replayed_after_a_crash():
     check_clean(Fs(disk), NEW)
 
 
+def test_a_revoked_block_is_not_replayed():
+    disk = make_disk()
+    boot = run(disk, "jbd2_revoke_crash")
+    boot.expect(r"jbd2 test: block logged, then revoked")
+    assert "not ok" not in boot.output, boot.tail()
+    fs = Fs(disk)
+    log = fs.debugfs("logdump -a").decode()
+    assert "type 5 (revoke table)" in log, log
+    assert re.search(r"Revoke FS block %d" % fs.block(), log), log
+
+    boot = run(disk, "jbd2_mount")
+    expect_ok(boot, "jbd2_mount")
+    boot.expect(r"JBD2: recovery complete on hda1-8: 2 transactions, "
+                r"0 blocks replayed, 1 revoked blocks skipped")
+    check_clean(Fs(disk), OLD)
+
+
 def test_a_transaction_without_its_commit_block_is_not_replayed():
     disk = make_disk()
     boot = run(disk, "jbd2_nocommit_crash")
