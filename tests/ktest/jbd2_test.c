@@ -19,6 +19,8 @@
  * in for a metadata block: the journal does not care what it logs.
  */
 #include <blkdev.h>
+#include <completion.h>
+#include <kthread.h>
 #include <buffer_head.h>
 #include <errno.h>
 #include <ext3_fs.h>
@@ -33,6 +35,10 @@
 
 #define MNT	"/tmp/jbd2t"
 #define FILE	MNT "/journal.txt"
+#define MANY	MNT "/many.bin"	/* STRESS_BLOCKS blocks */
+#define STRESS_BLOCKS	64
+#define STRESS_THREADS	3
+#define STRESS_HANDLES	200
 
 /* What the tests write: it begins with the journal's magic number, so
  * the commit must escape it and the replay must put it back. */
@@ -258,4 +264,140 @@ KTEST_NAMED_ONLY(jbd2_thread)
 	KTEST_ASSERT_EQ(ext3_force_commit(sb_of(MNT)), 0);
 	KTEST_EXPECT_EQ(commits(journal), c0 + 2);
 	KTEST_ASSERT_EQ(do_umount_path(MNT, 0), 0);
+}
+
+/* ----- many handles on several CPUs, the log going round -------------- */
+
+struct stress {
+	struct inode *inode;
+	struct buffer_head *bh[STRESS_BLOCKS];
+	struct completion done[STRESS_THREADS];
+	int errors;
+};
+
+static struct stress stress;
+
+/*
+ * One writer: handles of four blocks each, each block's slot of this
+ * thread stamped with the handle's number; every tenth handle waits for
+ * its commit (fsync).  Other writers change the same blocks meanwhile,
+ * and the journal thread commits whenever it likes.
+ */
+static int stress_writer(void *arg)
+{
+	int id = (int)(unsigned long)arg;
+	u32 seed = 12345 + id;
+
+	for (int n = 0; n < STRESS_HANDLES; n++) {
+		handle_t *handle = ext3_journal_start(stress.inode, 4);
+
+		if (!handle || IS_ERR(handle)) {
+			stress.errors++;
+			break;
+		}
+		for (int k = 0; k < 4; k++) {
+			struct buffer_head *bh;
+
+			seed = seed * 1103515245 + 12345;
+			bh = stress.bh[(seed >> 16) % STRESS_BLOCKS];
+			if (ext3_journal_get_write_access(handle, bh)) {
+				stress.errors++;
+				continue;
+			}
+			snprintf(bh->b_data + 64 * (id + 1), 64,
+				 "writer %d handle %d", id, n);
+			if (ext3_journal_dirty_metadata(handle, bh))
+				stress.errors++;
+		}
+		if (ext3_journal_stop(handle))
+			stress.errors++;
+		if (n % 10 == 9 && ext3_force_commit(stress.inode->i_sb))
+			stress.errors++;
+	}
+	complete(&stress.done[id]);
+	ktest_wait_for_stop();
+	return 0;
+}
+
+static void stress_put(void *data)
+{
+	for (int i = 0; i < STRESS_BLOCKS; i++)
+		brelse(stress.bh[i]);
+}
+
+/* Return: the number of log blocks written so far. */
+static unsigned long logged(journal_t *journal)
+{
+	struct transaction_stats_s s;
+
+	jbd2_stats_read(journal, &s);
+	return s.ts_blocks_logged;
+}
+
+/*
+ * The writers, then one last handle giving every block a final
+ * contents ("final N", then N's byte), committed: the host checks them
+ * after a crash here (replayed) or after the unmount (checkpointed).
+ */
+static void stress_run(bool crash_after)
+{
+	journal_t *journal = mount_hda1(NULL);
+	unsigned long first = logged(journal);
+	struct task_struct *k[STRESS_THREADS];
+	struct path p;
+	handle_t *handle;
+
+	KTEST_ASSERT_EQ(kern_path(MANY, LOOKUP_FOLLOW, &p), 0);
+	stress.inode = p.dentry->d_inode;
+	stress.errors = 0;
+	for (int i = 0; i < STRESS_BLOCKS; i++) {
+		unsigned long phys = 0;
+
+		KTEST_ASSERT_EQ(ext3_get_block(stress.inode, i, &phys), 0);
+		stress.bh[i] = bread(stress.inode->i_sb->s_bdev, phys);
+		KTEST_ASSERT(stress.bh[i]);
+	}
+	ktest_add_action(stress_put, NULL);
+	for (int i = 0; i < STRESS_THREADS; i++) {
+		init_completion(&stress.done[i]);
+		k[i] = kthread_run(stress_writer, (void *)(unsigned long)i,
+				   "jbd2w/%d", i);
+		KTEST_ASSERT(!IS_ERR(k[i]));
+		ktest_add_action(ktest_kthread_stop, k[i]);
+	}
+	for (int i = 0; i < STRESS_THREADS; i++)
+		wait_for_completion(&stress.done[i]);
+	KTEST_EXPECT_EQ(stress.errors, 0);
+	/* The log went round: checkpoints made room. */
+	KTEST_EXPECT(logged(journal) - first > journal->j_maxlen);
+
+	handle = ext3_journal_start(stress.inode, STRESS_BLOCKS);
+	KTEST_ASSERT(handle && !IS_ERR(handle));
+	for (int i = 0; i < STRESS_BLOCKS; i++) {
+		struct buffer_head *bh = stress.bh[i];
+
+		KTEST_EXPECT_EQ(ext3_journal_get_write_access(handle, bh), 0);
+		memset(bh->b_data, 'a' + i % 26, BLOCK_SIZE);
+		snprintf(bh->b_data, 32, "final %d", i);
+		KTEST_EXPECT_EQ(ext3_journal_dirty_metadata(handle, bh), 0);
+	}
+	KTEST_EXPECT_EQ(ext3_journal_stop(handle), 0);
+	KTEST_ASSERT_EQ(ext3_force_commit(stress.inode->i_sb), 0);
+	printk(KERN_INFO "jbd2 test: %lu log blocks written, log of %lu\n",
+	       logged(journal) - first, journal->j_maxlen);
+	if (crash_after)
+		crash("stress done, final contents committed");
+	path_put(&p);
+	ktest_release_action(stress_put, NULL);
+	KTEST_ASSERT_EQ(do_umount_path(MNT, 0), 0);
+}
+
+KTEST_NAMED_ONLY(jbd2_stress_crash)
+{
+	stress_run(true);
+}
+
+KTEST_NAMED_ONLY(jbd2_stress_umount)
+{
+	stress_run(false);
 }

@@ -25,6 +25,17 @@ FS_BYTES = 16 << 20
 OLD = b"O" * 4096
 NEW = b"\xc0\x3b\x39\x98 jbd2 new contents\n"
 NEW = NEW + b"N" * (4096 - len(NEW))
+STRESS_BLOCKS = 64                      # tests/ktest/jbd2_test.c
+
+
+def final_many():
+    """What jbd2_stress_* leave in many.bin."""
+    out = b""
+    for i in range(STRESS_BLOCKS):
+        head = b"final %d" % i
+        block = head + b"\0" + bytes([ord("a") + i % 26]) * (4096 - len(head) - 1)
+        out += block
+    return out
 
 
 def tool(name):
@@ -38,10 +49,12 @@ def make_disk():
     for name in ("journal.txt", "second.txt"):
         with open(os.path.join(root, name), "wb") as f:
             f.write(OLD)
+    with open(os.path.join(root, "many.bin"), "wb") as f:
+        f.write(b"M" * 4096 * STRESS_BLOCKS)
     fs = new_disk_image("jbd2-fs.img", size=FS_BYTES)
     subprocess.run([tool("mke2fs"), "-q", "-F", "-t", "ext3", "-b", "4096",
                     "-d", root, fs], check=True)
-    for name in ("journal.txt", "second.txt"):
+    for name in ("journal.txt", "second.txt", "many.bin"):
         os.unlink(os.path.join(root, name))
     os.rmdir(root)
     disk = new_disk_image("jbd2-disk.img")
@@ -238,3 +251,30 @@ def test_the_thread_in_ps_and_proc():
         assert "thread wakeups" in info, info
     finally:
         t.close()
+
+
+@pytest.mark.parametrize("end", ["crash", "umount"])
+def test_many_handles_on_four_cpus_while_the_log_goes_round(end):
+    """Three writers on four CPUs, 600 handles, commits by the thread and
+    by fsync, the log wrapping (checkpoints make room);
+    then one handle gives every block its final contents.  After a crash
+    the replay (across the log's end) puts them in place; after an
+    unmount the checkpoint did."""
+    disk = make_disk()
+    boot = boot_kernel("ktest=jbd2_stress_" + end, disk=disk, timeout=300,
+                       end_pattern=None, smp=4)
+    if boot.timed_out:
+        pytest.fail(boot.explain("timed out"))
+    assert "not ok" not in boot.output, boot.tail()
+    boot.expect(r"jbd2 test: \d+ log blocks written, log of 1024")
+    if end == "crash":
+        assert "needs_recovery" in Fs(disk).header()
+        boot = run(disk, "jbd2_mount")
+        expect_ok(boot, "jbd2_mount")
+        boot.expect(r"JBD2: recovery complete on hda1-8: [1-9]\d* "
+                    r"transactions")
+    else:
+        expect_ok(boot, "jbd2_stress_umount")
+    fs = Fs(disk)
+    check_clean(fs, OLD)
+    assert fs.cat("many.bin") == final_many()
