@@ -85,7 +85,7 @@ typedef struct journal_block_tag_s {
 #define JBD2_FLAG_DELETED	4	/* (not written) */
 #define JBD2_FLAG_LAST_TAG	8	/* the descriptor's last tag */
 
-#define JBD2_UUID_BYTES		16	/* after the first tag of a block */
+#define JBD2_UUID_BYTES		16	/* after a block's first tag */
 
 /* A revoke block: the header, then r_count bytes of it in use. */
 typedef struct jbd2_journal_revoke_header_s {
@@ -112,11 +112,11 @@ typedef struct journal_superblock_s {
 	journal_header_t s_header;	/* JBD2_SUPERBLOCK_V2 */
 	/* Static: the log's geometry */
 	__be32 s_blocksize;		/* bytes per log block */
-	__be32 s_maxlen;		/* blocks in the log, this one included */
+	__be32 s_maxlen;		/* blocks in the log, this one too */
 	__be32 s_first;			/* first block of log records */
 	/* Dynamic: where the log starts */
 	__be32 s_sequence;		/* the first transaction expected */
-	__be32 s_start;			/* its block; 0: the log is empty */
+	__be32 s_start;			/* its block; 0: empty log */
 	__be32 s_errno;			/* an error the journal hit */
 	/* Version 2 only: */
 	__be32 s_feature_compat;
@@ -249,7 +249,7 @@ struct jbd2_journal_handle {
 
 /* What /proc/fs/jbd2/NAME/info shows. */
 struct transaction_stats_s {
-	unsigned long ts_tid;		/* the last transaction committed */
+	unsigned long ts_tid;		/* the last one committed */
 	unsigned long ts_commits;	/* transactions committed */
 	unsigned long ts_blocks_logged;	/* log blocks written */
 	unsigned long ts_blocks;	/* of them, copies of metadata */
@@ -267,7 +267,7 @@ struct transaction_stats_s {
 /* j_flags */
 #define JBD2_UNMOUNT	0x001	/* the thread should exit */
 #define JBD2_ABORT	0x002	/* the journal failed: no more writes */
-#define JBD2_IN_USE	0x004	/* the log is marked in use on the disk */
+#define JBD2_IN_USE	0x004	/* the log is in use on the disk */
 #define JBD2_LOADED	0x008
 
 /* A journal: the log's geometry, its transactions, its thread. */
@@ -285,7 +285,7 @@ struct journal_s {
 
 	/* j_state_lock: */
 	spinlock_t j_state_lock;
-	unsigned long j_first, j_last;	/* the records: [j_first, j_last) */
+	unsigned long j_first, j_last;	/* the records: [first, last) */
 	unsigned long j_head;		/* the next block to write */
 	unsigned long j_tail;		/* the oldest block still needed */
 	unsigned long j_free;		/* blocks between head and tail */
@@ -303,10 +303,10 @@ struct journal_s {
 	wait_queue_head_t j_wait_transaction_locked; /* new handles */
 	wait_queue_head_t j_wait_updates;	/* the last handle stopped */
 	wait_queue_head_t j_wait_commit;	/* the thread sleeps here */
-	wait_queue_head_t j_wait_done_commit;	/* a commit or a pass ended */
+	wait_queue_head_t j_wait_done_commit;	/* a commit or pass ended */
 	struct mutex j_checkpoint_mutex;	/* one checkpoint at a time */
 	struct task_struct *j_task;		/* kjournald2 */
-	void *j_proc;				/* its /proc/fs/jbd2 slot */
+	void *j_proc;			/* its /proc/fs/jbd2 slot */
 };
 
 /* fs/jbd2/journal.c */

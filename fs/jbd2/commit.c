@@ -48,9 +48,9 @@
 bool jbd2_test_skip_commit_block;
 
 /* Tags that fit in a descriptor block: its header, the UUID once. */
-#define TAGS_PER_DESCRIPTOR						\
-	((JBD2_BLOCK_SIZE - sizeof(journal_header_t) - JBD2_UUID_BYTES) /	\
-	 sizeof(journal_block_tag_t))
+#define TAGS_PER_DESCRIPTOR					\
+	((JBD2_BLOCK_SIZE - sizeof(journal_header_t) -		\
+	  JBD2_UUID_BYTES) / sizeof(journal_block_tag_t))
 
 /* The next log block, as a buffer to fill; the caller writes it. */
 static struct buffer_head *next_log_buffer(journal_t *journal)

@@ -253,7 +253,8 @@ static int load_superblock(journal_t *journal)
 	journal->j_superblock = sb;
 	if (be32_to_cpu(sb->s_header.h_magic) != JBD2_MAGIC_NUMBER ||
 	    be32_to_cpu(sb->s_blocksize) != journal->j_blocksize) {
-		printk(KERN_WARNING "JBD2: no valid journal superblock found\n");
+		printk(KERN_WARNING "JBD2: no valid journal superblock "
+		       "found\n");
 		return -EINVAL;
 	}
 	switch (be32_to_cpu(sb->s_header.h_blocktype)) {
@@ -264,7 +265,8 @@ static int load_superblock(journal_t *journal)
 		memset(&sb->s_feature_compat, 0, 3 * sizeof(__be32));
 		break;
 	default:
-		printk(KERN_WARNING "JBD2: unrecognised superblock format ID\n");
+		printk(KERN_WARNING "JBD2: unrecognised superblock format "
+		       "ID\n");
 		return -EINVAL;
 	}
 	incompat = be32_to_cpu(sb->s_feature_incompat);

@@ -33,8 +33,8 @@ def final_many():
     out = b""
     for i in range(STRESS_BLOCKS):
         head = b"final %d" % i
-        block = head + b"\0" + bytes([ord("a") + i % 26]) * (4096 - len(head) - 1)
-        out += block
+        fill = bytes([ord("a") + i % 26])
+        out += head + b"\0" + fill * (4096 - len(head) - 1)
     return out
 
 
