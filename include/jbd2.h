@@ -303,7 +303,7 @@ struct journal_s {
 	wait_queue_head_t j_wait_transaction_locked; /* new handles */
 	wait_queue_head_t j_wait_updates;	/* the last handle stopped */
 	wait_queue_head_t j_wait_commit;	/* the thread sleeps here */
-	wait_queue_head_t j_wait_done_commit;	/* a commit or pass ended */
+	wait_queue_head_t j_wait_done_commit;	/* commit or pass done */
 	struct mutex j_checkpoint_mutex;	/* one checkpoint at a time */
 	struct task_struct *j_task;		/* kjournald2 */
 	void *j_proc;			/* its /proc/fs/jbd2 slot */
