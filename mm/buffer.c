@@ -21,6 +21,13 @@
  * write_dirty_buffers()), freeing kswapd's (mm/vmscan.c calls
  * try_to_free_buffers()).
  *
+ * A journaled file system's metadata buffers (fs/jbd2/) carry
+ * BH_JBDDirty instead of BH_Dirty while a transaction holds them: they
+ * are not on dirty_buffers, so neither pdflush nor sync writes them in
+ * place before their commit, which hands them back with
+ * __mark_buffer_dirty(); the journal head (b_journal_head) holds a
+ * reference, so kswapd leaves them alone.
+ *
  * Locking: buffer_lock covers the hash chains and dirty_buffers, and is
  * held to take the first reference of a lookup; so under buffer_lock a
  * buffer with b_count 0, clean and unlocked has no user and can get none:
