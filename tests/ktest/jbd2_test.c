@@ -139,13 +139,38 @@ static void __noreturn crash(const char *why)
 		;
 }
 
-/* Commit one change and crash before any checkpoint. */
+/*
+ * data=ordered: second.txt's block changed as data in a handle; the
+ * commit must write it in place before its commit block.
+ */
+static void change_data(void)
+{
+	struct buffer_head *bh;
+	unsigned long phys = 0;
+	handle_t *handle;
+	struct path p;
+
+	KTEST_ASSERT_EQ(kern_path(MNT "/second.txt", LOOKUP_FOLLOW, &p), 0);
+	KTEST_ASSERT_EQ(ext3_get_block(p.dentry->d_inode, 0, &phys), 0);
+	bh = bread(p.dentry->d_inode->i_sb->s_bdev, phys);
+	KTEST_ASSERT(bh);
+	handle = ext3_journal_start(p.dentry->d_inode, 1);
+	KTEST_ASSERT(handle && !IS_ERR(handle));
+	memset(bh->b_data, 'D', BLOCK_SIZE);
+	KTEST_EXPECT_EQ(ext3_journal_dirty_data(handle, bh), 0);
+	KTEST_EXPECT_EQ(ext3_journal_stop(handle), 0);
+	brelse(bh);
+	path_put(&p);
+}
+
+/* Commit one change (and ordered data) and crash before any checkpoint. */
 KTEST_NAMED_ONLY(jbd2_commit_crash)
 {
 	journal_t *journal = mount_hda1(NULL);
 	unsigned long before = commits(journal);
 
 	change_block(new_contents, 'N');
+	change_data();
 	KTEST_ASSERT_EQ(ext3_force_commit(sb_of(MNT)), 0);
 	KTEST_ASSERT_EQ(commits(journal), before + 1);
 	crash("transaction committed, not checkpointed");

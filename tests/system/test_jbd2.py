@@ -149,7 +149,10 @@ def test_commit_is_logged_and_replayed_after_a_crash():
     assert re.search(r"FS block %d logged at journal block \d+ "
                      r"\(flags 0x9\)" % block, log), log
     assert "type 2 (commit block)" in log, log
+    assert log.count("logged at journal block") == 1, log
     assert fs.cat() == OLD              # not yet in place
+    # data=ordered: the data block, not logged, went in place first.
+    assert fs.cat("second.txt") == b"D" * 4096
 
     boot = run(disk, "jbd2_mount")
     expect_ok(boot, "jbd2_mount")
