@@ -8,7 +8,7 @@ in the pytest report.  Boot times are collected and printed at the end of
 the run as information (they are never asserted).
 
 Every boot gets a disk, the primary IDE master (hda), as `make run` does:
-by default a fresh, empty 32 MiB image of its own (sparse: made in no
+by default a fresh, empty 288 MiB image of its own (sparse: made in no
 time), so that no test sees what another wrote.  disk=PATH boots with
 that image (to look at it afterwards), disk=None with no disk at all.
 made_disk_image() makes a copy of the disk `make run` attaches (an MBR,
@@ -42,7 +42,7 @@ EXIT_PANIC = (0x12 << 1) | 1
 
 BANNER = "kt26 version"
 
-DISK_BYTES = 32 << 20           # as build/disk.img (Makefile DISK_MB)
+DISK_BYTES = 288 << 20          # as build/disk.img (Makefile DISK_MB)
 BLOCK_SIZE = 4096               # a buffer-cache block: 8 sectors
 FRESH_DISK = object()           # qemu_argv()'s default: a new blank image
 
@@ -62,7 +62,7 @@ def load_tool(name):
 
 
 def new_disk_image(name="disk.img", size=DISK_BYTES):
-    """A blank (all zero, sparse) raw image of `size` bytes, 32 MiB unless
+    """A blank (all zero, sparse) raw image of `size` bytes, 288 MiB unless
     told, in a private temporary directory that is removed when the test
     run ends.  Sparse: even a 20 GiB image costs no time and no space
     until the kernel writes to it."""
@@ -76,11 +76,12 @@ def new_disk_image(name="disk.img", size=DISK_BYTES):
     return path
 
 
-def made_disk_image(name="ext3-disk.img"):
+def made_disk_image(name="ext3-disk.img", block_size=4096):
     """A new disk as `make` makes build/disk.img (tools/mkdisk.py): an
-    MBR, ext3 on hda1, in the private temporary directory."""
+    MBR, ext3 on hda1 (of 4 KiB blocks, or @block_size), in the private
+    temporary directory."""
     path = new_disk_image(name)
-    load_tool("mkdisk").make_disk(path)
+    load_tool("mkdisk").make_disk(path, block_size)
     return path
 
 

@@ -15,44 +15,52 @@ system in an image file of its own from a directory this script fills
 (`mke2fs -d`), debugfs gives every file to root, and Python writes the
 MBR and copies the file system to its place on the disk.
 
-The layout of the 32 MiB disk (65536 sectors of 512 bytes):
+The layout of the 288 MiB disk (589824 sectors of 512 bytes; the image
+file is sparse, so it holds only what mke2fs wrote):
 
   sector 0                 the MBR: no boot code, one partition entry
                            (type 0x83, Linux), the 55 aa signature
-  sectors 8192-24575       hda1: 8 MiB of ext3, 1 KiB blocks, a journal
-  the rest                 raw blocks, no partition
+  sectors 1-65535          raw blocks, no partition (buffer-cache
+                           blocks 0-8191 of hda)
+  sectors 65536-589823     hda1: 256 MiB of ext3, 4 KiB blocks (65536 of
+                           them, one buffer-cache block each), a journal
 
 hda1 sits where the raw-disk tests never write.  They write 4 KiB
 buffer-cache blocks of the whole disk, hda: blocks 2-4
 (user/usertests.c), 37 and 50 (dd in tests/system/test_user.py), 100-720
-(tests/ktest/disk_test.c, writeback_test.c) and 4000 onward
-(writeback_test.c, vmscan_test.c); hda1 is blocks 1024-3071.
+(tests/ktest/disk_test.c, writeback_test.c) and 1000-6999
+(writeback_test.c from 4000, vmscan_test.c up to 5000 + 2000); hda1 is
+blocks 8192-73727.  The file system's blocks are 4 KiB, the buffer
+cache's unit, so that each of its blocks is one buffer (what the
+journal logs).  make_disk(path, block_size=1024) makes the same disk
+with a file system of 1 KiB blocks instead, which the tests use to keep
+reading four blocks out of one buffer and the deeper indirect maps.
 tests/ktest/disk_test.h refuses a pattern write inside a partition, and
 the in-kernel suite runs once on a copy of this disk
 (tests/system/test_boot.py), which must come out with hda1 unchanged.
 
 FILES below is what the file system holds: text, a directory with a
 nested file, files long enough to need the inode's single-indirect
-(more than 12 blocks) and double-indirect (more than 12 + 256 blocks)
-maps, a hole (mke2fs leaves a block of zeros unallocated), symbolic
+(more than 12 blocks) and double-indirect (more than 12 + 1024 blocks of
+4 KiB, 12 + 256 of 1 KiB) maps, a hole (mke2fs leaves a block of zeros unallocated), symbolic
 links (a fast one, kept in the inode, and a slow one, in a block), and a
 directory of many names that needs several blocks.
 """
 import hashlib
 import os
-import shutil
 import struct
 import subprocess
 import sys
 import tempfile
 
 SECTOR = 512
-DISK_BYTES = 32 << 20           # Makefile DISK_MB
-PART_START = 8192               # sectors: 4 MiB, buffer-cache block 1024
-PART_SECTORS = 16384            # 8 MiB
+DISK_BYTES = 288 << 20          # Makefile DISK_MB
+PART_START = 65536              # sectors: 32 MiB, buffer-cache block 8192
+PART_SECTORS = 524288           # 256 MiB
+PART_BYTES = PART_SECTORS * SECTOR
 PART_TYPE = 0x83                # Linux
-FS_BLOCK = 1024                 # ext3 block size: indirect maps come soon
-FS_BLOCKS = PART_SECTORS * SECTOR // FS_BLOCK
+FS_BLOCK = 4096                 # ext3 block size: one buffer per block
+FS_BLOCKS = PART_BYTES // FS_BLOCK
 LABEL = "kt26"
 UUID = "6b743236-6578-7433-8000-000000000001"
 FAKE_TIME = 1700000000          # every time stamp: the image is reproducible
@@ -69,11 +77,12 @@ def pseudo_random(name, size):
 
 
 def _double():
-    """1 MiB and a bit: past 268 blocks, so double-indirect; with 8 KiB of
-    zeros (aligned: whole blocks) in the middle, which mke2fs leaves as a
-    hole."""
-    data = bytearray(pseudo_random("double", (1 << 20) + 1234))
-    data[300 * FS_BLOCK:308 * FS_BLOCK] = bytes(8 * FS_BLOCK)
+    """4.5 MiB and a bit: past 12 + 1024 blocks of 4 KiB, so
+    double-indirect at either block size; with 8 KiB of zeros (aligned to
+    4 KiB: whole blocks at either size) in the middle, which mke2fs leaves
+    as a hole."""
+    data = bytearray(pseudo_random("double", (9 << 19) + 1234))
+    data[300 * 1024:308 * 1024] = bytes(8 * 1024)
     return bytes(data)
 
 
@@ -97,7 +106,7 @@ FILES = {
     "big/indirect.bin": pseudo_random("indirect", 100 * 1024 + 17),
     "big/double.bin": _double(),
 }
-FILES.update(("many/file%03d" % i, b"file %d\n" % i) for i in range(100))
+FILES.update(("many/file%03d" % i, b"file %d\n" % i) for i in range(300))
 
 # path -> target
 SYMLINKS = {
@@ -132,8 +141,9 @@ def populate(root):
                      follow_symlinks=False)
 
 
-def make_fs(path):
-    """The ext3 file system of FILES, FS_BLOCKS blocks, in the file @path."""
+def make_fs(path, block_size=FS_BLOCK, size=PART_BYTES):
+    """The ext3 file system of FILES, @size bytes of @block_size blocks,
+    in the file @path (sparse)."""
     env = dict(os.environ, E2FSPROGS_FAKE_TIME=str(FAKE_TIME))
     with tempfile.TemporaryDirectory(prefix="kt26-mkdisk-") as tmp:
         root = os.path.join(tmp, "root")
@@ -141,9 +151,9 @@ def make_fs(path):
         with open(path, "wb"):
             pass                # mke2fs says nothing of an existing file
         subprocess.run([find_tool("mke2fs"), "-q", "-F", "-t", "ext3",
-                        "-b", str(FS_BLOCK), "-L", LABEL, "-U", UUID,
+                        "-b", str(block_size), "-L", LABEL, "-U", UUID,
                         "-E", "root_owner=0:0,hash_seed=" + UUID,
-                        "-d", root, path, str(FS_BLOCKS)],
+                        "-d", root, path, str(size // block_size)],
                        check=True, env=env)
         # mke2fs -d keeps the builder's uid and gid: give it all to root.
         script = os.path.join(tmp, "owners")
@@ -180,19 +190,36 @@ def mbr(entries):
     return bytes(sector)
 
 
-def make_disk(path):
-    """The whole disk at @path: sparse, MBR, hda1 (ext3)."""
+def copy_sparse(src, out, offset):
+    """Copy the file @src into the open file @out at byte @offset,
+    leaving out the chunks of zeros (the target is sparse and zero
+    there already)."""
+    chunk = 1 << 16
+    zeros = bytes(chunk)
+    with open(src, "rb") as f:
+        pos = offset
+        while True:
+            data = f.read(chunk)
+            if not data:
+                break
+            if data != zeros[:len(data)]:
+                out.seek(pos)
+                out.write(data)
+            pos += len(data)
+
+
+def make_disk(path, block_size=FS_BLOCK):
+    """The whole disk at @path: sparse, MBR, hda1 (ext3 of @block_size
+    blocks)."""
     fd, fs = tempfile.mkstemp(prefix="kt26-fs-", suffix=".img")
     os.close(fd)
     try:
-        make_fs(fs)
+        make_fs(fs, block_size)
         tmp = path + ".tmp"
         with open(tmp, "wb") as out:
             out.truncate(DISK_BYTES)
             out.write(mbr([(PART_TYPE, PART_START, PART_SECTORS)]))
-            out.seek(PART_START * SECTOR)
-            with open(fs, "rb") as f:
-                shutil.copyfileobj(f, out)
+            copy_sparse(fs, out, PART_START * SECTOR)
         os.replace(tmp, path)
     finally:
         os.unlink(fs)

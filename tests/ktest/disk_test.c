@@ -3,7 +3,7 @@
  * tests/ktest/disk_test.c - the ATA driver, the request queue with
  * kblockd, and the buffer cache, against QEMU's IDE disk.
  *
- * The tests boot with a 32 MiB disk image as hda (tests/conftest.py) and
+ * The tests boot with a 288 MiB disk image as hda (tests/conftest.py) and
  * each uses blocks of its own; ktest=all counts on that size.  The one
  * that needs a large disk is named only (tests/system/test_disk.py gives
  * it a 20 GiB sparse image).  Counters (queue, driver, cache) prove what
@@ -48,7 +48,7 @@ KTEST(ata_found_hda_and_kblockd_runs)
 
 	KTEST_ASSERT(bdev != NULL);
 	KTEST_EXPECT(!strcmp(bdev->name, "hda"));
-	KTEST_EXPECT_EQ(bdev->nr_sectors, 32 * 1024 * 2);	/* 32 MiB */
+	KTEST_EXPECT_EQ(bdev->nr_sectors, 288 * 1024 * 2);	/* 288 MiB */
 	KTEST_EXPECT(lookup_bdev("hdb") == NULL);
 	KTEST_ASSERT(kblockd != NULL);
 	KTEST_EXPECT(!strcmp(kblockd->comm, "kblockd/0"));
@@ -516,9 +516,10 @@ KTEST_NAMED_ONLY(block_400_unreadable_401_fine)
 
 /*
  * Blocks the host checks in a large image (tests/system/test_disk.py).
- * The 32 MiB disk of the other tests has 65536 sectors: LBA bits 16-27
- * (ATA_REG_LBAH and the device register's low nibble) are always 0
- * there.  Block 0x202000 is sectors 0x1010000-0x1010007: bits 16 and 24.
+ * The 288 MiB disk of the other tests has 589824 sectors: LBA bits
+ * 20-27 (ATA_REG_LBAH's high half and the device register's low nibble)
+ * are always 0 there.  Block 0x202000 is sectors 0x1010000-0x1010007:
+ * bits 16 and 24.
  */
 #define LBA28_HIGH_BLOCK	0x202000
 #define LBA28_HIGH_SEED		0x1b28

@@ -58,8 +58,8 @@ def read_block(f, block):
 
 
 def test_lba28_high_bits_reach_a_large_disk():
-    """On the 32 MiB disk, ATA_REG_LBAH and the LBA bits 24-27 of the
-    device register are always 0.  On a 20 GiB image the kernel writes a
+    """On the 288 MiB disk, the high half of ATA_REG_LBAH and the LBA
+    bits 24-27 of the device register are always 0.  On a 20 GiB image the kernel writes a
     pattern to a block whose LBA has bits 16 and 24 set, and to the last
     block (LBA 0x27ffff8); each must be at its offset, and nothing where
     the write would land if the LBAH byte or the device register's LBA
@@ -142,7 +142,7 @@ def test_cdrom_instead_of_a_disk():
 
 def test_boot_reports_disk_and_daemons():
     boot = boot_kernel("ktest=vsnprintf_formats", timeout=30)
-    boot.expect(r"ata: hda: QEMU HARDDISK, 65536 sectors \(32 MiB\), IRQ 14")
+    boot.expect(r"ata: hda: QEMU HARDDISK, 589824 sectors \(288 MiB\), IRQ 14")
     boot.expect(r"kthread_create: pid \d+ \(kblockd/0\)")
     boot.expect(r"kthread_create: pid \d+ \(kswapd0\)")
     assert len(re.findall(r"kthread_create: pid \d+ \(pdflush\)",
@@ -224,30 +224,33 @@ def test_bad_daemon_option_warned_and_ignored(option):
     assert boot.status == EXIT_KTEST_PASS, boot.explain("ktest failed")
 
 
-def test_make_disk_image_is_32_mib():
+def test_make_disk_image_is_288_mib():
     """The Makefile made build/disk.img, the disk `make run` attaches."""
     path = os.path.join(os.path.dirname(ISO), "disk.img")
-    assert os.path.getsize(path) == 32 << 20
+    assert os.path.getsize(path) == 288 << 20
 
 
 def test_make_makes_a_missing_disk_with_an_mbr_and_ext3_on_hda1():
     """The Makefile's rule for a missing disk image (make DISK=PATH PATH,
-    as make does for build/disk.img): 32 MiB, an MBR whose first entry is
-    a Linux partition at sector 8192, and the ext3 super block's magic
-    0xEF53 at byte 1024 of it, with the journal feature."""
+    as make does for build/disk.img): 288 MiB, an MBR whose first entry
+    is a Linux partition at sector 65536 of 256 MiB, and the ext3 super
+    block's magic 0xEF53 at byte 1024 of it, with the journal feature and
+    4 KiB blocks."""
     with tempfile.TemporaryDirectory(prefix="kt26-make-disk-") as tmp:
         path = os.path.join(tmp, "disk.img")
         subprocess.run(["make", "-s", "DISK=" + path, path], cwd=ROOT,
                        check=True, stdout=subprocess.DEVNULL)
-        assert os.path.getsize(path) == 32 << 20
+        assert os.path.getsize(path) == 288 << 20
         with open(path, "rb") as f:
             mbr = f.read(512)
             assert mbr[510:] == b"\x55\xaa"
             ptype = mbr[446 + 4]
             start, count = struct.unpack("<II", mbr[446 + 8:446 + 16])
-            assert (ptype, start, count) == (0x83, 8192, 16384)
+            assert (ptype, start, count) == (0x83, 65536, 524288)
             f.seek(start * 512 + 1024)
             sb = f.read(1024)
         magic, = struct.unpack_from("<H", sb, 0x38)
         compat, = struct.unpack_from("<I", sb, 0x5c)
+        log_block_size, = struct.unpack_from("<I", sb, 0x18)
         assert magic == 0xEF53 and compat & 0x4, (hex(magic), hex(compat))
+        assert 1024 << log_block_size == 4096, log_block_size
