@@ -360,8 +360,16 @@ int jbd2_journal_update_superblock(journal_t *journal, bool wait)
  */
 bool jbd2_journal_mark_in_use(journal_t *journal)
 {
+	journal_superblock_t *sb = journal->j_superblock;
+
 	if (journal->j_flags & JBD2_IN_USE)
 		return false;
+	/* The log may hold revoke blocks from now on: say so for e2fsck,
+	 * as Linux's ext3 does (a version 1 super block becomes 2). */
+	lock_buffer(journal->j_sb_buffer);
+	sb->s_header.h_blocktype = cpu_to_be32(JBD2_SUPERBLOCK_V2);
+	sb->s_feature_incompat |= cpu_to_be32(JBD2_FEATURE_INCOMPAT_REVOKE);
+	unlock_buffer(journal->j_sb_buffer);
 	spin_lock(&journal->j_state_lock);
 	journal->j_flags |= JBD2_IN_USE;
 	spin_unlock(&journal->j_state_lock);
@@ -656,14 +664,8 @@ int jbd2_journal_load(journal_t *journal)
 		return err;
 	}
 	journal_reset(journal);
-	/* A recovered log is empty now, and every block we write may hold
-	 * revoke records: say so for e2fsck, as Linux's ext3 does. */
-	if (be32_to_cpu(sb->s_header.h_blocktype) != JBD2_SUPERBLOCK_V2 ||
-	    !(be32_to_cpu(sb->s_feature_incompat) &
-	      JBD2_FEATURE_INCOMPAT_REVOKE) || sb->s_start) {
-		sb->s_header.h_blocktype = cpu_to_be32(JBD2_SUPERBLOCK_V2);
-		sb->s_feature_incompat |=
-			cpu_to_be32(JBD2_FEATURE_INCOMPAT_REVOKE);
+	/* A recovered log is empty now; a clean one is left untouched. */
+	if (sb->s_start) {
 		err = jbd2_journal_update_superblock(journal, true);
 		if (err)
 			return err;

@@ -241,7 +241,10 @@ def test_the_commit_thread():
 
 
 def test_the_thread_in_ps_and_proc():
+    """...and a mount that changes nothing writes nothing: hda1 comes
+    out of the session byte for byte as it went in."""
     disk = make_disk()
+    before = open(disk, "rb").read()
     t = Terminal(disk=disk)
     try:
         t.wait_for(r"init: /dev/hda1 mounted on /mnt")
@@ -254,6 +257,7 @@ def test_the_thread_in_ps_and_proc():
         assert "thread wakeups" in info, info
     finally:
         t.close()
+    assert open(disk, "rb").read() == before
 
 
 @pytest.mark.parametrize("end", ["crash", "umount"])
