@@ -290,6 +290,7 @@ unsigned char ext3_filetype_to_dtype(struct super_block *sb, u8 file_type);
 /* fs/ext3/ext3_jbd.c */
 int ext3_load_journal(struct super_block *sb, void *data);
 void ext3_destroy_journal(struct super_block *sb);
+int ext3_sync_fs(struct super_block *sb, int wait);
 
 /* fs/ext3/namei.c */
 extern const struct inode_operations ext3_dir_inode_operations;

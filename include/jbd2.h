@@ -319,6 +319,7 @@ int jbd2_log_start_commit(journal_t *journal, tid_t tid);
 int __jbd2_log_start_commit(journal_t *journal, tid_t tid);
 int jbd2_log_wait_commit(journal_t *journal, tid_t tid);
 int jbd2_journal_force_commit(journal_t *journal);
+int jbd2_journal_flush(journal_t *journal);
 unsigned long jbd2_journal_bmap(journal_t *journal, unsigned long blocknr);
 unsigned long jbd2_log_next(journal_t *journal, unsigned long block);
 struct journal_head *jbd2_journal_add_journal_head(struct buffer_head *bh);

@@ -36,6 +36,7 @@
 #include <ext3_jbd.h>
 #include <jbd2.h>
 #include <kernel.h>
+#include <sched.h>
 #include <string.h>
 #include <writeback.h>
 
@@ -161,6 +162,27 @@ void ext3_destroy_journal(struct super_block *sb)
 		return;
 	}
 	ext3_set_recover(sb, false);
+}
+
+/**
+ * ext3_sync_fs - sync(2): commit and checkpoint the journal
+ * @sb: the file system
+ * @wait: wait for the writes (always done)
+ *
+ * Linux 2.6's ext3_sync_fs() only commits; here the committed blocks are
+ * also written in place, so that after sync the file system reads whole
+ * without its journal (the host's debugfs, e2fsck -n).  A caller inside
+ * a handle (its commit would wait for itself) syncs nothing.
+ * Context: process, may sleep (fs/super.c: sync_filesystems()).
+ * Return: 0 or -EIO.
+ */
+int ext3_sync_fs(struct super_block *sb, int wait)
+{
+	journal_t *journal = EXT3_SB(sb)->s_journal;
+
+	if (!journal || current->journal_info)
+		return 0;
+	return jbd2_journal_flush(journal);
 }
 
 /**

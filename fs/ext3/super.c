@@ -349,6 +349,7 @@ static const struct super_operations ext3_sops = {
 	.destroy_inode = ext3_destroy_inode,
 	.put_super = ext3_put_super,
 	.remount_fs = ext3_remount,
+	.sync_fs = ext3_sync_fs,
 };
 
 /* What the mount says about the journal, and the state it was left in. */

@@ -461,6 +461,23 @@ int jbd2_journal_force_commit(journal_t *journal)
 	return jbd2_log_wait_commit(journal, tid);
 }
 
+/**
+ * jbd2_journal_flush - commit everything and write it all in place
+ * @journal: the journal
+ *
+ * sync(2) (ext3_sync_fs()): afterwards the file system is whole in
+ * place, and the log empty (its tail at its head).
+ * Context: process, may sleep; not inside a handle.
+ * Return: 0 or -EIO.
+ */
+int jbd2_journal_flush(journal_t *journal)
+{
+	int err = jbd2_journal_force_commit(journal);
+	int err2 = jbd2_journal_checkpoint_all(journal);
+
+	return err ? err : err2;
+}
+
 /* ----- the commit thread -------------------------------------------- */
 
 /* Something for the thread to do?  j_state_lock held. */

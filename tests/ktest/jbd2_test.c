@@ -32,6 +32,7 @@
 #include <reboot.h>
 #include <sched.h>
 #include <string.h>
+#include <writeback.h>
 
 #define MNT	"/tmp/jbd2t"
 #define FILE	MNT "/journal.txt"
@@ -201,6 +202,18 @@ KTEST_NAMED_ONLY(jbd2_revoke_crash)
 	path_put(&p);
 	KTEST_EXPECT(journal->j_stats.ts_revokes == 1);
 	crash("block logged, then revoked");
+}
+
+/* A change, sync(2), and a crash: the change is in place already. */
+KTEST_NAMED_ONLY(jbd2_sync_crash)
+{
+	journal_t *journal = mount_hda1(NULL);
+	unsigned long before = commits(journal);
+
+	change_block(new_contents, 'N');
+	KTEST_ASSERT_EQ(sync_all(), 0);
+	KTEST_EXPECT_EQ(commits(journal), before + 1);
+	crash("synced");
 }
 
 /* Write a transaction's blocks but not its commit block, and crash. */

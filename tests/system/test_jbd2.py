@@ -163,6 +163,21 @@ def test_commit_is_logged_and_replayed_after_a_crash():
     check_clean(Fs(disk), NEW)
 
 
+def test_sync_commits_and_writes_in_place():
+    """sync(2) (fs/super.c: sync_filesystems() -> ext3_sync_fs()): the
+    change is committed and checkpointed, so the host reads it in place
+    without replaying the journal; e2fsck -n (which skips the replay)
+    finds the file system clean."""
+    disk = make_disk()
+    boot = run(disk, "jbd2_sync_crash")
+    boot.expect(r"jbd2 test: synced")
+    assert "not ok" not in boot.output, boot.tail()
+    fs = Fs(disk)
+    assert fs.cat() == NEW
+    code, out = fs.fsck()
+    assert code == 0, out
+
+
 def test_a_revoked_block_is_not_replayed():
     disk = make_disk()
     boot = run(disk, "jbd2_revoke_crash")
