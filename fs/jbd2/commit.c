@@ -251,7 +251,7 @@ static int write_ordered_data(journal_t *journal, transaction_t *t)
 
 /* Step 4: the buffers to the checkpoint, the transaction retired. */
 static void finish_commit(journal_t *journal, transaction_t *t,
-			  int nr_log, int nr_copies)
+			  int nr_log, int nr_copies, unsigned long ticks)
 {
 	struct jbd2_revoke_record_s *r, *rn;
 	bool keep;
@@ -305,7 +305,7 @@ static void finish_commit(journal_t *journal, transaction_t *t,
 	journal->j_stats.ts_commits++;
 	journal->j_stats.ts_blocks_logged += nr_log;
 	journal->j_stats.ts_blocks += nr_copies;
-	journal->j_stats.ts_commit_ticks += jiffies - t->t_start;
+	journal->j_stats.ts_commit_ticks += ticks;
 	keep = !list_empty(&t->t_checkpoint_list);
 	if (keep)
 		list_add_tail(&t->t_cplist,
@@ -329,6 +329,7 @@ void jbd2_journal_commit_transaction(journal_t *journal)
 {
 	struct buffer_head **log = NULL;
 	int nr_log, nr_copies = 0, err, max;
+	unsigned long start = jiffies;
 	transaction_t *t;
 
 	spin_lock(&journal->j_state_lock);
@@ -387,7 +388,7 @@ void jbd2_journal_commit_transaction(journal_t *journal)
 		journal_abort(journal, err, "I/O error writing a commit block");
 		goto out;
 	}
-	finish_commit(journal, t, nr_log, nr_copies);
+	finish_commit(journal, t, nr_log, nr_copies, jiffies - start);
 out:
 	if (log)
 		for (int i = 0; i < nr_log; i++)
