@@ -274,6 +274,7 @@ def test_the_thread_in_ps_and_proc():
     t = Terminal(disk=disk)
     try:
         t.wait_for(r"init: /dev/hda1 mounted on /mnt")
+        t.wait_for(r"^# ")
         out = t.output("ps -s | grep -v '^\\['")
         line = [l for l in out.splitlines() if "[jbd2/hda1-8]" in l]
         assert line and re.search(r" S 0", line[0]), out
