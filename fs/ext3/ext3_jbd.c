@@ -126,6 +126,8 @@ int ext3_load_journal(struct super_block *sb, void *data)
 		return err;
 	}
 	sbi->s_journal = journal;
+	if (sbi->s_feature_incompat & EXT3_FEATURE_INCOMPAT_RECOVER)
+		printk(KERN_INFO "EXT3-fs: %s: recovery complete\n", sb->s_id);
 	/* Replayed (or clean): the log is empty on the disk. */
 	err = ext3_set_recover(sb, false);
 	printk(KERN_INFO "EXT3-fs: %s: internal journal (inode %u) loaded, "
