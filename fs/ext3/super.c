@@ -26,11 +26,12 @@
  * group descriptors stay in their buffers, held, until umount.
  *
  * What is not built yet: writing (the mount is always read-only: block
- * and inode allocation, the bitmaps, balloc.c and ialloc.c of Linux) and
- * the journal (jbd2 and its kjournald thread).  An ext3 file system whose
- * journal needs recovery (it was not unmounted cleanly) is mounted
- * anyway, read-only, with a warning that its journal was not replayed:
- * what the last transactions wrote may be missing from what it shows.
+ * and inode allocation, the bitmaps, balloc.c and ialloc.c of Linux).
+ * The journal of a file system of 4 KiB blocks is loaded, and replayed
+ * if it needs recovery (fs/ext3/ext3_jbd.c: ext3_load_journal(),
+ * fs/jbd2/); with smaller blocks it is not loaded, and a journal that
+ * needs recovery is mounted anyway, read-only, with a warning that it
+ * was not replayed: what the last transactions wrote may be missing.
  *
  * Errors in the structures found later (a bad directory entry, a block
  * number outside the file system) are reported by ext3_error() and the
@@ -371,13 +372,13 @@ static void ext3_report(struct super_block *sb,
 		    sbi->s_feature_ro_compat & ~EXT3_FEATURE_RO_COMPAT_SUPP);
 	if ((sbi->s_feature_incompat & EXT3_FEATURE_INCOMPAT_RECOVER) &&
 	    !sbi->s_journal)
-		msg(sb, KERN_WARNING, "the journal needs recovery, which is "
-		    "not built yet: not replayed, so the last changes may be "
-		    "missing");
+		msg(sb, KERN_WARNING, "the journal needs recovery, which "
+		    "needs 4 KiB blocks: not replayed, so the last changes may "
+		    "be missing");
 	if (is_ext3 && !sbi->s_journal &&
 	    (sbi->s_feature_compat & EXT3_FEATURE_COMPAT_HAS_JOURNAL))
 		msg(sb, KERN_INFO, "internal journal (inode %u) not loaded: "
-		    "jbd2 is not built yet",
+		    "its blocks are not 4 KiB",
 		    le32_to_cpu(es->s_journal_inum));
 }
 

@@ -198,11 +198,16 @@ repeat:
 	}
 	if (t->t_outstanding_credits + nblocks >
 	    journal->j_max_transaction_buffers) {
-		/* Full: commit it, and join the next one. */
-		__jbd2_log_start_commit(journal, t->t_tid);
+		/* Full: commit it, and join the next one.  Full of running
+		 * handles' credits only (nothing to commit yet): wait for
+		 * one of them to stop. */
+		if (!jbd2_transaction_empty(t))
+			__jbd2_log_start_commit(journal, t->t_tid);
 		spin_unlock(&journal->j_state_lock);
 		wait_event(journal->j_wait_transaction_locked,
 			   journal->j_running_transaction != t ||
+			   t->t_outstanding_credits + nblocks <=
+			   journal->j_max_transaction_buffers ||
 			   (journal->j_flags & JBD2_ABORT));
 		goto repeat;
 	}
@@ -286,6 +291,8 @@ int jbd2_journal_stop(handle_t *handle)
 		__jbd2_log_start_commit(journal, tid);
 	}
 	spin_unlock(&journal->j_state_lock);
+	/* Credits came back: a handle waiting for room may start. */
+	wake_up(&journal->j_wait_transaction_locked);
 	current->journal_info = NULL;
 	kfree(handle);
 	if (wait && !err)
