@@ -91,7 +91,9 @@ OBJS-fs     := fs/dcache.o fs/inode.o fs/super.o fs/namespace.o fs/namei.o \
 	       fs/devices.o fs/pipe.o fs/select.o fs/fcntl.o fs/ioctl.o \
 	       fs/partitions/check.o fs/partitions/msdos.o \
 	       fs/ext3/super.o fs/ext3/inode.o fs/ext3/dir.o fs/ext3/namei.o \
-	       fs/ext3/file.o fs/ext3/symlink.o fs/ext3/ext3_jbd.o
+	       fs/ext3/file.o fs/ext3/symlink.o fs/ext3/ext3_jbd.o \
+	       fs/jbd2/journal.o fs/jbd2/transaction.o fs/jbd2/commit.o \
+	       fs/jbd2/checkpoint.o fs/jbd2/recovery.o
 OBJS-block  := block/ll_rw_blk.o block/elevator.o block/blkdev_file.o
 OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/n_tty.o \
 	       drivers/keyboard.o drivers/ata.o drivers/random.o drivers/rtc.o \
@@ -119,6 +121,7 @@ OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/smp_sched_test.o tests/ktest/vfs_test.o \
 	       tests/ktest/pipe_test.o tests/ktest/tty_test.o \
 	       tests/ktest/proc_test.o tests/ktest/hung_task_test.o \
+	       tests/ktest/jbd2_test.o \
 	       tests/ktest/acpi_test.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
 	       tests/bench/deferred_bench.o tests/bench/disk_bench.o \
@@ -511,7 +514,8 @@ $(B)/host/arch/%.o: arch/%.c tests/unit/host-renames.txt
 
 $(B)/host/tests/unit/mm_host.o $(B)/host/tests/unit/buddy_test.o \
 $(B)/host/tests/unit/slab_test.o \
-$(B)/host/tests/unit/smp_config_test.o: HOSTCFLAGS_TEST := -Itests/unit \
+$(B)/host/tests/unit/smp_config_test.o \
+$(B)/host/tests/unit/jbd2_layout_test.o: HOSTCFLAGS_TEST := -Itests/unit \
 	-Itests/unit/host -idirafter include -idirafter arch/x86/include
 
 HOST_LIB := $(B)/host/tests/unit/unit.o $(B)/host/lib/string.o \

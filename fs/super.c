@@ -377,6 +377,36 @@ void kill_block_super(struct super_block *sb)
 }
 
 /**
+ * sync_filesystems - every mounted file system's sync_fs()
+ *
+ * Linux 2.6: fs/super.c: sync_filesystems().  A super block being
+ * synced is held active (s_active), so an unmount meanwhile kills it
+ * only when this is done with it.
+ * Context: process, may sleep; not inside a journal handle.
+ */
+void sync_filesystems(void)
+{
+	struct super_block *sb, *prev = NULL;
+
+	spin_lock(&sb_lock);
+	list_for_each_entry(sb, &super_blocks, s_list) {
+		if (!sb->s_active || !sb->s_root || !sb->s_op ||
+		    !sb->s_op->sync_fs)
+			continue;
+		sb->s_active++;
+		spin_unlock(&sb_lock);
+		if (prev)
+			deactivate_super(prev);
+		sb->s_op->sync_fs(sb, 1);
+		prev = sb;
+		spin_lock(&sb_lock);
+	}
+	spin_unlock(&sb_lock);
+	if (prev)
+		deactivate_super(prev);
+}
+
+/**
  * deactivate_super - one mount of @sb fewer; kill it after the last
  * @sb: the super block
  *

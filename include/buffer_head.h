@@ -33,6 +33,9 @@ enum bh_state_bits {
 	BH_Dirty,	/* b_data is newer than the disk */
 	BH_Lock,	/* under I/O, or being changed by its locker */
 	BH_Write_EIO,	/* the last write failed */
+	BH_JBDDirty,	/* changed in a transaction (fs/jbd2/): written in
+			 * place only after its commit, never by pdflush
+			 * before */
 };
 
 #define BLOCK_SIZE	PAGE_SIZE	/* one buffer per page */
@@ -60,6 +63,9 @@ struct buffer_head {
 	/* buffer_lock (mm/buffer.c): */
 	struct list_head b_hash;	/* on its hash chain */
 	struct list_head b_dirty;	/* on dirty_buffers, oldest first */
+
+	/* The journal's (include/jbd2.h), under its j_state_lock: */
+	struct journal_head *b_journal_head;
 };
 
 #define BUFFER_FNS(bit, name)						\
@@ -80,6 +86,7 @@ BUFFER_FNS(Uptodate, uptodate)
 BUFFER_FNS(Dirty, dirty)
 BUFFER_FNS(Lock, locked)
 BUFFER_FNS(Write_EIO, write_io_error)
+BUFFER_FNS(JBDDirty, jbddirty)
 
 static inline void get_bh(struct buffer_head *bh)
 {
@@ -110,6 +117,8 @@ struct buffer_head *getblk(struct block_device *bdev, sector_t block);
 struct buffer_head *bread(struct block_device *bdev, sector_t block);
 void brelse(struct buffer_head *bh);
 void mark_buffer_dirty(struct buffer_head *bh);
+void __mark_buffer_dirty(struct buffer_head *bh);
+bool test_clear_buffer_dirty(struct buffer_head *bh);
 int sync_dirty_buffer(struct buffer_head *bh);
 void ll_rw_block(int rw, int nr, struct buffer_head *bhs[]);
 int submit_bh(int rw, struct buffer_head *bh);

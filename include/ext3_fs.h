@@ -240,6 +240,8 @@ struct ext3_sb_info {
 	struct ext3_group_desc **s_group_desc; /* each block's first */
 	/* One ext3_iget() at a time: an inode is read in once. */
 	struct mutex s_iget_mutex;
+	/* The journal (fs/ext3/ext3_jbd.c), NULL if not journaled */
+	struct journal_s *s_journal;
 };
 
 /* An inode in memory. */
@@ -284,6 +286,11 @@ int ext3_check_dir_entry(const char *function, struct inode *dir,
 			 const struct ext3_dir_entry_2 *de,
 			 unsigned long offset, unsigned long pos);
 unsigned char ext3_filetype_to_dtype(struct super_block *sb, u8 file_type);
+
+/* fs/ext3/ext3_jbd.c */
+int ext3_load_journal(struct super_block *sb, void *data);
+void ext3_destroy_journal(struct super_block *sb);
+int ext3_sync_fs(struct super_block *sb, int wait);
 
 /* fs/ext3/namei.c */
 extern const struct inode_operations ext3_dir_inode_operations;

@@ -103,6 +103,9 @@ struct super_operations {
 	/* The file system goes away (kill_sb): its private data. */
 	void (*put_super)(struct super_block *sb);
 	int (*remount_fs)(struct super_block *sb, int *flags, char *data);
+	/* sync(2): put what the file system keeps aside on the disk (a
+	 * journal's transactions), before the dirty buffers are written. */
+	int (*sync_fs)(struct super_block *sb, int wait);
 	int (*show_options)(char *buf, int len, struct vfsmount *mnt);
 };
 
@@ -428,6 +431,7 @@ void kill_anon_super(struct super_block *sb);
 void kill_litter_super(struct super_block *sb);
 void kill_block_super(struct super_block *sb);
 void deactivate_super(struct super_block *sb);
+void sync_filesystems(void);
 int simple_set_mnt(struct vfsmount *mnt, struct super_block *sb);
 
 /* fs/namespace.c */

@@ -35,6 +35,7 @@ struct proc_dir_entry {
 	const struct inode_operations *proc_iops;
 	const struct file_operations *proc_fops;
 	int (*show)(struct seq_file *m, void *v);	/* a seq file */
+	void *data;			/* show()'s m->private */
 	struct proc_dir_entry *parent;
 	struct proc_dir_entry *subdir;	/* a directory's first entry */
 	struct proc_dir_entry *next;	/* the next in its directory */
@@ -66,6 +67,9 @@ struct proc_dir_entry *proc_create_single(const char *name, umode_t mode,
 					  struct proc_dir_entry *parent,
 					  int (*show)(struct seq_file *m,
 						      void *v));
+
+struct proc_dir_entry *proc_register_static(struct proc_dir_entry *parent,
+					    struct proc_dir_entry *de);
 
 /* fs/proc/base.c */
 struct task_struct *get_proc_task(struct inode *inode);

@@ -175,6 +175,9 @@ struct task_struct {
 	struct rlimit rlim[RLIM_NLIMITS];
 	/* kernel/ni_syscall.c has nothing more to log for its program. */
 	bool ni_syscall_quiet;
+	/* The journal handle this task is inside (fs/jbd2/transaction.c):
+	 * a nested jbd2_journal_start() joins it. */
+	void *journal_info;
 
 	/* Credentials (kernel/cred.c), copied by fork; 0 is root. */
 	uid_t uid, euid;		/* real and effective user id */

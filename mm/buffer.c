@@ -21,6 +21,13 @@
  * write_dirty_buffers()), freeing kswapd's (mm/vmscan.c calls
  * try_to_free_buffers()).
  *
+ * A journaled file system's metadata buffers (fs/jbd2/) carry
+ * BH_JBDDirty instead of BH_Dirty while a transaction holds them: they
+ * are not on dirty_buffers, so neither pdflush nor sync writes them in
+ * place before their commit, which hands them back with
+ * __mark_buffer_dirty(); the journal head (b_journal_head) holds a
+ * reference, so kswapd leaves them alone.
+ *
  * Locking: buffer_lock covers the hash chains and dirty_buffers, and is
  * held to take the first reference of a lookup; so under buffer_lock a
  * buffer with b_count 0, clean and unlocked has no user and can get none:
@@ -317,8 +324,17 @@ int submit_bh(int rw, struct buffer_head *bh)
 	return generic_make_request(rw, bh);
 }
 
-/* Clear BH_Dirty for a write; take it off dirty_buffers. */
-static bool test_clear_buffer_dirty(struct buffer_head *bh)
+/**
+ * test_clear_buffer_dirty - the buffer is no longer to be written back
+ * @bh: the buffer
+ *
+ * Clears BH_Dirty and takes it off dirty_buffers: before a write, or
+ * when the journal takes a buffer over (fs/jbd2/transaction.c), so that
+ * pdflush does not write what a transaction is changing.
+ * Context: any; takes buffer_lock.
+ * Return: whether it was dirty.
+ */
+bool test_clear_buffer_dirty(struct buffer_head *bh)
 {
 	bool was_dirty;
 
@@ -344,6 +360,20 @@ static bool test_clear_buffer_dirty(struct buffer_head *bh)
  */
 void mark_buffer_dirty(struct buffer_head *bh)
 {
+	__mark_buffer_dirty(bh);
+	balance_dirty_pages();
+}
+
+/**
+ * __mark_buffer_dirty - mark_buffer_dirty() without the throttling
+ * @bh: an uptodate buffer the caller holds a reference to
+ *
+ * The journal's commit hands its buffers to writeback under its own
+ * spinlock (fs/jbd2/commit.c), where balance_dirty_pages() could sleep.
+ * Context: any; takes buffer_lock.
+ */
+void __mark_buffer_dirty(struct buffer_head *bh)
+{
 	WARN_ON_ONCE(atomic_read(&bh->b_count) <= 0);
 	if (buffer_dirty(bh))
 		return;
@@ -354,7 +384,6 @@ void mark_buffer_dirty(struct buffer_head *bh)
 		buffer_stats.nr_dirty++;
 	}
 	spin_unlock(&buffer_lock);
-	balance_dirty_pages();
 }
 
 /**

@@ -26,6 +26,7 @@
  */
 #include <atomic.h>
 #include <buffer_head.h>
+#include <fs.h>
 #include <init.h>
 #include <kernel.h>
 #include <mmzone.h>
@@ -212,8 +213,10 @@ int dirty_writeback_centisecs_handler(struct ctl_table *table, int write,
 /**
  * sync_all - write every dirty buffer and wait for all writes
  *
- * Also waits for writes others started (pdflush), so that when it
- * returns everything dirtied before the call is on the disk.  The sync(2)
+ * First each file system's sync_fs() (fs/super.c: a journaled ext3
+ * commits and checkpoints).  Also waits for writes others started
+ * (pdflush), so that when it returns everything dirtied before the call
+ * is on the disk.  The sync(2)
  * system call and kernel_power_off() use it.
  * Context: process, may sleep.
  * Return: 0, or -EIO if a write failed (reported once).
@@ -224,6 +227,8 @@ int sync_all(void)
 	int err;
 
 	might_sleep();
+	/* A journal's metadata is not dirty until its commit: commit. */
+	sync_filesystems();
 	written = write_dirty_buffers(~0UL, jiffies + 1, true);
 	err = wait_on_all_buffers();
 	stat_inc(&wb_stats.syncs);

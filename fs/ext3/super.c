@@ -26,11 +26,12 @@
  * group descriptors stay in their buffers, held, until umount.
  *
  * What is not built yet: writing (the mount is always read-only: block
- * and inode allocation, the bitmaps, balloc.c and ialloc.c of Linux) and
- * the journal (jbd2 and its kjournald thread).  An ext3 file system whose
- * journal needs recovery (it was not unmounted cleanly) is mounted
- * anyway, read-only, with a warning that its journal was not replayed:
- * what the last transactions wrote may be missing from what it shows.
+ * and inode allocation, the bitmaps, balloc.c and ialloc.c of Linux).
+ * The journal of a file system of 4 KiB blocks is loaded, and replayed
+ * if it needs recovery (fs/ext3/ext3_jbd.c: ext3_load_journal(),
+ * fs/jbd2/); with smaller blocks it is not loaded, and a journal that
+ * needs recovery is mounted anyway, read-only, with a warning that it
+ * was not replayed: what the last transactions wrote may be missing.
  *
  * Errors in the structures found later (a bad directory entry, a block
  * number outside the file system) are reported by ext3_error() and the
@@ -42,6 +43,7 @@
 #include <buffer_head.h>
 #include <errno.h>
 #include <ext3_fs.h>
+#include <jbd2.h>
 #include <kernel.h>
 #include <slab.h>
 #include <string.h>
@@ -323,6 +325,7 @@ static void ext3_put_super(struct super_block *sb)
 
 	if (!sbi)
 		return;
+	ext3_destroy_journal(sb);
 	if (sbi->s_group_desc_bh)
 		for (unsigned long i = 0; i < sbi->s_gdb_count; i++)
 			brelse(sbi->s_group_desc_bh[i]);
@@ -347,6 +350,7 @@ static const struct super_operations ext3_sops = {
 	.destroy_inode = ext3_destroy_inode,
 	.put_super = ext3_put_super,
 	.remount_fs = ext3_remount,
+	.sync_fs = ext3_sync_fs,
 };
 
 /* What the mount says about the journal, and the state it was left in. */
@@ -366,14 +370,15 @@ static void ext3_report(struct super_block *sb,
 		msg(sb, KERN_WARNING, "unknown read-only features (%x): "
 		    "readable only, as every mount here is",
 		    sbi->s_feature_ro_compat & ~EXT3_FEATURE_RO_COMPAT_SUPP);
-	if (sbi->s_feature_incompat & EXT3_FEATURE_INCOMPAT_RECOVER)
-		msg(sb, KERN_WARNING, "the journal needs recovery, which is "
-		    "not built yet: not replayed, so the last changes may be "
-		    "missing");
-	if (is_ext3 &&
+	if ((sbi->s_feature_incompat & EXT3_FEATURE_INCOMPAT_RECOVER) &&
+	    !sbi->s_journal)
+		msg(sb, KERN_WARNING, "the journal needs recovery, which "
+		    "needs 4 KiB blocks: not replayed, so the last changes may "
+		    "be missing");
+	if (is_ext3 && !sbi->s_journal &&
 	    (sbi->s_feature_compat & EXT3_FEATURE_COMPAT_HAS_JOURNAL))
 		msg(sb, KERN_INFO, "internal journal (inode %u) not loaded: "
-		    "jbd2 is not built yet",
+		    "its blocks are not 4 KiB",
 		    le32_to_cpu(es->s_journal_inum));
 }
 
@@ -433,6 +438,11 @@ static int ext3_fill_super(struct super_block *sb, void *data, int silent)
 	sb->s_blocksize = 1UL << sbi->s_blocksize_bits;
 	sb->s_magic = EXT3_SUPER_MAGIC;
 	sb->s_flags |= MS_RDONLY;
+	if (is_ext3) {
+		err = ext3_load_journal(sb, data);
+		if (err)
+			return err;
+	}
 	root = ext3_iget(sb, EXT3_ROOT_INO);
 	if (IS_ERR(root)) {
 		msg(sb, KERN_ERR, "get root inode failed");
@@ -486,6 +496,7 @@ static struct file_system_type ext2_fs_type = {
  */
 void init_ext3_fs(void)
 {
+	jbd2_journal_init();
 	if (ext3_init_inodecache() || register_filesystem(&ext3_fs_type) ||
 	    register_filesystem(&ext2_fs_type))
 		panic("init_ext3_fs: cannot register ext3 and ext2");

@@ -30,7 +30,9 @@ static unsigned long proc_next_ino = PROC_ROOT_INO + 1;
 
 static int proc_seq_open(struct inode *inode, struct file *file)
 {
-	return single_open(file, PROC_I(inode)->pde->show, NULL);
+	struct proc_dir_entry *de = PROC_I(inode)->pde;
+
+	return single_open(file, de->show, de->data);
 }
 
 /* A file of proc_create_single(). */
@@ -135,6 +137,29 @@ struct proc_dir_entry *proc_create_single(const char *name, umode_t mode,
 	de->proc_fops = &proc_seq_fops;
 	de->show = show;
 	return proc_register(parent ? parent : &proc_root, de);
+}
+
+/**
+ * proc_register_static - hang an entry whose memory the caller keeps
+ * @parent: its directory
+ * @de: the entry: name, mode (S_IFDIR, or S_IFREG with show and data)
+ *
+ * For entries made after boot that must not allocate (a journal's
+ * /proc/fs/jbd2/NAME, fs/jbd2/journal.c): @de lives as long as /proc.
+ * Context: process.
+ * Return: @de.
+ */
+struct proc_dir_entry *proc_register_static(struct proc_dir_entry *parent,
+					    struct proc_dir_entry *de)
+{
+	de->namelen = strlen(de->name);
+	if (S_ISDIR(de->mode)) {
+		de->proc_iops = &proc_dir_inode_operations;
+		de->proc_fops = &proc_dir_operations;
+	} else {
+		de->proc_fops = &proc_seq_fops;
+	}
+	return proc_register(parent, de);
 }
 
 /**
