@@ -147,6 +147,9 @@ DISK_MB	:= 288
 QEMU_FLAGS := -m $(MEM) -smp $(SMP) -display none -no-reboot \
 	      -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 	      -drive file=$(DISK),format=raw,if=ide,index=0
+# make gdb LAB=n: the machine of GDB lab n, as the grader boots it (its
+# memory size from labN-answers.txt, one CPU, -icount; tools/grade.py).
+LAB_QEMU_FLAGS = $(if $(LAB),$(shell $(PYTHON) tools/grade.py --machine $(LAB)))
 # The gdb stub's port: per user, so that two people on one machine can
 # both debug (make gdb GDBPORT=... to choose).
 GDBPORT ?= $(shell expr 26000 + $$(id -u) % 5000)
@@ -427,7 +430,7 @@ gdb: deps all
 	@echo "in another terminal (port $(CONSOLEPORT)), a copy in $(B)/gdb-serial.log;"
 	@echo "kernel built with $(OPT_CFLAGS); quit gdb to stop QEMU."
 	$(Q)trap '' INT; exec 3<&0; \
-	setsid $(QEMU) $(QEMU_FLAGS) $(QEMU_CONSOLE) \
+	setsid $(QEMU) $(QEMU_FLAGS) $(LAB_QEMU_FLAGS) $(QEMU_CONSOLE) \
 		-kernel $(KERNEL) -initrd $(INITRAMFS) -append "$(CMDLINE)" \
 		-gdb tcp::$(GDBPORT) -S & qemu=$$!; \
 	trap 'kill $$qemu 2>/dev/null' EXIT; trap 'exit 1' HUP TERM; \

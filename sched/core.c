@@ -77,9 +77,11 @@ static unsigned int scale_prio(unsigned int x, int prio)
 
 static unsigned int task_timeslice(struct task_struct *p)
 {
+	/* LAB 3: task_timeslice BEGIN */
 	if (p->static_prio < NICE_TO_PRIO(0))
 		return scale_prio(DEF_TIMESLICE * 4, p->static_prio);
 	return scale_prio(DEF_TIMESLICE, p->static_prio);
+	/* LAB 3: task_timeslice END */
 }
 
 static __always_inline void __set_bit(unsigned int nr, unsigned long *map)
@@ -99,6 +101,7 @@ static __always_inline void __clear_bit(unsigned int nr, unsigned long *map)
  */
 static __always_inline int sched_find_first_bit(const unsigned long *map)
 {
+	/* LAB 3: sched_find_first_bit BEGIN */
 	BUILD_BUG_ON(BITMAP_SIZE != 5);
 	if (unlikely(map[0]))
 		return __builtin_ctzl(map[0]);
@@ -109,6 +112,7 @@ static __always_inline int sched_find_first_bit(const unsigned long *map)
 	if (likely(map[3]))
 		return 96 + __builtin_ctzl(map[3]);
 	return 128 + __builtin_ctzl(map[4]);
+	/* LAB 3: sched_find_first_bit END */
 }
 
 #define MAX_BONUS	10				/* priority levels */
@@ -262,6 +266,7 @@ static void deactivate_task(struct task_struct *p, struct runqueue *rq)
  */
 static void resched_task(struct task_struct *p)
 {
+	/* LAB 7: resched_task BEGIN */
 	unsigned int cpu;
 
 	if (test_tsk_need_resched(p))
@@ -270,6 +275,7 @@ static void resched_task(struct task_struct *p)
 	cpu = task_cpu(p);
 	if (cpu != raw_smp_processor_id())
 		smp_send_reschedule(cpu);
+	/* LAB 7: resched_task END */
 }
 
 /* The queue has nothing to run: its idle task runs, or is about to. */
@@ -514,6 +520,7 @@ static struct runqueue *find_busiest_queue(struct runqueue *this_rq,
 					   unsigned int this_cpu, bool idle,
 					   unsigned long *imbalance)
 {
+	/* LAB 7: find_busiest_queue BEGIN */
 	unsigned long nr = this_rq->nr_running, max_load = 0;
 	struct runqueue *busiest = NULL;
 	unsigned int i;
@@ -535,6 +542,7 @@ static struct runqueue *find_busiest_queue(struct runqueue *this_rq,
 		return NULL;
 	*imbalance = (max_load - nr) / 2;
 	return busiest;
+	/* LAB 7: find_busiest_queue END */
 }
 
 /*
@@ -563,6 +571,7 @@ static void pull_task(struct runqueue *src_rq, struct prio_array *src_array,
 		      struct task_struct *p, struct runqueue *this_rq,
 		      unsigned int this_cpu)
 {
+	/* LAB 7: pull_task BEGIN */
 	struct prio_array *array = src_array == src_rq->expired ?
 				   this_rq->expired : this_rq->active;
 
@@ -580,6 +589,7 @@ static void pull_task(struct runqueue *src_rq, struct prio_array *src_array,
 	this_rq->nr_balanced++;
 	if (TASK_PREEMPTS_CURR(p, this_rq))
 		resched_task(this_rq->curr);
+	/* LAB 7: pull_task END */
 }
 
 /*
@@ -793,6 +803,7 @@ void scheduler_tick(int user_tick)
 	}
 	if (p->sleep_avg)
 		p->sleep_avg--;		/* a tick on the CPU: less of a sleeper */
+	/* LAB 3: scheduler_tick BEGIN */
 	if (!--p->time_slice) {
 		dequeue_task(p, rq->active);
 		resched_task(p);
@@ -809,6 +820,7 @@ void scheduler_tick(int user_tick)
 			enqueue_task(p, rq->active);
 		}
 	}
+	/* LAB 3: scheduler_tick END */
 out:
 	spin_unlock(&rq->lock);
 	rebalance_tick(cpu, rq, false);
@@ -948,6 +960,7 @@ need_resched:
 		panic("bad: scheduling from the idle thread!");
 
 	spin_lock_irq(&rq->lock);
+	/* LAB 4: schedule_deactivate BEGIN */
 	switch_count = &prev->nivcsw;
 	if (prev->state && !(preempt_count() & PREEMPT_ACTIVE)) {
 		switch_count = &prev->nvcsw;
@@ -960,6 +973,7 @@ need_resched:
 			__deactivate_task(prev, rq);	/* locked above */
 		}
 	}
+	/* LAB 4: schedule_deactivate END */
 
 	if (unlikely(!rq->nr_running)) {
 		/* Nothing here: take work from a busier CPU first. */
@@ -977,6 +991,7 @@ need_resched:
 			goto switch_tasks;
 		}
 	}
+	/* LAB 3: schedule BEGIN */
 	array = rq->active;
 	if (unlikely(!array->nr_active)) {
 		/* Everyone used their slice: a new round begins. */
@@ -989,6 +1004,7 @@ need_resched:
 	}
 	next = list_first_entry(&array->queue[sched_find_first_bit(array->bitmap)],
 				struct task_struct, run_list);
+	/* LAB 3: schedule END */
 
 switch_tasks:
 	clear_tsk_need_resched(prev);
@@ -1020,6 +1036,7 @@ switch_tasks:
  */
 asmlinkage void __sched preempt_schedule(void)
 {
+	/* LAB 4: preempt_schedule BEGIN */
 	if (likely(preempt_count() || irqs_disabled()))
 		return;
 	do {
@@ -1028,6 +1045,7 @@ asmlinkage void __sched preempt_schedule(void)
 		sub_preempt_count(PREEMPT_ACTIVE);
 		barrier();
 	} while (unlikely(need_resched()));
+	/* LAB 4: preempt_schedule END */
 }
 
 /**
@@ -1039,6 +1057,7 @@ asmlinkage void __sched preempt_schedule(void)
  */
 asmlinkage void __sched preempt_schedule_irq(void)
 {
+	/* LAB 4: preempt_schedule_irq BEGIN */
 	BUG_ON(preempt_count() || !irqs_disabled());
 	do {
 		add_preempt_count(PREEMPT_ACTIVE);
@@ -1048,6 +1067,7 @@ asmlinkage void __sched preempt_schedule_irq(void)
 		sub_preempt_count(PREEMPT_ACTIVE);
 		barrier();
 	} while (unlikely(need_resched()));
+	/* LAB 4: preempt_schedule_irq END */
 }
 
 /**

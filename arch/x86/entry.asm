@@ -284,6 +284,7 @@ system_call:
 global resume_kernel:function (resume_kernel.end - resume_kernel)
 extern preempt_schedule_irq
 resume_kernel:
+	; LAB 4: resume_kernel BEGIN
 	cli
 .need_resched:
 	mov ecx, esp
@@ -301,6 +302,7 @@ resume_kernel:
 	call preempt_schedule_irq
 	add esp, 8
 	jmp .need_resched
+	; LAB 4: resume_kernel END
 .end:
 
 ; restore_all - pop the pt_regs and iret.

@@ -28,12 +28,15 @@ def run(argv, cwd=ROOT, timeout=600):
     return r.returncode, r.stdout + r.stderr
 
 
-def grade(tree, lab):
-    code, out = run([PYTHON, os.path.join(tree, "tools", "grade.py"),
-                     str(lab)], cwd=tree)
-    m = SCORE.search(out)
+SCORE_OF = re.compile(r"^LAB (\d+) score: (\d+)/(\d+)$", re.M)
+
+
+def grade(tree, lab, *extra):
+    code, out = run([PYTHON, os.path.join(tree, "tools", "grade.py")] +
+                    list(extra) + [str(lab)], cwd=tree)
+    m = SCORE_OF.search(out)
     assert m, "no score line:\n" + out
-    return int(m.group(2)), code, out
+    return int(m.group(2)) * 100 // int(m.group(3)), code, out
 
 
 def mklab(lab, dest, *extra):
@@ -106,10 +109,43 @@ def normalized(text):
     return "\n".join(l.strip() for l in text.splitlines() if l.strip())
 
 
-@pytest.mark.parametrize("lab", sorted(labs.LABS))
+CODE_LABS = sorted(n for n, lab in labs.LABS.items() if lab.tests)
+GDB_LABS = sorted(n for n, lab in labs.LABS.items() if lab.questions)
+
+
+def answer_key(lab, mem, path):
+    code, out = run([PYTHON, os.path.join(ROOT, "tools", "grade.py"),
+                     "--key", str(lab), str(mem)])
+    assert code == 0 and "machine: %d" % mem in out, out
+    with open(path, "w") as f:
+        f.write(out)
+    return out
+
+
+@pytest.mark.parametrize("lab", CODE_LABS)
 def test_reference_scores_100(lab):
     score, code, out = grade(ROOT, lab)
     assert (score, code) == (100, 0), out
+
+
+@pytest.mark.parametrize("lab", GDB_LABS)
+def test_gdb_lab_key_scores_100_and_only_on_its_machine(lab, workdir):
+    """The answers GDB gives on a 100 MiB machine score 100 there; on a
+    machine of 131 MiB, someone else's, they do not: a stack address
+    and the zone's watermark depend on the memory size."""
+    key = os.path.join(workdir, "key")
+    answer_key(lab, 100, key)
+    code, out = run([PYTHON, os.path.join(ROOT, "tools", "grade.py"),
+                     "--answers", key, str(lab)])
+    assert code == 0 and "LAB %d score: 100/100" % lab in out, out
+    with open(key) as f:
+        text = f.read()
+    with open(key, "w") as f:
+        f.write(text.replace("machine: 100", "machine: 131"))
+    code, out = run([PYTHON, os.path.join(ROOT, "tools", "grade.py"),
+                     "--answers", key, str(lab)])
+    score = int(SCORE.search(out).group(2))
+    assert code == 1 and score < 100, out
 
 
 @pytest.mark.parametrize("lab", sorted(labs.LABS))
@@ -140,9 +176,15 @@ def test_student_tree_has_no_solution_and_stops_clearly(lab, workdir):
     for name in labs.LABS[lab].stubs:
         assert "LAB %d: %s" % (lab, name) in out
     score, code, report = grade(tree, lab)
+    assert "The build failed" not in report, report
     assert score < 100 and code == 1, report
-    assert re.search(r"Needed before any test can run: \w+|look at: \w+",
-                     report), report
+    if labs.LABS[lab].questions:
+        with open(os.path.join(tree, labs.answers_file(lab))) as f:
+            assert re.search(r"^machine: \d+$", f.read(), re.M)
+        assert "your answer: (none)" in report, report
+    else:
+        assert re.search(r"Needed before any test can run: \w+|"
+                         r"look at: \w+", report), report
 
 
 @pytest.mark.parametrize("lab,region", [
@@ -150,7 +192,9 @@ def test_student_tree_has_no_solution_and_stops_clearly(lab, workdir):
 def test_each_stub_alone_is_caught_and_named(lab, region, workdir):
     tree = os.path.join(workdir, "student")
     mklab(lab, tree, "--with-build", "--only", region)
-    score, code, report = grade(tree, lab)
+    # The tests that name the region are enough: one of them must fail.
+    score, code, report = grade(tree, lab, "--region", region)
+    assert "The build failed" not in report, report
     assert score < 100, report
     named = re.search(r"Needed before any test can run: .*\b%s\b" % region,
                       report) or re.search(r"look at: .*\b%s\b" % region,
@@ -159,11 +203,11 @@ def test_each_stub_alone_is_caught_and_named(lab, region, workdir):
 
 
 def test_grade_all_uses_the_reference_tests(workdir):
-    """A submission of the first lab whose author left the stubs and
+    """A submission of the first code lab whose author left the stubs and
     "fixed" the grader to pass: grade-all grades it with this tree's
     tests and tools, the CSV says less than 100, and the student's report
     is kept beside it."""
-    lab = min(labs.LABS)
+    lab = CODE_LABS[0]
     subs = os.path.join(workdir, "subs")
     cheat = os.path.join(subs, "cheat")
     mklab(lab, cheat)
