@@ -91,7 +91,8 @@ OBJS-fs     := fs/dcache.o fs/inode.o fs/super.o fs/namespace.o fs/namei.o \
 	       fs/devices.o fs/pipe.o fs/select.o fs/fcntl.o fs/ioctl.o \
 	       fs/partitions/check.o fs/partitions/msdos.o \
 	       fs/ext3/super.o fs/ext3/inode.o fs/ext3/dir.o fs/ext3/namei.o \
-	       fs/ext3/file.o fs/ext3/symlink.o fs/ext3/ext3_jbd.o
+	       fs/ext3/file.o fs/ext3/symlink.o fs/ext3/ext3_jbd.o \
+	       fs/ext3/balloc.o fs/ext3/ialloc.o
 OBJS-block  := block/ll_rw_blk.o block/elevator.o block/blkdev_file.o
 OBJS-drv    := drivers/serial.o drivers/vga.o drivers/tty.o drivers/n_tty.o \
 	       drivers/keyboard.o drivers/ata.o drivers/random.o drivers/rtc.o \

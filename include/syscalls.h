@@ -110,6 +110,14 @@ asmlinkage long sys_chdir(const char *filename);
 asmlinkage long sys_fchdir(unsigned int fd);
 asmlinkage long sys_umask(int mask);
 asmlinkage long sys_fsync(unsigned int fd);
+struct statfs;
+struct statfs64;
+asmlinkage long sys_statfs(const char *pathname, struct statfs *buf);
+asmlinkage long sys_fstatfs(unsigned int fd, struct statfs *buf);
+asmlinkage long sys_statfs64(const char *pathname, size_t sz,
+			     struct statfs64 *buf);
+asmlinkage long sys_fstatfs64(unsigned int fd, size_t sz,
+			      struct statfs64 *buf);
 
 /* fs/stat.c */
 struct stat64;

@@ -72,6 +72,8 @@
 #define __NR_munmap		91	/* (addr, len) -> 0 */
 #define __NR_truncate		92	/* (path, length) */
 #define __NR_ftruncate		93	/* (fd, length) */
+#define __NR_statfs		99	/* (path, struct statfs *) */
+#define __NR_fstatfs		100	/* (fd, struct statfs *) */
 #define __NR_syslog		103	/* (int type, char *buf, int len): dmesg */
 #define __NR_setitimer		104	/* (which, new, old): REAL only */
 #define __NR_getitimer		105	/* (which, struct kt_itimerval *) */
@@ -126,6 +128,8 @@
 #define __NR_clock_gettime	265	/* (clockid, struct kt_timespec *) -> 0 */
 #define __NR_clock_getres	266	/* (clockid, struct kt_timespec *) -> 0 */
 #define __NR_clock_nanosleep	267	/* (clockid, flags, req, rem) -> 0 */
+#define __NR_statfs64		268	/* (path, sizeof(struct statfs64), buf) */
+#define __NR_fstatfs64		269	/* (fd, sizeof(struct statfs64), buf) */
 #define __NR_tgkill		270	/* (tgid, tid, sig) */
 #define __NR_openat		295	/* (dfd, path, flags, mode) */
 #define __NR_mkdirat		296	/* (dfd, path, mode) */
