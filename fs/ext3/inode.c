@@ -558,6 +558,9 @@ static int ext3_do_update_inode(handle_t *handle, struct inode *inode)
 		brelse(bh);
 		return err;
 	}
+	/* Two updates of one inode at once (a write, an unlink) copy in
+	 * turn: never a mix of both. */
+	lock_buffer(bh);
 	if (ei->i_state & EXT3_STATE_NEW) {
 		memset(raw, 0, EXT3_SB(sb)->s_inode_size);
 		ei->i_state &= ~EXT3_STATE_NEW;
@@ -583,6 +586,7 @@ static int ext3_do_update_inode(handle_t *handle, struct inode *inode)
 		ext3_encode_dev(raw, inode->i_rdev);
 	else
 		memcpy(raw->i_block, ei->i_data, sizeof(raw->i_block));
+	unlock_buffer(bh);
 	err = ext3_journal_dirty_metadata(handle, bh);
 	brelse(bh);
 	return err;

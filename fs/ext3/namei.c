@@ -541,9 +541,13 @@ static int ext3_unlink(struct inode *dir, struct dentry *dentry)
 	ext3_dir_loc_release(&loc);
 	if (err)
 		goto out;
+	/* Its link count against a link() or a write() of it elsewhere
+	 * (Linux's vfs_unlink() takes this lock). */
+	mutex_lock(&inode->i_mutex);
 	inode->i_ctime = dir->i_ctime;
 	drop_nlink(inode);
 	err = ext3_mark_inode_dirty(handle, inode);
+	mutex_unlock(&inode->i_mutex);
 out:
 	ext3_journal_stop(handle);
 	return err;
@@ -754,8 +758,16 @@ static int ext3_rename(struct inode *old_dir, struct dentry *old_dentry,
 		err = ext3_dir_changed(handle, new_dir);
 		if (err)
 			goto out;
+		/* A directory target is locked by vfs_rename() already. */
+		if (!is_dir)
+			mutex_lock(&new_inode->i_mutex);
 		new_inode->i_ctime = current_fs_time(new_inode->i_sb);
 		drop_nlink(new_inode);
+		err = ext3_mark_inode_dirty(handle, new_inode);
+		if (!is_dir)
+			mutex_unlock(&new_inode->i_mutex);
+		if (err)
+			goto out;
 	}
 	old_inode->i_ctime = current_fs_time(old_inode->i_sb);
 	err = ext3_mark_inode_dirty(handle, old_inode);
@@ -783,7 +795,7 @@ static int ext3_rename(struct inode *old_dir, struct dentry *old_dentry,
 		err = ext3_mark_inode_dirty(handle, old_dir) ?: err;
 		err = ext3_mark_inode_dirty(handle, new_dir) ?: err;
 	}
-	if (new_inode)
+	if (new_inode && is_dir)
 		err = ext3_mark_inode_dirty(handle, new_inode) ?: err;
 out:
 	ext3_dir_loc_release(&dotdot);
