@@ -110,6 +110,9 @@ asmlinkage long sys_chdir(const char *filename);
 asmlinkage long sys_fchdir(unsigned int fd);
 asmlinkage long sys_umask(int mask);
 asmlinkage long sys_fsync(unsigned int fd);
+struct kt_timespec;
+asmlinkage long sys_utimensat(int dfd, const char *filename,
+			      struct kt_timespec *utimes, int flags);
 struct statfs;
 struct statfs64;
 asmlinkage long sys_statfs(const char *pathname, struct statfs *buf);

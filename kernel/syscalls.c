@@ -406,6 +406,7 @@ const sys_call_ptr_t sys_call_table[] = {
 	SYSCALL(__NR_munmap, sys_munmap),
 	SYSCALL(__NR_syslog, sys_syslog),
 	SYSCALL(__NR_fsync, sys_fsync),
+	SYSCALL(__NR_utimensat, sys_utimensat),
 	SYSCALL(__NR_statfs, sys_statfs),
 	SYSCALL(__NR_fstatfs, sys_fstatfs),
 	SYSCALL(__NR_statfs64, sys_statfs64),

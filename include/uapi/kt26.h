@@ -141,6 +141,7 @@
 #define __NR_readlinkat		305	/* (dfd, path, buf, size) */
 #define __NR_faccessat		307	/* (dfd, path, mode) */
 #define __NR_set_robust_list	311	/* (head, len) -> 0: kept, never walked */
+#define __NR_utimensat		320	/* (dfd, path, struct kt_timespec[2], flags) */
 #define __NR_dup3		330	/* (oldfd, newfd, O_CLOEXEC or 0) -> newfd */
 #define __NR_pipe2		331	/* (int fds[2], O_CLOEXEC | O_NONBLOCK) -> 0 */
 #define __NR_prlimit64		340	/* (pid, resource, new, old: struct rlimit64 *) -> 0 */

@@ -1,16 +1,16 @@
 # SPDX-License-Identifier: GPL-2.0
 """ext3 written by the guest, checked by the host's e2fsprogs: files of
 0 B to 20 MiB of pseudo-random bytes (/bin/prng, whose stream Python
-repeats here), O_APPEND, a hole, directories three deep, renames (across
-directories, over a file, of a directory whose '..' must follow), an
-unlink, a hard link, symlinks in the inode and in a block, rmdir of an
-empty and of a full directory; after sync and power-off `e2fsck -fn` is
+repeats here), O_APPEND, a hole, touch, directories three deep, renames
+(across directories, over a file, of a directory whose '..' must
+follow), an unlink, a hard link, symlinks in the inode and in a block,
+rmdir of an empty and of a full directory; after sync and power-off `e2fsck -fn` is
 clean, `debugfs -R 'cat ...'` gives exactly the bytes, removed names are
 gone and the free counts agree.  A full file system gives ENOSPC and
 stays consistent; a corrupt bitmap found while writing remounts the file
 system read-only with one 'EXT3-fs error' line, and the system goes on."""
+import calendar
 import hashlib
-import os
 import re
 import struct
 import subprocess
@@ -124,6 +124,10 @@ def test_files_written_in_the_guest_read_back_on_the_host():
                        "/mnt/w/slow; rmdir /mnt/w/empty; echo $?"
                        % ("x" * 100))
         assert out.split() == ["0"], out     # no complaint on the way
+        # touch: a new empty file, and a given time (utimensat(2)).
+        out = t.output("busybox touch /mnt/w/touched; busybox touch -d "
+                       "'2001-02-03 04:05:06' /mnt/w/f0; echo $?")
+        assert out.split() == ["0"], out
         out = t.output("rmdir /mnt/w/a; mkdir /mnt/w/a")
         assert "Directory not empty" in out and "File exists" in out, out
         # The guest reads back what it wrote (from the buffer cache).
@@ -172,7 +176,10 @@ def test_files_written_in_the_guest_read_back_on_the_host():
         assert hashlib.sha256(got).hexdigest() == \
             hashlib.sha256(data).hexdigest(), (path, len(got), len(data))
     assert names(disk, "/w") == {".", "..", "a", "f0", "victim", "holey",
-                                 "hard1m", "fast", "slow"}, names(disk, "/w")
+                                 "hard1m", "fast", "slow", "touched"}, \
+        names(disk, "/w")
+    out = tool("debugfs", "-R", "stat /w/f0", disk + OFFSET).stdout
+    assert b"mtime: 0x%08x" % calendar.timegm((2001, 2, 3, 4, 5, 6)) in out
     assert names(disk, "/w/a") == {".", "..", "b"}
     assert names(disk, "/w/a/b") == {".", "..", "c", "f1m", "moved4k", "d1"}
     assert names(disk, "/w/a/b/d1") == {".", "..", "sub"}
