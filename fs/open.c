@@ -5,8 +5,9 @@
  *
  * Linux 2.6: fs/open.c (dentry_open, do_truncate, sys_ftruncate,
  * sys_faccessat, sys_chdir, sys_fchdir, vfs_statfs, sys_statfs,
- * sys_statfs64), kernel/sys.c (sys_umask), fs/buffer.c (sys_fsync).  Understanding the Linux Kernel, 3rd ed.,
- * chapter 12, section "The open() System Call".
+ * sys_statfs64), kernel/sys.c (sys_umask), fs/buffer.c (sys_fsync).
+ * Understanding the Linux Kernel, 3rd ed., chapter 12, section "The
+ * open() System Call".
  * fs/namei.c: do_filp_open() finds (or creates) the dentry and checks the
  * access; dentry_open() here makes the struct file: the inode's i_fop
  * become the file's f_op, and the file system's (or driver's) open runs,
