@@ -291,6 +291,7 @@ static long statfs_to_user(const struct kstatfs *st, struct statfs *ubuf)
 {
 	struct statfs tmp;
 
+	BUILD_BUG_ON(sizeof(struct statfs) != 64);	/* i386's */
 	if ((st->f_blocks | st->f_bfree | st->f_bavail | st->f_files |
 	     st->f_ffree) >> 31)
 		return -EOVERFLOW;
@@ -314,6 +315,7 @@ static long statfs64_to_user(const struct kstatfs *st, struct statfs64 *ubuf)
 {
 	struct statfs64 tmp;
 
+	BUILD_BUG_ON(sizeof(struct statfs64) != 84);	/* i386's, packed */
 	memset(&tmp, 0, sizeof(tmp));
 	tmp.f_type = st->f_type;
 	tmp.f_bsize = st->f_bsize;

@@ -268,3 +268,30 @@ def test_a_corrupt_bitmap_found_while_writing_remounts_read_only():
         t.close()
     sb = super_block(disk)
     assert "with errors" in sb["Filesystem state"], sb
+
+
+def test_writers_on_two_cpus_share_the_allocator():
+    """Four files written at once by four processes on two CPUs, in two
+    directories of two groups: their blocks and inodes come from the same
+    bitmaps and counts (s_alloc_mutex), and the host finds every byte
+    and consistent counts."""
+    disk = made_disk_image()
+    t = Terminal(disk=disk, smp=2)
+    try:
+        t.wait_for(MOUNTED_RW)
+        t.wait_for(r"^# ")
+        out = t.output("mkdir /mnt/p /mnt/q; echo $?")
+        assert out.split() == ["0"], out
+        out = t.output("prng 21 3000001 > /mnt/p/1 & prng 22 2500000 > "
+                       "/mnt/q/2 & prng 23 2000000 4096 > /mnt/p/3 & "
+                       "prng 24 1500000 777 > /mnt/q/4 & wait; echo done",
+                       timeout=600)
+        assert "done" in out, out
+        assert t.output("sync; echo $?").split() == ["0"]
+        power_off(t)
+    finally:
+        t.close()
+    fsck_clean(disk)
+    for path, seed, size in (("/p/1", 21, 3000001), ("/q/2", 22, 2500000),
+                             ("/p/3", 23, 2000000), ("/q/4", 24, 1500000)):
+        assert cat(disk, path) == prng(seed, size), path
