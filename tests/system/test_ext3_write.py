@@ -8,7 +8,9 @@ rmdir of an empty and of a full directory; after sync and power-off
 `e2fsck -fn` is clean, `debugfs -R 'cat ...'` gives exactly the bytes,
 removed names are gone and the free counts agree.  A full file system gives ENOSPC and
 stays consistent; a corrupt bitmap found while writing remounts the file
-system read-only with one 'EXT3-fs error' line, and the system goes on."""
+system read-only with one 'EXT3-fs error' line, and the system goes on;
+writers on two CPUs share the allocator; fsync(2) puts a file on the
+disk."""
 import calendar
 import hashlib
 import re
@@ -220,6 +222,11 @@ def test_a_full_file_system_gives_enospc_and_stays_consistent():
         out = t.output("busybox md5sum /mnt/fill", timeout=120)
         assert hashlib.md5(prng(9, size)).hexdigest() in out, out
         t.output("rm /mnt/fill /mnt/one-more")
+        # Read-only and back: the state written each way.
+        out = t.output("busybox mount -o remount,ro /mnt; echo x > /mnt/y; "
+                       "busybox mount -o remount,rw /mnt; echo $?")
+        assert "Read-only file system" in out and out.split()[-1] == "0", \
+            out
         out = t.output("busybox umount /mnt; echo $?")
         assert out.split() == ["0"], out
         power_off(t)
@@ -229,7 +236,7 @@ def test_a_full_file_system_gives_enospc_and_stays_consistent():
     sb = super_block(disk)
     assert int(sb["Free blocks"]) == free_before, sb
     assert sb["Filesystem state"] == "clean", sb
-    assert int(sb["Mount count"]) == 1, sb
+    assert int(sb["Mount count"]) == 2, sb      # the remount counts
 
 
 def test_a_corrupt_bitmap_found_while_writing_remounts_read_only():
@@ -295,3 +302,20 @@ def test_writers_on_two_cpus_share_the_allocator():
     for path, seed, size in (("/p/1", 21, 3000001), ("/q/2", 22, 2500000),
                              ("/p/3", 23, 2000000), ("/q/4", 24, 1500000)):
         assert cat(disk, path) == prng(seed, size), path
+
+
+def test_fsync_puts_a_file_on_the_disk():
+    """dd conv=fsync: fsync(2) -> ext3_sync_file() -> ext3_force_commit()
+    writes the file's data and metadata before dd exits; QEMU is then
+    killed with nothing else synced, and the host finds the file whole
+    and the file system consistent (only not marked clean)."""
+    disk = made_disk_image()
+    t = boot(disk)
+    try:
+        out = t.output("prng 31 300000 | busybox dd of=/mnt/synced bs=4096 "
+                       "conv=fsync 2>/dev/null; echo $?")
+        assert out.split() == ["0"], out
+    finally:
+        t.close()               # killed: no sync, no umount
+    fsck_clean(disk)
+    assert cat(disk, "/synced") == prng(31, 300000)
