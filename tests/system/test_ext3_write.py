@@ -6,11 +6,11 @@ repeats here), O_APPEND, a hole, touch, directories three deep, renames
 follow), an unlink, a hard link, symlinks in the inode and in a block,
 rmdir of an empty and of a full directory; after sync and power-off
 `e2fsck -fn` is clean, `debugfs -R 'cat ...'` gives exactly the bytes,
-removed names are gone and the free counts agree.  A full file system gives ENOSPC and
-stays consistent; a corrupt bitmap found while writing remounts the file
-system read-only with one 'EXT3-fs error' line, and the system goes on;
-writers on two CPUs share the allocator; fsync(2) puts a file on the
-disk."""
+removed names are gone and the free counts agree.  A full file system
+gives ENOSPC and stays consistent; a corrupt bitmap found while writing
+remounts the file system read-only with one 'EXT3-fs error' line, and
+the system goes on; writers on two CPUs share the allocator; fsync(2)
+puts a file on the disk."""
 import calendar
 import hashlib
 import re
