@@ -107,7 +107,7 @@ OBJS-proc   := fs/seq_file.o fs/proc/array.o fs/proc/meminfo.o \
 OBJS-procfs := fs/proc/inode.o fs/proc/generic.o fs/proc/root.o \
 	       fs/proc/base.o fs/proc/proc_sysctl.o
 OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
-	       tests/ktest/mm_test.o tests/ktest/fork_test.o tests/ktest/sched_test.o \
+	       tests/ktest/mm_test.o tests/ktest/fork_test.o tests/ktest/kernel_thread_test.o tests/ktest/sched_test.o \
 	       tests/ktest/deferred_test.o tests/ktest/uaccess_test.o \
 	       tests/ktest/disk_test.o tests/ktest/vmscan_test.o \
 	       tests/ktest/writeback_test.o tests/ktest/pingpong.o \
@@ -148,6 +148,9 @@ DISK_MB	:= 288
 QEMU_FLAGS := -m $(MEM) -smp $(SMP) -display none -no-reboot \
 	      -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 	      -drive file=$(DISK),format=raw,if=ide,index=0
+# make gdb LAB=n: the machine of GDB lab n, as the grader boots it (its
+# memory size from labN-answers.txt, one CPU, -icount; tools/grade.py).
+LAB_QEMU_FLAGS = $(if $(LAB),$(shell $(PYTHON) tools/grade.py --machine $(LAB)))
 # The gdb stub's port: per user, so that two people on one machine can
 # both debug (make gdb GDBPORT=... to choose).
 GDBPORT ?= $(shell expr 26000 + $$(id -u) % 5000)
@@ -156,7 +159,7 @@ GDBPORT ?= $(shell expr 26000 + $$(id -u) % 5000)
 CONSOLEPORT ?= $(shell expr $(GDBPORT) + 1)
 QEMU_CONSOLE := -chardev socket,id=console,host=127.0.0.1,port=$(CONSOLEPORT),server=on,wait=off,logfile=$(B)/gdb-serial.log -serial chardev:console
 
-.PHONY: all run iso run-iso gdb console qemu-gdb test test-stress test-long unit hdrcheck fuzz bench trace clean help deps
+.PHONY: all run iso run-iso gdb console qemu-gdb test test-stress test-long unit hdrcheck fuzz bench trace grade clean help deps
 # Keep intermediate objects: they are reused by the next build.
 .SECONDARY:
 all: $(KERNEL) $(B)/kernel.asm $(B)/kernel.sym $(DISK)
@@ -428,7 +431,7 @@ gdb: deps all
 	@echo "in another terminal (port $(CONSOLEPORT)), a copy in $(B)/gdb-serial.log;"
 	@echo "kernel built with $(OPT_CFLAGS); quit gdb to stop QEMU."
 	$(Q)trap '' INT; exec 3<&0; \
-	setsid $(QEMU) $(QEMU_FLAGS) $(QEMU_CONSOLE) \
+	setsid $(QEMU) $(QEMU_FLAGS) $(LAB_QEMU_FLAGS) $(QEMU_CONSOLE) \
 		-kernel $(KERNEL) -initrd $(INITRAMFS) -append "$(CMDLINE)" \
 		-gdb tcp::$(GDBPORT) -S & qemu=$$!; \
 	trap 'kill $$qemu 2>/dev/null' EXIT; trap 'exit 1' HUP TERM; \
@@ -744,6 +747,13 @@ test-long: deps all
 bench: deps all
 	$(Q)$(PYTHON) tools/bench.py
 
+# The course labs (docs/labs/): build, run lab LAB's tests under
+# -icount, print each with its points and the score out of 100
+# (tools/grade.py); without LAB, every lab.  tools/mklab writes a
+# student tree, tools/grade-all grades a directory of them.
+grade: deps
+	$(Q)$(PYTHON) tools/grade.py $(LAB)
+
 # A scenario with the scheduler trace on, on SMP CPUs: build/trace.json
 # (Perfetto, chrome://tracing) and build/trace.svg (a timeline, one lane
 # per CPU).
@@ -768,6 +778,7 @@ help:
 	@echo "make test-long  10,000 failing forks and kthreads, 8M fuzzed calls (2-5 min)"
 	@echo "make bench    in-kernel benchmarks, one table (TSC and -icount)"
 	@echo "make trace    scheduler timeline: build/trace.json + build/trace.svg"
+	@echo "make grade    grade the course labs (LAB=n: one lab; docs/labs/)"
 	@echo "make unit     build the host unit tests only"
 	@echo "make hdrcheck compile every header alone (build/hdrcheck/)"
 	@echo "make fuzz     libFuzzer on the ELF, cpio, cmdline, smp parsers (FUZZ_SECONDS=)"

@@ -472,6 +472,7 @@ long do_fork(unsigned long clone_flags, unsigned long stack_start,
 	     struct pt_regs *regs, unsigned long stack_size,
 	     int *parent_tidptr, int *child_tidptr)
 {
+	/* LAB 2: do_fork BEGIN */
 	struct completion vfork;
 	struct task_struct *p;
 	pid_t pid;
@@ -499,6 +500,7 @@ long do_fork(unsigned long clone_flags, unsigned long stack_start,
 	if (clone_flags & CLONE_VFORK)
 		wait_for_completion(&vfork);
 	return pid;
+	/* LAB 2: do_fork END */
 }
 
 /**

@@ -165,8 +165,12 @@ static noinline void __noreturn rest_init(void)
 	int pid;
 
 	pid = kernel_thread(init, NULL, CLONE_FS | CLONE_SIGHAND);
+	if (pid < 0)
+		panic("rest_init: cannot create init: %d", pid);
 	printk(KERN_INFO "rest_init: pid %d (init) created\n", pid);
 	pid = kernel_thread(kthreadd, NULL, CLONE_FS | CLONE_FILES);
+	if (pid < 0)
+		panic("rest_init: cannot create kthreadd: %d", pid);
 	kthreadd_task = find_task_by_pid(pid);
 	printk(KERN_INFO "rest_init: pid %d (kthreadd) created\n", pid);
 

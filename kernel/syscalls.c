@@ -4,7 +4,7 @@
  * teaching calls.
  *
  * Linux 2.6: arch/i386/kernel/syscall_table.S, kernel/sys.c,
- * kernel/timer.c (nanosleep), kernel/printk.c (syslog).
+ * kernel/printk.c (syslog).
  * system_call (arch/x86/entry.asm) indexes sys_call_table with eax and
  * calls the handler with the saved registers as its arguments: ebx is
  * the first, ecx the second, and so on (see include/uapi/kt26.h for the
@@ -118,32 +118,6 @@ asmlinkage long sys_sched_getaffinity(pid_t pid, unsigned int len,
 	if (copy_to_user(user_mask_ptr, &mask, sizeof(mask)))
 		return -EFAULT;
 	return sizeof(mask);
-}
-
-asmlinkage long sys_nanosleep(const struct kt_timespec *rqtp,
-			      struct kt_timespec *rmtp)
-{
-	struct kt_timespec t;
-	unsigned long timeout;
-
-	if (copy_from_user(&t, rqtp, sizeof(t)))
-		return -EFAULT;
-	if (t.tv_sec < 0 || t.tv_nsec < 0 || t.tv_nsec >= 1000000000L)
-		return -EINVAL;
-	/* Rounded up, plus the tick already under way: at least as long. */
-	timeout = t.tv_sec * HZ + DIV_ROUND_UP(t.tv_nsec, 1000000000L / HZ);
-	if (timeout)
-		timeout++;
-	timeout = schedule_timeout_interruptible(timeout);
-	if (!timeout)
-		return 0;
-	if (rmtp) {
-		t.tv_sec = timeout / HZ;
-		t.tv_nsec = (timeout % HZ) * (1000000000L / HZ);
-		if (copy_to_user(rmtp, &t, sizeof(t)))
-			return -EFAULT;
-	}
-	return -EINTR;
 }
 
 asmlinkage long sys_times(struct kt_tms *tbuf)

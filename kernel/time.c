@@ -2,7 +2,7 @@
 /*
  * kernel/time.c - the clocks user programs read: time(2),
  * gettimeofday(2), clock_gettime(2) and clock_getres(2) in their 32- and
- * 64-bit forms, and clock_nanosleep(2).
+ * 64-bit forms, nanosleep(2) and clock_nanosleep(2).
  *
  * Linux 2.6: kernel/time.c (sys_time, sys_gettimeofday),
  * kernel/posix-timers.c (sys_clock_gettime, sys_clock_getres,
@@ -17,8 +17,9 @@
  * sets it (no settimeofday) and nothing steers it (no NTP): it drifts as
  * the TSC does.  The "coarse" clocks are the same (Linux's are tick
  * based and cheaper); the CPU-time clocks count the caller's user and
- * system ticks.  Sleeping is schedule_timeout(), in ticks: at least as
- * long as asked, up to a tick longer.
+ * system ticks.  Sleeping is schedule_timeout(), in ticks, until the
+ * clock slept on says the time has come: at least as long as asked, on
+ * that clock, and about a tick longer.
  */
 #include <asm/uaccess.h>
 #include <errno.h>
@@ -170,11 +171,18 @@ static long do_clock_getres(int clockid, void *tp, bool time64)
 	return tp ? put_timespec(tp, ns, time64) : 0;
 }
 
+/*
+ * Sleep in ticks until the clock itself reaches the deadline.  The ticks
+ * (the timer interrupt) and the clock (the TSC) are two clocks; when
+ * they disagree -- a loaded host delays QEMU's ticks, then delivers them
+ * in a burst -- enough ticks can pass before enough nanoseconds have, so
+ * the sleep goes on for what is left.  Linux's hrtimers sleep on the
+ * clock directly (kernel/hrtimer.c: do_nanosleep()).
+ */
 static long do_clock_nanosleep(int clockid, int flags, const void *rqtp,
 			       void *rmtp, bool time64)
 {
-	unsigned long timeout;
-	u64 ns, now;
+	u64 ns, now, deadline;
 	long err;
 	int cerr;
 
@@ -184,25 +192,38 @@ static long do_clock_nanosleep(int clockid, int flags, const void *rqtp,
 	err = get_timespec(rqtp, &ns, time64);
 	if (err)
 		return err;
-	if (flags & TIMER_ABSTIME) {
+	now = clock_ns(clockid, &cerr);
+	deadline = flags & TIMER_ABSTIME ? ns : now + ns;
+	while (now < deadline) {
+		/* Rounded up, plus the tick already under way. */
+		schedule_timeout_interruptible(
+			DIV_ROUND_UP(deadline - now, TICK_NSEC) + 1);
 		now = clock_ns(clockid, &cerr);
-		if (ns <= now)
-			return 0;
-		ns -= now;
+		if (signal_pending(current) && now < deadline) {
+			if (rmtp && !(flags & TIMER_ABSTIME)) {
+				err = put_timespec(rmtp, deadline - now,
+						   time64);
+				if (err)
+					return err;
+			}
+			return -EINTR;
+		}
 	}
-	/* Rounded up, plus the tick already under way: at least as long. */
-	timeout = DIV_ROUND_UP(ns, TICK_NSEC);
-	if (timeout)
-		timeout++;
-	timeout = schedule_timeout_interruptible(timeout);
-	if (!timeout)
-		return 0;
-	if (rmtp && !(flags & TIMER_ABSTIME)) {
-		err = put_timespec(rmtp, (u64)timeout * TICK_NSEC, time64);
-		if (err)
-			return err;
-	}
-	return -EINTR;
+	return 0;
+}
+
+/**
+ * sys_nanosleep - nanosleep(2): clock_nanosleep() on CLOCK_MONOTONIC
+ * @rqtp: how long
+ * @rmtp: what was left, if a signal cut the sleep short
+ *
+ * Context: process (a system call), sleeps.
+ * Return: 0, -EINTR (a signal), -EINVAL, -EFAULT.
+ */
+asmlinkage long sys_nanosleep(const struct kt_timespec *rqtp,
+			      struct kt_timespec *rmtp)
+{
+	return do_clock_nanosleep(CLOCK_MONOTONIC, 0, rqtp, rmtp, false);
 }
 
 /**

@@ -77,9 +77,11 @@ static unsigned int scale_prio(unsigned int x, int prio)
 
 static unsigned int task_timeslice(struct task_struct *p)
 {
+	/* LAB 3: task_timeslice BEGIN */
 	if (p->static_prio < NICE_TO_PRIO(0))
 		return scale_prio(DEF_TIMESLICE * 4, p->static_prio);
 	return scale_prio(DEF_TIMESLICE, p->static_prio);
+	/* LAB 3: task_timeslice END */
 }
 
 static __always_inline void __set_bit(unsigned int nr, unsigned long *map)
@@ -99,6 +101,7 @@ static __always_inline void __clear_bit(unsigned int nr, unsigned long *map)
  */
 static __always_inline int sched_find_first_bit(const unsigned long *map)
 {
+	/* LAB 3: sched_find_first_bit BEGIN */
 	BUILD_BUG_ON(BITMAP_SIZE != 5);
 	if (unlikely(map[0]))
 		return __builtin_ctzl(map[0]);
@@ -109,6 +112,7 @@ static __always_inline int sched_find_first_bit(const unsigned long *map)
 	if (likely(map[3]))
 		return 96 + __builtin_ctzl(map[3]);
 	return 128 + __builtin_ctzl(map[4]);
+	/* LAB 3: sched_find_first_bit END */
 }
 
 #define MAX_BONUS	10				/* priority levels */
@@ -793,6 +797,7 @@ void scheduler_tick(int user_tick)
 	}
 	if (p->sleep_avg)
 		p->sleep_avg--;		/* a tick on the CPU: less of a sleeper */
+	/* LAB 3: scheduler_tick BEGIN */
 	if (!--p->time_slice) {
 		dequeue_task(p, rq->active);
 		resched_task(p);
@@ -809,6 +814,7 @@ void scheduler_tick(int user_tick)
 			enqueue_task(p, rq->active);
 		}
 	}
+	/* LAB 3: scheduler_tick END */
 out:
 	spin_unlock(&rq->lock);
 	rebalance_tick(cpu, rq, false);
@@ -948,6 +954,7 @@ need_resched:
 		panic("bad: scheduling from the idle thread!");
 
 	spin_lock_irq(&rq->lock);
+	/* LAB 4: schedule_deactivate BEGIN */
 	switch_count = &prev->nivcsw;
 	if (prev->state && !(preempt_count() & PREEMPT_ACTIVE)) {
 		switch_count = &prev->nvcsw;
@@ -960,6 +967,7 @@ need_resched:
 			__deactivate_task(prev, rq);	/* locked above */
 		}
 	}
+	/* LAB 4: schedule_deactivate END */
 
 	if (unlikely(!rq->nr_running)) {
 		/* Nothing here: take work from a busier CPU first. */
@@ -977,6 +985,7 @@ need_resched:
 			goto switch_tasks;
 		}
 	}
+	/* LAB 3: schedule BEGIN */
 	array = rq->active;
 	if (unlikely(!array->nr_active)) {
 		/* Everyone used their slice: a new round begins. */
@@ -989,6 +998,7 @@ need_resched:
 	}
 	next = list_first_entry(&array->queue[sched_find_first_bit(array->bitmap)],
 				struct task_struct, run_list);
+	/* LAB 3: schedule END */
 
 switch_tasks:
 	clear_tsk_need_resched(prev);
@@ -1020,6 +1030,7 @@ switch_tasks:
  */
 asmlinkage void __sched preempt_schedule(void)
 {
+	/* LAB 4: preempt_schedule BEGIN */
 	if (likely(preempt_count() || irqs_disabled()))
 		return;
 	do {
@@ -1028,6 +1039,7 @@ asmlinkage void __sched preempt_schedule(void)
 		sub_preempt_count(PREEMPT_ACTIVE);
 		barrier();
 	} while (unlikely(need_resched()));
+	/* LAB 4: preempt_schedule END */
 }
 
 /**
@@ -1039,6 +1051,7 @@ asmlinkage void __sched preempt_schedule(void)
  */
 asmlinkage void __sched preempt_schedule_irq(void)
 {
+	/* LAB 4: preempt_schedule_irq BEGIN */
 	BUG_ON(preempt_count() || !irqs_disabled());
 	do {
 		add_preempt_count(PREEMPT_ACTIVE);
@@ -1048,6 +1061,7 @@ asmlinkage void __sched preempt_schedule_irq(void)
 		sub_preempt_count(PREEMPT_ACTIVE);
 		barrier();
 	} while (unlikely(need_resched()));
+	/* LAB 4: preempt_schedule_irq END */
 }
 
 /**

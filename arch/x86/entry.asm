@@ -282,6 +282,7 @@ system_call:
 global resume_kernel:function (resume_kernel.end - resume_kernel)
 extern preempt_schedule_irq
 resume_kernel:
+	; LAB 4: resume_kernel BEGIN
 	cli
 .need_resched:
 	mov ecx, esp
@@ -299,6 +300,7 @@ resume_kernel:
 	call preempt_schedule_irq
 	add esp, 8
 	jmp .need_resched
+	; LAB 4: resume_kernel END
 .end:
 
 ; restore_all - pop the pt_regs and iret.
@@ -327,11 +329,13 @@ restore_all:
 global ret_from_fork:function (ret_from_fork.end - ret_from_fork)
 extern schedule_tail
 ret_from_fork:
+	; LAB 2: ret_from_fork BEGIN
 	xor ebp, ebp
 	push eax
 	call schedule_tail
 	add esp, 4
 	jmp ret_from_exception
+	; LAB 2: ret_from_fork END
 .end:
 
 ; start_user_mode - a kernel thread leaves for user mode (kernel_execve()).
@@ -358,6 +362,7 @@ start_user_mode:
 global kernel_thread_helper:function (kernel_thread_helper.end - kernel_thread_helper)
 extern do_exit
 kernel_thread_helper:
+	; LAB 2: kernel_thread_helper BEGIN
 	push dword 0
 	mov eax, edx
 	push edx
@@ -365,4 +370,5 @@ kernel_thread_helper:
 	push eax
 	call do_exit
 	ud2
+	; LAB 2: kernel_thread_helper END
 .end:

@@ -44,6 +44,7 @@
  */
 void kernel_thread_regs(struct pt_regs *regs, int (*fn)(void *), void *arg)
 {
+	/* LAB 2: kernel_thread_regs BEGIN */
 	memset(regs, 0, sizeof(*regs));
 	regs->ebx = (unsigned long)fn;
 	regs->edx = (unsigned long)arg;
@@ -55,6 +56,7 @@ void kernel_thread_regs(struct pt_regs *regs, int (*fn)(void *), void *arg)
 	/* Interrupts on from its first instruction; SF/PF as Linux. */
 	regs->eflags = X86_EFLAGS_IF | X86_EFLAGS_SF | X86_EFLAGS_PF |
 		       X86_EFLAGS_FIXED;
+	/* LAB 2: kernel_thread_regs END */
 }
 
 /**
@@ -70,11 +72,13 @@ void kernel_thread_regs(struct pt_regs *regs, int (*fn)(void *), void *arg)
  */
 int kernel_thread(int (*fn)(void *), void *arg, unsigned long flags)
 {
+	/* LAB 2: kernel_thread BEGIN */
 	struct pt_regs regs;
 
 	kernel_thread_regs(&regs, fn, arg);
 	return do_fork(flags | CLONE_VM | CLONE_UNTRACED, 0, &regs, 0, NULL,
 		       NULL);
+	/* LAB 2: kernel_thread END */
 }
 
 /**
@@ -94,6 +98,7 @@ int kernel_thread(int (*fn)(void *), void *arg, unsigned long flags)
 int copy_thread(unsigned long clone_flags, unsigned long esp,
 		struct task_struct *p, struct pt_regs *regs)
 {
+	/* LAB 2: copy_thread BEGIN */
 	struct pt_regs *childregs = task_pt_regs(p);
 
 	*childregs = *regs;
@@ -104,6 +109,7 @@ int copy_thread(unsigned long clone_flags, unsigned long esp,
 	p->thread.esp = (unsigned long)childregs;
 	p->thread.esp0 = (unsigned long)(childregs + 1);
 	p->thread.eip = (unsigned long)ret_from_fork;
+	/* LAB 2: copy_thread END */
 	savesegment(gs, p->thread.gs);
 	/* The child starts with the parent's FPU registers, saved now. */
 	preempt_disable();

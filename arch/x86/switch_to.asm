@@ -44,6 +44,7 @@ extern __switch_to
 global switch_to:function (switch_to.end - switch_to)
 global thread_return
 switch_to:
+	; LAB 3: switch_to BEGIN
 	push ebp
 	mov ebp, esp
 	push ebx
@@ -56,6 +57,7 @@ switch_to:
 	mov esp, [edx + TASK_THREAD_ESP]	; *** now on next's stack ***
 	push dword [edx + TASK_THREAD_EIP]	; where next resumes
 	jmp __switch_to				; returns there, eax = prev
+	; LAB 3: switch_to END
 thread_return:
 	pop edi
 	pop esi

@@ -610,14 +610,16 @@ def test_krunqueue_is_consistent(switches, when):
                   text, re.M)
     assert m, switches.explain("no cpu 0 line")
     nr_running = int(m.group(1))
-    listed = re.findall(r"pid (\d+) \S+ ([RSDTZX])",
+    listed = re.findall(r"pid (\d+) \S+ ([RSDTZX](?: \(preempted\))?)",
                         "\n".join(l for l in text.splitlines()
                                   if l.strip().startswith("prio")))
     assert len(listed) == nr_running, switches.explain(
         "nr_running %d, %d tasks listed" % (nr_running, len(listed)))
     assert len(set(pid for pid, _ in listed)) == len(listed), \
         switches.explain("a task is listed twice")
-    assert all(state == "R" for _, state in listed), \
+    # Queued means R, or preempted on its way to sleep (S or D).
+    assert all(state in ("R", "S (preempted)", "D (preempted)")
+               for _, state in listed), \
         switches.explain("a queued task is not R")
     assert re.search(r"^  %d tasks? queued, nr_running %d$" % (nr_running,
                                                                 nr_running),

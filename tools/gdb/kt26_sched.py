@@ -27,6 +27,22 @@ import kt26_utils as utils
 MAX_PRIO = 140
 
 
+PREEMPT_ACTIVE = 0x10000000    # include/preempt.h
+
+
+def queued_text(task):
+    """describe() of a queued task.  A task preempted on its way to sleep
+    (its state already S or D, PREEMPT_ACTIVE in the preempt_count saved
+    in its thread_info) stays queued: schedule() only dequeues a sleeper
+    that called it itself (sched/core.c).  Say so, or it looks wrong."""
+    text = utils.describe(task)
+    if utils.task_state_char(task) != "R":
+        tinfo = utils.fetch(task["thread_info"], "thread_info")
+        if utils.ulong(tinfo["preempt_count"]) & PREEMPT_ACTIVE:
+            text += " (preempted)"
+    return text
+
+
 def runqueue(cpu):
     try:
         return utils.fetch(gdb.parse_and_eval("&per_cpu__runqueues[%d]" % cpu),
@@ -76,7 +92,7 @@ def show_array(rq, index, label, warnings):
             continue
         tasks = list_entries(head_address, head, ttype, "run_list")
         gdb.write("    prio %3d: %s\n" % (prio, ", ".join(
-            utils.describe(t) for t in tasks) or "(empty)"))
+            queued_text(t) for t in tasks) or "(empty)"))
         for task in tasks:
             if utils.ulong(task["array"]) != address:
                 warnings.append("%s is on arrays[%d] but its ->array is "

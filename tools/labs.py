@@ -1,0 +1,239 @@
+# SPDX-License-Identifier: GPL-2.0
+"""tools/labs.py - the course labs: what each one asks a student to
+write, the stub a student tree gets instead, and how it is graded.
+
+Read by tools/mklab (which writes a student tree), tools/grade.py
+(`make grade LAB=n`) and tools/grade-all (a class's trees).  The
+handouts are docs/labs/labN.md and docs/labs/zh/labN.md; how to add a
+lab is in docs/labs/README.md.
+
+In the kernel's source, the code of a lab is marked, around a function
+body or a block a student writes in one afternoon:
+
+    /* LAB 2: copy_thread BEGIN */        (C)
+    ...
+    /* LAB 2: copy_thread END */
+
+    ; LAB 2: ret_from_fork BEGIN          (NASM)
+    ...
+    ; LAB 2: ret_from_fork END
+
+In docs/ (Markdown), a quotation of that code is marked the same way,
+`<!-- LAB 2: kernel_thread_helper BEGIN -->` ... `END -->`, and a
+student tree gets a note pointing to the handout instead.
+
+The name is the region's, usually the function it is in.  mklab keeps
+the two marker lines and replaces what is between them by the stub
+below, after a line saying "LAB n: your code here"; a C stub also says
+at run time that the region is not written yet (KERN_ERR), so a
+student tree boots to where the code is first needed and says why it
+stops; an assembly stub is ud2, whose oops names the function.
+"""
+import re
+from dataclasses import dataclass, field
+
+MARKER = re.compile(r"^\s*(?:/\*|;|<!--)\s*LAB (\d+): (\w+) (BEGIN|END)"
+                    r"\s*(?:\*/|-->)?\s*$")
+
+
+class Quiet(list):
+    """A stub that does not print "not written yet": one on a hot path
+    (every preempt_enable(), every interrupt return), where the line
+    would flood the console."""
+
+
+@dataclass
+class Test:
+    """A ktest (tests/ktest/), its points, and the regions whose bugs
+    it catches: a failure names them."""
+    name: str
+    points: int
+    regions: tuple
+
+
+@dataclass
+class Question:
+    """A question of a GDB lab.  The grader asks the student's own
+    kernel, on the student's own machine, with @gdb (GDB commands run in
+    order in one session, after the commands of the questions before),
+    and takes the answer from the output of the last one: the first
+    number after "= " (hexadecimal or decimal)."""
+    key: str
+    points: int
+    text: str
+    gdb: tuple
+
+
+@dataclass
+class Lab:
+    number: int
+    title: str
+    # region name -> the stub's statements (C) or instructions (NASM)
+    stubs: dict
+    tests: list = field(default_factory=list)
+    # boots of the ktests, each with another ktest_seed= (the order of
+    # the tests): a test passes only if it passes in every boot
+    runs: int = 1
+    cpus: int = 1
+    # A GDB lab: questions answered in labN-answers.txt at the top of
+    # the tree, whose "machine:" line (written by tools/mklab, random
+    # per tree) says the memory size of the student's machine.
+    questions: list = field(default_factory=list)
+
+
+def answers_file(number):
+    return "lab%d-answers.txt" % number
+
+
+def machine_flags(mem):
+    """QEMU's flags for a GDB lab's machine, for the grader and for
+    `make gdb LAB=n` alike: one CPU, @mem MiB, guest time counted in
+    instructions (sleep=off: an idle CPU skips to its next timer), the
+    disk's writes thrown away: the same kernel then runs the same way
+    every time, whoever is stepping it."""
+    return ["-m", str(mem), "-smp", "1", "-icount", "shift=0,sleep=off",
+            "-snapshot"]
+
+
+LABS = {
+    2: Lab(
+        number=2,
+        title="kernel_thread() and do_fork()",
+        stubs={
+            "kernel_thread_regs": ["memset(regs, 0, sizeof(*regs));"],
+            "kernel_thread": ["return -ENOSYS;"],
+            "copy_thread": ["return -ENOSYS;"],
+            "do_fork": ["return -ENOSYS;"],
+            "ret_from_fork": ["ud2"],
+            "kernel_thread_helper": ["ud2"],
+        },
+        tests=[
+            Test("kernel_thread_regs_start_at_kernel_thread_helper", 15,
+                 ("kernel_thread_regs", "kernel_thread_helper")),
+            Test("copy_thread_builds_the_child_stack", 20,
+                 ("copy_thread",)),
+            Test("ret_from_fork_finishes_the_switch", 10,
+                 ("ret_from_fork",)),
+            Test("kernel_thread_forks_with_clone_vm_and_untraced", 10,
+                 ("kernel_thread",)),
+            Test("kernel_thread_helper_passes_arg_in_eax_and_on_the_stack",
+                 10, ("kernel_thread_helper",)),
+            Test("kernel_thread_return_value_reaches_do_exit", 5,
+                 ("kernel_thread_helper",)),
+            Test("do_fork_vfork_waits_for_the_child", 10, ("do_fork",)),
+            Test("fork_exit_codes_and_wait", 10,
+                 ("do_fork", "copy_thread")),
+            Test("failed_forks_leak_nothing", 5, ("do_fork",)),
+            Test("fork_without_a_free_pid_fails_and_freed_pids_are_reused",
+                 5, ("do_fork",)),
+        ],
+    ),
+}
+
+
+LABS[3] = Lab(
+    number=3,
+    title="switch_to and schedule(): the O(1) scheduler",
+    stubs={
+        "switch_to": ["ud2"],
+        "sched_find_first_bit": ["return MAX_PRIO;"],
+        "schedule": ["(void)array;",
+                     'panic("LAB 3: schedule() cannot choose a task");'],
+        "task_timeslice": ["return scale_prio(DEF_TIMESLICE, NICE_TO_PRIO(0));"],
+        "scheduler_tick": Quiet([
+            "if (!--p->time_slice) {",
+            "\tp->prio = effective_prio(p);",
+            "\tp->time_slice = task_timeslice(p);",
+            "\tresched_task(p);",
+            "}"]),
+    },
+    tests=[
+        Test("ping_pong_switches_load_cr3_zero_times", 15,
+             ("switch_to", "schedule")),
+        Test("sched_fifo_runs_before_normal_tasks", 15,
+             ("sched_find_first_bit", "schedule")),
+        Test("sleep_average_lets_a_sleeper_preempt_a_hog", 10,
+             ("sched_find_first_bit", "schedule")),
+        Test("time_slice_scales_with_nice", 15,
+             ("task_timeslice", "scheduler_tick")),
+        Test("interactive_task_stays_on_the_active_array", 15,
+             ("scheduler_tick", "schedule")),
+        Test("yield_from_the_expired_array_keeps_the_run_queue_consistent",
+             10, ("schedule",)),
+        Test("yield_lets_the_other_task_run", 10, ("schedule",)),
+        Test("runqueue_checks_pass_under_the_lock", 10,
+             ("schedule", "scheduler_tick")),
+    ],
+    runs=3,
+)
+
+LABS[4] = Lab(
+    number=4,
+    title="Kernel preemption: preempt_count, PREEMPT_ACTIVE, resume_kernel",
+    stubs={
+        "resume_kernel": ["jmp restore_all"],
+        "preempt_schedule_irq": Quiet(["clear_tsk_need_resched(current);"]),
+        "preempt_schedule": Quiet(["return;"]),
+        "schedule_deactivate": Quiet([
+            "switch_count = &prev->nvcsw;",
+            "if (prev->state)",
+            "\t__deactivate_task(prev, rq);"]),
+    },
+    tests=[
+        Test("preemption_spinner_cannot_stop_periodic_thread", 25,
+             ("resume_kernel", "preempt_schedule_irq")),
+        Test("higher_priority_wakeup_preempts_at_once", 15,
+             ("preempt_schedule", "resume_kernel")),
+        Test("preempted_sleeper_stays_runnable", 25,
+             ("schedule_deactivate", "preempt_schedule")),
+        Test("preempt_enable_and_spin_unlock_are_preemption_points", 25,
+             ("preempt_schedule",)),
+        Test("complete_wakes_with_no_preemption_point_after_counting", 10,
+             ("preempt_schedule", "schedule_deactivate")),
+    ],
+    runs=3,
+)
+
+LABS[8] = Lab(
+    number=8,
+    title="GDB: process 0, a new task's first switch, the zones, lazy TLB",
+    stubs={},
+    questions=[
+        Question("q1", 10, "The address of process 0's stack and "
+                 "thread_info, init_thread_union.",
+                 ("p/x &init_thread_union",)),
+        Question("q2", 15, "At the first context switch (pid 0 -> pid 1), "
+                 "the stack pointer saved in pid 1's thread struct.",
+                 ("kswitch", "continue", "kswitch off",
+                  "p/x $task_by_pid(1)->thread.esp")),
+        Question("q3", 10, "pid 1's preempt_count before it first runs.",
+                 ("p $task_by_pid(1)->thread_info->preempt_count",)),
+        Question("q4", 15, "eax when pid 1 first reaches ret_from_fork.",
+                 ("tbreak *ret_from_fork", "continue", "p/x $eax")),
+        Question("q5", 15, "ebx when pid 1 first reaches "
+                 "kernel_thread_helper.",
+                 ("tbreak *kernel_thread_helper", "continue", "p/x $ebx")),
+        Question("q6", 15, "pages_high of the Normal zone on your machine.",
+                 ("p contig_page_data.node_zones[0].pages_high",)),
+        Question("q7", 20, "How many times CPU 0 loaded CR3 in its first "
+                 "200 context switches.",
+                 ("break context_switch if "
+                  "per_cpu__runqueues[0].nr_switches == 200",
+                  "continue", "p per_cpu__cr3_loads[0]")),
+    ],
+)
+
+
+def check():
+    """Every lab's points add up to 100."""
+    for lab in LABS.values():
+        total = sum(t.points for t in lab.tests) + \
+            sum(q.points for q in lab.questions)
+        assert total == 100, "lab %d: %d points" % (lab.number, total)
+        for t in lab.tests:
+            for r in t.regions:
+                assert r in lab.stubs, "lab %d: %s: no region %s" % (
+                    lab.number, t.name, r)
+
+
+check()
