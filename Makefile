@@ -109,6 +109,7 @@ OBJS-procfs := fs/proc/inode.o fs/proc/generic.o fs/proc/root.o \
 OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/mm_test.o tests/ktest/fork_test.o tests/ktest/kernel_thread_test.o tests/ktest/sched_test.o \
 	       tests/ktest/deferred_test.o tests/ktest/uaccess_test.o \
+	       tests/ktest/syscall_test.o tests/ktest/daemon_test.o \
 	       tests/ktest/disk_test.o tests/ktest/vmscan_test.o \
 	       tests/ktest/writeback_test.o tests/ktest/pingpong.o \
 	       tests/ktest/kthread_test.o tests/ktest/yield_test.o \

@@ -19,6 +19,8 @@ struct task_struct;
 
 /* arch/x86/smpboot.c */
 void smp_init(void);
+/* arch/x86/smpboot.c: the CPUs to run, NR_CPUS unless nosmp/maxcpus= */
+extern unsigned int setup_max_cpus;
 asmlinkage void __noreturn start_secondary(void);
 struct task_struct *fork_idle(int cpu);
 

@@ -617,6 +617,7 @@ asmlinkage long sys_set_robust_list(void *head, size_t len)
  */
 struct task_struct *fork_idle(int cpu)
 {
+	/* LAB 7: fork_idle BEGIN */
 	struct pt_regs regs = { 0 };
 	struct task_struct *idle;
 
@@ -627,4 +628,5 @@ struct task_struct *fork_idle(int cpu)
 	snprintf(idle->comm, sizeof(idle->comm), "swapper/%d", cpu);
 	init_idle(idle, cpu);
 	return idle;
+	/* LAB 7: fork_idle END */
 }

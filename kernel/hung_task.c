@@ -97,6 +97,7 @@ static long timeout_jiffies(unsigned long timeout)
 
 static int watchdog(void *unused)
 {
+	/* LAB 5: watchdog BEGIN */
 	for (;;) {
 		unsigned long timeout = READ_ONCE(sysctl_hung_task_timeout_secs);
 		long left = schedule_timeout_interruptible(
@@ -109,6 +110,7 @@ static int watchdog(void *unused)
 			continue;
 		check_hung_uninterruptible_tasks(timeout);
 	}
+	/* LAB 5: watchdog END */
 }
 
 /**

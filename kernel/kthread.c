@@ -251,7 +251,9 @@ void kthread_boot_done(void)
  */
 bool kthread_should_stop(void)
 {
+	/* LAB 5: kthread_should_stop BEGIN */
 	return READ_ONCE(to_kthread(current)->should_stop);
+	/* LAB 5: kthread_should_stop END */
 }
 
 /**
@@ -267,6 +269,7 @@ bool kthread_should_stop(void)
  */
 int kthread_stop(struct task_struct *k)
 {
+	/* LAB 5: kthread_stop BEGIN */
 	struct kthread *kthread = to_kthread(k);
 	int ret;
 
@@ -277,4 +280,5 @@ int kthread_stop(struct task_struct *k)
 	ret = k->exit_code;
 	put_task_struct(k);
 	return ret;
+	/* LAB 5: kthread_stop END */
 }

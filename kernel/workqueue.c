@@ -216,6 +216,7 @@ static int worker_thread(void *_cwq)
 {
 	struct cpu_workqueue_struct *cwq = _cwq;
 
+	/* LAB 5: worker_thread BEGIN */
 	for (;;) {
 		wait_event_interruptible(cwq->more_work,
 					 !list_empty(&cwq->worklist) ||
@@ -225,6 +226,7 @@ static int worker_thread(void *_cwq)
 		run_workqueue(cwq);
 	}
 	return 0;
+	/* LAB 5: worker_thread END */
 }
 
 /**

@@ -557,9 +557,11 @@ void setup_per_zone_pages_min(void)
 	unsigned long flags;
 
 	spin_lock_irqsave(&zone->lock, flags);
+	/* LAB 6: setup_per_zone_pages_min BEGIN */
 	WRITE_ONCE(zone->pages_min, pages_min);
 	WRITE_ONCE(zone->pages_low, pages_min * 5 / 4);
 	WRITE_ONCE(zone->pages_high, pages_min * 3 / 2);
+	/* LAB 6: setup_per_zone_pages_min END */
 	spin_unlock_irqrestore(&zone->lock, flags);
 	printk(KERN_INFO "Zone %s: min_free_kbytes %lu%s: pages_min %lu "
 	       "pages_low %lu pages_high %lu (of %lu managed pages)\n",

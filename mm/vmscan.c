@@ -111,6 +111,7 @@ void unregister_shrinker(struct shrinker *shrinker)
  */
 static unsigned long shrink_slab(int priority, gfp_t gfp_mask)
 {
+	/* LAB 6: shrink_slab BEGIN */
 	struct shrinker *shrinker;
 	unsigned long freed = 0;
 
@@ -129,6 +130,7 @@ static unsigned long shrink_slab(int priority, gfp_t gfp_mask)
 	}
 	spin_unlock(&shrinker_lock);
 	return freed;
+	/* LAB 6: shrink_slab END */
 }
 
 /* The slab's shrinker: its objects are the empty slabs' pages. */
@@ -321,12 +323,14 @@ static unsigned long do_reclaim(struct zone *zone, struct scan_control *sc,
  */
 static void balance_pgdat(struct zone *zone)
 {
+	/* LAB 6: balance_pgdat BEGIN */
 	struct scan_control sc = { .kswapd = true, .gfp_mask = GFP_KERNEL };
 
 	stat_inc(&vm_events.pageoutrun);
 	while (!zone_watermark_ok(zone, 0, zone->pages_high, 0) &&
 	       do_reclaim(zone, &sc, SWAP_CLUSTER_MAX, 0) >= SWAP_CLUSTER_MAX)
 		cond_resched();
+	/* LAB 6: balance_pgdat END */
 }
 
 /**
@@ -383,6 +387,7 @@ static DECLARE_COMPLETION(kswapd_started);
  */
 static int kswapd(void *p)
 {
+	/* LAB 6: kswapd BEGIN */
 	struct pglist_data *pgdat = p;
 	struct zone *zone = &pgdat->node_zones[ZONE_NORMAL];
 	struct completion *started = &kswapd_started;
@@ -416,6 +421,7 @@ static int kswapd(void *p)
 			balance_pgdat(zone);
 	}
 	return 0;
+	/* LAB 6: kswapd END */
 }
 
 /**
@@ -427,6 +433,7 @@ static int kswapd(void *p)
  */
 void wakeup_kswapd(struct zone *zone, unsigned int order)
 {
+	/* LAB 6: wakeup_kswapd BEGIN */
 	struct pglist_data *pgdat = NODE_DATA(0);
 
 	stat_inc(&vm_events.kswapd_wakeup_requests);
@@ -435,6 +442,7 @@ void wakeup_kswapd(struct zone *zone, unsigned int order)
 		return;
 	if (waitqueue_active(&pgdat->kswapd_wait))
 		wake_up_interruptible(&pgdat->kswapd_wait);
+	/* LAB 6: wakeup_kswapd END */
 }
 
 /**

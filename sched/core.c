@@ -266,6 +266,7 @@ static void deactivate_task(struct task_struct *p, struct runqueue *rq)
  */
 static void resched_task(struct task_struct *p)
 {
+	/* LAB 7: resched_task BEGIN */
 	unsigned int cpu;
 
 	if (test_tsk_need_resched(p))
@@ -274,6 +275,7 @@ static void resched_task(struct task_struct *p)
 	cpu = task_cpu(p);
 	if (cpu != raw_smp_processor_id())
 		smp_send_reschedule(cpu);
+	/* LAB 7: resched_task END */
 }
 
 /* The queue has nothing to run: its idle task runs, or is about to. */
@@ -518,6 +520,7 @@ static struct runqueue *find_busiest_queue(struct runqueue *this_rq,
 					   unsigned int this_cpu, bool idle,
 					   unsigned long *imbalance)
 {
+	/* LAB 7: find_busiest_queue BEGIN */
 	unsigned long nr = this_rq->nr_running, max_load = 0;
 	struct runqueue *busiest = NULL;
 	unsigned int i;
@@ -539,6 +542,7 @@ static struct runqueue *find_busiest_queue(struct runqueue *this_rq,
 		return NULL;
 	*imbalance = (max_load - nr) / 2;
 	return busiest;
+	/* LAB 7: find_busiest_queue END */
 }
 
 /*
@@ -567,6 +571,7 @@ static void pull_task(struct runqueue *src_rq, struct prio_array *src_array,
 		      struct task_struct *p, struct runqueue *this_rq,
 		      unsigned int this_cpu)
 {
+	/* LAB 7: pull_task BEGIN */
 	struct prio_array *array = src_array == src_rq->expired ?
 				   this_rq->expired : this_rq->active;
 
@@ -584,6 +589,7 @@ static void pull_task(struct runqueue *src_rq, struct prio_array *src_array,
 	this_rq->nr_balanced++;
 	if (TASK_PREEMPTS_CURR(p, this_rq))
 		resched_task(this_rq->curr);
+	/* LAB 7: pull_task END */
 }
 
 /*

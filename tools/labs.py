@@ -75,6 +75,13 @@ class Lab:
     # the tests): a test passes only if it passes in every boot
     runs: int = 1
     cpus: int = 1
+    # -icount shift: 2^shift ns of guest time per instruction.  5 (a
+    # 31 MHz CPU) makes a second of guest time cheap; with several CPUs
+    # sharing QEMU's one thread, 3 leaves each CPU enough per tick.
+    icount_shift: int = 5
+    # ktest_timeout= (guest seconds): a test still running after it ends
+    # the run, and is named; 0: 10 s
+    timeout: int = 0
     # A GDB lab: questions answered in labN-answers.txt at the top of
     # the tree, whose "machine:" line (written by tools/mklab, random
     # per tree) says the memory size of the student's machine.
@@ -96,6 +103,31 @@ def machine_flags(mem):
 
 
 LABS = {
+    1: Lab(
+        number=1,
+        title="a system call and an exception handler",
+        stubs={
+            "system_call": ["ud2"],
+            "sys_getppid": ["return -ENOSYS;"],
+            "do_trap": ["die(str, regs, error_code);"],
+            "fixup_exception": ["return false;"],
+        },
+        tests=[
+            Test("system_call_dispatches_through_sys_call_table", 25,
+                 ("system_call",)),
+            Test("system_call_rejects_numbers_past_the_table", 15,
+                 ("system_call",)),
+            Test("system_call_from_user_mode_returns_getppid", 15,
+                 ("system_call", "sys_getppid")),
+            Test("sys_getppid_returns_the_parents_tgid", 10,
+                 ("sys_getppid",)),
+            Test("do_trap_signals_a_user_mode_fault", 15, ("do_trap",)),
+            Test("do_trap_takes_the_fixup_of_a_kernel_fault", 10,
+                 ("do_trap", "fixup_exception")),
+            Test("fixup_exception_finds_every_entry", 10,
+                 ("fixup_exception",)),
+        ],
+    ),
     2: Lab(
         number=2,
         title="kernel_thread() and do_fork()",
@@ -126,6 +158,78 @@ LABS = {
             Test("failed_forks_leak_nothing", 5, ("do_fork",)),
             Test("fork_without_a_free_pid_fails_and_freed_pids_are_reused",
                  5, ("do_fork",)),
+        ],
+    ),
+    5: Lab(
+        number=5,
+        title="wait queues and the kthread API",
+        stubs={
+            "kthread_should_stop": ["(void)to_kthread;\t/* yours to call */",
+                                    "return false;"],
+            # Waits for ever, as for a thread that never ends: a stub that
+            # returned would let destroy_workqueue() free what a live
+            # worker still uses.  The ktest watchdog ends the run.
+            "kthread_stop": ["(void)to_kthread;\t/* yours to call */",
+                             "for (;;)",
+                             "\tschedule_timeout_uninterruptible("
+                             "MAX_SCHEDULE_TIMEOUT);"],
+            "watchdog": ["(void)check_hung_uninterruptible_tasks;"
+                         "\t/* yours to call */",
+                         "(void)timeout_jiffies;",
+                         "while (!kthread_should_stop())",
+                         "\tschedule_timeout_interruptible("
+                         "MAX_SCHEDULE_TIMEOUT);",
+                         "return 0;"],
+            "worker_thread": ["/* A stand-in that looks every tick. */",
+                              "while (!kthread_should_stop()) {",
+                              "\trun_workqueue(cwq);",
+                              "\tschedule_timeout_interruptible(1);",
+                              "}",
+                              "return 0;"],
+        },
+        tests=[
+            Test("kthread_stop_before_the_first_wake_up_returns_eintr", 10,
+                 ("kthread_stop",)),
+            Test("kthread_stop_ends_a_sleeping_periodic_thread_at_once", 20,
+                 ("kthread_stop", "kthread_should_stop")),
+            Test("kthread_should_stop_is_per_thread", 10,
+                 ("kthread_should_stop", "kthread_stop")),
+            Test("khungtaskd_wakes_once_per_period", 20, ("watchdog",)),
+            Test("hung_task_reports_a_blocked_task_once", 10,
+                 ("watchdog", "kthread_stop")),
+            Test("worker_thread_wakes_for_each_work_and_not_otherwise", 20,
+                 ("worker_thread",)),
+            Test("destroy_workqueue_stops_an_idle_worker_at_once", 10,
+                 ("worker_thread", "kthread_stop", "kthread_should_stop")),
+        ],
+        runs=2,
+        timeout=10,
+    ),
+    6: Lab(
+        number=6,
+        title="kswapd",
+        stubs={
+            "setup_per_zone_pages_min": ["(void)pages_min;"],
+            "wakeup_kswapd": ["return;"],
+            "kswapd": ["(void)balance_pgdat;	/* yours to call */",
+                       "complete(&kswapd_started);",
+                       "for (;;)",
+                       "\tschedule_timeout_interruptible("
+                       "MAX_SCHEDULE_TIMEOUT);",
+                       "return 0;"],
+            "balance_pgdat": ["return;"],
+            "shrink_slab": ["return 0;"],
+        },
+        tests=[
+            Test("mm_watermarks_match_formula", 20,
+                 ("setup_per_zone_pages_min",)),
+            Test("mm_below_pages_low_wakes_kswapd", 15, ("wakeup_kswapd",)),
+            Test("kswapd_wakes_when_the_zone_falls_below_pages_low", 20,
+                 ("kswapd", "wakeup_kswapd", "setup_per_zone_pages_min")),
+            Test("balance_pgdat_brings_the_zone_to_pages_high", 20,
+                 ("balance_pgdat", "shrink_slab", "kswapd")),
+            Test("kswapd_sleeps_when_memory_is_fine", 10, ("kswapd",)),
+            Test("shrinkers_are_asked_for_memory", 15, ("shrink_slab",)),
         ],
     ),
 }
@@ -192,6 +296,30 @@ LABS[4] = Lab(
              ("preempt_schedule", "schedule_deactivate")),
     ],
     runs=3,
+)
+
+LABS[7] = Lab(
+    number=7,
+    title="SMP: each CPU's process 0, load balancing, the reschedule IPI",
+    stubs={
+        "fork_idle": ["return ERR_PTR(-ENOSYS);"],
+        "find_busiest_queue": Quiet(["return NULL;"]),
+        "pull_task": Quiet([]),
+        "resched_task": Quiet(["set_tsk_need_resched(p);"]),
+    },
+    tests=[
+        Test("every_present_cpu_came_online", 20, ("fork_idle",)),
+        Test("every_online_cpu_has_its_swapper", 10, ("fork_idle",)),
+        Test("hogs_started_on_cpu0_spread_to_every_cpu", 30,
+             ("find_busiest_queue", "pull_task")),
+        Test("wakeup_from_another_cpu_runs_there_within_two_ticks", 30,
+             ("resched_task",)),
+        Test("set_cpus_allowed_moves_a_running_task", 10,
+             ("resched_task", "fork_idle")),
+    ],
+    runs=2,
+    cpus=4,
+    icount_shift=3,
 )
 
 LABS[8] = Lab(

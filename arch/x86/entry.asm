@@ -262,6 +262,7 @@ system_call:
 	push eax				; orig_eax
 	SAVE_ALL
 	sti				; an interrupt gate turned them off
+	; LAB 1: system_call BEGIN
 	cmp eax, NR_syscalls
 	jae .badsys
 	call [sys_call_table + eax * 4]
@@ -271,6 +272,7 @@ system_call:
 .badsys:
 	call sys_ni_syscall
 	jmp .store
+	; LAB 1: system_call END
 .end:
 
 ; resume_kernel - returning to interrupted kernel code: kernel preemption.

@@ -72,11 +72,11 @@ pgd_t trampoline_pg_dir[PTRS_PER_PGD] __aligned(PAGE_SIZE);
 static DECLARE_WAIT_QUEUE_HEAD(cpu_callin_wait);
 
 /* CPUs to run: NR_CPUS unless nosmp or maxcpus= says fewer. */
-static unsigned int max_cpus = NR_CPUS;
+unsigned int setup_max_cpus = NR_CPUS;
 
 static int nosmp_setup(char *unused)
 {
-	max_cpus = 1;
+	setup_max_cpus = 1;
 	return 0;
 }
 __setup("nosmp", nosmp_setup);
@@ -87,7 +87,7 @@ static int maxcpus_setup(char *val)
 
 	if (kstrtoul(val, 10, &n) || n < 1)
 		return -EINVAL;
-	max_cpus = min(n, (unsigned long)NR_CPUS);
+	setup_max_cpus = min(n, (unsigned long)NR_CPUS);
 	return 0;
 }
 __setup("maxcpus=", maxcpus_setup);
@@ -176,7 +176,7 @@ static void park_cpu(unsigned int cpu)
 }
 
 /*
- * Start every present CPU (up to max_cpus), then sleep until all of
+ * Start every present CPU (up to setup_max_cpus), then sleep until all of
  * them are online.  They turn paging on with trampoline_pg_dir, whose
  * PDE 0 maps the first 4 MiB one to one for the start-up jump only
  * (arch/x86/trampoline.asm).
@@ -194,9 +194,9 @@ static void smp_boot_cpus(void)
 	for_each_cpu_mask(cpu, cpu_present_map) {
 		if (cpu == 0)
 			continue;
-		if (started >= max_cpus) {
+		if (started >= setup_max_cpus) {
 			printk(KERN_INFO "SMP: CPU#%u left out (maxcpus=%u)\n",
-			       cpu, max_cpus);
+			       cpu, setup_max_cpus);
 			continue;
 		}
 		started++;
@@ -228,9 +228,9 @@ void smp_init(void)
 
 	BUILD_BUG_ON(TRAMPOLINE_BASE >= (1UL << 20));
 	smp_intr_init();
-	if (!lapic_enabled && max_cpus > 1)
+	if (!lapic_enabled && setup_max_cpus > 1)
 		printk(KERN_INFO "SMP: no local APIC (nolapic): one CPU\n");
-	else if (max_cpus > 1 && cpus_weight(cpu_present_map) > 1)
+	else if (setup_max_cpus > 1 && cpus_weight(cpu_present_map) > 1)
 		smp_boot_cpus();	/* nothing to start on one CPU */
 	for_each_online_cpu(cpu)
 		len += scnprintf(names + len, sizeof(names) - len, " %s",

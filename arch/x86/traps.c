@@ -29,6 +29,7 @@
 static void do_trap(int trapnr, int signr, const char *str,
 		    struct pt_regs *regs, long error_code)
 {
+	/* LAB 1: do_trap BEGIN */
 	if (user_mode(regs)) {
 		printk(KERN_INFO "%s[%d] trap %s ip:%08lx sp:%08lx error:%lx\n",
 		       current->comm, current->pid, str, regs->eip, regs->esp,
@@ -39,6 +40,7 @@ static void do_trap(int trapnr, int signr, const char *str,
 	if (fixup_exception(regs))
 		return;
 	die(str, regs, error_code);
+	/* LAB 1: do_trap END */
 }
 
 #define DO_ERROR(trapnr, signr, str, name)				\

@@ -135,3 +135,80 @@ KTEST(hung_task_timeout_sysctl_bounds)
 	KTEST_EXPECT_EQ(set_timeout(0), 0);
 	KTEST_EXPECT_EQ(READ_ONCE(sysctl_hung_task_timeout_secs), 0UL);
 }
+
+static struct task_struct *find_khungtaskd(void)
+{
+	struct task_struct *p, *found = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	for_each_process(p)
+		if (!strcmp(p->comm, "khungtaskd")) {
+			found = p;
+			get_task_struct(p);
+			break;
+		}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return found;
+}
+
+static void put_task(void *p)
+{
+	put_task_struct(p);
+}
+
+/*
+ * Wait, a tick at a time, for hung_task_checks to pass @checks; at most
+ * @ticks.  Return: the jiffies it was seen, or 0 if it never was.
+ */
+static unsigned long wait_for_check(unsigned long checks, unsigned long ticks)
+{
+	for (unsigned long start = jiffies; jiffies - start <= ticks;) {
+		if (READ_ONCE(hung_task_checks) > checks)
+			return jiffies;
+		schedule_timeout_uninterruptible(1);
+	}
+	return 0;
+}
+
+#define PERIODS		3
+
+/*
+ * khungtaskd is the periodic daemon: with hung_task_timeout_secs = 1 it
+ * walks the task list once every HZ ticks, and sleeps interruptibly in
+ * between (a write of the timeout must be able to wake it).  The bound is
+ * two ticks either side of the period: the test looks once a tick.
+ */
+KTEST(khungtaskd_wakes_once_per_period)
+{
+	struct task_struct *k = find_khungtaskd();
+	unsigned long checks, seen[PERIODS + 1];
+
+	KTEST_ASSERT(k != NULL);
+	ktest_add_action(put_task, k);
+	saved_timeout = READ_ONCE(sysctl_hung_task_timeout_secs);
+	KTEST_ASSERT_EQ(set_timeout(1), 0);
+	ktest_add_action(restore_timeout, NULL);
+	for (int i = 0; i <= PERIODS; i++) {
+		checks = READ_ONCE(hung_task_checks);
+		seen[i] = wait_for_check(checks, 3 * HZ);
+		if (!seen[i])
+			KTEST_FAIL("watchdog: khungtaskd made no check in %d "
+				   "ticks with hung_task_timeout_secs = 1", 3 * HZ);
+		if (READ_ONCE(hung_task_checks) != checks + 1)
+			KTEST_FAIL("watchdog: %lu checks in one tick, not one",
+				   READ_ONCE(hung_task_checks) - checks);
+	}
+	for (int i = 1; i <= PERIODS; i++) {
+		long period = seen[i] - seen[i - 1];
+
+		if (period < HZ - 2 || period > HZ + 2)
+			KTEST_FAIL("watchdog: checks %ld ticks apart, not one "
+				   "period of %d", period, HZ);
+	}
+	/* Between two walks it sleeps, interruptibly. */
+	ktest_wait_sleeping(k, TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE);
+	if (READ_ONCE(k->state) != TASK_INTERRUPTIBLE)
+		KTEST_FAIL("watchdog: khungtaskd sleeps in state %ld between "
+			   "its walks, not TASK_INTERRUPTIBLE", k->state);
+}

@@ -41,6 +41,22 @@
  * made by copy_process() with pid 0 (fork_idle()), bound to its CPU and
  * not on the task list.
  */
+/*
+ * Every CPU the firmware tables listed came online, up to maxcpus=: a
+ * CPU left out means its start failed -- no idle task from fork_idle(),
+ * or no answer to INIT-SIPI-SIPI -- which the boot only reports, and
+ * goes on.
+ */
+KTEST(every_present_cpu_came_online)
+{
+	unsigned int want = min(cpus_weight(cpu_present_map), setup_max_cpus);
+
+	if (num_online_cpus() != want)
+		KTEST_FAIL("%u of %u CPUs online: a CPU's start failed "
+			   "(fork_idle(), do_boot_cpu())", num_online_cpus(),
+			   want);
+}
+
 KTEST(every_online_cpu_has_its_swapper)
 {
 	char name[TASK_COMM_LEN];
