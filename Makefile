@@ -88,10 +88,12 @@ OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/page-writeback.o mm/pressure.o mm/mmap.o mm/filemap.o
 OBJS-fs     := fs/dcache.o fs/inode.o fs/super.o fs/namespace.o fs/namei.o \
 	       fs/open.o fs/stat.o fs/readdir.o fs/libfs.o fs/ramfs.o \
+	       fs/utimes.o \
 	       fs/devices.o fs/pipe.o fs/select.o fs/fcntl.o fs/ioctl.o \
 	       fs/partitions/check.o fs/partitions/msdos.o \
 	       fs/ext3/super.o fs/ext3/inode.o fs/ext3/dir.o fs/ext3/namei.o \
 	       fs/ext3/file.o fs/ext3/symlink.o fs/ext3/ext3_jbd.o \
+	       fs/ext3/balloc.o fs/ext3/ialloc.o \
 	       fs/jbd2/journal.o fs/jbd2/transaction.o fs/jbd2/commit.o \
 	       fs/jbd2/checkpoint.o fs/jbd2/recovery.o
 OBJS-block  := block/ll_rw_blk.o block/elevator.o block/blkdev_file.o
@@ -243,7 +245,7 @@ $(DISK):
 # gets).  The prototype warnings
 # hold the libc to its headers as they hold the kernel to its own.
 USER_PROGS := init sh hello cat dd spin usertests fuzz echo pipebench ps \
-	      ls grep wc head sleep kill
+	      ls grep wc head sleep kill prng
 USER_BINS  := $(addprefix $(B)/user/,$(USER_PROGS))
 # The programs of more than one file: user/NAME.c has main(), these the
 # rest (the parts that compile for the host too are tested there).

@@ -48,20 +48,15 @@ unsigned long get_next_ino(void)
  * current_fs_time - the time to stamp on a file
  * @sb: its super block (for the granularity; unused)
  *
- * There is no real-time clock reader yet: times count seconds from the
- * epoch at boot (an `ls -l` shows 1970-01-01 plus the uptime).
+ * The wall clock (kernel/time.c: current_kernel_time(): the CMOS clock
+ * read at boot, plus the time since), as a disk's inodes must carry
+ * real times: e2fsck takes a deleted inode's i_dtime of 0 for a live one.
  * Context: any.
  * Return: the time.
  */
 struct timespec current_fs_time(struct super_block *sb)
 {
-	unsigned long ticks = jiffies - INITIAL_JIFFIES;
-	struct timespec now = {
-		.tv_sec = ticks / HZ,
-		.tv_nsec = (ticks % HZ) * (1000000000L / HZ),
-	};
-
-	return now;
+	return current_kernel_time();
 }
 
 /**

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * fs/open.c - opening a dentry, truncate, access, chdir, umask, fsync.
+ * fs/open.c - opening a dentry, truncate, access, chdir, umask, fsync,
+ * statfs.
  *
  * Linux 2.6: fs/open.c (dentry_open, do_truncate, sys_ftruncate,
- * sys_faccessat, sys_chdir, sys_fchdir), kernel/sys.c (sys_umask),
- * fs/buffer.c (sys_fsync).  Understanding the Linux Kernel, 3rd ed.,
- * chapter 12, section "The open() System Call".
+ * sys_faccessat, sys_chdir, sys_fchdir, vfs_statfs, sys_statfs,
+ * sys_statfs64), kernel/sys.c (sys_umask), fs/buffer.c (sys_fsync).
+ * Understanding the Linux Kernel, 3rd ed., chapter 12, section "The
+ * open() System Call".
  * fs/namei.c: do_filp_open() finds (or creates) the dentry and checks the
  * access; dentry_open() here makes the struct file: the inode's i_fop
  * become the file's f_op, and the file system's (or driver's) open runs,
@@ -19,6 +21,7 @@
 #include <kernel.h>
 #include <sched.h>
 #include <slab.h>
+#include <string.h>
 #include <syscalls.h>
 
 /**
@@ -234,11 +237,160 @@ asmlinkage long sys_umask(int mask)
 asmlinkage long sys_fsync(unsigned int fd)
 {
 	struct file *f = fget(fd);
+	long err = 0;
 
 	if (!f)
 		return -EBADF;
-	fput(f);
 	/* In-memory files and the console have nothing to write back;
-	 * /dev/hda's blocks go with sync(2). */
-	return 0;
+	 * /dev/hda's blocks go with sync(2); a disk file system's file
+	 * says what to write (ext3: ext3_sync_file()). */
+	if (f->f_op->fsync)
+		err = f->f_op->fsync(f);
+	fput(f);
+	return err;
+}
+
+/**
+ * vfs_statfs - the size and use of the file system holding @path
+ * @path: any file of it
+ * @buf: filled
+ *
+ * The file system's s_op->statfs gives the counts; one without (ramfs,
+ * proc) reports its magic number and sizes only, with counts of 0, as
+ * Linux's simple_statfs().  f_flags comes from the mount.
+ * Context: process, may sleep.
+ * Return: 0 or the file system's error.
+ */
+int vfs_statfs(struct path *path, struct kstatfs *buf)
+{
+	struct super_block *sb = path->dentry->d_sb;
+	int err = 0;
+
+	memset(buf, 0, sizeof(*buf));
+	buf->f_type = sb->s_magic;
+	buf->f_bsize = sb->s_blocksize ? sb->s_blocksize : PAGE_SIZE;
+	buf->f_namelen = 255;
+	if (sb->s_op && sb->s_op->statfs)
+		err = sb->s_op->statfs(path->dentry, buf);
+	if (!buf->f_frsize)
+		buf->f_frsize = buf->f_bsize;
+	buf->f_flags = ST_VALID;
+	if (sb->s_flags & MS_RDONLY)
+		buf->f_flags |= ST_RDONLY;
+	if (path->mnt->mnt_flags & MNT_NOSUID)
+		buf->f_flags |= ST_NOSUID;
+	if (path->mnt->mnt_flags & MNT_NODEV)
+		buf->f_flags |= ST_NODEV;
+	if (path->mnt->mnt_flags & MNT_NOEXEC)
+		buf->f_flags |= ST_NOEXEC;
+	return err;
+}
+
+/* The counts in a long: -EOVERFLOW if one does not fit (as Linux). */
+static long statfs_to_user(const struct kstatfs *st, struct statfs *ubuf)
+{
+	struct statfs tmp;
+
+	BUILD_BUG_ON(sizeof(struct statfs) != 64);	/* i386's */
+	if ((st->f_blocks | st->f_bfree | st->f_bavail | st->f_files |
+	     st->f_ffree) >> 31)
+		return -EOVERFLOW;
+	memset(&tmp, 0, sizeof(tmp));
+	tmp.f_type = st->f_type;
+	tmp.f_bsize = st->f_bsize;
+	tmp.f_blocks = st->f_blocks;
+	tmp.f_bfree = st->f_bfree;
+	tmp.f_bavail = st->f_bavail;
+	tmp.f_files = st->f_files;
+	tmp.f_ffree = st->f_ffree;
+	tmp.f_fsid[0] = st->f_fsid[0];
+	tmp.f_fsid[1] = st->f_fsid[1];
+	tmp.f_namelen = st->f_namelen;
+	tmp.f_frsize = st->f_frsize;
+	tmp.f_flags = st->f_flags;
+	return copy_to_user(ubuf, &tmp, sizeof(tmp)) ? -EFAULT : 0;
+}
+
+static long statfs64_to_user(const struct kstatfs *st, struct statfs64 *ubuf)
+{
+	struct statfs64 tmp;
+
+	BUILD_BUG_ON(sizeof(struct statfs64) != 84);	/* i386's, packed */
+	memset(&tmp, 0, sizeof(tmp));
+	tmp.f_type = st->f_type;
+	tmp.f_bsize = st->f_bsize;
+	tmp.f_blocks = st->f_blocks;
+	tmp.f_bfree = st->f_bfree;
+	tmp.f_bavail = st->f_bavail;
+	tmp.f_files = st->f_files;
+	tmp.f_ffree = st->f_ffree;
+	tmp.f_fsid[0] = st->f_fsid[0];
+	tmp.f_fsid[1] = st->f_fsid[1];
+	tmp.f_namelen = st->f_namelen;
+	tmp.f_frsize = st->f_frsize;
+	tmp.f_flags = st->f_flags;
+	return copy_to_user(ubuf, &tmp, sizeof(tmp)) ? -EFAULT : 0;
+}
+
+/* statfs of a path (@fd < 0) or of an open file's file system. */
+static long do_statfs(const char *pathname, int fd, struct kstatfs *st)
+{
+	struct path path;
+	long err;
+
+	if (pathname) {
+		err = user_path_at(AT_FDCWD, pathname, LOOKUP_FOLLOW, &path);
+		if (err)
+			return err;
+		err = vfs_statfs(&path, st);
+		path_put(&path);
+		return err;
+	}
+	struct file *f = fget(fd);
+
+	if (!f)
+		return -EBADF;
+	if (!f->f_dentry) {
+		err = -EINVAL;		/* a pipe: no file system */
+	} else {
+		path.mnt = f->f_vfsmnt;
+		path.dentry = f->f_dentry;
+		err = vfs_statfs(&path, st);
+	}
+	fput(f);
+	return err;
+}
+
+asmlinkage long sys_statfs(const char *pathname, struct statfs *buf)
+{
+	struct kstatfs st;
+
+	return do_statfs(pathname, -1, &st) ?: statfs_to_user(&st, buf);
+}
+
+asmlinkage long sys_fstatfs(unsigned int fd, struct statfs *buf)
+{
+	struct kstatfs st;
+
+	return do_statfs(NULL, fd, &st) ?: statfs_to_user(&st, buf);
+}
+
+asmlinkage long sys_statfs64(const char *pathname, size_t sz,
+			     struct statfs64 *buf)
+{
+	struct kstatfs st;
+
+	if (sz != sizeof(*buf))
+		return -EINVAL;
+	return do_statfs(pathname, -1, &st) ?: statfs64_to_user(&st, buf);
+}
+
+asmlinkage long sys_fstatfs64(unsigned int fd, size_t sz,
+			      struct statfs64 *buf)
+{
+	struct kstatfs st;
+
+	if (sz != sizeof(*buf))
+		return -EINVAL;
+	return do_statfs(NULL, fd, &st) ?: statfs64_to_user(&st, buf);
 }

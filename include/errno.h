@@ -45,6 +45,12 @@ static inline bool IS_ERR(const void *ptr)
 	return IS_ERR_VALUE((unsigned long)ptr);
 }
 
+/* The error of an ERR_PTR, 0 for a real pointer. */
+static inline int PTR_ERR_OR_ZERO(const void *ptr)
+{
+	return IS_ERR(ptr) ? (int)PTR_ERR(ptr) : 0;
+}
+
 /* An error pointer of one type passed on as another's. */
 static inline void *ERR_CAST(const void *ptr)
 {

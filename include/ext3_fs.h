@@ -63,6 +63,14 @@ struct buffer_head;
 #define EXT3_DYNAMIC_REV	1	/* s_inode_size, features... */
 #define EXT3_GOOD_OLD_INODE_SIZE 128
 
+/* ext3_inode.i_flags (those this kernel looks at) */
+#define EXT3_INDEX_FL		0x00001000	/* a hash-indexed directory */
+
+/* s_errors: what an error found in the structures does */
+#define EXT3_ERRORS_CONTINUE	1
+#define EXT3_ERRORS_RO		2	/* remount read-only */
+#define EXT3_ERRORS_PANIC	3
+
 /* s_state */
 #define EXT3_VALID_FS		0x0001	/* unmounted cleanly */
 #define EXT3_ERROR_FS		0x0002	/* errors were detected */
@@ -238,20 +246,82 @@ struct ext3_sb_info {
 	struct ext3_super_block *s_es;	/* ...in s_sbh->b_data */
 	struct buffer_head **s_group_desc_bh; /* s_gdb_count, held */
 	struct ext3_group_desc **s_group_desc; /* each block's first */
+	unsigned long s_itb_per_group;	/* inode table blocks per group */
 	/* One ext3_iget() at a time: an inode is read in once. */
 	struct mutex s_iget_mutex;
 	/* The journal (fs/ext3/ext3_jbd.c), NULL if not journaled */
 	struct journal_s *s_journal;
+	/*
+	 * The bitmaps, the group descriptors' counts and the super block's
+	 * free counts change together under it (balloc.c, ialloc.c).
+	 * Linux 2.6 has a spinlock per group and per-CPU counters instead.
+	 */
+	struct mutex s_alloc_mutex;
+	u16 s_mount_state;		/* s_state as it was at mount */
+	u32 s_next_generation;		/* i_generation of new inodes */
 };
 
-/* An inode in memory. */
+/* ext3_inode_info.i_state */
+#define EXT3_STATE_NEW		0x0001	/* not written yet: clear its slot */
+
+/*
+ * An inode in memory.  i_data, i_size and i_blocks change under the
+ * inode's i_mutex (write, truncate, the directory operations), or with no
+ * other user left (delete).
+ */
 struct ext3_inode_info {
 	__le32 i_data[EXT3_N_BLOCKS];	/* i_block[]: the block map */
 	u32 i_flags;
 	u32 i_file_acl;
+	u32 i_dtime;
+	u32 i_generation;
+	unsigned int i_state;		/* EXT3_STATE_* */
 	unsigned long i_block_group;	/* where it lives */
+	/* Writing in order: the file block expected next, and its goal. */
+	unsigned long i_next_alloc_block;
+	unsigned long i_next_alloc_goal;
 	struct inode vfs_inode;
 };
+
+/*
+ * The bitmaps: bit n of a group's bitmap is bit n % 8 of byte n / 8
+ * (little-endian bit order, whatever the CPU), set when the block or
+ * inode is in use.  Linux 2.6: ext3_set_bit() and friends.  Changed only
+ * under s_alloc_mutex, hence the plain (non-atomic) forms.
+ */
+static inline bool ext3_test_bit(unsigned long nr, const void *map)
+{
+	return ((const u8 *)map)[nr >> 3] & (1U << (nr & 7));
+}
+
+static inline void ext3_set_bit(unsigned long nr, void *map)
+{
+	((u8 *)map)[nr >> 3] |= 1U << (nr & 7);
+}
+
+static inline void ext3_clear_bit(unsigned long nr, void *map)
+{
+	((u8 *)map)[nr >> 3] &= ~(1U << (nr & 7));
+}
+
+/* The first clear bit of @map at or after @offset, or @size if none. */
+static inline unsigned long ext3_find_next_zero_bit(const void *map,
+						    unsigned long size,
+						    unsigned long offset)
+{
+	const u8 *p = map;
+
+	while (offset < size) {
+		if (!(offset & 7) && p[offset >> 3] == 0xff) {
+			offset += 8;	/* a byte of eight used: skip it */
+			continue;
+		}
+		if (!ext3_test_bit(offset, map))
+			return offset;
+		offset++;
+	}
+	return size;
+}
 
 static inline struct ext3_sb_info *EXT3_SB(struct super_block *sb)
 {
@@ -263,19 +333,52 @@ static inline struct ext3_inode_info *EXT3_I(struct inode *inode)
 	return container_of(inode, struct ext3_inode_info, vfs_inode);
 }
 
+struct jbd2_journal_handle;
+
 /* fs/ext3/super.c */
 void ext3_error(struct super_block *sb, const char *function,
 		const char *fmt, ...) __printf(3, 4);
+void ext3_warning(struct super_block *sb, const char *function,
+		  const char *fmt, ...) __printf(3, 4);
+int ext3_journal_get_sb_write_access(struct jbd2_journal_handle *handle,
+				     struct super_block *sb);
+void ext3_dirty_sb(struct jbd2_journal_handle *handle,
+		   struct super_block *sb);
+struct buffer_head *ext3_group_desc_bh(struct super_block *sb,
+				       unsigned long group);
 void *ext3_sb_bread(struct super_block *sb, unsigned long block,
 		    struct buffer_head **bhp);
 struct ext3_group_desc *ext3_get_group_desc(struct super_block *sb,
 					    unsigned long group);
 void init_ext3_fs(void);
 
+/* fs/ext3/balloc.c */
+unsigned long ext3_new_block(struct jbd2_journal_handle *handle,
+			     struct inode *inode, unsigned long goal,
+			     int *errp);
+void ext3_free_blocks(struct jbd2_journal_handle *handle,
+		      struct inode *inode, unsigned long block,
+		      unsigned long count);
+unsigned long ext3_count_free_blocks(struct super_block *sb);
+unsigned long ext3_group_first_block(struct super_block *sb,
+				     unsigned long group);
+
+/* fs/ext3/ialloc.c */
+struct inode *ext3_new_inode(struct jbd2_journal_handle *handle,
+			     struct inode *dir, int mode);
+void ext3_free_inode(struct jbd2_journal_handle *handle,
+		     struct inode *inode);
+unsigned long ext3_count_free_inodes(struct super_block *sb);
+
 /* fs/ext3/inode.c */
 struct inode *ext3_iget(struct super_block *sb, unsigned long ino);
-int ext3_get_block(struct inode *inode, unsigned long iblock,
-		   unsigned long *phys);
+int ext3_get_block(struct jbd2_journal_handle *handle, struct inode *inode,
+		   unsigned long iblock, unsigned long *phys, bool *created);
+int ext3_mark_inode_dirty(struct jbd2_journal_handle *handle,
+			  struct inode *inode);
+int ext3_truncate(struct jbd2_journal_handle *handle, struct inode *inode);
+void ext3_delete_inode(struct inode *inode);
+int ext3_setattr(struct dentry *dentry, struct iattr *attr);
 struct inode *ext3_alloc_inode(struct super_block *sb);
 void ext3_destroy_inode(struct inode *inode);
 int ext3_init_inodecache(void);

@@ -53,6 +53,9 @@ struct file_operations {
 	/* poll(2): the POLL* bits true now, after poll_wait() on each
 	 * queue a change would be woken on; NULL: always ready (fs/select.c) */
 	unsigned int (*poll)(struct file *f, struct poll_table_struct *wait);
+	/* fsync(2): the file's data and metadata on the disk; NULL: none
+	 * to write (fs/open.c) */
+	int (*fsync)(struct file *f);
 };
 
 struct file {

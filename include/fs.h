@@ -93,6 +93,18 @@ struct path {
 
 /* ---- super blocks (fs/super.c) ---- */
 
+/* What statfs(2) reports of a file system (vfs_statfs()). */
+struct kstatfs {
+	unsigned long f_type;		/* its magic number */
+	unsigned long f_bsize;		/* the unit of the block counts */
+	u64 f_blocks, f_bfree, f_bavail; /* all, free, free to non-root */
+	u64 f_files, f_ffree;		/* inodes: all, free */
+	int f_fsid[2];
+	unsigned long f_namelen;	/* the longest name */
+	unsigned long f_frsize;
+	unsigned long f_flags;		/* ST_* (vfs_statfs() fills it) */
+};
+
 struct super_operations {
 	struct inode *(*alloc_inode)(struct super_block *sb);
 	void (*destroy_inode)(struct inode *inode);
@@ -106,6 +118,8 @@ struct super_operations {
 	/* sync(2): put what the file system keeps aside on the disk (a
 	 * journal's transactions), before the dirty buffers are written. */
 	int (*sync_fs)(struct super_block *sb, int wait);
+	/* statfs(2): the counts; NULL: only the magic number and sizes */
+	int (*statfs)(struct dentry *dentry, struct kstatfs *buf);
 	int (*show_options)(char *buf, int len, struct vfsmount *mnt);
 };
 
@@ -451,6 +465,9 @@ void vfs_caches_init(void);
 void vfs_boot_mounts(void);
 bool mnt_is_readonly(struct vfsmount *mnt);
 int show_mounts(char *buf, int len);
+
+/* fs/open.c */
+int vfs_statfs(struct path *path, struct kstatfs *buf);
 
 /* fs/namei.c */
 void path_get(const struct path *path);

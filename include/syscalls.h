@@ -110,6 +110,17 @@ asmlinkage long sys_chdir(const char *filename);
 asmlinkage long sys_fchdir(unsigned int fd);
 asmlinkage long sys_umask(int mask);
 asmlinkage long sys_fsync(unsigned int fd);
+struct kt_timespec;
+asmlinkage long sys_utimensat(int dfd, const char *filename,
+			      struct kt_timespec *utimes, int flags);
+struct statfs;
+struct statfs64;
+asmlinkage long sys_statfs(const char *pathname, struct statfs *buf);
+asmlinkage long sys_fstatfs(unsigned int fd, struct statfs *buf);
+asmlinkage long sys_statfs64(const char *pathname, size_t sz,
+			     struct statfs64 *buf);
+asmlinkage long sys_fstatfs64(unsigned int fd, size_t sz,
+			      struct statfs64 *buf);
 
 /* fs/stat.c */
 struct stat64;

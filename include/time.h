@@ -61,5 +61,6 @@ unsigned long rtc_read_seconds(void);
 
 /* kernel/time.c */
 void timekeeping_init(void);
+struct timespec current_kernel_time(void);
 
 #endif /* _TIME_H */

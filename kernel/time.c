@@ -23,6 +23,7 @@
  */
 #include <asm/uaccess.h>
 #include <errno.h>
+#include <fs.h>
 #include <kernel.h>
 #include <param.h>
 #include <sched.h>
@@ -49,6 +50,25 @@ void timekeeping_init(void)
 	realtime_base_ns = secs * NSEC_PER_SEC - sched_clock();
 	printk(KERN_INFO "time: %lu s since 1970 (UTC) from the CMOS "
 	       "clock\n", secs);
+}
+
+/**
+ * current_kernel_time - the wall clock now
+ *
+ * Linux 2.6: kernel/time/timekeeping.c: current_kernel_time().  What the
+ * file systems stamp their inodes with (current_fs_time()).
+ * Context: any.
+ * Return: seconds and nanoseconds since 1970 (UTC).
+ */
+struct timespec current_kernel_time(void)
+{
+	u64 ns = realtime_base_ns + sched_clock();
+	struct timespec now = {
+		.tv_sec = (long)(ns / NSEC_PER_SEC),
+		.tv_nsec = (long)(ns % NSEC_PER_SEC),
+	};
+
+	return now;
 }
 
 /* Return: the clock's time in ns, or -EINVAL in *err for a bad clock. */

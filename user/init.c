@@ -10,9 +10,11 @@
  * (the RPL) are the privilege ring, 3.  Then: fork, exec /bin/sh, wait.
  * Orphans are re-parented to pid 1, so the same wait also reaps them.
  * Before the shell, the disk's file system -- ext3 on the first
- * partition, /dev/hda1 -- is mounted on /mnt, read-only, as a Linux
- * system's boot scripts mount what /etc/fstab lists (`mount -a`); a
- * missing disk or file system is said in one line and the boot goes on.
+ * partition, /dev/hda1 -- is mounted on /mnt, read-write if the kernel
+ * can write it (it mounts it read-only otherwise, and says why), as a
+ * Linux system's boot scripts mount what /etc/fstab lists (`mount -a`);
+ * a missing disk or file system is said in one line and the boot goes
+ * on.
  * fds 0, 1 and 2 are already open on the console.  Like getty, the child
  * starts a session of its own and makes the console its controlling
  * terminal (TIOCSCTTY), so that the shell can run jobs in the foreground
@@ -59,9 +61,12 @@ static void mount_disk(void)
 {
 	if (!kt26_running())
 		return;
-	if (mount("/dev/hda1", "/mnt", "ext3", MS_RDONLY, NULL) == 0) {
+	if (mount("/dev/hda1", "/mnt", "ext3", 0, NULL) == 0) {
 		disk_mounted = true;
-		printf("init: /dev/hda1 mounted on /mnt (ext3, read-only)\n");
+		/* A file system that cannot be written is mounted
+		 * read-only: then W_OK is EROFS. */
+		printf("init: /dev/hda1 mounted on /mnt (ext3, %s)\n",
+		       access("/mnt", W_OK) == 0 ? "read-write" : "read-only");
 	} else {
 		printf("init: /dev/hda1 not mounted on /mnt: %s; going on "
 		       "without it\n", strerror(errno));

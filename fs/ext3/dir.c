@@ -197,7 +197,7 @@ static int ext3_readdir(struct file *filp, void *dirent, filldir_t filldir)
 		unsigned long phys;
 		char *block;
 
-		err = ext3_get_block(dir, iblock, &phys);
+		err = ext3_get_block(NULL, dir, iblock, &phys, NULL);
 		if (!err && !phys) {
 			ext3_error(sb, "ext3_readdir", "directory #%lu "
 				   "contains a hole at offset %lu", dir->i_ino,

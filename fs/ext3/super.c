@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * fs/ext3/super.c - mounting an ext2 or ext3 file system, read-only:
- * its super block, its geometry, its group descriptors, its root.
+ * fs/ext3/super.c - mounting an ext2 or ext3 file system: its super
+ * block, its geometry, its group descriptors, its root; the state it is
+ * left in, errors, statfs.
  *
  * Linux 2.6: fs/ext3/super.c (ext3_fill_super(), ext3_check_descriptors(),
- * ext3_error(), ext3_put_super(), init_ext3_fs()), fs/ext2/super.c.
+ * ext3_setup_super(), ext3_error(), ext3_handle_error(),
+ * ext3_warning(), ext3_commit_super(), ext3_put_super(), ext3_remount(),
+ * ext3_statfs(), init_ext3_fs()), fs/ext2/super.c.
  * Understanding the Linux Kernel, 3rd ed., chapter 18, sections "Ext2
  * Disk Data Structures" (the super block, group descriptors) and
  * "Creating the Ext2 Filesystem".
@@ -25,32 +28,76 @@
  * through the buffer cache (ext3_sb_bread()).  The super block and the
  * group descriptors stay in their buffers, held, until umount.
  *
- * What is not built yet: writing (the mount is always read-only: block
- * and inode allocation, the bitmaps, balloc.c and ialloc.c of Linux).
- * The journal of a file system of 4 KiB blocks is loaded, and replayed
- * if it needs recovery (fs/ext3/ext3_jbd.c: ext3_load_journal(),
- * fs/jbd2/); with smaller blocks it is not loaded, and a journal that
- * needs recovery is mounted anyway, read-only, with a warning that it
- * was not replayed: what the last transactions wrote may be missing.
+ * Writing: a file system of 4 KiB blocks -- one buffer each, which is
+ * what a journal logs -- with no feature this kernel does not know is
+ * mounted read-write when asked; any other is mounted read-only, and the
+ * mount says why in one line.  Its journal is loaded, and replayed if it
+ * needs recovery, before anything else is read (fs/ext3/ext3_jbd.c:
+ * ext3_load_journal(), fs/jbd2/); with smaller blocks it is not loaded,
+ * and a journal that needs recovery is mounted anyway, read-only, with
+ * a warning that it was not replayed: what the last transactions wrote
+ * may be missing.  While mounted read-write, the super block's s_state
+ * lacks EXT3_VALID_FS (e2fsck checks a file system left so), s_mtime and
+ * s_mnt_count count the mount; a clean umount (or a remount read-only)
+ * writes everything back, then the super block with EXT3_VALID_FS again.
+ * The free counts in the super block are kept exact by balloc.c and
+ * ialloc.c (Linux 2.6 counts per CPU and sums at commit).
  *
  * Errors in the structures found later (a bad directory entry, a block
- * number outside the file system) are reported by ext3_error() and the
- * operation fails with -EUCLEAN ("Structure needs cleaning", Linux's
- * EFSCORRUPTED); Linux also records the error in the super block, which
- * a read-only mount cannot.  Next: fs/ext3/inode.c.
+ * number outside the file system, a bitmap that disagrees) are reported
+ * by ext3_error() and the operation fails with -EUCLEAN ("Structure needs
+ * cleaning", Linux's EFSCORRUPTED).  On a read-write mount the error is
+ * recorded in the super block (EXT3_ERROR_FS: e2fsck then checks it) and
+ * the file system is remounted read-only, as Linux's errors=remount-ro:
+ * nothing more is written over what may be broken, and the system runs
+ * on.  Next: fs/ext3/inode.c.
  */
 #include <blkdev.h>
 #include <buffer_head.h>
 #include <errno.h>
 #include <ext3_fs.h>
+#include <ext3_jbd.h>
 #include <jbd2.h>
 #include <kernel.h>
 #include <slab.h>
+#include <random.h>
 #include <string.h>
+#include <writeback.h>
 
 static const struct super_operations ext3_sops;
 static struct file_system_type ext3_fs_type;
 static struct file_system_type ext2_fs_type;
+
+/*
+ * Linux 2.6: ext3_commit_super().  Write the super block's buffer now
+ * (s_wtime stamped), past the journal: its state must reach the disk.
+ */
+static void ext3_commit_super(struct super_block *sb)
+{
+	struct ext3_sb_info *sbi = EXT3_SB(sb);
+
+	sbi->s_es->s_wtime = cpu_to_le32(current_fs_time(sb).tv_sec);
+	mark_buffer_dirty(sbi->s_sbh);
+	sync_dirty_buffer(sbi->s_sbh);
+}
+
+/*
+ * Linux 2.6: ext3_handle_error(), with errors=remount-ro.  A read-write
+ * file system records the error and goes read-only.
+ */
+static void ext3_handle_error(struct super_block *sb)
+{
+	struct ext3_sb_info *sbi = EXT3_SB(sb);
+
+	if (sb->s_flags & MS_RDONLY)
+		return;
+	sbi->s_mount_state |= EXT3_ERROR_FS;
+	sbi->s_es->s_state |= cpu_to_le16(EXT3_ERROR_FS);
+	sb->s_flags |= MS_RDONLY;
+	printk(KERN_CRIT "%s (device %s): Remounting filesystem read-only\n",
+	       sbi->s_name, sb->s_id);
+	ext3_commit_super(sb);
+}
 
 /**
  * ext3_error - report an inconsistency found in the file system
@@ -59,8 +106,9 @@ static struct file_system_type ext2_fs_type;
  * @fmt: what, printf-style
  *
  * "EXT3-fs error (device hda1): ext3_lookup: ..." on the console.  The
- * file system stays mounted and the caller fails the operation.
- * Context: process.
+ * caller fails the operation; a read-write mount records the error in
+ * the super block and becomes read-only (ext3_handle_error()).
+ * Context: process, may sleep.
  */
 void ext3_error(struct super_block *sb, const char *function,
 		const char *fmt, ...)
@@ -73,6 +121,69 @@ void ext3_error(struct super_block *sb, const char *function,
 	va_end(args);
 	printk(KERN_CRIT "%s error (device %s): %s: %s\n",
 	       EXT3_SB(sb)->s_name, sb->s_id, function, msg);
+	ext3_handle_error(sb);
+}
+
+/**
+ * ext3_warning - report an oddity the file system survives
+ * @sb: the super block
+ * @function: where
+ * @fmt: what, printf-style
+ *
+ * Context: any.
+ */
+void ext3_warning(struct super_block *sb, const char *function,
+		  const char *fmt, ...)
+{
+	char msg[160];
+	va_list args;
+
+	va_start(args, fmt);
+	vscnprintf(msg, sizeof(msg), fmt, args);
+	va_end(args);
+	printk(KERN_WARNING "%s warning (device %s): %s: %s\n",
+	       EXT3_SB(sb)->s_name, sb->s_id, function, msg);
+}
+
+/**
+ * ext3_journal_get_sb_write_access - announce a change of the super block
+ * @handle: the running handle
+ * @sb: the super block (its free counts change)
+ *
+ * Context: process, may sleep.
+ * Return: 0 or a negative errno.
+ */
+int ext3_journal_get_sb_write_access(handle_t *handle, struct super_block *sb)
+{
+	return ext3_journal_get_write_access(handle, EXT3_SB(sb)->s_sbh);
+}
+
+/**
+ * ext3_dirty_sb - the super block's buffer changed
+ * @handle: the running handle
+ * @sb: the super block
+ *
+ * Context: process, may sleep.
+ */
+void ext3_dirty_sb(handle_t *handle, struct super_block *sb)
+{
+	ext3_journal_dirty_metadata(handle, EXT3_SB(sb)->s_sbh);
+}
+
+/**
+ * ext3_group_desc_bh - the buffer holding a group's descriptor
+ * @sb: the super block
+ * @group: the group, below s_groups_count
+ *
+ * Context: any; held while mounted.
+ * Return: the buffer (get_write_access() it before a change).
+ */
+struct buffer_head *ext3_group_desc_bh(struct super_block *sb,
+				       unsigned long group)
+{
+	struct ext3_sb_info *sbi = EXT3_SB(sb);
+
+	return sbi->s_group_desc_bh[group / sbi->s_desc_per_block];
 }
 
 /**
@@ -247,6 +358,8 @@ static int ext3_check_super(struct super_block *sb,
 	}
 	sbi->s_gdb_count = DIV_ROUND_UP(sbi->s_groups_count,
 					sbi->s_desc_per_block);
+	sbi->s_itb_per_group = DIV_ROUND_UP(sbi->s_inodes_per_group,
+					    sbi->s_inodes_per_block);
 	return 0;
 }
 
@@ -319,6 +432,59 @@ static int ext3_read_descriptors(struct super_block *sb)
 	return ext3_check_descriptors(sb);
 }
 
+/*
+ * Why @sb cannot be mounted read-write, or NULL if it can.
+ */
+static const char *ext3_cannot_write(struct super_block *sb)
+{
+	struct ext3_sb_info *sbi = EXT3_SB(sb);
+
+	if (sb->s_blocksize != BLOCK_SIZE)
+		return "its blocks are not of a buffer's 4096 bytes";
+	if (sbi->s_feature_ro_compat & ~EXT3_FEATURE_RO_COMPAT_SUPP)
+		return "it has read-only features this kernel does not know";
+	if (sbi->s_feature_incompat & EXT3_FEATURE_INCOMPAT_RECOVER)
+		return "its journal needs recovery";
+	if (le16_to_cpu(sbi->s_es->s_state) & EXT3_ERROR_FS)
+		return "it has errors: run e2fsck";
+	return NULL;
+}
+
+/*
+ * Linux 2.6: ext3_setup_super().  The file system goes read-write: not
+ * valid on the disk until it is unmounted cleanly, one more mount.
+ */
+static void ext3_setup_super(struct super_block *sb)
+{
+	struct ext3_sb_info *sbi = EXT3_SB(sb);
+	struct ext3_super_block *es = sbi->s_es;
+	int max = (s16)le16_to_cpu(es->s_max_mnt_count);
+
+	sbi->s_mount_state = le16_to_cpu(es->s_state);
+	if (max > 0 && le16_to_cpu(es->s_mnt_count) >= max)
+		msg(sb, KERN_WARNING, "warning: maximal mount count reached, "
+		    "running e2fsck is recommended");
+	es->s_state = cpu_to_le16(sbi->s_mount_state & ~EXT3_VALID_FS);
+	le16_add_cpu(&es->s_mnt_count, 1);
+	es->s_mtime = cpu_to_le32(current_fs_time(sb).tv_sec);
+	ext3_commit_super(sb);
+}
+
+/*
+ * A read-write file system goes read-only or away: everything to the
+ * disk, then the super block with the state it had at mount (valid,
+ * unless an error was found since).
+ */
+static void ext3_write_back_clean(struct super_block *sb)
+{
+	struct ext3_sb_info *sbi = EXT3_SB(sb);
+
+	ext3_sync_fs(sb, 1);		/* the journal's blocks in place */
+	ext3_force_commit(sb);
+	sbi->s_es->s_state = cpu_to_le16(sbi->s_mount_state);
+	ext3_commit_super(sb);
+}
+
 static void ext3_put_super(struct super_block *sb)
 {
 	struct ext3_sb_info *sbi = EXT3_SB(sb);
@@ -326,6 +492,8 @@ static void ext3_put_super(struct super_block *sb)
 	if (!sbi)
 		return;
 	ext3_destroy_journal(sb);
+	if (sbi->s_es && !(sb->s_flags & MS_RDONLY))
+		ext3_write_back_clean(sb);
 	if (sbi->s_group_desc_bh)
 		for (unsigned long i = 0; i < sbi->s_gdb_count; i++)
 			brelse(sbi->s_group_desc_bh[i]);
@@ -336,20 +504,62 @@ static void ext3_put_super(struct super_block *sb)
 	sb->s_fs_info = NULL;
 }
 
-/* Writing is not built: a remount stays read-only. */
+/* Linux 2.6: ext3_remount(): read-only <-> read-write. */
 static int ext3_remount(struct super_block *sb, int *flags, char *data)
 {
-	if (*flags & MS_RDONLY)
-		return 0;
-	msg(sb, KERN_WARNING, "writing is not built yet: stays read-only");
-	return -EROFS;
+	bool was_ro = sb->s_flags & MS_RDONLY;
+	const char *why;
+
+	if ((*flags & MS_RDONLY) && !was_ro) {
+		ext3_write_back_clean(sb);
+	} else if (!(*flags & MS_RDONLY) && was_ro) {
+		why = ext3_cannot_write(sb);
+		if (why) {
+			msg(sb, KERN_WARNING, "stays read-only: %s", why);
+			return -EROFS;
+		}
+		ext3_setup_super(sb);
+	}
+	return 0;
+}
+
+/*
+ * Linux 2.6: ext3_statfs(), "minixdf": every block counts, the
+ * metadata's too.  Free counts from the group descriptors; the blocks
+ * reserved for root are not available to others.
+ */
+static int ext3_statfs(struct dentry *dentry, struct kstatfs *buf)
+{
+	struct super_block *sb = dentry->d_sb;
+	struct ext3_sb_info *sbi = EXT3_SB(sb);
+	unsigned long reserved = le32_to_cpu(sbi->s_es->s_r_blocks_count);
+	const u8 *uuid = sbi->s_es->s_uuid;
+
+	buf->f_type = EXT3_SUPER_MAGIC;
+	buf->f_bsize = sb->s_blocksize;
+	buf->f_blocks = sbi->s_blocks_count;
+	buf->f_bfree = ext3_count_free_blocks(sb);
+	buf->f_bavail = buf->f_bfree > reserved ? buf->f_bfree - reserved : 0;
+	buf->f_files = sbi->s_inodes_count;
+	buf->f_ffree = ext3_count_free_inodes(sb);
+	buf->f_namelen = EXT3_NAME_LEN;
+	/* As Linux: the two halves of the UUID's first 8 bytes. */
+	buf->f_fsid[0] = (uuid[0] | uuid[1] << 8 | uuid[2] << 16 |
+			  uuid[3] << 24) ^ (uuid[8] | uuid[9] << 8 |
+					    uuid[10] << 16 | uuid[11] << 24);
+	buf->f_fsid[1] = (uuid[4] | uuid[5] << 8 | uuid[6] << 16 |
+			  uuid[7] << 24) ^ (uuid[12] | uuid[13] << 8 |
+					    uuid[14] << 16 | uuid[15] << 24);
+	return 0;
 }
 
 static const struct super_operations ext3_sops = {
 	.alloc_inode = ext3_alloc_inode,
 	.destroy_inode = ext3_destroy_inode,
+	.delete_inode = ext3_delete_inode,
 	.put_super = ext3_put_super,
 	.remount_fs = ext3_remount,
+	.statfs = ext3_statfs,
 	.sync_fs = ext3_sync_fs,
 };
 
@@ -368,7 +578,7 @@ static void ext3_report(struct super_block *sb,
 		    "running e2fsck is recommended");
 	if (sbi->s_feature_ro_compat & ~EXT3_FEATURE_RO_COMPAT_SUPP)
 		msg(sb, KERN_WARNING, "unknown read-only features (%x): "
-		    "readable only, as every mount here is",
+		    "readable only",
 		    sbi->s_feature_ro_compat & ~EXT3_FEATURE_RO_COMPAT_SUPP);
 	if ((sbi->s_feature_incompat & EXT3_FEATURE_INCOMPAT_RECOVER) &&
 	    !sbi->s_journal)
@@ -392,6 +602,7 @@ static int ext3_fill_super(struct super_block *sb, void *data, int silent)
 	bool is_ext3 = sb->s_type == &ext3_fs_type;
 	bool asked_rw = !(sb->s_flags & MS_RDONLY);
 	struct ext3_super_block *es;
+	const char *why;
 	struct ext3_sb_info *sbi;
 	struct buffer_head *bh;
 	struct inode *root;
@@ -403,7 +614,11 @@ static int ext3_fill_super(struct super_block *sb, void *data, int silent)
 	sb->s_fs_info = sbi;
 	sbi->s_name = is_ext3 ? "EXT3-fs" : "EXT2-fs";
 	mutex_init(&sbi->s_iget_mutex);
+	mutex_init(&sbi->s_alloc_mutex);
 	sb->s_op = &ext3_sops;
+	/* Read-only until all is checked: an error found on the way must
+	 * not be written into the super block (ext3_handle_error()). */
+	sb->s_flags |= MS_RDONLY;
 
 	BUILD_BUG_ON(sizeof(struct ext3_super_block) != 1024);
 	BUILD_BUG_ON(sizeof(struct ext3_inode) != EXT3_GOOD_OLD_INODE_SIZE);
@@ -437,7 +652,7 @@ static int ext3_fill_super(struct super_block *sb, void *data, int silent)
 
 	sb->s_blocksize = 1UL << sbi->s_blocksize_bits;
 	sb->s_magic = EXT3_SUPER_MAGIC;
-	sb->s_flags |= MS_RDONLY;
+	sbi->s_next_generation = get_random_u32();
 	if (is_ext3) {
 		err = ext3_load_journal(sb, data);
 		if (err)
@@ -460,9 +675,16 @@ static int ext3_fill_super(struct super_block *sb, void *data, int silent)
 	}
 
 	ext3_report(sb, es, is_ext3);
-	msg(sb, KERN_INFO, "mounted read-only%s: %lu blocks of %lu bytes, "
+	why = asked_rw ? ext3_cannot_write(sb) : NULL;
+	if (why)
+		msg(sb, KERN_WARNING, "mounting read-only: %s", why);
+	if (asked_rw && !why) {
+		sb->s_flags &= ~MS_RDONLY;
+		ext3_setup_super(sb);
+	}
+	msg(sb, KERN_INFO, "mounted %s: %lu blocks of %lu bytes, "
 	    "%lu inodes, %lu group%s, label \"%.16s\"",
-	    asked_rw ? " (writing is not built yet)" : "",
+	    sb->s_flags & MS_RDONLY ? "read-only" : "read-write",
 	    sbi->s_blocks_count, sb->s_blocksize, sbi->s_inodes_count,
 	    sbi->s_groups_count, sbi->s_groups_count == 1 ? "" : "s",
 	    es->s_volume_name);

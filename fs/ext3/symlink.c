@@ -45,7 +45,7 @@ static void *ext3_follow_link(struct dentry *dentry, struct nameidata *nd)
 			   "bytes", inode->i_ino, (long)inode->i_size);
 		return ERR_PTR(-EUCLEAN);
 	}
-	err = ext3_get_block(inode, 0, &phys);
+	err = ext3_get_block(NULL, inode, 0, &phys, NULL);
 	if (!err && !phys) {
 		ext3_error(sb, "ext3_follow_link", "symlink #%lu has no block",
 			   inode->i_ino);
@@ -78,9 +78,11 @@ const struct inode_operations ext3_symlink_inode_operations = {
 	.readlink = generic_readlink,
 	.follow_link = ext3_follow_link,
 	.put_link = ext3_put_link,
+	.setattr = ext3_setattr,
 };
 
 const struct inode_operations ext3_fast_symlink_inode_operations = {
 	.readlink = generic_readlink,
 	.follow_link = ext3_fast_follow_link,
+	.setattr = ext3_setattr,
 };

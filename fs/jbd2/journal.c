@@ -203,7 +203,7 @@ journal_t *jbd2_journal_init_inode(struct inode *inode)
 	for (unsigned long i = 0; i < n; i++) {
 		unsigned long phys = 0;
 
-		err = ext3_get_block(inode, i, &phys);
+		err = ext3_get_block(NULL, inode, i, &phys, NULL);
 		if (!err && !phys)
 			err = -EIO;		/* a hole in the log */
 		if (err) {

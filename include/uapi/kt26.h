@@ -72,6 +72,8 @@
 #define __NR_munmap		91	/* (addr, len) -> 0 */
 #define __NR_truncate		92	/* (path, length) */
 #define __NR_ftruncate		93	/* (fd, length) */
+#define __NR_statfs		99	/* (path, struct statfs *) */
+#define __NR_fstatfs		100	/* (fd, struct statfs *) */
 #define __NR_syslog		103	/* (int type, char *buf, int len): dmesg */
 #define __NR_setitimer		104	/* (which, new, old): REAL only */
 #define __NR_getitimer		105	/* (which, struct kt_itimerval *) */
@@ -126,6 +128,8 @@
 #define __NR_clock_gettime	265	/* (clockid, struct kt_timespec *) -> 0 */
 #define __NR_clock_getres	266	/* (clockid, struct kt_timespec *) -> 0 */
 #define __NR_clock_nanosleep	267	/* (clockid, flags, req, rem) -> 0 */
+#define __NR_statfs64		268	/* (path, sizeof(struct statfs64), buf) */
+#define __NR_fstatfs64		269	/* (fd, sizeof(struct statfs64), buf) */
 #define __NR_tgkill		270	/* (tgid, tid, sig) */
 #define __NR_openat		295	/* (dfd, path, flags, mode) */
 #define __NR_mkdirat		296	/* (dfd, path, mode) */
@@ -137,6 +141,7 @@
 #define __NR_readlinkat		305	/* (dfd, path, buf, size) */
 #define __NR_faccessat		307	/* (dfd, path, mode) */
 #define __NR_set_robust_list	311	/* (head, len) -> 0: kept, never walked */
+#define __NR_utimensat		320	/* (dfd, path, struct kt_timespec[2], flags) */
 #define __NR_dup3		330	/* (oldfd, newfd, O_CLOEXEC or 0) -> newfd */
 #define __NR_pipe2		331	/* (int fds[2], O_CLOEXEC | O_NONBLOCK) -> 0 */
 #define __NR_prlimit64		340	/* (pid, resource, new, old: struct rlimit64 *) -> 0 */

@@ -94,6 +94,37 @@ struct stat64 {
 	unsigned long long st_ino;
 };
 
+/*
+ * statfs(2) and statfs64(2): a mounted file system's size and use, in
+ * f_bsize units (i386's layouts; statfs64 is packed to 4 bytes, 84 in
+ * all).  f_flags: ST_RDONLY, ST_NOSUID... and ST_VALID.
+ */
+#define ST_RDONLY	0x0001
+#define ST_NOSUID	0x0002
+#define ST_NODEV	0x0004
+#define ST_NOEXEC	0x0008
+#define ST_VALID	0x0020	/* f_flags is filled */
+
+struct statfs {
+	long f_type;			/* the file system's magic */
+	long f_bsize;
+	long f_blocks, f_bfree, f_bavail;
+	long f_files, f_ffree;
+	int f_fsid[2];
+	long f_namelen, f_frsize, f_flags;
+	long f_spare[4];
+};
+
+struct statfs64 {
+	unsigned int f_type;
+	unsigned int f_bsize;
+	unsigned long long f_blocks, f_bfree, f_bavail;
+	unsigned long long f_files, f_ffree;
+	int f_fsid[2];
+	unsigned int f_namelen, f_frsize, f_flags;
+	unsigned int f_spare[4];
+} __attribute__((packed, aligned(4)));
+
 /* statx(2): what the caller asks for and what it got (stx_mask). */
 #define STATX_TYPE		0x00000001U
 #define STATX_MODE		0x00000002U

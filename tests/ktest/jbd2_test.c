@@ -89,7 +89,7 @@ static struct buffer_head *file_block(struct path *p)
 
 	KTEST_ASSERT_EQ(kern_path(FILE, LOOKUP_FOLLOW, p), 0);
 	inode = p->dentry->d_inode;
-	KTEST_ASSERT_EQ(ext3_get_block(inode, 0, &phys), 0);
+	KTEST_ASSERT_EQ(ext3_get_block(NULL, inode, 0, &phys, NULL), 0);
 	KTEST_ASSERT(phys);
 	bh = bread(inode->i_sb->s_bdev, phys);
 	KTEST_ASSERT(bh);
@@ -152,7 +152,8 @@ static void change_data(void)
 	struct path p;
 
 	KTEST_ASSERT_EQ(kern_path(MNT "/second.txt", LOOKUP_FOLLOW, &p), 0);
-	KTEST_ASSERT_EQ(ext3_get_block(p.dentry->d_inode, 0, &phys), 0);
+	KTEST_ASSERT_EQ(ext3_get_block(NULL, p.dentry->d_inode, 0, &phys,
+				       NULL), 0);
 	bh = bread(p.dentry->d_inode->i_sb->s_bdev, phys);
 	KTEST_ASSERT(bh);
 	handle = ext3_journal_start(p.dentry->d_inode, 1);
@@ -391,7 +392,8 @@ static void stress_run(bool crash_after)
 	for (int i = 0; i < STRESS_BLOCKS; i++) {
 		unsigned long phys = 0;
 
-		KTEST_ASSERT_EQ(ext3_get_block(stress.inode, i, &phys), 0);
+		KTEST_ASSERT_EQ(ext3_get_block(NULL, stress.inode, i, &phys,
+					       NULL), 0);
 		stress.bh[i] = bread(stress.inode->i_sb->s_bdev, phys);
 		KTEST_ASSERT(stress.bh[i]);
 	}

@@ -22,7 +22,9 @@ from conftest import Terminal, load_tool, made_disk_image, new_disk_image
 mkdisk = load_tool("mkdisk")
 
 SECTOR = 512
-MOUNTED = r"init: /dev/hda1 mounted on /mnt \(ext3, read-only\)"
+MOUNTED = r"init: /dev/hda1 mounted on /mnt \(ext3, read-(only|write)\)"
+MOUNTED_RO = r"init: /dev/hda1 mounted on /mnt \(ext3, read-only\)"
+MOUNTED_RW = r"init: /dev/hda1 mounted on /mnt \(ext3, read-write\)"
 
 
 # --- the host's view of the disk ------------------------------------------
@@ -162,10 +164,12 @@ def test_partition_table_is_the_hosts_and_dev_hda1_is_hda1():
         assert out.splitlines()[2:] == [
             "   3     0 %10d hda" % (mkdisk.DISK_BYTES // 1024),
             "   3     1 %10d hda1" % (count // 2)], out
-        # Its first 8 MiB (all of it would take long under emulation).
-        out = t.output("dd if=/dev/hda1 bs=4096 count=2048 | busybox "
-                       "md5sum", timeout=120)
-        assert hashlib.md5(part[:8 << 20]).hexdigest() in out, out
+        # Its first 8 MiB (all of it would take long under emulation),
+        # but the first block: the read-write mount has stamped the
+        # super block (its state, mount count and time).
+        out = t.output("dd if=/dev/hda1 bs=4096 skip=1 count=2047 | "
+                       "busybox md5sum", timeout=120)
+        assert hashlib.md5(part[4096:8 << 20]).hexdigest() in out, out
         out = t.output("dd if=/dev/hda1 bs=512 skip=%d count=2" % (count - 1))
         assert "1+0 records in" in out, out
         out = t.output("cat /dev/hda2; ls -l /dev/hda2")
@@ -195,19 +199,24 @@ def test_blank_disk_has_no_partition_table_and_init_goes_on():
 
 @pytest.mark.parametrize("block_size", [4096, 1024])
 def test_ext3_files_read_back_as_the_host_wrote_them(block_size):
-    """With blocks of 4 KiB (one buffer each) and of 1 KiB (four to a
-    buffer): ls, cat, md5sum (against hashlib's, for the files that need the
-    single- and double-indirect maps and hold a hole), symlinks, stat;
-    writes are refused (-EROFS), a name of 256 bytes is -ENAMETOOLONG, a
-    missing one -ENOENT; umount, mount as ext2, a second type at
-    once (-EBUSY), a disk that holds no ext3 where it is asked (-EINVAL),
-    and only then the next command."""
+    """With blocks of 4 KiB (one buffer each: mounted read-write) and of
+    1 KiB (four to a buffer: read-only, said why): ls, cat, md5sum
+    (against hashlib's, for the files that need the single- and
+    double-indirect maps and hold a hole), symlinks, stat; with 1 KiB
+    blocks writes are refused (-EROFS), and so is a remount read-write;
+    a name of 256 bytes is -ENAMETOOLONG, a missing one -ENOENT; umount,
+    mount as ext2, a second type at once (-EBUSY), a disk that holds no
+    ext3 where it is asked (-EINVAL), and only then the next command."""
+    rw = block_size == 4096
     t = boot(made_disk_image(block_size=block_size))
     try:
-        t.wait_for(MOUNTED)
+        t.wait_for(MOUNTED_RW if rw else MOUNTED_RO)
         log = t.output("dmesg | grep EXT3")
-        assert ("EXT3-fs: hda1: mounted read-only: %d blocks of %d bytes"
-                % (mkdisk.PART_BYTES // block_size, block_size)) in log, log
+        assert ("EXT3-fs: hda1: mounted %s: %d blocks of %d bytes"
+                % ("read-write" if rw else "read-only",
+                   mkdisk.PART_BYTES // block_size, block_size)) in log, log
+        assert rw or ("EXT3-fs: hda1: mounting read-only: its blocks are "
+                      "not of a buffer's 4096 bytes") in log, log
         # 4 KiB blocks: the journal is loaded (fs/jbd2/); 1 KiB: not.
         assert ("EXT3-fs: hda1: internal journal (inode 8) %s"
                 % ("loaded" if block_size == 4096 else "not loaded")) in log
@@ -259,14 +268,17 @@ def test_ext3_files_read_back_as_the_host_wrote_them(block_size):
         assert out.splitlines()[1].split(" ", 8)[3:] == \
             ["3", "0", "0", "755", "301", "directory"], out
 
-        out = t.output("echo x > /mnt/new; mkdir /mnt/d; rm -f /mnt/README")
-        assert out.count("Read-only file system") == 3, out
+        if not rw:
+            out = t.output("echo x > /mnt/new; mkdir /mnt/d; "
+                           "rm -f /mnt/README")
+            assert out.count("Read-only file system") == 3, out
+            out = t.output("busybox mount -o remount,rw /mnt")
+            assert "Read-only file system" in out, out
         out = t.output("cat /mnt/%s /mnt/nosuchfile" % ("x" * 256))
         assert "File name too long" in out and \
             "cat: /mnt/nosuchfile: No such file or directory" in out, out
-        assert "/dev/hda1 /mnt ext3 ro 0 0" in t.output("cat /proc/mounts")
-        out = t.output("busybox mount -o remount,rw /mnt")
-        assert "Read-only file system" in out, out
+        assert "/dev/hda1 /mnt ext3 %s 0 0" % ("rw" if rw else "ro") in \
+            t.output("cat /proc/mounts")
 
         assert t.output("busybox umount /mnt; echo $?").split() == ["0"]
         assert t.output("ls /mnt | wc -l").split() == ["0"]
@@ -350,7 +362,8 @@ def test_bad_super_blocks_are_refused_and_a_dirty_journal_is_said():
     which has no journal, refuses it), hda2 is not ext3 at all (bad magic), hda3 asks for an
     incompat feature this kernel lacks (ext4's extents), hda4's group
     descriptor puts the inode table outside its group.  Each refusal is
-    one clear line and -EINVAL; the shell goes on."""
+    one clear line and -EINVAL; the shell goes on.  (hda1 is mounted
+    read-only: writing over an unreplayed journal would lose it.)"""
     fs = fs_image(1024)
     img = Ext2(fs)
     incompat = img.sb + 0x60
@@ -375,6 +388,7 @@ def test_bad_super_blocks_are_refused_and_a_dirty_journal_is_said():
         log = t.output("dmesg | grep EXT3-fs")
         assert ("EXT3-fs: hda1: the journal needs recovery, which needs "
                 "4 KiB blocks: not replayed") in log, log
+        assert "EXT3-fs: hda1: mounting read-only: " in log, log
         assert t.output("cat /mnt/dir/nested/deep.txt") == \
             mkdisk.FILES["dir/nested/deep.txt"].decode()
         t.output("busybox umount /mnt")

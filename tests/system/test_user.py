@@ -501,6 +501,6 @@ def test_user_sync_alone_puts_dd_on_the_disk(sync):
 
 def test_dev_hda_errors(terminal):
     t = terminal
-    out = t.run("dd if=/dev/hda bs=512 skip=70000 count=1", r"records out")
+    out = t.run("dd if=/dev/hda bs=512 skip=600000 count=1", r"records out")
     assert "0+0 records in" in out, out
     out = t.run("cat /dev/nosuchdevice", r"No such file")

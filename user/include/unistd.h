@@ -29,6 +29,7 @@ int dup3(int oldfd, int newfd, int flags);
 int pipe(int fds[2]);
 int pipe2(int fds[2], int flags);
 int chdir(const char *path);
+int access(const char *path, int mode);
 char *getcwd(char *buf, size_t size);
 ssize_t readlink(const char *path, char *buf, size_t size);
 pid_t fork(void);

@@ -245,6 +245,19 @@ int chdir(const char *path)
 }
 
 /**
+ * access - may the caller read, write or search @path?
+ * @path: the file
+ * @mode: R_OK | W_OK | X_OK, or F_OK (0: does it exist)
+ *
+ * Return: 0, or -1 on error (EACCES, EROFS: a read-only file system,
+ * ENOENT, ...).
+ */
+int access(const char *path, int mode)
+{
+	return call2(__NR_access, (long)path, mode);
+}
+
+/**
  * lseek - move the file position of @fd
  * @fd: open file descriptor
  * @offset: byte offset
