@@ -443,7 +443,9 @@ static const char *ext3_cannot_write(struct super_block *sb)
 		return "its blocks are not of a buffer's 4096 bytes";
 	if (sbi->s_feature_ro_compat & ~EXT3_FEATURE_RO_COMPAT_SUPP)
 		return "it has read-only features this kernel does not know";
-	if (sbi->s_feature_incompat & EXT3_FEATURE_INCOMPAT_RECOVER)
+	/* A loaded journal replayed what it had; its flag now says "in use". */
+	if ((sbi->s_feature_incompat & EXT3_FEATURE_INCOMPAT_RECOVER) &&
+	    !sbi->s_journal)
 		return "its journal needs recovery";
 	if (le16_to_cpu(sbi->s_es->s_state) & EXT3_ERROR_FS)
 		return "it has errors: run e2fsck";

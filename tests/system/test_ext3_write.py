@@ -306,9 +306,11 @@ def test_writers_on_two_cpus_share_the_allocator():
 
 def test_fsync_puts_a_file_on_the_disk():
     """dd conv=fsync: fsync(2) -> ext3_sync_file() -> ext3_force_commit()
-    writes the file's data and metadata before dd exits; QEMU is then
-    killed with nothing else synced, and the host finds the file whole
-    and the file system consistent (only not marked clean)."""
+    commits the file's data (written first: data=ordered) and metadata
+    to the journal before dd exits; QEMU is then killed with nothing else
+    synced.  The next boot's mount replays the journal, and after a clean
+    umount the host finds the file whole and the file system
+    consistent."""
     disk = made_disk_image()
     t = boot(disk)
     try:
@@ -317,5 +319,12 @@ def test_fsync_puts_a_file_on_the_disk():
         assert out.split() == ["0"], out
     finally:
         t.close()               # killed: no sync, no umount
+    t = boot(disk)
+    try:
+        log = t.output("dmesg | grep JBD2")
+        assert "JBD2: recovery complete on hda1-8" in log, log
+        assert t.output("busybox umount /mnt; echo $?").split() == ["0"]
+    finally:
+        t.close()
     fsck_clean(disk)
     assert cat(disk, "/synced") == prng(31, 300000)
