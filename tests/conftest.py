@@ -21,6 +21,7 @@ import importlib.util
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -28,6 +29,15 @@ import threading
 import time
 
 import pytest
+
+# A test suite started in the background by a shell without job control
+# (`make test &`) inherits SIGINT and SIGQUIT ignored, and so would every
+# program it runs -- the host-side tests that send them would then see
+# them ignored.  A handler of our own is reset to the default at exec.
+for _sig, _handler in ((signal.SIGINT, signal.default_int_handler),
+                       (signal.SIGQUIT, signal.SIG_DFL)):
+    if signal.getsignal(_sig) == signal.SIG_IGN:
+        signal.signal(_sig, _handler)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.path.join(ROOT, "build")

@@ -15,7 +15,7 @@ def test_partition_table_is_read_after_init_executes_and_hda1_mounts():
     after 'init: executing', and the mount still finds hda1."""
     t = Terminal(cmdline="loglevel=7", disk=made_disk_image())
     try:
-        t.wait_for(r"init: /dev/hda1 mounted on /mnt \(ext3, read-only\)")
+        t.wait_for(r"init: /dev/hda1 mounted on /mnt \(ext3, read-write\)")
         text = t.text()
         disk = text.index("ata: hda: QEMU HARDDISK")
         exec_line = text.index("init: executing /sbin/init")
