@@ -99,9 +99,17 @@ static int watchdog(void *unused)
 {
 	/* LAB 5: watchdog BEGIN */
 	for (;;) {
-		unsigned long timeout = READ_ONCE(sysctl_hung_task_timeout_secs);
-		long left = schedule_timeout_interruptible(
-					timeout_jiffies(timeout));
+		unsigned long timeout;
+		long left;
+
+		/*
+		 * Asleep before the timeout is read: a write of a new one
+		 * between the read and the sleep wakes us at once (the
+		 * state is running again), and the next turn reads it.
+		 */
+		set_current_state(TASK_INTERRUPTIBLE);
+		timeout = READ_ONCE(sysctl_hung_task_timeout_secs);
+		left = schedule_timeout(timeout_jiffies(timeout));
 
 		if (kthread_should_stop())
 			return 0;
