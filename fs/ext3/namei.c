@@ -269,6 +269,34 @@ static int ext3_add_to_block(handle_t *handle, struct inode *dir,
 }
 
 /*
+ * Block @iblock of directory @dir, new to it: allocated, announced to the
+ * journal as new (get_create_access) and zeroed.  *@bhp holds it: the
+ * caller fills in its entries, dirties it and brelse()s it.
+ * Return: the block's bytes, or an ERR_PTR().
+ */
+static char *ext3_new_dir_block(handle_t *handle, struct inode *dir,
+				unsigned long iblock, struct buffer_head **bhp)
+{
+	unsigned long phys;
+	bool created;
+	char *block;
+	int err = ext3_get_block(handle, dir, iblock, &phys, &created);
+
+	if (err)
+		return ERR_PTR(err);
+	block = ext3_sb_bread(dir->i_sb, phys, bhp);
+	if (IS_ERR(block))
+		return block;
+	err = ext3_journal_get_create_access(handle, *bhp);
+	if (err) {
+		brelse(*bhp);
+		return ERR_PTR(err);
+	}
+	memset(block, 0, dir->i_sb->s_blocksize);
+	return block;
+}
+
+/*
  * Linux 2.6: ext3_add_entry().  Add the name @name -> @inode to @dir: in
  * the first block with room, else in a new block at its end.
  * Return: 0, -EEXIST, -ENOSPC, -EUCLEAN, -EIO.
@@ -282,8 +310,6 @@ static int ext3_add_entry(handle_t *handle, struct inode *dir,
 	unsigned int bits = EXT3_SB(sb)->s_blocksize_bits;
 	struct ext3_dir_entry_2 *de;
 	struct buffer_head *bh;
-	unsigned long phys;
-	bool created;
 	char *block;
 	int err;
 
@@ -302,18 +328,9 @@ static int ext3_add_entry(handle_t *handle, struct inode *dir,
 			return ext3_dir_changed(handle, dir);
 	}
 	/* No room: a new block, one entry spanning it. */
-	err = ext3_get_block(handle, dir, nblocks, &phys, &created);
-	if (err)
-		return err;
-	block = ext3_sb_bread(sb, phys, &bh);
+	block = ext3_new_dir_block(handle, dir, nblocks, &bh);
 	if (IS_ERR(block))
 		return PTR_ERR(block);
-	err = ext3_journal_get_create_access(handle, bh);
-	if (err) {
-		brelse(bh);
-		return err;
-	}
-	memset(block, 0, sb->s_blocksize);
 	de = (void *)block;
 	de->rec_len = cpu_to_le16(sb->s_blocksize);
 	ext3_set_de(de, name, len, inode);
@@ -435,22 +452,12 @@ static int ext3_make_dir_block(handle_t *handle, struct inode *inode,
 	struct super_block *sb = inode->i_sb;
 	struct ext3_dir_entry_2 *de;
 	struct buffer_head *bh;
-	unsigned long phys;
-	bool created;
 	char *block;
-	int err = ext3_get_block(handle, inode, 0, &phys, &created);
+	int err;
 
-	if (err)
-		return err;
-	block = ext3_sb_bread(sb, phys, &bh);
+	block = ext3_new_dir_block(handle, inode, 0, &bh);
 	if (IS_ERR(block))
 		return PTR_ERR(block);
-	err = ext3_journal_get_create_access(handle, bh);
-	if (err) {
-		brelse(bh);
-		return err;
-	}
-	memset(block, 0, sb->s_blocksize);
 	de = (void *)block;
 	ext3_set_de(de, ".", 1, inode);
 	de->rec_len = cpu_to_le16(EXT3_DIR_REC_LEN(1));
