@@ -16,8 +16,14 @@
  * nothing else, so the host fuzzer (tests/fuzz/cpio_fuzz.c) runs it as
  * it is.  populate_initramfs() (pid 1, boot) reads the boot module
  * once, keeping each member (keep_member()) until the trailer says the
- * archive is whole -- a corrupt one is then dropped with nothing made --
- * and gives each to unpack_entry(), which makes it in rootfs through the
+ * archive is whole -- a corrupt one is then dropped with nothing made.
+ * A plain file or symbolic link whose directory exists is then only
+ * noted on that directory (defer_entry(), fs/ramfs.c:
+ * rootfs_defer_member()) and made at the directory's first lookup or
+ * readdir: Linux makes every member at boot, but kt26 keeps the archive
+ * in memory for good, and boot need not pay a dentry and an inode for
+ * each of busybox's 256 links.  Every other member goes to
+ * unpack_entry(), which makes it in rootfs through the
  * VFS as a system call would -- directories
  * (do_mkdirat()), symbolic links (do_symlinkat()), device nodes
  * (do_mknodat()), and regular files whose bytes stay where the boot
