@@ -31,15 +31,14 @@
  */
 #include <errno.h>
 #include <fs.h>
-#include <fs_struct.h>
 #include <gfp.h>
 #include <init.h>
 #include <initramfs.h>
 #include <kernel.h>
 #include <mm.h>
 #include <mmzone.h>
-#include <sched.h>
 #include <slab.h>
+#include <spinlock.h>
 #include <string.h>
 #include <asm/uaccess.h>
 
@@ -409,9 +408,15 @@ static int ramfs_symlink(struct inode *dir, struct dentry *dentry,
  * name not yet made; all of those look the name up first anyway.
  */
 struct rootfs_lazy_dir {
+	struct list_head list;		/* on rootfs_lazy_dirs */
+	struct dentry *dentry;		/* the directory (a reference) */
 	unsigned int nr, max;
 	const struct cpio_entry **entry;	/* into the kept member list */
 };
+
+/* Every directory not yet filled, for rootfs_populate_all(). */
+static LIST_HEAD(rootfs_lazy_dirs);
+static DEFINE_SPINLOCK(rootfs_lazy_lock);	/* protects rootfs_lazy_dirs */
 
 static const struct inode_operations rootfs_lazy_dir_inode_operations;
 static const struct file_operations rootfs_lazy_dir_operations;
@@ -480,6 +485,9 @@ static void rootfs_populate(struct dentry *dir)
 	if (!lazy)
 		return;
 	inode->i_private = NULL;
+	spin_lock(&rootfs_lazy_lock);
+	list_del(&lazy->list);
+	spin_unlock(&rootfs_lazy_lock);
 	for (unsigned int i = 0; i < lazy->nr; i++) {
 		const struct cpio_entry *e = lazy->entry[i];
 		const char *leaf = strrchr(e->name, '/');
@@ -502,6 +510,7 @@ static void rootfs_populate(struct dentry *dir)
 			printk(KERN_WARNING "initramfs: %s: skipped (error "
 			       "%d)\n", e->name, err);
 	}
+	dput(lazy->dentry);		/* not the last: the name is pinned */
 	kfree(lazy->entry);
 	kfree(lazy);
 }
@@ -554,6 +563,10 @@ int rootfs_defer_member(struct dentry *parent, const struct cpio_entry *e)
 			err = -ENOMEM;
 			goto out;
 		}
+		lazy->dentry = dget(parent);
+		spin_lock(&rootfs_lazy_lock);
+		list_add_tail(&lazy->list, &rootfs_lazy_dirs);
+		spin_unlock(&rootfs_lazy_lock);
 		dir->i_private = lazy;
 		dir->i_op = &rootfs_lazy_dir_inode_operations;
 		dir->i_fop = &rootfs_lazy_dir_operations;
@@ -578,35 +591,37 @@ out:
 	return err;
 }
 
-/* Fill @dir and every rootfs directory below it. */
-static void rootfs_populate_tree(struct dentry *dir)
-{
-	struct dentry *child;
-
-	mutex_lock(&dir->d_inode->i_mutex);
-	rootfs_populate(dir);
-	mutex_unlock(&dir->d_inode->i_mutex);
-	/*
-	 * rootfs is read-only and its names pinned, and at boot no other
-	 * task has a directory open (whose cursor would move on the list).
-	 */
-	list_for_each_entry(child, &dir->d_subdirs, d_child)
-		if (child->d_inode && S_ISDIR(child->d_inode->i_mode) &&
-		    child->d_sb == dir->d_sb)
-			rootfs_populate_tree(child);
-}
-
 /**
  * rootfs_populate_all - make every member of the initramfs still waiting
  *	for its directory's first use
  *
  * The in-kernel tests count dentries, inodes and slab objects before and
  * after each test: a directory filled inside one would count as its leak.
- * Context: pid 1, boot, after populate_initramfs().
+ * Each turn takes the first directory of rootfs_lazy_dirs and fills it
+ * under its i_mutex, unless a lookup on another CPU did so meanwhile:
+ * either way it leaves the list, so the loop ends.
+ * Context: process, may sleep.
  */
 void rootfs_populate_all(void)
 {
-	rootfs_populate_tree(current->fs->root.dentry);
+	struct rootfs_lazy_dir *lazy;
+	struct dentry *dir;
+
+	for (;;) {
+		spin_lock(&rootfs_lazy_lock);
+		if (list_empty(&rootfs_lazy_dirs)) {
+			spin_unlock(&rootfs_lazy_lock);
+			return;
+		}
+		lazy = list_first_entry(&rootfs_lazy_dirs,
+					struct rootfs_lazy_dir, list);
+		dir = dget(lazy->dentry);
+		spin_unlock(&rootfs_lazy_lock);
+		mutex_lock(&dir->d_inode->i_mutex);
+		rootfs_populate(dir);
+		mutex_unlock(&dir->d_inode->i_mutex);
+		dput(dir);
+	}
 }
 
 /* The inode's last reference: its data, body or archive record go. */
