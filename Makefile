@@ -245,7 +245,7 @@ $(DISK):
 # gets).  The prototype warnings
 # hold the libc to its headers as they hold the kernel to its own.
 USER_PROGS := init sh hello cat dd spin usertests fuzz echo pipebench ps \
-	      ls grep wc head sleep kill prng
+	      ls grep wc head sleep kill prng fswriter
 USER_BINS  := $(addprefix $(B)/user/,$(USER_PROGS))
 # The programs of more than one file: user/NAME.c has main(), these the
 # rest (the parts that compile for the host too are tested there).
