@@ -305,8 +305,9 @@ static int bench(const char *dir)
 		((uint64_t)SMALL_FILES * khz * 1000 / (t1 - t0)));
 	dprintf(STDOUT_FILENO, "bench: jbd2 commits while making them: "
 		"%lu commits\n", c1 - c0);
-	dprintf(STDOUT_FILENO, "bench: jbd2 commits while making them, "
-		"rate: %llu per 1000 s\n", (unsigned long long)
+	/* Integers only in a row: commits per 1000 s ("ks"). */
+	dprintf(STDOUT_FILENO, "bench: jbd2 commit rate, small files: %llu "
+		"commits/ks\n", (unsigned long long)
 		((uint64_t)(c1 - c0) * khz * 1000000 / (t1 - t0)));
 	return 0;
 }

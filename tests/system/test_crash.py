@@ -177,3 +177,25 @@ def test_fsynced_data_survives_kills_and_the_journal_replays():
         if isinstance(results.get(c), BaseException):
             raise results[c]
         assert results.get(c) == KILLS
+
+
+def test_fswriter_prints_the_file_system_bench_rows():
+    """`make bench`'s file-system rows (tools/bench.py: fs_rows()) are
+    the lines `fswriter -b` prints: each is there and parses (the figures
+    themselves are never asserted)."""
+    bench = load_tool("bench")
+    disk = made_disk_image("bench.img")
+    t = Terminal(cmdline="loglevel=4", disk=disk)
+    try:
+        t.wait_for(r"^# ", timeout=60)
+        out = t.output("fswriter -b /mnt/bench; echo $?", timeout=300)
+    finally:
+        t.close()
+        os.unlink(disk)
+    assert out.split()[-1] == "0", out
+    rows, order = bench.parse_rows(out)
+    assert [name for name, unit in order] == [
+        "ext3 write 16 MiB + fsync", "ext3 read 16 MiB, caches dropped",
+        "ext3 512 B write + fsync, median", "ext3 300 small files + sync",
+        "jbd2 commits while making them", "jbd2 commit rate, small files"
+    ], out
