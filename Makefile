@@ -517,7 +517,8 @@ $(B)/host/arch/%.o: arch/%.c tests/unit/host-renames.txt
 $(B)/host/tests/unit/mm_host.o $(B)/host/tests/unit/buddy_test.o \
 $(B)/host/tests/unit/slab_test.o \
 $(B)/host/tests/unit/smp_config_test.o \
-$(B)/host/tests/unit/jbd2_layout_test.o: HOSTCFLAGS_TEST := -Itests/unit \
+$(B)/host/tests/unit/jbd2_layout_test.o \
+$(B)/host/tests/unit/ext3_layout_test.o: HOSTCFLAGS_TEST := -Itests/unit \
 	-Itests/unit/host -idirafter include -idirafter arch/x86/include
 
 HOST_LIB := $(B)/host/tests/unit/unit.o $(B)/host/lib/string.o \
