@@ -28,7 +28,13 @@
  * survive any crash (tests/system/test_crash.py kills QEMU after a
  * varied number of these lines).  A write not followed by fsync prints
  *	fswriter: wrote DIR/f<N> LENGTH
- * (no promise before a sync).  The first line is "fswriter: start SEED".
+ * (no promise before a sync).  One operation in eight instead makes
+ * DIR/o<N>, writes two blocks to it and unlinks it while keeping it open
+ * (up to MAX_OPEN at once; then the oldest is closed, which deletes it):
+ * a crash leaves such inodes on ext3's orphan list, which the next mount
+ * empties (fs/ext3/super.c: ext3_orphan_cleanup()); it prints
+ *	fswriter: orphan DIR/o<N>
+ * The first line is "fswriter: start SEED".
  *
  * The benchmark measures with the TSC (its frequency from the kernel
  * log, as /bin/pipebench does): a 16 MiB file written then fsync()ed,
@@ -50,6 +56,7 @@
 #define BLOCK		4096
 #define MAGIC		0x5746544bu	/* "KTFW" */
 #define MAX_FILES	12
+#define MAX_OPEN	4	/* unlinked files held open */
 #define LOG_SIZE	(64 * 1024)
 
 #define BENCH_BYTES	(16 << 20)
@@ -118,10 +125,42 @@ static void write_all(int fd, const void *p, size_t n)
 	}
 }
 
+static int do_unlink(const char *path)
+{
+	return call(__NR_unlink, (long)path, 0);
+}
+
+/*
+ * File o<n>: two blocks, then unlinked while open; the oldest of the
+ * MAX_OPEN held is closed first.  Its blocks are those of file number
+ * 1000 + n.
+ */
+static void orphan(uint32_t seed, const char *dir, uint32_t n, int *held)
+{
+	char path[256];
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/o%u", dir, n);
+	fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0644);
+	if (fd < 0)
+		die(path);
+	for (uint32_t b = 0; b < 2; b++) {
+		fill(seed, 1000 + n, b);
+		write_all(fd, buf, BLOCK);
+	}
+	if (do_unlink(path) < 0)
+		die("unlink");
+	if (held[n % MAX_OPEN] >= 0 && close(held[n % MAX_OPEN]) < 0)
+		die("close");
+	held[n % MAX_OPEN] = fd;
+	dprintf(STDOUT_FILENO, "fswriter: orphan %s\n", path);
+}
+
 static int writer(uint32_t seed, const char *dir, unsigned long ops)
 {
 	uint32_t blocks[MAX_FILES] = { 0 };
-	uint32_t nfiles = 0, x = seed;
+	uint32_t nfiles = 0, norphans = 0, x = seed;
+	int held[MAX_OPEN] = { -1, -1, -1, -1 };
 	char path[256];
 
 	if (do_mkdir(dir) < 0 && errno != EEXIST)
@@ -131,6 +170,11 @@ static int writer(uint32_t seed, const char *dir, unsigned long ops)
 		uint32_t r = next(&x);
 		uint32_t f, n;
 		int fd;
+
+		if ((r >> 4) % 8 == 7) {
+			orphan(seed, dir, norphans++, held);
+			continue;
+		}
 
 		/* A new file while there are few, else one of the others. */
 		if (nfiles < 3 || (nfiles < MAX_FILES && r % 5 == 0))

@@ -42,6 +42,7 @@ KILLS = int(os.environ.get("CRASH_KILLS", "10"))
 CHAINS = 2
 MOUNTED = r"init: /dev/hda1 mounted on /mnt \(ext3, read-write\)"
 RECOVERED = r"JBD2: recovery complete on hda1-8: [1-9]\d* transactions"
+ORPHANS = re.compile(r"EXT3-fs: hda1: ([1-9]\d*) orphan inodes? deleted")
 FSYNC = re.compile(r"^fswriter: fsync /mnt/(\S+)/f(\d+) (\d+)$", re.M)
 
 
@@ -81,13 +82,18 @@ def check_image(copy, seed, synced, tmp, dir=None, whole=False):
     ls = tool("debugfs", "-R", "ls " + d, copy + OFFSET).stdout.decode(
         errors="replace")
     present = {int(n) for n in re.findall(r"\(\d+\)\s+f(\d+)\b", ls)}
+    # Unlinked while open (fswriter's o<N>): gone, or -- the unlink not
+    # committed yet -- whole per block, as file 1000 + N.
+    present |= {1000 + int(n) for n in
+                re.findall(r"\(\d+\)\s+o(\d+)\b", ls)}
     missing = set(synced) - present
     assert not missing, "seed %d: fsync()ed files missing: %s\n%s" % (
         seed, sorted(missing), ls)
     script = os.path.join(tmp, "dump.cmds")
     with open(script, "w") as f:
         for n in present:
-            f.write("dump %s/f%d %s/f%d\n" % (d, n, tmp, n))
+            name = "o%d" % (n - 1000) if n >= 1000 else "f%d" % n
+            f.write("dump %s/%s %s/f%d\n" % (d, name, tmp, n))
     tool("debugfs", "-f", script, copy + OFFSET)
     for n in sorted(present):
         with open("%s/f%d" % (tmp, n), "rb") as f:
@@ -122,6 +128,7 @@ def run_chain(chain, kills, results):
     tmp = tempfile.mkdtemp(prefix="kt26-crash-")
     copy = os.path.join(tmp, "copy.img")
     previous = None             # (seed, synced) of the crash before
+    orphans = 0                 # deleted by the mounts after the crashes
     t = None
     try:
         for kill in range(kills + 1):
@@ -132,6 +139,8 @@ def run_chain(chain, kills, results):
                 assert re.search(RECOVERED, t.text()), (
                     "seed %d: no journal replay at the mount after the "
                     "crash:\n%s" % (previous[0], t.text()[-3000:]))
+                m = ORPHANS.search(t.text())
+                orphans += int(m.group(1)) if m else 0
                 out = t.output("busybox mount -o remount,ro /mnt; echo $?",
                                timeout=120)
                 assert out.split()[-1:] == ["0"], out
@@ -155,7 +164,7 @@ def run_chain(chain, kills, results):
                 synced[int(n)] = max(synced.get(int(n), 0), int(length))
             previous = (seed, synced)
             t = None
-        results[chain] = kills
+        results[chain] = (kills, orphans)
     except BaseException as e:          # pytest.fail() is one
         results[chain] = e
     finally:
@@ -173,10 +182,15 @@ def test_fsynced_data_survives_kills_and_the_journal_replays():
         th.start()
     for th in threads:
         th.join()
+    orphans = 0
     for c in range(CHAINS):
         if isinstance(results.get(c), BaseException):
             raise results[c]
-        assert results.get(c) == KILLS
+        assert results.get(c, (0,))[0] == KILLS
+        orphans += results[c][1]
+    # Files unlinked while open were left by the crashes, and deleted by
+    # the next mounts (fs/ext3/super.c: ext3_orphan_cleanup()).
+    assert orphans > 0
 
 
 def test_fswriter_prints_the_file_system_bench_rows():
