@@ -7,7 +7,7 @@
  * Linux 2.6: fs/ext3/super.c (ext3_fill_super(), ext3_check_descriptors(),
  * ext3_setup_super(), ext3_error(), ext3_handle_error(),
  * ext3_warning(), ext3_commit_super(), ext3_put_super(), ext3_remount(),
- * ext3_statfs(), init_ext3_fs()), fs/ext2/super.c.
+ * ext3_orphan_cleanup(), ext3_statfs(), init_ext3_fs()), fs/ext2/super.c.
  * Understanding the Linux Kernel, 3rd ed., chapter 18, sections "Ext2
  * Disk Data Structures" (the super block, group descriptors) and
  * "Creating the Ext2 Filesystem".
@@ -39,7 +39,11 @@
  * may be missing.  While mounted read-write, the super block's s_state
  * lacks EXT3_VALID_FS (e2fsck checks a file system left so), s_mtime and
  * s_mnt_count count the mount; a clean umount (or a remount read-only)
- * writes everything back, then the super block with EXT3_VALID_FS again.
+ * writes everything back, then the super block with EXT3_VALID_FS again
+ * (a remount read-only also leaves the journal empty, needs_recovery
+ * clear).  A read-write mount deletes the inodes a crash left on the
+ * orphan list (ext3_orphan_cleanup(); the list itself: fs/ext3/namei.c),
+ * and the last close of an orphan takes it off (ext3_delete_orphan()).
  * The free counts in the super block are kept exact by balloc.c and
  * ialloc.c (Linux 2.6 counts per CPU and sums at commit).
  *
