@@ -245,7 +245,7 @@ $(DISK):
 # gets).  The prototype warnings
 # hold the libc to its headers as they hold the kernel to its own.
 USER_PROGS := init sh hello cat dd spin usertests fuzz echo pipebench ps \
-	      ls grep wc head sleep kill prng
+	      ls grep wc head sleep kill prng fswriter
 USER_BINS  := $(addprefix $(B)/user/,$(USER_PROGS))
 # The programs of more than one file: user/NAME.c has main(), these the
 # rest (the parts that compile for the host too are tested there).
@@ -517,7 +517,8 @@ $(B)/host/arch/%.o: arch/%.c tests/unit/host-renames.txt
 $(B)/host/tests/unit/mm_host.o $(B)/host/tests/unit/buddy_test.o \
 $(B)/host/tests/unit/slab_test.o \
 $(B)/host/tests/unit/smp_config_test.o \
-$(B)/host/tests/unit/jbd2_layout_test.o: HOSTCFLAGS_TEST := -Itests/unit \
+$(B)/host/tests/unit/jbd2_layout_test.o \
+$(B)/host/tests/unit/ext3_layout_test.o: HOSTCFLAGS_TEST := -Itests/unit \
 	-Itests/unit/host -idirafter include -idirafter arch/x86/include
 
 HOST_LIB := $(B)/host/tests/unit/unit.o $(B)/host/lib/string.o \
