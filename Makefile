@@ -487,10 +487,12 @@ $(B)/host/lib/%.o: lib/%.c tests/unit/host-renames.txt
 	$(Q)objcopy --redefine-syms=tests/unit/host-renames.txt $@.tmp $@
 	$(Q)rm $@.tmp
 
+# -MD, not -MMD: gcc counts -idirafter directories as system ones, and
+# -MMD would leave the kernel's headers out of the dependencies.
 $(B)/host/tests/%.o: tests/%.c
 	$(quiet) HOSTCC $<
 	$(Q)mkdir -p $(dir $@)
-	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOSTCFLAGS_TEST) -MMD -MP -c $< -o $@
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOSTCFLAGS_TEST) -MD -MP -c $< -o $@
 
 # mm/ for the host: the same sources, over the fake machine of
 # tests/unit/mm_host.c, with the shims of tests/unit/host/ first on the
