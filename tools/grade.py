@@ -13,7 +13,10 @@ tests in QEMU and print each with its points, then the score out of 100.
     tools/grade.py --runs 1 3   lab 3 with one boot instead of its three
 
 The tests are ktests (tests/ktest/), listed with their points in
-tools/labs.py.  They run in one boot per run, under -icount (guest time is the count
+tools/labs.py; the scheduling labs add rules that the scheduler trace of
+each run must keep (tools/sched_invariants.py: no runnable task waits
+past the O(1) scheduler's bound, idle runs only with an empty run queue,
+a preempted task stays on its run queue).  They run in one boot per run, under -icount (guest time is the count
 of instructions, so a run does not depend on how busy the host is); a lab with runs = K boots K times, each with
 another ktest_seed= (another order of the tests), and a test scores only
 if it passed in every boot.  A failure names the regions of the lab
@@ -37,6 +40,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import labs  # noqa: E402
+import sched_invariants  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.path.join(ROOT, "build")
@@ -71,14 +75,21 @@ def build():
     return False
 
 
-def boot(lab, seed):
-    """One boot with lab's ktests.  Return: ({test: reason or None}, the
-    kernel's last words, whether the suite ran to its end)."""
-    names = [t.name for t in lab.tests]
+def boot(lab, seed, traced=True):
+    """One boot with lab's ktests; @traced: with the scheduler trace, to
+    check the lab's invariants on it.  Return: ({test: reason or None},
+    the kernel's last words, whether the suite ran to its end)."""
+    names = [t.name for t in lab.tests if not t.invariant]
+    invariants = [t for t in lab.tests if t.invariant and traced]
     # A test stuck for lab.timeout s of guest time (10 unless told)
     # fails and ends the run.
     cmdline = "ktest=%s ktest_seed=%d ktest_timeout=%d" % (
         ",".join(names), seed, lab.timeout or 10)
+    if invariants:
+        # The scheduler trace of the whole run, dumped at its end (or
+        # when the watchdog ends it): 4 MiB, room for every event of
+        # the slowest lab without losing one.
+        cmdline += " trace=sched trace_buf_size=4M"
     argv = [QEMU, "-m", "128", "-smp", str(lab.cpus), "-display", "none",
             "-no-reboot", "-icount", ICOUNT % lab.icount_shift,
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
@@ -90,12 +101,16 @@ def boot(lab, seed):
                             stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
     results, skipped, words, done = {}, {}, [], [False]
+    trace = []
     last = [time.monotonic()]
 
     def reader():
         for raw in iter(proc.stdout.readline, b""):
             last[0] = time.monotonic()
             line = raw.decode("utf-8", "replace").rstrip("\r\n")
+            if "sched-trace:" in line:
+                trace.append(line)
+                continue
             m = SKIP.search(line)
             if m:
                 skipped[m.group(1)] = "skipped: " + m.group(2)
@@ -126,7 +141,29 @@ def boot(lab, seed):
     for name, why in skipped.items():
         if results.get(name) is None:
             results[name] = why
+    if invariants:
+        results.update(check_trace(invariants, trace))
     return results, words, done[0]
+
+
+def check_trace(invariants, trace):
+    """{test: reason or None} for the trace invariants of a lab
+    (tools/sched_invariants.py) on the trace lines of one run."""
+    found = sched_invariants.check(trace)
+    results = {}
+    for t in invariants:
+        if found is None:
+            results[t.name] = ("no scheduler trace: the run stopped "
+                               "before the tests ended")
+            continue
+        bad = found[t.invariant]
+        if not bad:
+            results[t.name] = None
+            continue
+        more = len(bad) - 1
+        results[t.name] = bad[0] + ("" if not more else
+                                    " (and %d more)" % more)
+    return results
 
 
 def free_port():
@@ -281,8 +318,11 @@ def grade(number, region=None):
     stopped = []
     start = time.monotonic()
     for run in range(lab.runs):
-        results, words, done = boot(lab, seed=run + 1)
+        traced = not lab.trace_runs or run < lab.trace_runs
+        results, words, done = boot(lab, seed=run + 1, traced=traced)
         for t in lab.tests:
+            if t.invariant and not traced:
+                continue
             reason = results.get(t.name, "did not run: the run ended "
                                  "before it (a stop, or a stuck test)")
             if reason is not None and failures[t.name] is None:
