@@ -288,3 +288,67 @@ def test_grade_all_uses_the_reference_tests(workdir):
     assert rows == {"cheat": 0}, (rows, out)
     with open(os.path.join(workdir, "out", "cheat.lab-%d.txt" % lab)) as f:
         assert "Needed before any test can run" in f.read()
+
+
+# Bugs a student could write, each in the reference otherwise, that the
+# invariants of the scheduler trace (tools/sched_invariants.py) must
+# catch: (lab, region graded, the text in sched/core.c, what replaces
+# it, the invariant test that must fail).
+MUTATIONS = [
+    # schedule(): the round ends by idling instead of going on with the
+    # new active array.
+    (3, "schedule",
+     "\t\trq->best_expired_prio = MAX_PRIO;\n\t}\n\tnext = list_first_entry",
+     "\t\trq->best_expired_prio = MAX_PRIO;\n\t\tnext = rq->idle;\n"
+     "\t\tgoto switch_tasks;\n\t}\n\tnext = list_first_entry",
+     "sched_trace_idle_runs_only_with_an_empty_run_queue"),
+    # scheduler_tick(): the expired task keeps a slice of 0, which the
+    # next tick wraps round: it never expires again.
+    (3, "scheduler_tick",
+     "\t\tp->prio = effective_prio(p);\n\t\tp->time_slice = "
+     "task_timeslice(p);\n\t\tif (!rq->expired_timestamp)",
+     "\t\tp->prio = effective_prio(p);\n\t\tif (!rq->expired_timestamp)",
+     "sched_trace_no_runnable_task_waits_past_the_bound"),
+    # schedule(): a task preempted before it slept leaves the run queue.
+    (4, "schedule_deactivate",
+     "if (prev->state && !(preempt_count() & PREEMPT_ACTIVE)) {",
+     "if (prev->state) {",
+     "sched_trace_preempted_task_stays_on_the_run_queue"),
+]
+
+
+def mutation_problem(d, mutations):
+    """Grade the reference with each of @mutations in turn, in one copy
+    of the tree (each rebuilds sched/core.c alone); what went wrong, or
+    None."""
+    tree = os.path.join(d, "ref")
+    mklab(max(labs.LABS), tree, "--with-build", "--solved")
+    path = os.path.join(tree, "sched", "core.c")
+    with open(path) as f:
+        pristine = f.read()
+    problems = []
+    for lab, region, old, new, test in mutations:
+        assert pristine.count(old) == 1, (region, old)
+        with open(path, "w") as f:
+            f.write(pristine.replace(old, new))
+        # The whole lab, once: a region's tests alone may hang the
+        # kernel before the ktest watchdog can end the run and dump the
+        # trace (a hog that never expires starves ksoftirqd too).
+        score, code, report = grade(tree, lab, "--runs", "1")
+        failed = re.search(r"\[  0/ *\d+\] %s\n +(.*)\n +look at: .*\b%s\b"
+                           % (test, region), report)
+        if "The build failed" in report or not failed or \
+                not re.search(r"\b(pid|CPU) \d+\b.*\btick \d+",
+                              failed.group(1)):
+            problems.append("lab %d, %s mutated: %s did not fail naming "
+                            "a task, a CPU and a tick:\n%s" % (
+                                lab, region, test, report))
+    return "\n\n".join(problems) or None
+
+
+def test_trace_invariants_catch_scheduler_bugs(workdir):
+    """Each invariant of the scheduler trace fails, naming the task, the
+    CPU, the tick and the region, on a kernel with a bug it is there to
+    catch."""
+    problem = mutation_problem(workdir, MUTATIONS)
+    assert problem is None, problem
