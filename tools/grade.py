@@ -11,6 +11,8 @@ tests in QEMU and print each with its points, then the score out of 100.
     tools/grade.py --answers FILE 8   lab 8 with the answers in FILE
     tools/grade.py --region copy_thread 2   the tests of one region, once
     tools/grade.py --runs 1 3   lab 3 with one boot instead of its three
+    tools/grade.py --region schedule --first-failure 3
+                                ...and the run ends at the first failure
 
 The tests are ktests (tests/ktest/), listed with their points in
 tools/labs.py; the scheduling labs add rules that the scheduler trace of
@@ -75,7 +77,7 @@ def build():
     return False
 
 
-def boot(lab, seed, traced=True):
+def boot(lab, seed, traced=True, first_failure=False):
     """One boot with lab's ktests; @traced: with the scheduler trace, to
     check the lab's invariants on it.  Return: ({test: reason or None},
     the kernel's last words, whether the suite ran to its end)."""
@@ -119,6 +121,10 @@ def boot(lab, seed, traced=True):
             if m:
                 results[m.group(2)] = None if m.group(1) == "ok" else \
                     (m.group(3) or "failed")
+                if first_failure and m.group(1) != "ok":
+                    # Enough to know: the rest would only cost time.
+                    proc.kill()
+                    done[0] = "first failure"
             elif TESTS_DONE.search(line):
                 done[0] = True
             elif LAST_WORDS.search(line):
@@ -141,7 +147,7 @@ def boot(lab, seed, traced=True):
     for name, why in skipped.items():
         if results.get(name) is None:
             results[name] = why
-    if invariants:
+    if invariants and done[0] != "first failure":
         results.update(check_trace(invariants, trace))
     return results, words, done[0]
 
@@ -299,11 +305,12 @@ def answer_key(number, mem):
     return "\n".join(lines) + "\n"
 
 
-def grade(number, region=None):
+def grade(number, region=None, first_failure=False):
     """Run lab @number; print its table; return the score.  @region:
     only the tests that check that region, once (a quick look at one
     region, e.g. by tests/system/test_labs.py); the score is then out of
-    their points."""
+    their points.  @first_failure: end the run at the first test that
+    fails (the others do not run), for a quick "is it caught"."""
     lab = labs.LABS[number]
     if lab.questions:
         return grade_questions(number)
@@ -319,7 +326,8 @@ def grade(number, region=None):
     start = time.monotonic()
     for run in range(lab.runs):
         traced = not lab.trace_runs or run < lab.trace_runs
-        results, words, done = boot(lab, seed=run + 1, traced=traced)
+        results, words, done = boot(lab, seed=run + 1, traced=traced,
+                                    first_failure=first_failure)
         for t in lab.tests:
             if t.invariant and not traced:
                 continue
@@ -407,9 +415,14 @@ def main():
         ANSWERS[int(args[2])] = args[1]
         args = args[2:]
     region = None
-    if args[:1] == ["--region"] and len(args) == 3:
+    if args[:1] == ["--region"] and len(args) >= 3:
         # tools/grade.py --region NAME n: the tests of one region, once
         region, args = args[1], args[2:]
+    first_failure = False
+    if args[:1] == ["--first-failure"]:
+        # tools/grade.py [--region NAME] --first-failure n: stop the run
+        # at the first test that fails
+        first_failure, args = True, args[1:]
     if args[:1] == ["--runs"] and len(args) >= 2:
         # tools/grade.py --runs K n...: K boots instead of the lab's own
         for lab in labs.LABS.values():
@@ -424,7 +437,7 @@ def main():
         for n in numbers:
             print("LAB %d score: 0/100" % n)
         sys.exit(2)
-    scores = [grade(n, region) for n in numbers]
+    scores = [grade(n, region, first_failure) for n in numbers]
     sys.exit(0 if all(s == 100 for s in scores) else 1)
 
 
