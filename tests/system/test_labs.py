@@ -196,10 +196,49 @@ def test_regions_in_source_match_tools_labs(lab):
             set(regions) - set(unique))
 
 
-def student_tree_problem(lab, d):
-    """What is wrong with the tree of @lab (None: nothing)."""
-    tree = os.path.join(d, "student")
-    out = mklab(lab, tree, "--with-build")
+@pytest.fixture(scope="module")
+def ref_trees():
+    """One copy of the reference tree (mklab of the last lab, solved)
+    with its build/ per host CPU, made once for the tests below: each
+    turns one into the tree it needs with mklab --in-place, which
+    rewrites only the files that differ, so that a build compiles only
+    those."""
+    d = tempfile.mkdtemp(prefix="kt26-lab-")
+    trees = [os.path.join(d, "ref%d" % i)
+             for i in range(max(1, os.cpu_count() or 1))]
+    with concurrent.futures.ThreadPoolExecutor(len(trees)) as pool:
+        list(pool.map(lambda t: mklab(max(labs.LABS), t, "--with-build",
+                                      "--solved"), trees))
+    yield trees
+    shutil.rmtree(d, ignore_errors=True)
+
+
+def on_trees(trees, jobs):
+    """Run each of @jobs, a function of a tree, on one of @trees (one
+    job per tree at a time, the trees working in parallel); return the
+    list of what went wrong."""
+    todo = queue.Queue()
+    for job in jobs:
+        todo.put(job)
+
+    def worker(tree):
+        problems = []
+        while True:
+            try:
+                job = todo.get_nowait()
+            except queue.Empty:
+                return problems
+            problem = job(tree)
+            if problem:
+                problems.append(problem)
+    with concurrent.futures.ThreadPoolExecutor(len(trees)) as pool:
+        return sum(pool.map(worker, trees), [])
+
+
+def student_tree_problem(lab, tree):
+    """What is wrong with the tree of @lab (None: nothing), made in
+    place in @tree."""
+    out = mklab(lab, tree, "--in-place")
     regions, unique = solution_lines(lab)
     student = text_files(tree)
     for name, probe in unique.items():
@@ -234,10 +273,10 @@ def student_tree_problem(lab, d):
     return None
 
 
-def test_student_trees_hold_no_solution_and_stop_clearly():
-    failures = in_parallel([
-        (lambda n: lambda d: student_tree_problem(n, d))(n)
-        for n in sorted(labs.LABS)])
+def test_student_trees_hold_no_solution_and_stop_clearly(ref_trees):
+    failures = on_trees(ref_trees, [
+        (lambda n: lambda tree: student_tree_problem(n, tree))(n)
+        for n in sorted(labs.LABS, key=lambda n: -n)])
     assert not failures, "\n\n".join(failures)
 
 
@@ -270,33 +309,22 @@ def region_problem(tree, lab, region):
     return None if named else report
 
 
-def test_each_region_alone_is_caught_and_named():
-    """Every region of every lab.  One reference tree per host CPU, each
-    built once; a region's tree is that tree with one file rewritten
-    (only it recompiles), graded up to the first failure."""
-    jobs = queue.Queue()
-    # The longest first, so that the two workers end together.
-    for n, r in sorted(((n, r) for n in CODE_LABS
-                        for r in labs.LABS[n].stubs
-                        if ALL or (n, r) not in SLOW_REGIONS),
-                       key=lambda job: job not in SLOW_REGIONS):
-        jobs.put((n, r))
+def test_each_region_alone_is_caught_and_named(ref_trees):
+    """Every region of every lab (make test: but SLOW_REGIONS), each in
+    a reference tree with that region's file rewritten (only it
+    recompiles), graded up to the first failure."""
+    # The longest first, so that the trees end together.
+    regions = sorted(((n, r) for n in CODE_LABS for r in labs.LABS[n].stubs
+                      if ALL or (n, r) not in SLOW_REGIONS),
+                     key=lambda job: job not in SLOW_REGIONS)
 
-    def worker(d):
-        tree = os.path.join(d, "ref")
-        mklab(max(labs.LABS), tree, "--with-build", "--solved")
-        problems = []
-        while True:
-            try:
-                lab, region = jobs.get_nowait()
-            except queue.Empty:
-                return "\n\n".join(problems) or None
+    def job(lab, region):
+        def check(tree):
             problem = region_problem(tree, lab, region)
-            if problem:
-                problems.append("lab %d, %s alone:\n%s" % (lab, region,
-                                                            problem))
-    workers = max(1, os.cpu_count() or 1)
-    failures = in_parallel([worker] * workers)
+            return problem and "lab %d, %s alone:\n%s" % (lab, region,
+                                                           problem)
+        return check
+    failures = on_trees(ref_trees, [job(n, r) for n, r in regions])
     assert not failures, "\n\n".join(failures)
 
 
@@ -350,12 +378,11 @@ MUTATIONS = [
 ]
 
 
-def mutation_problem(d, mutations):
-    """Grade the reference with each of @mutations in turn, in one copy
-    of the tree (each rebuilds sched/core.c alone); what went wrong, or
-    None."""
-    tree = os.path.join(d, "ref")
-    mklab(max(labs.LABS), tree, "--with-build", "--solved")
+def mutation_problem(tree, mutations):
+    """Grade the reference with each of @mutations in turn, in @tree (a
+    reference tree: each rebuilds sched/core.c alone); what went wrong,
+    or None."""
+    mklab(max(labs.LABS), tree, "--solved", "--in-place")
     path = os.path.join(tree, "sched", "core.c")
     with open(path) as f:
         pristine = f.read()
@@ -376,13 +403,15 @@ def mutation_problem(d, mutations):
             problems.append("lab %d, %s mutated: %s did not fail naming "
                             "a task, a CPU and a tick:\n%s" % (
                                 lab, region, test, report))
+    with open(path, "w") as f:
+        f.write(pristine)
     return "\n\n".join(problems) or None
 
 
 @pytest.mark.skipif(not ALL, reason="make test-labs only (20 s)")
-def test_trace_invariants_catch_scheduler_bugs(workdir):
+def test_trace_invariants_catch_scheduler_bugs(ref_trees):
     """Each invariant of the scheduler trace fails, naming the task, the
     CPU, the tick and the region, on a kernel with a bug it is there to
     catch."""
-    problem = mutation_problem(workdir, MUTATIONS)
+    problem = mutation_problem(ref_trees[0], MUTATIONS)
     assert problem is None, problem
