@@ -415,3 +415,45 @@ def test_trace_invariants_catch_scheduler_bugs(ref_trees):
     catch."""
     problem = mutation_problem(ref_trees[0], MUTATIONS)
     assert problem is None, problem
+
+
+sched_invariants = load_tool("sched_invariants")
+
+
+def synthetic(*events):
+    """A dump of @events, each "CPU KIND FIELDS" (tools/sched_invariants
+    reads the fields it needs)."""
+    lines = ["sched-trace: begin tsc_khz=1000 cpus=2 events=%d lost=0"
+             % len(events)]
+    for i, ev in enumerate(events):
+        cpu, rest = ev.split(" ", 1)
+        lines.append("sched-trace: %d [%s] %s" % (1000 * i, cpu, rest))
+    return lines + ["sched-trace: end"]
+
+
+def test_sched_invariants_hold_and_fail_on_synthetic_traces():
+    """The checker itself: a correct trace passes; each rule fails on a
+    trace that breaks it, naming the task, the CPU and the tick."""
+    good = synthetic(
+        "0 fork parent=1 child=5:a tick=1",
+        "0 switch prev=1:init:S next=5:a tick=2 nr=1 queued=0",
+        "1 wakeup pid=1:init by=5 tick=3",
+        "0 switch prev=5:a:R next=1:init tick=4 nr=2 queued=1",
+        "0 switch prev=1:init:S next=5:a tick=300 nr=1 queued=0",
+        "0 switch prev=5:a:S next=0:swapper/0 tick=301 nr=0 queued=0")
+    assert sched_invariants.check(good) == {"wait": [], "idle": [],
+                                            "preempt": []}
+    assert sched_invariants.check(good[:-1]) is None    # no end line
+    found = sched_invariants.check(synthetic(
+        "0 fork parent=1 child=5:a tick=1",
+        "0 switch prev=1:init:R next=0:swapper/0 tick=2 nr=2 queued=0",
+        "0 switch prev=0:swapper/0:R next=5:a tick=900 nr=2 queued=1"))
+    assert found["idle"] == [
+        "CPU 0 switched from pid 1 (init) to its idle task at tick 2 "
+        "with 2 tasks on its run queue"], found
+    assert found["preempt"] == [
+        "pid 1 (init) lost CPU 0 at tick 2 runnable (state R) but off "
+        "every run queue: nobody will run it again"], found
+    assert len(found["wait"]) == 2 and \
+        "pid 5 (a), forked on CPU 0 at tick 1, waited 899 ticks for " \
+        "CPU 0 (at most 361 with 2 runnable)" in found["wait"], found
