@@ -233,7 +233,7 @@ static void dump_line(const char *fmt, ...)
  *
  * Recording pauses, on every CPU, while the buffer is printed: events
  * of that time are not recorded (nor counted as lost).
- * Context: process.
+ * Context: process, or the ktest watchdog's timer (a run that is stuck).
  * Return: the number of events printed, -ENODEV if tracing is off, or
  * -EBUSY while another CPU prints the buffer.
  */

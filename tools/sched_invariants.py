@@ -63,6 +63,11 @@ def dumps(lines):
     for line in lines:
         if "sched-trace: begin" in line:
             cur = []
+            lost = re.search(r"lost=(\d+)", line)
+            if lost and int(lost.group(1)):
+                # The oldest events were overwritten: who was waiting or
+                # queued when the dump begins is not known.
+                cur.append((0, "lost", {"lost": lost.group(1)}))
             continue
         if "sched-trace: end" in line:
             if cur is not None:
@@ -95,6 +100,10 @@ def check_events(events):
     nr_max = {}
     last_tick = 0
     for cpu, kind, f in events:
+        if kind == "lost":
+            return {k: ["the trace lost its first %s events (a bigger "
+                        "trace_buf_size= is needed)" % f["lost"]]
+                    for k in KINDS}
         if "tick" not in f:
             continue
         tick = int(f["tick"])
