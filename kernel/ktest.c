@@ -138,6 +138,7 @@ static void ktest_watchdog_fn(unsigned long data)
 	       nr_run, ktest_current.test->name, ktest_timeout);
 	show_tasks();
 	nr_failed++;
+	trace_dump();	/* trace=sched: the events up to the stuck test */
 	ktest_finish();
 }
 

@@ -11,9 +11,14 @@ tests in QEMU and print each with its points, then the score out of 100.
     tools/grade.py --answers FILE 8   lab 8 with the answers in FILE
     tools/grade.py --region copy_thread 2   the tests of one region, once
     tools/grade.py --runs 1 3   lab 3 with one boot instead of its three
+    tools/grade.py --region schedule --first-failure 3
+                                ...and the run ends at the first failure
 
 The tests are ktests (tests/ktest/), listed with their points in
-tools/labs.py.  They run in one boot per run, under -icount (guest time is the count
+tools/labs.py; the scheduling labs add rules that the scheduler trace of
+each run must keep (tools/sched_invariants.py: no runnable task waits
+past the O(1) scheduler's bound, idle runs only with an empty run queue,
+a preempted task stays on its run queue).  They run in one boot per run, under -icount (guest time is the count
 of instructions, so a run does not depend on how busy the host is); a lab with runs = K boots K times, each with
 another ktest_seed= (another order of the tests), and a test scores only
 if it passed in every boot.  A failure names the regions of the lab
@@ -37,6 +42,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import labs  # noqa: E402
+import sched_invariants  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.path.join(ROOT, "build")
@@ -71,14 +77,21 @@ def build():
     return False
 
 
-def boot(lab, seed):
-    """One boot with lab's ktests.  Return: ({test: reason or None}, the
-    kernel's last words, whether the suite ran to its end)."""
-    names = [t.name for t in lab.tests]
+def boot(lab, seed, traced=True, first_failure=False):
+    """One boot with lab's ktests; @traced: with the scheduler trace, to
+    check the lab's invariants on it.  Return: ({test: reason or None},
+    the kernel's last words, whether the suite ran to its end)."""
+    names = [t.name for t in lab.tests if not t.invariant]
+    invariants = [t for t in lab.tests if t.invariant and traced]
     # A test stuck for lab.timeout s of guest time (10 unless told)
     # fails and ends the run.
     cmdline = "ktest=%s ktest_seed=%d ktest_timeout=%d" % (
         ",".join(names), seed, lab.timeout or 10)
+    if invariants:
+        # The scheduler trace of the whole run, dumped at its end (or
+        # when the watchdog ends it): 4 MiB, room for every event of
+        # the slowest lab without losing one.
+        cmdline += " trace=sched trace_buf_size=4M"
     argv = [QEMU, "-m", "128", "-smp", str(lab.cpus), "-display", "none",
             "-no-reboot", "-icount", ICOUNT % lab.icount_shift,
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
@@ -90,12 +103,16 @@ def boot(lab, seed):
                             stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
     results, skipped, words, done = {}, {}, [], [False]
+    trace = []
     last = [time.monotonic()]
 
     def reader():
         for raw in iter(proc.stdout.readline, b""):
             last[0] = time.monotonic()
             line = raw.decode("utf-8", "replace").rstrip("\r\n")
+            if "sched-trace:" in line:
+                trace.append(line)
+                continue
             m = SKIP.search(line)
             if m:
                 skipped[m.group(1)] = "skipped: " + m.group(2)
@@ -104,6 +121,10 @@ def boot(lab, seed):
             if m:
                 results[m.group(2)] = None if m.group(1) == "ok" else \
                     (m.group(3) or "failed")
+                if first_failure and m.group(1) != "ok":
+                    # Enough to know: the rest would only cost time.
+                    proc.kill()
+                    done[0] = "first failure"
             elif TESTS_DONE.search(line):
                 done[0] = True
             elif LAST_WORDS.search(line):
@@ -126,7 +147,29 @@ def boot(lab, seed):
     for name, why in skipped.items():
         if results.get(name) is None:
             results[name] = why
+    if invariants and done[0] != "first failure":
+        results.update(check_trace(invariants, trace))
     return results, words, done[0]
+
+
+def check_trace(invariants, trace):
+    """{test: reason or None} for the trace invariants of a lab
+    (tools/sched_invariants.py) on the trace lines of one run."""
+    found = sched_invariants.check(trace)
+    results = {}
+    for t in invariants:
+        if found is None:
+            results[t.name] = ("no scheduler trace: the run stopped "
+                               "before the tests ended")
+            continue
+        bad = found[t.invariant]
+        if not bad:
+            results[t.name] = None
+            continue
+        more = len(bad) - 1
+        results[t.name] = bad[0] + ("" if not more else
+                                    " (and %d more)" % more)
+    return results
 
 
 def free_port():
@@ -262,11 +305,12 @@ def answer_key(number, mem):
     return "\n".join(lines) + "\n"
 
 
-def grade(number, region=None):
+def grade(number, region=None, first_failure=False):
     """Run lab @number; print its table; return the score.  @region:
     only the tests that check that region, once (a quick look at one
     region, e.g. by tests/system/test_labs.py); the score is then out of
-    their points."""
+    their points.  @first_failure: end the run at the first test that
+    fails (the others do not run), for a quick "is it caught"."""
     lab = labs.LABS[number]
     if lab.questions:
         return grade_questions(number)
@@ -281,8 +325,12 @@ def grade(number, region=None):
     stopped = []
     start = time.monotonic()
     for run in range(lab.runs):
-        results, words, done = boot(lab, seed=run + 1)
+        traced = not lab.trace_runs or run < lab.trace_runs
+        results, words, done = boot(lab, seed=run + 1, traced=traced,
+                                    first_failure=first_failure)
         for t in lab.tests:
+            if t.invariant and not traced:
+                continue
             reason = results.get(t.name, "did not run: the run ended "
                                  "before it (a stop, or a stuck test)")
             if reason is not None and failures[t.name] is None:
@@ -367,9 +415,14 @@ def main():
         ANSWERS[int(args[2])] = args[1]
         args = args[2:]
     region = None
-    if args[:1] == ["--region"] and len(args) == 3:
+    if args[:1] == ["--region"] and len(args) >= 3:
         # tools/grade.py --region NAME n: the tests of one region, once
         region, args = args[1], args[2:]
+    first_failure = False
+    if args[:1] == ["--first-failure"]:
+        # tools/grade.py [--region NAME] --first-failure n: stop the run
+        # at the first test that fails
+        first_failure, args = True, args[1:]
     if args[:1] == ["--runs"] and len(args) >= 2:
         # tools/grade.py --runs K n...: K boots instead of the lab's own
         for lab in labs.LABS.values():
@@ -384,7 +437,7 @@ def main():
         for n in numbers:
             print("LAB %d score: 0/100" % n)
         sys.exit(2)
-    scores = [grade(n, region) for n in numbers]
+    scores = [grade(n, region, first_failure) for n in numbers]
     sys.exit(0 if all(s == 100 for s in scores) else 1)
 
 

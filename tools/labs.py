@@ -62,10 +62,27 @@ class QuietNeeded(Needed, Quiet):
 @dataclass
 class Test:
     """A ktest (tests/ktest/), its points, and the regions whose bugs
-    it catches: a failure names them."""
+    it catches: a failure names them.  With @invariant (a kind of
+    tools/sched_invariants.py: "wait", "idle", "preempt"), not a ktest
+    but a rule the scheduler trace of every run must keep, at every
+    switch of every test (the runs boot with trace=sched)."""
     name: str
     points: int
     regions: tuple
+    invariant: str = ""
+
+
+def trace_tests(wait, idle, preempt):
+    """The three invariants of the scheduler trace, each (points,
+    regions), as tests of a lab."""
+    return [
+        Test("sched_trace_no_runnable_task_waits_past_the_bound",
+             wait[0], wait[1], "wait"),
+        Test("sched_trace_idle_runs_only_with_an_empty_run_queue",
+             idle[0], idle[1], "idle"),
+        Test("sched_trace_preempted_task_stays_on_the_run_queue",
+             preempt[0], preempt[1], "preempt"),
+    ]
 
 
 @dataclass
@@ -99,6 +116,12 @@ class Lab:
     # ktest_timeout= (guest seconds): a test still running after it ends
     # the run, and is named; 0: 10 s
     timeout: int = 0
+    # The runs that boot with trace=sched and check the invariants of
+    # the trace (tests with invariant=): the first trace_runs of them,
+    # 0 for all.  Dumping the trace costs guest and host time, about
+    # 0.7 ms of host time per event: lab 3's ping-pong test alone
+    # switches 10,000 times.
+    trace_runs: int = 0
     # A GDB lab: questions answered in labN-answers.txt at the top of
     # the tree, whose "machine:" line (written by tools/mklab, random
     # per tree) says the memory size of the student's machine.
@@ -275,23 +298,27 @@ LABS[3] = Lab(
             "}"]),
     },
     tests=[
-        Test("ping_pong_switches_load_cr3_zero_times", 15,
+        Test("ping_pong_switches_load_cr3_zero_times", 10,
              ("switch_to", "schedule")),
-        Test("sched_fifo_runs_before_normal_tasks", 15,
+        Test("sched_fifo_runs_before_normal_tasks", 10,
              ("sched_find_first_bit", "schedule")),
         Test("sleep_average_lets_a_sleeper_preempt_a_hog", 10,
              ("sched_find_first_bit", "schedule")),
-        Test("time_slice_scales_with_nice", 15,
+        Test("time_slice_scales_with_nice", 10,
              ("task_timeslice", "scheduler_tick")),
-        Test("interactive_task_stays_on_the_active_array", 15,
+        Test("interactive_task_stays_on_the_active_array", 10,
              ("scheduler_tick", "schedule")),
         Test("yield_from_the_expired_array_keeps_the_run_queue_consistent",
              10, ("schedule",)),
         Test("yield_lets_the_other_task_run", 10, ("schedule",)),
         Test("runqueue_checks_pass_under_the_lock", 10,
              ("schedule", "scheduler_tick")),
-    ],
+    ] + trace_tests(wait=(10, ("scheduler_tick", "schedule",
+                               "task_timeslice")),
+                    idle=(5, ("schedule", "sched_find_first_bit")),
+                    preempt=(5, ("schedule", "switch_to"))),
     runs=3,
+    trace_runs=1,
 )
 
 LABS[4] = Lab(
@@ -309,17 +336,21 @@ LABS[4] = Lab(
             "\t__deactivate_task(prev, rq);"]),
     },
     tests=[
-        Test("preemption_spinner_cannot_stop_periodic_thread", 25,
+        Test("preemption_spinner_cannot_stop_periodic_thread", 20,
              ("resume_kernel", "preempt_schedule_irq")),
-        Test("higher_priority_wakeup_preempts_at_once", 15,
+        Test("higher_priority_wakeup_preempts_at_once", 10,
              ("preempt_schedule", "resume_kernel")),
-        Test("preempted_sleeper_stays_runnable", 25,
+        Test("preempted_sleeper_stays_runnable", 20,
              ("schedule_deactivate", "preempt_schedule")),
-        Test("preempt_enable_and_spin_unlock_are_preemption_points", 25,
+        Test("preempt_enable_and_spin_unlock_are_preemption_points", 20,
              ("preempt_schedule",)),
-        Test("complete_wakes_with_no_preemption_point_after_counting", 10,
+        Test("complete_wakes_with_no_preemption_point_after_counting", 5,
              ("preempt_schedule", "schedule_deactivate")),
-    ],
+    ] + trace_tests(wait=(5, ("resume_kernel", "preempt_schedule_irq")),
+                    idle=(5, ("schedule_deactivate",)),
+                    preempt=(15, ("schedule_deactivate",
+                                  "preempt_schedule",
+                                  "preempt_schedule_irq"))),
     runs=3,
 )
 
@@ -334,15 +365,18 @@ LABS[7] = Lab(
         "resched_task": Quiet(["set_tsk_need_resched(p);"]),
     },
     tests=[
-        Test("every_present_cpu_came_online", 20, ("fork_idle",)),
-        Test("every_online_cpu_has_its_swapper", 10, ("fork_idle",)),
-        Test("hogs_started_on_cpu0_spread_to_every_cpu", 30,
+        Test("every_present_cpu_came_online", 15, ("fork_idle",)),
+        Test("every_online_cpu_has_its_swapper", 5, ("fork_idle",)),
+        Test("hogs_started_on_cpu0_spread_to_every_cpu", 25,
              ("find_busiest_queue", "pull_task")),
-        Test("wakeup_from_another_cpu_runs_there_within_two_ticks", 30,
+        Test("wakeup_from_another_cpu_runs_there_within_two_ticks", 25,
              ("resched_task",)),
         Test("set_cpus_allowed_moves_a_running_task", 10,
              ("resched_task", "fork_idle")),
-    ],
+    ] + trace_tests(wait=(5, ("resched_task", "find_busiest_queue",
+                              "pull_task")),
+                    idle=(10, ("pull_task", "resched_task")),
+                    preempt=(5, ("pull_task",))),
     runs=2,
     cpus=4,
     icount_shift=3,

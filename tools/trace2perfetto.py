@@ -32,6 +32,9 @@ start with a printk stamp such as "[    1.234567] " and end in "\\r":
     sched-trace: <tsc> [<cpu>] comm pid=<pid>:<comm>
     sched-trace: end
 
+(each event line may end in more fields, "tick=<t>", and at a switch
+"nr=<n> queued=<0|1>": tools/sched_invariants.py reads those.)
+
 <tsc> is the raw TSC in decimal; time = (tsc - first tsc) * 1e6 / tsc_khz
 ns.  <cpu> is the CPU the event happened on (a wakeup: the waker's CPU);
 a line without it (an older kernel, one CPU, "cpu=0" in the begin line)
@@ -70,13 +73,21 @@ EVENT_LINE = re.compile(r"(?P<tsc>\d+)(?: \[(?P<cpu>\d+)\])? (?P<kind>\w+) "
                         r"(?P<fields>.*)")
 # "<pid>:<comm>", with the group names prefixed ("prev_pid", "next_comm").
 TASK = r"(?P<{0}pid>\d+):(?P<{0}comm>[^\s:]+)"
+# Fields after the ones named here ("tick=", "nr=", "queued=": the tick,
+# and at a switch the run queue's length and whether prev is still on
+# it; tools/sched_invariants.py reads them) are accepted and not drawn.
+MORE = r"(?: \w+=\S+)*"
 EVENT_FIELDS = {
     "switch": re.compile("prev=" + TASK.format("prev_") +
-                         r":(?P<state>[RSDZX]) next=" + TASK.format("next_")),
-    "wakeup": re.compile("pid=" + TASK.format("") + r" by=(?P<by>\d+)"),
-    "fork": re.compile(r"parent=(?P<parent>\d+) child=" + TASK.format("")),
-    "exit": re.compile("pid=" + TASK.format("") + r" code=(?P<code>-?\d+)"),
-    "comm": re.compile("pid=" + TASK.format("")),
+                         r":(?P<state>[RSDZX]) next=" + TASK.format("next_") +
+                         MORE),
+    "wakeup": re.compile("pid=" + TASK.format("") + r" by=(?P<by>\d+)" +
+                         MORE),
+    "fork": re.compile(r"parent=(?P<parent>\d+) child=" + TASK.format("") +
+                       MORE),
+    "exit": re.compile("pid=" + TASK.format("") + r" code=(?P<code>-?\d+)" +
+                       MORE),
+    "comm": re.compile("pid=" + TASK.format("") + MORE),
 }
 
 UNKNOWN_STATE = "?"

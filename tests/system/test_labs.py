@@ -14,6 +14,7 @@ their trees in parallel and report every failure at once."""
 import concurrent.futures
 import csv
 import os
+import queue
 import re
 import shutil
 import subprocess
@@ -117,6 +118,11 @@ def normalized(text):
 
 
 CODE_LABS = sorted(n for n, lab in labs.LABS.items() if lab.tests)
+ALL = os.environ.get("LABS") == "all"
+# Regions whose stub is caught only by a test that runs for a second of
+# guest time on four CPUs (30 s of the host's each): `make test-labs`
+# checks them, `make test` the 29 others.
+SLOW_REGIONS = {(7, "find_busiest_queue"), (7, "pull_task")}
 # Every region of every lab stubbed alone, and every lab's tree solved,
 # is a tree to build and grade each: `make test-labs` (LABS=all) checks
 # them all; `make test` checks lab 2's, the lab of docs/labs/lab2.md.
@@ -190,10 +196,49 @@ def test_regions_in_source_match_tools_labs(lab):
             set(regions) - set(unique))
 
 
-def student_tree_problem(lab, d):
-    """What is wrong with the tree of @lab (None: nothing)."""
-    tree = os.path.join(d, "student")
-    out = mklab(lab, tree, "--with-build")
+@pytest.fixture(scope="module")
+def ref_trees():
+    """One copy of the reference tree (mklab of the last lab, solved)
+    with its build/ per host CPU, made once for the tests below: each
+    turns one into the tree it needs with mklab --in-place, which
+    rewrites only the files that differ, so that a build compiles only
+    those."""
+    d = tempfile.mkdtemp(prefix="kt26-lab-")
+    trees = [os.path.join(d, "ref%d" % i)
+             for i in range(max(1, os.cpu_count() or 1))]
+    with concurrent.futures.ThreadPoolExecutor(len(trees)) as pool:
+        list(pool.map(lambda t: mklab(max(labs.LABS), t, "--with-build",
+                                      "--solved"), trees))
+    yield trees
+    shutil.rmtree(d, ignore_errors=True)
+
+
+def on_trees(trees, jobs):
+    """Run each of @jobs, a function of a tree, on one of @trees (one
+    job per tree at a time, the trees working in parallel); return the
+    list of what went wrong."""
+    todo = queue.Queue()
+    for job in jobs:
+        todo.put(job)
+
+    def worker(tree):
+        problems = []
+        while True:
+            try:
+                job = todo.get_nowait()
+            except queue.Empty:
+                return problems
+            problem = job(tree)
+            if problem:
+                problems.append(problem)
+    with concurrent.futures.ThreadPoolExecutor(len(trees)) as pool:
+        return sum(pool.map(worker, trees), [])
+
+
+def student_tree_problem(lab, tree):
+    """What is wrong with the tree of @lab (None: nothing), made in
+    place in @tree."""
+    out = mklab(lab, tree, "--in-place")
     regions, unique = solution_lines(lab)
     student = text_files(tree)
     for name, probe in unique.items():
@@ -212,7 +257,8 @@ def student_tree_problem(lab, d):
     # The tests of the lab's first region are enough to see the tree
     # build, boot as far as it can and score less than their points.
     first = list(labs.LABS[lab].stubs)[:1]
-    score, code, report = grade(tree, lab, *(["--region"] + first
+    score, code, report = grade(tree, lab, *(["--region"] + first +
+                                             ["--first-failure"]
                                              if first else []))
     if "The build failed" in report or score == 100 or code != 1:
         return report
@@ -227,10 +273,10 @@ def student_tree_problem(lab, d):
     return None
 
 
-def test_student_trees_hold_no_solution_and_stop_clearly():
-    failures = in_parallel([
-        (lambda n: lambda d: student_tree_problem(n, d))(n)
-        for n in sorted(labs.LABS)])
+def test_student_trees_hold_no_solution_and_stop_clearly(ref_trees):
+    failures = on_trees(ref_trees, [
+        (lambda n: lambda tree: student_tree_problem(n, tree))(n)
+        for n in sorted(labs.LABS, key=lambda n: -n)])
     assert not failures, "\n\n".join(failures)
 
 
@@ -248,22 +294,37 @@ def test_solved_trees_score_100():
     assert not failures, "\n\n".join(failures)
 
 
-def test_each_region_alone_is_caught_and_named():
+def region_problem(tree, lab, region):
+    """Stub @region of @lab alone in @tree (a reference tree mklab made,
+    the region stubbed before put back) and grade the tests that name
+    it, up to the first failure: one must fail and name the region."""
+    mklab(lab, tree, "--only", region, "--in-place")
+    score, code, report = grade(tree, lab, "--region", region,
+                                "--first-failure")
+    if "The build failed" in report or score == 100:
+        return report
+    named = re.search(r"Needed before any test can run: "
+                      r".*\b%s\b" % region, report) or \
+        re.search(r"look at: .*\b%s\b" % region, report)
+    return None if named else report
+
+
+def test_each_region_alone_is_caught_and_named(ref_trees):
+    """Every region of every lab (make test: but SLOW_REGIONS), each in
+    a reference tree with that region's file rewritten (only it
+    recompiles), graded up to the first failure."""
+    # The longest first, so that the trees end together.
+    regions = sorted(((n, r) for n in CODE_LABS for r in labs.LABS[n].stubs
+                      if ALL or (n, r) not in SLOW_REGIONS),
+                     key=lambda job: job not in SLOW_REGIONS)
+
     def job(lab, region):
-        def check(d):
-            tree = os.path.join(d, "student")
-            mklab(lab, tree, "--with-build", "--only", region)
-            # The tests that name the region are enough: one must fail.
-            score, code, report = grade(tree, lab, "--region", region)
-            if "The build failed" in report or score == 100:
-                return report
-            named = re.search(r"Needed before any test can run: "
-                              r".*\b%s\b" % region, report) or \
-                re.search(r"look at: .*\b%s\b" % region, report)
-            return None if named else report
+        def check(tree):
+            problem = region_problem(tree, lab, region)
+            return problem and "lab %d, %s alone:\n%s" % (lab, region,
+                                                           problem)
         return check
-    failures = in_parallel([job(n, r) for n in CHECKED_LABS
-                            for r in labs.LABS[n].stubs])
+    failures = on_trees(ref_trees, [job(n, r) for n, r in regions])
     assert not failures, "\n\n".join(failures)
 
 
@@ -288,3 +349,112 @@ def test_grade_all_uses_the_reference_tests(workdir):
     assert rows == {"cheat": 0}, (rows, out)
     with open(os.path.join(workdir, "out", "cheat.lab-%d.txt" % lab)) as f:
         assert "Needed before any test can run" in f.read()
+
+
+# Bugs a student could write, each in the reference otherwise, that the
+# invariants of the scheduler trace (tools/sched_invariants.py) must
+# catch: (lab, region graded, the text in sched/core.c, what replaces
+# it, the invariant test that must fail).
+MUTATIONS = [
+    # schedule(): the round ends by idling instead of going on with the
+    # new active array.
+    (3, "schedule",
+     "\t\trq->best_expired_prio = MAX_PRIO;\n\t}\n\tnext = list_first_entry",
+     "\t\trq->best_expired_prio = MAX_PRIO;\n\t\tnext = rq->idle;\n"
+     "\t\tgoto switch_tasks;\n\t}\n\tnext = list_first_entry",
+     "sched_trace_idle_runs_only_with_an_empty_run_queue"),
+    # scheduler_tick(): the expired task keeps a slice of 0, which the
+    # next tick wraps round: it never expires again.
+    (3, "scheduler_tick",
+     "\t\tp->prio = effective_prio(p);\n\t\tp->time_slice = "
+     "task_timeslice(p);\n\t\tif (!rq->expired_timestamp)",
+     "\t\tp->prio = effective_prio(p);\n\t\tif (!rq->expired_timestamp)",
+     "sched_trace_no_runnable_task_waits_past_the_bound"),
+    # schedule(): a task preempted before it slept leaves the run queue.
+    (4, "schedule_deactivate",
+     "if (prev->state && !(preempt_count() & PREEMPT_ACTIVE)) {",
+     "if (prev->state) {",
+     "sched_trace_preempted_task_stays_on_the_run_queue"),
+]
+
+
+def mutation_problem(tree, mutations):
+    """Grade the reference with each of @mutations in turn, in @tree (a
+    reference tree: each rebuilds sched/core.c alone); what went wrong,
+    or None."""
+    mklab(max(labs.LABS), tree, "--solved", "--in-place")
+    path = os.path.join(tree, "sched", "core.c")
+    with open(path) as f:
+        pristine = f.read()
+    problems = []
+    for lab, region, old, new, test in mutations:
+        assert pristine.count(old) == 1, (region, old)
+        with open(path, "w") as f:
+            f.write(pristine.replace(old, new))
+        # The whole lab, once: a region's tests alone may hang the
+        # kernel before the ktest watchdog can end the run and dump the
+        # trace (a hog that never expires starves ksoftirqd too).
+        score, code, report = grade(tree, lab, "--runs", "1")
+        failed = re.search(r"\[  0/ *\d+\] %s\n +(.*)\n +look at: .*\b%s\b"
+                           % (test, region), report)
+        if "The build failed" in report or not failed or \
+                not re.search(r"\b(pid|CPU) \d+\b.*\btick \d+",
+                              failed.group(1)):
+            problems.append("lab %d, %s mutated: %s did not fail naming "
+                            "a task, a CPU and a tick:\n%s" % (
+                                lab, region, test, report))
+    with open(path, "w") as f:
+        f.write(pristine)
+    return "\n\n".join(problems) or None
+
+
+def test_trace_invariants_catch_scheduler_bugs(ref_trees):
+    """Each invariant of the scheduler trace fails, naming the task, the
+    CPU, the tick and the region, on a kernel with a bug it is there to
+    catch.  make test tries the cheapest (lab 4's, one boot of a few
+    seconds), make test-labs all three (lab 3's boots are longer)."""
+    problem = mutation_problem(ref_trees[0], MUTATIONS if ALL else
+                               [m for m in MUTATIONS if m[0] == 4])
+    assert problem is None, problem
+
+
+sched_invariants = load_tool("sched_invariants")
+
+
+def synthetic(*events):
+    """A dump of @events, each "CPU KIND FIELDS" (tools/sched_invariants
+    reads the fields it needs)."""
+    lines = ["sched-trace: begin tsc_khz=1000 cpus=2 events=%d lost=0"
+             % len(events)]
+    for i, ev in enumerate(events):
+        cpu, rest = ev.split(" ", 1)
+        lines.append("sched-trace: %d [%s] %s" % (1000 * i, cpu, rest))
+    return lines + ["sched-trace: end"]
+
+
+def test_sched_invariants_hold_and_fail_on_synthetic_traces():
+    """The checker itself: a correct trace passes; each rule fails on a
+    trace that breaks it, naming the task, the CPU and the tick."""
+    good = synthetic(
+        "0 fork parent=1 child=5:a tick=1",
+        "0 switch prev=1:init:S next=5:a tick=2 nr=1 queued=0",
+        "1 wakeup pid=1:init by=5 tick=3",
+        "0 switch prev=5:a:R next=1:init tick=4 nr=2 queued=1",
+        "0 switch prev=1:init:S next=5:a tick=300 nr=1 queued=0",
+        "0 switch prev=5:a:S next=0:swapper/0 tick=301 nr=0 queued=0")
+    assert sched_invariants.check(good) == {"wait": [], "idle": [],
+                                            "preempt": []}
+    assert sched_invariants.check(good[:-1]) is None    # no end line
+    found = sched_invariants.check(synthetic(
+        "0 fork parent=1 child=5:a tick=1",
+        "0 switch prev=1:init:R next=0:swapper/0 tick=2 nr=2 queued=0",
+        "0 switch prev=0:swapper/0:R next=5:a tick=900 nr=2 queued=1"))
+    assert found["idle"] == [
+        "CPU 0 switched from pid 1 (init) to its idle task at tick 2 "
+        "with 2 tasks on its run queue"], found
+    assert found["preempt"] == [
+        "pid 1 (init) lost CPU 0 at tick 2 runnable (state R) but off "
+        "every run queue: nobody will run it again"], found
+    assert len(found["wait"]) == 2 and \
+        "pid 5 (a), forked on CPU 0 at tick 1, waited 899 ticks for " \
+        "CPU 0 (at most 361 with 2 runnable)" in found["wait"], found

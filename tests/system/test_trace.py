@@ -206,7 +206,8 @@ def test_smp_trace_has_events_of_both_cpus(smp_trace_log):
     assert re.search(r"^sched-trace: begin tsc_khz=\d+ cpus=2 ", log, re.M), \
         log[-3000:]
     switches = re.findall(r"^sched-trace: \d+ \[(\d)\] switch prev=(\d+):"
-                          r"(\S+?):\w next=(\d+):(\S+)$", log, re.M)
+                          r"(\S+?):\w next=(\d+):(\S+?)(?: \w+=\S+)*$", log,
+                          re.M)
     for cpu in "01":
         mine = [s for s in switches if s[0] == cpu]
         assert mine, "no switch on CPU %s" % cpu
