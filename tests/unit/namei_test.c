@@ -60,6 +60,7 @@ static const struct tnode root_tree[] = {
 	{ "/tomnt", 0, LNK, "/mnt/x" },		/* 12 */
 	{ "/cache", 0, DIR, NULL },		/* 13 */
 	{ "/cache/one", 13, REG, NULL },	/* 14 */
+	{ "/a/b/home", 2, LNK, "/a" },		/* 15 */
 	/* MAX_NESTED_LINKS (8) links, each naming the next: allowed */
 	{ "/c1", 0, LNK, "c2" }, { "/c2", 0, LNK, "c3" },
 	{ "/c3", 0, LNK, "c4" }, { "/c4", 0, LNK, "c5" },
@@ -88,7 +89,7 @@ struct treefs {
 
 static struct treefs rootfs_tree, mntfs_tree;
 
-#define MAX_PINNED	256
+#define MAX_PINNED	1024
 static struct dentry *pinned[MAX_PINNED];
 static unsigned int nr_pinned;
 static unsigned long lookup_calls;	/* treefs_lookup() calls */
@@ -523,6 +524,8 @@ UNIT_TEST(namei_symlink_targets)
 	WALK("/rel", FOLLOW, "/a/b", ROOT_MNT);		/* relative */
 	WALK("/abs", FOLLOW, "/a/b", ROOT_MNT);		/* absolute */
 	WALK("/a/up", FOLLOW, "/file", ROOT_MNT);	/* "../file" */
+	WALK("/a/b/home", FOLLOW, "/a", ROOT_MNT);	/* "/a", from /a/b */
+	WALK("/a/b/home/b/home/b/f", 0, "/a/b/f", ROOT_MNT);
 	CHECK(chdir_to("/a/b"));
 	WALK("../up", FOLLOW, "/file", ROOT_MNT);	/* from elsewhere */
 	CHECK(chdir_to("/"));
