@@ -229,6 +229,13 @@ static struct treefs mntfs_tree = {
 	.nodes = mnt_tree, .nr = ARRAY_SIZE(mnt_tree),
 };
 
+/**
+ * host_get_fs_type - the file system types fs/namespace.c may mount here
+ * @name: "rootfs" (the root, from mnt_init()) or "treefs" (/mnt)
+ *
+ * Context: the test's one task.
+ * Return: the type, or NULL for any other name.
+ */
 struct file_system_type *host_get_fs_type(const char *name)
 {
 	if (!strcmp(name, "rootfs"))

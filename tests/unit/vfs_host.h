@@ -13,7 +13,7 @@
 
 extern struct fs_struct host_fs;	/* host_task.fs */
 extern long host_kmalloc_alive;		/* kmalloc()ed, not yet kfree()d */
-extern long host_cache_alive;		/* kmem_cache objects: dentries, inodes */
+extern long host_cache_alive;		/* dentries and inodes alive */
 extern long host_mutexes_held;
 
 /* The test's: get_fs_type() asks it for "rootfs" and the others. */
