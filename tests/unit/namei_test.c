@@ -644,6 +644,61 @@ UNIT_TEST(namei_negative_dentry_skips_lookup)
 	CHECK_EQ(lookup_calls - calls, 0);
 }
 
+/*
+ * LOOKUP_PARENT: the walk stops at the last name's directory and leaves
+ * the name, and last_type_of()'s verdict, for create/unlink/rename.
+ */
+static bool parent_is(int line, const char *path, const char *dir,
+		      const char *last, int last_type)
+{
+	struct nameidata nd;
+	struct snapshot s;
+	const char *why = NULL;
+	int err;
+
+	take_snapshot(&s);
+	err = path_lookup(path, LOOKUP_PARENT, &nd);
+	if (err) {
+		unit_fail(__FILE__, line, "\"%s\": %d", path, err);
+		return false;
+	}
+	if (strcmp(node_of(nd.path.dentry->d_inode)->path, dir))
+		why = "the directory";
+	else if (nd.last_type != last_type)
+		why = "last_type";
+	else if (last && (nd.last.len != strlen(last) ||
+			  memcmp(nd.last.name, last, nd.last.len)))
+		why = "the last name";
+	path_put(&nd.path);
+	if (!why)
+		why = snapshot_differs(&s);
+	if (why) {
+		unit_fail(__FILE__, line, "\"%s\": %s", path, why);
+		return false;
+	}
+	return true;
+}
+
+#define PARENT(path, dir, last, type)					\
+	do {								\
+		if (!parent_is(__LINE__, path, dir, last, type))	\
+			return;						\
+	} while (0)
+
+UNIT_TEST(namei_parent_and_last_type)
+{
+	setup();
+	PARENT("/a/b/f", "/a/b", "f", LAST_NORM);
+	PARENT("/a/b/nope", "/a/b", "nope", LAST_NORM);
+	PARENT("a/b/", "/a", "b", LAST_NORM);
+	PARENT("/a/b/..", "/a/b", "..", LAST_DOTDOT);
+	PARENT("/a/.", "/a", ".", LAST_DOT);
+	PARENT("/", "/", NULL, LAST_ROOT);
+	PARENT("/rel/f", "/a/b", "f", LAST_NORM);	/* a link on the way */
+	PARENT("/rel", "/", "rel", LAST_NORM);		/* not followed */
+	PARENT("/mnt/x/y", "mnt:/x", "y", LAST_NORM);
+}
+
 UNIT_TEST(namei_umount_frees_the_tree)
 {
 	long alive;
