@@ -544,6 +544,34 @@ $(B)/tests/unit/grep_match_test: $(B)/host/user/grep_match.o
 $(B)/tests/unit/smp_config_test: $(B)/host/arch/x86/acpi.o \
 	$(B)/host/arch/x86/mpparse.o
 
+# The VFS's path lookup for the host: fs/namei.c and what it walks
+# through (the dentry cache, the mount tree, inodes), over the machine of
+# tests/unit/vfs_host.c; tests/unit/host/vfs/ gives the task (current and
+# its fs_struct), before mm's shims (spinlocks as flags).
+HOSTCFLAGS_VFS := -Itests/unit -Itests/unit/host/vfs -Itests/unit/host \
+	-Iinclude -Iarch/x86/include -I$(B)/include -fno-builtin
+HOST_VFS := $(B)/host/tests/unit/vfs_host.o $(B)/host/fs/namei.o \
+	    $(B)/host/fs/dcache.o $(B)/host/fs/namespace.o $(B)/host/fs/inode.o
+$(B)/host/fs/%.o: fs/%.c tests/unit/host-renames.txt \
+		| $(B)/include/asm-offsets.h
+	$(quiet) HOSTCC $<
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOSTCFLAGS_VFS) -MMD -MP \
+		-MT $@ -MF $@.d -c $< -o $@.tmp
+	$(Q)objcopy --redefine-syms=tests/unit/host-renames.txt $@.tmp $@
+	$(Q)rm $@.tmp
+$(B)/host/tests/unit/vfs_host.o: tests/unit/vfs_host.c \
+		tests/unit/host-renames.txt | $(B)/include/asm-offsets.h
+	$(quiet) HOSTCC $<
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOSTCFLAGS_VFS) -MMD -MP \
+		-MT $@ -MF $@.d -c $< -o $@.tmp
+	$(Q)objcopy --redefine-syms=tests/unit/host-renames.txt $@.tmp $@
+	$(Q)rm $@.tmp
+$(B)/host/tests/unit/namei_test.o: HOSTCFLAGS_TEST := $(HOSTCFLAGS_VFS)
+$(B)/host/tests/unit/namei_test.o: | $(B)/include/asm-offsets.h
+$(B)/tests/unit/namei_test: $(HOST_VFS)
+
 $(B)/tests/unit/%: $(B)/host/tests/unit/%.o $(HOST_LIB)
 	$(quiet) HOSTLD $@
 	$(Q)mkdir -p $(dir $@)
