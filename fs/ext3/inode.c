@@ -904,7 +904,7 @@ static int ext3_readpage_small(struct inode *inode, struct page *page)
 	else
 		SetPageFlag(page, PG_error);
 	unlock_page(page);
-	return 0;
+	return err;
 }
 
 /*
@@ -912,7 +912,8 @@ static int ext3_readpage_small(struct inode *inode, struct page *page)
  * page's block is found with ext3_get_block(); a hole is a page of
  * zeros, anything else is read into the page through its buffer_head
  * (create_empty_buffers()), asynchronously: end_buffer_async_read()
- * unlocks the page.
+ * unlocks the page.  Return: 0 (the read is under way or done), or the
+ * error that kept it from starting, the page unlocked.
  */
 static int ext3_readpage(struct file *file, struct page *page)
 {
@@ -926,6 +927,7 @@ static int ext3_readpage(struct file *file, struct page *page)
 		return ext3_readpage_small(inode, page);
 	err = ext3_get_block(NULL, inode, page->index, &phys, NULL);
 	if (err || !phys) {
+		/* A broken map's error (-EUCLEAN) goes to the reader. */
 		if (err)
 			SetPageFlag(page, PG_error);
 		else {
@@ -933,7 +935,7 @@ static int ext3_readpage(struct file *file, struct page *page)
 			SetPageUptodate(page);
 		}
 		unlock_page(page);
-		return 0;
+		return err;
 	}
 	bh = PagePrivate(page) ? (struct buffer_head *)page->private
 			       : create_empty_buffers(page, sb->s_bdev);
