@@ -37,7 +37,8 @@
  *
  * An allocation that finds memory exhausted does the same work itself in
  * try_to_free_pages() ("direct reclaim", counted as allocstall) before it
- * fails.  kswapd0 and direct reclaimers run with PF_MEMALLOC: their own
+ * fails; finding nothing clean while file pages are being written, it
+ * waits for writes to end (congestion_wait()) and tries again.  kswapd0 and direct reclaimers run with PF_MEMALLOC: their own
  * allocations may go below pages_min, so that reclaim can always proceed.
  * Next: mm/buffer.c, which owns the pages; mm/page-writeback.c, which
  * cleans the dirty ones.
@@ -56,6 +57,9 @@
 #include <timer.h>
 #include <wait.h>
 #include <writeback.h>
+
+/* Direct reclaim's rounds of waiting for file pages to be written. */
+#define RECLAIM_RETRIES	50
 
 /* kswapd_interval= (milliseconds): its periodic look; 0 turns it off. */
 unsigned int kswapd_interval_ms = 1000;
@@ -437,7 +441,21 @@ unsigned long try_to_free_pages(struct zone *zone, unsigned int order,
 	might_sleep();
 	stat_inc(&vm_events.allocstall);
 	current->flags |= PF_MEMALLOC;
-	freed = do_reclaim(zone, &sc, SWAP_CLUSTER_MAX, order);
+	for (int tries = 0; ; tries++) {
+		freed = do_reclaim(zone, &sc, SWAP_CLUSTER_MAX, order);
+		/*
+		 * Nothing clean to free, but file pages are being written:
+		 * they will be freeable when their writes end.  Wait for
+		 * one (Linux 2.6: __alloc_pages() retrying after
+		 * congestion_wait()), a bounded number of times.
+		 */
+		if (freed || tries >= RECLAIM_RETRIES ||
+		    !(global_page_state_dirty() +
+		      global_page_state_writeback()))
+			break;
+		wakeup_pdflush(0);
+		congestion_wait();
+	}
 	current->flags = (current->flags & ~PF_MEMALLOC) | saved;
 	return freed;
 }

@@ -54,6 +54,7 @@
 #include <errno.h>
 #include <ext3_fs.h>
 #include <ext3_jbd.h>
+#include <jbd2.h>
 #include <kernel.h>
 #include <pagemap.h>
 #include <sched.h>
@@ -1041,8 +1042,22 @@ static int ext3_commit_write(struct file *file, struct page *page,
 	return err ?: err2;
 }
 
+/*
+ * a_ops->releasepage (Linux 2.6: ext3_releasepage()): the journal lets
+ * go of a written data buffer first.
+ */
+static bool ext3_releasepage(struct page *page)
+{
+	journal_t *journal = EXT3_SB(page->mapping->host->i_sb)->s_journal;
+
+	if (journal)
+		return jbd2_journal_try_to_free_buffers(journal, page);
+	return try_to_free_page_buffers(page);
+}
+
 static const struct address_space_operations ext3_aops = {
 	.readpage = ext3_readpage,
+	.releasepage = ext3_releasepage,
 	.writepage = block_write_full_page,
 	.prepare_write = ext3_prepare_write,
 	.commit_write = ext3_commit_write,
