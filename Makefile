@@ -123,7 +123,7 @@ OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/smp_sched_test.o tests/ktest/vfs_test.o \
 	       tests/ktest/pipe_test.o tests/ktest/tty_test.o \
 	       tests/ktest/proc_test.o tests/ktest/hung_task_test.o \
-	       tests/ktest/jbd2_test.o \
+	       tests/ktest/jbd2_test.o tests/ktest/pagecache_test.o \
 	       tests/ktest/acpi_test.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
 	       tests/bench/deferred_bench.o tests/bench/disk_bench.o \
