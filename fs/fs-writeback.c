@@ -83,7 +83,7 @@ static void writeback_single_inode(struct inode *inode,
 		if (!list_empty(&mapping->dirty_pages)) {
 			inode->i_state |= I_DIRTY_PAGES;
 			list_add_tail(&inode->i_list, &inode->i_sb->s_dirty);
-			drop = false;	/* the reference stays the list's */
+			drop = false;	/* the list keeps the reference */
 		}
 		spin_unlock(&mapping->tree_lock);
 	}

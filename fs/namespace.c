@@ -45,8 +45,8 @@
 #include <sched.h>
 #include <slab.h>
 #include <string.h>
-#include <writeback.h>
 #include <syscalls.h>
+#include <writeback.h>
 
 #define MNT_HASHSIZE	64
 

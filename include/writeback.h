@@ -26,7 +26,7 @@
 extern unsigned int dirty_writeback_centisecs;	/* 500: every 5 s */
 extern unsigned int dirty_expire_centisecs;	/* 3000: older than 30 s */
 extern unsigned int dirty_background_ratio;	/* 10: percent of memory */
-extern unsigned int vm_dirty_ratio;		/* 40: a writer waits above */
+extern unsigned int vm_dirty_ratio;		/* 40: writers wait above */
 
 /* What writeback has done since boot (show_mem, the tests). */
 /* Bumped with stat_add(): the pdflush threads run on any CPU. */

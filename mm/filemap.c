@@ -266,7 +266,7 @@ struct page_hash_bucket {
 
 static struct page_hash_bucket page_hash[PAGE_HASH_SIZE];
 static wait_queue_head_t page_wait_table[1U << PAGE_WAIT_BITS];
-static atomic_t nr_pagecache = ATOMIC_INIT(0);	/* pages in every mapping */
+static atomic_t nr_pagecache = ATOMIC_INIT(0);	/* in every mapping */
 
 static struct page_hash_bucket *page_hash_bucket(struct address_space *m,
 						 unsigned long index)
@@ -374,7 +374,7 @@ void lock_page(struct page *page)
 void unlock_page(struct page *page)
 {
 	BUG_ON(!PageLocked(page));
-	ClearPageFlag(page, PG_locked);		/* lock prefix: a barrier */
+	ClearPageFlag(page, PG_locked);	/* lock prefix: a barrier */
 	wake_up(page_waitqueue(page));
 }
 
@@ -950,7 +950,8 @@ int do_writepages(struct address_space *mapping,
 			lock_page(page);
 			wait_on_page_writeback(page);
 		}
-		if (page->mapping != mapping || !clear_page_dirty_for_io(page)) {
+		if (page->mapping != mapping ||
+		    !clear_page_dirty_for_io(page)) {
 			unlock_page(page);
 			goto next;
 		}

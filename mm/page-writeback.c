@@ -72,7 +72,7 @@ unsigned int vm_dirty_ratio = 40;
 
 static DEFINE_PER_CPU(unsigned long, ratelimits);
 
-static atomic_t nr_dirty_pages = ATOMIC_INIT(0);	/* PG_dirty file pages */
+static atomic_t nr_dirty_pages = ATOMIC_INIT(0);	/* PG_dirty */
 static atomic_t nr_writeback_pages = ATOMIC_INIT(0);	/* PG_writeback */
 static atomic_t writeback_events = ATOMIC_INIT(0);	/* writes ended */
 static DECLARE_WAIT_QUEUE_HEAD(congestion_wqh);
@@ -247,7 +247,7 @@ void set_page_dirty(struct page *page)
 	if (test_and_set_bit(PG_dirty, &page->flags))
 		return;
 	mapping = page->mapping;
-	if (!mapping) {		/* truncated meanwhile: nothing to write */
+	if (!mapping) {		/* truncated: nothing to write */
 		ClearPageFlag(page, PG_dirty);
 		return;
 	}

@@ -38,9 +38,11 @@
  * An allocation that finds memory exhausted does the same work itself in
  * try_to_free_pages() ("direct reclaim", counted as allocstall) before it
  * fails; finding nothing clean while file pages are being written, it
- * waits for writes to end (congestion_wait()) and tries again.  kswapd0 and direct reclaimers run with PF_MEMALLOC: their own
+ * waits for writes to end (congestion_wait()) and tries again.
+ * kswapd0 and direct reclaimers run with PF_MEMALLOC: their own
  * allocations may go below pages_min, so that reclaim can always proceed.
- * Next: mm/buffer.c, which owns the pages; mm/page-writeback.c, which
+ * Next: mm/filemap.c and mm/buffer.c, which own the pages;
+ * mm/page-writeback.c, which
  * cleans the dirty ones.
  */
 #include <atomic.h>
