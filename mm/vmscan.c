@@ -42,8 +42,7 @@
  * kswapd0 and direct reclaimers run with PF_MEMALLOC: their own
  * allocations may go below pages_min, so that reclaim can always proceed.
  * Next: mm/filemap.c and mm/buffer.c, which own the pages;
- * mm/page-writeback.c, which
- * cleans the dirty ones.
+ * mm/page-writeback.c, which cleans the dirty ones.
  */
 #include <atomic.h>
 #include <buffer_head.h>
