@@ -28,9 +28,10 @@
  * until pdflush has written them; only then can the last iput() free it.
  *
  * Locking: inode_wb_lock guards s_dirty, s_io, i_state and dirtied_when
- * of every inode; it nests inside a mapping's tree_lock (set_page_dirty()
- * takes tree_lock, drops it, then calls __mark_inode_dirty(): they are
- * never held together).  Next: mm/filemap.c: do_writepages().
+ * of every inode.  A mapping's tree_lock nests inside it (a pass looks
+ * at the mapping's dirty_pages to decide whether the inode stays
+ * dirty); set_page_dirty() drops tree_lock before it calls
+ * __mark_inode_dirty().  Next: mm/filemap.c: do_writepages().
  */
 #include <fs.h>
 #include <time.h>

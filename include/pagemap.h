@@ -26,6 +26,7 @@
  * Locking, outermost first:
  *	inode->i_mutex		write(), truncate (sleeping)
  *	PG_locked		one page: filled, written, or taken out
+ *	inode_wb_lock		the dirty inodes (fs/fs-writeback.c)
  *	mapping->tree_lock	the mapping's lists, nrpages, page->mapping
  *	  page_hash bucket lock	one hash chain (mm/filemap.c)
  *	zone->lru_lock		the LRU lists (mm/swap.c)
