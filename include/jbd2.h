@@ -46,6 +46,7 @@
 struct buffer_head;
 struct inode;
 struct block_device;
+struct page;
 struct task_struct;
 
 /* Big-endian on the disk (i386 is little-endian). */
