@@ -245,7 +245,7 @@ $(DISK):
 # gets).  The prototype warnings
 # hold the libc to its headers as they hold the kernel to its own.
 USER_PROGS := init sh hello cat dd spin usertests fuzz echo pipebench ps \
-	      ls grep wc head sleep kill prng
+	      ls grep wc head sleep kill prng fswriter
 USER_BINS  := $(addprefix $(B)/user/,$(USER_PROGS))
 # The programs of more than one file: user/NAME.c has main(), these the
 # rest (the parts that compile for the host too are tested there).
@@ -487,10 +487,12 @@ $(B)/host/lib/%.o: lib/%.c tests/unit/host-renames.txt
 	$(Q)objcopy --redefine-syms=tests/unit/host-renames.txt $@.tmp $@
 	$(Q)rm $@.tmp
 
+# -MD, not -MMD: gcc counts -idirafter directories as system ones, and
+# -MMD would leave the kernel's headers out of the dependencies.
 $(B)/host/tests/%.o: tests/%.c
 	$(quiet) HOSTCC $<
 	$(Q)mkdir -p $(dir $@)
-	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOSTCFLAGS_TEST) -MMD -MP -c $< -o $@
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOSTCFLAGS_TEST) -MD -MP -c $< -o $@
 
 # mm/ for the host: the same sources, over the fake machine of
 # tests/unit/mm_host.c, with the shims of tests/unit/host/ first on the
@@ -517,7 +519,8 @@ $(B)/host/arch/%.o: arch/%.c tests/unit/host-renames.txt
 $(B)/host/tests/unit/mm_host.o $(B)/host/tests/unit/buddy_test.o \
 $(B)/host/tests/unit/slab_test.o \
 $(B)/host/tests/unit/smp_config_test.o \
-$(B)/host/tests/unit/jbd2_layout_test.o: HOSTCFLAGS_TEST := -Itests/unit \
+$(B)/host/tests/unit/jbd2_layout_test.o \
+$(B)/host/tests/unit/ext3_layout_test.o: HOSTCFLAGS_TEST := -Itests/unit \
 	-Itests/unit/host -idirafter include -idirafter arch/x86/include
 
 HOST_LIB := $(B)/host/tests/unit/unit.o $(B)/host/lib/string.o \

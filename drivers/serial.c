@@ -5,7 +5,8 @@
  * Linux 2.6: drivers/serial/8250.c (much reduced), and the early
  * serial console of arch/i386.
  * Output polls the transmit-holding-register-empty bit, so it works with
- * interrupts off, in an oops, before anything else is set up.  Input is
+ * interrupts off, in an oops, before anything else is set up; each look
+ * at it that finds the transmit FIFO empty lets 16 bytes go.  Input is
  * interrupt-driven: IRQ 4 fires for each received byte, which goes to the
  * terminal's line discipline (drivers/tty.c).  QEMU's
  * -serial connects this port to the terminal or a file: the tests read
@@ -45,20 +46,35 @@
 #define  UART_LSR_DR	 0x01	/* a received byte is waiting */
 #define  UART_LSR_THRE	 0x20	/* transmit holding register empty */
 
-static void serial_putc(char c)
+#define UART_FIFO_SIZE	16	/* the 16550's transmit FIFO */
+
+/*
+ * Transmit through the FIFO: THRE set means the whole transmit FIFO is
+ * empty (datasheet, "FIFO Interrupt Mode Operation"), so one look at the
+ * line status buys room for 16 bytes, not one.  Under QEMU every inb is
+ * a trip into the device model, and the boot prints some 2 KiB.
+ * @room carries what is left of the last look from one call to the next.
+ */
+static void serial_putc(char c, unsigned int *room)
 {
-	while (!(inb(COM1_BASE + UART_LSR) & UART_LSR_THRE))
-		;
+	if (!*room) {
+		while (!(inb(COM1_BASE + UART_LSR) & UART_LSR_THRE))
+			;
+		*room = UART_FIFO_SIZE;
+	}
 	outb(COM1_BASE + UART_TX, c);
+	--*room;
 }
 
 static void serial_console_write(struct console *con, const char *s,
 				 unsigned int len)
 {
+	unsigned int room = 0;
+
 	for (unsigned int i = 0; i < len; i++) {
 		if (s[i] == '\n')
-			serial_putc('\r');	/* terminals want CR LF */
-		serial_putc(s[i]);
+			serial_putc('\r', &room);	/* terminals want CR LF */
+		serial_putc(s[i], &room);
 	}
 }
 
@@ -66,8 +82,10 @@ static void serial_console_write(struct console *con, const char *s,
 static void serial_console_write_raw(struct console *con, const char *s,
 				     unsigned int len)
 {
+	unsigned int room = 0;
+
 	for (unsigned int i = 0; i < len; i++)
-		serial_putc(s[i]);
+		serial_putc(s[i], &room);
 }
 
 static struct console serial_console = {

@@ -38,6 +38,7 @@
 #include <mm.h>
 #include <mmzone.h>
 #include <slab.h>
+#include <spinlock.h>
 #include <string.h>
 #include <asm/uaccess.h>
 
@@ -391,6 +392,238 @@ static int ramfs_symlink(struct inode *dir, struct dentry *dentry,
 	return 0;
 }
 
+/*
+ * rootfs's directories filled on their first use.  The archive stays in
+ * memory (the boot module is never freed), so a member need not become a
+ * dentry and an inode until someone looks into its directory: at boot,
+ * populate_initramfs() makes the directories and hands every plain file
+ * and symbolic link to rootfs_defer_member(), which only notes it in a
+ * list hung on its directory's inode (i_private, unused by directories
+ * otherwise).  The first lookup that misses the dentry cache in such a
+ * directory, or the first readdir of it, makes all its noted members at
+ * once -- under the directory's i_mutex, which both hold (real_lookup(),
+ * vfs_readdir()), so a second CPU waits and then finds them made -- and
+ * frees the list.  From then on it is an ordinary ramfs directory.
+ * rootfs is read-only by then, so no create, unlink or rename can race a
+ * name not yet made; all of those look the name up first anyway.
+ */
+struct rootfs_lazy_dir {
+	struct list_head list;		/* on rootfs_lazy_dirs */
+	struct dentry *dentry;		/* the directory (a reference) */
+	unsigned int nr, max;
+	const struct cpio_entry **entry;	/* into the kept member list */
+};
+
+/* Every directory not yet filled, for rootfs_populate_all(). */
+static LIST_HEAD(rootfs_lazy_dirs);
+static DEFINE_SPINLOCK(rootfs_lazy_lock);	/* protects rootfs_lazy_dirs */
+
+static const struct inode_operations rootfs_lazy_dir_inode_operations;
+static const struct file_operations rootfs_lazy_dir_operations;
+
+/* One deferred member as its own name in @parent (i_mutex held). */
+static int rootfs_make_member(struct dentry *parent,
+			      const struct cpio_entry *e)
+{
+	const char *leaf = strrchr(e->name, '/');
+	struct initramfs_file *ifile = NULL;
+	struct dentry *dentry;
+	struct inode *inode;
+	char *body = NULL;
+
+	leaf = leaf ? leaf + 1 : e->name;
+	dentry = d_alloc_name(parent, leaf);
+	if (!dentry)
+		return -ENOMEM;
+	if (S_ISLNK(e->mode)) {
+		body = kmalloc(e->size + 1, GFP_KERNEL);
+		if (!body)
+			goto no_memory;
+		memcpy(body, e->data, e->size);
+		body[e->size] = '\0';
+		inode = ramfs_get_inode(parent->d_sb, S_IFLNK | 0777, 0);
+		if (!inode)
+			goto no_memory;
+		inode->i_private = body;
+		inode->i_size = e->size;
+	} else {
+		ifile = kzalloc(sizeof(*ifile), GFP_KERNEL);
+		if (!ifile)
+			goto no_memory;
+		ifile->data = e->data;
+		ifile->size = e->size;
+		ifile->mode = S_IFREG | (e->mode & 07777);
+		inode = ramfs_get_inode(parent->d_sb, ifile->mode, 0);
+		if (!inode)
+			goto no_memory;
+		inode->i_op = &ramfs_archive_inode_operations;
+		inode->i_fop = &initramfs_fops;
+		inode->i_private = ifile;
+		inode->i_size = e->size;
+		inode->i_blocks = DIV_ROUND_UP(e->size, 512);
+		inode->i_mtime.tv_sec = e->mtime;
+		inode->i_mtime.tv_nsec = 0;
+	}
+	/* d_alloc()'s reference stays: it is the pin every ramfs name has. */
+	d_add(dentry, inode);
+	return 0;
+
+no_memory:
+	kfree(body);
+	kfree(ifile);
+	dput(dentry);
+	return -ENOMEM;
+}
+
+/* Make @dir's noted members, once; its i_mutex held. */
+static void rootfs_populate(struct dentry *dir)
+{
+	struct inode *inode = dir->d_inode;
+	struct rootfs_lazy_dir *lazy = inode->i_private;
+	struct qstr name;
+
+	if (!lazy)
+		return;
+	inode->i_private = NULL;
+	spin_lock(&rootfs_lazy_lock);
+	list_del(&lazy->list);
+	spin_unlock(&rootfs_lazy_lock);
+	for (unsigned int i = 0; i < lazy->nr; i++) {
+		const struct cpio_entry *e = lazy->entry[i];
+		const char *leaf = strrchr(e->name, '/');
+		struct dentry *old;
+		int err;
+
+		leaf = leaf ? leaf + 1 : e->name;
+		name.name = leaf;
+		name.len = strlen(leaf);
+		name.hash = full_name_hash(leaf, name.len);
+		/* A name the archive holds twice: the first one stays. */
+		old = d_lookup(dir, &name);
+		if (old) {
+			dput(old);
+			err = -EEXIST;
+		} else {
+			err = rootfs_make_member(dir, e);
+		}
+		if (err)
+			printk(KERN_WARNING "initramfs: %s: skipped (error "
+			       "%d)\n", e->name, err);
+	}
+	dput(lazy->dentry);		/* not the last: the name is pinned */
+	kfree(lazy->entry);
+	kfree(lazy);
+}
+
+/* i_op->lookup of a directory not yet filled: fill it, then look. */
+static struct dentry *rootfs_lazy_lookup(struct inode *dir,
+					 struct dentry *dentry,
+					 struct nameidata *nd)
+{
+	struct dentry *found;
+
+	if (dir->i_private) {
+		rootfs_populate(dentry->d_parent);
+		found = d_lookup(dentry->d_parent, &dentry->d_name);
+		if (found)
+			return found;	/* __lookup_hash() drops @dentry */
+	}
+	return simple_lookup(dir, dentry, nd);
+}
+
+/* f_op->readdir: the same, under vfs_readdir()'s i_mutex. */
+static int rootfs_lazy_readdir(struct file *file, void *buf,
+			       filldir_t filldir)
+{
+	rootfs_populate(file->f_dentry);
+	return dcache_readdir(file, buf, filldir);
+}
+
+/**
+ * rootfs_defer_member - note a member of the initramfs to be made when
+ *	its directory is first used
+ * @parent: its directory, a rootfs directory
+ * @e: the member, a regular file (one link) or a symbolic link, kept in
+ *	memory for good by the caller
+ *
+ * Context: pid 1, boot, before rootfs goes read-only.
+ * Return: 0, or -ENOMEM (then the caller makes it itself).
+ */
+int rootfs_defer_member(struct dentry *parent, const struct cpio_entry *e)
+{
+	struct inode *dir = parent->d_inode;
+	struct rootfs_lazy_dir *lazy;
+	int err = 0;
+
+	mutex_lock(&dir->i_mutex);
+	lazy = dir->i_private;
+	if (!lazy) {
+		lazy = kzalloc(sizeof(*lazy), GFP_KERNEL);
+		if (!lazy) {
+			err = -ENOMEM;
+			goto out;
+		}
+		lazy->dentry = dget(parent);
+		spin_lock(&rootfs_lazy_lock);
+		list_add_tail(&lazy->list, &rootfs_lazy_dirs);
+		spin_unlock(&rootfs_lazy_lock);
+		dir->i_private = lazy;
+		dir->i_op = &rootfs_lazy_dir_inode_operations;
+		dir->i_fop = &rootfs_lazy_dir_operations;
+	}
+	if (lazy->nr == lazy->max) {
+		unsigned int max = lazy->max ? 2 * lazy->max : 64;
+		const struct cpio_entry **bigger;
+
+		bigger = kmalloc(max * sizeof(*bigger), GFP_KERNEL);
+		if (!bigger) {
+			err = -ENOMEM;
+			goto out;
+		}
+		memcpy(bigger, lazy->entry, lazy->nr * sizeof(*bigger));
+		kfree(lazy->entry);
+		lazy->entry = bigger;
+		lazy->max = max;
+	}
+	lazy->entry[lazy->nr++] = e;
+out:
+	mutex_unlock(&dir->i_mutex);
+	return err;
+}
+
+/**
+ * rootfs_populate_all - make every member of the initramfs still waiting
+ *	for its directory's first use
+ *
+ * The in-kernel tests count dentries, inodes and slab objects before and
+ * after each test: a directory filled inside one would count as its leak.
+ * Each turn takes the first directory of rootfs_lazy_dirs and fills it
+ * under its i_mutex, unless a lookup on another CPU did so meanwhile:
+ * either way it leaves the list, so the loop ends.
+ * Context: process, may sleep.
+ */
+void rootfs_populate_all(void)
+{
+	struct rootfs_lazy_dir *lazy;
+	struct dentry *dir;
+
+	for (;;) {
+		spin_lock(&rootfs_lazy_lock);
+		if (list_empty(&rootfs_lazy_dirs)) {
+			spin_unlock(&rootfs_lazy_lock);
+			return;
+		}
+		lazy = list_first_entry(&rootfs_lazy_dirs,
+					struct rootfs_lazy_dir, list);
+		dir = dget(lazy->dentry);
+		spin_unlock(&rootfs_lazy_lock);
+		mutex_lock(&dir->d_inode->i_mutex);
+		rootfs_populate(dir);
+		mutex_unlock(&dir->d_inode->i_mutex);
+		dput(dir);
+	}
+}
+
 /* The inode's last reference: its data, body or archive record go. */
 static void ramfs_clear_inode(struct inode *inode)
 {
@@ -435,6 +668,26 @@ static const struct inode_operations ramfs_symlink_inode_operations = {
 
 static const struct inode_operations ramfs_archive_inode_operations = {
 	.setattr = ramfs_archive_setattr,
+};
+
+static const struct inode_operations rootfs_lazy_dir_inode_operations = {
+	.create = ramfs_create,
+	.lookup = rootfs_lazy_lookup,
+	.link = simple_link,
+	.unlink = simple_unlink,
+	.symlink = ramfs_symlink,
+	.mkdir = ramfs_mkdir,
+	.rmdir = simple_rmdir,
+	.mknod = ramfs_mknod,
+	.rename = simple_rename,
+};
+
+static const struct file_operations rootfs_lazy_dir_operations = {
+	.open = dcache_dir_open,
+	.release = dcache_dir_close,
+	.llseek = dcache_dir_lseek,
+	.read = generic_read_dir,
+	.readdir = rootfs_lazy_readdir,
 };
 
 static const struct file_operations ramfs_file_operations = {

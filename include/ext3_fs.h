@@ -74,6 +74,9 @@ struct buffer_head;
 /* s_state */
 #define EXT3_VALID_FS		0x0001	/* unmounted cleanly */
 #define EXT3_ERROR_FS		0x0002	/* errors were detected */
+/* ext3_sb_info.s_mount_state only, never on the disk: the mount is
+ * deleting the orphans (ext3_iget() then reads inodes without links). */
+#define EXT3_ORPHAN_FS		0x0004
 
 /* s_feature_compat: a kernel that does not know them may still write */
 #define EXT3_FEATURE_COMPAT_DIR_PREALLOC	0x0001
@@ -259,6 +262,14 @@ struct ext3_sb_info {
 	struct mutex s_alloc_mutex;
 	u16 s_mount_state;		/* s_state as it was at mount */
 	u32 s_next_generation;		/* i_generation of new inodes */
+	/*
+	 * The orphans in memory, newest first: the order of the chain on
+	 * the disk (s_last_orphan, then each inode's i_dtime), so that an
+	 * inode's predecessor there is the one before it here.  Under
+	 * s_orphan_lock (fs/ext3/namei.c: ext3_orphan_add()).
+	 */
+	struct list_head s_orphan;
+	struct mutex s_orphan_lock;
 };
 
 /* ext3_inode_info.i_state */
@@ -280,6 +291,13 @@ struct ext3_inode_info {
 	/* Writing in order: the file block expected next, and its goal. */
 	unsigned long i_next_alloc_block;
 	unsigned long i_next_alloc_goal;
+	/*
+	 * On the orphan list (ext3_sb_info.s_orphan) while it has no name
+	 * but is still open; then i_dtime holds the next orphan's number
+	 * on the disk.  next == NULL: not on it (the structure is zeroed
+	 * at allocation).
+	 */
+	struct list_head i_orphan;
 	struct inode vfs_inode;
 };
 
@@ -395,9 +413,12 @@ unsigned char ext3_filetype_to_dtype(struct super_block *sb, u8 file_type);
 int ext3_load_journal(struct super_block *sb, void *data);
 void ext3_destroy_journal(struct super_block *sb);
 int ext3_sync_fs(struct super_block *sb, int wait);
+void ext3_mark_recovery_complete(struct super_block *sb);
 
 /* fs/ext3/namei.c */
 extern const struct inode_operations ext3_dir_inode_operations;
+int ext3_orphan_add(struct jbd2_journal_handle *handle, struct inode *inode);
+int ext3_orphan_del(struct jbd2_journal_handle *handle, struct inode *inode);
 
 /* fs/ext3/file.c */
 extern const struct file_operations ext3_file_operations;

@@ -563,6 +563,9 @@ void init_rootfs(void);
 struct inode *ramfs_get_inode(struct super_block *sb, int mode, dev_t dev);
 int rootfs_add_file(const char *path, int mode, const void *data,
 		    size_t size, struct timespec mtime);
+struct cpio_entry;
+int rootfs_defer_member(struct dentry *parent, const struct cpio_entry *e);
+void rootfs_populate_all(void);
 unsigned long ramfs_pages_in_use(void);
 
 /* fs/devices.c */

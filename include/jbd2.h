@@ -315,6 +315,7 @@ journal_t *jbd2_journal_init_inode(struct inode *inode);
 int jbd2_journal_load(journal_t *journal);
 int jbd2_journal_destroy(journal_t *journal);
 bool jbd2_journal_mark_in_use(journal_t *journal);
+bool jbd2_journal_mark_clean(journal_t *journal);
 int jbd2_journal_update_superblock(journal_t *journal, bool wait);
 int jbd2_log_start_commit(journal_t *journal, tid_t tid);
 int __jbd2_log_start_commit(journal_t *journal, tid_t tid);

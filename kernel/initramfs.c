@@ -16,8 +16,14 @@
  * nothing else, so the host fuzzer (tests/fuzz/cpio_fuzz.c) runs it as
  * it is.  populate_initramfs() (pid 1, boot) reads the boot module
  * once, keeping each member (keep_member()) until the trailer says the
- * archive is whole -- a corrupt one is then dropped with nothing made --
- * and gives each to unpack_entry(), which makes it in rootfs through the
+ * archive is whole -- a corrupt one is then dropped with nothing made.
+ * A plain file or symbolic link whose directory exists is then only
+ * noted on that directory (defer_entry(), fs/ramfs.c:
+ * rootfs_defer_member()) and made at the directory's first lookup or
+ * readdir: Linux makes every member at boot, but kt26 keeps the archive
+ * in memory for good, and boot need not pay a dentry and an inode for
+ * each of busybox's 256 links.  Every other member goes to
+ * unpack_entry(), which makes it in rootfs through the
  * VFS as a system call would -- directories
  * (do_mkdirat()), symbolic links (do_symlinkat()), device nodes
  * (do_mknodat()), and regular files whose bytes stay where the boot
@@ -319,6 +325,65 @@ static void keep_member(void *priv, const struct cpio_entry *e)
 	m->entry[m->nr++] = *e;
 }
 
+/* The directory of the members deferred last, found once for a run. */
+struct defer_state {
+	struct path parent;
+	const char *prefix;		/* its name in the last member's */
+	size_t prefix_len;
+	unsigned int deferred;
+};
+
+/*
+ * A plain file or a symbolic link whose directory exists is only noted
+ * there (fs/ramfs.c: rootfs_defer_member()), to be made when someone
+ * first looks into the directory: boot makes no dentry and no inode for
+ * busybox's 256 links.  Directories, device nodes and hard links are made
+ * now, in the archive's order, by unpack_entry().
+ * Return: true if @e was deferred (and counted).
+ */
+static bool defer_entry(struct unpack_state *s, struct defer_state *d,
+			const struct cpio_entry *e)
+{
+	const char *slash = strrchr(e->name, '/');
+	size_t len = slash ? slash - e->name : 0;
+	char dir[128];
+
+	if (S_ISLNK(e->mode)) {
+		if (!e->size || e->size >= PATH_MAX)
+			return false;
+	} else if (!S_ISREG(e->mode) || e->nlink > 1) {
+		return false;
+	}
+	if (!d->parent.dentry || len != d->prefix_len ||
+	    memcmp(e->name, d->prefix, len)) {
+		if (d->parent.dentry)
+			path_put(&d->parent);
+		d->parent.dentry = NULL;
+		if (len >= sizeof(dir) - 1)
+			return false;
+		dir[0] = '/';
+		memcpy(dir + 1, e->name, len);
+		dir[len + 1] = '\0';
+		if (kern_path(dir, 0, &d->parent)) {
+			d->parent.dentry = NULL;
+			return false;
+		}
+		d->prefix = e->name;
+		d->prefix_len = len;
+	}
+	/* Only rootfs's own directories, never a file or another mount. */
+	if (!S_ISDIR(d->parent.dentry->d_inode->i_mode) ||
+	    d->parent.dentry->d_sb != current->fs->root.dentry->d_sb ||
+	    rootfs_defer_member(d->parent.dentry, e))
+		return false;
+	if (S_ISLNK(e->mode))
+		s->symlinks++;
+	else
+		s->files++;
+	d->deferred++;
+	return true;
+}
+
 /**
  * populate_initramfs - unpack the first boot module into rootfs, then
  *	make the rest of the boot name space
@@ -355,11 +420,20 @@ int populate_initramfs(void)
 		       "ignored\n", size);
 		goto boot_mounts;
 	}
-	if (members.no_memory)		/* read it again as we go */
+	if (members.no_memory) {	/* read it again as we go */
 		initramfs_parse(base, size, unpack_entry, &s);
-	else
+	} else {
+		struct defer_state d = { 0 };
+
 		for (unsigned int i = 0; i < members.nr; i++)
-			unpack_entry(&s, &members.entry[i]);
+			if (!defer_entry(&s, &d, &members.entry[i]))
+				unpack_entry(&s, &members.entry[i]);
+		if (d.parent.dentry)
+			path_put(&d.parent);
+		/* The deferred members point into the list: it stays. */
+		if (d.deferred)
+			members.entry = NULL;
+	}
 	/* Links whose data never came: empty files, as cpio -i makes. */
 	list_for_each_entry_safe(link, next, &s.links, list) {
 		struct timespec zero = { 0 };

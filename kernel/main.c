@@ -136,9 +136,12 @@ static int init(void *unused)
 	populate_initramfs();
 	kthread_boot_done();
 	/* The tests and benchmarks count memory and time: the partition
-	 * tables are read before them, not inside the first that asks. */
-	if (ktest_requested() || bench_requested())
+	 * tables are read and rootfs filled before them, not inside the
+	 * first that asks. */
+	if (ktest_requested() || bench_requested()) {
 		read_partition_tables();
+		rootfs_populate_all();
+	}
 	if (ktest_requested())
 		ktest_run();
 	if (bench_requested())

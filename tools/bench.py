@@ -29,6 +29,15 @@ across CPUs, kernel_thread() creation on 1, 2 and 4 CPUs at once) come
 from boots of their own with -smp 4 and bench=smp.  The last line is how
 much host CPU QEMU uses while a four-CPU guest sits idle at its prompt.
 
+The file-system rows come from a boot of their own with a disk as
+`make` makes it (tools/mkdisk.py: ext3 on hda1, mounted on /mnt by
+init): at the shell's prompt `fswriter -b /mnt/bench` (user/fswriter.c)
+writes 16 MiB and fsync()s it, reads it back after the caches are
+dropped, takes the median of 31 one-block write + fsync, and makes 300
+small files, counting the journal's commits
+(/proc/fs/jbd2/hda1-8/info) over the guest's time.  Disk rows differ
+from run to run even under -icount (QEMU's disk runs on host time).
+
 The last rows are the boot itself: how long after the kernel's clock
 starts (the printk timestamp 0, the TSC calibration in time_init())
 init prints "init: executing", at -smp 1 and -smp 4, booted with the
@@ -54,7 +63,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KERNEL = os.path.join(ROOT, "build", "kernel.elf")
 INITRAMFS = os.path.join(ROOT, "build", "initramfs.cpio")
 INIT_LINE = re.compile(r"^\[ *(\d+)\.(\d{6})\] init: executing ")
-BOOT_RUNS = 5
+BOOT_RUNS = 9                   # the host is shared: a median of many
 BOOT_TIMEOUT = 60
 BOOT_POLL = 0.02                # s between reads of the boot log
 ROW = re.compile(r"bench: (.+?): (\d+) (\S+)\s*$")
@@ -164,6 +173,54 @@ def boot_to_init(extra, smp, quiet=False):
             print("bench: no \"init: executing\" line at -smp %d%s" %
                   (smp, " (quiet)" if quiet else ""), file=sys.stderr)
         return found
+
+
+def fs_rows(extra):
+    """The rows `fswriter -b` prints, typed at the shell's prompt of a
+    boot with a new copy of the made disk: (rows, order) as
+    parse_rows()."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import mkdisk
+    with tempfile.TemporaryDirectory(prefix="kt26-bench-") as tmp:
+        disk = os.path.join(tmp, "fs-disk.img")
+        mkdisk.make_disk(disk)
+        argv = ["qemu-system-i386", "-m", "128", "-display", "none",
+                "-no-reboot", "-serial", "stdio", "-monitor", "none",
+                "-kernel", KERNEL, "-initrd", INITRAMFS, "-append",
+                "loglevel=4",
+                "-drive", "file=%s,format=raw,if=ide,index=0" % disk] + extra
+        proc = subprocess.Popen(argv, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL,
+                                stdin=subprocess.PIPE)
+        os.set_blocking(proc.stdout.fileno(), False)
+        deadline = time.monotonic() + TIMEOUT
+        text = b""
+        typed = False
+        try:
+            while time.monotonic() < deadline:
+                time.sleep(BOOT_POLL)
+                try:
+                    chunk = os.read(proc.stdout.fileno(), 1 << 16)
+                except BlockingIOError:
+                    continue
+                if not chunk:
+                    break
+                text += chunk
+                if not typed and b"# " in text:
+                    proc.stdin.write(b"fswriter -b /mnt/bench; "
+                                     b"echo fs-bench-end\r")
+                    proc.stdin.flush()
+                    typed = True
+                if b"\nfs-bench-end" in text:
+                    break
+        finally:
+            proc.kill()
+            proc.wait()
+    out = text.decode("utf-8", "replace")
+    if "\nfs-bench-end" not in out:
+        print("bench: the file-system rows did not finish; last output:\n" +
+              "\n".join(out.splitlines()[-15:]), file=sys.stderr)
+    return parse_rows(out)
 
 
 def boot_rows():
@@ -308,6 +365,14 @@ def main():
     icount1.update(smp_i1)
     icount2.update(smp_i2)
     order += [r for r in smp_order if r not in order]
+    # The file-system rows: a boot with an ext3 disk.
+    fs_real, fs_order = fs_rows([])
+    fs_i1, _ = fs_rows(["-icount", "shift=0"])
+    fs_i2, _ = fs_rows(["-icount", "shift=0"])
+    real.update(fs_real)
+    icount1.update(fs_i1)
+    icount2.update(fs_i2)
+    order += [r for r in fs_order if r not in order]
     if not order:
         print("bench: no rows", file=sys.stderr)
         return 1

@@ -167,6 +167,28 @@ void ext3_destroy_journal(struct super_block *sb)
 }
 
 /**
+ * ext3_mark_recovery_complete - a file system going read-only leaves its
+ *                               journal empty and needs_recovery clear
+ * @sb: the file system, its journal flushed (ext3_sync_fs())
+ *
+ * Linux 2.6: fs/ext3/super.c: ext3_mark_recovery_complete(), called by
+ * ext3_remount() to read-only.  The host (e2fsck -n, debugfs) then reads
+ * it as an unmounted one.
+ * Context: process, may sleep.
+ */
+void ext3_mark_recovery_complete(struct super_block *sb)
+{
+	journal_t *journal = EXT3_SB(sb)->s_journal;
+
+	if (!journal)
+		return;
+	mutex_lock(&journal->j_checkpoint_mutex);
+	if (jbd2_journal_mark_clean(journal))
+		ext3_set_recover(sb, false);
+	mutex_unlock(&journal->j_checkpoint_mutex);
+}
+
+/**
  * ext3_sync_fs - sync(2): commit and checkpoint the journal
  * @sb: the file system
  * @wait: wait for the writes (always done)

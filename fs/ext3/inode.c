@@ -257,7 +257,11 @@ struct inode *ext3_iget(struct super_block *sb, unsigned long ino)
 		inode = ERR_CAST(raw);
 		goto out;
 	}
-	if (!le16_to_cpu(raw->i_links_count) || !le16_to_cpu(raw->i_mode)) {
+	/* Without links: deleted, unless it is an orphan being deleted
+	 * at mount (fs/ext3/super.c: ext3_orphan_cleanup()). */
+	if ((!le16_to_cpu(raw->i_links_count) &&
+	     !(sbi->s_mount_state & EXT3_ORPHAN_FS)) ||
+	    !le16_to_cpu(raw->i_mode)) {
 		brelse(bh);
 		ext3_error(sb, "ext3_iget", "deleted inode referenced: %lu",
 			   ino);

@@ -34,7 +34,18 @@
  * change clears EXT3_INDEX_FL, as Linux does without the index code,
  * so that e2fsck and Linux no longer trust the index.  Every change of a
  * directory block, an inode or a count goes through include/ext3_jbd.h
- * inside one handle per operation.  Next: fs/ext3/file.c.
+ * inside one handle per operation.
+ *
+ * A file unlinked while a process still has it open keeps its inode and
+ * blocks until the last close (fs/ext3/super.c: ext3_delete_orphan()).
+ * Should the system stop before that, nothing on the disk would name
+ * them: so the unlink that takes the last name puts the inode on the
+ * orphan list (ext3_orphan_add()) in the same handle -- the super
+ * block's s_last_orphan names it, and its i_dtime, unused while it
+ * lives, names the next -- and the delete takes it off
+ * (ext3_orphan_del()), again in the handle that frees it.  The next mount
+ * deletes whatever the list still holds (ext3_orphan_cleanup()).
+ * Next: fs/ext3/file.c.
  */
 #include <buffer_head.h>
 #include <errno.h>
@@ -526,6 +537,95 @@ static int ext3_find_dentry(struct inode *dir, struct dentry *dentry,
 	return 0;
 }
 
+/* ----- the orphan list --------------------------------------------- */
+
+/**
+ * ext3_orphan_add - put an inode without links on the orphan list
+ * @handle: the running handle (that of the unlink, rmdir or rename)
+ * @inode: the inode whose last name went
+ *
+ * Linux 2.6: fs/ext3/namei.c: ext3_orphan_add().  The inode becomes the
+ * list's head: s_last_orphan names it, its i_dtime the old head.  A
+ * file system without a journal keeps no list (ext2: e2fsck frees what a
+ * crash leaves).
+ * Context: process, may sleep.
+ * Return: 0, or the journal's error.
+ */
+int ext3_orphan_add(handle_t *handle, struct inode *inode)
+{
+	struct super_block *sb = inode->i_sb;
+	struct ext3_sb_info *sbi = EXT3_SB(sb);
+	struct ext3_inode_info *ei = EXT3_I(inode);
+	int err = 0;
+
+	if (!sbi->s_journal)
+		return 0;
+	mutex_lock(&sbi->s_orphan_lock);
+	if (ei->i_orphan.next)
+		goto out;		/* already on it */
+	err = ext3_journal_get_sb_write_access(handle, sb);
+	if (err)
+		goto out;
+	ei->i_dtime = le32_to_cpu(sbi->s_es->s_last_orphan);
+	sbi->s_es->s_last_orphan = cpu_to_le32(inode->i_ino);
+	ext3_dirty_sb(handle, sb);
+	err = ext3_mark_inode_dirty(handle, inode);
+	list_add(&ei->i_orphan, &sbi->s_orphan);
+out:
+	mutex_unlock(&sbi->s_orphan_lock);
+	return err;
+}
+
+/**
+ * ext3_orphan_del - take an inode off the orphan list
+ * @handle: the running handle (that of the delete), or NULL when the
+ *          file system cannot be written: then only the list in memory
+ *          lets it go, and the next mount finds it on the disk
+ * @inode: the inode
+ *
+ * Linux 2.6: fs/ext3/namei.c: ext3_orphan_del().  Its predecessor on
+ * the disk -- the super block's s_last_orphan, or the i_dtime of the
+ * orphan before it in memory -- gets its successor.
+ * Context: process, may sleep.
+ * Return: 0, or the journal's error.
+ */
+int ext3_orphan_del(handle_t *handle, struct inode *inode)
+{
+	struct super_block *sb = inode->i_sb;
+	struct ext3_sb_info *sbi = EXT3_SB(sb);
+	struct ext3_inode_info *ei = EXT3_I(inode);
+	struct list_head *prev;
+	u32 next;
+	int err = 0;
+
+	mutex_lock(&sbi->s_orphan_lock);
+	if (!ei->i_orphan.next)
+		goto out;
+	prev = ei->i_orphan.prev;
+	next = ei->i_dtime;
+	list_del(&ei->i_orphan);
+	ei->i_orphan.next = ei->i_orphan.prev = NULL;
+	ei->i_dtime = 0;
+	if (!handle)
+		goto out;
+	if (prev == &sbi->s_orphan) {
+		err = ext3_journal_get_sb_write_access(handle, sb);
+		if (err)
+			goto out;
+		sbi->s_es->s_last_orphan = cpu_to_le32(next);
+		ext3_dirty_sb(handle, sb);
+	} else {
+		struct ext3_inode_info *p =
+			list_entry(prev, struct ext3_inode_info, i_orphan);
+
+		p->i_dtime = next;
+		err = ext3_mark_inode_dirty(handle, &p->vfs_inode);
+	}
+out:
+	mutex_unlock(&sbi->s_orphan_lock);
+	return err;
+}
+
 static int ext3_unlink(struct inode *dir, struct dentry *dentry)
 {
 	struct inode *inode = dentry->d_inode;
@@ -555,6 +655,8 @@ static int ext3_unlink(struct inode *dir, struct dentry *dentry)
 	inode->i_ctime = dir->i_ctime;
 	drop_nlink(inode);
 	err = ext3_mark_inode_dirty(handle, inode);
+	if (!inode->i_nlink && !err)
+		err = ext3_orphan_add(handle, inode);
 	mutex_unlock(&inode->i_mutex);
 out:
 	ext3_journal_stop(handle);
@@ -589,7 +691,8 @@ static int ext3_rmdir(struct inode *dir, struct dentry *dentry)
 	inode->i_nlink = 0;
 	inode->i_size = 0;
 	inode->i_ctime = dir->i_ctime;
-	err = ext3_mark_inode_dirty(handle, inode);
+	err = ext3_mark_inode_dirty(handle, inode) ?:
+	      ext3_orphan_add(handle, inode);
 	drop_nlink(dir);		/* its ".." */
 	err = ext3_mark_inode_dirty(handle, dir) ?: err;
 out:
@@ -805,6 +908,9 @@ static int ext3_rename(struct inode *old_dir, struct dentry *old_dentry,
 	}
 	if (new_inode && is_dir)
 		err = ext3_mark_inode_dirty(handle, new_inode) ?: err;
+	/* The target's last name went: it may still be open. */
+	if (new_inode && !new_inode->i_nlink && !err)
+		err = ext3_orphan_add(handle, new_inode);
 out:
 	ext3_dir_loc_release(&dotdot);
 	ext3_journal_stop(handle);

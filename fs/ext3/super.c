@@ -7,7 +7,7 @@
  * Linux 2.6: fs/ext3/super.c (ext3_fill_super(), ext3_check_descriptors(),
  * ext3_setup_super(), ext3_error(), ext3_handle_error(),
  * ext3_warning(), ext3_commit_super(), ext3_put_super(), ext3_remount(),
- * ext3_statfs(), init_ext3_fs()), fs/ext2/super.c.
+ * ext3_orphan_cleanup(), ext3_statfs(), init_ext3_fs()), fs/ext2/super.c.
  * Understanding the Linux Kernel, 3rd ed., chapter 18, sections "Ext2
  * Disk Data Structures" (the super block, group descriptors) and
  * "Creating the Ext2 Filesystem".
@@ -39,7 +39,11 @@
  * may be missing.  While mounted read-write, the super block's s_state
  * lacks EXT3_VALID_FS (e2fsck checks a file system left so), s_mtime and
  * s_mnt_count count the mount; a clean umount (or a remount read-only)
- * writes everything back, then the super block with EXT3_VALID_FS again.
+ * writes everything back, then the super block with EXT3_VALID_FS again
+ * (a remount read-only also leaves the journal empty, needs_recovery
+ * clear).  A read-write mount deletes the inodes a crash left on the
+ * orphan list (ext3_orphan_cleanup(); the list itself: fs/ext3/namei.c),
+ * and the last close of an orphan takes it off (ext3_delete_orphan()).
  * The free counts in the super block are kept exact by balloc.c and
  * ialloc.c (Linux 2.6 counts per CPU and sums at commit).
  *
@@ -483,6 +487,7 @@ static void ext3_write_back_clean(struct super_block *sb)
 
 	ext3_sync_fs(sb, 1);		/* the journal's blocks in place */
 	ext3_force_commit(sb);
+	ext3_mark_recovery_complete(sb);
 	sbi->s_es->s_state = cpu_to_le16(sbi->s_mount_state);
 	ext3_commit_super(sb);
 }
@@ -555,10 +560,88 @@ static int ext3_statfs(struct dentry *dentry, struct kstatfs *buf)
 	return 0;
 }
 
+/*
+ * Linux 2.6: the orphan part of ext3_delete_inode().  The last user of an
+ * inode without links is gone: it leaves the orphan list in the handle
+ * that frees it (ext3_delete_inode() nests in this one), so that a crash
+ * finds it either on the list with its blocks or freed and off it.
+ */
+static void ext3_delete_orphan(struct inode *inode)
+{
+	struct ext3_sb_info *sbi = EXT3_SB(inode->i_sb);
+	handle_t *handle;
+
+	if (!EXT3_I(inode)->i_orphan.next) {
+		ext3_delete_inode(inode);
+		return;
+	}
+	if (IS_RDONLY(inode)) {
+		/* On the disk it stays on the list: the next mount. */
+		ext3_orphan_del(NULL, inode);
+		ext3_delete_inode(inode);
+		return;
+	}
+	/* ext3_delete_inode()'s credits (a truncate's, fs/ext3/inode.c),
+	 * and the predecessor: the super block or an inode. */
+	handle = ext3_journal_start(inode, EXT3_SINGLEDATA_TRANS_BLOCKS +
+				    sbi->s_groups_count + sbi->s_gdb_count +
+				    3 + 1);
+	if (IS_ERR(handle)) {
+		ext3_orphan_del(NULL, inode);
+		return;
+	}
+	ext3_orphan_del(handle, inode);
+	ext3_delete_inode(inode);
+	ext3_journal_stop(handle);
+}
+
+/*
+ * Linux 2.6: ext3_orphan_cleanup().  A read-write mount deletes the
+ * inodes the orphan list still holds: files unlinked while open when the
+ * system stopped.  Each is read (EXT3_ORPHAN_FS lets ext3_iget() read an
+ * inode without links), made the list's head in memory, and let go: the
+ * delete frees it and moves s_last_orphan to the next.
+ */
+static void ext3_orphan_cleanup(struct super_block *sb)
+{
+	struct ext3_sb_info *sbi = EXT3_SB(sb);
+	struct ext3_super_block *es = sbi->s_es;
+	unsigned int nr = 0;
+	unsigned long ino;
+
+	if (!sbi->s_journal || !es->s_last_orphan)
+		return;
+	sbi->s_mount_state |= EXT3_ORPHAN_FS;
+	while ((ino = le32_to_cpu(es->s_last_orphan))) {
+		struct inode *inode = ext3_iget(sb, ino);
+
+		if (IS_ERR(inode) || inode->i_nlink) {
+			/* ext3_iget() said why, or a live inode. */
+			if (!IS_ERR(inode)) {
+				ext3_error(sb, "ext3_orphan_cleanup", "orphan "
+					   "inode %lu has %u links", ino,
+					   inode->i_nlink);
+				iput(inode);
+			}
+			break;
+		}
+		mutex_lock(&sbi->s_orphan_lock);
+		list_add(&EXT3_I(inode)->i_orphan, &sbi->s_orphan);
+		mutex_unlock(&sbi->s_orphan_lock);
+		iput(inode);
+		if (le32_to_cpu(es->s_last_orphan) == ino)
+			break;		/* not deleted: read-only now */
+		nr++;
+	}
+	sbi->s_mount_state &= ~EXT3_ORPHAN_FS;
+	msg(sb, KERN_INFO, "%u orphan inode%s deleted", nr, nr == 1 ? "" :
+	    "s");
+}
+
 static const struct super_operations ext3_sops = {
 	.alloc_inode = ext3_alloc_inode,
 	.destroy_inode = ext3_destroy_inode,
-	.delete_inode = ext3_delete_inode,
+	.delete_inode = ext3_delete_orphan,
 	.put_super = ext3_put_super,
 	.remount_fs = ext3_remount,
 	.statfs = ext3_statfs,
@@ -617,6 +700,8 @@ static int ext3_fill_super(struct super_block *sb, void *data, int silent)
 	sbi->s_name = is_ext3 ? "EXT3-fs" : "EXT2-fs";
 	mutex_init(&sbi->s_iget_mutex);
 	mutex_init(&sbi->s_alloc_mutex);
+	mutex_init(&sbi->s_orphan_lock);
+	INIT_LIST_HEAD(&sbi->s_orphan);
 	sb->s_op = &ext3_sops;
 	/* Read-only until all is checked: an error found on the way must
 	 * not be written into the super block (ext3_handle_error()). */
@@ -683,6 +768,7 @@ static int ext3_fill_super(struct super_block *sb, void *data, int silent)
 	if (asked_rw && !why) {
 		sb->s_flags &= ~MS_RDONLY;
 		ext3_setup_super(sb);
+		ext3_orphan_cleanup(sb);
 	}
 	msg(sb, KERN_INFO, "mounted %s: %lu blocks of %lu bytes, "
 	    "%lu inodes, %lu group%s, label \"%.16s\"",

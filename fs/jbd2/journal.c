@@ -377,6 +377,42 @@ bool jbd2_journal_mark_in_use(journal_t *journal)
 	return true;
 }
 
+/**
+ * jbd2_journal_mark_clean - the log is empty and stays so: mark it not in use
+ * @journal: the journal, flushed (jbd2_journal_flush()) by the caller
+ *
+ * A file system going read-only (ext3's remount): with every committed
+ * block in place and nothing running, the super block says the log is
+ * empty (s_start = 0), as an unmount leaves it; the next change marks it
+ * in use again (jbd2_journal_mark_in_use()).  Linux 2.6:
+ * jbd2_journal_flush() empties the log the same way.
+ * Context: process, may sleep; the caller serializes with
+ * jbd2_journal_mark_in_use() (j_checkpoint_mutex).
+ * Return: true if the log is now marked empty (false: something is still
+ * in it, or it was not in use).
+ */
+bool jbd2_journal_mark_clean(journal_t *journal)
+{
+	transaction_t *t;
+	bool empty;
+
+	spin_lock(&journal->j_state_lock);
+	t = journal->j_running_transaction;
+	empty = (journal->j_flags & JBD2_IN_USE) &&
+		!(journal->j_flags & JBD2_ABORT) &&
+		list_empty(&journal->j_checkpoint_transactions) &&
+		!journal->j_committing_transaction &&
+		(!t || jbd2_transaction_empty(t)) &&
+		journal->j_tail == journal->j_head;
+	if (empty)
+		journal->j_flags &= ~JBD2_IN_USE;
+	spin_unlock(&journal->j_state_lock);
+	if (!empty)
+		return false;
+	/* The tail's sequence is the next transaction's (checkpoint.c). */
+	return jbd2_journal_update_superblock(journal, true) == 0;
+}
+
 /* ----- commits asked for and waited for ---------------------------- */
 
 /**

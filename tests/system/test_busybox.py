@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0
 """Debian's static i386 busybox, unmodified, over the serial console:
+a directory of rootfs whose first use is its listing (filled then);
 its shell with line editing, history and job control; a pipeline of its
 applets; its ps against the kernel's own task table (Ctrl-P); its free
 and uptime against /proc; vi saving a file in /tmp; and 100 `busybox sh
@@ -55,6 +56,18 @@ def task_table(t):
     rows = TASK_ROW.findall(t.text()[start:])
     assert rows, t.text()[start:]
     return {int(pid): (state, name) for pid, state, name in rows}
+
+
+def test_rootfs_directory_read_before_any_lookup_lists_every_member(t):
+    """Nothing has looked a name up in /test/badelf yet: its first use is
+    this readdir, which makes rootfs fill it (fs/ramfs.c:
+    rootfs_lazy_readdir()), and it must list every member the archive
+    holds there."""
+    want = sorted(m[len("test/badelf/"):] for m in MEMBERS
+                  if m.startswith("test/badelf/"))
+    assert want
+    got = t.output("busybox ls -1 /test/badelf").split()
+    assert got == want
 
 
 def test_busybox_sh_edits_recalls_and_controls_jobs(t):

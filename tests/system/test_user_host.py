@@ -28,7 +28,7 @@ USER = os.path.join(BUILD, "user")
 BADELF = os.path.join(USER, "badelf")
 PROGRAMS = ["init", "sh", "hello", "cat", "dd", "spin", "usertests", "fuzz",
             "echo", "pipebench", "ps", "ls", "grep", "wc", "head", "sleep",
-            "kill", "prng"]
+            "kill", "prng", "fswriter"]
 mkbroken = load_tool("mkbroken")
 BADELF_FILES = sorted([b.name for b in mkbroken.BAD_ELF_KINDS] +
                       ["kinds", "valid"])
@@ -45,7 +45,7 @@ INITRAMFS_MEMBERS = ["bin", "etc", "sbin", "test", "test/badelf", "sbin/init",
                      "bin/usertests", "bin/fuzz", "bin/echo",
                      "bin/pipebench", "bin/ps", "bin/ls", "bin/grep",
                      "bin/wc", "bin/head", "bin/sleep", "bin/kill",
-                     "bin/prng", "bin/glibc-test"] + \
+                     "bin/prng", "bin/fswriter", "bin/glibc-test"] + \
     (["bin/busybox"] if HAVE_BUSYBOX else []) + \
     ["etc/group", "etc/motd", "etc/passwd"] + \
     ["test/badelf/" + name for name in BADELF_FILES] + \

@@ -102,6 +102,21 @@ int rootfs_add_file(const char *path, int mode, const void *data,
 	fuzz_fail("rootfs_add_file() called while parsing");
 }
 
+int kern_path(const char *name, unsigned int flags, struct path *path)
+{
+	fuzz_fail("kern_path() called while parsing");
+}
+
+void path_put(const struct path *path)
+{
+	fuzz_fail("path_put() called while parsing");
+}
+
+int rootfs_defer_member(struct dentry *parent, const struct cpio_entry *e)
+{
+	fuzz_fail("rootfs_defer_member() called while parsing");
+}
+
 void vfs_boot_mounts(void)
 {
 	fuzz_fail("vfs_boot_mounts() called while parsing");
