@@ -88,7 +88,7 @@ OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/page-writeback.o mm/pressure.o mm/mmap.o mm/filemap.o
 OBJS-fs     := fs/dcache.o fs/inode.o fs/super.o fs/namespace.o fs/namei.o \
 	       fs/open.o fs/stat.o fs/readdir.o fs/libfs.o fs/ramfs.o \
-	       fs/utimes.o \
+	       fs/utimes.o fs/fs-writeback.o \
 	       fs/devices.o fs/pipe.o fs/select.o fs/fcntl.o fs/ioctl.o \
 	       fs/partitions/check.o fs/partitions/msdos.o \
 	       fs/ext3/super.o fs/ext3/inode.o fs/ext3/dir.o fs/ext3/namei.o \
@@ -123,7 +123,7 @@ OBJS-ktest  := tests/ktest/lib_test.o tests/ktest/boot_test.o \
 	       tests/ktest/smp_sched_test.o tests/ktest/vfs_test.o \
 	       tests/ktest/pipe_test.o tests/ktest/tty_test.o \
 	       tests/ktest/proc_test.o tests/ktest/hung_task_test.o \
-	       tests/ktest/jbd2_test.o \
+	       tests/ktest/jbd2_test.o tests/ktest/pagecache_test.o \
 	       tests/ktest/acpi_test.o
 OBJS-bench  := tests/bench/mm_bench.o tests/bench/sched_bench.o \
 	       tests/bench/deferred_bench.o tests/bench/disk_bench.o \

@@ -27,6 +27,7 @@
 #include <slab.h>
 #include <string.h>
 #include <time.h>
+#include <writeback.h>
 
 static DEFINE_SPINLOCK(inode_lock);
 static struct kmem_cache *inode_cachep;
@@ -86,6 +87,9 @@ struct inode *new_inode(struct super_block *sb)
 	inode->i_gid = current->egid;
 	inode->i_atime = inode->i_mtime = inode->i_ctime = current_fs_time(sb);
 	mutex_init(&inode->i_mutex);
+	address_space_init_once(&inode->i_data, inode);
+	inode->i_mapping = &inode->i_data;
+	INIT_LIST_HEAD(&inode->i_list);
 
 	spin_lock(&inode_lock);
 	list_add(&inode->i_sb_list, &sb->s_inodes);
@@ -106,6 +110,10 @@ void iput(struct inode *inode)
 
 	if (!inode)
 		return;
+	/* Deleted, and only the dirty list holds it besides us: go now. */
+	if (!inode->i_nlink && atomic_read(&inode->i_count) == 2 &&
+	    (inode->i_state & I_DIRTY_PAGES))
+		inode_wb_forget(inode);
 	spin_lock(&inode_lock);
 	BUG_ON(atomic_read(&inode->i_count) <= 0);
 	if (!atomic_dec_and_test(&inode->i_count)) {
@@ -120,6 +128,10 @@ void iput(struct inode *inode)
 	op = inode->i_sb->s_op;
 	if (!inode->i_nlink && op && op->delete_inode)
 		op->delete_inode(inode);
+	/* Clean: dirty pages would have kept it (fs/fs-writeback.c). */
+	BUG_ON(inode->i_state & I_DIRTY_PAGES);
+	if (inode->i_data.nrpages)
+		truncate_inode_pages(&inode->i_data, 0);
 	if (op && op->clear_inode)
 		op->clear_inode(inode);
 	if (op && op->destroy_inode)

@@ -46,6 +46,7 @@
 #include <slab.h>
 #include <string.h>
 #include <syscalls.h>
+#include <writeback.h>
 
 #define MNT_HASHSIZE	64
 
@@ -274,6 +275,9 @@ static int do_remount(struct path *path, unsigned long flags, void *data)
 	/* rootfs keeps its files' data in the boot module: no writes. */
 	if (path->mnt == root_mnt && !(flags & MS_RDONLY))
 		return -EROFS;
+	/* Read-only from now on: the files' dirty pages go first. */
+	if ((flags & MS_RDONLY) && !(sb->s_flags & MS_RDONLY))
+		sync_inodes_sb(sb);
 	if (sb->s_op && sb->s_op->remount_fs) {
 		int sflags = flags;
 

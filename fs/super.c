@@ -31,6 +31,7 @@
 #include <mm.h>
 #include <slab.h>
 #include <string.h>
+#include <writeback.h>
 
 #define ANON_DEVS	256		/* minors of major 0 */
 
@@ -120,6 +121,8 @@ static struct super_block *alloc_super(struct file_system_type *type,
 	if (!sb)
 		return NULL;
 	INIT_LIST_HEAD(&sb->s_inodes);
+	INIT_LIST_HEAD(&sb->s_dirty);
+	INIT_LIST_HEAD(&sb->s_io);
 	mutex_init(&sb->s_vfs_rename_mutex);
 	sb->s_type = type;
 	sb->s_flags = flags & (MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC);
@@ -261,6 +264,8 @@ static void generic_shutdown_super(struct super_block *sb)
 
 	sb->s_root = NULL;
 	dput(root);
+	/* Closed files' dirty pages hold their inodes (fs/fs-writeback.c). */
+	sync_inodes_sb(sb);
 	if (sb->s_op && sb->s_op->put_super)
 		sb->s_op->put_super(sb);
 	if (!list_empty(&sb->s_inodes))
@@ -374,6 +379,36 @@ void kill_block_super(struct super_block *sb)
 
 	generic_shutdown_super(sb);
 	close_bdev_excl(bdev);
+}
+
+/**
+ * iterate_supers - call @f for every mounted super block
+ * @f: the function; may sleep
+ * @arg: its second argument
+ *
+ * Linux 2.6.35: iterate_supers(); the walk of sync_filesystems().  A
+ * super block is held active (s_active) while @f runs on it.
+ * Context: process, may sleep.
+ */
+void iterate_supers(void (*f)(struct super_block *, void *), void *arg)
+{
+	struct super_block *sb, *prev = NULL;
+
+	spin_lock(&sb_lock);
+	list_for_each_entry(sb, &super_blocks, s_list) {
+		if (!sb->s_active || !sb->s_root)
+			continue;
+		sb->s_active++;
+		spin_unlock(&sb_lock);
+		if (prev)
+			deactivate_super(prev);
+		f(sb, arg);
+		prev = sb;
+		spin_lock(&sb_lock);
+	}
+	spin_unlock(&sb_lock);
+	if (prev)
+		deactivate_super(prev);
 }
 
 /**

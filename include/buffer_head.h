@@ -10,6 +10,10 @@
  * back when memory runs short (mm/vmscan.c), and a dirty buffer remembers
  * when it was dirtied so that pdflush writes it back once it is old enough
  * (mm/page-writeback.c).
+ * A file's data is not here but in its page cache (include/pagemap.h):
+ * a file page's block has a buffer_head of its own, attached to the page
+ * (page->private, BH_PageCache), which the same submit_bh() reads and
+ * writes and the journal's ordered-data list holds.
  *
  *	bh = bread(bdev, block);	// read (or find) block; NULL: I/O error
  *	memcpy(bh->b_data, ...);	// change it
@@ -36,6 +40,10 @@ enum bh_state_bits {
 	BH_JBDDirty,	/* changed in a transaction (fs/jbd2/): written in
 			 * place only after its commit, never by pdflush
 			 * before */
+	BH_PageCache,	/* a file page's buffer (page->private): not in the
+			 * block hash; its dirt is its page's
+			 * (set_page_dirty(), pdflush's writeback_inodes()) */
+	BH_Mapped,	/* a file page's buffer: b_blocknr says where */
 };
 
 #define BLOCK_SIZE	PAGE_SIZE	/* one buffer per page */
@@ -87,6 +95,8 @@ BUFFER_FNS(Dirty, dirty)
 BUFFER_FNS(Lock, locked)
 BUFFER_FNS(Write_EIO, write_io_error)
 BUFFER_FNS(JBDDirty, jbddirty)
+BUFFER_FNS(PageCache, pagecache)
+BUFFER_FNS(Mapped, mapped)
 
 static inline void get_bh(struct buffer_head *bh)
 {
@@ -132,6 +142,15 @@ unsigned long write_dirty_buffers(unsigned long nr,
 int wait_on_all_buffers(void);
 bool try_to_free_buffers(struct page *page, bool *dirty);
 unsigned long invalidate_bdev(struct block_device *bdev);
+struct buffer_head *create_empty_buffers(struct page *page,
+					 struct block_device *bdev);
+void end_buffer_async_read(struct buffer_head *bh, int uptodate);
+void end_buffer_async_write(struct buffer_head *bh, int uptodate);
+struct writeback_control;
+int block_write_full_page(struct page *page, struct writeback_control *wbc);
+bool try_to_free_page_buffers(struct page *page);
+void discard_page_buffers(struct page *page);
+void unmap_underlying_metadata(struct block_device *bdev, sector_t block);
 unsigned long drop_pagecache(void);
 
 #endif /* _BUFFER_HEAD_H */

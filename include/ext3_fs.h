@@ -397,6 +397,7 @@ int ext3_mark_inode_dirty(struct jbd2_journal_handle *handle,
 int ext3_truncate(struct jbd2_journal_handle *handle, struct inode *inode);
 void ext3_delete_inode(struct inode *inode);
 int ext3_setattr(struct dentry *dentry, struct iattr *attr);
+void ext3_set_aops(struct inode *inode);
 struct inode *ext3_alloc_inode(struct super_block *sb);
 void ext3_destroy_inode(struct inode *inode);
 int ext3_init_inodecache(void);

@@ -46,6 +46,7 @@
 #include <kdev_t.h>
 #include <list.h>
 #include <mutex.h>
+#include <pagemap.h>
 #include <spinlock.h>
 #include <types.h>
 #include <uapi/kt26_fs.h>
@@ -134,6 +135,9 @@ struct super_block {
 	struct dentry *s_root;
 	int s_active;			/* mounts of it (sb_lock) */
 	struct list_head s_inodes;	/* its inodes (inode_lock) */
+	struct list_head s_dirty;	/* inodes with dirty pages, oldest
+					 * first (fs/fs-writeback.c) */
+	struct list_head s_io;		/* ...taken by a writeback pass */
 	struct list_head s_instances;	/* on s_type->fs_supers */
 	struct mutex s_vfs_rename_mutex; /* one cross-directory rename */
 	char s_id[32];			/* the device name, for messages */
@@ -227,7 +231,19 @@ struct inode {
 	const struct file_operations *i_fop;
 	struct super_block *i_sb;
 	void *i_private;		/* the file system's own */
+
+	/* Its data in the page cache (include/pagemap.h). */
+	struct address_space *i_mapping;	/* &i_data */
+	struct address_space i_data;
+	/* fs/fs-writeback.c, under inode_wb_lock: */
+	unsigned long i_state;		/* I_DIRTY_PAGES */
+	unsigned long dirtied_when;	/* jiffies it first became dirty */
+	struct list_head i_list;	/* on i_sb->s_dirty or s_io */
 };
+
+/* inode->i_state: the inode has dirty pages; its place on s_dirty holds
+ * a reference (fs/fs-writeback.c) */
+#define I_DIRTY_PAGES	1
 
 /* What stat(2) and statx(2) report (vfs_getattr()). */
 struct kstat {
@@ -446,6 +462,7 @@ void kill_litter_super(struct super_block *sb);
 void kill_block_super(struct super_block *sb);
 void deactivate_super(struct super_block *sb);
 void sync_filesystems(void);
+void iterate_supers(void (*f)(struct super_block *, void *), void *arg);
 int simple_set_mnt(struct vfsmount *mnt, struct super_block *sb);
 
 /* fs/namespace.c */

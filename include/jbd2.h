@@ -46,6 +46,7 @@
 struct buffer_head;
 struct inode;
 struct block_device;
+struct page;
 struct task_struct;
 
 /* Big-endian on the disk (i386 is little-endian). */
@@ -338,6 +339,7 @@ int jbd2_journal_get_create_access(handle_t *handle,
 				   struct buffer_head *bh);
 int jbd2_journal_dirty_metadata(handle_t *handle, struct buffer_head *bh);
 int jbd2_journal_dirty_data(handle_t *handle, struct buffer_head *bh);
+bool jbd2_journal_try_to_free_buffers(journal_t *journal, struct page *page);
 int jbd2_journal_forget(handle_t *handle, struct buffer_head *bh);
 int jbd2_journal_revoke(handle_t *handle, unsigned long blocknr);
 void __jbd2_journal_file_buffer(struct journal_head *jh,

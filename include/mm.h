@@ -15,6 +15,7 @@
 #define _MM_H
 
 #include <atomic.h>
+#include <bitops.h>
 #include <compiler.h>
 #include <list.h>
 #include <param.h>
@@ -28,30 +29,51 @@
 #define PFN_PHYS(x)	((unsigned long)(x) << PAGE_SHIFT)
 #define PAGE_ALIGN(x)	(((x) + PAGE_SIZE - 1) & PAGE_MASK)
 
+struct address_space;
+
 struct page {
-	unsigned long flags;	/* PG_* bits below */
+	unsigned long flags;	/* PG_* bits below, atomic */
 	atomic_t _count;	/* users of the page; 0 when it is free */
 	/*
 	 * PG_buddy: order of the free block it heads.  PG_slab: the
 	 * struct slab it belongs to.  PG_kmalloc: order of a large
-	 * kmalloc.  Buffer cache: its first buffer_head.
+	 * kmalloc.  Buffer cache, and a file page with PG_private: its
+	 * first buffer_head.
 	 */
 	unsigned long private;
-	/* Free list (buddy), slab list, or LRU list (buffer cache). */
+	/* Free list (buddy), slab list, or LRU list (cache pages). */
 	struct list_head lru;
+	/*
+	 * A file's page (include/pagemap.h), under its mapping's
+	 * tree_lock: the file and the page's place in it (in pages), its
+	 * place on the mapping's clean_pages / dirty_pages / io_pages,
+	 * and the next page of its page_hash chain.
+	 */
+	struct address_space *mapping;
+	unsigned long index;
+	struct list_head list;
+	struct page *next_hash;
 };
 
-/* struct page->flags */
+/*
+ * struct page->flags: atomic bits (set_bit), for a file page's lock,
+ * dirty and writeback bits change outside any spinlock.
+ */
 enum pageflags {
 	PG_reserved,	/* never handed out: kernel image, holes, boot data */
 	PG_buddy,	/* heads a free block on a buddy free list */
 	PG_slab,	/* belongs to a slab cache */
 	PG_kmalloc,	/* heads a kmalloc() too large for the slab */
-	PG_lru,		/* on the buffer cache's LRU lists */
+	PG_lru,		/* on the zone's LRU lists (zone->lru_lock) */
 	PG_active,	/* on the active LRU list */
 	PG_referenced,	/* used since kswapd last looked */
 	PG_dirty,	/* holds data not yet written to disk */
-	PG_locked,	/* under I/O */
+	PG_locked,	/* a file page: locked (I/O, or being filled) */
+	PG_uptodate,	/* a file page: holds the file's current data */
+	PG_writeback,	/* a file page: being written to the disk */
+	PG_private,	/* a file page: has buffer_heads (page->private) */
+	PG_error,	/* a file page: its last I/O failed */
+	PG_filecache,	/* a file's page: page_cache_release() frees it */
 };
 
 static inline bool PageFlag(const struct page *page, enum pageflags f)
@@ -61,12 +83,12 @@ static inline bool PageFlag(const struct page *page, enum pageflags f)
 
 static inline void SetPageFlag(struct page *page, enum pageflags f)
 {
-	page->flags |= 1UL << f;
+	set_bit(f, &page->flags);
 }
 
 static inline void ClearPageFlag(struct page *page, enum pageflags f)
 {
-	page->flags &= ~(1UL << f);
+	clear_bit(f, &page->flags);
 }
 
 /*

@@ -26,6 +26,7 @@
 extern unsigned int dirty_writeback_centisecs;	/* 500: every 5 s */
 extern unsigned int dirty_expire_centisecs;	/* 3000: older than 30 s */
 extern unsigned int dirty_background_ratio;	/* 10: percent of memory */
+extern unsigned int vm_dirty_ratio;		/* 40: writers wait above */
 
 /* What writeback has done since boot (show_mem, the tests). */
 /* Bumped with stat_add(): the pdflush threads run on any CPU. */
@@ -36,16 +37,38 @@ struct writeback_stats {
 	unsigned long background_written; /* ...buffers they wrote */
 	unsigned long syncs;		/* sync_all() calls */
 	unsigned long sync_written;	/* ...buffers they wrote */
+	unsigned long pages_written;	/* file pages whose write began */
+	unsigned long nr_dirty_throttled; /* balance_dirty_pages() waits */
+	unsigned long throttle_written;	/* ...pages the writers wrote */
 };
 
 extern struct writeback_stats wb_stats;
 
 /* mm/page-writeback.c */
 void page_writeback_init(void);
-void balance_dirty_pages(void);
+void balance_dirty_buffers(void);
 void wakeup_pdflush(unsigned long nr_pages);
 unsigned long background_thresh(void);
 int sync_all(void);
+
+/* mm/page-writeback.c: file pages */
+struct writeback_control;
+unsigned long dirty_thresh(void);
+void congestion_wait(void);
+void writeback_done(void);
+void inc_page_dirty(void);
+void dec_page_dirty(void);
+void inc_page_writeback(void);
+void dec_page_writeback(void);
+
+/* fs/fs-writeback.c */
+struct inode;
+struct super_block;
+void __mark_inode_dirty(struct inode *inode);
+void writeback_inodes(struct writeback_control *wbc);
+void sync_inodes_sb(struct super_block *sb);
+int write_inode_now(struct inode *inode);
+void inode_wb_forget(struct inode *inode);
 
 /* mm/pdflush.c */
 int pdflush_operation(void (*fn)(unsigned long), unsigned long arg0);

@@ -7,7 +7,7 @@
  * proc_doulongvec_minmax()), fs/drop_caches.c.
  * /proc/sys/kernel holds hung_task_timeout_secs (kernel/hung_task.c);
  * /proc/sys/vm holds the memory tunables this kernel has, each also a
- * boot option: dirty_background_ratio, dirty_expire_centisecs,
+ * boot option: dirty_background_ratio, dirty_expire_centisecs, dirty_ratio,
  * dirty_writeback_centisecs (mm/page-writeback.c), min_free_kbytes
  * (mm/page_alloc.c); and drop_caches, which acts instead of storing.
  * Reading prints the number and a newline; writing takes one number (a
@@ -193,6 +193,15 @@ static struct ctl_table vm_table[] = {
 		.proc_handler = proc_douintvec_minmax,
 		.extra1 = &zero,
 		.extra2 = &centisecs_max,
+	},
+	{
+		.procname = "dirty_ratio",
+		.data = &vm_dirty_ratio,
+		.maxlen = sizeof(unsigned int),
+		.mode = 0644,
+		.proc_handler = proc_douintvec_minmax,
+		.extra1 = &one,
+		.extra2 = &hundred,
 	},
 	{
 		.procname = "dirty_writeback_centisecs",

@@ -21,6 +21,16 @@
  * write_dirty_buffers()), freeing kswapd's (mm/vmscan.c calls
  * try_to_free_buffers()).
  *
+ * A file's data is in its page cache (mm/filemap.c), not here; its pages'
+ * buffer_heads are made by create_empty_buffers() below, one per page
+ * (BH_PageCache: not hashed, dirty with their page), and read and
+ * written through the same submit_bh() (end_buffer_async_read/_write
+ * end the page's lock or writeback).  Only metadata -- super block,
+ * bitmaps, inode tables, directories, indirect blocks, the journal --
+ * stays in this cache.  A block freed as metadata and reused for a
+ * file's data may still have a buffer here: unmap_underlying_metadata()
+ * makes sure it is never written over the data.
+ *
  * A journaled file system's metadata buffers (fs/jbd2/) carry
  * BH_JBDDirty instead of BH_Dirty while a transaction holds them: they
  * are not on dirty_buffers, so neither pdflush nor sync writes them in
@@ -39,6 +49,7 @@
 #include <buffer_head.h>
 #include <initramfs.h>
 #include <kernel.h>
+#include <pagemap.h>
 #include <sched.h>
 #include <slab.h>
 #include <swap.h>
@@ -338,6 +349,8 @@ bool test_clear_buffer_dirty(struct buffer_head *bh)
 {
 	bool was_dirty;
 
+	if (buffer_pagecache(bh))	/* never on dirty_buffers */
+		return test_and_clear_bit(BH_Dirty, &bh->b_state);
 	spin_lock(&buffer_lock);
 	was_dirty = test_and_clear_bit(BH_Dirty, &bh->b_state);
 	if (was_dirty) {
@@ -361,7 +374,8 @@ bool test_clear_buffer_dirty(struct buffer_head *bh)
 void mark_buffer_dirty(struct buffer_head *bh)
 {
 	__mark_buffer_dirty(bh);
-	balance_dirty_pages();
+	if (!buffer_pagecache(bh))
+		balance_dirty_buffers();
 }
 
 /**
@@ -374,6 +388,12 @@ void mark_buffer_dirty(struct buffer_head *bh)
  */
 void __mark_buffer_dirty(struct buffer_head *bh)
 {
+	if (buffer_pagecache(bh)) {
+		/* A file page's: the page carries the dirt to pdflush.
+		 * (Its writer throttles after unlocking the page.) */
+		set_page_dirty(bh->b_page);
+		return;
+	}
 	WARN_ON_ONCE(atomic_read(&bh->b_count) <= 0);
 	if (buffer_dirty(bh))
 		return;
@@ -565,7 +585,7 @@ int wait_on_all_buffers(void)
 }
 
 /**
- * try_to_free_buffers - free the buffer of a cache page kswapd took
+ * try_to_free_buffers - free the buffer of a buffer-cache page kswapd took
  * @page: a cache page off the LRU lists (PG_lru clear)
  * @dirty: set to whether the buffer is dirty (writeback must clean it)
  *
@@ -588,6 +608,204 @@ bool try_to_free_buffers(struct page *page, bool *dirty)
 	page->private = 0;
 	kmem_cache_free(bh_cachep, bh);
 	return true;
+}
+
+/**
+ * create_empty_buffers - attach a buffer_head to a file page
+ * @page: a locked page of a mapping, without buffers
+ * @bdev: the disk its block lies on
+ *
+ * One buffer covers the whole page: the disk moves whole 4 KiB blocks
+ * (block/ll_rw_blk.c), so a file system of 4 KiB blocks is what gets
+ * page buffers (Linux rings b_this_page buffers of the file system's
+ * block size; a 1 KiB-block file system is read here through the
+ * buffer cache instead: fs/ext3/inode.c).  The buffers hold a reference
+ * on the page until try_to_free_page_buffers().
+ * Context: process, may sleep.
+ * Return: the buffer, not mapped, not uptodate; or NULL without memory.
+ */
+struct buffer_head *create_empty_buffers(struct page *page,
+					 struct block_device *bdev)
+{
+	struct buffer_head *bh = kmem_cache_zalloc(bh_cachep, GFP_KERNEL);
+
+	BUG_ON(!PageLocked(page) || PagePrivate(page));
+	if (!bh)
+		return NULL;
+	bh->b_size = BLOCK_SIZE;
+	bh->b_page = page;
+	bh->b_data = page_address(page);
+	bh->b_bdev = bdev;
+	bh->b_state = 1UL << BH_PageCache;
+	init_waitqueue_head(&bh->b_wait);
+	INIT_LIST_HEAD(&bh->b_hash);
+	INIT_LIST_HEAD(&bh->b_dirty);
+	if (PageUptodate(page))
+		set_buffer_uptodate(bh);
+	get_page(page);			/* the buffers' */
+	page->private = (unsigned long)bh;
+	SetPageFlag(page, PG_private);
+	return bh;
+}
+
+/**
+ * end_buffer_async_read - b_end_io of a file page's read
+ * @bh: the page's buffer
+ * @uptodate: 1 if the data arrived
+ *
+ * Context: BLOCK_SOFTIRQ (or the submitter, for a refused request).
+ */
+void end_buffer_async_read(struct buffer_head *bh, int uptodate)
+{
+	struct page *page = bh->b_page;
+
+	if (uptodate) {
+		set_buffer_uptodate(bh);
+		SetPageUptodate(page);
+	} else {
+		clear_buffer_uptodate(bh);
+		SetPageFlag(page, PG_error);
+		buffer_io_error(bh);
+	}
+	unlock_buffer(bh);
+	put_bh(bh);
+	unlock_page(page);
+}
+
+/**
+ * end_buffer_async_write - b_end_io of a file page's write
+ * @bh: the page's buffer
+ * @uptodate: 1 if the disk took the data
+ *
+ * Context: BLOCK_SOFTIRQ (or the submitter, for a refused request).
+ */
+void end_buffer_async_write(struct buffer_head *bh, int uptodate)
+{
+	struct page *page = bh->b_page;
+
+	if (!uptodate) {
+		buffer_io_error(bh);
+		printk(KERN_WARNING "lost page write due to I/O error on %s\n",
+		       bh->b_bdev->name);
+		set_buffer_write_io_error(bh);
+		SetPageFlag(page, PG_error);
+	}
+	unlock_buffer(bh);
+	put_bh(bh);
+	end_page_writeback(page);
+}
+
+/**
+ * block_write_full_page - a_ops->writepage of a page with a mapped buffer
+ * @page: locked, its dirt cleared for io (clear_page_dirty_for_io())
+ * @wbc: the writeback pass (unused: every buffer is written)
+ *
+ * Linux 2.6: block_write_full_page() -> __block_write_full_page().  The
+ * blocks were mapped when the page was written (prepare_write), so no
+ * allocation happens here: the buffer is locked -- waiting for a write
+ * the journal's commit may have started of it (data=ordered) -- and, if
+ * still dirty, written; the page is under writeback until it ends, and
+ * unlocked at once.  A buffer the commit wrote meanwhile is clean:
+ * nothing to do.
+ * Context: process, may sleep.
+ * Return: 0.
+ */
+int block_write_full_page(struct page *page, struct writeback_control *wbc)
+{
+	struct buffer_head *bh = (struct buffer_head *)page->private;
+
+	if (!bh || !buffer_mapped(bh)) {
+		unlock_page(page);
+		return 0;
+	}
+	lock_buffer(bh);
+	if (!test_clear_buffer_dirty(bh)) {
+		unlock_buffer(bh);
+		unlock_page(page);
+		return 0;
+	}
+	test_set_page_writeback(page);
+	get_bh(bh);
+	bh->b_end_io = end_buffer_async_write;
+	unlock_page(page);
+	submit_bh(WRITE, bh);
+	return 0;
+}
+
+/**
+ * try_to_free_page_buffers - free a file page's buffer if unused
+ * @page: a locked page
+ *
+ * The page lock keeps new users away (the write path, writepage and
+ * readpage hold it); the journal's hold shows as b_count.
+ * Context: process.
+ * Return: true if the page has no buffer now.
+ */
+bool try_to_free_page_buffers(struct page *page)
+{
+	struct buffer_head *bh = (struct buffer_head *)page->private;
+
+	BUG_ON(!PageLocked(page));
+	if (!PagePrivate(page))
+		return true;
+	if (atomic_read(&bh->b_count) || buffer_dirty(bh) ||
+	    buffer_locked(bh) || bh->b_journal_head)
+		return false;
+	page->private = 0;
+	ClearPageFlag(page, PG_private);
+	kmem_cache_free(bh_cachep, bh);
+	atomic_dec(&page->_count);	/* the buffers'; the caller has one */
+	return true;
+}
+
+/**
+ * discard_page_buffers - a truncated page's block is going: forget it
+ * @page: a locked page, being taken out of its mapping
+ *
+ * Linux 2.6: block_invalidatepage() -> discard_buffer().  Waits for a
+ * write under way (the journal's ordered data), then the buffer is
+ * clean and unmapped: neither pdflush nor a commit writes it again, over
+ * whatever the freed block holds next.
+ * Context: process, may sleep.
+ */
+void discard_page_buffers(struct page *page)
+{
+	struct buffer_head *bh = (struct buffer_head *)page->private;
+
+	if (!PagePrivate(page))
+		return;
+	lock_buffer(bh);
+	clear_bit(BH_Dirty, &bh->b_state);
+	clear_buffer_mapped(bh);
+	clear_buffer_uptodate(bh);
+	unlock_buffer(bh);
+}
+
+/**
+ * unmap_underlying_metadata - a block became a file's data: drop any
+ *                             metadata buffer of it
+ * @bdev: the disk
+ * @block: the block, just allocated for a file page
+ *
+ * Linux 2.6: fs/buffer.c: unmap_underlying_metadata().  The block may
+ * have been an indirect or directory block, freed; its old buffer must
+ * never be written over the data (its dirt goes) nor read as the block's
+ * contents (it is no longer uptodate).  A buffer the journal still holds
+ * is its business: a freed block it forgot is not written.
+ * Context: process, may sleep.
+ */
+void unmap_underlying_metadata(struct block_device *bdev, sector_t block)
+{
+	struct buffer_head *bh = __find_get_block(bdev, block);
+
+	if (!bh)
+		return;
+	if (!bh->b_journal_head) {
+		test_clear_buffer_dirty(bh);
+		wait_on_buffer(bh);
+		clear_buffer_uptodate(bh);
+	}
+	brelse(bh);
 }
 
 /**

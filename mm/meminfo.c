@@ -19,6 +19,7 @@
 #include <kernel.h>
 #include <mm.h>
 #include <mmzone.h>
+#include <pagemap.h>
 #include <slab.h>
 #include <spinlock.h>
 #include <writeback.h>
@@ -51,7 +52,10 @@ unsigned long nr_writeback_buffers(void)
  * All of /proc/meminfo, and the first lines of the memory report: one
  * function, so that the two always agree.  The buffer cache's pages
  * (block buffers) are Buffers, as Linux counts a block device's pages;
- * the page cache of programs (mm/filemap.c) is Cached; there is no swap.
+ * the page cache of programs and of files (mm/filemap.c) is Cached;
+ * Dirty counts dirty buffers and dirty file pages, Writeback the blocks
+ * the disk has been handed to write (buffers and pages); there is no
+ * swap.
  * Context: any (show_mem() runs it from a magic key's interrupt).
  * Return: bytes written (cut short if @buf is too small).
  */
@@ -73,11 +77,13 @@ int meminfo_totals(char *buf, int len)
 			 "Writeback:    %8lu kB\n"
 			 "Slab:         %8lu kB\n",
 			 K(zone->managed_pages), K(nr_free_pages()),
-			 K(READ_ONCE(buffer_stats.nr_buffers)), K(nr_exec_pages()),
+			 K(READ_ONCE(buffer_stats.nr_buffers)),
+			 K(nr_exec_pages() + nr_file_pages()),
 			 0UL,
 			 K(READ_ONCE(zone->nr_active)),
 			 K(READ_ONCE(zone->nr_inactive)), 0UL, 0UL,
-			 K(READ_ONCE(buffer_stats.nr_dirty)),
+			 K(READ_ONCE(buffer_stats.nr_dirty) +
+			   global_page_state_dirty()),
 			 K(nr_writeback_buffers()), K(kmem_cache_slab_pages()));
 }
 
@@ -127,10 +133,13 @@ int meminfo_report(char *buf, int len)
 		       vm_events.slabs_scanned);
 	n += scnprintf(buf + n, len - n,
 		       "pdflush: kupdate runs %lu wrote %lu, background runs "
-		       "%lu wrote %lu; sync runs %lu wrote %lu\n",
+		       "%lu wrote %lu; sync runs %lu wrote %lu; file pages "
+		       "written %lu, writers throttled %lu (wrote %lu)\n",
 		       wb_stats.kupdate_runs, wb_stats.kupdate_written,
 		       wb_stats.background_runs, wb_stats.background_written,
-		       wb_stats.syncs, wb_stats.sync_written);
+		       wb_stats.syncs, wb_stats.sync_written,
+		       wb_stats.pages_written, wb_stats.nr_dirty_throttled,
+		       wb_stats.throttle_written);
 	n += scnprintf(buf + n, len - n,
 		       "Buffer cache: lookups %lu, hits %lu, blocks read %lu, "
 		       "written %lu, I/O errors %lu\n",

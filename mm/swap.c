@@ -13,9 +13,13 @@
  * Linux 2.6 moves a referenced inactive page to the active list here, on
  * the second touch; doing it in the scanner keeps this file to one job.
  *
- * Every change to a cache page's flags or list happens under
- * zone->lru_lock: page flags are plain words, not atomic bits.  Pages
- * kswapd has taken off the lists to free (PG_lru clear) are left alone.
+ * Every change to a cache page's LRU flags (PG_lru, PG_active,
+ * PG_referenced) or list happens under zone->lru_lock; the flags are
+ * atomic bits, because a file page's PG_locked, PG_dirty and
+ * PG_writeback in the same word change outside it.  Pages kswapd has
+ * taken off the lists to free (PG_lru clear) are left alone.  The
+ * buffer cache's pages and the page cache's of files (mm/filemap.c)
+ * share the lists.
  * Next: mm/vmscan.c takes pages off these lists.
  */
 #include <kernel.h>
@@ -25,7 +29,7 @@
 
 /**
  * lru_cache_add - put a new cache page on the inactive list
- * @page: a page just filled by the buffer cache, not on any list
+ * @page: a new page of the buffer cache or of a file, not on any list
  *
  * Context: process; takes zone->lru_lock.
  */

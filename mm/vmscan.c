@@ -21,19 +21,28 @@
  *    (PG_referenced) stays active, its bit cleared; the others move to
  *    the inactive list.
  *  - shrink_inactive_list(): a referenced inactive page goes to the active
- *    list (its second chance); an unreferenced one is freed if its buffer
- *    is clean and unused (try_to_free_buffers()), else it goes back on
- *    the list; dirty ones are counted, and pdflush is asked to write
- *    that many (wakeup_pdflush()).
+ *    list (its second chance); an unreferenced one is freed if it is
+ *    clean and unused: a buffer-cache page if its buffer is
+ *    (try_to_free_buffers()), a file page (shrink_file_page()) if it is
+ *    not locked, dirty or under writeback and nobody but the cache
+ *    holds it -- its buffer freed (try_to_release_page()), it leaves
+ *    its mapping (remove_mapping()).  Others go back on the list; dirty
+ *    ones are counted, and pdflush is asked to write that many
+ *    (wakeup_pdflush()): reclaim never waits on one file's writes.
+ *    A file page taken off the list is held by a reference of the
+ *    scan's own (the LRU holds none: mm/filemap.c), taken only if its
+ *    count is not already 0 -- then its last holder is freeing it.
  *  - shrink_slab(): each registered shrinker (the slab's empty pages) is
  *    asked for its share too.
  *
  * An allocation that finds memory exhausted does the same work itself in
  * try_to_free_pages() ("direct reclaim", counted as allocstall) before it
- * fails.  kswapd0 and direct reclaimers run with PF_MEMALLOC: their own
+ * fails; finding nothing clean while file pages are being written, it
+ * waits for writes to end (congestion_wait()) and tries again.
+ * kswapd0 and direct reclaimers run with PF_MEMALLOC: their own
  * allocations may go below pages_min, so that reclaim can always proceed.
- * Next: mm/buffer.c, which owns the pages; mm/page-writeback.c, which
- * cleans the dirty ones.
+ * Next: mm/filemap.c and mm/buffer.c, which own the pages;
+ * mm/page-writeback.c, which cleans the dirty ones.
  */
 #include <atomic.h>
 #include <buffer_head.h>
@@ -42,12 +51,16 @@
 #include <kernel.h>
 #include <kthread.h>
 #include <mmzone.h>
+#include <pagemap.h>
 #include <sched.h>
 #include <slab.h>
 #include <swap.h>
 #include <timer.h>
 #include <wait.h>
 #include <writeback.h>
+
+/* Direct reclaim's rounds of waiting for file pages to be written. */
+#define RECLAIM_RETRIES	50
 
 /* kswapd_interval= (milliseconds): its periodic look; 0 turns it off. */
 unsigned int kswapd_interval_ms = 1000;
@@ -175,6 +188,22 @@ static void refill_inactive_zone(struct zone *zone, unsigned long nr_scan)
 	spin_unlock(&zone->lru_lock);
 }
 
+/* A reference to a file page, unless its count is 0 (being freed). */
+static bool get_page_unless_zero(struct page *page)
+{
+	int c = atomic_read(&page->_count);
+
+	while (c) {
+		int old = __sync_val_compare_and_swap(&page->_count.counter, c,
+						      c + 1);
+
+		if (old == c)
+			return true;
+		c = old;
+	}
+	return false;
+}
+
 /*
  * Take up to @nr pages off the inactive list's tail onto @page_list,
  * oldest first, giving the referenced ones their second chance on the
@@ -200,6 +229,8 @@ static unsigned long isolate_lru_pages(struct zone *zone, unsigned long nr,
 			stat_inc(&vm_events.pgactivate);
 			continue;
 		}
+		if (PageFlag(page, PG_filecache) && !get_page_unless_zero(page))
+			continue;	/* its freer takes it off the list */
 		ClearPageFlag(page, PG_lru);
 		list_move_tail(&page->lru, page_list);
 		zone->nr_inactive--;
@@ -216,10 +247,19 @@ static unsigned long isolate_lru_pages(struct zone *zone, unsigned long nr,
 static void putback_lru_pages(struct zone *zone, struct list_head *pages,
 			      bool to_tail)
 {
+	LIST_HEAD(freed);
+
 	spin_lock(&zone->lru_lock);
 	while (!list_empty(pages)) {
 		struct page *page = list_entry(pages->prev, struct page, lru);
 
+		/* A file page's scan reference goes; if it was the last
+		 * (truncated meanwhile), the page is freed, not put back. */
+		if (PageFlag(page, PG_filecache) &&
+		    atomic_dec_and_test(&page->_count)) {
+			list_move(&page->lru, &freed);
+			continue;
+		}
 		SetPageFlag(page, PG_lru);
 		if (to_tail)
 			list_move_tail(&page->lru, &zone->inactive_list);
@@ -228,6 +268,43 @@ static void putback_lru_pages(struct zone *zone, struct list_head *pages,
 		zone->nr_inactive++;
 	}
 	spin_unlock(&zone->lru_lock);
+	while (!list_empty(&freed)) {
+		struct page *page = list_first_entry(&freed, struct page, lru);
+
+		list_del_init(&page->lru);
+		set_page_count(page, 1);
+		__free_page(page);
+	}
+}
+
+/*
+ * A file page off the LRU, with the scan's reference: free it if it is
+ * clean and unused.  Return: 1 freed, 0 busy, -1 dirty or being written.
+ */
+static int shrink_file_page(struct page *page)
+{
+	struct address_space *mapping;
+
+	if (TestSetPageLocked(page))
+		return 0;
+	if (PageDirty(page) || PageWriteback(page)) {
+		unlock_page(page);
+		return -1;
+	}
+	if (!try_to_release_page(page)) {	/* the journal holds it */
+		unlock_page(page);
+		return 0;
+	}
+	mapping = page->mapping;
+	if (mapping && !remove_mapping(mapping, page)) {
+		unlock_page(page);	/* in use */
+		return 0;
+	}
+	unlock_page(page);
+	if (page_count(page) != 1)	/* truncated, held by someone */
+		return 0;
+	page_cache_release(page);	/* the scan's, the last: freed */
+	return 1;
 }
 
 /* Free what can be freed of the inactive list's last @nr_scan pages. */
@@ -253,6 +330,18 @@ static void shrink_inactive_list(struct zone *zone, unsigned long nr_scan,
 			bool dirty;
 
 			list_del_init(&page->lru);
+			if (PageFlag(page, PG_filecache)) {
+				int r = shrink_file_page(page);
+
+				if (r > 0) {
+					sc->nr_reclaimed++;
+					continue;
+				}
+				if (r < 0)
+					sc->nr_dirty++;
+				list_add_tail(&page->lru, &busy);
+				continue;
+			}
 			if (try_to_free_buffers(page, &dirty)) {
 				__free_page(page);
 				sc->nr_reclaimed++;
@@ -353,7 +442,21 @@ unsigned long try_to_free_pages(struct zone *zone, unsigned int order,
 	might_sleep();
 	stat_inc(&vm_events.allocstall);
 	current->flags |= PF_MEMALLOC;
-	freed = do_reclaim(zone, &sc, SWAP_CLUSTER_MAX, order);
+	for (int tries = 0; ; tries++) {
+		freed = do_reclaim(zone, &sc, SWAP_CLUSTER_MAX, order);
+		/*
+		 * Nothing clean to free, but file pages are being written:
+		 * they will be freeable when their writes end.  Wait for
+		 * one (Linux 2.6: __alloc_pages() retrying after
+		 * congestion_wait()), a bounded number of times.
+		 */
+		if (freed || tries >= RECLAIM_RETRIES ||
+		    !(global_page_state_dirty() +
+		      global_page_state_writeback()))
+			break;
+		wakeup_pdflush(0);
+		congestion_wait();
+	}
 	current->flags = (current->flags & ~PF_MEMALLOC) | saved;
 	return freed;
 }

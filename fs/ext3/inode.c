@@ -54,7 +54,10 @@
 #include <errno.h>
 #include <ext3_fs.h>
 #include <ext3_jbd.h>
+#include <jbd2.h>
 #include <kernel.h>
+#include <pagemap.h>
+#include <sched.h>
 #include <slab.h>
 #include <string.h>
 
@@ -172,6 +175,7 @@ static int ext3_set_ops(struct inode *inode, const struct ext3_inode *raw)
 	if (S_ISREG(inode->i_mode)) {
 		inode->i_op = &ext3_file_inode_operations;
 		inode->i_fop = &ext3_file_operations;
+		ext3_set_aops(inode);
 	} else if (S_ISDIR(inode->i_mode)) {
 		inode->i_op = &ext3_dir_inode_operations;
 		inode->i_fop = &ext3_dir_operations;
@@ -701,29 +705,31 @@ static void ext3_free_branch(handle_t *handle, struct inode *inode,
 	brelse(bh);
 }
 
-/* Zero the bytes of the last block past i_size: a later extension
- * (a write past the end, a truncate up) must read zeros there. */
+/* Zero the bytes of the last block past i_size, in its page: a later
+ * extension (a write past the end, a truncate up) must read zeros there.
+ * (truncate_inode_pages() left that page.) */
 static int ext3_block_truncate_page(handle_t *handle, struct inode *inode)
 {
-	struct super_block *sb = inode->i_sb;
-	unsigned long off = inode->i_size & (sb->s_blocksize - 1);
+	struct address_space *mapping = inode->i_mapping;
+	unsigned long off = inode->i_size & ~PAGE_MASK;
 	struct buffer_head *bh;
-	unsigned long phys;
-	char *data;
-	int err;
+	struct page *page;
+	int err = 0;
 
-	if (!off)
+	if (!off || !S_ISREG(inode->i_mode) || !mapping->a_ops)
 		return 0;
-	err = ext3_get_block(NULL, inode, inode->i_size >>
-			     EXT3_SB(sb)->s_blocksize_bits, &phys, NULL);
-	if (err || !phys)
-		return err;
-	data = ext3_sb_bread(sb, phys, &bh);
-	if (IS_ERR(data))
-		return PTR_ERR(data);
-	memset(data + off, 0, sb->s_blocksize - off);
-	err = ext3_journal_dirty_data(handle, bh);
-	brelse(bh);
+	page = read_cache_page(mapping, inode->i_size >> PAGE_SHIFT, NULL);
+	if (IS_ERR(page))
+		return PTR_ERR(page);
+	lock_page(page);
+	if (page->mapping == mapping) {
+		memset((char *)page_address(page) + off, 0, PAGE_SIZE - off);
+		bh = (struct buffer_head *)page->private;
+		if (bh && buffer_mapped(bh))	/* else a hole: no block */
+			err = ext3_journal_dirty_data(handle, bh);
+	}
+	unlock_page(page);
+	page_cache_release(page);
 	return err;
 }
 
@@ -735,7 +741,9 @@ static int ext3_block_truncate_page(handle_t *handle, struct inode *inode)
  * Linux 2.6: ext3_truncate(): the direct blocks, then the single-, double-
  * and triple-indirect trees, each walked down only where the new end
  * cuts it (ext3_free_branch()); the tail of the new last block is zeroed.
- * A fast symlink holds no blocks.  The inode is written back.
+ * A fast symlink holds no blocks.  The inode is written back.  The
+ * caller has dropped the cached pages past i_size already
+ * (truncate_inode_pages(), outside the handle: it waits for writes).
  * Context: process, may sleep; the inode's i_mutex held, or its last
  * user gone.
  * Return: 0, or a negative errno (from zeroing the tail, or writing the
@@ -806,6 +814,8 @@ void ext3_delete_inode(struct inode *inode)
 
 	if (IS_RDONLY(inode) || !inode->i_ino)
 		return;
+	/* The pages go before their blocks (never written into them). */
+	truncate_inode_pages(inode->i_mapping, 0);
 	handle = ext3_journal_start(inode, ext3_truncate_credits(inode) + 3);
 	if (IS_ERR(handle))
 		return;
@@ -840,6 +850,8 @@ int ext3_setattr(struct dentry *dentry, struct iattr *attr)
 		return err;
 	if (resize && attr->ia_size < 0)
 		return -EINVAL;
+	if (resize && attr->ia_size < inode->i_size)
+		truncate_inode_pages(inode->i_mapping, attr->ia_size);
 	handle = ext3_journal_start(inode, resize ?
 				    ext3_truncate_credits(inode) : 1);
 	if (IS_ERR(handle))
@@ -852,4 +864,216 @@ int ext3_setattr(struct dentry *dentry, struct iattr *attr)
 	err = ext3_mark_inode_dirty(handle, inode) ?: err;
 	ext3_journal_stop(handle);
 	return err;
+}
+
+/* ---- the page cache of regular files (Linux 2.6: ext3_ordered_aops) ---- */
+
+/*
+ * readpage on a file system of 1 KiB blocks (mounted read-only): the
+ * disk moves whole 4 KiB buffers, so each quarter of the page is copied
+ * from the buffer cache, which reads the block's 4 KiB neighbourhood
+ * (fs/ext3/super.c: ext3_sb_bread()).  Linux reads the four blocks into
+ * the page through four buffer_heads of 1 KiB (b_this_page).
+ */
+static int ext3_readpage_small(struct inode *inode, struct page *page)
+{
+	struct super_block *sb = inode->i_sb;
+	unsigned int per_page = 1U << EXT3_SB(sb)->s_buffer_shift;
+	unsigned long bs = sb->s_blocksize;
+	char *dst = page_address(page);
+	int err = 0;
+
+	for (unsigned int i = 0; i < per_page && !err; i++) {
+		struct buffer_head *bh;
+		unsigned long phys;
+		char *src;
+
+		err = ext3_get_block(NULL, inode, page->index * per_page + i,
+				     &phys, NULL);
+		if (err)
+			break;
+		if (!phys) {
+			memset(dst + i * bs, 0, bs);
+			continue;
+		}
+		src = ext3_sb_bread(sb, phys, &bh);
+		if (IS_ERR(src)) {
+			err = PTR_ERR(src);
+			break;
+		}
+		memcpy(dst + i * bs, src, bs);
+		brelse(bh);
+	}
+	if (!err)
+		SetPageUptodate(page);
+	else
+		SetPageFlag(page, PG_error);
+	unlock_page(page);
+	return err;
+}
+
+/*
+ * a_ops->readpage (Linux 2.6: ext3_readpage() -> mpage_readpage()).  The
+ * page's block is found with ext3_get_block(); a hole is a page of
+ * zeros, anything else is read into the page through its buffer_head
+ * (create_empty_buffers()), asynchronously: end_buffer_async_read()
+ * unlocks the page.  Return: 0 (the read is under way or done), or the
+ * error that kept it from starting, the page unlocked.
+ */
+static int ext3_readpage(struct file *file, struct page *page)
+{
+	struct inode *inode = page->mapping->host;
+	struct super_block *sb = inode->i_sb;
+	struct buffer_head *bh;
+	unsigned long phys;
+	int err;
+
+	if (EXT3_SB(sb)->s_buffer_shift)
+		return ext3_readpage_small(inode, page);
+	err = ext3_get_block(NULL, inode, page->index, &phys, NULL);
+	if (err || !phys) {
+		/* A broken map's error (-EUCLEAN) goes to the reader. */
+		if (err)
+			SetPageFlag(page, PG_error);
+		else {
+			memset(page_address(page), 0, PAGE_SIZE);
+			SetPageUptodate(page);
+		}
+		unlock_page(page);
+		return err;
+	}
+	bh = PagePrivate(page) ? (struct buffer_head *)page->private
+			       : create_empty_buffers(page, sb->s_bdev);
+	if (!bh) {
+		unlock_page(page);
+		return -ENOMEM;
+	}
+	bh->b_blocknr = phys;
+	set_buffer_mapped(bh);
+	lock_buffer(bh);
+	get_bh(bh);
+	bh->b_end_io = end_buffer_async_read;
+	submit_bh(READ, bh);
+	return 0;
+}
+
+/*
+ * a_ops->prepare_write (Linux 2.6: ext3_prepare_write() ->
+ * block_prepare_write()).  Starts the handle the write runs in (left in
+ * current->journal_info for commit_write), maps the page's block with
+ * ext3_get_block(), allocating it if new.  A new block's page is zeroed
+ * (its old contents are someone else's) and any metadata buffer of it
+ * dropped (unmap_underlying_metadata()); an old block the write does
+ * not cover whole is read first, so the bytes around the write survive.
+ */
+static int ext3_prepare_write(struct file *file, struct page *page,
+			      unsigned int from, unsigned int to)
+{
+	struct inode *inode = page->mapping->host;
+	struct super_block *sb = inode->i_sb;
+	struct buffer_head *bh;
+	unsigned long phys;
+	handle_t *handle;
+	bool created;
+	int err;
+
+	handle = ext3_journal_start(inode, EXT3_DATA_TRANS_BLOCKS);
+	if (IS_ERR(handle))
+		return PTR_ERR(handle);
+	err = ext3_get_block(handle, inode, page->index, &phys, &created);
+	if (err)
+		goto fail;
+	bh = PagePrivate(page) ? (struct buffer_head *)page->private
+			       : create_empty_buffers(page, sb->s_bdev);
+	if (!bh) {
+		err = -ENOMEM;
+		goto fail;
+	}
+	bh->b_blocknr = phys;
+	set_buffer_mapped(bh);
+	if (created) {
+		unmap_underlying_metadata(sb->s_bdev, phys);
+		if (!PageUptodate(page))
+			memset(page_address(page), 0, PAGE_SIZE);
+		SetPageUptodate(page);
+		set_buffer_uptodate(bh);
+	} else if (!PageUptodate(page) && (from || to != PAGE_SIZE)) {
+		lock_buffer(bh);
+		get_bh(bh);
+		bh->b_end_io = end_buffer_read_sync;
+		submit_bh(READ, bh);
+		wait_on_buffer(bh);
+		if (!buffer_uptodate(bh)) {
+			err = -EIO;
+			goto fail;
+		}
+		SetPageUptodate(page);
+	}
+	return 0;
+fail:
+	ext3_journal_stop(handle);
+	return err;
+}
+
+/*
+ * a_ops->commit_write (Linux 2.6: ext3_ordered_commit_write()).  The
+ * copied bytes [from, to) make the page dirty through its buffer,
+ * handed to the journal as ordered data (ext3_journal_dirty_data(): the
+ * commit of the transaction that maps the block writes it first); a
+ * write past i_size grows it, in the same handle, which ends here.
+ */
+static int ext3_commit_write(struct file *file, struct page *page,
+			     unsigned int from, unsigned int to)
+{
+	struct inode *inode = page->mapping->host;
+	struct buffer_head *bh = (struct buffer_head *)page->private;
+	handle_t *handle = current->journal_info;
+	off_t end = ((off_t)page->index << PAGE_SHIFT) + to;
+	int err = 0, err2;
+
+	if (to > from) {
+		if (!PageUptodate(page)) {	/* a whole page copied */
+			SetPageUptodate(page);
+			set_buffer_uptodate(bh);
+		}
+		err = ext3_journal_dirty_data(handle, bh);
+		if (!err && end > inode->i_size) {
+			inode->i_size = end;
+			err = ext3_mark_inode_dirty(handle, inode);
+		}
+	}
+	err2 = ext3_journal_stop(handle);
+	return err ?: err2;
+}
+
+/*
+ * a_ops->releasepage (Linux 2.6: ext3_releasepage()): the journal lets
+ * go of a written data buffer first.
+ */
+static bool ext3_releasepage(struct page *page)
+{
+	journal_t *journal = EXT3_SB(page->mapping->host->i_sb)->s_journal;
+
+	if (journal)
+		return jbd2_journal_try_to_free_buffers(journal, page);
+	return try_to_free_page_buffers(page);
+}
+
+static const struct address_space_operations ext3_aops = {
+	.readpage = ext3_readpage,
+	.releasepage = ext3_releasepage,
+	.writepage = block_write_full_page,
+	.prepare_write = ext3_prepare_write,
+	.commit_write = ext3_commit_write,
+};
+
+/**
+ * ext3_set_aops - give a regular file the page cache's operations
+ * @inode: a regular file, read (ext3_iget()) or just created
+ *
+ * Context: process.
+ */
+void ext3_set_aops(struct inode *inode)
+{
+	inode->i_mapping->a_ops = &ext3_aops;
 }

@@ -450,6 +450,7 @@ static int ext3_create(struct inode *dir, struct dentry *dentry, int mode,
 	if (!err) {
 		inode->i_op = &ext3_file_inode_operations;
 		inode->i_fop = &ext3_file_operations;
+		ext3_set_aops(inode);
 		err = ext3_add_nondir(handle, dentry, inode);
 	}
 	ext3_journal_stop(handle);

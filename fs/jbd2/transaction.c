@@ -48,6 +48,7 @@
 #include <errno.h>
 #include <jbd2.h>
 #include <kernel.h>
+#include <pagemap.h>
 #include <sched.h>
 #include <slab.h>
 
@@ -549,4 +550,39 @@ int jbd2_journal_forget(handle_t *handle, struct buffer_head *bh)
 	test_clear_buffer_dirty(bh);
 	jbd2_journal_put_journal_head(journal, jh);
 	return jbd2_journal_revoke(handle, bh->b_blocknr);
+}
+
+/**
+ * jbd2_journal_try_to_free_buffers - reclaim: free a file page's buffer
+ *                                     the journal may still hold
+ * @journal: the journal
+ * @page: a locked page of a journaled file
+ *
+ * Linux 2.6: journal_try_to_free_buffers().  A data buffer on the
+ * running transaction's ordered-data list that is clean and not under
+ * I/O has been written already (by pdflush): the commit has nothing
+ * left to order for it, so it leaves the list -- otherwise every page
+ * written in a transaction's few seconds would stay pinned until the
+ * commit, and a writer could fill memory with them.  Buffers of a
+ * transaction being committed stay: the commit walks that list.
+ * Context: process; takes j_state_lock.
+ * Return: true if the page has no buffer now.
+ */
+bool jbd2_journal_try_to_free_buffers(journal_t *journal, struct page *page)
+{
+	struct buffer_head *bh = (struct buffer_head *)page->private;
+	struct journal_head *jh;
+
+	if (!PagePrivate(page))
+		return true;
+	if (buffer_dirty(bh) || buffer_locked(bh))
+		return false;
+	spin_lock(&journal->j_state_lock);
+	jh = bh->b_journal_head;
+	if (jh && jh->b_jlist == BJ_SyncData && !jh->b_next_transaction &&
+	    jh->b_transaction && jh->b_transaction->t_state == T_RUNNING &&
+	    !buffer_dirty(bh) && !buffer_locked(bh))
+		__jbd2_journal_unfile_buffer(jh);
+	spin_unlock(&journal->j_state_lock);
+	return try_to_free_page_buffers(page);
 }

@@ -15,6 +15,7 @@
 #include <buffer_head.h>
 #include <mm.h>
 #include <mmzone.h>
+#include <pagemap.h>
 #include <seq_file.h>
 #include <slab.h>
 #include <writeback.h>
@@ -38,9 +39,11 @@ int vmstat_proc_show(struct seq_file *m, void *v)
 	const struct writeback_stats *wb = &wb_stats;
 
 	seq_printf(m, "nr_free_pages %lu\nnr_inactive %lu\nnr_active %lu\n"
-		   "nr_dirty %lu\nnr_writeback %lu\nnr_slab %lu\n",
+		   "nr_file_pages %lu\nnr_dirty %lu\nnr_writeback %lu\n"
+		   "nr_slab %lu\n",
 		   nr_free_pages(), READ_ONCE(zone->nr_inactive),
-		   READ_ONCE(zone->nr_active), READ_ONCE(buffer_stats.nr_dirty),
+		   READ_ONCE(zone->nr_active), nr_file_pages(),
+		   READ_ONCE(buffer_stats.nr_dirty) + global_page_state_dirty(),
 		   nr_writeback_buffers(), kmem_cache_slab_pages());
 	seq_printf(m, "pgpgin %lu\npgpgout %lu\n",
 		   BLOCKS_TO_KB(READ_ONCE(buffer_stats.reads)),
@@ -66,10 +69,13 @@ int vmstat_proc_show(struct seq_file *m, void *v)
 	seq_printf(m, "pdflush_kupdate_runs %lu\npdflush_kupdate_written %lu\n"
 		   "pdflush_background_runs %lu\n"
 		   "pdflush_background_written %lu\nsync_runs %lu\n"
-		   "sync_written %lu\n",
+		   "sync_written %lu\npgwriteback_file %lu\n"
+		   "nr_dirty_throttled %lu\nthrottle_written %lu\n",
 		   READ_ONCE(wb->kupdate_runs), READ_ONCE(wb->kupdate_written),
 		   READ_ONCE(wb->background_runs),
 		   READ_ONCE(wb->background_written), READ_ONCE(wb->syncs),
-		   READ_ONCE(wb->sync_written));
+		   READ_ONCE(wb->sync_written), READ_ONCE(wb->pages_written),
+		   READ_ONCE(wb->nr_dirty_throttled),
+		   READ_ONCE(wb->throttle_written));
 	return 0;
 }

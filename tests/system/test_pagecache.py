@@ -1,0 +1,119 @@
+# SPDX-License-Identifier: GPL-2.0
+"""File data in the page cache, written back by pdflush and throttled by
+balance_dirty_pages(), freed by kswapd (mm/filemap.c, mm/page-writeback.c,
+fs/fs-writeback.c, mm/vmscan.c).  One boot of a 64 MiB guest, with
+dirty_expire_centisecs=100 (a page is written once dirty for a second):
+
+1. A file made and synced, then overwritten in place with other bytes and
+   not synced: the host's debugfs reads the new bytes from the image once
+   the guest's /proc/meminfo says nothing is dirty or under writeback --
+   pdflush's wb_kupdate() wrote the pages, nobody else did.
+2. A 200 MiB file written with dd into the 64 MiB guest: dd finishes, the
+   writer was throttled (/proc/vmstat nr_dirty_throttled), kswapd freed
+   file pages (kswapd_steal), no allocation failed, and after poweroff
+   e2fsck -fn is clean and the file has its 209715200 bytes.  (The
+   test sets dirty_ratio to 5, below dirty_background_ratio: QEMU's disk
+   keeps up with dd under the defaults, and the throttling is to be
+   seen.)"""
+import re
+import time
+
+import pytest
+
+from conftest import Terminal, made_disk_image
+from test_ext3_write import (MOUNTED_RW, cat, fsck_clean, power_off, prng,
+                             tool, OFFSET)
+
+MEM = 64
+BIG = 200 << 20
+
+
+def meminfo(t):
+    out = t.output("cat /proc/meminfo")
+    return {k: int(v) for k, v in re.findall(r"^(\w+): +(\d+) kB", out,
+                                              re.M)}
+
+
+def vmstat(t):
+    out = t.output("cat /proc/vmstat")
+    return {k: int(v) for k, v in re.findall(r"^(\w+) (\d+)$", out, re.M)}
+
+
+@pytest.fixture(scope="module")
+def guest():
+    disk = made_disk_image("pagecache-disk.img")
+    t = Terminal("loglevel=4 dirty_expire_centisecs=100 "
+                 "dirty_writeback_centisecs=50", disk=disk, mem=MEM)
+    try:
+        t.wait_for(MOUNTED_RW)
+        t.wait_for(r"^# ")
+        yield t, disk
+    finally:
+        t.close()
+
+
+def wait_written_back(t, timeout=60):
+    """Poll until no file page or buffer is dirty or being written: the
+    event itself, however long it takes (bounded only against a hang)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        mi = meminfo(t)
+        if mi["Dirty"] == 0 and mi["Writeback"] == 0:
+            return mi
+        assert time.monotonic() < deadline, ("still dirty", mi)
+
+
+def test_pdflush_writes_a_file_page_without_sync(guest):
+    t, disk = guest
+    old, new = prng(7, 65536), prng(8, 65536)
+    assert t.output("mkdir /mnt/pc; prng 7 65536 > /mnt/pc/a; sync; "
+                    "echo $?").split() == ["0"]
+    assert cat(disk, "/pc/a") == old
+    before = vmstat(t)["pgwriteback_file"]
+    # In place: the same blocks, so no metadata the host would need to
+    # find the new bytes (the journal is not replayed by debugfs).
+    assert t.output("prng 8 65536 | busybox dd of=/mnt/pc/a bs=4096 "
+                    "conv=notrunc 2>/dev/null; echo $?").split() == ["0"]
+    wait_written_back(t)
+    after = vmstat(t)
+    assert after["pgwriteback_file"] >= before + 16, after
+    assert after["pdflush_kupdate_runs"] > 0, after
+    assert cat(disk, "/pc/a") == new
+
+
+def test_a_200_mib_file_through_a_64_mib_guest(guest):
+    t, disk = guest
+    df = t.output("busybox df -k /mnt").splitlines()[1].split()
+    assert int(df[3]) > BIG // 1024 + 2048, df      # data + maps + slack
+    # dirty_ratio 5 below dirty_background_ratio 10: the writer meets the
+    # limit before pdflush's background writeback starts, as a writer
+    # faster than the disk does with the defaults.
+    assert t.output("echo 5 > /proc/sys/vm/dirty_ratio; "
+                    "cat /proc/sys/vm/dirty_ratio").split() == ["5"]
+    before = vmstat(t)
+    start = time.monotonic()
+    out = t.output("busybox dd if=/dev/zero of=/mnt/big200 bs=65536 "
+                   "count=3200; echo status $?", timeout=300)
+    took = time.monotonic() - start       # printed, never asserted
+    assert "status 0" in out, out
+    after = vmstat(t)
+    print("\n200 MiB write: %.1f s, throttled %d times (wrote %d pages), file "
+          "pages written %d, kswapd_steal %d, pgsteal %d, allocstall %d" %
+          (took,
+           after["nr_dirty_throttled"] - before["nr_dirty_throttled"],
+           after["throttle_written"] - before["throttle_written"],
+           after["pgwriteback_file"] - before["pgwriteback_file"],
+           after["kswapd_steal"] - before["kswapd_steal"],
+           after["pgsteal_normal"] - before["pgsteal_normal"],
+           after["allocstall"] - before["allocstall"]))
+    assert after["nr_dirty_throttled"] > before["nr_dirty_throttled"], after
+    assert after["kswapd_steal"] > before["kswapd_steal"], after
+    assert after["allocfail"] == before["allocfail"], after
+    assert "page allocation failure" not in t.text(), t.text()[-2000:]
+    size = t.output("busybox stat -c %s /mnt/big200").split()
+    assert size == [str(BIG)], size
+    power_off(t)
+    fsck_clean(disk)
+    out = tool("debugfs", "-R", "stat /big200",
+               disk + OFFSET).stdout.decode()
+    assert re.search(r"Size: %d\b" % BIG, out), out
