@@ -26,11 +26,13 @@
 #include <fs_struct.h>
 #include <kernel.h>
 #include <mutex.h>
+#include <pagemap.h>
 #include <sched.h>
 #include <slab.h>
 #include <stdarg.h>
 #include <string.h>
 #include <time.h>
+#include <writeback.h>
 #include "vfs_host.h"
 
 /* The C library's, declared here: the kernel's headers are in force. */
@@ -214,6 +216,35 @@ struct file *dentry_open(struct dentry *dentry, struct vfsmount *mnt,
 }
 
 int do_truncate(struct dentry *dentry, off_t length)
+{
+	BUG();
+}
+
+/*
+ * The page cache: a walk reads no file, so an inode's mapping stays
+ * empty and clean (mm/filemap.c, fs/fs-writeback.c).
+ */
+void address_space_init_once(struct address_space *mapping,
+			     struct inode *host)
+{
+	memset(mapping, 0, sizeof(*mapping));
+	mapping->host = host;
+	INIT_LIST_HEAD(&mapping->clean_pages);
+	INIT_LIST_HEAD(&mapping->dirty_pages);
+	INIT_LIST_HEAD(&mapping->io_pages);
+}
+
+void truncate_inode_pages(struct address_space *mapping, off_t lstart)
+{
+	BUG();
+}
+
+void inode_wb_forget(struct inode *inode)
+{
+	BUG();
+}
+
+void sync_inodes_sb(struct super_block *sb)
 {
 	BUG();
 }
