@@ -283,6 +283,7 @@ static void putback_lru_pages(struct zone *zone, struct list_head *pages,
  */
 static int shrink_file_page(struct page *page)
 {
+	/* LAB 6: shrink_file_page BEGIN */
 	struct address_space *mapping;
 
 	if (TestSetPageLocked(page))
@@ -305,6 +306,7 @@ static int shrink_file_page(struct page *page)
 		return 0;
 	page_cache_release(page);	/* the scan's, the last: freed */
 	return 1;
+	/* LAB 6: shrink_file_page END */
 }
 
 /* Free what can be freed of the inactive list's last @nr_scan pages. */

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * tests/ktest/pagecache_test.c - the page cache of files from inside:
- * find_get_page(), add_to_page_cache_lru(), truncate_inode_pages() and the
+ * find_get_page(), add_to_page_cache_lru(), truncate_inode_pages(), the
  * dirty and writeback bookkeeping (mm/filemap.c, mm/page-writeback.c,
- * fs/fs-writeback.c).
+ * fs/fs-writeback.c), and reclaim freeing the clean file pages on the LRU
+ * (mm/vmscan.c: shrink_file_page(), lab 6's last region).
  *
  * No disk is needed: each test builds an inode of a super block of its
  * own (never mounted, so no writeback pass but the test's own looks at
@@ -16,7 +17,9 @@
 #include <kernel.h>
 #include <ktest.h>
 #include <mm.h>
+#include <mmzone.h>
 #include <pagemap.h>
+#include <swap.h>
 #include <writeback.h>
 
 static int writepage_calls;
@@ -164,4 +167,68 @@ KTEST(pagecache_dirty_page_is_written_back_once)
 	KTEST_EXPECT_EQ(writepage_calls, 1);
 	page_cache_release(page);
 	iput(inode);			/* drops the page with the inode */
+}
+
+/*
+ * Reclaim's side of the cache (mm/vmscan.c: shrink_file_page()): of 64
+ * pages on the LRU, the 48 that only the cache holds are freed and leave
+ * their mapping; 8 the test still holds and 8 under writeback (held by
+ * the cache alone too) stay.
+ */
+KTEST(lru_frees_clean_file_pages_and_keeps_busy_ones)
+{
+	enum { NR = 64, FREE = 48, HELD = 8 };
+	struct inode *inode = test_inode();
+	unsigned long stolen = vm_events.pgsteal;
+	struct page *held[HELD];
+	struct address_space *m;
+	int rounds = 0, kept = 0;
+
+	KTEST_ASSERT(inode);
+	m = inode->i_mapping;
+	for (unsigned long i = 0; i < NR; i++) {
+		struct page *page = cached_page(m, i);
+
+		KTEST_ASSERT(page);
+		if (i >= FREE && i < FREE + HELD) {
+			held[i - FREE] = page;		/* ours too */
+			continue;
+		}
+		if (i >= FREE + HELD) {
+			lock_page(page);
+			test_set_page_writeback(page);
+			unlock_page(page);
+		}
+		page_cache_release(page);		/* the cache's alone */
+	}
+	/* Referenced pages get a second chance first: a few rounds. */
+	for (; rounds < 8 && m->nrpages > NR - FREE; rounds++)
+		shrink_all_memory(2 * NR);
+	printk(KERN_INFO "ktest: lru: %lu of %d file pages left after %d "
+	       "shrinks, %lu freed\n", m->nrpages, NR, rounds,
+	       vm_events.pgsteal - stolen);
+	KTEST_EXPECT_EQ(m->nrpages, NR - FREE);
+	for (unsigned long i = 0; i < NR; i++) {
+		struct page *page = find_get_page(m, i);
+
+		if (i < FREE) {
+			kept += page != NULL;
+		} else if (i >= FREE + HELD) {
+			/* Under writeback: never freed, the write ends here. */
+			KTEST_EXPECT(page && PageWriteback(page));
+			if (page && PageWriteback(page))
+				end_page_writeback(page);
+		} else {
+			KTEST_EXPECT(page == held[i - FREE]);
+		}
+		if (page)
+			page_cache_release(page);
+	}
+	/* shrink_file_page() frees a clean page only the cache holds. */
+	KTEST_EXPECT_EQ(kept, 0);
+	for (int i = 0; i < HELD; i++)
+		page_cache_release(held[i]);
+	KTEST_EXPECT(vm_events.pgsteal - stolen >= FREE);
+	truncate_inode_pages(m, 0);
+	iput(inode);
 }
