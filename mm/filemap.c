@@ -352,6 +352,25 @@ struct page *find_get_page(struct address_space *mapping, unsigned long index)
 	return page;
 }
 
+/*
+ * Someone is about to wait for the page's I/O: unplug its disk's queue
+ * now rather than at the plug timer's tick (Linux 2.6: sync_page() ->
+ * block_sync_page()); a read that waited for the timer would take a
+ * tick a page.  The disk is found through the mapping, not the page's
+ * buffer, which whoever holds the page lock may be freeing; the waiter
+ * holds the file open, so its inode and super block stay.  A page
+ * truncated meanwhile (no mapping) waits for the timer.
+ */
+static void sync_page(struct page *page)
+{
+	struct address_space *mapping = READ_ONCE(page->mapping);
+	struct block_device *bdev = mapping ? mapping->host->i_sb->s_bdev
+					    : NULL;
+
+	if (bdev)
+		blk_run_queue_async(bdev->queue);
+}
+
 /**
  * lock_page - take a page's PG_locked, sleeping while another holds it
  * @page: the page (the caller holds a reference)
@@ -361,8 +380,10 @@ struct page *find_get_page(struct address_space *mapping, unsigned long index)
 void lock_page(struct page *page)
 {
 	might_sleep();
-	while (TestSetPageLocked(page))
+	while (TestSetPageLocked(page)) {
+		sync_page(page);
 		wait_event(*page_waitqueue(page), !PageLocked(page));
+	}
 }
 
 /**
@@ -386,6 +407,9 @@ void unlock_page(struct page *page)
  */
 void wait_on_page_locked(struct page *page)
 {
+	if (!PageLocked(page))
+		return;
+	sync_page(page);
 	wait_event(*page_waitqueue(page), !PageLocked(page));
 }
 
@@ -432,9 +456,7 @@ void wait_on_page_writeback(struct page *page)
 {
 	if (!PageWriteback(page))
 		return;
-	if (page->private)	/* unplug: whoever waits wants it now */
-		blk_run_queue_async(((struct buffer_head *)page->private)->
-				    b_bdev->queue);
+	sync_page(page);
 	wait_event(*page_waitqueue(page), !PageWriteback(page));
 }
 
