@@ -749,14 +749,14 @@ fuzz:
 # wait otherwise.
 test: deps
 	$(Q)$(MAKE) --no-print-directory -j$(shell nproc) all $(ISO) unit
-	$(Q)RUNS=3 $(PYTHON) -m pytest -q -p no:cacheprovider \
+	$(Q)RUNS=2 $(PYTHON) -m pytest -q -p no:cacheprovider \
 		--junitxml=$(B)/test-results.xml tests/unit tests/system \
 		tests/stress; \
 	$(PYTHON) tests/summary.py $(B)/test-results.xml
 
 # ktest=all again and again, shuffled (ktest_seed=), with the host's CPUs
 # busy or under -icount: RUNS boots (tests/stress/test_ktest_stress.py).
-# `make test` runs three.
+# `make test` runs two.
 RUNS ?= 5
 test-stress: deps all
 	$(Q)RUNS=$(RUNS) $(PYTHON) -m pytest -q -p no:cacheprovider \
