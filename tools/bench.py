@@ -34,8 +34,9 @@ The file-system rows come from a boot of their own with a disk as
 init): at the shell's prompt `fswriter -b /mnt/bench` (user/fswriter.c)
 writes 16 MiB and fsync()s it, reads it back after the caches are
 dropped, takes the median of 31 one-block write + fsync, and makes 300
-small files, counting the journal's commits
-(/proc/fs/jbd2/hda1-8/info) over the guest's time.  Disk rows differ
+small files then syncs, counting the journal's commits
+(/proc/fs/jbd2/hda1-8/info), and makes 100 small files, each fsync()ed,
+for the journal's commits per second.  Disk rows differ
 from run to run even under -icount (QEMU's disk runs on host time).
 
 The last rows are the boot itself: how long after the kernel's clock

@@ -211,5 +211,6 @@ def test_fswriter_prints_the_file_system_bench_rows():
     assert [name for name, unit in order] == [
         "ext3 write 16 MiB + fsync", "ext3 read 16 MiB, caches dropped",
         "ext3 512 B write + fsync, median", "ext3 300 small files + sync",
-        "jbd2 commits while making them", "jbd2 commit rate, small files"
+        "jbd2 commits while making them",
+        "jbd2 commit rate, small files fsync()ed"
     ], out
