@@ -259,7 +259,7 @@ USER_OBJS-grep := $(B)/user/grep_match.o
 USER_CRT0  := $(B)/user/lib/crt0.o
 USER_LIBC_OBJS := $(addprefix $(B)/user/lib/,syscall.o stdio.o stdlib.o \
 		  malloc.o strerror.o signal.o sigreturn.o termios.o dirent.o \
-		  getopt.o) \
+		  getopt.o tsc.o) \
 		  $(addprefix $(B)/user/klib/,string.o vsprintf.o)
 USER_LIBC  := $(B)/user/libc.a
 GCC_INCLUDE := $(shell $(CC) -m32 -print-file-name=include)

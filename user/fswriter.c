@@ -51,15 +51,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/klog.h>
 #include <sys/stat.h>
+#include <tsc.h>
 #include <unistd.h>
 
 #define BLOCK		4096
 #define MAGIC		0x5746544bu	/* "KTFW" */
 #define MAX_FILES	12
 #define MAX_OPEN	4	/* unlinked files held open */
-#define LOG_SIZE	(64 * 1024)
 
 #define BENCH_BYTES	(16 << 20)
 #define FSYNC_ROUNDS	31
@@ -210,34 +209,6 @@ static int writer(uint32_t seed, const char *dir, unsigned long ops)
 }
 
 /* ----- the benchmark ------------------------------------------------- */
-
-static uint64_t rdtsc(void)
-{
-	uint64_t t;
-
-	asm volatile("rdtsc" : "=A"(t));
-	return t;
-}
-
-/* The TSC's kHz from the kernel log ("TSC: 2993.201 MHz"), or 0. */
-static uint64_t tsc_khz(void)
-{
-	static char log[LOG_SIZE + 1];
-	int len = klogctl(SYSLOG_ACTION_READ_ALL, log, LOG_SIZE);
-	char *p, *end;
-	uint64_t khz;
-
-	if (len <= 0)
-		return 0;
-	log[len] = '\0';
-	p = strstr(log, "TSC: ");
-	if (!p)
-		return 0;
-	khz = strtoul(p + 5, &end, 10) * 1000;
-	if (*end == '.')
-		khz += strtoul(end + 1, NULL, 10);
-	return khz;
-}
 
 /* The journal's commit count, the first number of its info file. */
 static unsigned long jbd2_commits(void)

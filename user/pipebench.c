@@ -25,23 +25,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/klog.h>
 #include <sys/wait.h>
+#include <tsc.h>
 #include <unistd.h>
 
 #define CHUNK			4096
 #define THROUGHPUT_BYTES	(4 << 20)
 #define LATENCY_ROUNDS		1000
 #define RUNS			5
-#define LOG_SIZE		(64 * 1024)
-
-static uint64_t rdtsc(void)
-{
-	uint64_t t;
-
-	asm volatile("rdtsc" : "=A"(t));
-	return t;
-}
 
 static uint64_t median(uint64_t *v, int n)
 {
@@ -144,26 +135,6 @@ static uint64_t latency_cycles(void)
 	return t1 - t0;
 }
 
-/* The TSC's kHz from the kernel log ("TSC: 2993.201 MHz"), or 0. */
-static uint64_t khz_from_log(void)
-{
-	static char log[LOG_SIZE + 1];
-	int len = klogctl(SYSLOG_ACTION_READ_ALL, log, LOG_SIZE);
-	char *p, *end;
-	uint64_t khz;
-
-	if (len <= 0)
-		return 0;
-	log[len] = '\0';
-	p = strstr(log, "TSC: ");
-	if (!p)
-		return 0;
-	khz = strtoul(p + 5, &end, 10) * 1000;
-	if (*end == '.')
-		khz += strtoul(end + 1, NULL, 10);
-	return khz;
-}
-
 int main(int argc, char **argv)
 {
 	uint64_t bw[RUNS], lat[RUNS], khz = 0, cycles;
@@ -173,7 +144,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (!khz)
-		khz = khz_from_log();
+		khz = tsc_khz();
 	for (int r = 0; r < RUNS; r++) {
 		bw[r] = throughput_cycles();
 		lat[r] = latency_cycles();
