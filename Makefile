@@ -476,16 +476,22 @@ HOSTCFLAGS_TEST := -Itests/unit -idirafter include -idirafter arch/x86/include
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(B)/tests/unit/%,\
 	      $(filter-out tests/unit/unit.c,$(wildcard tests/unit/*_test.c)))
 
+# Kernel code compiled for the host, $(1) its flags, then renamed as
+# tests/unit/host-renames.txt says.
+define host_cc_renamed
+	$(quiet) HOSTCC $<
+	$(Q)mkdir -p $(dir $@)
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(1) -MMD -MP -MT $@ -MF $@.d -c $< \
+		-o $@.tmp
+	$(Q)objcopy --redefine-syms=tests/unit/host-renames.txt $@.tmp $@
+	$(Q)rm $@.tmp
+endef
+
 # lib/ defines memcpy, snprintf and others that the host C library has
 # too: in the host build they are renamed kernel_memcpy, kernel_snprintf
 # (tests/unit/host-renames.txt), definitions and calls alike.
 $(B)/host/lib/%.o: lib/%.c tests/unit/host-renames.txt
-	$(quiet) HOSTCC $<
-	$(Q)mkdir -p $(dir $@)
-	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOSTCFLAGS_LIB) -fno-builtin -MMD -MP \
-		-MT $@ -MF $@.d -c $< -o $@.tmp
-	$(Q)objcopy --redefine-syms=tests/unit/host-renames.txt $@.tmp $@
-	$(Q)rm $@.tmp
+	$(call host_cc_renamed,$(HOSTCFLAGS_LIB) -fno-builtin)
 
 # -MD, not -MMD: gcc counts -idirafter directories as system ones, and
 # -MMD would leave the kernel's headers out of the dependencies.
@@ -499,22 +505,12 @@ $(B)/host/tests/%.o: tests/%.c
 # include path (spinlocks without an x86 stack, PAGE_OFFSET at an arena).
 HOSTCFLAGS_MM := -Itests/unit/host -Iinclude -Iarch/x86/include
 $(B)/host/mm/%.o: mm/%.c tests/unit/host-renames.txt
-	$(quiet) HOSTCC $<
-	$(Q)mkdir -p $(dir $@)
-	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOSTCFLAGS_MM) -fno-builtin -MMD -MP \
-		-MT $@ -MF $@.d -c $< -o $@.tmp
-	$(Q)objcopy --redefine-syms=tests/unit/host-renames.txt $@.tmp $@
-	$(Q)rm $@.tmp
+	$(call host_cc_renamed,$(HOSTCFLAGS_MM) -fno-builtin)
 
 # arch/x86's firmware-table parsers (acpi.c, mpparse.c), the same way:
 # their "physical memory" is the test's arena too.
 $(B)/host/arch/%.o: arch/%.c tests/unit/host-renames.txt
-	$(quiet) HOSTCC $<
-	$(Q)mkdir -p $(dir $@)
-	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOSTCFLAGS_MM) -fno-builtin -MMD -MP \
-		-MT $@ -MF $@.d -c $< -o $@.tmp
-	$(Q)objcopy --redefine-syms=tests/unit/host-renames.txt $@.tmp $@
-	$(Q)rm $@.tmp
+	$(call host_cc_renamed,$(HOSTCFLAGS_MM) -fno-builtin)
 
 $(B)/host/tests/unit/mm_host.o $(B)/host/tests/unit/buddy_test.o \
 $(B)/host/tests/unit/slab_test.o \
@@ -554,20 +550,10 @@ HOST_VFS := $(B)/host/tests/unit/vfs_host.o $(B)/host/fs/namei.o \
 	    $(B)/host/fs/dcache.o $(B)/host/fs/namespace.o $(B)/host/fs/inode.o
 $(B)/host/fs/%.o: fs/%.c tests/unit/host-renames.txt \
 		| $(B)/include/asm-offsets.h
-	$(quiet) HOSTCC $<
-	$(Q)mkdir -p $(dir $@)
-	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOSTCFLAGS_VFS) -MMD -MP \
-		-MT $@ -MF $@.d -c $< -o $@.tmp
-	$(Q)objcopy --redefine-syms=tests/unit/host-renames.txt $@.tmp $@
-	$(Q)rm $@.tmp
+	$(call host_cc_renamed,$(HOSTCFLAGS_VFS))
 $(B)/host/tests/unit/vfs_host.o: tests/unit/vfs_host.c \
 		tests/unit/host-renames.txt | $(B)/include/asm-offsets.h
-	$(quiet) HOSTCC $<
-	$(Q)mkdir -p $(dir $@)
-	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOSTCFLAGS_VFS) -MMD -MP \
-		-MT $@ -MF $@.d -c $< -o $@.tmp
-	$(Q)objcopy --redefine-syms=tests/unit/host-renames.txt $@.tmp $@
-	$(Q)rm $@.tmp
+	$(call host_cc_renamed,$(HOSTCFLAGS_VFS))
 $(B)/host/tests/unit/namei_test.o: HOSTCFLAGS_TEST := $(HOSTCFLAGS_VFS)
 $(B)/host/tests/unit/namei_test.o: | $(B)/include/asm-offsets.h
 $(B)/tests/unit/namei_test: $(HOST_VFS)
