@@ -59,6 +59,7 @@ FRESH_DISK = object()           # qemu_argv()'s default: a new blank image
 boot_times = []
 
 _disk_dir = None
+_disk_dir_lock = threading.Lock()
 
 
 def load_tool(name):
@@ -77,9 +78,10 @@ def new_disk_image(name="disk.img", size=DISK_BYTES):
     run ends.  Sparse: even a 20 GiB image costs no time and no space
     until the kernel writes to it."""
     global _disk_dir
-    if _disk_dir is None:
-        _disk_dir = tempfile.mkdtemp(prefix="kt26-disks-")
-        atexit.register(shutil.rmtree, _disk_dir, True)
+    with _disk_dir_lock:		# ktest_boots() boots in threads
+        if _disk_dir is None:
+            _disk_dir = tempfile.mkdtemp(prefix="kt26-disks-")
+            atexit.register(shutil.rmtree, _disk_dir, True)
     fd, path = tempfile.mkstemp(prefix=name + ".", dir=_disk_dir)
     os.ftruncate(fd, size)
     os.close(fd)
@@ -235,6 +237,19 @@ def ktest_boot(cmdline="ktest=all", timeout=240, mem=128, extra=(), smp=1):
             disk=disk,
             label=cmdline if smp == 1 else "%s (-smp %d)" % (cmdline, smp))
     return _ktest_cache[key]
+
+
+def ktest_boots(cpus, cmdline="ktest=all"):
+    """ktest_boot() for each CPU count in @cpus, all booted at once (a
+    QEMU per host CPU instead of one after the other; the in-kernel tests
+    pass on a busy host, as make test-stress shows).  Return: the boots."""
+    threads = [threading.Thread(target=ktest_boot, args=(cmdline,),
+                                kwargs={"smp": smp}) for smp in cpus]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return [ktest_boot(cmdline, smp=smp) for smp in cpus]
 
 
 def ktest_disk(cmdline="ktest=all", mem=128, extra=(), smp=1):

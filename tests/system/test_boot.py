@@ -9,20 +9,22 @@ import subprocess
 import pytest
 
 from conftest import (BANNER, EXIT_KTEST_FAIL, EXIT_KTEST_PASS, EXIT_PANIC,
-                      ISO, KERNEL, boot_kernel, ktest_boot, ktest_disk,
-                      ktest_results, load_tool, qemu_argv, run_qemu)
+                      ISO, KERNEL, boot_kernel, ktest_boot, ktest_boots,
+                      ktest_disk, ktest_results, load_tool, qemu_argv,
+                      run_qemu)
 
 
-# The whole in-kernel suite runs twice: on one CPU with a blank disk, and
-# on four with a copy of the disk `make` makes (an MBR, ext3 on hda1).
+# The whole in-kernel suite runs twice, both boots at once: on one CPU
+# with a blank disk, and on four with a copy of the disk `make` makes (an
+# MBR, ext3 on hda1).
 KTEST_CPUS = (1, 4)
 
 
 def pytest_generate_tests(metafunc):
     if "ktest_name" in metafunc.fixturenames:
         params = []
-        for smp in KTEST_CPUS:
-            names = sorted(ktest_results(ktest_boot(smp=smp)))
+        for smp, boot in zip(KTEST_CPUS, ktest_boots(KTEST_CPUS)):
+            names = sorted(ktest_results(boot))
             params += [(smp, name) for name in names or ["no_ktest_output"]]
         metafunc.parametrize("smp,ktest_name", params,
                              ids=["smp%d-%s" % p for p in params])
