@@ -217,15 +217,15 @@ def on_trees(trees, jobs):
     """Run each of @jobs, a function of a tree, on one of @trees (one
     job per tree at a time, the trees working in parallel); return the
     list of what went wrong."""
-    todo = queue.Queue()
+    pending = queue.Queue()
     for job in jobs:
-        todo.put(job)
+        pending.put(job)
 
     def worker(tree):
         problems = []
         while True:
             try:
-                job = todo.get_nowait()
+                job = pending.get_nowait()
             except queue.Empty:
                 return problems
             problem = job(tree)
