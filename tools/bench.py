@@ -117,18 +117,62 @@ def parse_rows(text):
     return rows, order
 
 
-def boot_to_init(extra, smp, quiet=False):
-    """Microseconds on the kernel's clock from its start to the line
-    "init: executing", or None if it did not come.  With @quiet the
-    kernel boots with `quiet` and the line is read from dmesg, typed at
-    the shell's first prompt.
+def poll_qemu(argv, command, done, timeout):
+    """Run QEMU (@argv, serial on stdout) and read its output every
+    BOOT_POLL seconds without blocking; type @command (bytes, or None) at
+    the shell's first prompt; stop when done(text) says so, QEMU exits or
+    @timeout seconds have passed.
 
     QEMU writes the serial port to the pipe a byte at a time, each in a
     write(2) the guest waits for.  A reader blocked on the pipe would be
     woken for every byte, and the wake-ups, on a two-core host, slow
     the guest's console (so its boot) by half again; so the pipe is read
-    every BOOT_POLL seconds instead, never blocking: the boot log (some
-    8 KiB) fits in the pipe, and QEMU never waits for the reader."""
+    every BOOT_POLL seconds instead, never blocking: a boot log (some
+    8 KiB) fits in the pipe, and QEMU never waits for the reader.
+    Return: the output, decoded."""
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL,
+                            stdin=subprocess.PIPE if command else
+                            subprocess.DEVNULL)
+    os.set_blocking(proc.stdout.fileno(), False)
+    deadline = time.monotonic() + timeout
+    text = b""
+    try:
+        while time.monotonic() < deadline:
+            time.sleep(BOOT_POLL)
+            try:
+                chunk = os.read(proc.stdout.fileno(), 1 << 16)
+            except BlockingIOError:
+                continue
+            if not chunk:
+                break                   # QEMU is gone
+            text += chunk
+            if command and b"# " in text:
+                proc.stdin.write(command)
+                proc.stdin.flush()
+                command = None
+            if done(text.decode("utf-8", "replace")):
+                break
+    finally:
+        proc.kill()
+        proc.wait()
+    return text.decode("utf-8", "replace")
+
+
+def init_time(text):
+    """Microseconds of the "init: executing" line in @text, or None."""
+    for line in text.splitlines():
+        m = INIT_LINE.search(line)
+        if m:
+            return int(m.group(1)) * 1000000 + int(m.group(2))
+    return None
+
+
+def boot_to_init(extra, smp, quiet=False):
+    """Microseconds on the kernel's clock from its start to the line
+    "init: executing", or None if it did not come.  With @quiet the
+    kernel boots with `quiet` and the line is read from dmesg, typed at
+    the shell's first prompt."""
     with tempfile.TemporaryDirectory(prefix="kt26-bench-") as tmp:
         disk = os.path.join(tmp, "boot-disk.img")
         with open(disk, "wb") as f:
@@ -138,42 +182,14 @@ def boot_to_init(extra, smp, quiet=False):
                 "-monitor", "none", "-kernel", KERNEL, "-initrd", INITRAMFS,
                 "-append", "quiet" if quiet else "",
                 "-drive", "file=%s,format=raw,if=ide,index=0" % disk] + extra
-        proc = subprocess.Popen(argv, stdout=subprocess.PIPE,
-                                stderr=subprocess.DEVNULL,
-                                stdin=subprocess.PIPE if quiet else
-                                subprocess.DEVNULL)
-        os.set_blocking(proc.stdout.fileno(), False)
-        deadline = time.monotonic() + BOOT_TIMEOUT
-        text = b""
-        found = None
-        typed = False
-        try:
-            while found is None and time.monotonic() < deadline:
-                time.sleep(BOOT_POLL)
-                try:
-                    chunk = os.read(proc.stdout.fileno(), 1 << 16)
-                except BlockingIOError:
-                    continue
-                if not chunk:
-                    break               # QEMU is gone
-                text += chunk
-                if quiet and not typed and b"# " in text:
-                    proc.stdin.write(b"dmesg | grep 'init: executing'\r")
-                    proc.stdin.flush()
-                    typed = True
-                for line in text.decode("utf-8", "replace").splitlines():
-                    m = INIT_LINE.search(line)
-                    if m:
-                        found = int(m.group(1)) * 1000000 + \
-                            int(m.group(2))
-                        break
-        finally:
-            proc.kill()
-            proc.wait()
-        if found is None:
-            print("bench: no \"init: executing\" line at -smp %d%s" %
-                  (smp, " (quiet)" if quiet else ""), file=sys.stderr)
-        return found
+        text = poll_qemu(argv, b"dmesg | grep 'init: executing'\r"
+                         if quiet else None,
+                         lambda t: init_time(t) is not None, BOOT_TIMEOUT)
+    found = init_time(text)
+    if found is None:
+        print("bench: no \"init: executing\" line at -smp %d%s" %
+              (smp, " (quiet)" if quiet else ""), file=sys.stderr)
+    return found
 
 
 def fs_rows(extra):
@@ -190,34 +206,9 @@ def fs_rows(extra):
                 "-kernel", KERNEL, "-initrd", INITRAMFS, "-append",
                 "loglevel=4",
                 "-drive", "file=%s,format=raw,if=ide,index=0" % disk] + extra
-        proc = subprocess.Popen(argv, stdout=subprocess.PIPE,
-                                stderr=subprocess.DEVNULL,
-                                stdin=subprocess.PIPE)
-        os.set_blocking(proc.stdout.fileno(), False)
-        deadline = time.monotonic() + TIMEOUT
-        text = b""
-        typed = False
-        try:
-            while time.monotonic() < deadline:
-                time.sleep(BOOT_POLL)
-                try:
-                    chunk = os.read(proc.stdout.fileno(), 1 << 16)
-                except BlockingIOError:
-                    continue
-                if not chunk:
-                    break
-                text += chunk
-                if not typed and b"# " in text:
-                    proc.stdin.write(b"fswriter -b /mnt/bench; "
-                                     b"echo fs-bench-end\r")
-                    proc.stdin.flush()
-                    typed = True
-                if b"\nfs-bench-end" in text:
-                    break
-        finally:
-            proc.kill()
-            proc.wait()
-    out = text.decode("utf-8", "replace")
+        out = poll_qemu(argv, b"fswriter -b /mnt/bench; "
+                        b"echo fs-bench-end\r",
+                        lambda t: "\nfs-bench-end" in t, TIMEOUT)
     if "\nfs-bench-end" not in out:
         print("bench: the file-system rows did not finish; last output:\n" +
               "\n".join(out.splitlines()[-15:]), file=sys.stderr)
