@@ -48,9 +48,11 @@ BOOT_RUNS boots.  Each is measured twice: with the default console
 `quiet` on the command line, where only warnings reach the console and
 the timestamp is read back from the log ring (dmesg at the shell's
 prompt): the console's bytes cost the boot some milliseconds under
-QEMU.  (Under -icount QEMU runs the CPUs in turn on one thread: at
--smp 4 that row also counts the boot CPU's spinning while the others
-start.)
+QEMU.  (Under -icount a CPU that takes an INIT IPI has its time slice's
+instruction count cleared, and QEMU counts the whole slice, up to the
+next timer deadline, as run: at -smp 4 that row includes about 20 ms of
+such jumps while the other CPUs start; docs/interrupts.md, "Boot
+time".)
 """
 import os
 import re

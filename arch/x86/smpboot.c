@@ -26,11 +26,11 @@
  * Linux 2.6 waits for each CPU before it starts the next; here
  * do_boot_cpu() does not wait, and the new CPUs come up side by side
  * while the boot CPU sleeps in smp_boot_cpus() until all of them are
- * online, at most a second: under QEMU a CPU that has just been started
- * may not run before the boot CPU's next tick, and that wait is then
- * taken once, not once per CPU.  A CPU that does not answer is reported,
- * put back to sleep with an INIT IPI, and left out, and the boot goes
- * on.
+ * online, at most a second: under -icount a CPU's INIT moves QEMU's
+ * clock to its next timer deadline (docs/interrupts.md, "Boot time"),
+ * and the CPUs then take their INITs at one idle, not one per CPU.  A CPU
+ * that does not answer is reported, put back to sleep with an INIT IPI,
+ * and left out, and the boot goes on.
  */
 #include <asm/apic.h>
 #include <asm/desc.h>
