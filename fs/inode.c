@@ -23,6 +23,7 @@
 #include <errno.h>
 #include <fs.h>
 #include <kernel.h>
+#include <pagemap.h>
 #include <sched.h>
 #include <slab.h>
 #include <string.h>
@@ -382,6 +383,47 @@ void generic_fillattr(struct inode *inode, struct kstat *stat)
 	stat->ctime = inode->i_ctime;
 	stat->blksize = inode->i_sb->s_blocksize ?: PAGE_SIZE;
 	stat->blocks = inode->i_blocks;
+}
+
+/*
+ * drop_caches for one super block: each inode with pages is held while
+ * its clean ones go, which keeps it on s_inodes, so the walk goes on
+ * from it; it is let go only after the next is held.
+ */
+static void drop_pagecache_sb(struct super_block *sb, void *dropped)
+{
+	struct inode *inode, *toput = NULL;
+
+	spin_lock(&inode_lock);
+	list_for_each_entry(inode, &sb->s_inodes, i_sb_list) {
+		if (!inode->i_data.nrpages)
+			continue;
+		atomic_inc(&inode->i_count);	/* > 0: it is on the list */
+		spin_unlock(&inode_lock);
+		*(unsigned long *)dropped +=
+			invalidate_mapping_pages(&inode->i_data);
+		iput(toput);
+		toput = inode;
+		spin_lock(&inode_lock);
+	}
+	spin_unlock(&inode_lock);
+	iput(toput);
+}
+
+/**
+ * drop_file_pages - the clean pages of every file that nobody uses
+ *
+ * Linux 2.6.16: fs/drop_caches.c, drop_pagecache(): echo 1 >
+ * /proc/sys/vm/drop_caches.  Dirty pages stay: run sync first.
+ * Context: process, may sleep.
+ * Return: how many pages were dropped.
+ */
+unsigned long drop_file_pages(void)
+{
+	unsigned long dropped = 0;
+
+	iterate_supers(drop_pagecache_sb, &dropped);
+	return dropped;
 }
 
 /**

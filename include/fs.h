@@ -439,6 +439,7 @@ void generic_fillattr(struct inode *inode, struct kstat *stat);
 void inc_nlink(struct inode *inode);
 void drop_nlink(struct inode *inode);
 unsigned long nr_inodes(void);
+unsigned long drop_file_pages(void);
 
 /* fs/super.c */
 int register_filesystem(struct file_system_type *fs);

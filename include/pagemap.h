@@ -165,6 +165,7 @@ int do_writepages(struct address_space *mapping,
 		  struct writeback_control *wbc);
 bool try_to_release_page(struct page *page);
 bool remove_mapping(struct address_space *mapping, struct page *page);
+unsigned long invalidate_mapping_pages(struct address_space *mapping);
 unsigned long nr_file_pages(void);
 
 /* mm/page-writeback.c */

@@ -106,10 +106,10 @@ int proc_doulongvec_minmax(struct ctl_table *table, int write, char *buf,
 }
 
 /*
- * drop_caches: 1 drops the clean, unused blocks of the buffer cache,
- * 2 the slab caches' empty slabs, 3 both (Linux 2.6:
- * drop_caches_sysctl_handler(), fs/drop_caches.c).  Dirty blocks stay:
- * run sync first to drop them too.
+ * drop_caches: 1 drops the clean, unused file pages, blocks of the
+ * buffer cache and program pages, 2 the slab caches' empty slabs, 3 both
+ * (Linux 2.6: drop_caches_sysctl_handler(), fs/drop_caches.c).  Dirty
+ * pages and blocks stay: run sync first to drop them too.
  */
 static unsigned int sysctl_drop_caches;
 

@@ -47,6 +47,7 @@
 #include <atomic.h>
 #include <blkdev.h>
 #include <buffer_head.h>
+#include <fs.h>
 #include <initramfs.h>
 #include <kernel.h>
 #include <pagemap.h>
@@ -849,17 +850,20 @@ unsigned long invalidate_bdev(struct block_device *bdev)
 }
 
 /**
- * drop_pagecache - drop every clean, unused block of every disk, and
- *                  every page of a program no process maps
+ * drop_pagecache - drop every clean, unused page of every file, block of
+ *                  every disk, and page of a program no process maps
  *
  * Linux 2.6.16: echo 1 > /proc/sys/vm/drop_caches.  The tests call it
- * before they count free pages.
+ * before they count free pages.  Files first: a file page's buffer
+ * goes with it (fs/inode.c: drop_file_pages()).
  * Context: process.
- * Return: how many blocks and pages were dropped.
+ * Return: how many pages and blocks were dropped.
  */
 unsigned long drop_pagecache(void)
 {
-	return invalidate_bdev(NULL) + drop_exec_pages();
+	unsigned long files = drop_file_pages();
+
+	return files + invalidate_bdev(NULL) + drop_exec_pages();
 }
 
 /**

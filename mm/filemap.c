@@ -586,6 +586,44 @@ bool remove_mapping(struct address_space *mapping, struct page *page)
 }
 
 /**
+ * invalidate_mapping_pages - drop the clean pages of a file nobody uses
+ * @mapping: the file's address_space
+ *
+ * Linux 2.6: mm/truncate.c, invalidate_mapping_pages(), for drop_caches.
+ * Unlike a truncate it never waits: a page that is locked, dirty, under
+ * writeback, mapped or read by someone (a count above the cache's and
+ * ours), or whose buffer the journal still holds, stays.  The pages are
+ * looked up by index, up to the file's size, and stay on their mapping's
+ * lists meanwhile, where a truncate running at the same time finds them.
+ * Context: process, may sleep.
+ * Return: how many pages were dropped.
+ */
+unsigned long invalidate_mapping_pages(struct address_space *mapping)
+{
+	unsigned long end = ((unsigned long)READ_ONCE(mapping->host->i_size) +
+			     PAGE_SIZE - 1) >> PAGE_SHIFT;
+	unsigned long dropped = 0;
+
+	for (unsigned long index = 0;
+	     index < end && READ_ONCE(mapping->nrpages); index++) {
+		struct page *page = find_get_page(mapping, index);
+
+		if (!page)
+			continue;
+		if (!TestSetPageLocked(page)) {
+			if (!PageDirty(page) && !PageWriteback(page) &&
+			    try_to_release_page(page) &&
+			    remove_mapping(mapping, page))
+				dropped++;
+			unlock_page(page);
+		}
+		page_cache_release(page);
+		cond_resched();
+	}
+	return dropped;
+}
+
+/**
  * page_cache_release - drop a reference to a file page
  * @page: the page
  *

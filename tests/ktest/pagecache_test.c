@@ -232,3 +232,65 @@ KTEST(lru_frees_clean_file_pages_and_keeps_busy_ones)
 	truncate_inode_pages(m, 0);
 	iput(inode);
 }
+
+/*
+ * drop_caches (invalidate_mapping_pages()): of 24 pages, the 8 only the
+ * cache holds go; 4 we hold, 4 dirty, 4 under writeback and 4 locked
+ * stay, and none of them is waited for.
+ */
+KTEST(drop_caches_drops_only_clean_unused_file_pages)
+{
+	enum { FREE = 8, BUSY = 4, NR = FREE + 4 * BUSY };
+	struct inode *inode = test_inode();
+	struct page *pages[NR];
+	struct address_space *m;
+	unsigned long dropped;
+
+	KTEST_ASSERT(inode);
+	m = inode->i_mapping;
+	inode->i_size = NR * PAGE_SIZE;
+	for (unsigned long i = 0; i < NR; i++) {
+		pages[i] = cached_page(m, i);
+		KTEST_ASSERT(pages[i]);
+	}
+	for (unsigned long i = FREE + BUSY; i < NR; i++) {
+		lock_page(pages[i]);
+		if (i < FREE + 2 * BUSY)
+			set_page_dirty(pages[i]);
+		else if (i < FREE + 3 * BUSY)
+			test_set_page_writeback(pages[i]);
+		if (i < FREE + 3 * BUSY)
+			unlock_page(pages[i]);
+	}
+	/* Ours dropped: the cache's alone, but for the 4 we keep. */
+	for (unsigned long i = 0; i < NR; i++)
+		if (i < FREE || i >= FREE + BUSY)
+			page_cache_release(pages[i]);
+
+	dropped = invalidate_mapping_pages(m);
+	KTEST_EXPECT_EQ(dropped, FREE);
+	KTEST_EXPECT_EQ(m->nrpages, NR - FREE);
+	for (unsigned long i = 0; i < NR; i++) {
+		struct page *page = find_get_page(m, i);
+
+		KTEST_EXPECT((page != NULL) == (i >= FREE));
+		if (page)
+			page_cache_release(page);
+	}
+	/* Again: nothing more goes, and the lists still hold every page. */
+	KTEST_EXPECT_EQ(invalidate_mapping_pages(m), 0);
+	KTEST_EXPECT_EQ(m->nrpages, NR - FREE);
+
+	for (unsigned long i = FREE; i < FREE + BUSY; i++)
+		page_cache_release(pages[i]);
+	for (unsigned long i = FREE + 2 * BUSY; i < NR; i++) {
+		if (i < FREE + 3 * BUSY)
+			end_page_writeback(pages[i]);
+		else
+			unlock_page(pages[i]);
+	}
+	sync_inodes_sb(&test_sb);	/* the dirty ones, for iput() */
+	truncate_inode_pages(m, 0);
+	KTEST_EXPECT_EQ(m->nrpages, 0);
+	iput(inode);
+}

@@ -14,7 +14,9 @@ dirty_expire_centisecs=100 (a page is written once dirty for a second):
    e2fsck -fn is clean and the file has its 209715200 bytes.  (The
    test sets dirty_ratio to 5, below dirty_background_ratio: QEMU's disk
    keeps up with dd under the defaults, and the throttling is to be
-   seen.)"""
+   seen.)
+3. A file held open and read, then drop_caches: its clean pages leave
+   the page cache, and reading it again reads the disk."""
 import re
 import time
 
@@ -79,6 +81,32 @@ def test_pdflush_writes_a_file_page_without_sync(guest):
     assert after["pgwriteback_file"] >= before + 16, after
     assert after["pdflush_kupdate_runs"] > 0, after
     assert cat(disk, "/pc/a") == new
+
+
+def test_drop_caches_drops_the_clean_pages_of_an_open_file(guest):
+    """echo 1 > drop_caches (fs/inode.c: drop_file_pages()): the pages
+    of a file held open (busybox sh's fd 3), read and clean, leave the
+    cache; read again, they are the same bytes, from the disk."""
+    t, disk = guest
+    want = t.output("busybox mkdir -p /mnt/pc; prng 9 65536 > /mnt/pc/b; "
+                    "sync; "
+                    "busybox md5sum < /mnt/pc/b").split()[0]
+    out = t.output(
+        "busybox sh -c 'exec 3< /mnt/pc/b; busybox md5sum <&3; "
+        "busybox grep -E \"^(nr_file_pages|pgpgin) \" /proc/vmstat; "
+        "echo 1 > /proc/sys/vm/drop_caches; echo dropped; "
+        "busybox grep -E \"^(nr_file_pages|pgpgin) \" /proc/vmstat; "
+        "busybox md5sum < /mnt/pc/b; "
+        "busybox grep -E \"^pgpgin \" /proc/vmstat'")
+    sums = re.findall(r"^([0-9a-f]{32}) ", out, re.M)
+    assert sums == [want, want], out
+    before, after = out.split("dropped")
+    num = lambda text, key: int(re.search(r"^%s (\d+)" % key, text,
+                                          re.M).group(1))
+    cached, left = num(before, "nr_file_pages"), num(after, "nr_file_pages")
+    assert cached >= 16 and left <= cached - 16, out    # b's 64 KiB
+    reads = [int(n) for n in re.findall(r"^pgpgin (\d+)", after, re.M)]
+    assert reads[1] >= reads[0] + 64, ("read from the cache", out)
 
 
 def test_a_200_mib_file_through_a_64_mib_guest(guest):
