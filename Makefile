@@ -88,7 +88,7 @@ OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/page-writeback.o mm/pressure.o mm/mmap.o mm/filemap.o
 OBJS-fs     := fs/dcache.o fs/inode.o fs/super.o fs/namespace.o fs/namei.o \
 	       fs/open.o fs/stat.o fs/readdir.o fs/libfs.o fs/ramfs.o \
-	       fs/utimes.o fs/fs-writeback.o \
+	       fs/utimes.o fs/fs-writeback.o fs/drop_caches.o \
 	       fs/devices.o fs/pipe.o fs/select.o fs/fcntl.o fs/ioctl.o \
 	       fs/partitions/check.o fs/partitions/msdos.o \
 	       fs/ext3/super.o fs/ext3/inode.o fs/ext3/dir.o fs/ext3/namei.o \

@@ -10,29 +10,38 @@
  * Objects".
  * An inode is one file of one super block.  new_inode() makes it with
  * one reference and puts it on the super block's s_inodes; iput() drops
- * a reference, and the last one frees it: the file system's delete_inode
- * first if no name links to it any more (its data goes), then
- * clear_inode, then the memory.  Unlike Linux there is no cache of unused
- * inodes: every file system here keeps its inodes alive through its
- * dentries (fs/dcache.c), and a disk file system will look them up by
- * number with ilookup().  inode_lock (a spinlock) protects the s_inodes
- * lists and the transition of i_count to zero; i_mutex (include/fs.h)
+ * a reference.  At the last one an inode of a mounted disk file system
+ * that still has a name is kept, with its pages, on inode_unused (ULK
+ * 3rd ed., chapter 12, "Inode Objects": the list of valid unused
+ * inodes), where ilookup() finds it again (__iget() takes it off): a
+ * file read, closed and read again is read from the page cache.  Any
+ * other inode is freed at once (dispose_inode()): the file system's
+ * delete_inode first if no name links to it any more (its data goes),
+ * then clear_inode, then the memory.  Unused inodes go, oldest first,
+ * when memory is short (the icache's shrinker: those whose pages
+ * reclaim has already freed), on drop_caches 2 (fs/drop_caches.c) and
+ * when their file system is unmounted (invalidate_inodes()).
+ * inode_lock (a spinlock) protects the s_inodes lists, inode_unused and
+ * the transitions of i_count to and from zero; i_mutex (include/fs.h)
  * serializes changes to a directory's names and to a file's data.
  */
 #include <capability.h>
 #include <errno.h>
 #include <fs.h>
 #include <kernel.h>
-#include <pagemap.h>
 #include <sched.h>
 #include <slab.h>
 #include <string.h>
+#include <swap.h>
 #include <time.h>
 #include <writeback.h>
 
-static DEFINE_SPINLOCK(inode_lock);
+DEFINE_SPINLOCK(inode_lock);
 static struct kmem_cache *inode_cachep;
 static unsigned long nr_inode;		/* inode_lock */
+/* Inodes nobody holds, kept with their pages: newest first (inode_lock). */
+static LIST_HEAD(inode_unused);
+static unsigned long nr_unused;		/* inode_lock */
 static atomic_t last_ino = ATOMIC_INIT(0);
 
 /**
@@ -81,6 +90,7 @@ struct inode *new_inode(struct super_block *sb)
 	if (!inode)
 		return NULL;
 	INIT_LIST_HEAD(&inode->i_dentry);
+	INIT_LIST_HEAD(&inode->i_lru);
 	atomic_set(&inode->i_count, 1);
 	inode->i_nlink = 1;
 	inode->i_sb = sb;
@@ -99,16 +109,66 @@ struct inode *new_inode(struct super_block *sb)
 	return inode;
 }
 
+/*
+ * The end of an inode nobody holds, already off s_inodes: its data if no
+ * name is left, its pages, the file system's part, the memory.  Without
+ * data or pages to drop (an unused inode pruned) it does not sleep.
+ * truncate_inode_pages() takes the mapping's tree_lock even then, so a
+ * last page that reclaim is taking out on another CPU (remove_mapping())
+ * is out before the inode is freed.
+ */
+static void dispose_inode(struct inode *inode)
+{
+	const struct super_operations *op = inode->i_sb->s_op;
+
+	BUG_ON(!list_empty(&inode->i_dentry));
+	if (!inode->i_nlink && op && op->delete_inode)
+		op->delete_inode(inode);
+	/* Clean: dirty pages would have kept it (fs/fs-writeback.c). */
+	BUG_ON(inode->i_state & I_DIRTY_PAGES);
+	truncate_inode_pages(&inode->i_data, 0);
+	if (op && op->clear_inode)
+		op->clear_inode(inode);
+	if (op && op->destroy_inode)
+		op->destroy_inode(inode);
+	else
+		kmem_cache_free(inode_cachep, inode);
+}
+
+/*
+ * Kept when unused: a file of a mounted disk file system (s_root is NULL
+ * while it mounts and unmounts) that still has a name.  ramfs and rootfs
+ * keep theirs through their dentries; /proc's are remade at each lookup.
+ */
+static bool inode_keep(struct inode *inode)
+{
+	return inode->i_nlink && inode->i_sb->s_bdev && inode->i_sb->s_root;
+}
+
 /**
- * iput - drop a reference to an inode; free it on the last one
+ * __iget - one more reference to an inode found on its s_inodes
+ * @inode: the inode, perhaps unused
+ *
+ * Taken from zero, it leaves inode_unused.
+ * Context: inode_lock held.
+ */
+void __iget(struct inode *inode)
+{
+	if (atomic_add_return(1, &inode->i_count) == 1) {
+		list_del_init(&inode->i_lru);
+		nr_unused--;
+	}
+}
+
+/**
+ * iput - drop a reference to an inode; keep it unused or free it on the
+ *        last one
  * @inode: the inode, or NULL
  *
  * Context: process, may sleep (delete_inode frees data); no spinlock.
  */
 void iput(struct inode *inode)
 {
-	const struct super_operations *op;
-
 	if (!inode)
 		return;
 	/* Deleted, and only the dirty list holds it besides us: go now. */
@@ -121,25 +181,101 @@ void iput(struct inode *inode)
 		spin_unlock(&inode_lock);
 		return;
 	}
+	if (inode_keep(inode)) {
+		list_add(&inode->i_lru, &inode_unused);
+		nr_unused++;
+		spin_unlock(&inode_lock);
+		return;
+	}
 	list_del_init(&inode->i_sb_list);
 	nr_inode--;
 	spin_unlock(&inode_lock);
-
-	BUG_ON(!list_empty(&inode->i_dentry));
-	op = inode->i_sb->s_op;
-	if (!inode->i_nlink && op && op->delete_inode)
-		op->delete_inode(inode);
-	/* Clean: dirty pages would have kept it (fs/fs-writeback.c). */
-	BUG_ON(inode->i_state & I_DIRTY_PAGES);
-	if (inode->i_data.nrpages)
-		truncate_inode_pages(&inode->i_data, 0);
-	if (op && op->clear_inode)
-		op->clear_inode(inode);
-	if (op && op->destroy_inode)
-		op->destroy_inode(inode);
-	else
-		kmem_cache_free(inode_cachep, inode);
+	dispose_inode(inode);
 }
+
+/* Take unused @inode off every list onto @dispose; inode_lock held. */
+static void unuse_inode(struct inode *inode, struct list_head *dispose)
+{
+	list_move(&inode->i_lru, dispose);
+	list_del_init(&inode->i_sb_list);
+	nr_unused--;
+	nr_inode--;
+}
+
+static void dispose_list(struct list_head *dispose)
+{
+	while (!list_empty(dispose)) {
+		struct inode *inode = list_first_entry(dispose, struct inode,
+						       i_lru);
+
+		list_del_init(&inode->i_lru);
+		dispose_inode(inode);
+	}
+}
+
+/**
+ * prune_icache - free unused inodes that have no pages left, oldest first
+ * @nr_to_scan: how many unused inodes to look at
+ *
+ * Linux 2.6: prune_icache(), the icache's shrinker.  An unused inode's
+ * pages are the cache's alone, and reclaim frees them from the LRU like
+ * any clean page (mm/vmscan.c); once they are gone the inode can go.  It
+ * never sleeps: one with pages is passed over (drop_caches 2 drops them
+ * first: fs/drop_caches.c).
+ * Context: any but interrupt; takes inode_lock.
+ * Return: how many inodes were freed.
+ */
+unsigned long prune_icache(unsigned long nr_to_scan)
+{
+	struct inode *inode, *prev;
+	unsigned long freed = 0;
+	LIST_HEAD(dispose);
+
+	spin_lock(&inode_lock);
+	list_for_each_entry_safe_reverse(inode, prev, &inode_unused, i_lru) {
+		if (!nr_to_scan--)
+			break;
+		if (inode->i_data.nrpages)
+			continue;
+		unuse_inode(inode, &dispose);
+		freed++;
+	}
+	spin_unlock(&inode_lock);
+	dispose_list(&dispose);
+	return freed;
+}
+
+/**
+ * invalidate_inodes - free the unused inodes of a super block going away
+ * @sb: the super block, no longer mounted (s_root NULL: none is kept)
+ *
+ * Linux 2.6: invalidate_inodes(), from generic_shutdown_super().
+ * Context: process, may sleep (their pages are dropped).
+ */
+void invalidate_inodes(struct super_block *sb)
+{
+	struct inode *inode, *next;
+	LIST_HEAD(dispose);
+
+	spin_lock(&inode_lock);
+	list_for_each_entry_safe(inode, next, &sb->s_inodes, i_sb_list)
+		if (!atomic_read(&inode->i_count))
+			unuse_inode(inode, &dispose);
+	spin_unlock(&inode_lock);
+	dispose_list(&dispose);
+}
+
+/* Reclaim (mm/vmscan.c): @nr 0 asks how many inodes could go. */
+static int shrink_icache_memory(int nr, gfp_t gfp_mask)
+{
+	if (nr)
+		prune_icache(nr);
+	return READ_ONCE(nr_unused);
+}
+
+static struct shrinker icache_shrinker = {
+	.shrink = shrink_icache_memory,
+};
 
 /**
  * ilookup - the inode numbered @ino of @sb, if it is in memory
@@ -157,7 +293,8 @@ struct inode *ilookup(struct super_block *sb, unsigned long ino)
 	spin_lock(&inode_lock);
 	list_for_each_entry(inode, &sb->s_inodes, i_sb_list)
 		if (inode->i_ino == ino) {
-			found = ihold(inode);
+			__iget(inode);
+			found = inode;
 			break;
 		}
 	spin_unlock(&inode_lock);
@@ -385,47 +522,6 @@ void generic_fillattr(struct inode *inode, struct kstat *stat)
 	stat->blocks = inode->i_blocks;
 }
 
-/*
- * drop_caches for one super block: each inode with pages is held while
- * its clean ones go, which keeps it on s_inodes, so the walk goes on
- * from it; it is let go only after the next is held.
- */
-static void drop_pagecache_sb(struct super_block *sb, void *dropped)
-{
-	struct inode *inode, *toput = NULL;
-
-	spin_lock(&inode_lock);
-	list_for_each_entry(inode, &sb->s_inodes, i_sb_list) {
-		if (!inode->i_data.nrpages)
-			continue;
-		atomic_inc(&inode->i_count);	/* > 0: it is on the list */
-		spin_unlock(&inode_lock);
-		*(unsigned long *)dropped +=
-			invalidate_mapping_pages(&inode->i_data);
-		iput(toput);
-		toput = inode;
-		spin_lock(&inode_lock);
-	}
-	spin_unlock(&inode_lock);
-	iput(toput);
-}
-
-/**
- * drop_file_pages - the clean pages of every file that nobody uses
- *
- * Linux 2.6.16: fs/drop_caches.c, drop_pagecache(): echo 1 >
- * /proc/sys/vm/drop_caches.  Dirty pages stay: run sync first.
- * Context: process, may sleep.
- * Return: how many pages were dropped.
- */
-unsigned long drop_file_pages(void)
-{
-	unsigned long dropped = 0;
-
-	iterate_supers(drop_pagecache_sb, &dropped);
-	return dropped;
-}
-
 /**
  * nr_inodes - inodes alive
  *
@@ -435,6 +531,17 @@ unsigned long drop_file_pages(void)
 unsigned long nr_inodes(void)
 {
 	return READ_ONCE(nr_inode);
+}
+
+/**
+ * nr_unused_inodes - inodes kept with nobody using them
+ *
+ * Context: any.
+ * Return: the count (/proc/sys/fs/inode-nr's second number).
+ */
+unsigned long nr_unused_inodes(void)
+{
+	return READ_ONCE(nr_unused);
 }
 
 /**
@@ -448,4 +555,5 @@ void inode_init(void)
 					 0, 0, NULL);
 	if (!inode_cachep)
 		panic("inode_init: no memory");
+	register_shrinker(&icache_shrinker);
 }

@@ -266,6 +266,7 @@ static void generic_shutdown_super(struct super_block *sb)
 	dput(root);
 	/* Closed files' dirty pages hold their inodes (fs/fs-writeback.c). */
 	sync_inodes_sb(sb);
+	invalidate_inodes(sb);	/* the unused ones, kept with their pages */
 	if (sb->s_op && sb->s_op->put_super)
 		sb->s_op->put_super(sb);
 	if (!list_empty(&sb->s_inodes))

@@ -214,6 +214,7 @@ struct inode_operations {
 
 struct inode {
 	struct list_head i_sb_list;	/* on i_sb->s_inodes */
+	struct list_head i_lru;		/* on inode_unused (fs/inode.c) */
 	struct list_head i_dentry;	/* its dentries (d_alias) */
 	unsigned long i_ino;
 	atomic_t i_count;
@@ -439,7 +440,15 @@ void generic_fillattr(struct inode *inode, struct kstat *stat);
 void inc_nlink(struct inode *inode);
 void drop_nlink(struct inode *inode);
 unsigned long nr_inodes(void);
-unsigned long drop_file_pages(void);
+unsigned long nr_unused_inodes(void);
+void __iget(struct inode *inode);
+void invalidate_inodes(struct super_block *sb);
+unsigned long prune_icache(unsigned long nr_to_scan);
+extern spinlock_t inode_lock;
+
+/* fs/drop_caches.c */
+unsigned long drop_file_pages(bool unused_only);
+unsigned long drop_icache(void);
 
 /* fs/super.c */
 int register_filesystem(struct file_system_type *fs);

@@ -29,6 +29,7 @@
 #include <buffer_head.h>
 #include <capability.h>
 #include <errno.h>
+#include <fs.h>
 #include <kernel.h>
 #include <mm.h>
 #include <mmzone.h>
@@ -310,9 +311,10 @@ asmlinkage long sys_kt_pressure(int pages)
  * Teaching call: bring memory to a state two reports can be compared in
  * (the shell's free -d): tasks reaped are freed (their stack goes at
  * their last switch: wait for it, a tick at a time, a second at most),
- * dirty buffers are written and every clean, unused one dropped (Linux:
- * sync; echo 3 > /proc/sys/vm/drop_caches), the slab caches give back
- * their empty slabs.  Root only, as drop_caches.
+ * dirty buffers are written and every clean, unused one dropped, with
+ * the clean pages of files and the unused inodes (Linux: sync; echo 3 >
+ * /proc/sys/vm/drop_caches), the slab caches give back their empty
+ * slabs.  Root only, as drop_caches.
  * Return: the pages it freed, or -EPERM.
  */
 asmlinkage long sys_kt_drop_caches(void)
@@ -325,6 +327,7 @@ asmlinkage long sys_kt_drop_caches(void)
 		schedule_timeout_uninterruptible(1);
 	(void)sync_all();	/* a block that failed stays dirty: kept */
 	drop_pagecache();
+	drop_icache();
 	kmem_cache_shrink_all();
 	return (long)(nr_free_pages() - before);
 }

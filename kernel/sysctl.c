@@ -19,6 +19,7 @@
  */
 #include <buffer_head.h>
 #include <errno.h>
+#include <fs.h>
 #include <hung_task.h>
 #include <init.h>
 #include <kernel.h>
@@ -107,9 +108,10 @@ int proc_doulongvec_minmax(struct ctl_table *table, int write, char *buf,
 
 /*
  * drop_caches: 1 drops the clean, unused file pages, blocks of the
- * buffer cache and program pages, 2 the slab caches' empty slabs, 3 both
- * (Linux 2.6: drop_caches_sysctl_handler(), fs/drop_caches.c).  Dirty
- * pages and blocks stay: run sync first to drop them too.
+ * buffer cache and program pages, 2 the unused inodes and the slab
+ * caches' empty slabs, 3 both (Linux 2.6: drop_caches_sysctl_handler(),
+ * fs/drop_caches.c).  Dirty pages and blocks stay: run sync first to
+ * drop them too.
  */
 static unsigned int sysctl_drop_caches;
 
@@ -122,8 +124,10 @@ static int drop_caches_sysctl_handler(struct ctl_table *table, int write,
 		return err;
 	if (sysctl_drop_caches & 1)
 		drop_pagecache();
-	if (sysctl_drop_caches & 2)
+	if (sysctl_drop_caches & 2) {
+		drop_icache();
 		kmem_cache_shrink_all();
+	}
 	return 0;
 }
 
@@ -157,6 +161,20 @@ static int hung_task_timeout_handler(struct ctl_table *table, int write,
 	return err;
 }
 
+/*
+ * fs/inode-nr: the inodes in memory and, of those, the unused ones kept
+ * with their pages (Linux 2.6: inodes_stat, fs/inode.c).  Read-only.
+ */
+static int inode_nr_handler(struct ctl_table *table, int write, char *buf,
+			    size_t *lenp)
+{
+	if (write)
+		return -EPERM;
+	*lenp = scnprintf(buf, *lenp, "%lu\t%lu\n", nr_inodes(),
+			  nr_unused_inodes());
+	return 0;
+}
+
 static unsigned int zero, one = 1, three = 3, hundred = 100;
 static unsigned int centisecs_max = DIRTY_CENTISECS_MAX;
 static unsigned long min_free_kbytes_min = MIN_FREE_KBYTES_MIN;
@@ -171,6 +189,15 @@ static struct ctl_table kern_table[] = {
 		.mode = 0644,
 		.proc_handler = hung_task_timeout_handler,
 		.extra2 = &hung_task_timeout_max,
+	},
+	{ }
+};
+
+static struct ctl_table fs_table[] = {
+	{
+		.procname = "inode-nr",
+		.mode = 0444,
+		.proc_handler = inode_nr_handler,
 	},
 	{ }
 };
@@ -235,6 +262,11 @@ static struct ctl_table vm_table[] = {
 
 /* /proc/sys: the directories. */
 struct ctl_table sysctl_root_table[] = {
+	{
+		.procname = "fs",
+		.mode = 0555,
+		.child = fs_table,
+	},
 	{
 		.procname = "kernel",
 		.mode = 0555,

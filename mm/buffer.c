@@ -855,13 +855,13 @@ unsigned long invalidate_bdev(struct block_device *bdev)
  *
  * Linux 2.6.16: echo 1 > /proc/sys/vm/drop_caches.  The tests call it
  * before they count free pages.  Files first: a file page's buffer
- * goes with it (fs/inode.c: drop_file_pages()).
+ * goes with it (fs/drop_caches.c: drop_file_pages()).
  * Context: process.
  * Return: how many pages and blocks were dropped.
  */
 unsigned long drop_pagecache(void)
 {
-	unsigned long files = drop_file_pages();
+	unsigned long files = drop_file_pages(false);
 
 	return files + invalidate_bdev(NULL) + drop_exec_pages();
 }

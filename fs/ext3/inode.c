@@ -21,9 +21,9 @@
  * the buffer cache) into a new VFS inode, once: the super block's
  * s_iget_mutex makes a second lookup of the same number -- a hard link
  * reached by two paths on two CPUs -- find the first one's inode with
- * ilookup() instead of reading another.  There is no cache of unused
- * inodes (fs/inode.c): an inode lives while a dentry holds it, and is
- * read again from the (cached) inode table when next looked up.
+ * ilookup() instead of reading another.  An inode nobody uses stays in
+ * memory, unused, with its pages (fs/inode.c: inode_unused), and that
+ * lookup finds it there too.
  *
  * The block map: i_block[0..11] name a file's first 12 blocks; i_block[12]
  * a block of block numbers for the next s_addr_per_block (256 with

@@ -6,12 +6,15 @@
  * fs/fs-writeback.c), and reclaim freeing the clean file pages on the LRU
  * (mm/vmscan.c: shrink_file_page(), lab 6's last region).
  *
- * No disk is needed: each test builds an inode of a super block of its
+ * Most tests need no disk: each builds an inode of a super block of its
  * own (never mounted, so no writeback pass but the test's own looks at
  * it) whose address_space has test operations -- writepage records the
  * call and ends the write at once.  The runner's count of free pages and
  * slab objects afterwards checks that every page and the inode went.
+ * The inode cache's test mounts hda1 (tools/mkdisk.py) read-only.
  */
+#include <buffer_head.h>
+#include <errno.h>
 #include <fs.h>
 #include <gfp.h>
 #include <kernel.h>
@@ -293,4 +296,71 @@ KTEST(drop_caches_drops_only_clean_unused_file_pages)
 	truncate_inode_pages(m, 0);
 	KTEST_EXPECT_EQ(m->nrpages, 0);
 	iput(inode);
+}
+
+#define ICACHE_MNT	"/tmp/icachet"
+
+static void icache_unmount(void *data)
+{
+	(void)do_umount_path(ICACHE_MNT, 0);
+	(void)do_unlinkat(AT_FDCWD, ICACHE_MNT, AT_REMOVEDIR);
+}
+
+/*
+ * The inode cache (fs/inode.c: inode_unused): hda1's /README, read and
+ * let go, stays in memory unused with its page, and the next lookup gets
+ * the same inode and page back without a read from the disk.
+ * prune_icache() passes over it while it has a page and frees it once
+ * the page is dropped; an unmount frees the unused inodes left.
+ */
+KTEST(icache_keeps_an_unused_inode_with_its_pages)
+{
+	unsigned long inodes, unused, reads, ino;
+	struct super_block *sb;
+	struct inode *inode;
+	struct page *page;
+	struct path p;
+
+	KTEST_ASSERT_EQ(do_mkdirat(AT_FDCWD, ICACHE_MNT, 0755), 0);
+	ktest_add_action(icache_unmount, NULL);
+	inodes = nr_inodes();
+	KTEST_ASSERT_EQ(do_mount("/dev/hda1", ICACHE_MNT, "ext3", MS_RDONLY,
+				 NULL), 0);
+	KTEST_ASSERT_EQ(kern_path(ICACHE_MNT "/README", LOOKUP_FOLLOW, &p),
+			0);
+	inode = p.dentry->d_inode;
+	sb = inode->i_sb;
+	ino = inode->i_ino;
+	page = read_cache_page(inode->i_mapping, 0, NULL);
+	KTEST_ASSERT(!IS_ERR(page));
+	page_cache_release(page);
+	unused = nr_unused_inodes();
+	path_put(&p);				/* its last user */
+	KTEST_EXPECT_EQ(nr_unused_inodes(), unused + 1);
+
+	reads = buffer_stats.reads;
+	KTEST_ASSERT_EQ(kern_path(ICACHE_MNT "/README", LOOKUP_FOLLOW, &p),
+			0);
+	KTEST_EXPECT(p.dentry->d_inode == inode);
+	KTEST_EXPECT_EQ(nr_unused_inodes(), unused);
+	page = find_get_page(inode->i_mapping, 0);
+	KTEST_EXPECT(page && PageUptodate(page));
+	if (page)
+		page_cache_release(page);
+	path_put(&p);
+	KTEST_EXPECT_EQ(buffer_stats.reads, reads);
+
+	prune_icache(~0UL);			/* it has a page: kept */
+	KTEST_EXPECT(ilookup(sb, ino) == inode);
+	iput(inode);
+	KTEST_EXPECT(drop_file_pages(true) >= 1);
+	prune_icache(~0UL);			/* now it goes */
+	KTEST_EXPECT(ilookup(sb, ino) == NULL);
+
+	KTEST_ASSERT_EQ(kern_path(ICACHE_MNT "/README", LOOKUP_FOLLOW, &p),
+			0);
+	path_put(&p);				/* unused again */
+	KTEST_EXPECT(nr_unused_inodes() >= 1);
+	KTEST_EXPECT_EQ(do_umount_path(ICACHE_MNT, 0), 0);
+	KTEST_EXPECT_EQ(nr_inodes(), inodes);
 }

@@ -16,7 +16,10 @@ dirty_expire_centisecs=100 (a page is written once dirty for a second):
    keeps up with dd under the defaults, and the throttling is to be
    seen.)
 3. A file held open and read, then drop_caches: its clean pages leave
-   the page cache, and reading it again reads the disk."""
+   the page cache, and reading it again reads the disk.
+4. A file closed and read again: its unused inode kept its pages, and
+   nothing is read from the disk; drop_caches 2 and an unmount free the
+   unused inodes."""
 import re
 import time
 
@@ -84,9 +87,9 @@ def test_pdflush_writes_a_file_page_without_sync(guest):
 
 
 def test_drop_caches_drops_the_clean_pages_of_an_open_file(guest):
-    """echo 1 > drop_caches (fs/inode.c: drop_file_pages()): the pages
-    of a file held open (busybox sh's fd 3), read and clean, leave the
-    cache; read again, they are the same bytes, from the disk."""
+    """echo 1 > drop_caches (fs/drop_caches.c: drop_file_pages()): the
+    pages of a file held open (busybox sh's fd 3), read and clean, leave
+    the cache; read again, they are the same bytes, from the disk."""
     t, disk = guest
     want = t.output("busybox mkdir -p /mnt/pc; prng 9 65536 > /mnt/pc/b; "
                     "sync; "
@@ -107,6 +110,44 @@ def test_drop_caches_drops_the_clean_pages_of_an_open_file(guest):
     assert cached >= 16 and left <= cached - 16, out    # b's 64 KiB
     reads = [int(n) for n in re.findall(r"^pgpgin (\d+)", after, re.M)]
     assert reads[1] >= reads[0] + 64, ("read from the cache", out)
+
+
+def inode_nr(t):
+    return [int(n) for n in t.output("cat /proc/sys/fs/inode-nr").split()]
+
+
+def test_a_closed_file_is_read_again_from_the_page_cache(guest):
+    """The inode cache (fs/inode.c: inode_unused): a file closed keeps
+    its inode, unused, with its pages, and the next open reads nothing
+    from the disk; drop_caches 2 frees the unused inodes and their
+    pages, and the next read reads the disk again; an unmount frees
+    the ones of its file system, none left busy."""
+    t, disk = guest
+    want = t.output("busybox mkdir -p /mnt/pc; prng 10 65536 > /mnt/pc/c; "
+                    "sync; echo 1 > /proc/sys/vm/drop_caches; "
+                    "busybox md5sum < /mnt/pc/c").split()[0]
+    assert want == t.output("prng 10 65536 | busybox md5sum").split()[0]
+    assert inode_nr(t)[1] >= 1                  # c, unused
+    reads = vmstat(t)["pgpgin"]
+    assert t.output("busybox md5sum < /mnt/pc/c").split()[0] == want
+    assert vmstat(t)["pgpgin"] == reads, "read from the disk again"
+
+    assert t.output("echo 2 > /proc/sys/vm/drop_caches; "
+                    "echo $?").split() == ["0"]
+    assert inode_nr(t)[1] == 0
+    reads = vmstat(t)["pgpgin"]
+    assert t.output("busybox md5sum < /mnt/pc/c").split()[0] == want
+    assert vmstat(t)["pgpgin"] >= reads + 64, "read from the cache"
+
+    before = inode_nr(t)
+    assert before[1] >= 1
+    out = t.output("umount /mnt; echo $?; cat /proc/sys/fs/inode-nr; "
+                   "busybox mount -t ext3 /dev/hda1 /mnt; echo $?")
+    lines = out.split("\n")
+    assert lines[0] == "0" and lines[-2] == "0", out
+    nr, unused = [int(n) for n in lines[1].split()]
+    assert unused == 0 and nr <= before[0] - before[1], (before, out)
+    assert "busy inodes" not in t.output("dmesg")
 
 
 def test_a_200_mib_file_through_a_64_mib_guest(guest):

@@ -31,6 +31,7 @@
 #include <slab.h>
 #include <stdarg.h>
 #include <string.h>
+#include <swap.h>
 #include <time.h>
 #include <writeback.h>
 #include "vfs_host.h"
@@ -234,14 +235,20 @@ void address_space_init_once(struct address_space *mapping,
 	INIT_LIST_HEAD(&mapping->io_pages);
 }
 
+/* The host's inodes never have pages: freeing one finds none. */
 void truncate_inode_pages(struct address_space *mapping, off_t lstart)
 {
-	BUG();
+	BUG_ON(mapping->nrpages);
 }
 
 void inode_wb_forget(struct inode *inode)
 {
 	BUG();
+}
+
+/* No reclaim on the host: the icache's shrinker is never asked. */
+void register_shrinker(struct shrinker *shrinker)
+{
 }
 
 void sync_inodes_sb(struct super_block *sb)
