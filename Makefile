@@ -85,7 +85,8 @@ OBJS-sched  := sched/core.o sched/idle.o sched/wait.o sched/completion.o \
 OBJS-mm     := mm/fault.o mm/bootmem.o mm/page_alloc.o mm/slab.o \
 	       mm/paging.o mm/mm_struct.o mm/mmu_context.o mm/meminfo.o \
 	       mm/vmscan.o mm/memory.o mm/swap.o mm/buffer.o mm/pdflush.o \
-	       mm/page-writeback.o mm/pressure.o mm/mmap.o mm/filemap.o
+	       mm/page-writeback.o mm/pressure.o mm/mmap.o mm/filemap.o \
+	       mm/readahead.o
 OBJS-fs     := fs/dcache.o fs/inode.o fs/super.o fs/namespace.o fs/namei.o \
 	       fs/open.o fs/stat.o fs/readdir.o fs/libfs.o fs/ramfs.o \
 	       fs/utimes.o fs/fs-writeback.o fs/drop_caches.o \

@@ -58,6 +58,13 @@ struct file_operations {
 	int (*fsync)(struct file *f);
 };
 
+/* Readahead of a file read in order (mm/readahead.c). */
+struct file_ra_state {
+	unsigned long start;		/* the last window read ahead */
+	unsigned long size;		/* its pages (0: none) */
+	unsigned long next;		/* the page read next, in order */
+};
+
 struct file {
 	atomic_t f_count;
 	const struct file_operations *f_op;
@@ -68,6 +75,7 @@ struct file {
 	 * lets go of both. */
 	struct dentry *f_dentry;
 	struct vfsmount *f_vfsmnt;
+	struct file_ra_state f_ra;	/* a regular file's readahead */
 };
 
 struct files_struct {

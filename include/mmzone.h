@@ -87,6 +87,7 @@ struct vm_event_counts {
 	unsigned long pgactivate;	/* inactive -> active (referenced) */
 	unsigned long pgdeactivate;	/* active -> inactive */
 	unsigned long slabs_scanned;	/* objects shrinkers were asked for */
+	unsigned long readahead_pages;	/* file pages read ahead */
 };
 
 /* mm/page_alloc.c */

@@ -46,6 +46,7 @@
 struct address_space;
 struct buffer_head;
 struct file;
+struct file_ra_state;
 struct inode;
 struct writeback_control;
 
@@ -166,6 +167,11 @@ int do_writepages(struct address_space *mapping,
 bool try_to_release_page(struct page *page);
 bool remove_mapping(struct address_space *mapping, struct page *page);
 unsigned long invalidate_mapping_pages(struct address_space *mapping);
+
+/* mm/readahead.c */
+void page_cache_readahead(struct address_space *mapping,
+			  struct file_ra_state *ra, struct file *filp,
+			  unsigned long index, unsigned long last);
 unsigned long nr_file_pages(void);
 
 /* mm/page-writeback.c */

@@ -747,9 +747,10 @@ done:
  * @ubuf: the user's buffer
  * @count: bytes wanted
  *
- * Linux 2.6: do_generic_mapping_read() (without readahead).  For each
- * page the request touches: find it cached, or read it
- * (read_cache_page() -> a_ops->readpage()), then copy to the user.
+ * Linux 2.6: do_generic_mapping_read().  For each page the request
+ * touches: read ahead of it if the file is read in order
+ * (mm/readahead.c), find it cached, or read it (read_cache_page() ->
+ * a_ops->readpage()), then copy to the user.
  * Context: process, may sleep; the inode's i_mutex held (reads, writes
  * and truncates of a file go in turn).
  * Return: bytes read (f_pos moved by as much), or a negative errno.
@@ -759,17 +760,22 @@ ssize_t do_generic_mapping_read(struct file *filp, char *ubuf, size_t count)
 	struct inode *inode = filp->f_dentry->d_inode;
 	struct address_space *mapping = inode->i_mapping;
 	size_t done = 0;
+	unsigned long last;
 	int err = 0;
 
 	if (filp->f_pos >= inode->i_size)
 		return 0;
 	count = min(count, (size_t)(inode->i_size - filp->f_pos));
+	last = (inode->i_size - 1) >> PAGE_SHIFT;
 	while (done < count) {
 		unsigned long index = filp->f_pos >> PAGE_SHIFT;
 		unsigned long off = filp->f_pos & ~PAGE_MASK;
 		size_t n = min(count - done, (size_t)PAGE_SIZE - off);
-		struct page *page = read_cache_page(mapping, index, filp);
+		struct page *page;
 		bool fault;
+
+		page_cache_readahead(mapping, &filp->f_ra, filp, index, last);
+		page = read_cache_page(mapping, index, filp);
 
 		if (IS_ERR(page)) {
 			err = PTR_ERR(page);

@@ -61,11 +61,13 @@ int vmstat_proc_show(struct seq_file *m, void *v)
 		   READ_ONCE(ev->allocstall));
 	/* This kernel's own. */
 	seq_printf(m, "allocfail %lu\nkswapd_wakeup_requests %lu\n"
-		   "kswapd_wakeups %lu\nkswapd_periodic %lu\n",
+		   "kswapd_wakeups %lu\nkswapd_periodic %lu\n"
+		   "readahead_pages %lu\n",
 		   READ_ONCE(ev->allocfail),
 		   READ_ONCE(ev->kswapd_wakeup_requests),
 		   READ_ONCE(ev->kswapd_wakeups),
-		   READ_ONCE(ev->kswapd_periodic));
+		   READ_ONCE(ev->kswapd_periodic),
+		   READ_ONCE(ev->readahead_pages));
 	seq_printf(m, "pdflush_kupdate_runs %lu\npdflush_kupdate_written %lu\n"
 		   "pdflush_background_runs %lu\n"
 		   "pdflush_background_written %lu\nsync_runs %lu\n"

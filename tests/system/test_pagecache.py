@@ -19,7 +19,8 @@ dirty_expire_centisecs=100 (a page is written once dirty for a second):
    the page cache, and reading it again reads the disk.
 4. A file closed and read again: its unused inode kept its pages, and
    nothing is read from the disk; drop_caches 2 and an unmount free the
-   unused inodes."""
+   unused inodes.
+5. A file read in order is read ahead; a read that jumps is not."""
 import re
 import time
 
@@ -148,6 +149,26 @@ def test_a_closed_file_is_read_again_from_the_page_cache(guest):
     nr, unused = [int(n) for n in lines[1].split()]
     assert unused == 0 and nr <= before[0] - before[1], (before, out)
     assert "busy inodes" not in t.output("dmesg")
+
+
+def test_a_file_read_in_order_is_read_ahead(guest):
+    """Readahead (mm/readahead.c): a 1 MiB file read in order after the
+    caches are dropped has most of its 256 pages read ahead of the
+    reader (/proc/vmstat readahead_pages), and the right bytes; a read
+    that jumps into the middle of it reads no window."""
+    t, disk = guest
+    want = t.output("busybox mkdir -p /mnt/pc; prng 11 1048576 > /mnt/pc/r; "
+                    "sync; echo 3 > /proc/sys/vm/drop_caches; "
+                    "prng 11 1048576 | busybox md5sum").split()[0]
+    before = vmstat(t)["readahead_pages"]
+    assert t.output("busybox md5sum < /mnt/pc/r").split()[0] == want
+    ahead = vmstat(t)["readahead_pages"] - before
+    assert 200 <= ahead <= 256, ahead
+    before = vmstat(t)["readahead_pages"]
+    assert t.output("echo 3 > /proc/sys/vm/drop_caches; busybox dd "
+                    "if=/mnt/pc/r of=/dev/null bs=4096 skip=100 count=1 "
+                    "2>/dev/null; echo $?").split() == ["0"]
+    assert vmstat(t)["readahead_pages"] == before
 
 
 def test_a_200_mib_file_through_a_64_mib_guest(guest):
