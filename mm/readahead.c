@@ -11,10 +11,11 @@
  * page_cache_readahead() for each page it needs:
  *
  *  - the page after the last one, or the same again: in order.  When the
- *    reader reaches the middle of the window (or there is none yet), the
- *    next window is read: the pages right after the current one, twice
- *    as many (VM_MIN_READAHEAD at first, at most VM_MAX_READAHEAD), so
- *    the disk is busy with them while the reader copies these;
+ *    reader reaches the middle of the window (or there is none yet: then
+ *    the pages after the reader's), the next window is read: the pages
+ *    right after the current one, twice as many (VM_MIN_READAHEAD at
+ *    first, at most VM_MAX_READAHEAD), so the disk is busy with them
+ *    while the reader copies these;
  *  - any other page: a jump, and the window closes; the reader reads
  *    page by page until it goes in order again.
  *
@@ -23,9 +24,11 @@
  * interrupt unlocks each page), and the disk's queue is unplugged.  The
  * reader then waits only for the page it needs, in lock_page().  Linux
  * 2.6.8 keeps a "current" and an "ahead" window; one window read when
- * the reader is halfway through the last is the same pipeline.
- * Readahead is a guess: a page it cannot allocate is simply not read
- * ahead.  /proc/vmstat counts the pages as readahead_pages.
+ * the reader is halfway through the last is the same pipeline.  The
+ * reader's own page is read by the reader (read_cache_page()), so that
+ * its error, a broken block map say, is the reader's once.  Readahead
+ * is a guess: a page it cannot allocate, or whose read cannot start,
+ * ends the window.  /proc/vmstat counts the pages as readahead_pages.
  */
 #include <blkdev.h>
 #include <fs.h>
@@ -62,7 +65,10 @@ static unsigned long do_page_cache_readahead(struct address_space *mapping,
 			break;
 		if (PageUptodate(page)) {	/* made by someone meanwhile */
 			unlock_page(page);
-		} else if (!mapping->a_ops->readpage(filp, page)) {
+		} else if (mapping->a_ops->readpage(filp, page)) {
+			page_cache_release(page);	/* unlocked, not read */
+			break;
+		} else {
 			started++;
 		}
 		page_cache_release(page);
@@ -101,7 +107,7 @@ void page_cache_readahead(struct address_space *mapping,
 	ra->next = index + 1;
 	if (ra->size && index < ra->start + ra->size / 2)
 		return;			/* the window is still ahead */
-	start = ra->size ? ra->start + ra->size : index;
+	start = ra->size ? ra->start + ra->size : index + 1;
 	ra->size = ra->size ? min(2 * ra->size, VM_MAX_READAHEAD + 0UL)
 			    : VM_MIN_READAHEAD;
 	ra->start = start;

@@ -163,7 +163,7 @@ def test_a_file_read_in_order_is_read_ahead(guest):
     before = vmstat(t)["readahead_pages"]
     assert t.output("busybox md5sum < /mnt/pc/r").split()[0] == want
     ahead = vmstat(t)["readahead_pages"] - before
-    assert 200 <= ahead <= 256, ahead
+    assert 200 <= ahead < 256, ahead        # all but the first page
     before = vmstat(t)["readahead_pages"]
     assert t.output("echo 3 > /proc/sys/vm/drop_caches; busybox dd "
                     "if=/mnt/pc/r of=/dev/null bs=4096 skip=100 count=1 "
