@@ -10,12 +10,14 @@
  * Objects".
  * An inode is one file of one super block.  new_inode() makes it with
  * one reference and puts it on the super block's s_inodes; iput() drops
- * a reference.  At the last one an inode of a mounted disk file system
- * that still has a name is kept, with its pages, on inode_unused (ULK
- * 3rd ed., chapter 12, "Inode Objects": the list of valid unused
- * inodes), where ilookup() finds it again (__iget() takes it off): a
- * file read, closed and read again is read from the page cache.  Any
- * other inode is freed at once (dispose_inode()): the file system's
+ * a reference.  A disk file system puts each inode it has read or made
+ * whole in the hash table (insert_inode_hash()), where ilookup() finds
+ * it by (super block, number).  At the last reference a hashed inode of
+ * a mounted file system that still has a name is kept, with its pages,
+ * on inode_unused (ULK 3rd ed., chapter 12, "Inode Objects": the list of
+ * valid unused inodes), where ilookup() finds it again (__iget() takes
+ * it off): a file read, closed and read again is read from the page
+ * cache.  Any other inode is freed at once (dispose_inode()): the file system's
  * delete_inode first if no name links to it any more (its data goes),
  * then clear_inode, then the memory.  Unused inodes go, oldest first,
  * when memory is short (the icache's shrinker: those whose pages
@@ -42,6 +44,9 @@ static unsigned long nr_inode;		/* inode_lock */
 /* Inodes nobody holds, kept with their pages: newest first (inode_lock). */
 static LIST_HEAD(inode_unused);
 static unsigned long nr_unused;		/* inode_lock */
+/* Chains of the inodes ilookup() can find, by (sb, number) (inode_lock). */
+#define INODE_HASH_SIZE	256
+static struct list_head inode_hashtable[INODE_HASH_SIZE];
 static atomic_t last_ino = ATOMIC_INIT(0);
 
 /**
@@ -91,6 +96,7 @@ struct inode *new_inode(struct super_block *sb)
 		return NULL;
 	INIT_LIST_HEAD(&inode->i_dentry);
 	INIT_LIST_HEAD(&inode->i_lru);
+	INIT_LIST_HEAD(&inode->i_hash);
 	atomic_set(&inode->i_count, 1);
 	inode->i_nlink = 1;
 	inode->i_sb = sb;
@@ -135,14 +141,38 @@ static void dispose_inode(struct inode *inode)
 		kmem_cache_free(inode_cachep, inode);
 }
 
+static struct list_head *inode_hash(struct super_block *sb,
+				    unsigned long ino)
+{
+	return &inode_hashtable[(ino ^ ((unsigned long)sb >> 6)) %
+				INODE_HASH_SIZE];
+}
+
+/**
+ * insert_inode_hash - let ilookup() find a whole inode by its number
+ * @inode: the inode, its i_ino set, read or made without error
+ *
+ * Linux 2.6: insert_inode_hash() (iget_locked() for a read one).
+ * Context: process; takes inode_lock.
+ */
+void insert_inode_hash(struct inode *inode)
+{
+	spin_lock(&inode_lock);
+	list_add(&inode->i_hash, inode_hash(inode->i_sb, inode->i_ino));
+	spin_unlock(&inode_lock);
+}
+
 /*
- * Kept when unused: a file of a mounted disk file system (s_root is NULL
- * while it mounts and unmounts) that still has a name.  ramfs and rootfs
- * keep theirs through their dentries; /proc's are remade at each lookup.
+ * Kept when unused (Linux 2.6: generic_drop_inode()): an inode in the
+ * hash (a disk file system's, read or made whole: ramfs and rootfs keep
+ * theirs through their dentries, /proc remakes its own at each lookup),
+ * with a name, of a mounted file system (s_root is NULL while it mounts
+ * and unmounts).
  */
 static bool inode_keep(struct inode *inode)
 {
-	return inode->i_nlink && inode->i_sb->s_bdev && inode->i_sb->s_root;
+	return !list_empty(&inode->i_hash) && inode->i_nlink &&
+	       inode->i_sb->s_root;
 }
 
 /**
@@ -188,6 +218,7 @@ void iput(struct inode *inode)
 		return;
 	}
 	list_del_init(&inode->i_sb_list);
+	list_del_init(&inode->i_hash);
 	nr_inode--;
 	spin_unlock(&inode_lock);
 	dispose_inode(inode);
@@ -198,6 +229,7 @@ static void unuse_inode(struct inode *inode, struct list_head *dispose)
 {
 	list_move(&inode->i_lru, dispose);
 	list_del_init(&inode->i_sb_list);
+	list_del_init(&inode->i_hash);
 	nr_unused--;
 	nr_inode--;
 }
@@ -282,7 +314,8 @@ static struct shrinker icache_shrinker = {
  * @sb: the super block
  * @ino: the number
  *
- * A walk of s_inodes: the file systems here are small.
+ * A walk of one chain of the hash table; an unused inode found there
+ * is taken back.
  * Context: process.
  * Return: the inode with a new reference, or NULL.
  */
@@ -291,8 +324,8 @@ struct inode *ilookup(struct super_block *sb, unsigned long ino)
 	struct inode *inode, *found = NULL;
 
 	spin_lock(&inode_lock);
-	list_for_each_entry(inode, &sb->s_inodes, i_sb_list)
-		if (inode->i_ino == ino) {
+	list_for_each_entry(inode, inode_hash(sb, ino), i_hash)
+		if (inode->i_sb == sb && inode->i_ino == ino) {
 			__iget(inode);
 			found = inode;
 			break;
@@ -551,6 +584,8 @@ unsigned long nr_unused_inodes(void)
  */
 void inode_init(void)
 {
+	for (unsigned int i = 0; i < INODE_HASH_SIZE; i++)
+		INIT_LIST_HEAD(&inode_hashtable[i]);
 	inode_cachep = kmem_cache_create("inode_cache", sizeof(struct inode),
 					 0, 0, NULL);
 	if (!inode_cachep)

@@ -215,6 +215,7 @@ struct inode_operations {
 struct inode {
 	struct list_head i_sb_list;	/* on i_sb->s_inodes */
 	struct list_head i_lru;		/* on inode_unused (fs/inode.c) */
+	struct list_head i_hash;	/* on inode_hashtable: ilookup() */
 	struct list_head i_dentry;	/* its dentries (d_alias) */
 	unsigned long i_ino;
 	atomic_t i_count;
@@ -442,6 +443,7 @@ void drop_nlink(struct inode *inode);
 unsigned long nr_inodes(void);
 unsigned long nr_unused_inodes(void);
 void __iget(struct inode *inode);
+void insert_inode_hash(struct inode *inode);
 void invalidate_inodes(struct super_block *sb);
 unsigned long prune_icache(unsigned long nr_to_scan);
 extern spinlock_t inode_lock;

@@ -197,6 +197,7 @@ struct inode *ext3_new_inode(handle_t *handle, struct inode *dir, int mode)
 		iput(inode);
 		return ERR_PTR(err);
 	}
+	insert_inode_hash(inode);	/* whole: ext3_iget() may find it */
 	return inode;
 }
 

@@ -287,10 +287,13 @@ struct inode *ext3_iget(struct super_block *sb, unsigned long ino)
 			printk(KERN_WARNING "%s: %s: inode %lu: 2 GiB or more, "
 			       "too large for this kernel's files\n",
 			       sbi->s_name, sb->s_id, ino);
-		/* Freed: no delete_inode, nothing on the disk changes. */
+		/* Freed, never hashed: no delete_inode, nothing on the disk
+		 * changes, and the next lookup reads it (and fails) again. */
 		inode->i_nlink = 1;
 		iput(inode);
 		inode = ERR_PTR(err);
+	} else {
+		insert_inode_hash(inode);
 	}
 out:
 	mutex_unlock(&sbi->s_iget_mutex);

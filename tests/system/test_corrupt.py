@@ -19,7 +19,9 @@ costs well under a second; the five run at once):
 
 In every case the kernel names what is wrong in one line, the shell
 still answers, and where the file system was mounted it is read-only and
-its other files still read back right."""
+its other files still read back right.  And an inode too large to read
+(4 GiB or more) is refused at every lookup: the failed read is not kept
+in the inode cache."""
 import re
 import struct
 import subprocess
@@ -116,5 +118,31 @@ def test_a_broken_structure_is_named_and_survived(case):
             assert t.output("cat /mnt/" + other) == \
                 mkdisk.FILES[other].decode()
         assert "hi" in t.output("echo hi")
+    finally:
+        t.close()
+
+
+def test_an_inode_that_cannot_be_read_is_not_kept():
+    """/README's size with its high word set (4 GiB or more, more than an
+    off_t): ext3_iget() refuses it with EFBIG and frees the inode unhashed
+    (fs/inode.c: only a hashed inode is kept unused), so the next lookup
+    reads it, and refuses it, again instead of finding a half-made inode;
+    the file system stays read-write."""
+    fs = fs_image()
+    img = Ext2(fs)
+    img.put32(img.inode(img.lookup("/README")) + 108, 1)   # i_dir_acl
+    disk = disk_of([(mkdisk.PART_START, bytes(fs))])
+    t = Terminal(cmdline="", disk=disk)
+    try:
+        t.wait_for(r"^# ", timeout=60)
+        assert re.search(MOUNTED_RW, t.text(), re.M), t.text()[-3000:]
+        for _ in range(2):
+            out = t.output("cat /mnt/README")
+            assert "File too large" in out, out
+        log = t.output("dmesg | busybox grep 'too large for this kernel'")
+        assert log.count("2 GiB or more") == 2, log
+        assert t.output("cat /mnt/dir/nested/deep.txt") == \
+            mkdisk.FILES["dir/nested/deep.txt"].decode()
+        assert "/dev/hda1 /mnt ext3 rw" in t.output("cat /proc/mounts")
     finally:
         t.close()
